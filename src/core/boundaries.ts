@@ -1,0 +1,109 @@
+import path from 'node:path';
+import type { ResolvedSettings } from '../settings';
+import { BOUNDARY_CATALOG, GENERIC_CONTAINER_MODULES, type BoundaryRole } from './catalog';
+
+/** What a module specifier is, as far as boundaries go. */
+export interface BoundaryModule {
+  /** The boundary kind: `database`, `http`, `queue`, `cache`, `storage`, `email`, or a user kind. */
+  readonly kind: string;
+  /** `adapter` for modules declared in settings; otherwise the catalog role. */
+  readonly role: BoundaryRole | 'adapter';
+  /** The specifier as written. */
+  readonly specifier: string;
+}
+
+/** Where a specifier is imported from, so relative specifiers can be matched against globs. */
+export interface ImportSite {
+  /** Absolute path of the file that imports the specifier. */
+  readonly filename: string;
+  /** The working directory that setting globs are relative to. */
+  readonly cwd: string;
+}
+
+/** Strips `node:` and reduces a deep import to the package name (`@scope/pkg/sub` → `@scope/pkg`). */
+export function packageName(specifier: string): string {
+  const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  const parts = bare.split('/');
+  return bare.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? bare);
+}
+
+export function isRelativeSpecifier(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}
+
+function catalogEntry(specifier: string) {
+  const exact = BOUNDARY_CATALOG[specifier];
+  if (exact) return exact;
+  const pkg = packageName(specifier);
+  const scope = pkg.startsWith('@') ? pkg.split('/')[0] : undefined;
+  return (
+    (specifier !== pkg ? BOUNDARY_CATALOG[`${pkg}/*`] : undefined) ??
+    (scope ? BOUNDARY_CATALOG[`${scope}/*`] : undefined) ??
+    BOUNDARY_CATALOG[pkg]
+  );
+}
+
+/** Paths a setting glob is tried against: the specifier itself and, for relative ones, the resolved file. */
+function candidatePaths(specifier: string, site: ImportSite | undefined): string[] {
+  if (!site || !(isRelativeSpecifier(specifier) || path.isAbsolute(specifier))) return [specifier];
+  const absolute = path.resolve(path.dirname(site.filename), specifier);
+  const relative = path.relative(site.cwd, absolute).split(path.sep).join('/');
+  const withoutExtension = relative.replace(/\.(?:[cm]?[jt]sx?)$/, '');
+  return [...new Set([specifier, relative, withoutExtension, `${withoutExtension}.ts`, `${withoutExtension}.js`])];
+}
+
+const lookupCache = new WeakMap<ResolvedSettings, Map<string, BoundaryModule | null>>();
+
+/**
+ * The boundary a module specifier belongs to, or `null`. Settings win over the catalog, and
+ * `ignore` wins over both. Answers are cached per settings, import site directory and specifier.
+ */
+export function lookupBoundary(
+  specifier: string,
+  settings: ResolvedSettings,
+  site?: ImportSite,
+): BoundaryModule | null {
+  let cache = lookupCache.get(settings);
+  if (!cache) {
+    cache = new Map();
+    lookupCache.set(settings, cache);
+  }
+  const key = isRelativeSpecifier(specifier) && site ? `${path.dirname(site.filename)}\0${specifier}` : specifier;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+
+  const answer = computeBoundary(specifier, settings, site);
+  cache.set(key, answer);
+  return answer;
+}
+
+function computeBoundary(specifier: string, settings: ResolvedSettings, site: ImportSite | undefined): BoundaryModule | null {
+  if (settings.ignore(specifier)) return null;
+  if (settings.boundaries.length > 0) {
+    const candidates = candidatePaths(specifier, site);
+    const declared = settings.boundaries.find((entry) => candidates.some((candidate) => entry.match(candidate)));
+    if (declared) {
+      const inCatalog = catalogEntry(specifier);
+      // A catalog module re-declared under another kind keeps its role but takes the user's kind.
+      return { kind: declared.kind, role: inCatalog?.role ?? 'adapter', specifier };
+    }
+  }
+  const entry = catalogEntry(specifier);
+  return entry ? { kind: entry.kind, role: entry.role, specifier } : null;
+}
+
+/** Whether a module starts containers without naming the system inside (`testcontainers`). */
+export function isGenericContainerModule(specifier: string): boolean {
+  return GENERIC_CONTAINER_MODULES.has(packageName(specifier));
+}
+
+/** Whether a specifier matches one of the globs (used for `endpointClients` and rule `allow` options). */
+export function matchesModuleGlobs(
+  specifier: string,
+  globs: ReadonlyArray<{ readonly match: (path: string) => boolean }>,
+  site?: ImportSite,
+): boolean {
+  if (globs.length === 0) return false;
+  const candidates = candidatePaths(specifier, site);
+  return globs.some((entry) => candidates.some((candidate) => entry.match(candidate)));
+}

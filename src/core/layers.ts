@@ -1,0 +1,25 @@
+/** The three test layers a file can belong to. */
+export type Layer = 'unit' | 'integration' | 'acceptance';
+
+export const LAYERS: readonly Layer[] = ['unit', 'integration', 'acceptance'];
+
+const EXT = '{js,cjs,mjs,jsx,ts,cts,mts,tsx}';
+const TEST_DIRS = '{test,tests,__tests__,spec}';
+
+/**
+ * Default file globs per layer. They are the only place where a file's layer is decided:
+ * each config block carries one set, and rules never look at paths themselves.
+ */
+export const DEFAULT_LAYER_GLOBS: Readonly<Record<Layer, readonly string[]>> = {
+  integration: [
+    `**/${TEST_DIRS}/integration/**/*.${EXT}`,
+    `**/{integration-tests,__integration__}/**/*.${EXT}`,
+    `**/*.{integration,int}.{test,spec}.${EXT}`,
+  ],
+  unit: [`**/${TEST_DIRS}/unit/**/*.${EXT}`, `**/*.unit.{test,spec}.${EXT}`],
+  acceptance: [
+    `**/${TEST_DIRS}/{acceptance,e2e}/**/*.${EXT}`,
+    `**/*.{e2e,acceptance}.{test,spec}.${EXT}`,
+    `**/*.e2e-spec.${EXT}`,
+  ],
+};

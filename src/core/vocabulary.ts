@@ -1,0 +1,134 @@
+/**
+ * One shared vocabulary for what a call does to a boundary, decided from names alone so that any
+ * language front end can feed it. Rules combine the answer with where the receiver came from.
+ */
+
+/**
+ * - `data`: creates test data (rows, documents, entities, factory objects);
+ * - `write`: another write to a boundary (publish a message, set a cache key, upload an object);
+ * - `infrastructure`: builds or connects infrastructure (pools, clients, containers, servers);
+ * - `cleanup`: removes what tests wrote (rollback, truncate, delete, flush, purge, drop);
+ * - `stop`: stops a container or server (cleanup only when the container holds the data);
+ * - `close`: closes a connection, which keeps the data: not cleanup.
+ */
+export type CallRole = 'data' | 'write' | 'infrastructure' | 'cleanup' | 'stop' | 'close';
+
+/** A call, reduced to names. */
+export interface CallFacts {
+  /**
+   * Names along the callee chain, root first: `prisma.user.create()` → `['prisma', 'user', 'create']`,
+   * `db.insertInto('t').values(v).execute()` → `['db', 'insertInto', 'values', 'execute']`.
+   */
+  readonly segments: readonly string[];
+  /** Which segments were invoked with `new` (`new Pool()` → the `Pool` segment). */
+  readonly constructed?: ReadonlySet<number>;
+  /** The leading text of the first string or template argument, for SQL written by hand. */
+  readonly text?: string;
+}
+
+const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
+  // data
+  ...(
+    [
+      'create', 'createMany', 'createManyAndReturn', 'insert', 'insertOne', 'insertMany', 'insertInto',
+      'save', 'persist', 'persistAndFlush', 'upsert', 'bulkCreate', 'bulkInsert', 'bulkWrite', 'seed',
+      'putItem', 'batchWrite',
+    ] as const
+  ).map((name) => [name, 'data'] as const),
+  // other writes
+  ...(
+    [
+      'publish', 'sendToQueue', 'produce', 'sendMessage', 'sendMessageBatch', 'sendMail', 'enqueue',
+      'set', 'setex', 'hset', 'hmset', 'lpush', 'rpush', 'sadd', 'zadd', 'xadd', 'mset',
+      'putObject', 'upload', 'uploadFile',
+    ] as const
+  ).map((name) => [name, 'write'] as const),
+  // infrastructure
+  ...(
+    [
+      'connect', 'initialize', 'start', 'listen', 'createPool', 'createConnection', 'createClient',
+      'createServer', 'createDataSource', 'createKysely', 'setupServer', 'setupWorker', 'knex', 'drizzle',
+      'postgres', 'startContainer', 'getConnection', 'createTestingModule', 'up', 'useContainer',
+    ] as const
+  ).map((name) => [name, 'infrastructure'] as const),
+  // cleanup
+  ...(
+    [
+      'rollback', 'truncate', 'deleteMany', 'deleteFrom', 'delete', 'del', 'deleteOne', 'remove',
+      'removeAll', 'clear', 'flushall', 'flushAll', 'flushdb', 'flushDb', 'purge', 'purgeQueue',
+      'drop', 'dropDatabase', 'dropCollection', 'dropTable', 'deleteObject', 'deleteObjects',
+      'nativeDelete', 'rollbackTransaction', 'abortTransaction',
+    ] as const
+  ).map((name) => [name, 'cleanup'] as const),
+  // stop
+  ...(['stop', 'down'] as const).map((name) => [name, 'stop'] as const),
+  // close
+  ...(
+    ['end', 'destroy', '$disconnect', 'disconnect', 'close', 'quit', 'shutdown', 'release', 'closeAll'] as const
+  ).map((name) => [name, 'close'] as const),
+]);
+
+/** Constructors that build infrastructure. */
+const INFRASTRUCTURE_CLASS = /(?:Client|Pool|Container|DataSource|Connection|Environment|Server|Agent|Cluster)$|^(?:Sequelize|Redis|Kafka|Kysely|Knex|Queue|Worker|MongoClient|Producer|Consumer|Pool|Storage|PubSub|S3|Minio)$/;
+
+/** Helper names the project writes itself: `createUser`, `seedOrders`, `truncateTables`, `resetDb`. */
+const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/;
+const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)(?:Test)?(?:Db|Database|Pool|Connection|Client|Server|App|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure)s?$/i;
+const CLEANUP_FUNCTION = /^(?:truncate|clean|reset|wipe|clear|purge|drop|rollback|empty)(?:[A-Z0-9_]|$)/;
+const FACTORY_RECEIVER = /(?:factory|factories)$/i;
+/** Methods that run hand-written SQL: their role comes from the text. */
+const SQL_RUNNERS: ReadonlySet<string> = new Set([
+  'query', 'execute', 'exec', 'raw', 'run', 'unsafe', 'sql',
+  '$executeRaw', '$executeRawUnsafe', '$queryRaw', '$queryRawUnsafe',
+]);
+
+/** The role of hand-written SQL, from its leading keyword. */
+export function classifySql(text: string): CallRole | null {
+  const sql = text.trimStart().toUpperCase();
+  if (/^(?:TRUNCATE|DELETE\s+FROM|DROP\s|ROLLBACK)/.test(sql)) return 'cleanup';
+  if (/^(?:INSERT\s|UPSERT\s|COPY\s)/.test(sql)) return 'data';
+  if (/^(?:UPDATE\s)/.test(sql)) return 'write';
+  return null;
+}
+
+/**
+ * What a call does, or `null` when its names say nothing about boundaries.
+ * The last segment with a role decides, so builder chains keep the verb they were built around:
+ * `db.insertInto('t').values(v).execute()` is `data`, `knex('t').where(w).del()` is `cleanup`.
+ */
+export function classifyCall(facts: CallFacts): CallRole | null {
+  const { segments, constructed } = facts;
+  const last = segments[segments.length - 1];
+  if (last === undefined) return null;
+
+  if (facts.text !== undefined && SQL_RUNNERS.has(last)) {
+    const sqlRole = classifySql(facts.text);
+    if (sqlRole) return sqlRole;
+  }
+
+  for (let index = segments.length - 1; index >= 0; index--) {
+    const name = segments[index] as string;
+    if (constructed?.has(index)) {
+      if (INFRASTRUCTURE_CLASS.test(name)) return 'infrastructure';
+      continue;
+    }
+    const role = METHOD_ROLES.get(name);
+    if (role) return role;
+    if (index === 0 && segments.length === 1) return classifyFunctionName(name);
+    if (FACTORY_RECEIVER.test(name)) return 'data';
+  }
+  return null;
+}
+
+/** The role of a free function the project wrote itself, judged by its name. */
+export function classifyFunctionName(name: string): CallRole | null {
+  if (INFRASTRUCTURE_FUNCTION.test(name)) return 'infrastructure';
+  if (CLEANUP_FUNCTION.test(name)) return 'cleanup';
+  if (FACTORY_FUNCTION.test(name)) return 'data';
+  return METHOD_ROLES.get(name) ?? null;
+}
+
+/** Whether a role writes to a boundary (what `require-cleanup` looks for). */
+export function isWrite(role: CallRole | null): boolean {
+  return role === 'data' || role === 'write';
+}

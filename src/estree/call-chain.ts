@@ -1,0 +1,144 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { CallFacts } from '../core/vocabulary';
+
+type Node = TSESTree.Node;
+
+/** Removes the wrappers that do not change which value an expression is (`x!`, `x as T`, `(x)`). */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.AwaitExpression:
+        current = current.argument;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The name of a member access's property when it is static: `a.b` and `a['b']` give `b`. */
+export function propertyName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier || node.property.type === AST_NODE_TYPES.PrivateIdentifier
+      ? node.property.name
+      : null;
+  }
+  return staticString(node.property);
+}
+
+/** The value of a string literal or a template literal without expressions. */
+export function staticString(node: Node | undefined | null): string | null {
+  if (!node) return null;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? null;
+  }
+  return null;
+}
+
+/** The leading text of a string, template literal or tagged template (`sql\`TRUNCATE …\``). */
+export function leadingText(node: Node | undefined | null): string | undefined {
+  if (!node) return undefined;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis[0]?.value.cooked ?? undefined;
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return node.quasi.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** A callee chain taken apart: its root expression and the names along it. */
+export interface CallChain {
+  /** The expression the chain starts from (an identifier, `this`, a literal, …). */
+  readonly root: Node;
+  readonly segments: readonly string[];
+  readonly constructed: ReadonlySet<number>;
+}
+
+const chainCache = new WeakMap<Node, CallChain | null>();
+
+/**
+ * Takes apart `a.b(c).d.e()` into root `a` and segments `[a, b, d, e]`. Calls in the middle keep
+ * the chain going; a computed property that is not a literal ends it (`null`).
+ */
+export function callChain(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): CallChain | null {
+  const cached = chainCache.get(node);
+  if (cached !== undefined) return cached;
+  const segments: string[] = [];
+  const constructedFromEnd: number[] = [];
+  let current: Node = node;
+  let root: Node | null = null;
+  for (;;) {
+    current = unwrap(current);
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = current.callee;
+    } else if (current.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+      current = current.tag;
+    } else if (current.type === AST_NODE_TYPES.NewExpression) {
+      constructedFromEnd.push(segments.length);
+      current = current.callee;
+    } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(current);
+      if (name === null) break;
+      segments.push(name);
+      current = current.object;
+    } else if (current.type === AST_NODE_TYPES.Identifier) {
+      segments.push(current.name);
+      root = current;
+      break;
+    } else {
+      root = current;
+      break;
+    }
+  }
+  const result: CallChain | null = root
+    ? {
+        root,
+        segments: segments.reverse(),
+        constructed: new Set(constructedFromEnd.map((fromEnd) => segments.length - 1 - fromEnd)),
+      }
+    : null;
+  chainCache.set(node, result);
+  return result;
+}
+
+/** The facts the shared vocabulary needs about a call. */
+export function callFacts(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): CallFacts | null {
+  const chain = callChain(node);
+  if (!chain) return null;
+  const firstArgument = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node : node.arguments[0];
+  return { segments: chain.segments, constructed: chain.constructed, text: leadingText(firstArgument) };
+}
+
+/**
+ * Whether a call is the last link of its chain: `db.insertInto('t').values(v).execute()` is
+ * one write, and only its outermost call should be judged.
+ */
+export function isOutermostCall(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  let child: Node = node;
+  let parent = node.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.AwaitExpression)
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return true;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child) {
+    const grand = parent.parent;
+    // `x.then(…)` and `x.catch(…)` consume a promise rather than continue the chain.
+    const name = propertyName(parent);
+    if (name === 'then' || name === 'catch' || name === 'finally') return true;
+    return !(grand && (grand.type === AST_NODE_TYPES.CallExpression || grand.type === AST_NODE_TYPES.MemberExpression));
+  }
+  return true;
+}

@@ -1,0 +1,168 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { propertyName, staticString, unwrap } from './call-chain';
+
+type Node = TSESTree.Node;
+
+/** Where a binding's value comes from when it is taken from a module. */
+export interface ModuleBinding {
+  /** The module specifier: `'vitest'`, `'../src/db'`. */
+  readonly source: string;
+  /** The export it names: an export name, `default`, or `*` for the whole module (namespace, `require`). */
+  readonly imported: string;
+  /** `import type` / `import { type X }`: no value at run time. */
+  readonly typeOnly: boolean;
+  /** The statement that brings it in (an import declaration or a variable declarator). */
+  readonly declaration: Node;
+}
+
+/** What a name refers to in the scope where it is used. */
+export type NameResolution =
+  | { readonly type: 'global' }
+  | { readonly type: 'module'; readonly binding: ModuleBinding }
+  | { readonly type: 'local'; readonly variable: TSESLint.Scope.Variable };
+
+const resolutionCache = new WeakMap<TSESTree.Identifier, NameResolution>();
+
+/**
+ * Resolves an identifier through scope: to a module import or `require`, to another local
+ * binding, or to an undeclared global. A local `const it = …` is `local`, never the test function.
+ */
+export function resolveName(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, identifier: TSESTree.Identifier): NameResolution {
+  const cached = resolutionCache.get(identifier);
+  if (cached) return cached;
+  const scope = context.sourceCode.getScope(identifier);
+  const variable = ASTUtils.findVariable(scope, identifier);
+  let result: NameResolution;
+  if (!variable || variable.defs.length === 0) {
+    result = { type: 'global' };
+  } else {
+    const binding = moduleBindingOf(variable);
+    result = binding ? { type: 'module', binding } : { type: 'local', variable };
+  }
+  resolutionCache.set(identifier, result);
+  return result;
+}
+
+/** The module binding behind a variable, if the variable is an import or a `require`. */
+export function moduleBindingOf(variable: TSESLint.Scope.Variable): ModuleBinding | null {
+  const definition = variable.defs[0];
+  if (!definition) return null;
+  if (definition.type === 'ImportBinding') {
+    const specifier = definition.node;
+    const declaration = definition.parent as TSESTree.ImportDeclaration;
+    const declarationTypeOnly = declaration.importKind === 'type';
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported =
+        specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+      return {
+        source: declaration.source.value,
+        imported,
+        typeOnly: declarationTypeOnly || specifier.importKind === 'type',
+        declaration,
+      };
+    }
+    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+      return { source: declaration.source.value, imported: 'default', typeOnly: declarationTypeOnly, declaration };
+    }
+    if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
+      return { source: declaration.source.value, imported: '*', typeOnly: declarationTypeOnly, declaration };
+    }
+    if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = specifier.moduleReference;
+      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+        const source = staticString(reference.expression);
+        if (source !== null) return { source, imported: '*', typeOnly: specifier.importKind === 'type', declaration: specifier };
+      }
+    }
+    return null;
+  }
+  if (definition.type === 'Variable' && definition.node.init) {
+    return bindingFromInitializer(definition.name, definition.node);
+  }
+  return null;
+}
+
+/**
+ * `require('m')`, `require('m').x`, `await import('m')`, and destructuring of them:
+ * `const { vi: v } = require('vitest')` binds `v` to export `vi` of `vitest`.
+ */
+function bindingFromInitializer(name: TSESTree.Identifier, declarator: TSESTree.VariableDeclarator): ModuleBinding | null {
+  const init = declarator.init;
+  if (!init) return null;
+  const required = moduleOfExpression(init);
+  if (!required) return null;
+  let imported = required.member ?? '*';
+  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+    const property = declarator.id.properties.find(
+      (candidate): candidate is TSESTree.Property =>
+        candidate.type === AST_NODE_TYPES.Property && patternBinds(candidate.value, name),
+    );
+    if (!property) return null;
+    const key = property.computed ? staticString(property.key) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
+    if (key === null) return null;
+    imported = required.member ? `${required.member}.${key}` : key;
+  } else if (declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  return { source: required.source, imported, typeOnly: false, declaration: declarator };
+}
+
+function patternBinds(pattern: Node, name: TSESTree.Identifier): boolean {
+  if (pattern === name) return true;
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return pattern.left === name;
+  return false;
+}
+
+/**
+ * The module an expression loads: `require('m')`, `require('m').x`, `import('m')`,
+ * `(await import('m')).x`. `member` is the property read off the module, if any.
+ */
+export function moduleOfExpression(expression: Node): { source: string; member: string | null } | null {
+  const node = unwrap(expression);
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require' && node.arguments.length === 1) {
+      const source = staticString(node.arguments[0]);
+      return source === null ? null : { source, member: null };
+    }
+    return null;
+  }
+  if (node.type === AST_NODE_TYPES.ImportExpression) {
+    const source = staticString(node.source);
+    return source === null ? null : { source, member: null };
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const inner = moduleOfExpression(node.object);
+    const name = propertyName(node);
+    if (inner && inner.member === null && name !== null) return { source: inner.source, member: name };
+  }
+  return null;
+}
+
+/** Every module a file loads, with the node that loads it (imports, `require`, dynamic `import()`). */
+export interface ModuleLoad {
+  readonly source: string;
+  readonly node: TSESTree.ImportDeclaration | TSESTree.CallExpression | TSESTree.ImportExpression | TSESTree.TSImportEqualsDeclaration | TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration;
+  readonly typeOnly: boolean;
+}
+
+/** A `require('m')` call or `import('m')` expression, as a module load. */
+export function moduleLoadOf(node: TSESTree.CallExpression | TSESTree.ImportExpression): ModuleLoad | null {
+  if (node.type === AST_NODE_TYPES.ImportExpression) {
+    const source = staticString(node.source);
+    return source === null ? null : { source, node, typeOnly: false };
+  }
+  if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require' && node.arguments.length === 1) {
+    const source = staticString(node.arguments[0]);
+    return source === null ? null : { source, node, typeOnly: false };
+  }
+  return null;
+}
+
+/** An import declaration as a module load; type-only when every part of it is a type. */
+export function moduleLoadOfImport(node: TSESTree.ImportDeclaration): ModuleLoad {
+  const typeOnly =
+    node.importKind === 'type' ||
+    (node.specifiers.length > 0 &&
+      node.specifiers.every((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type'));
+  return { source: node.source.value, node, typeOnly };
+}

@@ -1,0 +1,264 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getSettings, type AliasTarget } from '../settings';
+import { propertyName, unwrap } from './call-chain';
+import { resolveName } from './imports';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export type TestFramework = 'jest' | 'vitest' | 'mocha' | 'node:test' | 'jasmine' | 'bun' | 'global';
+export type HookName = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
+
+/** A recognised call to a test-framework function. */
+export interface TestCall {
+  readonly kind: 'describe' | 'test' | 'hook';
+  /** The canonical name: `describe`, `test`, or the hook (`before` is `beforeAll`, `setup` is `beforeEach`). */
+  readonly name: AliasTarget;
+  /** The name as written at the head of the chain (`it`, `before`, `scenario`). */
+  readonly writtenName: string;
+  readonly hook: { readonly when: 'before' | 'after'; readonly scope: 'each' | 'all' } | null;
+  /** Modifiers along the chain, in order: `only`, `skip`, `each`, `concurrent`, … */
+  readonly modifiers: readonly string[];
+  readonly framework: TestFramework;
+  /** The function holding the body of the suite, test or hook, if it is written inline. */
+  readonly callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | null;
+  /** The identifier at the head of the chain. */
+  readonly head: TSESTree.Identifier;
+  readonly node: TSESTree.CallExpression;
+}
+
+/** Names every framework exposes as globals or exports, mapped to their canonical meaning. */
+const CANONICAL: Readonly<Record<string, AliasTarget>> = {
+  describe: 'describe',
+  fdescribe: 'describe',
+  xdescribe: 'describe',
+  context: 'describe',
+  xcontext: 'describe',
+  suite: 'describe',
+  it: 'test',
+  fit: 'test',
+  xit: 'test',
+  test: 'test',
+  xtest: 'test',
+  specify: 'test',
+  xspecify: 'test',
+  beforeAll: 'beforeAll',
+  before: 'beforeAll',
+  suiteSetup: 'beforeAll',
+  beforeEach: 'beforeEach',
+  setup: 'beforeEach',
+  afterEach: 'afterEach',
+  teardown: 'afterEach',
+  afterAll: 'afterAll',
+  after: 'afterAll',
+  suiteTeardown: 'afterAll',
+};
+
+/** Which names each framework exports, for imports such as `import { it } from 'vitest'`. */
+const MODULE_EXPORTS: Readonly<Record<string, { framework: TestFramework; names: ReadonlySet<string> }>> = {
+  vitest: { framework: 'vitest', names: new Set(['describe', 'suite', 'it', 'test', 'beforeAll', 'beforeEach', 'afterEach', 'afterAll']) },
+  '@jest/globals': { framework: 'jest', names: new Set(['describe', 'fdescribe', 'xdescribe', 'it', 'fit', 'xit', 'test', 'xtest', 'beforeAll', 'beforeEach', 'afterEach', 'afterAll']) },
+  mocha: { framework: 'mocha', names: new Set(['describe', 'context', 'suite', 'it', 'specify', 'test', 'before', 'after', 'beforeEach', 'afterEach', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown', 'xdescribe', 'xit', 'xcontext', 'xspecify']) },
+  'node:test': { framework: 'node:test', names: new Set(['describe', 'suite', 'it', 'test', 'before', 'after', 'beforeEach', 'afterEach']) },
+  'bun:test': { framework: 'bun', names: new Set(['describe', 'it', 'test', 'beforeAll', 'beforeEach', 'afterEach', 'afterAll']) },
+};
+/** `import test from 'node:test'` gives the `test` function, with the others as its properties. */
+const DEFAULT_EXPORTS: Readonly<Record<string, string>> = { 'node:test': 'test', test: 'test' };
+
+const HOOKS: Readonly<Record<HookName, { when: 'before' | 'after'; scope: 'each' | 'all' }>> = {
+  beforeAll: { when: 'before', scope: 'all' },
+  beforeEach: { when: 'before', scope: 'each' },
+  afterEach: { when: 'after', scope: 'each' },
+  afterAll: { when: 'after', scope: 'all' },
+};
+
+/** Modifiers that return a function taking the usual arguments: `it.each(table)(name, fn)`. */
+const CALLED_MODIFIERS: ReadonlySet<string> = new Set(['each', 'for', 'skipIf', 'runIf', 'failing']);
+const MODIFIERS: ReadonlySet<string> = new Set([
+  'only', 'skip', 'todo', 'concurrent', 'sequential', 'shuffle', 'fails', 'failing', 'each', 'for', 'skipIf', 'runIf', 'extend',
+]);
+
+interface Head {
+  readonly identifier: TSESTree.Identifier;
+  readonly members: readonly string[];
+}
+
+/** Walks a callee down to its head identifier: `it.only.each(t)` → `it`, `[only, each]`. */
+function headOf(callee: Node): Head | null {
+  const members: string[] = [];
+  let current = unwrap(callee);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.Identifier) return { identifier: current, members: members.reverse() };
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(current);
+      if (name === null) return null;
+      members.push(name);
+      current = unwrap(current.object);
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      // `it.each(table)` and `test.skipIf(cond)` are called before the test itself.
+      const inner = unwrap(current.callee);
+      const name = inner.type === AST_NODE_TYPES.MemberExpression ? propertyName(inner) : null;
+      if (name === null || !CALLED_MODIFIERS.has(name)) return null;
+      current = inner;
+    } else if (current.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+      current = unwrap(current.tag);
+    } else {
+      return null;
+    }
+  }
+}
+
+/** What a head identifier is: the canonical name and framework, or `null` when it is not a test function. */
+function identify(context: Context, identifier: TSESTree.Identifier, members: readonly string[]): { name: AliasTarget; framework: TestFramework; members: readonly string[] } | null {
+  const resolution = resolveName(context, identifier);
+  if (resolution.type === 'global') {
+    const alias = getSettings(context.settings).aliases.get(identifier.name);
+    const name = alias ?? CANONICAL[identifier.name];
+    return name ? { name, framework: 'global', members } : null;
+  }
+  if (resolution.type === 'module') {
+    const { source, imported } = resolution.binding;
+    const normalized = source === 'test' ? 'node:test' : source;
+    const defaultName = DEFAULT_EXPORTS[source];
+    if ((imported === 'default' || imported === '*') && defaultName) {
+      // `test.describe(…)` on the default export of node:test.
+      const [first, ...rest] = members;
+      if (first && MODULE_EXPORTS['node:test']?.names.has(first)) {
+        const name = CANONICAL[first];
+        return name ? { name, framework: 'node:test', members: rest } : null;
+      }
+      return { name: 'test', framework: 'node:test', members };
+    }
+    const exports = MODULE_EXPORTS[normalized];
+    if (exports && exports.names.has(imported)) {
+      const name = CANONICAL[imported];
+      return name ? { name, framework: exports.framework, members } : null;
+    }
+    return null;
+  }
+  // A local binding is a test function only when it was made from one with `.extend(…)`.
+  const extended = extendedTestOf(context, resolution.variable);
+  return extended ? { name: 'test', framework: extended, members } : null;
+}
+
+/** `const myTest = test.extend({ … })`: the framework of the base test function, or `null`. */
+function extendedTestOf(context: Context, variable: { defs: ReadonlyArray<{ type: string; node: Node }> }): TestFramework | null {
+  const definition = variable.defs[0];
+  if (!definition || definition.type !== 'Variable') return null;
+  const declarator = definition.node as TSESTree.VariableDeclarator;
+  if (!declarator.init) return null;
+  const init = unwrap(declarator.init);
+  if (init.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = unwrap(init.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'extend') return null;
+  const head = headOf(callee.object);
+  if (!head) return null;
+  const base = identify(context, head.identifier, head.members);
+  return base && base.name === 'test' ? base.framework : null;
+}
+
+const cache = new WeakMap<TSESTree.CallExpression, TestCall | null>();
+
+/**
+ * Recognises `describe`, `it`/`test`, and hooks of Jest, Vitest, Mocha, node:test and Jasmine,
+ * with modifiers (`.only`, `.skip`, `.each`, `.concurrent`), imported or global, and aliases from
+ * settings. Answers are cached per node, so every rule can ask for free.
+ */
+export function parseTestCall(context: Context, node: TSESTree.CallExpression): TestCall | null {
+  const cached = cache.get(node);
+  if (cached !== undefined) return cached;
+  const result = computeTestCall(context, node);
+  cache.set(node, result);
+  return result;
+}
+
+function computeTestCall(context: Context, node: TSESTree.CallExpression): TestCall | null {
+  const head = headOf(node.callee);
+  if (!head) return null;
+  const identified = identify(context, head.identifier, head.members);
+  if (!identified) return null;
+  const { name, framework, members } = identified;
+  if (!members.every((member) => MODIFIERS.has(member))) return null;
+  // `test.extend({…})` makes a test function; it is not a test.
+  if (members.includes('extend')) return null;
+  // A bare `it.each(table)` is the inner call of `it.each(table)(name, fn)`.
+  const callee = unwrap(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && CALLED_MODIFIERS.has(propertyName(callee) ?? '')) return null;
+
+  const kind = name === 'describe' ? 'describe' : name === 'test' ? 'test' : 'hook';
+  return {
+    kind,
+    name,
+    writtenName: head.identifier.name,
+    hook: kind === 'hook' ? HOOKS[name as HookName] : null,
+    modifiers: members,
+    framework,
+    callback: callbackOf(node),
+    head: head.identifier,
+    node,
+  };
+}
+
+function callbackOf(node: TSESTree.CallExpression): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | null {
+  for (let index = node.arguments.length - 1; index >= 0; index--) {
+    const argument = node.arguments[index];
+    if (argument && (argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression)) {
+      return argument;
+    }
+  }
+  return null;
+}
+
+/** Whether a call is `test.extend({...})` (Vitest fixtures); returns the fixtures object. */
+export function parseTestExtend(context: Context, node: TSESTree.CallExpression): TSESTree.ObjectExpression | null {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'extend') return null;
+  const head = headOf(callee.object);
+  if (!head) return null;
+  const base = identify(context, head.identifier, head.members);
+  if (!base || base.name !== 'test') return null;
+  const fixtures = node.arguments[0];
+  return fixtures && fixtures.type === AST_NODE_TYPES.ObjectExpression ? fixtures : null;
+}
+
+/** Where a node sits in the structure of a test file. */
+export interface TestPlace {
+  /** `module` at the top level, `describe` directly in a suite body, else the innermost test or hook. */
+  readonly kind: 'module' | 'describe' | 'test' | 'hook';
+  /** The innermost enclosing test-framework call, if any. */
+  readonly call: TestCall | null;
+}
+
+const placeCache = new WeakMap<Node, TestPlace>();
+
+/**
+ * The innermost suite, test or hook whose callback holds the node. Nested plain functions do not
+ * change the answer: a helper called from a test is still in that test.
+ */
+export function testPlaceOf(context: Context, node: Node): TestPlace {
+  const chain: Node[] = [];
+  let current: Node | undefined = node.parent;
+  let place: TestPlace = { kind: 'module', call: null };
+  while (current) {
+    const cached = placeCache.get(current);
+    if (cached) {
+      place = cached;
+      break;
+    }
+    chain.push(current);
+    if (
+      (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      current.parent?.type === AST_NODE_TYPES.CallExpression &&
+      current.parent.arguments.includes(current)
+    ) {
+      const call = parseTestCall(context, current.parent);
+      if (call && call.callback === current) {
+        place = { kind: call.kind, call };
+        break;
+      }
+    }
+    current = current.parent;
+  }
+  for (const visited of chain) placeCache.set(visited, place);
+  return place;
+}

@@ -1,0 +1,2 @@
+/** Every rule of the plugin, by name. The configs and the README table are built from this list. */
+export const rules = {};

@@ -1,0 +1,93 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { parseTestCall, parseTestExtend, testPlaceOf } from '../../src/estree/test-calls';
+import { probe, type ProbeOptions } from '../helpers/probe';
+
+function recognised(code: string, options?: ProbeOptions) {
+  return probe(code, 'CallExpression', (context, node) => {
+    const call = parseTestCall(context, node as TSESTree.CallExpression);
+    return call ? `${call.kind}:${call.name}:${call.framework}:${call.modifiers.join('.')}` : null;
+  }, options).map(({ result }) => result);
+}
+
+describe('parseTestCall', () => {
+  it.each([
+    ['Jest globals', `describe('users', () => { beforeAll(() => {}); it('saves', () => {}); afterEach(() => {}); });`, ['describe:describe:global:', 'hook:beforeAll:global:', 'test:test:global:', 'hook:afterEach:global:']],
+    ['Jest imports', `import { describe, test, beforeEach } from '@jest/globals';\ndescribe('x', () => { beforeEach(() => {}); test('y', () => {}); });`, ['describe:describe:jest:', 'hook:beforeEach:jest:', 'test:test:jest:']],
+    ['Vitest imports with aliases', `import { it as scenario, describe as feature, afterAll } from 'vitest';\nfeature('x', () => { scenario('y', () => {}); afterAll(() => {}); });`, ['describe:describe:vitest:', 'test:test:vitest:', 'hook:afterAll:vitest:']],
+    ['Mocha before/after and TDD names', `import { before, after, context, specify } from 'mocha';\ncontext('x', () => { before(() => {}); specify('y', () => {}); after(() => {}); });`, ['describe:describe:mocha:', 'hook:beforeAll:mocha:', 'test:test:mocha:', 'hook:afterAll:mocha:']],
+    ['Mocha globals TDD', `suite('x', () => { suiteSetup(() => {}); setup(() => {}); test('y', () => {}); teardown(() => {}); });`, ['describe:describe:global:', 'hook:beforeAll:global:', 'hook:beforeEach:global:', 'test:test:global:', 'hook:afterEach:global:']],
+    ['node:test named imports', `import { describe, it, before, after } from 'node:test';\ndescribe('x', () => { before(() => {}); it('y', () => {}); after(() => {}); });`, ['describe:describe:node:test:', 'hook:beforeAll:node:test:', 'test:test:node:test:', 'hook:afterAll:node:test:']],
+    ['node:test default import', `import test from 'node:test';\ntest.describe('x', () => { test.before(() => {}); test('y', () => {}); });`, ['describe:describe:node:test:', 'hook:beforeAll:node:test:', 'test:test:node:test:']],
+    ['Jasmine focus and exclude', `fdescribe('x', () => { fit('y', () => {}); xit('z', () => {}); });`, ['describe:describe:global:', 'test:test:global:', 'test:test:global:']],
+    ['modifiers', `describe.only('x', () => { it.skip('y', () => {}); test.concurrent.only('z', () => {}); });`, ['describe:describe:global:only', 'test:test:global:skip', 'test:test:global:concurrent.only']],
+    ['each tables', "describe.each([[1]])('x %i', (n) => { it.each([1, 2])('y', () => {}); test.each`a\n${1}`('z', () => {}); });", ['describe:describe:global:each', 'test:test:global:each', 'test:test:global:each']],
+    ['skipIf', `import { test } from 'vitest';\ntest.skipIf(process.env.CI)('y', () => {});`, ['test:test:vitest:skipIf']],
+    ['computed member', `describe['only']('x', () => {});`, ['describe:describe:global:only']],
+  ])('recognises %s', (_label, code, expected) => {
+    expect(recognised(code)).toEqual(expected);
+  });
+
+  it('recognises require() destructuring in CommonJS', () => {
+    const code = `const { describe, it } = require('mocha');\ndescribe('x', () => { it('y', () => {}); });`;
+    expect(recognised(code, { filename: 'tests/integration/x.test.js', script: true })).toEqual(['describe:describe:mocha:', 'test:test:mocha:']);
+  });
+
+  it('recognises Vitest test.extend fixtures as test functions', () => {
+    const code = `import { test as base } from 'vitest';\nconst test = base.extend({ db: async ({}, use) => { await use(1); } });\ntest('y', ({ db }) => {});`;
+    expect(recognised(code)).toEqual(['test:test:vitest:']);
+  });
+
+  it('takes aliases from settings for globals', () => {
+    const code = `feature('x', () => { scenario('y', () => {}); });`;
+    const settings = { 'integration-tests': { aliases: { feature: 'describe', scenario: 'test' } } };
+    expect(recognised(code, { settings })).toEqual(['describe:describe:global:', 'test:test:global:']);
+  });
+
+  it.each([
+    ['a local variable named it', `const it = (name, fn) => fn();\nit('y', () => {});`],
+    ['a parameter named test', `function run(test) { test('y', () => {}); }`],
+    ['an import from an unrelated module', `import { describe } from './my-dsl';\ndescribe('x', () => {});`],
+    ['a look-alike method', `suiteRunner.describe('x', () => {}); foo.it('y', () => {}); it.unknownModifier('z', () => {});`],
+    ['a non-test call', `expect(1).toBe(1); console.log('it');`],
+    ['an unregistered global', `scenario('y', () => {});`],
+    ['the inner call of each', `const table = it.each([1]);`],
+    ['test.extend itself', `import { test } from 'vitest';\nconst t = test.extend({});`],
+  ])('does not recognise %s', (_label, code) => {
+    expect(recognised(code)).toEqual([]);
+  });
+
+  it('gives the callback of tests with options objects (node:test)', () => {
+    const code = `import { it } from 'node:test';\nit('y', { timeout: 5 }, async () => { await 1; });`;
+    const found = probe(code, 'CallExpression', (context, node) => parseTestCall(context, node as TSESTree.CallExpression)?.callback?.type ?? null);
+    expect(found.map(({ result }) => result)).toEqual(['ArrowFunctionExpression']);
+  });
+});
+
+describe('parseTestExtend', () => {
+  it('returns the fixtures object of test.extend', () => {
+    const code = `import { test } from 'vitest';\nexport const dbTest = test.extend({ tx: async ({}, use) => { await use(null); } });`;
+    const found = probe(code, 'CallExpression', (context, node) => parseTestExtend(context, node as TSESTree.CallExpression)?.properties.length ?? null);
+    expect(found.map(({ result }) => result)).toEqual([1]);
+  });
+});
+
+describe('testPlaceOf', () => {
+  it('places calls in module, describe, hook and test', () => {
+    const code = [
+      `connect();`,
+      `describe('x', () => {`,
+      `  register();`,
+      `  beforeEach(async () => { await seed(); });`,
+      `  it('y', async () => { const helper = () => check(); helper(); });`,
+      `});`,
+    ].join('\n');
+    const found = probe(code, 'CallExpression', (context, node) => {
+      const callee = (node as TSESTree.CallExpression).callee;
+      if (callee.type !== 'Identifier' || !['connect', 'register', 'seed', 'check'].includes(callee.name)) return null;
+      const place = testPlaceOf(context, node);
+      return `${callee.name}@${place.kind}${place.call ? ':' + place.call.name : ''}`;
+    });
+    expect(found.map(({ result }) => result)).toEqual(['connect@module', 'register@describe:describe', 'seed@hook:beforeEach', 'check@test:test']);
+  });
+});
