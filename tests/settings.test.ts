@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidSettingsError, getSettings, parseSettings } from '../src/settings';
+
+describe('parseSettings', () => {
+  it('accepts a full, valid settings object', () => {
+    const settings = parseSettings({
+      boundaries: { database: ['src/repositories/**'], search: ['@elastic/elasticsearch'] },
+      ignore: ['lodash'],
+      endpointClients: ['tests/support/api-client'],
+      aliases: { scenario: 'test', feature: 'describe' },
+    });
+    expect(settings.boundaries.map((entry) => [entry.kind, entry.pattern])).toEqual([
+      ['database', 'src/repositories/**'],
+      ['search', '@elastic/elasticsearch'],
+    ]);
+    expect(settings.ignore('lodash')).toBe(true);
+    expect(settings.ignore('pg')).toBe(false);
+    expect(settings.aliases.get('scenario')).toBe('test');
+  });
+
+  it('accepts missing settings', () => {
+    expect(parseSettings(undefined).boundaries).toEqual([]);
+  });
+
+  it.each([
+    [{ boundaries: { database: 'src/db' } }, `Invalid settings['integration-tests'].boundaries.database: expected an array of globs, got the string "src/db".`],
+    [{ boundaries: ['pg'] }, `Invalid settings['integration-tests'].boundaries: expected an object mapping a boundary kind to an array of globs, got an array (["pg"]).`],
+    [{ boundaries: { Database: ['x'] } }, `Invalid settings['integration-tests'].boundaries.Database: expected a lower-case kind name such as "database", got the string "Database".`],
+    [{ boundaries: { database: [''] } }, `Invalid settings['integration-tests'].boundaries.database[0]: expected a non-empty glob string, got the string "".`],
+    [{ boundaries: { database: [42] } }, `Invalid settings['integration-tests'].boundaries.database[0]: expected a non-empty glob string, got number 42.`],
+    [{ ignore: 'lodash' }, `Invalid settings['integration-tests'].ignore: expected an array of globs, got the string "lodash".`],
+    [{ endpointClients: null }, `Invalid settings['integration-tests'].endpointClients: expected an array of globs, got null.`],
+    [{ aliases: { scenario: 'it' } }, `Invalid settings['integration-tests'].aliases.scenario: expected one of describe, test, beforeAll, beforeEach, afterEach, afterAll, got the string "it".`],
+    [{ boundary: {} }, `Invalid settings['integration-tests'].boundary: expected one of the keys boundaries, ignore, endpointClients, aliases (unknown key), got an object.`],
+    ['pg', `Invalid settings['integration-tests'].: expected an object, got the string "pg".`],
+  ])('rejects %j with one clear message', (raw, message) => {
+    expect(() => parseSettings(raw)).toThrow(new InvalidSettingsError('x', 0, 'y').constructor as typeof Error);
+    expect(() => parseSettings(raw)).toThrowError(message);
+  });
+
+  it('has no stack frames from inside the plugin in its stack', () => {
+    try {
+      parseSettings({ ignore: 1 });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).stack).toBe(`InvalidSettingsError: ${(error as Error).message}`);
+    }
+  });
+});
+
+describe('getSettings', () => {
+  it('parses each settings object once', () => {
+    const shared = { 'integration-tests': { ignore: ['lodash'] } };
+    expect(getSettings(shared)).toBe(getSettings(shared));
+  });
+});
