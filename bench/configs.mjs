@@ -1,0 +1,77 @@
+// The configurations the benchmark compares. Every one starts from the same parser setup, so the
+// difference between any of them and the floor is the cost of the rules alone.
+import tsParser from '@typescript-eslint/parser';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CORPUS_SETTINGS } from './corpus.mjs';
+
+export const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(import.meta.url);
+
+/** The built plugin (`dist/`), loaded the way users load it. */
+export const plugin = require(ROOT);
+
+export const CONFIG_NAMES = ['floor', 'recommended', 'strict', 'jest'];
+export const CONFIG_LABELS = {
+  floor: '(a) floor: parser, no rules',
+  recommended: '(b) integration-tests recommended',
+  strict: '(c) integration-tests strict',
+  jest: '(d) eslint-plugin-jest flat/recommended',
+};
+
+const JAVASCRIPT = '**/*.{js,cjs,mjs,jsx}';
+const TYPESCRIPT = '**/*.{ts,cts,mts,tsx}';
+
+/** espree (ESLint's default) for JavaScript, `@typescript-eslint/parser` without type information for TypeScript. */
+const PARSERS = [
+  { name: 'bench/javascript', files: [JAVASCRIPT] },
+  { name: 'bench/typescript', files: [TYPESCRIPT], languageOptions: { parser: tsParser } },
+  { name: 'bench/settings', settings: CORPUS_SETTINGS },
+];
+
+/** Loaded only when asked for: eslint-plugin-jest takes a while to import. */
+function jestRecommended() {
+  return {
+    name: 'bench/jest-recommended',
+    files: [JAVASCRIPT, TYPESCRIPT],
+    ...require('eslint-plugin-jest').configs['flat/recommended'],
+    // Without it the plugin looks for an installed `jest` to learn its version.
+    settings: { jest: { version: 29 } },
+  };
+}
+
+/** `plugin.configs.strict` with every rule but one switched off: what that rule costs on its own. */
+export function ruleAloneConfig(ruleName) {
+  const id = `${plugin.meta.namespace}/${ruleName}`;
+  const blocks = plugin.configs.strict.map((block) => ({
+    ...block,
+    rules: Object.fromEntries(Object.entries(block.rules ?? {}).filter(([rule]) => rule === id)),
+  }));
+  return [...PARSERS, ...blocks];
+}
+
+export function configFor(name) {
+  switch (name) {
+    case 'floor':
+      return [...PARSERS];
+    case 'recommended':
+      return [...PARSERS, ...plugin.configs.recommended];
+    case 'strict':
+      return [...PARSERS, ...plugin.configs.strict];
+    case 'jest':
+      return [...PARSERS, jestRecommended()];
+    default:
+      if (name.startsWith('alone:')) return ruleAloneConfig(name.slice('alone:'.length));
+      throw new Error(`Unknown benchmark configuration "${name}"`);
+  }
+}
+
+/** The plugin's rules that at least one of its configs enables. */
+export function enabledRuleNames() {
+  const enabled = new Set();
+  for (const block of plugin.configs.strict) {
+    for (const id of Object.keys(block.rules ?? {})) enabled.add(id.slice(plugin.meta.namespace.length + 1));
+  }
+  return [...enabled].sort();
+}
