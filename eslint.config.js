@@ -15,6 +15,26 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The root of @typescript-eslint/utils loads all of ESLint and the scope manager (~250 modules)
+    // when imported for a value; rules run in editors, so the plugin must load fast.
+    files: ['src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@typescript-eslint/utils',
+              allowTypeImports: true,
+              message:
+                "Import values from a light entry point: AST_NODE_TYPES from '@typescript-eslint/types', RuleCreator from '@typescript-eslint/utils/eslint-utils', findVariable and other helpers from '@typescript-eslint/utils/ast-utils'. Types may stay on '@typescript-eslint/utils'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/rules/**/*.ts'],
     ...eslintPlugin.configs.recommended,
     rules: {

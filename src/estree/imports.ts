@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { propertyName, staticString, unwrap } from './call-chain';
 
 type Node = TSESTree.Node;
@@ -31,7 +33,7 @@ export function resolveName(context: Readonly<TSESLint.RuleContext<string, reado
   const cached = resolutionCache.get(identifier);
   if (cached) return cached;
   const scope = context.sourceCode.getScope(identifier);
-  const variable = ASTUtils.findVariable(scope, identifier);
+  const variable = findVariable(scope, identifier);
   let result: NameResolution;
   if (!variable || variable.defs.length === 0) {
     result = { type: 'global' };

@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { Layer } from '../core/layers';
 
 export const REPOSITORY_URL = 'https://github.com/integration-tests/eslint-plugin-integration-tests';
@@ -16,6 +16,6 @@ export interface IntegrationTestsDocs {
 }
 
 /** The one way rules are made: typed options, `meta.defaultOptions`, docs URL per rule. */
-export const createRule = ESLintUtils.RuleCreator<IntegrationTestsDocs>(
+export const createRule = RuleCreator<IntegrationTestsDocs>(
   (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
 );
