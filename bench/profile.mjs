@@ -48,16 +48,22 @@ if (process.env.BENCH_PROFILE_CHILD) {
   profile.samples.forEach((id, index) => selfTime.set(id, (selfTime.get(id) ?? 0) + (intervals[index] ?? 0) / 1000));
   const byFunction = new Map();
   const byPackage = new Map();
+  const packageOf = (node) => {
+    const { functionName, url } = node.callFrame;
+    const where = url.replace(/^file:\/\//, '');
+    if (where.includes('/node_modules/')) {
+      const rest = where.slice(where.lastIndexOf('/node_modules/') + 14).split('/');
+      return rest.slice(0, rest[0].startsWith('@') ? 2 : 1).join('/');
+    }
+    if (where.startsWith(PLUGIN_DIST)) return 'eslint-plugin-integration-tests';
+    return where === '' ? `(${functionName || 'native'})` : 'other';
+  };
   for (const node of profile.nodes) {
     const time = selfTime.get(node.id) ?? 0;
     if (time === 0) continue;
     const { functionName, url, lineNumber } = node.callFrame;
     const where = url.replace(/^file:\/\//, '');
-    const pkg = where.includes('/node_modules/')
-      ? where.slice(where.lastIndexOf('/node_modules/') + 14).split('/').slice(0, where.includes('/node_modules/@') ? 2 : 1).join('/')
-      : where.startsWith(PLUGIN_DIST)
-        ? 'eslint-plugin-integration-tests'
-        : where === '' ? `(${functionName || 'native'})` : 'other';
+    const pkg = packageOf(node);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + time);
     const key = `${functionName || '(anonymous)'}  ${path.relative(process.cwd(), where) || where}:${lineNumber + 1}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + time);
@@ -67,6 +73,33 @@ if (process.env.BENCH_PROFILE_CHILD) {
   for (const [pkg, time] of top(byPackage, 12)) console.log(`${time.toFixed(0).padStart(8)} ms  ${pkg}`);
   console.log('\nSelf time by function (top 25):');
   for (const [key, time] of top(byFunction, 25)) console.log(`${time.toFixed(1).padStart(8)} ms  ${key}`);
+  // Everything spent below the plugin's entry points (rule listeners, `create`), by the package
+  // that spent it: the plugin's own code, and what it asked ESLint and the scope manager for.
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const underPlugin = new Map();
+  const entries = new Map();
+  const collect = (node, entry) => {
+    const time = selfTime.get(node.id) ?? 0;
+    const pkg = packageOf(node);
+    underPlugin.set(pkg, (underPlugin.get(pkg) ?? 0) + time);
+    entries.set(entry, (entries.get(entry) ?? 0) + time);
+    for (const child of node.children ?? []) collect(nodes.get(child), entry);
+  };
+  const visit = (node, insidePlugin) => {
+    const isPlugin = packageOf(node) === 'eslint-plugin-integration-tests';
+    if (isPlugin && !insidePlugin) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      collect(node, `${functionName || '(anonymous)'}  ${path.relative(process.cwd(), url.replace(/^file:\/\//, ''))}:${lineNumber + 1}`);
+      return;
+    }
+    for (const child of node.children ?? []) visit(nodes.get(child), insidePlugin || isPlugin);
+  };
+  visit(profile.nodes[0], false);
+  const total = [...underPlugin.values()].reduce((sum, time) => sum + time, 0);
+  console.log(`\nTime under the plugin's entry points: ${total.toFixed(0)} ms, by package:`);
+  for (const [pkg, time] of top(underPlugin, 8)) console.log(`${time.toFixed(1).padStart(8)} ms  ${pkg}`);
+  console.log('\nby entry point:');
+  for (const [entry, time] of top(entries, 10)) console.log(`${time.toFixed(1).padStart(8)} ms  ${entry}`);
   console.log('\nSelf time in the plugin by function:');
-  for (const [key, time] of top(new Map([...byFunction].filter(([key]) => key.includes(PLUGIN_DIST_RELATIVE))), 15)) console.log(`${time.toFixed(1).padStart(8)} ms  ${key}`);
+  for (const [key, time] of top(new Map([...byFunction].filter(([key]) => key.includes(`  ${PLUGIN_DIST_RELATIVE}`))), 15)) console.log(`${time.toFixed(1).padStart(8)} ms  ${key}`);
 }

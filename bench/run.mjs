@@ -339,7 +339,8 @@ async function lintRepeated(eslint, size) {
   for (let repeat = 0; repeat < size.repeats; repeat++) results.push(...(await eslint.lintText(size.text, { filePath })));
   return results;
 }
-for (const size of sizes) assertParsed(await lintRepeated(scalingESLint.strict, size));
+// The first pass of each instance checks that the file parses and warms the code up.
+for (const size of sizes) for (const eslint of Object.values(scalingESLint)) assertParsed(await lintRepeated(eslint, size));
 for (let round = 0; round < options.scalingRounds; round++) {
   for (const size of sizes) {
     for (const name of ['floor', 'strict']) size[name].push((await timed(() => lintRepeated(scalingESLint[name], size))).cpu);
@@ -368,14 +369,19 @@ say(
 const [small, , large] = sizes;
 const growth = (measure) => perLine(large, measure(large)) / perLine(small, measure(small));
 const pluginGrowth = growth((size) => ruleTime(size, NAMESPACE));
+/** A rule whose time is under this (per measurement, in ms) is too quick to time reliably at 1×. */
+const MEASURABLE = 2;
 const ruleGrowth = enabledRules
+  .filter((rule) => Math.min(ruleTime(small, NAMESPACE + rule), ruleTime(large, NAMESPACE + rule)) >= MEASURABLE)
   .map((rule) => [rule, growth((size) => ruleTime(size, NAMESPACE + rule))])
   .sort((a, b) => b[1] - a[1]);
+const unmeasured = enabledRules.filter((rule) => !ruleGrowth.some(([measured]) => measured === rule));
 say();
 say(
   `Time per line, 100× over 1×: floor ${ratio(growth((size) => median(size.floor)))}, strict ${ratio(growth((size) => median(size.strict)))}, ` +
     `plugin rules ${ratio(pluginGrowth)}` +
     (ruleGrowth.length > 0 ? `; per rule: ${ruleGrowth.map(([rule, value]) => `${rule} ${ratio(value)}`).join(', ')}` : '') +
+    (unmeasured.length > 0 ? `; under ${MEASURABLE} ms per measurement, too quick to judge: ${unmeasured.join(', ')}` : '') +
     '.',
 );
 say();
