@@ -50,7 +50,7 @@ export function probe<T>(
                   return {
                     [nodeType](node: TSESTree.Node) {
                       const result = recognise(context as unknown as Context, node);
-                      if (result !== null) results.push({ text: context.sourceCode.getText(node as never), result });
+                      if (result !== null) results.push({ text: (context as unknown as Context).sourceCode.getText(node), result });
                     },
                   };
                 },
