@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isRelativeSpecifier, packageName } from '../core/boundaries';
 import type { HttpFakeFact } from '../core/no-real-network';
 import { boundaryOfSpecifier, boundaryOfValue } from './boundary-values';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { resolveUrl, urlOfText, type KnownUrl, type StaticText } from '../core/urls';
 import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
