@@ -12,9 +12,10 @@ const require = createRequire(import.meta.url);
 /** The built plugin (`dist/`), loaded the way users load it. */
 export const plugin = require(ROOT);
 
-export const CONFIG_NAMES = ['floor', 'recommended', 'strict', 'jest'];
+export const CONFIG_NAMES = ['floor', 'anyRule', 'recommended', 'strict', 'jest'];
 export const CONFIG_LABELS = {
   floor: '(a) floor: parser, no rules',
+  anyRule: '(a′) floor + one rule that does nothing',
   recommended: '(b) integration-tests recommended',
   strict: '(c) integration-tests strict',
   jest: '(d) eslint-plugin-jest flat/recommended',
@@ -41,6 +42,16 @@ function jestRecommended() {
   };
 }
 
+/**
+ * ESLint does measurably more work per file as soon as one rule is on, even a rule with no
+ * listeners; this configuration shows that fixed cost, which no plugin can avoid.
+ */
+const NO_OP_RULE = {
+  name: 'bench/no-op-rule',
+  plugins: { bench: { rules: { 'no-op': { meta: { type: 'problem', schema: [] }, create: () => ({}) } } } },
+  rules: { 'bench/no-op': 'error' },
+};
+
 /** `plugin.configs.strict` with every rule but one switched off: what that rule costs on its own. */
 export function ruleAloneConfig(ruleName) {
   const id = `${plugin.meta.namespace}/${ruleName}`;
@@ -55,6 +66,8 @@ export function configFor(name) {
   switch (name) {
     case 'floor':
       return [...PARSERS];
+    case 'anyRule':
+      return [...PARSERS, NO_OP_RULE];
     case 'recommended':
       return [...PARSERS, ...plugin.configs.recommended];
     case 'strict':
