@@ -30,6 +30,7 @@ function parseArguments(argv) {
     // Each rule alone once, to see what the rules share; skipped in quick mode.
     aloneRuns: quick ? 0 : 1,
     importRuns: quick ? 3 : 9,
+    memoryRuns: quick ? 1 : 3,
     scalingRounds: quick ? 1 : 5,
   };
 }
@@ -295,18 +296,26 @@ endPhase('stats');
 // Peak memory: each configuration in its own process.
 
 const lintOnce = path.join(ROOT, 'bench', 'lint-once.mjs');
-const memory = Object.fromEntries(
-  CONFIG_NAMES.map((name) => [name, JSON.parse(execFileSync(process.execPath, [lintOnce, name, corpusDir], { encoding: 'utf8', maxBuffer: 1 << 26 }))]),
+const peakRss = Object.fromEntries(CONFIG_NAMES.map((name) => [name, []]));
+for (let run = 0; run < options.memoryRuns; run++) {
+  for (const name of CONFIG_NAMES) {
+    const child = JSON.parse(execFileSync(process.execPath, [lintOnce, name, corpusDir], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+    peakRss[name].push(child.maxRssKb / 1024);
+  }
+}
+const memory = Object.fromEntries(CONFIG_NAMES.map((name) => [name, median(peakRss[name])]));
+say(
+  `## Peak memory (a child process per configuration linting the corpus once, \`process.resourceUsage().maxRSS\`; ` +
+    `median of ${options.memoryRuns})`,
 );
-say('## Peak memory (one child process per configuration linting the corpus once; `process.resourceUsage().maxRSS`)');
 say();
 say(
   table(
     ['configuration', 'peak RSS', 'over floor'],
     CONFIG_NAMES.map((name) => [
       CONFIG_LABELS[name],
-      `${(memory[name].maxRssKb / 1024).toFixed(0)} MiB`,
-      name === 'floor' ? '—' : `${((memory[name].maxRssKb - memory.floor.maxRssKb) / 1024).toFixed(0)} MiB`,
+      `${memory[name].toFixed(0)} MiB`,
+      name === 'floor' ? '—' : `${(memory[name] - memory.floor).toFixed(0)} MiB`,
     ]),
   ),
 );
