@@ -1,0 +1,74 @@
+import { createRequire } from 'node:module';
+import { repoRoot } from './fixture-project';
+
+/**
+ * What the plugin should say about the `shop` fixture project, written down by hand. Each entry is
+ * `[rule, line]` (`null` for a parse error), in the order ESLint reports them. Files not listed must
+ * come out clean. Entries of rules the built package does not have yet are left out of the
+ * comparison, so the table can describe every rule before all of them exist.
+ */
+
+/** Every rule the plugin promises. */
+export const ALL_RULES = [
+  'no-boundary-mock',
+  'no-endpoint-calls',
+  'no-infrastructure-in-unit-tests',
+  'no-real-network',
+  'no-shared-test-data',
+  'one-boundary-per-file',
+  'prefer-shared-infrastructure',
+  'require-cleanup',
+] as const;
+export type RuleName = (typeof ALL_RULES)[number];
+
+export type Problem = readonly [rule: RuleName | null, line: number];
+
+export const SHOP_PROBLEMS: Readonly<Record<string, readonly Problem[]>> = {
+  'tests/integration/checkout.test.ts': [['one-boundary-per-file', 4]],
+  'tests/integration/order-events.test.ts': [['require-cleanup', 21]],
+  'tests/integration/order-history.shared-rows.test.ts': [['no-shared-test-data', 10]],
+  'tests/integration/order-repository.mocked.test.ts': [
+    ['no-boundary-mock', 6],
+    ['no-boundary-mock', 12],
+  ],
+  'tests/integration/order-repository.per-test-pool.test.ts': [['prefer-shared-infrastructure', 8]],
+  'tests/integration/orders-api.test.cjs': [['no-endpoint-calls', 7]],
+  'tests/integration/payment-sandbox.test.js': [['no-real-network', 5]],
+  'tests/integration/refund.test.ts': [[null, 7]],
+  'tests/unit/exchange-rates.test.mjs': [['no-real-network', 6]],
+  'tests/unit/order-totals.test.ts': [['no-infrastructure-in-unit-tests', 8]],
+};
+
+/**
+ * Files that `eslint --fix` changes when every rule with an `autofix` option has it on, the rules
+ * whose fixes change them, and the expected result in `fixtures/shop-fixed/<file>`.
+ */
+export const SHOP_FIXES: Readonly<Record<string, readonly RuleName[]>> = {
+  'tests/integration/order-events.test.ts': ['require-cleanup'],
+  'tests/integration/order-history.shared-rows.test.ts': ['no-shared-test-data'],
+  'tests/integration/order-repository.mocked.test.ts': ['no-boundary-mock'],
+  'tests/integration/order-repository.per-test-pool.test.ts': ['prefer-shared-infrastructure'],
+  'tests/integration/payment-sandbox.test.js': ['no-real-network'],
+  'tests/unit/exchange-rates.test.mjs': ['no-real-network'],
+};
+
+interface BuiltRule {
+  meta: { schema?: unknown };
+}
+
+/** The rules of the built package. */
+export function builtRules(): Readonly<Record<string, BuiltRule>> {
+  return (createRequire(__filename)(repoRoot) as { rules: Record<string, BuiltRule> }).rules;
+}
+
+/** The problems expected from the rules that exist, with the parse errors that never depend on a rule. */
+export function expectedProblems(file: string, landed: ReadonlySet<string>): Problem[] {
+  return (SHOP_PROBLEMS[file] ?? []).filter(([rule]) => rule === null || landed.has(rule));
+}
+
+/** Whether a rule takes the `autofix` option that turns its main suggestion into a fix. */
+export function hasAutofixOption(rule: BuiltRule): boolean {
+  const schema = rule.meta.schema;
+  const first = (Array.isArray(schema) ? schema[0] : undefined) as { properties?: Record<string, unknown> } | undefined;
+  return first?.properties?.autofix !== undefined;
+}
