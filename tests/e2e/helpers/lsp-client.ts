@@ -118,14 +118,12 @@ export class LspClient {
   private dispatch(message: Message): void {
     if (message.method !== undefined && message.id !== undefined) {
       this.serverRequests.push({ method: message.method, params: message.params });
-      let result: unknown = null;
       try {
-        result = this.handleServerRequest(message.method, message.params) ?? null;
+        const result = this.handleServerRequest(message.method, message.params) ?? null;
+        this.send({ jsonrpc: '2.0', id: message.id, result });
       } catch (error) {
         this.send({ jsonrpc: '2.0', id: message.id, error: { code: -32603, message: String(error) } });
-        return;
       }
-      this.send({ jsonrpc: '2.0', id: message.id, result });
     } else if (message.method !== undefined) {
       this.notifications.push({ method: message.method, params: message.params });
     } else if (typeof message.id === 'number') {
