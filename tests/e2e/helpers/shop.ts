@@ -26,7 +26,10 @@ export type Problem = readonly [rule: RuleName | null, line: number];
 export const SHOP_PROBLEMS: Readonly<Record<string, readonly Problem[]>> = {
   'tests/integration/checkout.test.ts': [['one-boundary-per-file', 4]],
   'tests/integration/order-events.test.ts': [['require-cleanup', 21]],
-  'tests/integration/order-history.shared-rows.test.ts': [['no-shared-test-data', 10]],
+  'tests/integration/order-history.shared-rows.test.ts': [
+    ['no-shared-test-data', 10],
+    ['no-boundary-mock', 28],
+  ],
   'tests/integration/order-repository.mocked.test.ts': [
     ['no-boundary-mock', 6],
     ['no-boundary-mock', 12],
@@ -45,7 +48,7 @@ export const SHOP_PROBLEMS: Readonly<Record<string, readonly Problem[]>> = {
  */
 export const SHOP_FIXES: Readonly<Record<string, readonly RuleName[]>> = {
   'tests/integration/order-events.test.ts': ['require-cleanup'],
-  'tests/integration/order-history.shared-rows.test.ts': ['no-shared-test-data'],
+  'tests/integration/order-history.shared-rows.test.ts': ['no-boundary-mock', 'no-shared-test-data'],
   'tests/integration/order-repository.mocked.test.ts': ['no-boundary-mock'],
   'tests/integration/order-repository.per-test-pool.test.ts': ['prefer-shared-infrastructure'],
   'tests/integration/payment-sandbox.test.js': ['no-real-network'],
