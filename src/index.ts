@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint } from 'eslint';
 import { buildConfigs, type LayerGlobs, type PluginConfigs } from './configs';
 import { DEFAULT_LAYER_GLOBS } from './core/layers';
 import { rules as ruleList } from './rules';
@@ -10,9 +10,16 @@ const { name, version } = require('../package.json') as { name: string; version:
 
 const NAMESPACE = 'integration-tests';
 
+/**
+ * The rules typed as the user's ESLint types a plugin's rules. They are written with typescript-eslint,
+ * whose rule type does not fit `plugins: { ... }` in a typed config, and neither does ESLint 9's own
+ * `Rule.RuleModule`; `ESLint.Plugin['rules']` fits `defineConfig` on every supported major.
+ */
+type PluginRules = { readonly [Name in keyof typeof ruleList]: NonNullable<ESLint.Plugin['rules']>[string] };
+
 interface IntegrationTestsPlugin {
   readonly meta: { readonly name: string; readonly version: string; readonly namespace: string };
-  readonly rules: typeof ruleList & Record<string, TSESLint.LooseRuleDefinition>;
+  readonly rules: PluginRules;
   readonly configs: PluginConfigs;
   /**
    * The same configs for a project whose layers live elsewhere:
@@ -32,13 +39,13 @@ interface IntegrationTestsPlugin {
 }
 
 const meta = { name, version, namespace: NAMESPACE };
-const rules = ruleList;
+const rules = ruleList as unknown as PluginRules;
 const configs = {} as { -readonly [K in keyof PluginConfigs]: PluginConfigs[K] };
 const layerGlobs = DEFAULT_LAYER_GLOBS;
 const settingsKey = SETTINGS_KEY;
 
 const createConfigs: IntegrationTestsPlugin['createConfigs'] = (layers) =>
-  buildConfigs(NAMESPACE, plugin as unknown as TSESLint.FlatConfig.Plugin, rules, layers);
+  buildConfigs(NAMESPACE, plugin satisfies ESLint.Plugin, ruleList, layers);
 
 const defineSettings: IntegrationTestsPlugin['defineSettings'] = (settings) => {
   parseSettings(settings);

@@ -45,6 +45,8 @@ export function createFixtureProject(options: {
     'eslint-plugin-integration-tests': repoRoot,
     eslint: options.eslint.packageDir,
     '@typescript-eslint/parser': path.join(repoModules, '@typescript-eslint/parser'),
+    // The plugin's own dependency, where an install would hoist it.
+    '@typescript-eslint/utils': path.join(repoModules, '@typescript-eslint/utils'),
   };
   for (const [name, target] of Object.entries(links)) {
     const link = path.join(dir, 'node_modules', name);
