@@ -43,8 +43,9 @@ export const SHOP_PROBLEMS: Readonly<Record<string, readonly Problem[]>> = {
 };
 
 /**
- * Files that `eslint --fix` changes when every rule with an `autofix` option has it on, the rules
- * whose fixes change them, and the expected result in `fixtures/shop-fixed/<file>`.
+ * Files that `eslint --fix` changes when every rule with an `autofix` option has it on, and the rules
+ * whose fixes change them. The expected result is `fixtures/shop-fixed/<rules>/<file>`, where `<rules>`
+ * names the fixing rules that exist, joined by `+`.
  */
 export const SHOP_FIXES: Readonly<Record<string, readonly RuleName[]>> = {
   'tests/integration/order-events.test.ts': ['require-cleanup'],
@@ -64,9 +65,14 @@ export function builtRules(): Readonly<Record<string, BuiltRule>> {
   return (createRequire(__filename)(repoRoot) as { rules: Record<string, BuiltRule> }).rules;
 }
 
-/** The problems expected from the rules that exist, with the parse errors that never depend on a rule. */
-export function expectedProblems(file: string, landed: ReadonlySet<string>): Problem[] {
-  return (SHOP_PROBLEMS[file] ?? []).filter(([rule]) => rule === null || landed.has(rule));
+/**
+ * The problems expected from the rules that exist, as `[ruleId, line]` with ESLint's full rule ids,
+ * with the parse errors that never depend on a rule.
+ */
+export function expectedProblems(file: string, landed: ReadonlySet<string>): Array<[string | null, number]> {
+  return (SHOP_PROBLEMS[file] ?? [])
+    .filter(([rule]) => rule === null || landed.has(rule))
+    .map(([rule, line]) => [rule === null ? null : `integration-tests/${rule}`, line]);
 }
 
 /** Whether a rule takes the `autofix` option that turns its main suggestion into a fix. */
@@ -74,4 +80,10 @@ export function hasAutofixOption(rule: BuiltRule): boolean {
   const schema = rule.meta.schema;
   const first = (Array.isArray(schema) ? schema[0] : undefined) as { properties?: Record<string, unknown> } | undefined;
   return first?.properties?.autofix !== undefined;
+}
+
+/** Where the expected `--fix` result of a file is, given the rules that exist; `null` when it must not change. */
+export function fixedFixture(file: string, landed: ReadonlySet<string>): string | null {
+  const fixers = (SHOP_FIXES[file] ?? []).filter((rule) => landed.has(rule));
+  return fixers.length === 0 ? null : `shop-fixed/${[...fixers].sort().join('+')}/${file}`;
 }
