@@ -2,9 +2,18 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, createFixtureProject, ESLINT_MAJORS, type FixtureProject, killRunning, repoRoot, runEslint } from './helpers/fixture-project';
+import {
+  assertBuilt,
+  createFixtureProject,
+  ESLINT_MAJORS,
+  type FixtureProject,
+  fixturesDir,
+  killRunning,
+  repoRoot,
+  runEslint,
+} from './helpers/fixture-project';
 import { LspClient } from './helpers/lsp-client';
-import { builtRules, expectedProblems } from './helpers/shop';
+import { builtRules, expectedProblems, fixedFixture } from './helpers/shop';
 
 // The ESLint language server that VS Code's ESLint extension runs, started over stdio as the editor
 // starts it, on a copy of the shop fixture: squiggles, quick fixes and fix-on-save, through the
@@ -16,9 +25,21 @@ const SERVER = path.join(repoRoot, 'node_modules/vscode-langservers-extracted/bi
 
 const BROKEN = 'tests/integration/refund.test.ts';
 const SHARED_ROWS = 'tests/integration/order-history.shared-rows.test.ts';
-/** In the editor's config only this rule fixes on save; the others offer suggestions. */
-const AUTOFIX_RULE = 'no-shared-test-data';
+const MOCKED = 'tests/integration/order-repository.mocked.test.ts';
 const SUGGESTION_RULE = 'no-boundary-mock';
+/**
+ * Fix on save is on for one rule in each of these files and off for the rest, so the shared-rows file
+ * holds both a problem fixed on save (shared rows) and one that is only a suggestion (a mock).
+ */
+const AUTOFIX_BY_FILE: Readonly<Record<string, string>> = {
+  [MOCKED]: 'no-boundary-mock',
+  [SHARED_ROWS]: 'no-shared-test-data',
+};
+
+const autofixBlocks = Object.entries(AUTOFIX_BY_FILE)
+  .filter(([, rule]) => landed.has(rule))
+  .map(([file, rule]) => `  { files: ['${file}'], rules: { 'integration-tests/${rule}': ['error', { autofix: true }] } },\n`)
+  .join('');
 
 const EDITOR_CONFIG = `import tsParser from '@typescript-eslint/parser';
 import integrationTests from 'eslint-plugin-integration-tests';
@@ -26,11 +47,7 @@ import integrationTests from 'eslint-plugin-integration-tests';
 export default [
   { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
   ...integrationTests.configs.strict,
-  {
-    files: ['tests/integration/**'],
-    rules: ${landed.has(AUTOFIX_RULE) ? `{ 'integration-tests/${AUTOFIX_RULE}': ['error', { autofix: true }] }` : '{}'},
-  },
-  {
+${autofixBlocks}  {
     settings: integrationTests.defineSettings({
       boundaries: { database: ['src/db/**', 'src/repositories/**'], http: ['src/adapters/payments/**'], queue: ['src/adapters/events/**'] },
     }),
@@ -156,7 +173,7 @@ describe.each(ESLINT_MAJORS)('the ESLint language server with ESLint $major', (e
     project = createFixtureProject({ fixture: 'shop', eslint });
     writeFileSync(path.join(project.dir, 'eslint.config.js'), EDITOR_CONFIG);
     editor = await openEditor(project);
-  });
+  }, 30_000);
 
   afterAll(async () => {
     await editor?.client.shutdown(2_000);
@@ -201,17 +218,15 @@ describe.each(ESLINT_MAJORS)('the ESLint language server with ESLint $major', (e
     expect(applyEdits(text, edits)).toBe(text.replace("    jest.spyOn(orders, 'findByReference').mockResolvedValue(order);\n\n", ''));
   });
 
-  it.skipIf(!landed.has(AUTOFIX_RULE))(`fixes on save (source.fixAll.eslint) with the ${AUTOFIX_RULE} fix only`, async () => {
-    const { uri, text } = editor.open(SHARED_ROWS);
+  it.each(Object.entries(AUTOFIX_BY_FILE))('fixes on save (source.fixAll.eslint) in %s with the fixes of %s only', async (file, rule) => {
+    const { uri, text } = editor.open(file);
     await editor.diagnostics(uri);
     const actions = await editor.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only: ['source.fixAll.eslint'] });
     expect(actions.map((action) => action.kind)).toEqual(['source.fixAll.eslint']);
     const edits = actions[0]!.edit!.documentChanges.flatMap((change) => change.edits);
-    expect(applyEdits(text, edits)).toBe(
-      text
-        .replace("import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';", "import { afterAll, beforeEach, describe, expect, it, jest } from '@jest/globals';")
-        .replace('\nbeforeAll(async () => {\n', '\nbeforeEach(async () => {\n'),
-    );
+    // The same result `eslint --fix` gives when this rule is the only one fixing; suggestions stay.
+    const expected = fixedFixture(file, new Set([rule].filter((name) => landed.has(name)))) ?? `shop/${file}`;
+    expect(applyEdits(text, edits)).toBe(readFileSync(path.join(fixturesDir, expected), 'utf8'));
   });
 
   it('shuts down cleanly and leaves no process behind', async () => {

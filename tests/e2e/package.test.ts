@@ -23,7 +23,7 @@ beforeAll(() => {
   const [packed] = JSON.parse(output) as Array<{ filename: string; files: Array<{ path: string }> }>;
   tarball = path.join(workDir, packed!.filename);
   packedFiles = packed!.files.map((file) => file.path).sort();
-});
+}, 60_000);
 
 afterAll(() => {
   killRunning();
