@@ -60,6 +60,12 @@ function project(config: string, eslint: EslintMajor): FixtureProject {
   return created;
 }
 
+/** Marks a run awaited later as handled, so a failure is reported by the test that awaits it. */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 function startRuns(eslint: EslintMajor): MajorRuns {
   const lintWith = async (config: string) => {
     const created = project(config, eslint);
@@ -67,16 +73,22 @@ function startRuns(eslint: EslintMajor): MajorRuns {
   };
   const readAll = (dir: string) => new Map(shopFiles.map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
   return {
-    lint: { 'esm.js': lintWith('esm.js'), 'commonjs.cjs': lintWith('commonjs.cjs'), 'typescript.ts': lintWith('typescript.ts') },
-    fix: (async () => {
-      const created = project('autofix.js', eslint);
-      const first = await runEslint(eslint, created.dir, ['--fix', '--format', 'json', '.']);
-      const afterFirst = readAll(created.dir);
-      const second = await runEslint(eslint, created.dir, ['--fix', '--format', 'json', '.']);
-      return { first, second, project: created, afterFirst };
-    })(),
-    badSettings: runEslint(eslint, project('bad-settings.js', eslint).dir, ['.']),
-    badSettingsHelper: runEslint(eslint, project('bad-settings-helper.js', eslint).dir, ['.']),
+    lint: {
+      'esm.js': awaitedLater(lintWith('esm.js')),
+      'commonjs.cjs': awaitedLater(lintWith('commonjs.cjs')),
+      'typescript.ts': awaitedLater(lintWith('typescript.ts')),
+    },
+    fix: awaitedLater(
+      (async () => {
+        const created = project('autofix.js', eslint);
+        const first = await runEslint(eslint, created.dir, ['--fix', '--format', 'json', '.']);
+        const afterFirst = readAll(created.dir);
+        const second = await runEslint(eslint, created.dir, ['--fix', '--format', 'json', '.']);
+        return { first, second, project: created, afterFirst };
+      })(),
+    ),
+    badSettings: awaitedLater(runEslint(eslint, project('bad-settings.js', eslint).dir, ['.'])),
+    badSettingsHelper: awaitedLater(runEslint(eslint, project('bad-settings-helper.js', eslint).dir, ['.'])),
   };
 }
 
