@@ -20,7 +20,8 @@ import { builtRules, expectedProblems, fixedFixture } from './helpers/shop';
 // Language Server Protocol only.
 
 assertBuilt();
-const landed = new Set(Object.keys(builtRules()));
+const rules = builtRules();
+const landed = new Set(Object.keys(rules));
 const SERVER = path.join(repoRoot, 'node_modules/vscode-langservers-extracted/bin/vscode-eslint-language-server');
 
 const BROKEN = 'tests/integration/refund.test.ts';
@@ -97,6 +98,7 @@ interface Diagnostic {
   range: Range;
   message: string;
   code?: string;
+  codeDescription?: { href: string };
   source: string;
 }
 interface CodeAction {
@@ -190,6 +192,12 @@ describe.each(ESLINT_MAJORS)('the ESLint language server with ESLint $major', (e
       const items = await editor.diagnostics(uri);
       expect(items.map((item) => [item.code ?? null, item.range.start.line + 1])).toEqual(expectedProblems(file, landed));
       expect(items.every((item) => item.source === 'eslint')).toBe(true);
+      // Each squiggle links to the rule's page ("Show documentation for ...").
+      for (const item of items.filter((entry) => entry.code !== undefined)) {
+        const rule = item.code!.replace('integration-tests/', '');
+        expect(item.codeDescription?.href).toMatch(new RegExp(`/docs/rules/${rule}\\.md$`));
+        expect(item.codeDescription?.href).toBe(rules[rule]?.meta.docs?.url);
+      }
 
       const cliMessages = cliReports.find((report) => report.filePath === path.join(project.dir, file))!.messages;
       expect(items.map((item) => item.range)).toEqual(

@@ -56,7 +56,7 @@ export const SHOP_FIXES: Readonly<Record<string, readonly RuleName[]>> = {
 };
 
 interface BuiltRule {
-  meta: { schema?: unknown };
+  meta: { schema?: unknown; docs?: { url?: string } };
 }
 
 /** The rules of the built package. */
