@@ -28,6 +28,7 @@ export interface TestFact {
 }
 
 export interface HookFact {
+  /** Hook ids increase in source order: hooks of one kind in one suite run in that order. */
   readonly id: Id;
   readonly suite: Id;
   readonly kind: HookKind;
@@ -183,16 +184,26 @@ class FileIndex {
   readonly hooks: ReadonlyMap<Id, HookFact>;
   readonly bindings: ReadonlyMap<Id, BindingFact>;
   private readonly children = new Map<Id, Id[]>();
+  private readonly parents = new Map<Id, Id>();
 
   constructor(readonly facts: FileFacts) {
     this.hooks = new Map(facts.hooks.map((hook) => [hook.id, hook]));
     this.bindings = new Map(facts.bindings.map((binding) => [binding.id, binding]));
     for (const suite of facts.suites) {
       if (suite.parent === null) continue;
+      this.parents.set(suite.id, suite.parent);
       const siblings = this.children.get(suite.parent) ?? [];
       siblings.push(suite.id);
       this.children.set(suite.parent, siblings);
     }
+  }
+
+  /** Whether `inner` is a suite nested, at any depth, in `outer`. */
+  isNested(inner: Id, outer: Id): boolean {
+    for (let current = this.parents.get(inner); current !== undefined; current = this.parents.get(current)) {
+      if (current === outer) return true;
+    }
+    return false;
   }
 
   /** The tests of a suite and of the suites nested in it. */
@@ -209,7 +220,7 @@ class FileIndex {
 
   /**
    * How many test runs read a binding: directly, or through a setup hook (or per-test teardown)
-   * that reads it for the tests of its suite. The hooks that assign the binding do not count.
+   * that reads it for the tests of its suite. Hooks that only assign or fill it do not count.
    */
   readers(binding: BindingFact): number {
     const tests = new Map<Id, TestFact>();
@@ -220,7 +231,7 @@ class FileIndex {
       if (use.place.kind === 'test') {
         const test = byId.get(use.place.id);
         if (test) tests.set(test.id, test);
-      } else if (use.place.kind === 'hook' && !writers.has(use.place.id)) {
+      } else if (use.place.kind === 'hook' && !use.mutation && !writers.has(use.place.id)) {
         const hook = this.hooks.get(use.place.id);
         if (hook && hook.kind !== 'afterAll') {
           for (const test of this.testsUnder(hook.suite)) tests.set(test.id, test);
@@ -345,11 +356,23 @@ function perTestHookEdit(file: FileIndex, hook: HookFact): PerTestHookEdit | nul
     const binding = file.bindings.get(bindingId);
     const dependent = binding?.uses.some((use) => {
       if (use.write || use.place.kind !== 'hook' || use.place.id === hook.id || teardowns.includes(use.place.id)) return false;
-      return file.isInHook(use.place, RUN_ONCE_HOOKS);
+      const reader = file.hooks.get(use.place.id);
+      return reader !== undefined && !runsAfterPerTestSetup(file, reader, hook);
     });
     if (dependent) return null;
   }
   return { hook: hook.id, teardowns };
+}
+
+/**
+ * Whether a hook that reads what `setup` creates still runs after it once `setup` runs before each
+ * test: a per-test teardown, or a per-test setup declared later in the same suite or in a nested one.
+ */
+function runsAfterPerTestSetup(file: FileIndex, reader: HookFact, setup: HookFact): boolean {
+  if (reader.kind === 'afterEach') return true;
+  if (reader.kind !== 'beforeEach') return false;
+  if (reader.suite === setup.suite) return reader.id > setup.id;
+  return file.isNested(reader.suite, setup.suite);
 }
 
 /** Whether a teardown only removes the data a hook created: each removal names that data. */

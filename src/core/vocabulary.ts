@@ -72,7 +72,7 @@ const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
 const CLASS_NAME = /^[A-Z]/;
 
 /** Constructors that build infrastructure. */
-const INFRASTRUCTURE_CLASS = /(?:Client|Pool|Container|DataSource|Connection|Environment|Server|Agent|Cluster)$|^(?:Sequelize|Redis|Kafka|Kysely|Knex|Queue|Worker|MongoClient|Producer|Consumer|Pool|Storage|PubSub|S3|Minio)$/;
+const INFRASTRUCTURE_CLASS = /(?:Client|Pool|Container|DataSource|Connection|Environment|Server|Agent|Cluster|ReplSet)$|^(?:Sequelize|Redis|Kafka|Kysely|Knex|Queue|Worker|MongoClient|Producer|Consumer|Pool|Storage|PubSub|S3|Minio)$/;
 
 /**
  * Calls whose receiver decides what they do, where the method name alone would mislead:
@@ -85,6 +85,7 @@ const QUALIFIED_ROLES: ReadonlyMap<string, CallRole | null> = new Map<string, Ca
   ['got.extend', 'infrastructure'],
   ['NestFactory.create', 'infrastructure'],
   ['Object.create', null],
+  ['sandbox.create', null],
 ]);
 
 /** Helper names the project writes itself: `createUser`, `seedOrders`, `truncateTables`, `resetDb`. */

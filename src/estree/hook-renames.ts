@@ -107,7 +107,7 @@ function specifierOf(binding: ModuleBinding, name: string): Specifier | null {
     return (
       declaration.specifiers.find(
         (specifier): specifier is TSESTree.ImportSpecifier =>
-          specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.local.name === name && specifier.range[1] - specifier.range[0] === name.length,
+          specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.local.name === name && specifier.imported.range[0] === specifier.local.range[0],
       ) ?? null
     );
   }

@@ -246,6 +246,22 @@ describe('findSharedData: the beforeEach edit and teardowns', () => {
       }),
       ['binding 30 in hook 20, 2 tests, edit none'],
     ],
+    ...(
+      [
+        ['a later beforeEach of the same suite', 'beforeEach', 0, 21, 'each 20'],
+        ['an earlier beforeEach of the same suite', 'beforeEach', 0, 19, 'none'],
+        ['a beforeEach of a nested suite', 'beforeEach', 1, 19, 'each 20'],
+        ['an afterEach', 'afterEach', 0, 19, 'each 20'],
+      ] as const
+    ).map(([label, kind, suite, id, edit]): [string, FileFacts, string[]] => [
+      `a per-test hook that reads the data: ${label}`,
+      file({
+        tests: tests(10, 11),
+        hooks: [hook(20, 'beforeAll', [createUserStatement]), hook(id, kind, [statement(call(null), { reads: [30] })], suite)],
+        bindings: [binding(30, 'user', [write(inHook(20), call('data')), read(inHook(id)), ...usedByTwo])],
+      }),
+      [`binding 30 in hook 20, 2 tests, edit ${edit}`],
+    ]),
   ])('%s', (_label, facts, expected) => {
     expect(findSharedData(facts).map(summary)).toEqual(expected);
   });
@@ -281,6 +297,7 @@ describe('findSharedData: suite-level literals that tests change', () => {
     ['reset whole in beforeEach', cart([write(inHook(20), literal), read(inTest(10), change('items')), read(inTest(11))], {}, [hook(20, 'beforeEach', [])])],
     ['the changed path reset in afterEach', cart([read(inHook(20), reset('items')), read(inTest(10), change('items', '0')), read(inTest(11))], {}, [hook(20, 'afterEach', [])])],
     ['changed only outside tests and hooks', cart([read(elsewhere, change('items')), read(inTest(10)), read(inTest(11))])],
+    ['filled once in beforeAll for one test', cart([read(inHook(20), change('items')), read(inTest(10))], {}, [hook(20, 'beforeAll', [])])],
   ])('does not report %s', (_label, facts) => {
     expect(findSharedData(facts)).toEqual([]);
   });

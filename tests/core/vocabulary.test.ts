@@ -51,6 +51,7 @@ describe('classifyCall', () => {
     ['got.extend', undefined, 'infrastructure'],
     ['NestFactory.create', undefined, 'infrastructure'],
     ['MongoMemoryServer.create', undefined, 'infrastructure'],
+    ['MongoMemoryReplSet.create', undefined, 'infrastructure'],
     ['setupServer', undefined, 'infrastructure'],
     // cleanup, stop, close
     ['prisma.user.deleteMany', undefined, 'cleanup'],
@@ -65,6 +66,7 @@ describe('classifyCall', () => {
     // other writes and nothing at all
     ['channel.publish', undefined, 'write'],
     ['Object.create', undefined, null],
+    ['sinon.sandbox.create', undefined, null],
     ['faker.internet.email', undefined, null],
     ['login', undefined, null],
     ['users.map', undefined, null],

@@ -79,6 +79,42 @@ test('two', () => expect(app).toBeDefined());
 `,
     },
     {
+      name: 'Jest: a data source and a server started once, a transaction per test',
+      filename: TS_FILE,
+      code: `
+import type { Server } from 'node:http';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { createApp } from '../../src/app';
+
+let dataSource: DataSource;
+let server: Server;
+let runner: QueryRunner;
+const options = { type: 'postgres' as const, url: process.env.DATABASE_URL, entities: [] };
+
+beforeAll(async () => {
+  dataSource = await new DataSource(options).initialize();
+  server = createApp().listen(0);
+});
+afterAll(async () => {
+  server.close();
+  await dataSource.destroy();
+});
+beforeEach(async () => {
+  runner = dataSource.createQueryRunner();
+  await runner.startTransaction();
+});
+afterEach(() => runner.rollbackTransaction());
+
+test('saves a user', async () => {
+  await runner.manager.insert('users', { email: 'ada@example.com' });
+  expect(server.listening).toBe(true);
+});
+test('starts with no users', async () => {
+  expect(await runner.manager.count('users')).toBe(0);
+});
+`,
+    },
+    {
       name: 'data created per test in beforeEach, with rollback',
       filename: TS_FILE,
       code: `
@@ -1571,6 +1607,23 @@ suite('invoices', function () {
           ],
         },
       ],
+    },
+    {
+      name: 'an earlier beforeEach that builds on the data blocks the edit, since it would run first',
+      filename: JS_FILE,
+      code: `
+let org;
+let user;
+beforeEach(async () => {
+  user = await createUser({ orgId: org.id });
+});
+beforeAll(async () => {
+  org = await createOrg();
+});
+it('one', () => expect(user.orgId).toBe(org.id));
+it('two', () => expect(user).toBeDefined());
+`,
+      errors: [{ messageId: 'sharedBinding', line: 8, data: { name: 'org', hook: 'beforeAll', tests: 2 }, suggestions: [] }],
     },
     {
       name: 'a local beforeEach that is not the framework one: no edit',
