@@ -49,6 +49,7 @@ const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
       'connect', 'initialize', 'start', 'listen', 'createPool', 'createConnection', 'createClient',
       'createServer', 'createDataSource', 'createKysely', 'setupServer', 'setupWorker', 'knex', 'drizzle',
       'postgres', 'startContainer', 'getConnection', 'createTestingModule', 'up', 'useContainer',
+      '$connect', 'migrate', 'runMigrations', 'synchronize',
     ] as const
   ).map((name) => [name, 'infrastructure'] as const),
   // cleanup
@@ -68,13 +69,30 @@ const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
   ).map((name) => [name, 'close'] as const),
 ]);
 
+const CLASS_NAME = /^[A-Z]/;
+
 /** Constructors that build infrastructure. */
-const INFRASTRUCTURE_CLASS = /(?:Client|Pool|Container|DataSource|Connection|Environment|Server|Agent|Cluster)$|^(?:Sequelize|Redis|Kafka|Kysely|Knex|Queue|Worker|MongoClient|Producer|Consumer|Pool|Storage|PubSub|S3|Minio)$/;
+const INFRASTRUCTURE_CLASS = /(?:Client|Pool|Container|DataSource|Connection|Environment|Server|Agent|Cluster|ReplSet)$|^(?:Sequelize|Redis|Kafka|Kysely|Knex|Queue|Worker|MongoClient|Producer|Consumer|Pool|Storage|PubSub|S3|Minio)$/;
+
+/**
+ * Calls whose receiver decides what they do, where the method name alone would mislead:
+ * `axios.create()` makes an HTTP client, not a row; `Object.create()` makes a plain object.
+ */
+const QUALIFIED_ROLES: ReadonlyMap<string, CallRole | null> = new Map<string, CallRole | null>([
+  ['axios.create', 'infrastructure'],
+  ['ky.create', 'infrastructure'],
+  ['ky.extend', 'infrastructure'],
+  ['got.extend', 'infrastructure'],
+  ['NestFactory.create', 'infrastructure'],
+  ['Object.create', null],
+  ['sandbox.create', null],
+]);
 
 /** Helper names the project writes itself: `createUser`, `seedOrders`, `truncateTables`, `resetDb`. */
 const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/;
-const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)(?:Test)?(?:Db|Database|Pool|Connection|Client|Server|App|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure)s?$/i;
-const CLEANUP_FUNCTION = /^(?:truncate|clean|reset|wipe|clear|purge|drop|rollback|empty)(?:[A-Z0-9_]|$)/;
+/** `createTestDb`, `buildHttpClient`, `makeUserRepository`: the last word names what is built. */
+const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger)s?$/i;
+const CLEANUP_FUNCTION = /^(?:truncate|clean|reset|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
 /** Methods that run hand-written SQL: their role comes from the text. */
 const SQL_RUNNERS: ReadonlySet<string> = new Set([
@@ -89,6 +107,18 @@ export function classifySql(text: string): CallRole | null {
   if (/^(?:INSERT\s|UPSERT\s|COPY\s)/.test(sql)) return 'data';
   if (/^(?:UPDATE\s)/.test(sql)) return 'write';
   return null;
+}
+
+/**
+ * The table hand-written SQL writes to or removes from, lower-cased and without schema or quotes:
+ * `INSERT INTO public."Users" …` → `users`. `null` for other statements.
+ */
+export function sqlTable(text: string): string | null {
+  const match = /^\s*(?:INSERT\s+INTO|UPSERT\s+INTO|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?(?:\s+ONLY)?|UPDATE(?:\s+ONLY)?|COPY)\s+([\w$."`[\]]+)/i.exec(text);
+  if (!match?.[1]) return null;
+  const parts = match[1].split('.');
+  const table = (parts[parts.length - 1] ?? '').replace(/["`[\]]/g, '').toLowerCase();
+  return table === '' ? null : table;
 }
 
 /**
@@ -112,6 +142,15 @@ export function classifyCall(facts: CallFacts): CallRole | null {
       if (INFRASTRUCTURE_CLASS.test(name)) return 'infrastructure';
       continue;
     }
+    const receiver = index > 0 ? segments[index - 1] : undefined;
+    if (receiver !== undefined) {
+      const qualified = `${receiver}.${name}`;
+      if (QUALIFIED_ROLES.has(qualified)) return QUALIFIED_ROLES.get(qualified) ?? null;
+      // A static factory on an infrastructure class: `MongoMemoryServer.create()`.
+      if (!constructed?.has(index - 1) && CLASS_NAME.test(receiver) && INFRASTRUCTURE_CLASS.test(receiver) && METHOD_ROLES.get(name) === 'data') {
+        return 'infrastructure';
+      }
+    }
     const role = METHOD_ROLES.get(name);
     if (role) return role;
     if (index === 0 && segments.length === 1) return classifyFunctionName(name);
@@ -131,4 +170,33 @@ export function classifyFunctionName(name: string): CallRole | null {
 /** Whether a role writes to a boundary (what `require-cleanup` looks for). */
 export function isWrite(role: CallRole | null): boolean {
   return role === 'data' || role === 'write';
+}
+
+/**
+ * Words that name infrastructure or configuration when they end a binding's name: `pool`,
+ * `redisClient`, `baseUrl`, `dbConfig`, `DATABASE_URL`. Used where there is no call to judge,
+ * such as a literal assigned in a setup hook: `config = { url }` is configuration, not test data.
+ */
+const INFRASTRUCTURE_WORDS: ReadonlySet<string> = new Set([
+  'config', 'configuration', 'options', 'opts', 'settings', 'env', 'environment', 'url', 'uri', 'dsn',
+  'pool', 'client', 'db', 'database', 'container', 'server', 'app', 'application', 'connection',
+  'datasource', 'knex', 'prisma', 'redis', 'channel', 'producer', 'consumer', 'agent', 'driver',
+  'engine', 'transport', 'port', 'host', 'credentials', 'headers', 'network', 'cluster', 'api',
+  'sdk', 'service', 'repository', 'repo', 'gateway', 'adapter', 'infrastructure', 'infra',
+  'connectionstring', 'baseurl',
+]);
+
+/** The role a binding's name gives its value: `infrastructure` for handles and configuration. */
+export function classifyValueName(name: string): 'infrastructure' | null {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_$]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+  const last = words[words.length - 1];
+  if (last === undefined) return null;
+  const tail = last.endsWith('s') && !INFRASTRUCTURE_WORDS.has(last) ? last.slice(0, -1) : last;
+  if (INFRASTRUCTURE_WORDS.has(tail)) return 'infrastructure';
+  // `connectionString` and `dataSource`, written as two words.
+  return INFRASTRUCTURE_WORDS.has(words.slice(-2).join('')) ? 'infrastructure' : null;
 }
