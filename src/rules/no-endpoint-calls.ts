@@ -4,7 +4,7 @@ import { matchesModuleGlobs } from '../core/boundaries';
 import { judgeEndpointCall, type EndpointCall } from '../core/no-endpoint-calls';
 import { boundaryOfSpecifier, importSiteOf } from '../estree/boundary-values';
 import { parseHttpRequest, type HttpRequest } from '../estree/http-requests';
-import { moduleLoadOf } from '../estree/imports';
+import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
 import { moduleMemberOf } from '../estree/module-members';
 import { parseProcessStart } from '../estree/processes';
 import { parseTestClientCall } from '../estree/test-clients';
@@ -83,7 +83,8 @@ export default createRule<[], MessageId>({
 
     return {
       ImportDeclaration(node) {
-        noteModule(node.source.value);
+        const load = moduleLoadOfImport(node);
+        if (!load.typeOnly) noteModule(load.source);
       },
       ImportExpression(node) {
         const load = moduleLoadOf(node);

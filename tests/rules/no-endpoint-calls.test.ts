@@ -319,6 +319,16 @@ test('lists users', async () => {
       ],
     },
     {
+      name: 'a type-only import of an HTTP fake sets nothing up',
+      filename: 'tests/integration/users-http.test.ts',
+      code: `
+import type { RequestHandler } from 'msw';
+let handlers: RequestHandler[] = [];
+it('x', async () => { await fetch('http://localhost:3000/users'); });
+`,
+      errors: [{ messageId: 'loopbackHttp', line: 4, column: 29, data: { url: 'http://localhost:3000/users', client: 'fetch' } }],
+    },
+    {
       name: 'fetch to a server the file starts: server.address() and the address fastify listens on',
       filename: 'tests/integration/server.test.ts',
       code: `
