@@ -17,8 +17,13 @@ export function boundaryOfSpecifier(context: Context, specifier: string): Bounda
   return lookupBoundary(specifier, getSettings(context.settings), importSiteOf(context));
 }
 
-const variableCache = new WeakMap<TSESLint.Scope.Variable, BoundaryModule | null>();
 const MAX_DEPTH = 8;
+
+/** What a traced value's module is mapped to: a boundary, a specifier, … (`null` to keep looking). */
+type ModuleAnswer<T> = (context: Context, source: string) => T | null;
+
+const boundaryCache = new WeakMap<TSESLint.Scope.Variable, BoundaryModule | null>();
+const originCache = new WeakMap<TSESLint.Scope.Variable, string | null>();
 
 /**
  * The boundary module a value comes from: the module itself (`import * as pg`), something taken
@@ -26,65 +31,88 @@ const MAX_DEPTH = 8;
  * including `let pool; beforeAll(() => { pool = new Pool() })`. `null` when it cannot be traced.
  */
 export function boundaryOfValue(context: Context, node: Node): BoundaryModule | null {
-  return trace(context, node, 0, new Set());
+  return trace(context, node, boundaryOfSpecifier, boundaryCache, 0, new Set());
 }
 
-function trace(context: Context, node: Node, depth: number, seen: Set<TSESLint.Scope.Variable>): BoundaryModule | null {
+/**
+ * The module specifier a value comes from, traced the same way as {@link boundaryOfValue} but
+ * for any module: `const app = new Hono()` comes from `'hono'`. `null` when it cannot be traced.
+ */
+export function moduleOriginOf(context: Context, node: Node): string | null {
+  return trace(context, node, (_context, source) => source, originCache, 0, new Set());
+}
+
+function trace<T>(
+  context: Context,
+  node: Node,
+  answer: ModuleAnswer<T>,
+  cache: WeakMap<TSESLint.Scope.Variable, T | null>,
+  depth: number,
+  seen: Set<TSESLint.Scope.Variable>,
+): T | null {
   if (depth > MAX_DEPTH) return null;
+  const next = (child: Node) => trace(context, child, answer, cache, depth + 1, seen);
   const expression = unwrap(node);
   switch (expression.type) {
     case AST_NODE_TYPES.Identifier:
-      return traceIdentifier(context, expression, depth, seen);
+      return traceIdentifier(context, expression, answer, cache, depth, seen);
     case AST_NODE_TYPES.MemberExpression: {
       const loaded = moduleOfExpression(expression);
-      if (loaded) return boundaryOfSpecifier(context, loaded.source);
-      return trace(context, expression.object, depth + 1, seen);
+      if (loaded) return answer(context, loaded.source);
+      return next(expression.object);
     }
     case AST_NODE_TYPES.CallExpression: {
       const loaded = moduleOfExpression(expression);
-      if (loaded) return boundaryOfSpecifier(context, loaded.source);
-      return trace(context, expression.callee, depth + 1, seen);
+      if (loaded) return answer(context, loaded.source);
+      return next(expression.callee);
     }
     case AST_NODE_TYPES.NewExpression:
-      return trace(context, expression.callee, depth + 1, seen);
+      return next(expression.callee);
     case AST_NODE_TYPES.ImportExpression: {
       const loaded = moduleOfExpression(expression);
-      return loaded ? boundaryOfSpecifier(context, loaded.source) : null;
+      return loaded ? answer(context, loaded.source) : null;
     }
     case AST_NODE_TYPES.LogicalExpression:
-      return trace(context, expression.left, depth + 1, seen) ?? trace(context, expression.right, depth + 1, seen);
+      return next(expression.left) ?? next(expression.right);
     case AST_NODE_TYPES.ConditionalExpression:
-      return trace(context, expression.consequent, depth + 1, seen) ?? trace(context, expression.alternate, depth + 1, seen);
+      return next(expression.consequent) ?? next(expression.alternate);
     default:
       return null;
   }
 }
 
-function traceIdentifier(context: Context, identifier: TSESTree.Identifier, depth: number, seen: Set<TSESLint.Scope.Variable>): BoundaryModule | null {
+function traceIdentifier<T>(
+  context: Context,
+  identifier: TSESTree.Identifier,
+  answer: ModuleAnswer<T>,
+  cache: WeakMap<TSESLint.Scope.Variable, T | null>,
+  depth: number,
+  seen: Set<TSESLint.Scope.Variable>,
+): T | null {
   const resolution = resolveName(context, identifier);
   if (resolution.type === 'global') return null;
   if (resolution.type === 'module') {
-    return resolution.binding.typeOnly ? null : boundaryOfSpecifier(context, resolution.binding.source);
+    return resolution.binding.typeOnly ? null : answer(context, resolution.binding.source);
   }
   const variable = resolution.variable;
-  if (variableCache.has(variable)) return variableCache.get(variable) ?? null;
+  if (cache.has(variable)) return cache.get(variable) ?? null;
   if (seen.has(variable)) return null;
   seen.add(variable);
-  let answer: BoundaryModule | null = null;
+  let found: T | null = null;
   const definition = variable.defs[0];
   // `const { user } = prisma` included: a part of a boundary value is still that boundary.
   const initial = definition?.type === 'Variable' ? definition.node.init : null;
-  if (initial) answer = trace(context, initial, depth + 1, seen);
-  if (!answer) {
+  if (initial) found = trace(context, initial, answer, cache, depth + 1, seen);
+  if (!found) {
     for (const reference of variable.references) {
       const value = reference.writeExpr;
       if (!value || value === initial) continue;
-      answer = trace(context, value, depth + 1, seen);
-      if (answer) break;
+      found = trace(context, value, answer, cache, depth + 1, seen);
+      if (found) break;
     }
   }
-  variableCache.set(variable, answer);
-  return answer;
+  cache.set(variable, found);
+  return found;
 }
 
 /**
