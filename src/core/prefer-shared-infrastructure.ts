@@ -18,6 +18,10 @@ export interface InfrastructureFacts {
   readonly onModule: boolean;
   /** Whether the call only runs under a condition (`pool ??= new Pool()`, `if (!pool) …`): a lazy singleton. */
   readonly guarded: boolean;
+  /** Whether the file mocks the module it comes from (`vi.mock('pg')`): then nothing real is built. */
+  readonly mocked?: boolean;
+  /** Whether it builds a database in memory (`':memory:'`): a fresh one per test is the isolation itself. */
+  readonly inMemory?: boolean;
 }
 
 /**
@@ -28,7 +32,7 @@ const CHEAP_KINDS: ReadonlySet<string> = new Set(['http']);
 
 /** Whether a call builds infrastructure: a container, or a pool, client, connection or server of a boundary. */
 export function buildsInfrastructure(facts: InfrastructureFacts): boolean {
-  if (facts.role !== 'infrastructure' || facts.guarded) return false;
+  if (facts.role !== 'infrastructure' || facts.guarded || facts.mocked || facts.inMemory) return false;
   if (facts.mayCheckOut && !facts.onModule) return false;
   if (facts.container) return true;
   const boundary = facts.boundary;
@@ -50,6 +54,11 @@ export interface BlockStatement {
   readonly reads: readonly string[];
   /** The infrastructure it builds: what it provides and the receivers it starts (`container` in `container.start()`). */
   readonly builds: readonly string[];
+  /**
+   * Bindings it connects or checks out from (`client` in `await client.connect()`): a checkout when the
+   * pool is shared, but part of building the client when the client itself is built in the same block.
+   */
+  readonly connects?: readonly string[];
 }
 
 /** A statement that closes or stops infrastructure. */
@@ -70,19 +79,27 @@ export interface MovePlan {
  * Plans the move of a block's infrastructure into shared set-up, leaving per-test resets in place.
  * `teardowns` are the statements that may close it (an `afterEach` body, or the rest of a test body);
  * `closedElsewhere` are bindings closed per test in places that cannot move. `null` when the move
- * cannot be made without changing what the tests do.
+ * cannot be made without changing what the tests do, including when something the block keeps making
+ * per test is closed per test (it may close the shared infrastructure with it).
  */
 export function planSharedMove(
   block: readonly BlockStatement[],
   teardowns: readonly TeardownStatement[],
   closedElsewhere: readonly string[],
 ): MovePlan | null {
-  const move = block.flatMap((statement, index) => (statement.infrastructure ? [index] : []));
+  const building = new Set(block.flatMap((statement) => (statement.infrastructure ? statement.builds : [])));
+  const move = block.flatMap((statement, index) =>
+    statement.infrastructure || statement.connects?.some((name) => building.has(name)) ? [index] : [],
+  );
   if (move.length === 0 || move.some((index) => !block[index]?.movable)) return null;
   const moving = new Set(move.flatMap((index) => block[index]?.provides ?? []));
   const staying = new Set(block.flatMap((statement, index) => (move.includes(index) ? [] : statement.provides)));
   const readsStaying = move.some((index) => block[index]?.reads.some((name) => staying.has(name) && !moving.has(name)));
   if (readsStaying) return null;
+
+  // Something made per test from the infrastructure (`repository`) and closed per test may close it too.
+  const closed = [...teardowns.flatMap((statement) => statement.closes), ...closedElsewhere];
+  if (closed.some((name) => staying.has(name) && !moving.has(name))) return null;
 
   const built = new Set(move.flatMap((index) => block[index]?.builds ?? []));
   const teardown: number[] = [];

@@ -16,6 +16,8 @@ export interface WriteFacts {
    * helper itself comes from, or else the first argument that comes from one.
    */
   readonly boundary: BoundaryFact | null;
+  /** Whether the file mocks the module the boundary comes from: then nothing real is written. */
+  readonly mocked?: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export interface Write {
 /** Whether a call writes to a boundary that keeps state between tests, and which kind. */
 export function writeOf(facts: WriteFacts): Write | null {
   const { target, boundary } = facts;
+  if (facts.mocked) return null;
   if (target === 'named') return { kind: boundary && isStateful(boundary) ? boundary.kind : null };
   return boundary && isStateful(boundary) ? { kind: boundary.kind } : null;
 }

@@ -86,6 +86,12 @@ const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/
 const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)(?:Test)?(?:Db|Database|Pool|Connection|Client|Server|App|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure)s?$/i;
 const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
+/**
+ * Methods of a project's own test helpers that say what they empty: `testDb.resetDatabase()`,
+ * `helpers.truncateTables()`. The store must be named, so `server.resetHandlers()` and
+ * `jest.clearAllMocks()` stay out.
+ */
+const CLEANUP_METHOD = /^(?:truncate|clean|cleanUp|cleanup|reset|wipe|clear|purge|drop|empty)(?:All)?(?:Db|Database|Tables?|Collections?|Data|Schema|Store|Redis|Cache|Queues?|Buckets?|Records|Rows)$/;
 /** Methods that run hand-written SQL: their role comes from the text. */
 const SQL_RUNNERS: ReadonlySet<string> = new Set([
   'query', 'execute', 'exec', 'raw', 'run', 'unsafe', 'sql',
@@ -136,6 +142,7 @@ export function classifyCall(facts: CallFacts): CallRole | null {
     const role = METHOD_ROLES.get(name);
     if (role) return role;
     if (index === 0 && segments.length === 1) return classifyFunctionName(name);
+    if (index > 0 && CLEANUP_METHOD.test(name)) return 'cleanup';
     if (FACTORY_RECEIVER.test(name)) return 'data';
   }
   return null;
@@ -192,6 +199,25 @@ export function mayCheckOutConnection(facts: CallFacts): boolean {
   const { segments, constructed } = facts;
   const index = segments.length - 1;
   return index >= 1 && CHECKOUT_METHODS.has(segments[index] as string) && !(constructed?.has(index) ?? false);
+}
+
+/** Methods that hand a borrowed connection back to its pool: the pool stays open. */
+const CHECKIN_METHODS: ReadonlySet<string> = new Set(['release', 'releaseConnection']);
+
+/** Whether a call only returns a borrowed connection (`client.release()`), which closes nothing shared. */
+export function isConnectionCheckIn(facts: CallFacts): boolean {
+  return CHECKIN_METHODS.has(facts.segments[facts.segments.length - 1] as string);
+}
+
+/** Connection strings and file names that keep a database in the test's own memory. */
+const IN_MEMORY_STORE = /:memory:|[?&]mode=memory\b/;
+
+/**
+ * Whether a configuration string names a database that lives in memory (`':memory:'`,
+ * `'sqlite::memory:'`, `'file::memory:?cache=shared'`): a fresh one per test is how such tests stay apart.
+ */
+export function namesInMemoryStore(text: string): boolean {
+  return IN_MEMORY_STORE.test(text);
 }
 
 /**

@@ -5,13 +5,15 @@ import {
   type BlockStatement,
   type TeardownStatement,
 } from '../core/prefer-shared-infrastructure';
-import { callLabel, classifyCall, mayCheckOutConnection } from '../core/vocabulary';
+import { callLabel, classifyCall, isConnectionCheckIn, mayCheckOutConnection, namesInMemoryStore, type CallFacts } from '../core/vocabulary';
 import { boundaryOfValue, containerOfValue } from '../estree/boundary-values';
-import { callChain, callFacts, unwrap } from '../estree/call-chain';
+import { callChain, callFacts, staticString, unwrap } from '../estree/call-chain';
 import { HOOK_NAMES, hookStyleOf } from '../estree/hooks';
 import { resolveName } from '../estree/imports';
+import { parseMockCall } from '../estree/mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from '../estree/test-calls';
 import { buildSharedMove, declaredTypeOf, type MoveRequest, type SharedMove } from '../estree/shared-move';
+import { BindingKeys, inputsOf, providedBy, providersOf, usesCallbackLocals } from '../estree/statement-inputs';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean }];
@@ -77,61 +79,68 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ autofix: false }],
   create(context, [{ autofix = false }]) {
     const tests: TestCall[] = [];
-    const built: InfrastructureCall[] = [];
-    const closes: CloseCall[] = [];
+    const candidates: Array<{ node: TSESTree.CallExpression | TSESTree.NewExpression; facts: CallFacts; owner: TestCall }> = [];
+    const closing: TSESTree.CallExpression[] = [];
+    const mocked = new Set<string>();
 
     function visit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const facts = callFacts(node);
       if (!facts) return;
       const role = classifyCall(facts);
-      if (role === 'infrastructure') {
-        const owner = perTestOwner(context, node);
-        if (!owner) return;
-        const statement = statementIn(owner, node);
-        const chain = callChain(node);
-        const infrastructure = buildsInfrastructure({
-          role,
-          boundary: boundaryOfValue(context, node),
-          container: containerOfValue(context, node) !== null,
-          mayCheckOut: mayCheckOutConnection(facts),
-          onModule: chain?.root.type === AST_NODE_TYPES.Identifier && resolveName(context, chain.root).type === 'module',
-          guarded: isGuarded(node, statement),
-        });
-        if (infrastructure) built.push({ node, owner, statement, label: callLabel(facts) });
-      } else if ((role === 'close' || role === 'stop') && node.type === AST_NODE_TYPES.CallExpression) {
-        const place = testPlaceOf(context, node);
-        const owner = place.call && place.call.kind !== 'describe' && nearestFunction(node) === place.call.callback ? place.call : null;
-        closes.push({
-          node,
-          binding: rootBinding(context, node),
-          owner,
-          statement: owner ? statementIn(owner, node) : null,
-          perTest: place.kind === 'test' || (place.kind === 'hook' && place.call?.hook?.scope === 'each'),
-        });
-      }
+      if ((role === 'close' || role === 'stop') && node.type === AST_NODE_TYPES.CallExpression && !isConnectionCheckIn(facts)) closing.push(node);
+      const owner = role === 'infrastructure' ? perTestOwner(context, node) : null;
+      if (owner) candidates.push({ node, facts, owner });
+    }
+
+    /** A call that builds infrastructure in a per-test place, with what the core needs to judge it. */
+    function infrastructureCallOf(node: TSESTree.CallExpression | TSESTree.NewExpression, facts: CallFacts, owner: TestCall): InfrastructureCall | null {
+      const statement = statementIn(owner, node);
+      const root = callChain(node)?.root;
+      const boundary = boundaryOfValue(context, node);
+      const container = containerOfValue(context, node);
+      const specifier = boundary?.specifier ?? container?.specifier;
+      const infrastructure = buildsInfrastructure({
+        role: 'infrastructure',
+        boundary,
+        container: container !== null,
+        mayCheckOut: mayCheckOutConnection(facts),
+        onModule: root?.type === AST_NODE_TYPES.Identifier && resolveName(context, root).type === 'module',
+        guarded: isGuarded(node, statement),
+        mocked: specifier !== undefined && mocked.has(specifier),
+        inMemory: configurationStrings(node.arguments).some(namesInMemoryStore),
+      });
+      return infrastructure ? { node, owner, statement, label: callLabel(facts) } : null;
     }
 
     return {
       CallExpression(node) {
         const test = parseTestCall(context, node);
-        if (test) tests.push(test);
-        else visit(node);
+        if (test) {
+          tests.push(test);
+          return;
+        }
+        for (const target of parseMockCall(context, node)?.targets ?? []) {
+          if (target.type === 'module') mocked.add(target.specifier);
+        }
+        visit(node);
       },
       NewExpression: visit,
       'Program:exit'() {
+        const built = candidates.flatMap(({ node, facts, owner }) => infrastructureCallOf(node, facts, owner) ?? []);
+        if (built.length === 0) return;
+        const closes = closing.map((node) => closeCallOf(context, node));
         const byOwner = new Map<TestCall, InfrastructureCall[]>();
         for (const call of built) byOwner.set(call.owner, [...(byOwner.get(call.owner) ?? []), call]);
-        const style = hookStyleOf(context, tests) ?? 'jest';
+        const shared = HOOK_NAMES[hookStyleOf(context, tests) ?? 'jest'].beforeAll;
         for (const [owner, calls] of byOwner) {
           const first = calls[0] as InfrastructureCall;
-          const shared = HOOK_NAMES[style].beforeAll;
-          const move = planFor(context, tests, owner, calls, closes);
-          const fix = move?.fix ?? null;
+          const connecting = candidates.filter((candidate) => candidate.owner === owner && mayCheckOutConnection(candidate.facts));
+          const move = planFor(context, tests, owner, calls, connecting, closes);
           context.report({
             node: first.node,
             messageId: owner.kind === 'hook' ? 'perTestHook' : 'perTestBody',
-            data: { call: first.label, hook: owner.writtenName, shared },
-            fix: autofix ? fix : null,
+            data: { call: first.label, hook: context.sourceCode.getText(owner.node.callee), shared },
+            fix: autofix ? (move?.fix ?? null) : null,
             suggest:
               !autofix && move
                 ? [
@@ -146,6 +155,35 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** A close or stop call, with the binding it closes and where it runs. */
+function closeCallOf(context: Context, node: TSESTree.CallExpression): CloseCall {
+  const place = testPlaceOf(context, node);
+  const owner = place.call && place.call.kind !== 'describe' && nearestFunction(node) === place.call.callback ? place.call : null;
+  return {
+    node,
+    binding: rootBinding(context, node),
+    owner,
+    statement: owner ? statementIn(owner, node) : null,
+    perTest: place.kind === 'test' || (place.kind === 'hook' && place.call?.hook?.scope === 'each'),
+  };
+}
+
+/** The static strings in a call's configuration: arguments, and values of object literals in them. */
+function configurationStrings(nodes: readonly Node[], depth = 0): string[] {
+  if (depth > 3) return [];
+  return nodes.flatMap((node) => {
+    const text = staticString(node);
+    if (text !== null) return [text];
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      return configurationStrings(
+        node.properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property ? [property.value] : [])),
+        depth + 1,
+      );
+    }
+    return [];
+  });
+}
 
 function nearestFunction(node: Node): Node | null {
   for (let current = node.parent; current; current = current.parent) {
@@ -204,6 +242,7 @@ function planFor(
   tests: readonly TestCall[],
   owner: TestCall,
   calls: readonly InfrastructureCall[],
+  connecting: ReadonlyArray<{ readonly node: TSESTree.CallExpression | TSESTree.NewExpression }>,
   closes: readonly CloseCall[],
 ): SharedMove | null {
   const container = owner.node.parent;
@@ -214,9 +253,17 @@ function planFor(
   const keys = new BindingKeys();
   const infrastructureStatements = new Set(calls.map((call) => call.statement));
   const providers = providersOf(context, blockStatements, keys);
-  const facts: BlockStatement[] = blockStatements.map((statement) =>
-    blockFacts(context, owner, statement, infrastructureStatements.has(statement), calls, providers, keys),
-  );
+  // `await client.connect()` whose result is dropped connects the client itself; `client = await pool.connect()` borrows.
+  const connects = (statement: Node) =>
+    connecting.flatMap(({ node }) => {
+      const dropped = statementIn(owner, node) === statement && unwrap(statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement) === node;
+      const binding = dropped && node.type === AST_NODE_TYPES.CallExpression ? rootBinding(context, node) : null;
+      return binding ? [keys.of(binding)] : [];
+    });
+  const facts: BlockStatement[] = blockStatements.map((statement) => ({
+    ...blockFacts(context, owner, statement, infrastructureStatements.has(statement), calls, providers, keys),
+    connects: connects(statement),
+  }));
 
   const siblingHooks = body.body.flatMap((statement) => {
     const call = statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.CallExpression
@@ -252,99 +299,6 @@ function planFor(
   return buildSharedMove(context, tests, request);
 }
 
-/** Stable keys for bindings, so the core can compare them without knowing about scopes. */
-class BindingKeys {
-  private readonly keys = new Map<Variable, string>();
-  of(variable: Variable): string {
-    let key = this.keys.get(variable);
-    if (!key) {
-      key = `${variable.name}#${this.keys.size}`;
-      this.keys.set(variable, key);
-    }
-    return key;
-  }
-}
-
-/** Which statement of a block declares or assigns each binding. */
-function providersOf(context: Context, statements: readonly Node[], keys: BindingKeys): Map<string, Node> {
-  const providers = new Map<string, Node>();
-  for (const statement of statements) {
-    for (const variable of providedBy(context, statement)) providers.set(keys.of(variable), statement);
-  }
-  return providers;
-}
-
-/** The bindings a statement declares (`const pool = …`) or assigns at its top (`pool = …`). */
-function providedBy(context: Context, statement: Node): readonly Variable[] {
-  if (statement.type === AST_NODE_TYPES.VariableDeclaration) return context.sourceCode.getDeclaredVariables(statement);
-  const expression = unwrap(statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement);
-  if (expression.type === AST_NODE_TYPES.AssignmentExpression && expression.left.type === AST_NODE_TYPES.Identifier) {
-    const resolution = resolveName(context, expression.left);
-    return resolution.type === 'local' ? [resolution.variable] : [];
-  }
-  return [];
-}
-
-/** Every reference made inside a node, through the scopes that hold it. */
-function referencesIn(context: Context, node: Node): TSESLint.Scope.Reference[] {
-  const found: TSESLint.Scope.Reference[] = [];
-  const visit = (scope: TSESLint.Scope.Scope): void => {
-    for (const reference of scope.references) {
-      const range = reference.identifier.range;
-      if (range[0] >= node.range[0] && range[1] <= node.range[1]) found.push(reference);
-    }
-    for (const child of scope.childScopes) {
-      if (child.block.range[0] < node.range[1] && child.block.range[1] > node.range[0]) visit(child);
-    }
-  };
-  visit(context.sourceCode.getScope(node));
-  return found;
-}
-
-function containsThis(context: Context, node: Node): boolean {
-  return context.sourceCode.getTokens(node).some((token) => token.type === 'Keyword' && token.value === 'this');
-}
-
-/**
- * Whether what a statement reads is available before any test runs: globals, imports, bindings other
- * statements of its block provide (`reads`), and outer bindings that no per-test code assigns.
- */
-function inputsOf(
-  context: Context,
-  owner: TestCall,
-  statement: Node,
-  providers: ReadonlyMap<string, Node>,
-  keys: BindingKeys,
-): { ok: boolean; reads: string[] } {
-  if (containsThis(context, statement)) return { ok: false, reads: [] };
-  const reads = new Set<string>();
-  const callback = owner.callback as Node;
-  for (const reference of referencesIn(context, statement)) {
-    const variable = reference.resolved;
-    if (!variable || variable.defs.length === 0) continue;
-    const declaredAt = variable.identifiers[0];
-    if (declaredAt && declaredAt.range[0] >= statement.range[0] && declaredAt.range[1] <= statement.range[1]) continue;
-    const key = keys.of(variable);
-    const provider = providers.get(key);
-    if (provider) {
-      if (provider !== statement) reads.add(key);
-      continue;
-    }
-    const insideCallback = declaredAt && declaredAt.range[0] >= callback.range[0] && declaredAt.range[1] <= callback.range[1];
-    if (insideCallback || isWrittenPerTest(context, variable)) return { ok: false, reads: [] };
-  }
-  return { ok: true, reads: [...reads] };
-}
-
-/** Whether any test or each-hook assigns the binding. */
-function isWrittenPerTest(context: Context, variable: Variable): boolean {
-  return variable.references.some((reference) => {
-    if (!reference.isWrite() || reference.init) return false;
-    const place = testPlaceOf(context, reference.identifier);
-    return place.kind === 'test' || (place.kind === 'hook' && place.call?.hook?.scope === 'each');
-  });
-}
-
 function blockFacts(
   context: Context,
   owner: TestCall,
@@ -362,7 +316,7 @@ function blockFacts(
     .filter((variable): variable is Variable => variable !== null)
     .map((variable) => keys.of(variable));
   const inputs = inputsOf(context, owner, statement, providers, keys);
-  const movable = infrastructure && inputs.ok && hasMovableShape(context, owner, statement, provided);
+  const movable = inputs.ok && hasMovableShape(context, owner, statement, provided);
   return { infrastructure, movable, provides, reads: inputs.reads, builds: [...provides, ...started] };
 }
 
@@ -402,17 +356,3 @@ function teardownFactsOf(
   return { closes: closing.map((close) => keys.of(close.binding as Variable)), movable };
 }
 
-/**
- * Whether a statement reads `this`, or a parameter or local of the callback it sits in (`done`), other
- * than the bindings that move out with it (`moving`).
- */
-function usesCallbackLocals(context: Context, owner: TestCall, statement: Node, moving: (variable: Variable) => boolean): boolean {
-  if (containsThis(context, statement)) return true;
-  const callback = owner.callback as Node;
-  return referencesIn(context, statement).some((reference) => {
-    const variable = reference.resolved;
-    const declaredAt = variable?.identifiers[0];
-    if (!variable || !declaredAt || moving(variable)) return false;
-    return declaredAt.range[0] >= callback.range[0] && declaredAt.range[1] <= callback.range[1];
-  });
-}

@@ -28,6 +28,8 @@ describe('buildsInfrastructure', () => {
     ['new PaymentClient() of an HTTP adapter', { boundary: { kind: 'http', role: 'adapter' } }, false],
     ['createApp() traced to nothing', { boundary: null }, false],
     ['pool ??= new Pool(): a lazy singleton', { guarded: true }, false],
+    ['knex({ connection: { filename: ":memory:" } }): a fresh in-memory database per test', { inMemory: true }, false],
+    ['new Pool() of a mocked pg', { mocked: true }, false],
     ['a write, not infrastructure', { role: 'data' }, false],
   ])('%s', (_label, facts, expected) => {
     expect(buildsInfrastructure({ ...base, ...facts })).toBe(expected);
@@ -69,6 +71,34 @@ describe('planSharedMove', () => {
     ['a teardown that also closes something else', [pool], [{ closes: ['pool', 'redis'], movable: true }], [], null],
     ['a teardown that cannot move', [pool], [{ closes: ['pool'], movable: false }], [], null],
     ['the pool is also closed inside a test', [pool], [closePool], ['pool'], null],
+    [
+      'something made per test from the pool is closed per test (and may close the pool)',
+      [pool, statement({ provides: ['repository'], reads: ['pool'] })],
+      [{ closes: ['repository'], movable: true }],
+      [],
+      null,
+    ],
+    [
+      'the same, closed in a place that cannot move',
+      [pool, statement({ provides: ['repository'], reads: ['pool'] })],
+      [],
+      ['repository'],
+      null,
+    ],
+    [
+      'connecting the client built in the same block is part of building it',
+      [pool, statement({ movable: true, connects: ['pool'] }), truncate],
+      [],
+      [],
+      { move: [0, 1], teardown: [] },
+    ],
+    [
+      'connecting that cannot move keeps the whole move from happening',
+      [pool, statement({ connects: ['pool'] })],
+      [],
+      [],
+      null,
+    ],
     [
       'a started receiver is torn down with it',
       [statement({ infrastructure: true, movable: true, builds: ['container'] })],

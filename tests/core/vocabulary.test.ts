@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { callLabel, classifyCall, mayCheckOutConnection, writeTargetOf, type CallFacts } from '../../src/core/vocabulary';
+import {
+  callLabel,
+  classifyCall,
+  isConnectionCheckIn,
+  mayCheckOutConnection,
+  namesInMemoryStore,
+  writeTargetOf,
+  type CallFacts,
+} from '../../src/core/vocabulary';
 
 const call = (path: string, extra: Partial<CallFacts> = {}): CallFacts => ({ segments: path.split('.'), ...extra });
 const constructed = (path: string, index = 0): CallFacts => ({ segments: path.split('.'), constructed: new Set([index]) });
@@ -22,6 +30,12 @@ describe('classifyCall: cleanup, stop and close', () => {
     ['pool.query("TRUNCATE users")', call('pool.query', { text: 'TRUNCATE users' }), 'cleanup'],
     ['client.query("ROLLBACK")', call('client.query', { text: 'ROLLBACK' }), 'cleanup'],
     ['collections[key].deleteMany({}) (anonymous receiver)', call('.deleteMany'), 'cleanup'],
+    ['testDb.resetDatabase()', call('testDb.resetDatabase'), 'cleanup'],
+    ['helpers.truncateAllTables()', call('helpers.truncateAllTables'), 'cleanup'],
+    ['db.cleanupDatabase()', call('db.cleanupDatabase'), 'cleanup'],
+    ['server.resetHandlers(): resets a fake, not a store', call('server.resetHandlers'), null],
+    ['jest.clearAllMocks()', call('jest.clearAllMocks'), null],
+    ['nock.cleanAll()', call('nock.cleanAll'), null],
     ['container.stop()', call('container.stop'), 'stop'],
     ['environment.down()', call('environment.down'), 'stop'],
     ['pool.end()', call('pool.end'), 'close'],
@@ -94,6 +108,28 @@ describe('mayCheckOutConnection', () => {
     ['new Pool()', constructed('Pool'), false],
   ])('%s', (_label, facts, expected) => {
     expect(mayCheckOutConnection(facts)).toBe(expected);
+  });
+});
+
+describe('isConnectionCheckIn', () => {
+  it.each<[string, CallFacts, boolean]>([
+    ['client.release()', call('client.release'), true],
+    ['pool.releaseConnection(c)', call('pool.releaseConnection'), true],
+    ['pool.end()', call('pool.end'), false],
+  ])('%s', (_label, facts, expected) => {
+    expect(isConnectionCheckIn(facts)).toBe(expected);
+  });
+});
+
+describe('namesInMemoryStore', () => {
+  it.each<[string, boolean]>([
+    [':memory:', true],
+    ['sqlite::memory:', true],
+    ['file:test?mode=memory&cache=shared', true],
+    ['postgres://localhost/test', false],
+    ['./test.sqlite', false],
+  ])('%s', (text, expected) => {
+    expect(namesInMemoryStore(text)).toBe(expected);
   });
 });
 

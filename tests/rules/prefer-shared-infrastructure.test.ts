@@ -115,6 +115,37 @@ it('migrates', async () => {
 });`,
     },
     {
+      name: 'a mocked driver builds nothing real',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+
+jest.mock('pg');
+
+let pool: Pool;
+beforeEach(() => {
+  pool = new Pool();
+});
+test('reads', () => {});`,
+    },
+    {
+      name: 'a fresh in-memory database per test is the isolation itself',
+      filename: TS_FILE,
+      code: `
+import knex, { type Knex } from 'knex';
+import { afterEach, beforeEach, it } from 'node:test';
+
+let db: Knex;
+beforeEach(async () => {
+  db = knex({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+  await db.migrate.latest();
+});
+afterEach(() => db.destroy());
+it('migrates', async () => {
+  await db('users').insert({ email: 'ada@example.com' });
+});`,
+    },
+    {
       name: 'a server of the app itself is not a boundary',
       filename: TS_FILE,
       code: `
@@ -482,6 +513,145 @@ it('reads', async () => {
       ],
     },
     {
+      name: 'a repository closed after each test may close the pool with it: reported, not moved',
+      filename: TS_FILE,
+      settings,
+      code: `
+import { Pool } from 'pg';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+let repository: UserRepository;
+beforeEach(() => {
+  const pool = new Pool();
+  repository = new UserRepository(pool);
+});
+afterEach(() => repository.close());
+test('saves', async () => {
+  await repository.save({ email: 'ada@example.com', name: 'Ada' });
+});`,
+      errors: [{ messageId: 'perTestHook', line: 7, data: { call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
+    },
+    {
+      name: 'a pool built with each transaction: the pool moves, the checkout and rollback stay',
+      filename: TS_FILE,
+      code: `
+import { Pool, type PoolClient } from 'pg';
+import { afterEach, beforeEach, it } from 'vitest';
+
+let pool: Pool;
+let client: PoolClient;
+beforeEach(async () => {
+  pool = new Pool();
+  client = await pool.connect();
+  await client.query('BEGIN');
+});
+afterEach(async () => {
+  await client.query('ROLLBACK');
+  client.release();
+  await pool.end();
+});
+
+it('inserts', async () => {
+  await client.query('INSERT INTO users (email) VALUES ($1)', ['ada@example.com']);
+});`,
+      errors: [
+        {
+          messageId: 'perTestHook',
+          line: 8,
+          data: { call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' },
+          suggestions: [
+            {
+              messageId: 'moveToSharedHooks',
+              data: { shared: 'beforeAll', teardown: 'afterAll' },
+              output: `
+import { Pool, type PoolClient } from 'pg';
+import { afterEach, beforeEach, it, beforeAll, afterAll } from 'vitest';
+
+let pool: Pool;
+let client: PoolClient;
+beforeAll(() => {
+  pool = new Pool();
+});
+
+beforeEach(async () => {
+  client = await pool.connect();
+  await client.query('BEGIN');
+});
+afterEach(async () => {
+  await client.query('ROLLBACK');
+  client.release();
+});
+
+afterAll(async () => {
+  await pool.end();
+});
+
+it('inserts', async () => {
+  await client.query('INSERT INTO users (email) VALUES ($1)', ['ada@example.com']);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a hook that uses the Mocha context: reported, not moved',
+      filename: TS_FILE,
+      code: `
+import Redis from 'ioredis';
+
+describe('sessions', function () {
+  beforeEach(function () {
+    this.redis = new Redis();
+  });
+  it('stores', async function () {
+    await this.redis.set('a', '1');
+  });
+});`,
+      errors: [{ messageId: 'perTestHook', line: 6, data: { call: 'new Redis()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
+    },
+    {
+      name: 'autofix: two tests each with their own pool are moved one --fix pass at a time',
+      filename: TS_FILE,
+      options: [{ autofix: true }],
+      code: `
+import { Pool } from 'pg';
+
+describe('users', () => {
+  it('reads', async () => {
+    const pool = new Pool();
+    await pool.query('SELECT 1');
+  });
+
+  it('reads again', async () => {
+    const pool = new Pool();
+    await pool.query('SELECT 2');
+  });
+});`,
+      output: `
+import { Pool } from 'pg';
+
+describe('users', () => {
+  let pool: Pool;
+  beforeAll(() => {
+    pool = new Pool();
+  });
+
+  it('reads', async () => {
+    await pool.query('SELECT 1');
+  });
+
+  it('reads again', async () => {
+    const pool = new Pool();
+    await pool.query('SELECT 2');
+  });
+});`,
+      errors: [
+        { messageId: 'perTestBody', line: 6, suggestions: [] },
+        { messageId: 'perTestBody', line: 11, suggestions: [] },
+      ],
+    },
+    {
       name: 'autofix: the move is applied by --fix',
       filename: TS_FILE,
       options: [{ autofix: true }],
@@ -586,6 +756,105 @@ describe('users', () => {
     await dataSource.destroy();
   });
   it('saves', async () => {});
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Mocha TDD: setup and teardown become suiteSetup and suiteTeardown',
+      filename: JS_FILE,
+      code: `
+import amqp from 'amqplib';
+
+suite('order events', () => {
+  let connection;
+  setup(async () => {
+    connection = await amqp.connect('amqp://localhost');
+  });
+  teardown(async () => {
+    await connection.close();
+  });
+  test('publishes', async () => {
+    const channel = await connection.createChannel();
+    channel.publish('orders', 'order.placed', Buffer.from('{}'));
+  });
+});`,
+      errors: [
+        {
+          messageId: 'perTestHook',
+          line: 7,
+          data: { call: 'amqp.connect()', hook: 'setup', shared: 'suiteSetup' },
+          suggestions: [
+            {
+              messageId: 'moveToSharedHooks',
+              data: { shared: 'suiteSetup', teardown: 'suiteTeardown' },
+              output: `
+import amqp from 'amqplib';
+
+suite('order events', () => {
+  let connection;
+  suiteSetup(async () => {
+    connection = await amqp.connect('amqp://localhost');
+  });
+  suiteTeardown(async () => {
+    await connection.close();
+  });
+  test('publishes', async () => {
+    const channel = await connection.createChannel();
+    channel.publish('orders', 'order.placed', Buffer.from('{}'));
+  });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'node:test default import: the client and its connect() move together',
+      filename: JS_FILE,
+      code: `
+import test from 'node:test';
+import { createClient } from 'redis';
+
+let client;
+test.beforeEach(async () => {
+  client = createClient();
+  await client.connect();
+  await client.flushDb();
+});
+test.afterEach(() => client.quit());
+
+test('caches', async () => {
+  await client.set('a', '1');
+});`,
+      errors: [
+        {
+          messageId: 'perTestHook',
+          line: 7,
+          data: { call: 'createClient()', hook: 'test.beforeEach', shared: 'before' },
+          suggestions: [
+            {
+              messageId: 'moveToSharedHooks',
+              data: { shared: 'test.before', teardown: 'test.after' },
+              output: `
+import test from 'node:test';
+import { createClient } from 'redis';
+
+let client;
+test.before(async () => {
+  client = createClient();
+  await client.connect();
+});
+
+test.beforeEach(async () => {
+  await client.flushDb();
+});
+test.after(() => client.quit());
+
+test('caches', async () => {
+  await client.set('a', '1');
 });`,
             },
           ],

@@ -222,6 +222,19 @@ it('charges a card', async () => {
 });`,
     },
     {
+      name: 'a mocked cache client writes nothing real',
+      filename: TS_FILE,
+      code: `
+import Redis from 'ioredis';
+import { it, vi } from 'vitest';
+
+vi.mock('ioredis');
+
+it('caches', async () => {
+  await new Redis().set('a', '1');
+});`,
+    },
+    {
       name: 'a helper module with no tests',
       filename: 'tests/integration/helpers/seed.ts',
       code: `
