@@ -177,19 +177,24 @@ function traceReceiver(context: Context, node: WritingCall, facts: CallFacts): T
 }
 
 /**
- * The name to clean through, as a hook would see it: `pool` rather than a `repository` a test built
- * from it, when the receiver is a test's own local made from a boundary value.
+ * The name to clean through: `pool` rather than a `users` repository built from it (an adapter seldom
+ * offers a way to empty its tables; the client it was handed does).
  */
 function clientName(context: Context, root: TSESTree.Identifier): string {
   const resolution = resolveName(context, root);
-  if (resolution.type !== 'local' || testPlaceOf(context, resolution.variable.identifiers[0] ?? root).kind !== 'test') return root.name;
-  const definition = resolution.variable.defs[0];
-  const init = definition?.type === 'Variable' && definition.node.init ? unwrap(definition.node.init) : null;
-  if (init?.type !== AST_NODE_TYPES.NewExpression && init?.type !== AST_NODE_TYPES.CallExpression) return root.name;
-  const made = init.arguments.find(
-    (argument): argument is TSESTree.Identifier => argument.type === AST_NODE_TYPES.Identifier && boundaryOfValue(context, argument) !== null,
+  if (resolution.type !== 'local' || boundaryOfValue(context, root)?.role !== 'adapter') return root.name;
+  const { variable } = resolution;
+  const definition = variable.defs[0];
+  const values = [definition?.type === 'Variable' ? definition.node.init : null, ...variable.references.map((reference) => reference.writeExpr)];
+  const made = values.map((value) => value && unwrap(value)).find(
+    (value): value is TSESTree.NewExpression | TSESTree.CallExpression =>
+      value?.type === AST_NODE_TYPES.NewExpression || value?.type === AST_NODE_TYPES.CallExpression,
   );
-  return made?.name ?? root.name;
+  const client = made?.arguments.find(
+    (argument): argument is TSESTree.Identifier =>
+      argument.type === AST_NODE_TYPES.Identifier && boundaryOfValue(context, argument)?.role === 'client',
+  );
+  return client?.name ?? root.name;
 }
 
 /**

@@ -361,6 +361,55 @@ describe('UserRepository', () => {
       ],
     },
     {
+      name: 'an adapter shared by the suite: the skeleton names the pool it was built from',
+      filename: TS_FILE,
+      settings,
+      code: `
+import { Pool } from 'pg';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+let pool: Pool;
+let users: UserRepository;
+beforeAll(() => {
+  pool = new Pool();
+  users = new UserRepository(pool);
+});
+
+test('saves', async () => {
+  await users.save({ email: 'ada@example.com', name: 'Ada' });
+});`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          data: { call: 'users.save()', target: 'the database' },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'pool' },
+              output: `
+import { Pool } from 'pg';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+let pool: Pool;
+let users: UserRepository;
+beforeAll(() => {
+  pool = new Pool();
+  users = new UserRepository(pool);
+});
+
+afterEach(async () => {
+  // Remove what each test wrote through \`pool\`: truncate the tables it wrote to, or roll back a per-test transaction.
+});
+
+test('saves', async () => {
+  await users.save({ email: 'ada@example.com', name: 'Ada' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'Jest globals: disconnecting Prisma is not cleanup',
       filename: TS_FILE,
       code: `
