@@ -96,7 +96,7 @@ export function inputsOf(
 }
 
 /** Whether any test or each-hook assigns the binding. */
-export function isWrittenPerTest(context: Context, variable: Variable): boolean {
+function isWrittenPerTest(context: Context, variable: Variable): boolean {
   return variable.references.some((reference) => {
     if (!reference.isWrite() || reference.init) return false;
     const place = testPlaceOf(context, reference.identifier);

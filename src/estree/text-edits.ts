@@ -28,7 +28,7 @@ export function indentUnitOf(sourceCode: SourceCode, calls: readonly TestCall[])
  * comment after it on its last line. When nothing else shares those lines, the range runs from the start
  * of the first line through the line break after the last one, so removing it leaves no blank line.
  */
-export function statementRange(sourceCode: SourceCode, statement: Node): [number, number] {
+function statementRange(sourceCode: SourceCode, statement: Node): [number, number] {
   const before = sourceCode.getCommentsBefore(statement).filter((comment) => isOnOwnLines(sourceCode, comment));
   const leading = trailingRun(before, statement);
   const after = sourceCode.getCommentsAfter(statement).filter((comment) => comment.loc.start.line === statement.loc.end.line);
