@@ -22,8 +22,15 @@ export interface CallFacts {
   readonly segments: readonly string[];
   /** Which segments were invoked with `new` (`new Pool()` → the `Pool` segment). */
   readonly constructed?: ReadonlySet<number>;
+  /** Which segments were called (`knex('t').insert(r)` → both); only labels use it. */
+  readonly called?: ReadonlySet<number>;
   /** The leading text of the first string or template argument, for SQL written by hand. */
   readonly text?: string;
+  /**
+   * Keys of an object-literal argument whose value is not literally `false`: `{ where: {}, truncate: true }`
+   * gives `where` and `truncate`. Some verbs change meaning with their options (`sync({ force: true })`).
+   */
+  readonly options?: ReadonlySet<string>;
 }
 
 const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
@@ -33,6 +40,7 @@ const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
       'create', 'createMany', 'createManyAndReturn', 'insert', 'insertOne', 'insertMany', 'insertInto',
       'save', 'persist', 'persistAndFlush', 'upsert', 'bulkCreate', 'bulkInsert', 'bulkWrite', 'seed',
       'putItem', 'batchWrite',
+      'createOne', 'createList',
     ] as const
   ).map((name) => [name, 'data'] as const),
   // other writes
@@ -49,7 +57,7 @@ const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
       'connect', 'initialize', 'start', 'listen', 'createPool', 'createConnection', 'createClient',
       'createServer', 'createDataSource', 'createKysely', 'setupServer', 'setupWorker', 'knex', 'drizzle',
       'postgres', 'startContainer', 'getConnection', 'createTestingModule', 'up', 'useContainer',
-      '$connect', 'migrate', 'runMigrations', 'synchronize',
+      '$connect',
     ] as const
   ).map((name) => [name, 'infrastructure'] as const),
   // cleanup
@@ -59,6 +67,8 @@ const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
       'removeAll', 'clear', 'flushall', 'flushAll', 'flushdb', 'flushDb', 'purge', 'purgeQueue',
       'drop', 'dropDatabase', 'dropCollection', 'dropTable', 'deleteObject', 'deleteObjects',
       'nativeDelete', 'rollbackTransaction', 'abortTransaction',
+      'deleteQueue', 'deleteTopics', 'deleteTopicRecords', 'deleteFiles', 'deleteBucket', 'clearDatabase',
+      'refreshDatabase', 'obliterate',
     ] as const
   ).map((name) => [name, 'cleanup'] as const),
   // stop
@@ -92,12 +102,27 @@ const QUALIFIED_ROLES: ReadonlyMap<string, CallRole | null> = new Map<string, Ca
 const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/;
 /** `createTestDb`, `buildHttpClient`, `makeUserRepository`: the last word names what is built. */
 const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger)s?$/i;
-const CLEANUP_FUNCTION = /^(?:truncate|clean|reset|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
+const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
+/**
+ * Methods of a project's own test helpers that say what they empty: `testDb.resetDatabase()`,
+ * `helpers.truncateTables()`. The store must be named, so `server.resetHandlers()` and
+ * `jest.clearAllMocks()` stay out.
+ */
+const CLEANUP_METHOD = /^(?:truncate|clean|cleanUp|cleanup|reset|wipe|clear|purge|drop|empty)(?:All)?(?:Db|Database|Tables?|Collections?|Data|Schema|Store|Redis|Cache|Queues?|Buckets?|Records|Rows)$/;
 /** Methods that run hand-written SQL: their role comes from the text. */
 const SQL_RUNNERS: ReadonlySet<string> = new Set([
   'query', 'execute', 'exec', 'raw', 'run', 'unsafe', 'sql',
   '$executeRaw', '$executeRawUnsafe', '$queryRaw', '$queryRawUnsafe',
+]);
+
+/**
+ * Verbs whose role depends on their options: Sequelize's `Model.destroy({ where })` deletes rows
+ * (while `knex.destroy()` closes the pool), and `sequelize.sync({ force: true })` drops the tables.
+ */
+const ROLES_BY_OPTION: ReadonlyMap<string, { readonly options: readonly string[]; readonly role: CallRole }> = new Map([
+  ['destroy', { options: ['where', 'truncate'], role: 'cleanup' as const }],
+  ['sync', { options: ['force'], role: 'cleanup' as const }],
 ]);
 
 /** The role of hand-written SQL, from its leading keyword. */
@@ -135,6 +160,8 @@ export function classifyCall(facts: CallFacts): CallRole | null {
     const sqlRole = classifySql(facts.text);
     if (sqlRole) return sqlRole;
   }
+  const byOption = ROLES_BY_OPTION.get(last);
+  if (byOption && facts.options && byOption.options.some((option) => facts.options?.has(option))) return byOption.role;
 
   for (let index = segments.length - 1; index >= 0; index--) {
     const name = segments[index] as string;
@@ -154,6 +181,7 @@ export function classifyCall(facts: CallFacts): CallRole | null {
     const role = METHOD_ROLES.get(name);
     if (role) return role;
     if (index === 0 && segments.length === 1) return classifyFunctionName(name);
+    if (index > 0 && CLEANUP_METHOD.test(name)) return 'cleanup';
     if (FACTORY_RECEIVER.test(name)) return 'data';
   }
   return null;
@@ -199,4 +227,79 @@ export function classifyValueName(name: string): 'infrastructure' | null {
   if (INFRASTRUCTURE_WORDS.has(tail)) return 'infrastructure';
   // `connectionString` and `dataSource`, written as two words.
   return INFRASTRUCTURE_WORDS.has(words.slice(-2).join('')) ? 'infrastructure' : null;
+}
+
+/**
+ * Where a write lands, as far as names can tell (`null` when the call is not a write):
+ * - `receiver`: a method of some object (`pool.query(…)`, `redis.set(…)`, `map.set(…)`); it writes to a
+ *   boundary only when that object comes from one;
+ * - `argument`: a helper the project wrote (`createUser(pool, …)`); it writes to a boundary only when
+ *   it comes from a boundary module or is handed a boundary value;
+ * - `named`: the names alone say it persists: hand-written `INSERT`/`UPDATE` SQL, a factory's persisting
+ *   verb (`userFactory.create()`, while `userFactory.build()` stays in memory), `seedUsers()`.
+ */
+export type WriteTarget = 'receiver' | 'argument' | 'named';
+
+const PERSISTING_FUNCTION = /^(?:seed|insert|persist)(?:[A-Z0-9_]|$)/;
+
+export function writeTargetOf(facts: CallFacts): WriteTarget | null {
+  const role = classifyCall(facts);
+  if (!isWrite(role)) return null;
+  const { segments } = facts;
+  const last = segments[segments.length - 1] as string;
+  if (facts.text !== undefined && SQL_RUNNERS.has(last) && isWrite(classifySql(facts.text))) return 'named';
+  if (segments.length === 1) return PERSISTING_FUNCTION.test(last) ? 'named' : 'argument';
+  if (segments.slice(0, -1).some((name) => FACTORY_RECEIVER.test(name))) {
+    return METHOD_ROLES.get(last) === 'data' ? 'named' : null;
+  }
+  return 'receiver';
+}
+
+/** Methods that, called on an instance, may borrow a connection from a pool rather than open one. */
+const CHECKOUT_METHODS: ReadonlySet<string> = new Set(['connect', 'getConnection', 'acquire']);
+
+/**
+ * Whether a call may only check a connection out of a pool built elsewhere: `pool.connect()` and
+ * `pool.getConnection()` are the per-test transaction pattern, not new infrastructure. The same names
+ * called on a module (`mongoose.connect(url)`) do open a connection; callers tell the two apart.
+ */
+export function mayCheckOutConnection(facts: CallFacts): boolean {
+  const { segments, constructed } = facts;
+  const index = segments.length - 1;
+  return index >= 1 && CHECKOUT_METHODS.has(segments[index] as string) && !(constructed?.has(index) ?? false);
+}
+
+/** Methods that hand a borrowed connection back to its pool: the pool stays open. */
+const CHECKIN_METHODS: ReadonlySet<string> = new Set(['release', 'releaseConnection']);
+
+/** Whether a call only returns a borrowed connection (`client.release()`), which closes nothing shared. */
+export function isConnectionCheckIn(facts: CallFacts): boolean {
+  return CHECKIN_METHODS.has(facts.segments[facts.segments.length - 1] as string);
+}
+
+/** Connection strings and file names that keep a database in the test's own memory. */
+const IN_MEMORY_STORE = /:memory:|[?&]mode=memory\b/;
+
+/**
+ * Whether a configuration string names a database that lives in memory (`':memory:'`,
+ * `'sqlite::memory:'`, `'file::memory:?cache=shared'`): a fresh one per test is how such tests stay apart.
+ */
+export function namesInMemoryStore(text: string): boolean {
+  return IN_MEMORY_STORE.test(text);
+}
+
+/**
+ * A short label for a call in messages, arguments elided: `pool.query()`, `new Pool()`,
+ * `new PostgreSqlContainer().start()`, `knex().insert()`. Without `called`, only the last segment is called.
+ */
+export function callLabel(facts: CallFacts): string {
+  const { segments, constructed, called } = facts;
+  const last = segments.length - 1;
+  let label = '';
+  for (let index = 0; index <= last; index++) {
+    label = label === '' ? (segments[index] as string) : `${label}.${segments[index]}`;
+    if (constructed?.has(index)) label = `new ${label}()`;
+    else if (called ? called.has(index) : index === last) label = `${label}()`;
+  }
+  return label;
 }

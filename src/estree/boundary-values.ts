@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { lookupBoundary, type BoundaryModule, type ImportSite } from '../core/boundaries';
+import { isGenericContainerModule, lookupBoundary, type BoundaryModule, type ImportSite } from '../core/boundaries';
 import { getSettings } from '../settings';
 import { unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
@@ -17,13 +17,17 @@ export function boundaryOfSpecifier(context: Context, specifier: string): Bounda
   return lookupBoundary(specifier, getSettings(context.settings), importSiteOf(context));
 }
 
+/** Maps a module specifier to what a trace is looking for. */
+type Lookup<T> = (context: Context, specifier: string) => T | null;
+
+interface Tracer<T> {
+  readonly lookup: Lookup<T>;
+  readonly variables: WeakMap<TSESLint.Scope.Variable, T | null>;
+}
+
 const MAX_DEPTH = 8;
 
-/** What a traced value's module is mapped to: a boundary, a specifier, … (`null` to keep looking). */
-type ModuleAnswer<T> = (context: Context, source: string) => T | null;
-
-const boundaryCache = new WeakMap<TSESLint.Scope.Variable, BoundaryModule | null>();
-const originCache = new WeakMap<TSESLint.Scope.Variable, string | null>();
+const boundaryTracer: Tracer<BoundaryModule> = { lookup: boundaryOfSpecifier, variables: new WeakMap() };
 
 /**
  * The boundary module a value comes from: the module itself (`import * as pg`), something taken
@@ -31,88 +35,99 @@ const originCache = new WeakMap<TSESLint.Scope.Variable, string | null>();
  * including `let pool; beforeAll(() => { pool = new Pool() })`. `null` when it cannot be traced.
  */
 export function boundaryOfValue(context: Context, node: Node): BoundaryModule | null {
-  return trace(context, node, boundaryOfSpecifier, boundaryCache, 0, new Set());
+  return trace(context, node, boundaryTracer, 0, new Set());
 }
+
+const originTracer: Tracer<string> = { lookup: (_context, specifier) => specifier, variables: new WeakMap() };
 
 /**
  * The module specifier a value comes from, traced the same way as {@link boundaryOfValue} but
  * for any module: `const app = new Hono()` comes from `'hono'`. `null` when it cannot be traced.
  */
 export function moduleOriginOf(context: Context, node: Node): string | null {
-  return trace(context, node, (_context, source) => source, originCache, 0, new Set());
+  return trace(context, node, originTracer, 0, new Set());
 }
 
-function trace<T>(
-  context: Context,
-  node: Node,
-  answer: ModuleAnswer<T>,
-  cache: WeakMap<TSESLint.Scope.Variable, T | null>,
-  depth: number,
-  seen: Set<TSESLint.Scope.Variable>,
-): T | null {
+/** A throwaway container module a value comes from; `kind` is `null` for generic ones (`GenericContainer`). */
+export interface ContainerModule {
+  readonly specifier: string;
+  readonly kind: string | null;
+}
+
+const containerTracer: Tracer<ContainerModule> = {
+  lookup: (context, specifier) => {
+    if (isGenericContainerModule(specifier)) return { specifier, kind: null };
+    const boundary = boundaryOfSpecifier(context, specifier);
+    return boundary?.role === 'container' ? { specifier, kind: boundary.kind } : null;
+  },
+  variables: new WeakMap(),
+};
+
+/**
+ * The container module a value comes from, traced like {@link boundaryOfValue}: a catalog container
+ * (`@testcontainers/postgresql`, `mongodb-memory-server`) or a generic one (`testcontainers`), whose
+ * `GenericContainer` and `DockerComposeEnvironment` do not say which system they run.
+ */
+export function containerOfValue(context: Context, node: Node): ContainerModule | null {
+  return trace(context, node, containerTracer, 0, new Set());
+}
+
+function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number, seen: Set<TSESLint.Scope.Variable>): T | null {
   if (depth > MAX_DEPTH) return null;
-  const next = (child: Node) => trace(context, child, answer, cache, depth + 1, seen);
   const expression = unwrap(node);
   switch (expression.type) {
     case AST_NODE_TYPES.Identifier:
-      return traceIdentifier(context, expression, answer, cache, depth, seen);
+      return traceIdentifier(context, expression, tracer, depth, seen);
     case AST_NODE_TYPES.MemberExpression: {
       const loaded = moduleOfExpression(expression);
-      if (loaded) return answer(context, loaded.source);
-      return next(expression.object);
+      if (loaded) return tracer.lookup(context, loaded.source);
+      return trace(context, expression.object, tracer, depth + 1, seen);
     }
     case AST_NODE_TYPES.CallExpression: {
       const loaded = moduleOfExpression(expression);
-      if (loaded) return answer(context, loaded.source);
-      return next(expression.callee);
+      if (loaded) return tracer.lookup(context, loaded.source);
+      return trace(context, expression.callee, tracer, depth + 1, seen);
     }
     case AST_NODE_TYPES.NewExpression:
-      return next(expression.callee);
+      return trace(context, expression.callee, tracer, depth + 1, seen);
     case AST_NODE_TYPES.ImportExpression: {
       const loaded = moduleOfExpression(expression);
-      return loaded ? answer(context, loaded.source) : null;
+      return loaded ? tracer.lookup(context, loaded.source) : null;
     }
     case AST_NODE_TYPES.LogicalExpression:
-      return next(expression.left) ?? next(expression.right);
+      return trace(context, expression.left, tracer, depth + 1, seen) ?? trace(context, expression.right, tracer, depth + 1, seen);
     case AST_NODE_TYPES.ConditionalExpression:
-      return next(expression.consequent) ?? next(expression.alternate);
+      return trace(context, expression.consequent, tracer, depth + 1, seen) ?? trace(context, expression.alternate, tracer, depth + 1, seen);
     default:
       return null;
   }
 }
 
-function traceIdentifier<T>(
-  context: Context,
-  identifier: TSESTree.Identifier,
-  answer: ModuleAnswer<T>,
-  cache: WeakMap<TSESLint.Scope.Variable, T | null>,
-  depth: number,
-  seen: Set<TSESLint.Scope.Variable>,
-): T | null {
+function traceIdentifier<T>(context: Context, identifier: TSESTree.Identifier, tracer: Tracer<T>, depth: number, seen: Set<TSESLint.Scope.Variable>): T | null {
   const resolution = resolveName(context, identifier);
   if (resolution.type === 'global') return null;
   if (resolution.type === 'module') {
-    return resolution.binding.typeOnly ? null : answer(context, resolution.binding.source);
+    return resolution.binding.typeOnly ? null : tracer.lookup(context, resolution.binding.source);
   }
   const variable = resolution.variable;
-  if (cache.has(variable)) return cache.get(variable) ?? null;
+  if (tracer.variables.has(variable)) return tracer.variables.get(variable) ?? null;
   if (seen.has(variable)) return null;
   seen.add(variable);
-  let found: T | null = null;
+  let answer: T | null = null;
   const definition = variable.defs[0];
   // `const { user } = prisma` included: a part of a boundary value is still that boundary.
   const initial = definition?.type === 'Variable' ? definition.node.init : null;
-  if (initial) found = trace(context, initial, answer, cache, depth + 1, seen);
-  if (!found) {
+  if (initial) answer = trace(context, initial, tracer, depth + 1, seen);
+  if (!answer) {
     for (const reference of variable.references) {
       const value = reference.writeExpr;
       if (!value || value === initial) continue;
-      found = trace(context, value, answer, cache, depth + 1, seen);
-      if (found) break;
+      answer = trace(context, value, tracer, depth + 1, seen);
+      if (answer) break;
     }
   }
-  cache.set(variable, found);
-  return found;
+  tracer.variables.set(variable, answer);
+  return answer;
 }
 
 /**

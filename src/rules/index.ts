@@ -4,6 +4,8 @@ import noInfrastructureInUnitTests from './no-infrastructure-in-unit-tests';
 import noRealNetwork from './no-real-network';
 import noSharedTestData from './no-shared-test-data';
 import oneBoundaryPerFile from './one-boundary-per-file';
+import preferSharedInfrastructure from './prefer-shared-infrastructure';
+import requireCleanup from './require-cleanup';
 
 /** Every rule of the plugin, by name. The configs and the README table are built from this list. */
 export const rules = {
@@ -13,4 +15,6 @@ export const rules = {
   'no-real-network': noRealNetwork,
   'no-shared-test-data': noSharedTestData,
   'one-boundary-per-file': oneBoundaryPerFile,
+  'prefer-shared-infrastructure': preferSharedInfrastructure,
+  'require-cleanup': requireCleanup,
 };

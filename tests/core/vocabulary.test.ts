@@ -38,8 +38,9 @@ describe('classifyCall', () => {
     ['new PrismaClient', undefined, 'infrastructure'],
     ['pool.connect', undefined, 'infrastructure'],
     ['prisma.$connect', undefined, 'infrastructure'],
-    ['knex.migrate.latest', undefined, 'infrastructure'],
-    ['dataSource.synchronize', undefined, 'infrastructure'],
+    // Schema set-up is neither: run per test it can be the reset itself (`synchronize(true)`).
+    ['db.migrate.latest', undefined, null],
+    ['dataSource.runMigrations', undefined, null],
     ['createTestDb', undefined, 'infrastructure'],
     ['createPool', undefined, 'infrastructure'],
     ['buildHttpClient', undefined, 'infrastructure'],
