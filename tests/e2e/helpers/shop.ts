@@ -4,8 +4,7 @@ import { repoRoot } from './fixture-project';
 /**
  * What the plugin should say about the `shop` fixture project, written down by hand. Each entry is
  * `[rule, line]` (`null` for a parse error), in the order ESLint reports them. Files not listed must
- * come out clean. Entries of rules the built package does not have yet are left out of the
- * comparison, so the table can describe every rule before all of them exist.
+ * come out clean.
  */
 
 /** Every rule the plugin promises. */
@@ -45,7 +44,7 @@ export const SHOP_PROBLEMS: Readonly<Record<string, readonly Problem[]>> = {
 /**
  * Files that `eslint --fix` changes when every rule with an `autofix` option has it on, and the rules
  * whose fixes change them. The expected result is `fixtures/shop-fixed/<rules>/<file>`, where `<rules>`
- * names the fixing rules that exist, joined by `+`.
+ * names the rules that fix, joined by `+`.
  */
 export const SHOP_FIXES: Readonly<Record<string, readonly RuleName[]>> = {
   'tests/integration/order-events.test.ts': ['require-cleanup'],
@@ -64,14 +63,9 @@ export function builtRules(): Readonly<Record<string, BuiltRule>> {
   return (createRequire(__filename)(repoRoot) as { rules: Record<string, BuiltRule> }).rules;
 }
 
-/**
- * The problems expected from the rules that exist, as `[ruleId, line]` with ESLint's full rule ids,
- * with the parse errors that never depend on a rule.
- */
-export function expectedProblems(file: string, landed: ReadonlySet<string>): Array<[string | null, number]> {
-  return (SHOP_PROBLEMS[file] ?? [])
-    .filter(([rule]) => rule === null || landed.has(rule))
-    .map(([rule, line]) => [rule === null ? null : `integration-tests/${rule}`, line]);
+/** The problems expected in a file, as `[ruleId, line]` with ESLint's full rule ids. */
+export function expectedProblems(file: string): Array<[string | null, number]> {
+  return (SHOP_PROBLEMS[file] ?? []).map(([rule, line]) => [rule === null ? null : `integration-tests/${rule}`, line]);
 }
 
 /** Whether a rule takes the `autofix` option that turns its main suggestion into a fix. */
@@ -81,8 +75,11 @@ export function hasAutofixOption(rule: BuiltRule): boolean {
   return first?.properties?.autofix !== undefined;
 }
 
-/** Where the expected `--fix` result of a file is, given the rules that exist; `null` when it must not change. */
-export function fixedFixture(file: string, landed: ReadonlySet<string>): string | null {
-  const fixers = (SHOP_FIXES[file] ?? []).filter((rule) => landed.has(rule));
+/**
+ * Where the expected `--fix` result of a file is when `fixing` rules have `autofix` on (all of them
+ * unless said otherwise); `null` when the file must not change.
+ */
+export function fixedFixture(file: string, fixing: ReadonlySet<string> = new Set(ALL_RULES)): string | null {
+  const fixers = (SHOP_FIXES[file] ?? []).filter((rule) => fixing.has(rule));
   return fixers.length === 0 ? null : `shop-fixed/${[...fixers].sort().join('+')}/${file}`;
 }
