@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { findVariable, isClosingBraceToken, isCommaToken } from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { moduleBindingOf, resolveName, type ModuleBinding } from './imports';
 import type { TestCall } from './test-calls';
 
@@ -77,7 +79,7 @@ function planImport(context: Context, group: readonly Rename[]): TextEdit[] | nu
   if (!first) return [];
   const { written, target } = first;
   const resolution = resolveName(context, written);
-  const available = ASTUtils.findVariable(context.sourceCode.getScope(written), target);
+  const available = findVariable(context.sourceCode.getScope(written), target);
   const targetBinding = available && available.defs.length > 0 ? moduleBindingOf(available) : null;
   if (resolution.type === 'global') {
     if (!available || available.defs.length === 0) return [];
@@ -88,7 +90,7 @@ function planImport(context: Context, group: readonly Rename[]): TextEdit[] | nu
   if (binding.typeOnly || binding.imported !== written.name) return null;
   const specifier = specifierOf(binding, written.name);
   if (!specifier) return null;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(written), written.name);
+  const variable = findVariable(context.sourceCode.getScope(written), written.name);
   const renamed = new Set<TSESTree.Node>(group.map((rename) => rename.written));
   const stillUsed = variable?.references.some((reference) => !reference.init && !renamed.has(reference.identifier)) ?? true;
   if (available && available.defs.length > 0) {
@@ -128,10 +130,10 @@ function removalOf(context: Context, specifier: Specifier): TextEdit[] | null {
   const after = sourceCode.getTokenAfter(specifier);
   const before = sourceCode.getTokenBefore(specifier);
   let range: [number, number] | null = null;
-  if (after && ASTUtils.isCommaToken(after)) {
+  if (after && isCommaToken(after)) {
     const next = sourceCode.getTokenAfter(after);
-    range = next && !ASTUtils.isClosingBraceToken(next) ? [specifier.range[0], next.range[0]] : [specifier.range[0], after.range[1]];
-  } else if (before && ASTUtils.isCommaToken(before)) {
+    range = next && !isClosingBraceToken(next) ? [specifier.range[0], next.range[0]] : [specifier.range[0], after.range[1]];
+  } else if (before && isCommaToken(before)) {
     range = [before.range[0], specifier.range[1]];
   }
   if (!range) return null;

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { moduleBindingOf, moduleOfExpression, resolveName } from './imports';
 import type { HookName, TestCall } from './test-calls';
 import type { TextEdit } from './text-edits';

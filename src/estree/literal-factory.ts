@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { isParenthesized } from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { TextEdit } from './hook-renames';
 import type { TestCall } from './test-calls';
 
@@ -34,7 +36,7 @@ export function planLiteralFactory(
 
   const returnType = id.typeAnnotation ? `: ${sourceCode.getText(id.typeAnnotation.typeAnnotation)}` : '';
   // An arrow body starting with `{` would read as a block, so the literal goes in parentheses.
-  const needsParentheses = sourceCode.getFirstToken(init)?.value === '{' && !ASTUtils.isParenthesized(init, sourceCode);
+  const needsParentheses = sourceCode.getFirstToken(init)?.value === '{' && !isParenthesized(init, sourceCode);
   const edits: TextEdit[] = [{ range: [id.range[0], equals.range[1]], text: `${factory} = ()${returnType} =>` }];
   if (needsParentheses) {
     edits.push({ range: [init.range[0], init.range[0]], text: '(' }, { range: [init.range[1], init.range[1]], text: ')' });
@@ -73,7 +75,7 @@ function startOfBlock(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.
 function blockAround(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Expression, declaration: string): TextEdit[] {
   let start = body.range[0];
   let end = body.range[1];
-  if (ASTUtils.isParenthesized(body, sourceCode)) {
+  if (isParenthesized(body, sourceCode)) {
     start = (sourceCode.getTokenBefore(body) as TSESTree.Token).range[0];
     end = (sourceCode.getTokenAfter(body) as TSESTree.Token).range[1];
   }

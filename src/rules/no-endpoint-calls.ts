@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { matchesModuleGlobs } from '../core/boundaries';
 import { judgeEndpointCall, type EndpointCall } from '../core/no-endpoint-calls';

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   buildsInfrastructure,
   planSharedMove,
@@ -232,7 +234,7 @@ function isGuarded(node: Node, statement: Node): boolean {
 function rootBinding(context: Context, node: TSESTree.CallExpression): Variable | null {
   const root = callChain(node)?.root;
   if (root?.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
+  const variable = findVariable(context.sourceCode.getScope(root), root);
   return variable && variable.defs.length > 0 ? variable : null;
 }
 
