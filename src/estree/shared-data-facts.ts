@@ -67,6 +67,15 @@ export function collectSharedData(context: Context, program: TSESTree.Program, c
   return new Collector(context).collect(program, calls);
 }
 
+interface PositionedReference {
+  readonly start: number;
+  readonly end: number;
+  readonly binding: Id;
+  readonly reference: TSESLint.Scope.Reference;
+  /** Where the reference stands among the collected ones, to keep answers in that order. */
+  readonly order: number;
+}
+
 class Collector {
   private nextId = 0;
   private readonly suiteIds = new Map<Node, Id>();
@@ -265,14 +274,44 @@ class Collector {
     };
   }
 
-  /** The suite bindings read, or written, inside a node. */
+  /** The suite bindings read, or written, inside a node, in the order their references were collected. */
   private bindingsIn(node: Node, access: 'read' | 'write'): Id[] {
-    const found = new Set<Id>();
-    for (const [identifier, { binding, reference }] of this.references) {
-      const matches = access === 'read' ? reference.isRead() : reference.isWrite();
-      if (matches && identifier.range[0] >= node.range[0] && identifier.range[1] <= node.range[1]) found.add(binding);
+    // Asked for every hook statement: a search by position, not a pass over every reference of the file.
+    const byPosition = this.referencesByPosition();
+    let low = 0;
+    let high = byPosition.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((byPosition[middle] as PositionedReference).start < node.range[0]) low = middle + 1;
+      else high = middle;
     }
-    return [...found];
+    const inside: PositionedReference[] = [];
+    for (let index = low; index < byPosition.length; index++) {
+      const entry = byPosition[index] as PositionedReference;
+      if (entry.start >= node.range[1]) break;
+      const matches = access === 'read' ? entry.reference.isRead() : entry.reference.isWrite();
+      if (matches && entry.end <= node.range[1]) inside.push(entry);
+    }
+    inside.sort((a, b) => a.order - b.order);
+    return [...new Set(inside.map((entry) => entry.binding))];
+  }
+
+  private positioned: PositionedReference[] | null = null;
+
+  /** The references to suite bindings sorted by where they start; built on first use. */
+  private referencesByPosition(): readonly PositionedReference[] {
+    if (this.positioned === null || this.positioned.length !== this.references.size) {
+      let order = 0;
+      this.positioned = [...this.references].map(([identifier, { binding, reference }]) => ({
+        start: identifier.range[0],
+        end: identifier.range[1],
+        binding,
+        reference,
+        order: order++,
+      }));
+      this.positioned.sort((a, b) => a.start - b.start);
+    }
+    return this.positioned;
   }
 
   /** What a value is, for the rule: a call judged by the shared vocabulary, a literal, a plain value. */

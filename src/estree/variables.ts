@@ -7,6 +7,16 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
  * than once, updated in place (`+=`, `++`), destructured, or a parameter.
  */
 export function singleValueOf(variable: TSESLint.Scope.Variable): TSESTree.Node | null {
+  // Asked once per use of the variable; scanning its references each time would grow with the square of the file.
+  if (singleValues.has(variable)) return singleValues.get(variable) ?? null;
+  const value = computeSingleValue(variable);
+  singleValues.set(variable, value);
+  return value;
+}
+
+const singleValues = new WeakMap<TSESLint.Scope.Variable, TSESTree.Node | null>();
+
+function computeSingleValue(variable: TSESLint.Scope.Variable): TSESTree.Node | null {
   const definition = variable.defs[0];
   if (variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.node.id !== definition.name) return null;
   const values: TSESTree.Node[] = definition.node.init ? [definition.node.init] : [];
@@ -25,7 +35,18 @@ export function singleValueOf(variable: TSESLint.Scope.Variable): TSESTree.Node 
  * For `const { address } = server.address()`: the object a destructured variable was taken
  * from and the property it names. `null` for other variables.
  */
-export function destructuredPropertyOf(variable: TSESLint.Scope.Variable): { readonly object: TSESTree.Expression; readonly key: string } | null {
+export function destructuredPropertyOf(variable: TSESLint.Scope.Variable): DestructuredProperty | null {
+  if (destructuredProperties.has(variable)) return destructuredProperties.get(variable) ?? null;
+  const property = computeDestructuredProperty(variable);
+  destructuredProperties.set(variable, property);
+  return property;
+}
+
+type DestructuredProperty = { readonly object: TSESTree.Expression; readonly key: string };
+
+const destructuredProperties = new WeakMap<TSESLint.Scope.Variable, DestructuredProperty | null>();
+
+function computeDestructuredProperty(variable: TSESLint.Scope.Variable): DestructuredProperty | null {
   const definition = variable.defs[0];
   if (variable.defs.length !== 1 || definition?.type !== 'Variable' || variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== definition.node.init)) {
     return null;

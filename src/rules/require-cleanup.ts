@@ -183,8 +183,21 @@ function traceReceiver(context: Context, node: WritingCall, facts: CallFacts): T
  */
 function clientName(context: Context, root: TSESTree.Identifier): string {
   const resolution = resolveName(context, root);
-  if (resolution.type !== 'local' || boundaryOfValue(context, root)?.role !== 'adapter') return root.name;
+  if (resolution.type !== 'local') return root.name;
+  // Asked for every write through the variable: worked out once, not once per write.
   const { variable } = resolution;
+  let name = clientNames.get(variable);
+  if (name === undefined) {
+    name = boundaryOfValue(context, root)?.role === 'adapter' ? (adapterClientOf(context, variable) ?? root.name) : root.name;
+    clientNames.set(variable, name);
+  }
+  return name;
+}
+
+const clientNames = new WeakMap<TSESLint.Scope.Variable, string>();
+
+/** The boundary client an adapter variable was built from: `pool` in `repo = new UserRepository(pool)`. */
+function adapterClientOf(context: Context, variable: TSESLint.Scope.Variable): string | null {
   const definition = variable.defs[0];
   const values = [definition?.type === 'Variable' ? definition.node.init : null, ...variable.references.map((reference) => reference.writeExpr)];
   const made = values.map((value) => value && unwrap(value)).find(
@@ -195,7 +208,7 @@ function clientName(context: Context, root: TSESTree.Identifier): string {
     (argument): argument is TSESTree.Identifier =>
       argument.type === AST_NODE_TYPES.Identifier && boundaryOfValue(context, argument)?.role === 'client',
   );
-  return client?.name ?? root.name;
+  return client?.name ?? null;
 }
 
 /**
