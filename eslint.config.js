@@ -35,6 +35,19 @@ module.exports = tseslint.config(
     },
   },
   {
+    files: ['src/estree/**/*.ts', 'src/rules/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='WeakMap']",
+          message:
+            "Cache answers about a file's nodes and variables with fileCache() from src/estree/file-cache: weak maps keyed by AST nodes make the garbage collector's work grow with file size.",
+        },
+      ],
+    },
+  },
+  {
     files: ['src/rules/**/*.ts'],
     ...eslintPlugin.configs.recommended,
     rules: {

@@ -4,6 +4,7 @@ import { isGenericContainerModule, lookupBoundary, type BoundaryModule, type Imp
 import { getSettings } from '../settings';
 import { unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
+import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -23,12 +24,12 @@ type Lookup<T> = (context: Context, specifier: string) => T | null;
 
 interface Tracer<T> {
   readonly lookup: Lookup<T>;
-  readonly variables: WeakMap<TSESLint.Scope.Variable, T | null>;
+  readonly variables: Map<TSESLint.Scope.Variable, T | null>;
 }
 
 const MAX_DEPTH = 8;
 
-const boundaryTracer: Tracer<BoundaryModule> = { lookup: boundaryOfSpecifier, variables: new WeakMap() };
+const boundaryTracer: Tracer<BoundaryModule> = { lookup: boundaryOfSpecifier, variables: fileCache() };
 
 /**
  * The boundary module a value comes from: the module itself (`import * as pg`), something taken
@@ -39,7 +40,7 @@ export function boundaryOfValue(context: Context, node: Node): BoundaryModule | 
   return trace(context, node, boundaryTracer, 0, new Set());
 }
 
-const originTracer: Tracer<string> = { lookup: (_context, specifier) => specifier, variables: new WeakMap() };
+const originTracer: Tracer<string> = { lookup: (_context, specifier) => specifier, variables: fileCache() };
 
 /**
  * The module specifier a value comes from, traced the same way as {@link boundaryOfValue} but
@@ -61,7 +62,7 @@ const containerTracer: Tracer<ContainerModule> = {
     const boundary = boundaryOfSpecifier(context, specifier);
     return boundary?.role === 'container' ? { specifier, kind: boundary.kind } : null;
   },
-  variables: new WeakMap(),
+  variables: fileCache(),
 };
 
 /**

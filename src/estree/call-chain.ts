@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { CallFacts } from '../core/vocabulary';
+import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 
@@ -64,7 +65,7 @@ export interface CallChain {
   readonly called: ReadonlySet<number>;
 }
 
-const chainCache = new WeakMap<Node, CallChain | null>();
+const chainCache = fileCache<Node, CallChain | null>();
 
 /**
  * Takes apart `a.b(c).d.e()` into root `a` and segments `[a, b, d, e]`. Calls in the middle keep

@@ -8,6 +8,7 @@ import { moduleMemberOf } from './module-members';
 import { partialTextOf } from './static-text';
 import { urlOf } from './urls';
 import { singleValueOf } from './variables';
+import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -68,7 +69,7 @@ interface ClientInstance {
   readonly base: PartialText | null;
 }
 
-const cache = new WeakMap<TSESTree.CallExpression, HttpRequest | null>();
+const cache = fileCache<TSESTree.CallExpression, HttpRequest | null>();
 
 /**
  * Recognises a call that sends an HTTP request and says where it goes: the global `fetch`

@@ -5,6 +5,7 @@ import { resolveUrl, urlOfText, type KnownUrl, type StaticText } from '../core/u
 import { callChain, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { staticText } from './static-url';
+import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -72,7 +73,7 @@ interface ClientValue {
   readonly base: StaticText | null | undefined;
 }
 
-const cache = new WeakMap<TSESTree.CallExpression, HttpRequest | null>();
+const cache = fileCache<TSESTree.CallExpression, HttpRequest | null>();
 
 /**
  * Recognises a request sent with global `fetch`, axios (and its instances), got, ky, superagent,

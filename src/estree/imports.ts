@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { propertyName, staticString, unwrap } from './call-chain';
+import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 
@@ -23,7 +24,7 @@ export type NameResolution =
   | { readonly type: 'module'; readonly binding: ModuleBinding }
   | { readonly type: 'local'; readonly variable: TSESLint.Scope.Variable };
 
-const resolutionCache = new WeakMap<TSESTree.Identifier, NameResolution>();
+const resolutionCache = fileCache<TSESTree.Identifier, NameResolution>();
 
 /**
  * Resolves an identifier through scope: to a module import or `require`, to another local

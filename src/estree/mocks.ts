@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { propertyName, staticString, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName, type ModuleBinding } from './imports';
+import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -128,7 +129,7 @@ function libraryOf(context: Context, identifier: TSESTree.Identifier): Library |
   return { library, binding };
 }
 
-const derivedCache = new WeakMap<TSESLint.Scope.Variable, Library | null>();
+const derivedCache = fileCache<TSESLint.Scope.Variable, Library | null>();
 
 /**
  * A local variable made from a library that keeps that library's behaviour: a sinon sandbox
@@ -280,7 +281,7 @@ function proxyquireTargets(context: Context, node: TSESTree.CallExpression): Moc
   return targets;
 }
 
-const cache = new WeakMap<TSESTree.CallExpression, MockCall | null>();
+const cache = fileCache<TSESTree.CallExpression, MockCall | null>();
 
 /**
  * Recognises a call that mocks something and says what it replaces. Covers Jest, Vitest,

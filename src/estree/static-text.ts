@@ -15,6 +15,7 @@ import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { destructuredPropertyOf, singleValueOf } from './variables';
+import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -24,7 +25,7 @@ const MAX_DEPTH = 10;
 const CONTAINER_ADDRESS_METHODS: ReadonlySet<string> = new Set([
   'getMappedPort', 'getFirstMappedPort', 'getHost', 'getIpAddress', 'getConnectionUri', 'getHttpUrl', 'getEndpoint',
 ]);
-const cache = new WeakMap<Node, PartialText>();
+const cache = fileCache<Node, PartialText>();
 
 /**
  * What a string expression holds, as far as this file shows: literals, template literals, `+`,

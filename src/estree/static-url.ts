@@ -3,13 +3,14 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { resolveUrl, urlOfText, type KnownUrl, type StaticText } from '../core/urls';
 import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
+import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const MAX_DEPTH = 8;
 const UNKNOWN: StaticText = { text: '', complete: false };
-const cache = new WeakMap<Node, StaticText>();
+const cache = fileCache<Node, StaticText>();
 
 /**
  * The text of a string expression as far as the file shows it, up to its first unknown part:

@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getSettings, type AliasTarget } from '../settings';
 import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
+import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -158,7 +159,7 @@ function extendedTestOf(context: Context, variable: { defs: ReadonlyArray<{ type
   return base && base.name === 'test' ? base.framework : null;
 }
 
-const cache = new WeakMap<TSESTree.CallExpression, TestCall | null>();
+const cache = fileCache<TSESTree.CallExpression, TestCall | null>();
 
 /**
  * Recognises `describe`, `it`/`test`, and hooks of Jest, Vitest, Mocha, node:test and Jasmine,
@@ -230,7 +231,7 @@ export interface TestPlace {
   readonly call: TestCall | null;
 }
 
-const placeCache = new WeakMap<Node, TestPlace>();
+const placeCache = fileCache<Node, TestPlace>();
 
 /**
  * The innermost suite, test or hook whose callback holds the node. Nested plain functions do not

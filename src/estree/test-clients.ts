@@ -5,6 +5,7 @@ import { moduleOriginOf } from './boundary-values';
 import { propertyName, staticString, unwrap } from './call-chain';
 import { moduleLoadOf, moduleLoadOfImport, resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
+import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -35,7 +36,7 @@ export const TEST_CLIENT_MODULES: Readonly<Record<string, { readonly library: st
 const INJECTING_FRAMEWORKS: ReadonlySet<string> = new Set(['fastify', '@hapi/hapi', 'hapi', '@nestjs/platform-fastify']);
 const HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
-const cache = new WeakMap<TSESTree.CallExpression, TestClientCall | null>();
+const cache = fileCache<TSESTree.CallExpression, TestClientCall | null>();
 
 /**
  * Recognises a call that drives the app through a test client:
@@ -116,7 +117,7 @@ function isHonoApp(context: Context, app: Node): boolean {
   return origin !== null && packageName(origin) === 'hono';
 }
 
-const chaiHttpCache = new WeakMap<TSESTree.Program, boolean>();
+const chaiHttpCache = fileCache<TSESTree.Program, boolean>();
 
 /** Whether the file loads chai-http at its top level (`import chaiHttp from 'chai-http'`, `require`). */
 function loadsChaiHttp(context: Context): boolean {

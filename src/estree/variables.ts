@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { fileCache } from './file-cache';
 
 /**
  * The one value a variable ever holds: its initialiser, or the single plain assignment made to
@@ -14,7 +15,7 @@ export function singleValueOf(variable: TSESLint.Scope.Variable): TSESTree.Node 
   return value;
 }
 
-const singleValues = new WeakMap<TSESLint.Scope.Variable, TSESTree.Node | null>();
+const singleValues = fileCache<TSESLint.Scope.Variable, TSESTree.Node | null>();
 
 function computeSingleValue(variable: TSESLint.Scope.Variable): TSESTree.Node | null {
   const definition = variable.defs[0];
@@ -44,7 +45,7 @@ export function destructuredPropertyOf(variable: TSESLint.Scope.Variable): Destr
 
 type DestructuredProperty = { readonly object: TSESTree.Expression; readonly key: string };
 
-const destructuredProperties = new WeakMap<TSESLint.Scope.Variable, DestructuredProperty | null>();
+const destructuredProperties = fileCache<TSESLint.Scope.Variable, DestructuredProperty | null>();
 
 function computeDestructuredProperty(variable: TSESLint.Scope.Variable): DestructuredProperty | null {
   const definition = variable.defs[0];

@@ -18,6 +18,7 @@ import { resolveName } from '../estree/imports';
 import { parseMockCall } from '../estree/mocks';
 import { parseTeardownRegistration, parseTestCall, testPlaceOf, type TestCall } from '../estree/test-calls';
 import { createRule } from '../util/create-rule';
+import { fileCache } from '../estree/file-cache';
 
 type Options = [{ autofix?: boolean }];
 type MessageIds = 'missingCleanup' | 'addCleanupHook';
@@ -194,7 +195,7 @@ function clientName(context: Context, root: TSESTree.Identifier): string {
   return name;
 }
 
-const clientNames = new WeakMap<TSESLint.Scope.Variable, string>();
+const clientNames = fileCache<TSESLint.Scope.Variable, string>();
 
 /** The boundary client an adapter variable was built from: `pool` in `repo = new UserRepository(pool)`. */
 function adapterClientOf(context: Context, variable: TSESLint.Scope.Variable): string | null {

@@ -1,5 +1,6 @@
 import { RuleCreator, type RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import type { Layer } from '../core/layers';
+import { startFile } from '../estree/file-cache';
 import { getSettings } from '../settings';
 
 export const REPOSITORY_URL = 'https://github.com/integration-tests/eslint-plugin-integration-tests';
@@ -31,6 +32,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return ruleCreator<Options, MessageIds>({
     ...rule,
     create(context, options) {
+      startFile(context.sourceCode);
       getSettings(context.settings);
       return rule.create(context, options);
     },
