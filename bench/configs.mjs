@@ -9,8 +9,11 @@ import { CORPUS_SETTINGS } from './corpus.mjs';
 export const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
 
-/** The built plugin (`dist/`), loaded the way users load it. */
-export const plugin = require(ROOT);
+/**
+ * The built plugin, loaded the way users load it: this checkout's, or another build's folder named by
+ * `BENCH_PLUGIN` (to compare two versions run by run with the same corpus).
+ */
+export const plugin = require(process.env.BENCH_PLUGIN ? path.resolve(process.env.BENCH_PLUGIN) : ROOT);
 
 export const CONFIG_NAMES = ['floor', 'anyRule', 'recommended', 'strict', 'jest'];
 export const CONFIG_LABELS = {

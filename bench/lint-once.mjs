@@ -1,23 +1,28 @@
-// Lints a corpus once with one configuration in a fresh process, and reports the peak resident set
-// size of that process (`process.resourceUsage().maxRSS`), so configurations do not share a heap.
+// One timed run: lints the corpus once with one configuration in this fresh process, as a CLI run
+// would, and reports the CPU time (user + system, all threads) and wall time of the lint itself
+// (not of loading modules) and the process's peak resident set size (`process.resourceUsage().maxRSS`).
+// Separate processes keep one configuration's heap and garbage-collector state from colouring the next.
 // Usage: node bench/lint-once.mjs <configuration> <corpus-dir>
 import { ESLint } from 'eslint';
 import { performance } from 'node:perf_hooks';
 import { configFor } from './configs.mjs';
 
 const [name, corpusDir] = process.argv.slice(2);
-const before = process.resourceUsage().maxRSS;
 const eslint = new ESLint({ cwd: corpusDir, overrideConfigFile: true, overrideConfig: configFor(name) });
+const cpuBefore = process.cpuUsage();
 const start = performance.now();
 const results = await eslint.lintFiles(['.']);
-const milliseconds = performance.now() - start;
+const wall = performance.now() - start;
+const cpu = process.cpuUsage(cpuBefore);
+const fatal = results.flatMap((result) => result.messages.filter((message) => message.fatal).map((message) => `${result.filePath}: ${message.message}`));
 process.stdout.write(
   JSON.stringify({
     name,
     files: results.length,
-    milliseconds,
+    fatal: fatal.slice(0, 5),
+    cpu: (cpu.user + cpu.system) / 1000,
+    wall,
     // Kilobytes on Linux and macOS.
     maxRssKb: process.resourceUsage().maxRSS,
-    startRssKb: before,
   }),
 );
