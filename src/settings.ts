@@ -70,7 +70,9 @@ function compileGlob(key: string, pattern: unknown): (path: string) => boolean {
     throw new InvalidSettingsError(key, pattern, 'a non-empty glob string');
   }
   try {
-    return picomatch(pattern, { dot: true });
+    // `debug` makes picomatch throw on a pattern it cannot compile (`src/{db`, `[z-a]`) instead of
+    // returning a matcher that silently matches nothing.
+    return picomatch(pattern, { dot: true, debug: true });
   } catch {
     throw new InvalidSettingsError(key, pattern, 'a valid glob');
   }

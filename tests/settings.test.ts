@@ -28,6 +28,8 @@ describe('parseSettings', () => {
     [{ boundaries: { Database: ['x'] } }, `Invalid settings['integration-tests'].boundaries.Database: expected a lower-case kind name such as "database", got the string "Database".`],
     [{ boundaries: { database: [''] } }, `Invalid settings['integration-tests'].boundaries.database[0]: expected a non-empty glob string, got the string "".`],
     [{ boundaries: { database: [42] } }, `Invalid settings['integration-tests'].boundaries.database[0]: expected a non-empty glob string, got number 42.`],
+    [{ boundaries: { database: ['src/{db,repositories/**'] } }, `Invalid settings['integration-tests'].boundaries.database[0]: expected a valid glob, got the string "src/{db,repositories/**".`],
+    [{ endpointClients: ['tests/[z-a]/client'] }, `Invalid settings['integration-tests'].endpointClients[0]: expected a valid glob, got the string "tests/[z-a]/client".`],
     [{ ignore: 'lodash' }, `Invalid settings['integration-tests'].ignore: expected an array of globs, got the string "lodash".`],
     [{ endpointClients: null }, `Invalid settings['integration-tests'].endpointClients: expected an array of globs, got null.`],
     [{ aliases: { scenario: 'it' } }, `Invalid settings['integration-tests'].aliases.scenario: expected one of describe, test, beforeAll, beforeEach, afterEach, afterAll, got the string "it".`],
