@@ -178,7 +178,7 @@ describe('minimise', () => {
   it('shrinks a failing program to the statements the failure needs', () => {
     const failure = checkProgram(program(SUITE), { rules: { 'eats-trailing-comment': RULES['eats-trailing-comment']! }, seed: 7, layers: ['integration'] }).failures[0]!;
     const small = minimise(program(SUITE), failure, RULES, 7);
-    expect(small.code).toBe('jest.mock(); // trailing note');
+    expect(small.code).toBe('jest.mock(); // trailing note\n');
   });
 });
 

@@ -85,5 +85,6 @@ export function minimise(program: Program, failure: Failure, rules: RuleMap, see
       }
     }
   }
-  return { ...program, code };
+  const tidy = code.replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return { ...program, code: tidy !== code && remaining > 0 && reproduces(tidy) ? tidy : code };
 }

@@ -4,8 +4,8 @@ export interface Program {
   /** `.ts`, `.tsx`, `.mts`, `.cts`, `.js`, `.jsx`, `.mjs`, `.cjs`. */
   readonly extension: string;
   readonly sourceType: 'module' | 'commonjs';
-  /** Which generator made it and from which seed, so it can be rebuilt. */
-  readonly origin: { readonly generator: GeneratorName; readonly seed: number };
+  /** Which generator made it and from which seed, so it can be rebuilt; `table` for hand-written cases. */
+  readonly origin: { readonly generator: GeneratorName | 'table'; readonly seed: number };
 }
 
 export type GeneratorName = 'grammar' | 'eslump';

@@ -1,7 +1,7 @@
 /** Runs many generated cases against the rules and collects what failed, minimised and written out. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkProgram, filenameFor, optionsFor, type Failure, type RuleMap } from './check';
+import { checkProgram, filenameFor, FUZZ_CWD, ruleOptionsFor, settingsFor, type Failure, type RuleMap } from './check';
 import { generateTestProgram } from './grammar';
 import { minimise } from './minimise';
 import type { GeneratorName, Program } from './program';
@@ -35,7 +35,8 @@ export interface CaseFailure extends Failure {
 }
 
 export interface FuzzSummary {
-  readonly seed: number;
+  /** The run's seed; `null` when listed cases were replayed. */
+  readonly seed: number | null;
   readonly cases: number;
   /** eslump programs that do not parse (it may write code with early errors): not linted. */
   readonly skipped: number;
@@ -62,7 +63,8 @@ function writeFailure(outDir: string, failure: CaseFailure, rules: RuleMap): str
   const base = `${failure.program.origin.generator}-${failure.program.origin.seed}-${failure.layer}-${failure.rule ?? 'input'}-${failure.kind}`;
   const codeFile = path.join(outDir, `${base}${program.extension}`);
   writeFileSync(codeFile, program.code);
-  const rule = failure.rule ? rules[failure.rule] : undefined;
+  const options = failure.rule && rules[failure.rule] ? ruleOptionsFor({ [failure.rule]: rules[failure.rule]! }, failure.program.origin.seed)[failure.rule] : [];
+  const filename = path.relative(FUZZ_CWD, filenameFor(program, failure.layer));
   writeFileSync(
     path.join(outDir, `${base}.json`),
     JSON.stringify(
@@ -72,11 +74,8 @@ function writeFailure(outDir: string, failure: CaseFailure, rules: RuleMap): str
         rule: failure.rule,
         layer: failure.layer,
         message: failure.message,
-        filename: filenameFor(program, failure.layer),
-        sourceType: program.sourceType,
-        options: rule ? optionsFor(rule, null, true) : [],
         reproduce: `npm run fuzz -- --case ${failure.caseId}`,
-        minimised: program.code,
+        ruleTesterCase: { code: program.code, filename, options, settings: settingsFor(failure.program.origin.seed), languageOptions: { sourceType: program.sourceType } },
         original: failure.program.code,
       },
       null,
@@ -130,13 +129,13 @@ export function runFuzz(options: FuzzRunOptions): FuzzSummary {
     if ((index + 1) % 250 === 0) log(`... ${index + 1} cases, ${failures.length} failures`);
   });
 
-  return { seed: options.seed, cases: caseList.length, skipped, failures, reports, fixesApplied, suggestionsChecked, milliseconds: Date.now() - started };
+  return { seed: options.cases ? null : options.seed, cases: caseList.length, skipped, failures, reports, fixesApplied, suggestionsChecked, milliseconds: Date.now() - started };
 }
 
 export function formatSummary(summary: FuzzSummary): string[] {
   const reports = Object.entries(summary.reports).sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => `${rule} ${count}`);
   return [
-    `seed ${summary.seed}: ${summary.cases} cases run, ${summary.skipped} random programs skipped as unparsable, in ${(summary.milliseconds / 1000).toFixed(1)}s`,
+    `${summary.seed === null ? 'replayed' : `seed ${summary.seed}`}: ${summary.cases} cases run, ${summary.skipped} random programs skipped as unparsable, in ${(summary.milliseconds / 1000).toFixed(1)}s`,
     `reports: ${reports.length > 0 ? reports.join(', ') : 'none'}; fixes applied: ${summary.fixesApplied}; suggestions checked: ${summary.suggestionsChecked}`,
     `failures: ${summary.failures.length}`,
   ];

@@ -1,0 +1,172 @@
+/**
+ * Wrong options and wrong settings, for every rule: each stops the run with one message that names
+ * what is wrong and what was expected, and never with a stack trace from inside a rule.
+ *
+ * Options are checked by ESLint against each rule's `meta.schema` before any rule runs, so the cases
+ * are derived from the schemas themselves. Settings are checked by `src/settings.ts` the first time
+ * a rule reads them.
+ */
+import tsParser from '@typescript-eslint/parser';
+import { Linter, type ESLint, type Rule } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../src/rules';
+
+const NAMESPACE = 'integration-tests';
+const allRules = rules as unknown as Record<string, Rule.RuleModule>;
+const ruleNames = Object.keys(allRules);
+const linter = new Linter({ cwd: '/project' });
+const FILENAME = 'tests/integration/users.test.ts';
+
+/** Touches everything the rules look at, so each of them reads its options and the settings. */
+const SUITE = `
+import { Pool } from 'pg';
+import request from 'supertest';
+import { describe, it, beforeAll, beforeEach, afterAll, vi } from 'vitest';
+import { UserRepository } from '../../src/repositories/user-repository';
+import { createApp } from '../../src/app';
+vi.mock('pg');
+const fixtures = [{ email: 'ada@example.com' }];
+let pool: Pool;
+describe('users', () => {
+  beforeAll(async () => {
+    pool = new Pool();
+    await pool.query('INSERT INTO users (email) VALUES ($1)', ['ada@example.com']);
+  });
+  beforeEach(() => { pool = new Pool(); });
+  it('saves', async () => {
+    vi.spyOn(UserRepository.prototype, 'save').mockResolvedValue({} as never);
+    fixtures.push({ email: 'grace@example.com' });
+    await fetch('https://api.stripe.com/v1/charges');
+    await request(createApp()).get('/users');
+  });
+  it('reads', async () => { await pool.query('SELECT * FROM users'); });
+  afterAll(() => pool.end());
+});
+`;
+
+function lint(ruleName: string, options: unknown[], settings: Record<string, unknown> = {}): void {
+  linter.verify(
+    SUITE,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser as unknown as Linter.Parser },
+        plugins: { [NAMESPACE]: { rules: allRules } as ESLint.Plugin },
+        settings,
+        rules: { [`${NAMESPACE}/${ruleName}`]: ['error', ...options] as Linter.RuleEntry },
+      },
+    ],
+    { filename: FILENAME },
+  );
+}
+
+function thrownBy(fn: () => void): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the configuration to be rejected, but the file was linted');
+}
+
+interface PropertySchema {
+  readonly type?: string;
+  readonly items?: PropertySchema;
+  readonly enum?: readonly unknown[];
+  readonly properties?: Readonly<Record<string, PropertySchema>>;
+}
+
+/**
+ * Wrong values for a property of this schema, each with what ESLint's message says: the offending
+ * value (for a list, the offending item) and what it expected.
+ */
+function wrongValues(key: string, schema: PropertySchema): Array<[label: string, value: unknown, says: string]> {
+  const cases: Array<[string, unknown, string]> = [];
+  switch (schema.type) {
+    case 'boolean':
+      cases.push([`${key} as a string`, 'yes', 'Value "yes" should be boolean.']);
+      break;
+    case 'string':
+      cases.push([`${key} as a number`, 42, 'Value 42 should be string.']);
+      if (schema.enum) cases.push([`${key} outside its values`, 'not-a-value', 'Value "not-a-value" should be equal to one of the allowed values.']);
+      break;
+    case 'number':
+    case 'integer':
+      cases.push([`${key} as a string`, 'many', `Value "many" should be ${schema.type}.`]);
+      break;
+    case 'object':
+      cases.push([`${key} as an array`, [], 'Value [] should be object.']);
+      break;
+    case 'array':
+      cases.push([`${key} as a string`, 'pg', 'Value "pg" should be array.']);
+      if (schema.items?.type === 'string') {
+        cases.push([`${key} with a number inside`, [42], 'Value 42 should be string.']);
+        if (schema.items.enum) {
+          cases.push([`${key} with an unknown value`, ['not-a-kind'], 'Value "not-a-kind" should be equal to one of the allowed values.']);
+        } else {
+          // An empty glob or name matches nothing: the schema says so rather than the rule ignoring it.
+          cases.push([`${key} with an empty string`, [''], 'Value "" should NOT be shorter than 1 characters.']);
+        }
+      }
+      break;
+  }
+  return cases;
+}
+
+function optionCases(rule: Rule.RuleModule): Array<[string, unknown[], string[]]> {
+  const schema = rule.meta?.schema;
+  const first = (Array.isArray(schema) ? schema[0] : undefined) as PropertySchema | undefined;
+  if (!first) return [['an option the rule does not take', [{ autofix: true }], ['should NOT have more than 0 items']]];
+  const properties = Object.keys(first.properties ?? {});
+  const expected = properties.map((property) => `"${property}"`).join(', ');
+  const cases: Array<[string, unknown[], string[]]> = [
+    ['options that are not an object', ['yes'], ['Value "yes" should be object.']],
+    ['an unknown key', [{ autofx: true }], ['Unexpected property "autofx".', `Expected properties: ${expected}.`]],
+    ['a second options object', [{}, {}], ['should NOT have more than 1 items']],
+  ];
+  for (const [key, property] of Object.entries(first.properties ?? {})) {
+    for (const [label, value, says] of wrongValues(key, property)) cases.push([label, [{ [key]: value }], [says]]);
+  }
+  return cases;
+}
+
+describe.skipIf(ruleNames.length === 0).each(ruleNames)('options of %s', (name) => {
+  it.each(optionCases(allRules[name]!))('rejects %s', (_label, options, words) => {
+    const error = thrownBy(() => lint(name, options));
+    expect(error.message.startsWith(`Key "rules": Key "${NAMESPACE}/${name}":\n`)).toBe(true);
+    for (const word of words) expect(error.message).toContain(word);
+    // ESLint rejects the config before any rule runs: no frame from the plugin's rules.
+    expect(error.stack).not.toMatch(/src[\\/]rules[\\/]/);
+  });
+
+  it('accepts its defaults and autofix', () => {
+    const autofix = (allRules[name]!.meta?.schema as PropertySchema[] | undefined)?.[0]?.properties?.autofix;
+    expect(() => lint(name, autofix ? [{ autofix: true }] : [])).not.toThrow();
+  });
+});
+
+const BAD_SETTINGS: ReadonlyArray<[string, unknown, string]> = [
+  ['settings that are not an object', 'pg', `Invalid settings['integration-tests'].: expected an object, got the string "pg".`],
+  ['an unknown key', { boundary: { database: ['src/db/**'] } }, `Invalid settings['integration-tests'].boundary: expected one of the keys boundaries, ignore, endpointClients, aliases (unknown key), got an object.`],
+  ['boundaries as an array', { boundaries: ['pg'] }, `Invalid settings['integration-tests'].boundaries: expected an object mapping a boundary kind to an array of globs, got an array (["pg"]).`],
+  ['a kind that is not a kind name', { boundaries: { 'Data Base': ['src/db/**'] } }, `Invalid settings['integration-tests'].boundaries.Data Base: expected a lower-case kind name such as "database", got the string "Data Base".`],
+  ['a kind with one glob instead of a list', { boundaries: { database: 'src/db/**' } }, `Invalid settings['integration-tests'].boundaries.database: expected an array of globs, got the string "src/db/**".`],
+  ['an empty glob', { boundaries: { database: [''] } }, `Invalid settings['integration-tests'].boundaries.database[0]: expected a non-empty glob string, got the string "".`],
+  ['invalid glob syntax', { boundaries: { database: ['src/{db,repositories/**'] } }, `Invalid settings['integration-tests'].boundaries.database[0]: expected a valid glob, got the string "src/{db,repositories/**".`],
+  ['ignore as a string', { ignore: 'lodash' }, `Invalid settings['integration-tests'].ignore: expected an array of globs, got the string "lodash".`],
+  ['an empty ignore glob', { ignore: ['  '] }, `Invalid settings['integration-tests'].ignore[0]: expected a non-empty glob string, got the string "  ".`],
+  ['endpointClients as null', { endpointClients: null }, `Invalid settings['integration-tests'].endpointClients: expected an array of globs, got null.`],
+  ['an endpoint client glob that is not a string', { endpointClients: [true] }, `Invalid settings['integration-tests'].endpointClients[0]: expected a non-empty glob string, got boolean true.`],
+  ['an alias to an unknown function', { aliases: { scenario: 'it' } }, `Invalid settings['integration-tests'].aliases.scenario: expected one of describe, test, beforeAll, beforeEach, afterEach, afterAll, got the string "it".`],
+  ['aliases as a list', { aliases: ['scenario'] }, `Invalid settings['integration-tests'].aliases: expected an object mapping a function name to one of describe, test, beforeAll, beforeEach, afterEach, afterAll, got an array (["scenario"]).`],
+];
+
+describe.skipIf(ruleNames.length === 0).each(ruleNames)('settings read by %s', (name) => {
+  it.each(BAD_SETTINGS)('rejects %s with one line', (_label, value, message) => {
+    const error = thrownBy(() => lint(name, [], { [NAMESPACE]: value }));
+    expect(error.name).toBe('InvalidSettingsError');
+    expect(error.message).toContain(message);
+    // What the ESLint command line prints for a crash: here, the one line and no stack frames.
+    expect(error.stack).toBe(`InvalidSettingsError: ${message}`);
+  });
+});
