@@ -10,7 +10,7 @@ import type plugin from '../src/index';
 const require = createRequire(__filename);
 const root = path.resolve(__dirname, '..');
 const builtPlugin = require(root) as typeof plugin;
-type RuleMeta = { meta: { docs: { config: 'recommended' | 'strict'; layers: string[] }; hasSuggestions?: boolean; fixable?: string } };
+type RuleMeta = { meta: { docs: { config: 'recommended' | 'strict'; layers: readonly string[] }; hasSuggestions?: boolean; fixable?: string } };
 const ruleEntries = Object.entries(rules as Record<string, RuleMeta>);
 
 describe('the built package', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ResolvedSettings } from '../settings';
-import { BOUNDARY_CATALOG, GENERIC_CONTAINER_MODULES, type BoundaryRole } from './catalog';
+import { BOUNDARY_CATALOG, BOUNDARY_GLOBALS, GENERIC_CONTAINER_MODULES, type BoundaryRole, type CatalogEntry } from './catalog';
 
 /** What a module specifier is, as far as boundaries go. */
 export interface BoundaryModule {
@@ -31,15 +31,20 @@ export function isRelativeSpecifier(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
 }
 
+/** A table entry by own key only, so names such as `constructor` never find `Object.prototype`. */
+function entryOf(table: Readonly<Record<string, CatalogEntry>>, key: string): CatalogEntry | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function catalogEntry(specifier: string) {
-  const exact = BOUNDARY_CATALOG[specifier];
+  const exact = entryOf(BOUNDARY_CATALOG, specifier);
   if (exact) return exact;
   const pkg = packageName(specifier);
   const scope = pkg.startsWith('@') ? pkg.split('/')[0] : undefined;
   return (
-    (specifier !== pkg ? BOUNDARY_CATALOG[`${pkg}/*`] : undefined) ??
-    (scope ? BOUNDARY_CATALOG[`${scope}/*`] : undefined) ??
-    BOUNDARY_CATALOG[pkg]
+    (specifier !== pkg ? entryOf(BOUNDARY_CATALOG, `${pkg}/*`) : undefined) ??
+    (scope ? entryOf(BOUNDARY_CATALOG, `${scope}/*`) : undefined) ??
+    entryOf(BOUNDARY_CATALOG, pkg)
   );
 }
 
@@ -90,6 +95,16 @@ function computeBoundary(specifier: string, settings: ResolvedSettings, site: Im
   }
   const entry = catalogEntry(specifier);
   return entry ? { kind: entry.kind, role: entry.role, specifier } : null;
+}
+
+/**
+ * The boundary a global name stands for (`fetch` → http), or `null`. `ignore` in settings applies
+ * to global names as it does to specifiers.
+ */
+export function lookupGlobalBoundary(name: string, settings: ResolvedSettings): BoundaryModule | null {
+  if (settings.ignore(name)) return null;
+  const entry = entryOf(BOUNDARY_GLOBALS, name);
+  return entry ? { kind: entry.kind, role: entry.role, specifier: name } : null;
 }
 
 /** Whether a module starts containers without naming the system inside (`testcontainers`). */

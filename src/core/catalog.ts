@@ -195,6 +195,15 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
 };
 
 /**
+ * Globals that are boundary clients without any import: `fetch` (Node 18+, browsers) and
+ * `XMLHttpRequest` send HTTP requests.
+ */
+export const BOUNDARY_GLOBALS: Readonly<Record<string, CatalogEntry>> = {
+  fetch: client('http'),
+  XMLHttpRequest: client('http'),
+};
+
+/**
  * Modules that start a container without saying which system it holds (`GenericContainer`).
  * They are infrastructure, but they do not name a boundary kind on their own.
  */

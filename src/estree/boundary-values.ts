@@ -86,3 +86,14 @@ function traceIdentifier(context: Context, identifier: TSESTree.Identifier, dept
   variableCache.set(variable, answer);
   return answer;
 }
+
+/**
+ * The boundary module a type name comes from, for doubles generated from a type
+ * (`mockDeep<PrismaClient>()`). Unlike values, type-only imports count here: the double stands in
+ * for something of that type. `typeof prisma` names a value and is traced like one.
+ */
+export function boundaryOfTypeName(context: Context, identifier: TSESTree.Identifier): BoundaryModule | null {
+  const resolution = resolveName(context, identifier);
+  if (resolution.type === 'module') return boundaryOfSpecifier(context, resolution.binding.source);
+  return resolution.type === 'local' ? boundaryOfValue(context, identifier) : null;
+}

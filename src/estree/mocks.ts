@@ -8,14 +8,20 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** What a mocking call replaces. */
 export type MockTarget =
-  /** A whole module: `jest.mock('pg')`. `from` is the file the specifier is relative to. */
+  /**
+   * A whole module: `jest.mock('pg')`. `relativeTo` is the file a relative specifier resolves from when
+   * it is not the linted file (proxyquire stubs resolve from the module being loaded).
+   */
   | { readonly type: 'module'; readonly specifier: string; readonly node: Node; readonly relativeTo?: string }
   /** A method or property of an object: `jest.spyOn(pool, 'query')`; `method` is `null` for every method. */
   | { readonly type: 'method'; readonly object: Node; readonly method: string | null }
   /** A global: `vi.stubGlobal('fetch', …)`, `jest.spyOn(globalThis, 'fetch')`. */
   | { readonly type: 'global'; readonly name: string }
-  /** A double generated from a type: `mockDeep<PrismaClient>()`. `typeName` is the written type's root name. */
-  | { readonly type: 'type'; readonly typeName: string; readonly node: TSESTree.TypeNode }
+  /**
+   * A double generated from a type: `mockDeep<PrismaClient>()`. `typeName` is the written type's root
+   * name and `identifier` the node that names it (`PrismaClient`, `pg` in `pg.Pool`, `prisma` in `typeof prisma`).
+   */
+  | { readonly type: 'type'; readonly typeName: string; readonly identifier: TSESTree.Identifier; readonly node: TSESTree.TypeNode }
   /** A double generated from a class value: ts-mockito `mock(UserRepository)`, `sinon.createStubInstance(Pool)`. */
   | { readonly type: 'class'; readonly classRef: Node };
 
@@ -42,6 +48,8 @@ export interface MockCall {
    * no mock implementation, `sinon.spy`, node:test `mock.method` without an implementation) is not.
    */
   readonly replaces: boolean;
+  /** The value put in the original's place, when the call names one: `vi.stubGlobal('fetch', value)`. */
+  readonly replacement: Node | null;
   readonly node: TSESTree.CallExpression;
 }
 
@@ -51,13 +59,53 @@ const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['global', 'globalThis', 'wi
 const IMPLEMENTATION_METHODS: ReadonlySet<string> = new Set([
   'mockImplementation', 'mockImplementationOnce', 'mockReturnValue', 'mockReturnValueOnce',
   'mockResolvedValue', 'mockResolvedValueOnce', 'mockRejectedValue', 'mockRejectedValueOnce',
-  'mockReturnThis', 'withImplementation', 'mockImplementationOnce',
+  'mockReturnThis', 'withImplementation',
   // sinon
   'returns', 'resolves', 'rejects', 'callsFake', 'throws', 'yields', 'callsArg', 'value', 'get', 'set',
 ]);
 
+/** How users write each library's calls, for `MockCall.api`: `v.mock` under an alias is still `vi.mock`. */
+const API_PREFIX: Readonly<Partial<Record<MockLibrary, string>>> = {
+  jest: 'jest.',
+  vitest: 'vi.',
+  'node:test': 'mock.',
+  sinon: 'sinon.',
+  testdouble: 'td.',
+};
+
+/** Functions that libraries export to be called directly: `mockDeep<T>()`, `stub(obj, 'm')`. */
+const DIRECT_FUNCTIONS: Readonly<Partial<Record<MockLibrary, ReadonlySet<string>>>> = {
+  'mock-extended': new Set(['mock', 'mockDeep']),
+  golevelup: new Set(['createMock']),
+  'ts-mockito': new Set(['mock']),
+  sinon: new Set(['stub', 'spy', 'replace', 'replaceGetter', 'replaceSetter', 'createStubInstance']),
+  testdouble: new Set(['replace', 'replaceEsm']),
+};
+
+/** proxyquire methods that return proxyquire itself, configured: `require('proxyquire').noCallThru()`. */
+const PROXYQUIRE_CONFIGURATORS: ReadonlySet<string> = new Set(['noCallThru', 'callThru', 'noPreserveCache', 'preserveCache']);
+
+/** Keys of a proxyquire stubs object that configure proxyquire rather than name a module. */
+const PROXYQUIRE_FLAGS: ReadonlySet<string> = new Set(['@noCallThru', '@global', '@runtimeGlobal']);
+
+type Library = { library: MockLibrary; binding: ModuleBinding | null };
+
+function libraryOfModule(source: string): MockLibrary | null {
+  if (source === '@jest/globals') return 'jest';
+  if (source === 'vitest') return 'vitest';
+  if (source === 'node:test' || source === 'test') return 'node:test';
+  if (source === 'sinon') return 'sinon';
+  if (source === 'testdouble') return 'testdouble';
+  if (source === 'proxyquire' || source === 'proxyquire/strict') return 'proxyquire';
+  if (source === 'rewire') return 'rewire';
+  if (source === 'jest-mock-extended' || source === 'vitest-mock-extended') return 'mock-extended';
+  if (source.startsWith('@golevelup/ts-')) return 'golevelup';
+  if (source === 'ts-mockito' || source === '@typestrong/ts-mockito') return 'ts-mockito';
+  return null;
+}
+
 /** Which library a receiver identifier stands for, through its import or as a global. */
-function libraryOf(context: Context, identifier: TSESTree.Identifier): { library: MockLibrary; binding: ModuleBinding | null } | null {
+function libraryOf(context: Context, identifier: TSESTree.Identifier): Library | null {
   const resolution = resolveName(context, identifier);
   if (resolution.type === 'global') {
     if (identifier.name === 'jest') return { library: 'jest', binding: null };
@@ -67,37 +115,59 @@ function libraryOf(context: Context, identifier: TSESTree.Identifier): { library
     return null;
   }
   if (resolution.type === 'local') {
-    return sandboxOf(context, resolution.variable);
+    return derivedLibraryOf(context, resolution.variable);
   }
   const { binding } = resolution;
-  const source = binding.source;
-  if (source === '@jest/globals' && binding.imported === 'jest') return { library: 'jest', binding };
-  if (source === 'vitest' && binding.imported === 'vi') return { library: 'vitest', binding };
-  if ((source === 'node:test' || source === 'test') && (binding.imported === 'mock' || binding.imported === 'default' || binding.imported === '*')) {
-    return { library: 'node:test', binding };
+  const library = libraryOfModule(binding.source);
+  if (library === null) return null;
+  // Of the test runners, only their mocking objects count: `vi`, `jest`, node:test's `mock`.
+  if (library === 'jest' && binding.imported !== 'jest') return null;
+  if (library === 'vitest' && binding.imported !== 'vi') return null;
+  if (library === 'node:test' && !['mock', 'test', 'default', '*'].includes(binding.imported)) return null;
+  return { library, binding };
+}
+
+const derivedCache = new WeakMap<TSESLint.Scope.Variable, Library | null>();
+
+/**
+ * A local variable made from a library that keeps that library's behaviour: a sinon sandbox
+ * (`const sandbox = sinon.createSandbox()`, also assigned in a hook) or a configured proxyquire
+ * (`const proxyquire = require('proxyquire').noCallThru()`).
+ */
+function derivedLibraryOf(context: Context, variable: TSESLint.Scope.Variable): Library | null {
+  const cached = derivedCache.get(variable);
+  if (cached !== undefined) return cached;
+  // Marked first, so variables made from each other cannot send the lookup round in circles.
+  derivedCache.set(variable, null);
+  const definition = variable.defs[0];
+  if (!definition || definition.type !== 'Variable') return null;
+  const values = [definition.node.init, ...variable.references.map((reference) => reference.writeExpr)];
+  for (const value of values) {
+    const found = value ? derivedFrom(context, value) : null;
+    if (found) {
+      derivedCache.set(variable, found);
+      return found;
+    }
   }
-  if (source === 'sinon') return { library: 'sinon', binding };
-  if (source === 'testdouble') return { library: 'testdouble', binding };
-  if (source === 'proxyquire' || source === 'proxyquire/strict') return { library: 'proxyquire', binding };
-  if (source === 'rewire') return { library: 'rewire', binding };
-  if (source === 'jest-mock-extended' || source === 'vitest-mock-extended') return { library: 'mock-extended', binding };
-  if (source.startsWith('@golevelup/ts-')) return { library: 'golevelup', binding };
-  if (source === 'ts-mockito' || source === '@typestrong/ts-mockito') return { library: 'ts-mockito', binding };
   return null;
 }
 
-/** `const sandbox = sinon.createSandbox()`: a sandbox stubs like sinon itself. */
-function sandboxOf(context: Context, variable: TSESLint.Scope.Variable): { library: MockLibrary; binding: ModuleBinding | null } | null {
-  const definition = variable.defs[0];
-  if (!definition || definition.type !== 'Variable' || !definition.node.init) return null;
-  const init = unwrap(definition.node.init);
+function derivedFrom(context: Context, value: Node): Library | null {
+  const init = unwrap(value);
   if (init.type !== AST_NODE_TYPES.CallExpression) return null;
   const callee = unwrap(init.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'createSandbox') return null;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const required = moduleOfExpression(callee.object);
+  if (required && required.member === null && libraryOfModule(required.source) === 'proxyquire' && PROXYQUIRE_CONFIGURATORS.has(propertyName(callee) ?? '')) {
+    return { library: 'proxyquire', binding: null };
+  }
   const object = unwrap(callee.object);
   if (object.type !== AST_NODE_TYPES.Identifier) return null;
-  const library = libraryOf(context, object);
-  return library?.library === 'sinon' ? library : null;
+  const base = libraryOf(context, object);
+  const method = propertyName(callee) ?? '';
+  if (base?.library === 'sinon' && method === 'createSandbox') return base;
+  if (base?.library === 'proxyquire' && PROXYQUIRE_CONFIGURATORS.has(method)) return base;
+  return null;
 }
 
 /** For `t.mock.method(…)` in node:test: `t` is the first parameter of a test callback. */
@@ -108,9 +178,11 @@ function isNodeTestContext(identifier: TSESTree.Identifier, context: Context): b
   return definition?.type === 'Parameter' && (definition.node.type === AST_NODE_TYPES.ArrowFunctionExpression || definition.node.type === AST_NODE_TYPES.FunctionExpression) && definition.node.params[0] === definition.name;
 }
 
-function moduleTarget(context: Context, argument: Node | undefined): MockTarget[] {
-  const specifier = staticString(argument ?? null);
-  return specifier === null || !argument ? [] : [{ type: 'module', specifier, node: argument }];
+/** `'pg'`, and Vitest's typed form `vi.mock(import('pg'))`. */
+function moduleTarget(argument: Node | undefined): MockTarget[] {
+  if (!argument) return [];
+  const specifier = argument.type === AST_NODE_TYPES.ImportExpression ? staticString(argument.source) : staticString(argument);
+  return specifier === null ? [] : [{ type: 'module', specifier, node: argument }];
 }
 
 function methodOrGlobal(objectArgument: Node | undefined, methodArgument: Node | undefined): MockTarget[] {
@@ -126,47 +198,66 @@ function methodOrGlobal(objectArgument: Node | undefined, methodArgument: Node |
 function typeTarget(node: TSESTree.CallExpression): MockTarget[] {
   const typeArgument = node.typeArguments?.params[0];
   if (!typeArgument) return [];
-  const name = rootTypeName(typeArgument);
-  return name ? [{ type: 'type', typeName: name, node: typeArgument }] : [];
+  const identifier = rootTypeIdentifier(typeArgument);
+  return identifier ? [{ type: 'type', typeName: identifier.name, identifier, node: typeArgument }] : [];
 }
 
 /** `Repository<User>` → `Repository`, `pg.Pool` → `pg`, `typeof prisma` → `prisma`. */
-function rootTypeName(node: TSESTree.TypeNode): string | null {
-  if (node.type === AST_NODE_TYPES.TSTypeReference) {
-    let name: TSESTree.EntityName = node.typeName;
-    while (name.type === AST_NODE_TYPES.TSQualifiedName) name = name.left;
-    return name.type === AST_NODE_TYPES.Identifier ? name.name : null;
-  }
-  if (node.type === AST_NODE_TYPES.TSTypeQuery) {
-    let name = node.exprName;
-    while (name.type === AST_NODE_TYPES.TSQualifiedName) name = name.left;
-    return name.type === AST_NODE_TYPES.Identifier ? name.name : null;
-  }
-  return null;
+function rootTypeIdentifier(node: TSESTree.TypeNode): TSESTree.Identifier | null {
+  let name: TSESTree.EntityName | TSESTree.TSImportType;
+  if (node.type === AST_NODE_TYPES.TSTypeReference) name = node.typeName;
+  else if (node.type === AST_NODE_TYPES.TSTypeQuery) name = node.exprName;
+  else return null;
+  while (name.type === AST_NODE_TYPES.TSQualifiedName) name = name.left;
+  return name.type === AST_NODE_TYPES.Identifier ? name : null;
+}
+
+/** Whether a call passes an object literal with `spy: true`: Vitest's `vi.mock('pg', { spy: true })`. */
+function asksForSpies(argument: Node | undefined): boolean {
+  return (
+    argument?.type === AST_NODE_TYPES.ObjectExpression &&
+    argument.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === 'spy' &&
+        property.value.type === AST_NODE_TYPES.Literal &&
+        property.value.value === true,
+    )
+  );
+}
+
+function isImplementationMethod(parent: Node | undefined, child: Node): boolean {
+  return (
+    parent?.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === child &&
+    IMPLEMENTATION_METHODS.has(propertyName(parent) ?? '')
+  );
 }
 
 /**
  * Whether a spy created by `node` is given another implementation: chained
- * (`jest.spyOn(a, 'b').mockResolvedValue(x)`) or later through the variable it is stored in.
+ * (`jest.spyOn(a, 'b').mockResolvedValue(x)`) or later through the variable it is stored in
+ * (`const spy = …` or `spy = …` in a hook).
  */
 function spyGetsImplementation(context: Context, node: TSESTree.CallExpression): boolean {
   let current: Node = node;
   while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) {
-    const name = propertyName(current.parent);
-    if (name !== null && IMPLEMENTATION_METHODS.has(name)) return true;
+    if (isImplementationMethod(current.parent, current)) return true;
     const call: Node | undefined = current.parent.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
     current = call;
   }
   const holder = current.parent;
+  let variable: TSESLint.Scope.Variable | undefined;
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
-    const variable = context.sourceCode.scopeManager?.getDeclaredVariables(holder)[0];
-    return (variable?.references ?? []).some((reference) => {
-      const parent = reference.identifier.parent;
-      return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && IMPLEMENTATION_METHODS.has(propertyName(parent) ?? '');
-    });
+    variable = context.sourceCode.scopeManager?.getDeclaredVariables(holder)[0];
+  } else if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === current && holder.left.type === AST_NODE_TYPES.Identifier) {
+    const resolution = resolveName(context, holder.left);
+    variable = resolution.type === 'local' ? resolution.variable : undefined;
   }
-  return false;
+  return (variable?.references ?? []).some((reference) => isImplementationMethod(reference.identifier.parent, reference.identifier));
 }
 
 /** `proxyquire('./m', { pg: stub })`: every stubbed specifier, relative to the module being loaded. */
@@ -183,7 +274,7 @@ function proxyquireTargets(context: Context, node: TSESTree.CallExpression): Moc
       : property.key.type === AST_NODE_TYPES.Identifier
         ? property.key.name
         : staticString(property.key);
-    if (specifier !== null) targets.push({ type: 'module', specifier, node: property.key, relativeTo });
+    if (specifier !== null && !PROXYQUIRE_FLAGS.has(specifier)) targets.push({ type: 'module', specifier, node: property.key, relativeTo });
   }
   return targets;
 }
@@ -193,7 +284,8 @@ const cache = new WeakMap<TSESTree.CallExpression, MockCall | null>();
 /**
  * Recognises a call that mocks something and says what it replaces. Covers Jest, Vitest,
  * node:test, sinon (and sandboxes), testdouble, proxyquire, rewire, jest-/vitest-mock-extended,
- * @golevelup/ts-jest and ts-mockito. Cached per node.
+ * @golevelup/ts-jest and ts-mockito, through globals, imports (also aliased and namespace
+ * imports) and `require`. Cached per node.
  */
 export function parseMockCall(context: Context, node: TSESTree.CallExpression): MockCall | null {
   const cached = cache.get(node);
@@ -205,29 +297,16 @@ export function parseMockCall(context: Context, node: TSESTree.CallExpression): 
 
 function computeMockCall(context: Context, node: TSESTree.CallExpression): MockCall | null {
   const callee = unwrap(node.callee);
-  const [first, second, third] = node.arguments;
 
-  // Direct calls of an imported function: mockDeep<T>(), mock(Class), proxyquire(…), createMock<T>().
+  // Direct calls of an imported function: mockDeep<T>(), mock(Class), stub(obj, 'm'), proxyquire(…).
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const found = libraryOf(context, callee);
-    if (!found?.binding) return null;
-    const imported = found.binding.imported === 'default' || found.binding.imported === '*' ? callee.name : found.binding.imported;
-    switch (found.library) {
-      case 'mock-extended':
-        if (imported === 'mock' || imported === 'mockDeep') {
-          return { api: imported, library: found.library, targets: typeTarget(node), replaces: true, node };
-        }
-        return null;
-      case 'golevelup':
-        return imported === 'createMock' ? { api: 'createMock', library: found.library, targets: typeTarget(node), replaces: true, node } : null;
-      case 'ts-mockito':
-        if (imported === 'mock' && first) return { api: 'mock', library: found.library, targets: [{ type: 'class', classRef: first }], replaces: true, node };
-        return null;
-      case 'proxyquire':
-        return { api: 'proxyquire', library: found.library, targets: proxyquireTargets(context, node), replaces: true, node };
-      default:
-        return null;
+    if (!found) return null;
+    if (found.library === 'proxyquire') {
+      return { api: 'proxyquire', library: 'proxyquire', targets: proxyquireTargets(context, node), replaces: true, replacement: null, node };
     }
+    if (!found.binding || found.binding.imported === '*' || found.binding.imported === 'default') return null;
+    return directCall(context, node, found.library, found.binding.imported);
   }
 
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
@@ -251,7 +330,7 @@ function computeMockCall(context: Context, node: TSESTree.CallExpression): MockC
       inner = unwrap((unwrap(inner.callee) as TSESTree.MemberExpression).object);
     }
     if (inner.type === AST_NODE_TYPES.Identifier && libraryOf(context, inner)?.library === 'proxyquire') {
-      return { api: 'proxyquire.load', library: 'proxyquire', targets: proxyquireTargets(context, node), replaces: true, node };
+      return { api: 'proxyquire.load', library: 'proxyquire', targets: proxyquireTargets(context, node), replaces: true, replacement: null, node };
     }
     return null;
   }
@@ -263,76 +342,155 @@ function computeMockCall(context: Context, node: TSESTree.CallExpression): MockC
     const definition = resolution.type === 'local' ? resolution.variable.defs[0] : undefined;
     const init = definition?.type === 'Variable' ? definition.node.init : null;
     if (init && init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && libraryOf(context, init.callee)?.library === 'rewire') {
-      return { api: 'rewire.__set__', library: 'rewire', targets: methodOrGlobal(receiver, first), replaces: true, node };
+      return { api: 'rewire.__set__', library: 'rewire', targets: methodOrGlobal(receiver, node.arguments[0]), replaces: true, replacement: node.arguments[1] ?? null, node };
     }
     return null;
   }
 
-  const found = nodeTestMock ? { library: 'node:test' as const } : libraryOf(context, receiver);
+  const found: Library | null = nodeTestMock ? { library: 'node:test', binding: null } : libraryOf(context, receiver);
   if (!found) return null;
-  const api = `${nodeTestMock ? 'mock' : receiver.name}.${method}`;
-  switch (found.library) {
+  // `import * as tm from 'ts-mockito'; tm.mock(Repo)` is the direct call `mock(Repo)`.
+  if (found.binding?.imported === '*' && found.library !== 'node:test' && DIRECT_FUNCTIONS[found.library]?.has(method)) {
+    return directCall(context, node, found.library, method);
+  }
+  // node:test mocks through `mock` itself; `test.method(…)` is not a mocking call.
+  if (found.library === 'node:test' && !nodeTestMock && found.binding?.imported !== 'mock') return null;
+  return memberCall(context, node, found.library, method);
+}
+
+/** `mockDeep<T>()`, `createMock<T>()`, ts-mockito `mock(Class)`, and sinon / testdouble functions imported by name. */
+function directCall(context: Context, node: TSESTree.CallExpression, library: MockLibrary, name: string): MockCall | null {
+  if (!DIRECT_FUNCTIONS[library]?.has(name)) return null;
+  const first = node.arguments[0];
+  switch (library) {
+    case 'mock-extended':
+    case 'golevelup':
+      return { api: name, library, targets: typeTarget(node), replaces: true, replacement: null, node };
+    case 'ts-mockito':
+      // `mock(UserRepository)` for a class, `mock<Repository>()` for an interface.
+      return { api: name, library, targets: first ? [{ type: 'class', classRef: first }] : typeTarget(node), replaces: true, replacement: null, node };
+    default:
+      return memberCall(context, node, library, name);
+  }
+}
+
+/** `jest.mock('pg')`, `vi.spyOn(pool, 'query')`, `mock.method(…)`, `sinon.stub(…)`, `td.replace(…)`. */
+function memberCall(context: Context, node: TSESTree.CallExpression, library: MockLibrary, method: string): MockCall | null {
+  const [first, second, third] = node.arguments;
+  const api = `${API_PREFIX[library] ?? ''}${method}`;
+  const call = (targets: MockTarget[], replaces: boolean, replacement: Node | null = null): MockCall => ({ api, library, targets, replaces, replacement, node });
+  switch (library) {
     case 'jest':
     case 'vitest':
       switch (method) {
         case 'mock':
         case 'doMock':
+          // Vitest's `{ spy: true }` keeps every original implementation and only records calls.
+          return call(moduleTarget(first), !asksForSpies(second), second ?? null);
         case 'unstable_mockModule':
         case 'setMock':
-          return { api, library: found.library, targets: moduleTarget(context, first), replaces: true, node };
+          return call(moduleTarget(first), true, second ?? null);
         case 'createMockFromModule':
         case 'importMock':
-          return { api, library: found.library, targets: moduleTarget(context, first), replaces: false, node };
+          // A generated double of the whole module: nothing is swapped, but the test uses a fake.
+          return call(moduleTarget(first), true);
         case 'spyOn':
-          return { api, library: found.library, targets: methodOrGlobal(first, second), replaces: spyGetsImplementation(context, node), node };
+          return call(methodOrGlobal(first, second), spyGetsImplementation(context, node));
         case 'replaceProperty':
-          return { api, library: found.library, targets: methodOrGlobal(first, second), replaces: true, node };
+          return call(methodOrGlobal(first, second), true, third ?? null);
         case 'stubGlobal': {
           const name = staticString(first ?? null);
-          return name === null ? null : { api, library: found.library, targets: [{ type: 'global', name }], replaces: true, node };
+          return name === null ? null : call([{ type: 'global', name }], true, second ?? null);
         }
         default:
           return null;
       }
     case 'node:test':
-      if (!nodeTestMock && !(receiver.name === 'mock' || resolveName(context, receiver).type === 'module')) return null;
       switch (method) {
         case 'module':
-          return { api: 'mock.module', library: 'node:test', targets: moduleTarget(context, first), replaces: true, node };
+          return call(moduleTarget(first), true, second ?? null);
         case 'method':
         case 'getter':
-        case 'setter':
-          return { api: `mock.${method}`, library: 'node:test', targets: methodOrGlobal(first, second), replaces: third !== undefined, node };
+        case 'setter': {
+          // `mock.method(obj, 'm', { getter: true })` passes options, not an implementation.
+          const implementation = third && third.type !== AST_NODE_TYPES.ObjectExpression ? third : null;
+          return call(methodOrGlobal(first, second), implementation !== null, implementation);
+        }
         case 'property':
-          return { api: 'mock.property', library: 'node:test', targets: methodOrGlobal(first, second), replaces: true, node };
+          return call(methodOrGlobal(first, second), true, third ?? null);
         default:
           return null;
       }
     case 'sinon':
       switch (method) {
         case 'stub':
-          return first ? { api, library: 'sinon', targets: methodOrGlobal(first, second), replaces: true, node } : null;
+          return first ? call(methodOrGlobal(first, second), true) : null;
         case 'spy':
-          return first ? { api, library: 'sinon', targets: methodOrGlobal(first, second), replaces: spyGetsImplementation(context, node), node } : null;
+          return first ? call(methodOrGlobal(first, second), spyGetsImplementation(context, node)) : null;
         case 'replace':
         case 'replaceGetter':
         case 'replaceSetter':
-          return { api, library: 'sinon', targets: methodOrGlobal(first, second), replaces: true, node };
+          return call(methodOrGlobal(first, second), true, third ?? null);
         case 'createStubInstance':
-          return first ? { api, library: 'sinon', targets: [{ type: 'class', classRef: first }], replaces: true, node } : null;
+          return first ? call([{ type: 'class', classRef: first }], true) : null;
         default:
           return null;
       }
     case 'testdouble':
       if (method === 'replace' || method === 'replaceEsm') {
         const specifier = staticString(first ?? null);
-        if (specifier !== null && first) return { api, library: 'testdouble', targets: [{ type: 'module', specifier, node: first }], replaces: true, node };
-        return { api, library: 'testdouble', targets: methodOrGlobal(first, second), replaces: true, node };
+        if (specifier !== null && first) return call([{ type: 'module', specifier, node: first }], true, second ?? null);
+        return call(methodOrGlobal(first, second), true, third ?? null);
       }
       return null;
     default:
       return null;
   }
+}
+
+/** Factories of stand-in functions: `jest.fn`, `vi.fn`, node:test `mock.fn`, `sinon.stub()`, `sinon.fake`, `td.func`. */
+const MOCK_FUNCTION_FACTORIES: Readonly<Partial<Record<MockLibrary, ReadonlySet<string>>>> = {
+  jest: new Set(['fn']),
+  vitest: new Set(['fn']),
+  'node:test': new Set(['fn']),
+  sinon: new Set(['stub', 'spy', 'fake']),
+  testdouble: new Set(['func', 'function']),
+};
+
+/**
+ * Whether an expression makes a function to stand in for another: a mock function (`jest.fn()`,
+ * `vi.fn().mockResolvedValue(x)`, `sinon.fake.resolves(x)`, `mock.fn()`) or a function literal.
+ * Used to tell `global.fetch = vi.fn()` from restoring `global.fetch = originalFetch`.
+ */
+export function isStandInFunction(context: Context, expression: Node): boolean {
+  let current = unwrap(expression);
+  if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) return true;
+  // Walk down a configuring chain (`vi.fn().mockResolvedValue(x)`) to the factory call.
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(current.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const resolution = resolveName(context, callee);
+      if (resolution.type !== 'module') return false;
+      const library = libraryOfModule(resolution.binding.source);
+      return library !== null && (MOCK_FUNCTION_FACTORIES[library]?.has(resolution.binding.imported) ?? false);
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = propertyName(callee);
+    const object = unwrap(callee.object);
+    // `sinon.fake.resolves(x)`, `sinon.stub.returns` chains hang off the factory itself.
+    if (object.type === AST_NODE_TYPES.MemberExpression && name !== null) {
+      const inner = unwrap(object.object);
+      if (inner.type === AST_NODE_TYPES.Identifier && propertyName(object) === 'fake' && libraryOf(context, inner)?.library === 'sinon') return true;
+      if (propertyName(object) === 'mock' && inner.type === AST_NODE_TYPES.Identifier && name === 'fn' && (isNodeTestContext(inner, context) || libraryOf(context, inner)?.library === 'node:test')) return true;
+    }
+    if (object.type === AST_NODE_TYPES.Identifier && name !== null) {
+      const found = libraryOf(context, object);
+      if (found) return MOCK_FUNCTION_FACTORIES[found.library]?.has(name) ?? false;
+      return false;
+    }
+    current = object;
+  }
+  return false;
 }
 
 /**
@@ -353,12 +511,14 @@ export function parseGlobalAssignment(node: TSESTree.AssignmentExpression): stri
  */
 export function specifierOfManualMock(source: string): string | null {
   const marker = '/__mocks__/';
-  const index = source.indexOf(marker);
+  const written = source.startsWith('__mocks__/') ? `/${source}` : source;
+  const index = written.indexOf(marker);
   if (index === -1) return null;
-  const before = source.slice(0, index);
-  const after = source.slice(index + marker.length);
-  // A root-level `__mocks__` folder holds node_modules mocks; elsewhere it sits beside the module.
-  return /^(?:\.\.?\/?)*$/.test(before) || before === '.' || before === '..' ? after : `${before}/${after}`;
+  const before = written.slice(0, index);
+  const after = written.slice(index + marker.length);
+  if (after === '') return null;
+  // A `__mocks__` folder reached through `.` and `..` only holds mocks of packages; elsewhere it sits beside the module.
+  return /^(?:\.\.?(?:\/\.\.?)*)?$/.test(before) ? after : `${before}/${after}`;
 }
 
 /** The module an expression was loaded from, when it is an import or `require` of one. */

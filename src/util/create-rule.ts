@@ -1,5 +1,6 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 import type { Layer } from '../core/layers';
+import { getSettings } from '../settings';
 
 export const REPOSITORY_URL = 'https://github.com/integration-tests/eslint-plugin-integration-tests';
 
@@ -15,7 +16,23 @@ export interface IntegrationTestsDocs {
   readonly layers: readonly Layer[];
 }
 
-/** The one way rules are made: typed options, `meta.defaultOptions`, docs URL per rule. */
-export const createRule = ESLintUtils.RuleCreator<IntegrationTestsDocs>(
+const ruleCreator = ESLintUtils.RuleCreator<IntegrationTestsDocs>(
   (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
 );
+
+/**
+ * The one way rules are made: typed options, `meta.defaultOptions`, docs URL per rule. Every rule
+ * validates the plugin's settings before it looks at a file, so a bad setting fails the run at
+ * once with a message naming the key, whatever the file contains.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, IntegrationTestsDocs>>,
+) {
+  return ruleCreator<Options, MessageIds>({
+    ...rule,
+    create(context, options) {
+      getSettings(context.settings);
+      return rule.create(context, options);
+    },
+  });
+}

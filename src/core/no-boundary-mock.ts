@@ -1,0 +1,102 @@
+import picomatch from 'picomatch';
+import { matchesModuleGlobs, type BoundaryModule, type ImportSite } from './boundaries';
+
+/**
+ * What a mock stands in for: a whole module, one member of an object, a whole object, a global,
+ * or a double generated from a type or class.
+ */
+export type MockedThing = 'module' | 'member' | 'object' | 'global' | 'double';
+
+/** One mock, reduced to what the decision needs. A front end for any language can build these. */
+export interface BoundaryMockFacts {
+  /**
+   * How the mock is made: the API as users know it (`jest.mock`, `sinon.stub`, `mockDeep`,
+   * `mocker.patch`), or `assignment` for `global.fetch = …`, or `__mocks__` for an import of a
+   * hand-written mock.
+   */
+  readonly via: string;
+  /** Whether the original is replaced. A spy that calls through only observes the real thing. */
+  readonly replaces: boolean;
+  readonly thing: MockedThing;
+  /** The mocked thing as written: `pg`, `pool.query`, `fetch`, `PrismaClient`. */
+  readonly name: string;
+  /** The boundary the mocked thing belongs to, when it can be traced to one. */
+  readonly boundary: BoundaryModule | null;
+  /** The boundary of the value put in its place, when known: a fake server's `fetch` is fine. */
+  readonly replacement?: BoundaryModule | null;
+  /** Where a relative `boundary.specifier` resolves from, for `allow` globs. */
+  readonly site?: ImportSite;
+}
+
+/** The advice a finding carries: what to run instead of the mock. */
+export type Remedy = 'database' | 'http' | 'other';
+
+export interface BoundaryMockFinding {
+  readonly remedy: Remedy;
+  readonly kind: string;
+  /** The mocked thing for a message: ``module `pg` ``, `` `pool.query` from `pg` ``, ``global `fetch` ``. */
+  readonly what: string;
+  /** How it was mocked, for a message: `` `jest.mock` ``, `an assignment`, ``a `__mocks__` import``. */
+  readonly how: string;
+}
+
+/** Compiled `allow` patterns: specifiers or globs of modules (and global names) never reported. */
+export type AllowList = ReadonlyArray<{ readonly pattern: string; readonly match: (path: string) => boolean }>;
+
+const allowCache = new Map<string, AllowList>();
+
+export function compileAllowList(patterns: readonly string[]): AllowList {
+  const key = patterns.join('\0');
+  let compiled = allowCache.get(key);
+  if (!compiled) {
+    compiled = patterns.map((pattern) => ({ pattern, match: picomatch(pattern, { dot: true }) }));
+    allowCache.set(key, compiled);
+  }
+  return compiled;
+}
+
+const MAX_NAME_LENGTH = 40;
+
+/** Keeps names from sprawling across a message: one line, and long ones cut short. */
+function shortName(name: string): string {
+  const oneLine = name.replace(/\s+/g, ' ').trim();
+  return oneLine.length > MAX_NAME_LENGTH ? `${oneLine.slice(0, MAX_NAME_LENGTH - 1)}…` : oneLine;
+}
+
+function describeThing(facts: BoundaryMockFacts, boundary: BoundaryModule): string {
+  switch (facts.thing) {
+    case 'module':
+      return `module \`${facts.name}\``;
+    case 'global':
+      return `global \`${facts.name}\``;
+    default:
+      // An expression as written can be long; the module it comes from says the rest.
+      return `\`${shortName(facts.name)}\` from \`${boundary.specifier}\``;
+  }
+}
+
+function describeVia(via: string): string {
+  if (via === 'assignment') return 'an assignment';
+  if (via === '__mocks__') return 'a `__mocks__` import';
+  return `\`${via}\``;
+}
+
+/**
+ * Whether a mock takes away the boundary an integration test should exercise, and if so what to
+ * say. Not reported: spies that call through, things that belong to no boundary, fakes and
+ * containers (a fake HTTP server is the right way to test an HTTP client; a container is how the
+ * real system gets there), a replacement that is itself a fake, and anything in `allow`.
+ */
+export function judgeBoundaryMock(facts: BoundaryMockFacts, allow: AllowList): BoundaryMockFinding | null {
+  const { boundary } = facts;
+  if (!facts.replaces || !boundary) return null;
+  if (boundary.role === 'fake' || boundary.role === 'container') return null;
+  if (facts.replacement?.role === 'fake') return null;
+  if (matchesModuleGlobs(boundary.specifier, allow, facts.site)) return null;
+  return {
+    remedy: boundary.kind === 'database' ? 'database' : boundary.kind === 'http' ? 'http' : 'other',
+    kind: boundary.kind,
+    what: describeThing(facts, boundary),
+    how: describeVia(facts.via),
+  };
+}
