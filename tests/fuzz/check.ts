@@ -179,6 +179,9 @@ function lint(code: string, target: Target, rules: RuleMap, autofix: boolean): O
     if (rule) return { type: 'crash', rule, message: fatal.message };
     return { type: 'parse-error', message: `${fatal.message} (${fatal.line}:${fatal.column})` };
   }
+  // A warning of ESLint's own ("No matching configuration found") means the file was not linted.
+  const unlinted = messages.find((message) => message.ruleId === null);
+  if (unlinted) throw new Error(`The fuzzer's config did not lint ${target.filename}: ${unlinted.message}`);
   const ours = messages.filter((message) => message.ruleId?.startsWith(`${NAMESPACE}/`));
   return { type: 'ok', messages: ours, sourceCode: linter.getSourceCode() as SourceCode };
 }
