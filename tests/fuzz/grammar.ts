@@ -228,7 +228,7 @@ class TestProgramGenerator {
   /** How each used resource is held: in a module-level `let`, a `const`, or mocked away. */
   private readonly mockedModules = new Set<string>();
   private readonly sharedLets: string[] = [];
-  private readonly moduleLiterals: string[] = [];
+  private readonly moduleLiterals: Array<{ name: string; array: boolean }> = [];
   private sinonName = 'sinon';
   private declared = 0;
   private describeDepth = 0;
@@ -458,11 +458,12 @@ class TestProgramGenerator {
     if (this.random.chance(0.3)) {
       const name = this.random.pick(['fixtures', 'users', 'order', 'ユーザー', 'café']);
       this.leadingComment();
-      const literal = this.random.chance(0.5)
+      const array = this.random.chance(0.5);
+      const literal = array
         ? `[{ email: 'ada@example.com' }, /* second */ { email: 'grace@example.com' }]`
         : `{ id: 1, items: [] as string[], status: 'new' }`;
-      this.out.line(`const ${name} = ${ts || !literal.includes(' as ') ? literal : literal.replace(' as string[]', '')};${this.trailing()}`);
-      this.moduleLiterals.push(name);
+      this.out.line(`${this.random.chance(0.8) ? 'const' : 'let'} ${name} = ${ts || array ? literal : literal.replace(' as string[]', '')};${this.trailing()}`);
+      this.moduleLiterals.push({ name, array });
     }
     if (this.usesMsw) {
       this.out.line(`const server = setupServer(http.get('https://api.example.com/users', () => HttpResponse.json([])));`);
@@ -807,9 +808,14 @@ class TestProgramGenerator {
       }
       case 'mutate': {
         if (this.moduleLiterals.length === 0) return this.statement('misc', scope);
-        const name = this.random.pick(this.moduleLiterals);
+        const { name, array } = this.random.pick(this.moduleLiterals);
         this.statementBudget--;
-        this.out.line(this.random.pick([`(${name} as any).status = 'paid';`, `Object.assign(${name}, { touched: true });`, `${name}.toString();`, `const [${this.fresh('first')}] = Object.values(${name});`]).replace(' as any', this.style.ts ? ' as any' : ''));
+        const writes = array
+          ? [`${name}.push({ email: 'linus@example.com' });`, `${name}[0]!.email = 'changed@example.com';`, `${name}.splice(0, 1);`, `${name}.sort();`]
+          : [`${name}.status = 'paid';`, `${name}.items.push('book');`, `delete (${name} as { status?: string }).status;`, `${name}['id'] += 1;`];
+        const reads = [`Object.assign({}, ${name}, { touched: true });`, `${name}.toString();`, `const [${this.fresh('first')}] = Object.values(${name});`, `expect(${name}).toBeDefined();`, `const ${this.fresh('copy')} = structuredClone(${name});`];
+        const line = this.random.pick(this.random.chance(0.6) ? writes : reads);
+        this.out.line(this.style.ts ? line : line.replace('!.', '.').replace(/ as \{[^}]*\}/, ''));
         return;
       }
       case 'mock':
@@ -848,7 +854,9 @@ class TestProgramGenerator {
           this.emit(`execa('node', ['bin/cli.js', 'import'])`, scope);
           return;
         }
-        return this.statement('network', scope);
+        return this.random.chance(0.5)
+          ? this.emit(this.random.pick([`buildApp().inject({ method: 'GET', url: '/users' })`, `fetch('http://localhost:3000/users', { method: 'POST' })`, `chai.request(createApp()).get('/users')`]), scope)
+          : this.statement('network', scope);
       default:
         return this.misc(scope);
     }
