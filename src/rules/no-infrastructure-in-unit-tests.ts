@@ -1,0 +1,161 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import picomatch from 'picomatch';
+import { isGenericContainerModule, matchesModuleGlobs } from '../core/boundaries';
+import { findInfrastructureInUnitTest, moduleKey, type InfrastructureUse, type MockedModule } from '../core/no-infrastructure-in-unit-tests';
+import { classifyCall } from '../core/vocabulary';
+import { boundaryOfSpecifier, boundaryOfValue, importSiteOf } from '../estree/boundary-values';
+import { callChain, callFacts, unwrap } from '../estree/call-chain';
+import { moduleLoadOf, moduleLoadOfImport, resolveName, type ModuleLoad } from '../estree/imports';
+import { parseMockCall } from '../estree/mocks';
+import { createRule } from '../util/create-rule';
+
+type Options = [{ allow?: string[] }];
+type MessageIds = 'container' | 'client';
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+type Construction = TSESTree.CallExpression | TSESTree.NewExpression;
+
+
+export default createRule<Options, MessageIds>({
+  name: 'no-infrastructure-in-unit-tests',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow unit tests that start containers or open real connections to a boundary',
+      config: 'recommended',
+      layers: ['unit'],
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Module specifiers or globs a unit test may use for real, such as an in-process database.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+    messages: {
+      container:
+        "A unit test must not start containers: '{{module}}' runs {{system}}. Move this test to the integration layer, or give the code under test a test double.",
+      client:
+        "This unit test opens a real {{kind}} connection through '{{module}}'. Mock '{{module}}' (or the adapter that uses it), or move the test to the integration layer.",
+    },
+  },
+  defaultOptions: [{ allow: [] }],
+  create(context, [options]) {
+    const allowed = (options.allow ?? []).map((pattern) => ({ match: picomatch(pattern, { dot: true }) }));
+    const loads: ModuleLoad[] = [];
+    const constructions: Construction[] = [];
+    const calls: TSESTree.CallExpression[] = [];
+
+    /** Only calls whose names say they build or connect infrastructure are traced further. */
+    const noteConstruction = (node: Construction) => {
+      const facts = callFacts(node);
+      if (facts && classifyCall(facts) === 'infrastructure') constructions.push(node);
+    };
+
+    return {
+      ImportDeclaration(node) {
+        loads.push(moduleLoadOfImport(node));
+      },
+      ImportExpression(node) {
+        const load = moduleLoadOf(node);
+        if (load) loads.push(load);
+      },
+      CallExpression(node) {
+        calls.push(node);
+        const load = moduleLoadOf(node);
+        if (load) loads.push(load);
+        noteConstruction(node);
+      },
+      NewExpression: noteConstruction,
+      'Program:exit'() {
+        const valueLoads = loads.filter((load) => !load.typeOnly);
+        const uses = [...containerUses(valueLoads), ...constructions.flatMap((node) => clientUse(node) ?? [])].filter(
+          (use) => !matchesModuleGlobs(use.specifier, allowed, importSiteOf(context)),
+        );
+        if (uses.length === 0) return;
+        const mocked = calls.flatMap(mockedModules);
+        const findings = findInfrastructureInUnitTest(uses, mocked, valueLoads.map((load) => load.source));
+        for (const { use, messageId } of findings) {
+          context.report({
+            node: use.node,
+            messageId,
+            data: { module: use.specifier, kind: use.kind ?? 'infrastructure', system: use.kind ? `a real ${use.kind}` : 'real services' },
+          });
+        }
+      },
+    };
+
+    function use(node: TSESTree.Node, specifier: string, kind: string | null, role: InfrastructureUse<TSESTree.Node>['role']): InfrastructureUse<TSESTree.Node> {
+      return { node, specifier, key: moduleKey(specifier, context.filename), kind, role };
+    }
+
+    /** Loads of testcontainers and the other container modules of the catalog. */
+    function containerUses(valueLoads: readonly ModuleLoad[]): Array<InfrastructureUse<TSESTree.Node>> {
+      return valueLoads.flatMap((load) => {
+        const boundary = boundaryOfSpecifier(context, load.source);
+        if (boundary?.role === 'container') return [use(load.node, load.source, boundary.kind, 'container')];
+        return isGenericContainerModule(load.source) ? [use(load.node, load.source, null, 'container')] : [];
+      });
+    }
+
+    /**
+     * `new Pool()`, `knex({…})`, `mongoose.connect(…)`: an infrastructure call made on a boundary
+     * module's own export. Calls on a value built earlier (`client.connect()`) follow a construction
+     * that is reported already.
+     */
+    function clientUse(node: Construction): InfrastructureUse<TSESTree.Node> | null {
+      if (isBuiltOnTheSpot(node.callee)) return null;
+      const chain = callChain(node);
+      if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier || !isModuleValue(context, chain.root, 0)) return null;
+      const boundary = boundaryOfValue(context, node.callee);
+      if (!boundary || (boundary.role !== 'client' && boundary.role !== 'adapter')) return null;
+      return use(node, boundary.specifier, boundary.kind, boundary.role);
+    }
+
+    /** The modules a mocking call replaces: whole (`vi.mock('pg')`), or a method of theirs given another implementation. */
+    function mockedModules(node: TSESTree.CallExpression): MockedModule[] {
+      const mock = parseMockCall(context, node);
+      if (!mock) return [];
+      return mock.targets.flatMap((target): MockedModule[] => {
+        const specifier =
+          target.type === 'module' ? target.specifier : target.type === 'method' && mock.replaces ? boundaryOfValue(context, target.object)?.specifier : undefined;
+        if (specifier === undefined) return [];
+        const boundary = boundaryOfSpecifier(context, specifier);
+        const from = target.type === 'module' ? (target.relativeTo ?? context.filename) : context.filename;
+        return [{ key: moduleKey(specifier, from), kind: boundary?.kind ?? null, role: boundary?.role ?? null }];
+      });
+    }
+  },
+});
+
+/** Whether a callee is a member of a value made by a call: `createClient().connect` follows `createClient()`. */
+function isBuiltOnTheSpot(callee: TSESTree.Node): boolean {
+  let current = unwrap(callee);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    current = unwrap(current.object);
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an identifier holds a module or one of its exports, directly or through plain aliases
+ * (`const { Pool } = pg`), as opposed to a value built by a call.
+ */
+function isModuleValue(context: Context, identifier: TSESTree.Identifier, depth: number): boolean {
+  const resolution = resolveName(context, identifier);
+  if (resolution.type === 'module') return !resolution.binding.typeOnly;
+  if (resolution.type !== 'local' || depth > 4) return false;
+  const definition = resolution.variable.defs[0];
+  if (resolution.variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return false;
+  let alias = unwrap(definition.node.init);
+  while (alias.type === AST_NODE_TYPES.MemberExpression) alias = unwrap(alias.object);
+  return alias.type === AST_NODE_TYPES.Identifier && isModuleValue(context, alias, depth + 1);
+}

@@ -1,0 +1,131 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findRealNetworkRequests, type HttpFakeFact, type HttpRequestFact } from '../core/no-real-network';
+import { addHooksEdit, moduleScopeOf } from '../estree/hook-edits';
+import { httpFakeOfAssignment, httpFakeOfModule, httpFakesOfCall } from '../estree/http-fakes';
+import { isHttpClientModule, parseHttpRequest } from '../estree/http-requests';
+import { moduleBindingOf, moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
+import { createRule } from '../util/create-rule';
+
+type Options = [{ autofix?: boolean; allowHosts?: string[] }];
+type MessageIds = 'realNetwork' | 'disableNetConnect';
+
+
+export default createRule<Options, MessageIds>({
+  name: 'no-real-network',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow HTTP requests to real external hosts from tests that fake no HTTP',
+      config: 'recommended',
+      layers: ['integration', 'unit'],
+    },
+    hasSuggestions: true,
+    fixable: 'code',
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          autofix: {
+            type: 'boolean',
+            description: 'Apply the `nock.disableNetConnect()` edit as a fix instead of offering it as a suggestion.',
+          },
+          allowHosts: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Hosts tests may reach for real: exact names, or `*.example.com` for every subdomain.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ autofix: false, allowHosts: [] }],
+    messages: {
+      realNetwork:
+        'This request goes to {{origin}} over the real network: nothing in this file fakes that host. Answer it with nock or msw, or refuse real connections with nock.disableNetConnect().',
+      disableNetConnect: 'Refuse real connections in this suite with {{nock}}.disableNetConnect() (and restore them afterwards).',
+    },
+  },
+  defaultOptions: [{ autofix: false, allowHosts: [] }],
+  create(context, [options]) {
+    const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
+    const assignments: TSESTree.AssignmentExpression[] = [];
+    const loadedModules: string[] = [];
+    // Nothing to do in a file that loads no HTTP client and never names `fetch`.
+    let mayRequest = false;
+
+    const noteModule = (source: string) => {
+      loadedModules.push(source);
+      if (isHttpClientModule(source)) mayRequest = true;
+    };
+
+    return {
+      ImportDeclaration(node) {
+        const load = moduleLoadOfImport(node);
+        if (!load.typeOnly) noteModule(load.source);
+      },
+      ImportExpression(node) {
+        const load = moduleLoadOf(node);
+        if (load) noteModule(load.source);
+      },
+      CallExpression(node) {
+        calls.push(node);
+        const load = moduleLoadOf(node);
+        if (load) noteModule(load.source);
+        if (namesFetch(node.callee)) mayRequest = true;
+      },
+      NewExpression(node) {
+        calls.push(node);
+      },
+      AssignmentExpression(node) {
+        if (node.left.type === AST_NODE_TYPES.MemberExpression) assignments.push(node);
+      },
+      'Program:exit'() {
+        if (!mayRequest) return;
+        const requests: Array<HttpRequestFact<TSESTree.CallExpression>> = [];
+        for (const call of calls) {
+          const request = call.type === AST_NODE_TYPES.CallExpression ? parseHttpRequest(context, call) : null;
+          if (request?.url) requests.push({ node: request.node, client: request.client, url: request.url });
+        }
+        if (requests.length === 0) return;
+
+        const fakes: HttpFakeFact[] = [
+          ...loadedModules.flatMap((source) => httpFakeOfModule(context, source) ?? []),
+          ...calls.flatMap((call) => httpFakesOfCall(context, call)),
+          ...assignments.flatMap((assignment) => httpFakeOfAssignment(assignment) ?? []),
+        ];
+        const nock = nockBindingName();
+        for (const request of findRealNetworkRequests(requests, fakes, { allowHosts: options.allowHosts ?? [] })) {
+          const edit = nock
+            ? addHooksEdit(context, request.node, [
+                { hook: 'beforeAll', body: [`${nock}.disableNetConnect();`] },
+                { hook: 'afterAll', body: [`${nock}.enableNetConnect();`] },
+              ])
+            : null;
+          context.report({
+            node: request.node,
+            messageId: 'realNetwork',
+            data: { origin: request.url.origin },
+            ...(edit && options.autofix ? { fix: edit } : {}),
+            ...(edit && !options.autofix ? { suggest: [{ messageId: 'disableNetConnect', data: { nock }, fix: edit }] } : {}),
+          });
+        }
+      },
+    };
+
+    /** The name nock is imported under at the top of the file, if it is. */
+    function nockBindingName(): string | null {
+      const variable = moduleScopeOf(context).variables.find((candidate) => {
+        const binding = moduleBindingOf(candidate);
+        return binding !== null && binding.source === 'nock' && !binding.typeOnly && (binding.imported === 'default' || binding.imported === '*');
+      });
+      return variable?.name ?? null;
+    }
+  },
+});
+
+/** `fetch(…)` or `x.fetch(…)`: a cheap sign that the file may send requests without importing a client. */
+function namesFetch(callee: TSESTree.Expression): boolean {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'fetch';
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'fetch';
+}

@@ -1,0 +1,77 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import type { HttpFakeFact } from '../../src/core/no-real-network';
+import { httpFakeOfAssignment, httpFakeOfModule, httpFakesOfCall } from '../../src/estree/http-fakes';
+import { probe } from '../helpers/probe';
+
+function fakesOf(code: string): HttpFakeFact[] {
+  const calls = probe(code, 'CallExpression', (context, node) => {
+    const fakes = httpFakesOfCall(context, node as TSESTree.CallExpression);
+    return fakes.length > 0 ? fakes : null;
+  });
+  const constructions = probe(code, 'NewExpression', (context, node) => {
+    const fakes = httpFakesOfCall(context, node as TSESTree.NewExpression);
+    return fakes.length > 0 ? fakes : null;
+  });
+  return [...calls, ...constructions].flatMap(({ result }) => result);
+}
+
+describe('httpFakesOfCall', () => {
+  it.each<[string, string, HttpFakeFact[]]>([
+    ['a nock scope', "import nock from 'nock';\nnock('https://api.stripe.com').get('/x').reply(200);", [{ type: 'host', host: 'api.stripe.com' }]],
+    ['a nock scope with a port', "import nock from 'nock';\nnock('https://api.stripe.com:443');", [{ type: 'host', host: 'api.stripe.com' }]],
+    ['a nock scope as a pattern', "import nock from 'nock';\nnock(/stripe\\.com/i);", [{ type: 'host', host: { source: 'stripe\\.com', flags: 'i' } }]],
+    ['a nock scope from a URL object', "import nock from 'nock';\nconst BASE = new URL('https://api.stripe.com');\nnock(BASE.href);", [{ type: 'host', host: 'api.stripe.com' }]],
+    ['a nock scope that cannot be read', "import nock from 'nock';\nnock(baseUrl);", [{ type: 'host', host: null }]],
+    ['nock.disableNetConnect', "import nock from 'nock';\nnock.disableNetConnect();", [{ type: 'all-requests' }]],
+    ['nock.disableNetConnect as a named import', "import { disableNetConnect } from 'nock';\ndisableNetConnect();", [{ type: 'all-requests' }]],
+    ['nock back', "const nock = require('nock');\nnock.back.setMode('lockdown');", [{ type: 'all-requests' }]],
+    ['undici MockAgent and setGlobalDispatcher', "import { MockAgent, setGlobalDispatcher } from 'undici';\nsetGlobalDispatcher(new MockAgent());", [{ type: 'global-dispatcher' }, { type: 'mock-agent' }]],
+    ['undici as a namespace', "import * as undici from 'undici';\nundici.setGlobalDispatcher(new undici.MockAgent());", [{ type: 'global-dispatcher' }, { type: 'mock-agent' }]],
+    ['the fetchMock global', 'fetchMock.mockResponse("{}");', [{ type: 'client', client: 'fetch' }]],
+    ['mock methods on the global fetch', 'fetch.mockResponseOnce("{}");', [{ type: 'client', client: 'fetch' }]],
+    ['a mocked module', "vi.mock('axios');\njest.mock('node:https');", [{ type: 'client', client: 'axios' }, { type: 'client', client: 'https' }]],
+    ['a stubbed global fetch', "vi.stubGlobal('fetch', vi.fn());", [{ type: 'client', client: 'fetch' }]],
+    ['a spy with an implementation on a client', "import axios from 'axios';\njest.spyOn(axios, 'post').mockResolvedValue({ data: {} });", [{ type: 'client', client: 'axios' }]],
+    ['a spy on an instance of a client', "import axios from 'axios';\nconst api = axios.create();\nvi.spyOn(api, 'get').mockResolvedValue({});", [{ type: 'client', client: 'axios' }]],
+    ['proxyquire stubs, relative ones left out', "import proxyquire from 'proxyquire';\nproxyquire('../src/rates', { 'node-fetch': stub, './config': {} });", [{ type: 'client', client: 'node-fetch' }]],
+  ])('recognises %s', (_label, code, expected) => {
+    expect(fakesOf(code)).toEqual(expected);
+  });
+
+  it.each([
+    ['a spy that calls through', "vi.spyOn(globalThis, 'fetch');"],
+    ['a MockAgent of a look-alike module', "import { MockAgent } from './agents';\nnew MockAgent();"],
+    ['a local function named nock', "const nock = (url) => url;\nnock('https://api.stripe.com');"],
+    ['a type-only import of nock', "import type nock from 'nock';\ndeclare const scope: typeof nock;\nscope('https://api.stripe.com');"],
+    ['a mock of a relative module', "vi.mock('../src/http');"],
+    ['a local fetchMock', "const fetchMock = createFetchMock(vi);\nfetchMock.enableMocks();"],
+  ])('ignores %s', (_label, code) => {
+    expect(fakesOf(code)).toEqual([]);
+  });
+});
+
+describe('httpFakeOfModule', () => {
+  const moduleFake = (specifier: string) => probe(`import '${specifier}';`, 'Program', (context) => httpFakeOfModule(context, specifier) ?? 'none').map(({ result }) => result);
+
+  it.each([
+    ['msw/node', { type: 'all-requests' }],
+    ['msw', { type: 'all-requests' }],
+    ['fetch-mock', { type: 'all-requests' }],
+    ['jest-fetch-mock', { type: 'all-requests' }],
+    ['axios-mock-adapter', { type: 'all-requests' }],
+    ['nock', 'none'],
+    ['axios', 'none'],
+    ['smtp-server', 'none'],
+  ])('%s', (specifier, expected) => {
+    expect(moduleFake(specifier)).toEqual([expected]);
+  });
+});
+
+describe('httpFakeOfAssignment', () => {
+  it('recognises a replaced global fetch', () => {
+    const code = 'globalThis.fetch = vi.fn();\nglobal.fetch = jest.fn();\nwindow.location = x;';
+    const found = probe(code, 'AssignmentExpression', (_context, node) => httpFakeOfAssignment(node as TSESTree.AssignmentExpression));
+    expect(found.map(({ result }) => result)).toEqual([{ type: 'client', client: 'fetch' }, { type: 'client', client: 'fetch' }]);
+  });
+});

@@ -1,0 +1,80 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { isHttpClientModule, parseHttpRequest } from '../../src/estree/http-requests';
+import { probe, type ProbeOptions } from '../helpers/probe';
+
+/** Every recognised request as `client → origin` (or `unknown`), in source order. */
+function requests(code: string, options?: ProbeOptions) {
+  return probe(code, 'CallExpression', (context, node) => {
+    const request = parseHttpRequest(context, node as TSESTree.CallExpression);
+    return request ? `${request.client} → ${request.url?.origin ?? 'unknown'}` : null;
+  }, options).map(({ result }) => result);
+}
+
+describe('parseHttpRequest', () => {
+  it.each([
+    ['global fetch', "fetch('https://a.example.com/x');", ['fetch → https://a.example.com']],
+    ['fetch through globalThis', "globalThis.fetch('https://a.example.com/x');", ['fetch → https://a.example.com']],
+    ['fetch with a Request', "fetch(new Request('https://a.example.com/x'));", ['fetch → https://a.example.com']],
+    ['fetch with an unknown URL', 'fetch(url);', ['fetch → unknown']],
+    ['fetch with a dispatcher of its own', "fetch('https://a.example.com/x', { dispatcher: agent });", ['fetch → unknown']],
+    ['axios as a function', "import axios from 'axios';\naxios('https://a.example.com/x');", ['axios → https://a.example.com']],
+    ['axios with a config object', "import axios from 'axios';\naxios({ url: '/x', baseURL: 'https://a.example.com' });", ['axios → https://a.example.com']],
+    ['axios.request', "import axios from 'axios';\naxios.request({ url: 'https://a.example.com/x' });", ['axios → https://a.example.com']],
+    ['axios methods, with a data argument', "import axios from 'axios';\naxios.post('https://a.example.com/x', { baseURL: 'data, not config' });", ['axios → https://a.example.com']],
+    ['a per-request base URL', "import axios from 'axios';\naxios.get('/x', { baseURL: 'https://a.example.com' });", ['axios → https://a.example.com']],
+    ['a per-request base URL that cannot be read', "import axios from 'axios';\naxios.get('/x', { baseURL: base });", ['axios → unknown']],
+    ['a custom adapter', "import axios from 'axios';\naxios.get('https://a.example.com/x', { adapter: fake });", ['axios → unknown']],
+    ['an axios instance', "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://a.example.com' });\napi.get('/x');", ['axios → https://a.example.com']],
+    ['an instance overriding its base URL', "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://a.example.com' });\napi.get('/x', { baseURL: 'https://b.example.com' });", ['axios → https://b.example.com']],
+    ['an instance assigned in a hook', "import axios from 'axios';\nlet api;\nbeforeAll(() => { api = axios.create({ baseURL: 'https://a.example.com' }); });\ntest('x', () => api.get('/x'));", ['axios → https://a.example.com']],
+    ['an instance assigned twice', "import axios from 'axios';\nlet api = axios.create({ baseURL: 'https://a.example.com' });\napi = other;\napi.get('/x');", []],
+    ['axios required in CommonJS', "const axios = require('axios');\naxios.get('https://a.example.com/x');", ['axios → https://a.example.com']],
+    ['axios required with .default', "const axios = require('axios').default;\naxios.get('https://a.example.com/x');", ['axios → https://a.example.com']],
+    ['got and a got instance', "import got from 'got';\nconst api = got.extend({ prefixUrl: 'https://a.example.com' });\ngot.post('https://b.example.com/x');\napi('x');", ['got → https://b.example.com', 'got → https://a.example.com']],
+    ['ky', "import ky from 'ky';\nky('https://a.example.com/x');\nky.create({ prefixUrl: 'https://b.example.com' }).get('x');", ['ky → https://a.example.com', 'ky → https://b.example.com']],
+    ['superagent, judged at the call that names the URL', "import request from 'superagent';\nrequest.post('https://a.example.com/x').send({}).set('a', 'b');", ['superagent → https://a.example.com']],
+    ['undici request and fetch', "import { request, fetch } from 'undici';\nrequest({ origin: 'https://a.example.com', path: '/x' });\nfetch('https://b.example.com');", ['undici → https://a.example.com', 'undici → https://b.example.com']],
+    ['undici as a namespace', "import * as undici from 'undici';\nundici.request('https://a.example.com/x');", ['undici → https://a.example.com']],
+    ['node-fetch', "import fetch from 'node-fetch';\nfetch('https://a.example.com/x');", ['node-fetch → https://a.example.com']],
+    ['https.get with a URL', "import https from 'node:https';\nhttps.get('https://a.example.com/x');", ['https → https://a.example.com']],
+    ['http.request with options', "import * as http from 'http';\nhttp.request({ hostname: 'a.example.com', port: 8080, path: '/x' });", ['http → http://a.example.com']],
+    ['https.request with host and protocol', "import { request } from 'https';\nrequest({ host: 'a.example.com', protocol: 'http:' });", ['https → http://a.example.com']],
+    ['http.request without a host goes to localhost', "import http from 'http';\nhttp.request({ path: '/x' });", ['http → http://localhost']],
+    ['http.request with a spread', "import http from 'http';\nhttp.request({ ...options, path: '/x' });", ['http → unknown']],
+    ['https.get whose options override the host', "import https from 'https';\nhttps.get('https://a.example.com/x', { hostname: other });", ['https → unknown']],
+  ])('reads %s', (_label, code, expected) => {
+    expect(requests(code)).toEqual(expected);
+  });
+
+  it.each([
+    ['a local function named fetch', "const fetch = (url) => url;\nfetch('https://a.example.com');"],
+    ['a look-alike import', "import axios from './axios';\naxios.get('https://a.example.com');"],
+    ['a method that sends nothing', "import axios from 'axios';\naxios.isAxiosError(e);\naxios.create({ baseURL: 'https://a.example.com' });"],
+    ['a type-only import', "import type axios from 'axios';\ndeclare const client: typeof axios;\nclient.get('https://a.example.com');"],
+    ['fetch as a method of something else', "cache.fetch('https://a.example.com');"],
+    ['a constructed client', "import { Client } from 'undici';\nnew Client('https://a.example.com').request({ path: '/' });"],
+  ])('does not take %s for a request', (_label, code) => {
+    expect(requests(code)).toEqual([]);
+  });
+
+  it('reads CommonJS destructuring', () => {
+    const code = "const { get } = require('https');\nget('https://a.example.com/x');";
+    expect(requests(code, { filename: 'tests/integration/x.test.js', script: true })).toEqual(['https → https://a.example.com']);
+  });
+});
+
+describe('isHttpClientModule', () => {
+  it.each([
+    ['axios', true],
+    ['node:https', true],
+    ['undici', true],
+    ['got', true],
+    ['msw', false],
+    ['pg', false],
+    ['./axios', false],
+    ['constructor', false],
+  ])('%s is %s', (specifier, expected) => {
+    expect(isHttpClientModule(specifier)).toBe(expected);
+  });
+});
