@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findRealNetworkRequests, type HttpFakeFact, type HttpRequestFact } from '../core/no-real-network';
+import { propertyName } from '../estree/call-chain';
 import { addHooksEdit, moduleScopeOf } from '../estree/hook-edits';
 import { httpFakeOfAssignment, httpFakeOfModule, httpFakesOfCall } from '../estree/http-fakes';
 import { isHttpClientModule, parseHttpRequest } from '../estree/http-requests';
@@ -124,8 +125,8 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** `fetch(…)` or `x.fetch(…)`: a cheap sign that the file may send requests without importing a client. */
+/** `fetch(…)`, `x.fetch(…)` or `x['fetch'](…)`: a cheap sign that the file may send requests without importing a client. */
 function namesFetch(callee: TSESTree.Expression): boolean {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'fetch';
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'fetch';
+  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'fetch';
 }

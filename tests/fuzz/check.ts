@@ -66,8 +66,9 @@ export interface CheckResult {
   readonly skipped: boolean;
   /** Problems reported by each rule on the input, summed over layers. */
   readonly reports: Record<string, number>;
-  readonly fixesApplied: number;
-  readonly suggestionsChecked: number;
+  /** Fixes applied and suggestions checked, by rule. */
+  readonly fixesApplied: Record<string, number>;
+  readonly suggestionsChecked: Record<string, number>;
 }
 
 /** One way of linting a program: its filename, parser setup and the rules' options. */
@@ -354,8 +355,11 @@ export function checkProgram(input: Program, options: CheckOptions): CheckResult
   const program = input.code.startsWith('\uFEFF') ? { ...input, code: input.code.slice(1) } : input;
   const failures: Failure[] = [];
   const reports: Record<string, number> = {};
-  let fixesApplied = 0;
-  let suggestionsChecked = 0;
+  const fixesApplied: Record<string, number> = {};
+  const suggestionsChecked: Record<string, number> = {};
+  const count = (tally: Record<string, number>, rule: string) => {
+    tally[rule] = (tally[rule] ?? 0) + 1;
+  };
 
   for (const target of targetsFor(program, options)) {
     const fail = (kind: FailureKind, rule: string | null, message: string) => {
@@ -378,7 +382,7 @@ export function checkProgram(input: Program, options: CheckOptions): CheckResult
       fail('input-does-not-parse', null, first.message);
       continue;
     }
-    for (const message of first.messages) reports[ruleName(message)] = (reports[ruleName(message)] ?? 0) + 1;
+    for (const message of first.messages) count(reports, ruleName(message));
     if (first.messages.length === 0) continue;
 
     // Fix pass by pass, checking every fix on the text it was made for.
@@ -398,7 +402,7 @@ export function checkProgram(input: Program, options: CheckOptions): CheckResult
         if (lost.length > 0) fail('edit-deletes-comment', ruleName(message), `fix deletes ${lost.join(', ')}`);
       }
       const { output, applied } = applyFixes(code, fixable.map((message) => message.fix!));
-      fixesApplied += applied.length;
+      for (const message of fixable) if (applied.includes(message.fix!)) count(fixesApplied, ruleName(message));
       const before = code;
       code = output;
       // The next pass parses the fixed code; only when it fails is each fix parsed alone, to name the culprit.
@@ -418,7 +422,7 @@ export function checkProgram(input: Program, options: CheckOptions): CheckResult
     if (suggesting.type !== 'ok') continue;
     for (const [rule, suggestions] of suggestionsByRule(suggesting.messages)) {
       for (const suggestion of sample(suggestions, options.maxSuggestionsPerRule ?? MAX_SUGGESTIONS_PER_RULE)) {
-        suggestionsChecked++;
+        count(suggestionsChecked, rule);
         const error = parseError(applyEdit(program.code, suggestion.fix), target);
         if (error) fail('suggestion-does-not-parse', rule, `"${suggestion.desc}": ${error}`);
         const lost = deletedComments(suggesting.sourceCode, suggestion.fix);

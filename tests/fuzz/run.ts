@@ -41,9 +41,10 @@ export interface FuzzSummary {
   /** eslump programs that do not parse (it may write code with early errors): not linted. */
   readonly skipped: number;
   readonly failures: CaseFailure[];
+  /** By rule: problems reported on generated input, fixes applied, suggestions checked. */
   readonly reports: Record<string, number>;
-  readonly fixesApplied: number;
-  readonly suggestionsChecked: number;
+  readonly fixesApplied: Record<string, number>;
+  readonly suggestionsChecked: Record<string, number>;
   readonly milliseconds: number;
 }
 
@@ -85,6 +86,10 @@ function writeFailure(outDir: string, failure: CaseFailure, rules: RuleMap): str
   return codeFile;
 }
 
+function addTo(total: Record<string, number>, counts: Readonly<Record<string, number>>): void {
+  for (const [rule, count] of Object.entries(counts)) total[rule] = (total[rule] ?? 0) + count;
+}
+
 export function runFuzz(options: FuzzRunOptions): FuzzSummary {
   const started = Date.now();
   const generators = options.generators ?? GENERATORS;
@@ -93,10 +98,10 @@ export function runFuzz(options: FuzzRunOptions): FuzzSummary {
     Array.from({ length: options.count }, (_, index) => ({ generator: generators[index % generators.length]!, seed: caseSeed(options.seed, index) }));
   const failures: CaseFailure[] = [];
   const reports: Record<string, number> = {};
+  const fixesApplied: Record<string, number> = {};
+  const suggestionsChecked: Record<string, number> = {};
   const written = new Map<string, number>();
   let skipped = 0;
-  let fixesApplied = 0;
-  let suggestionsChecked = 0;
 
   caseList.forEach(({ generator, seed }, index) => {
     const caseId = `${generator}:${seed}`;
@@ -106,12 +111,12 @@ export function runFuzz(options: FuzzRunOptions): FuzzSummary {
       result = checkProgram(program, { rules: options.rules, seed });
     } catch (error) {
       // Something threw that names no rule: still a failure, and the case is kept to look at.
-      result = { failures: [{ kind: 'rule-throws' as const, rule: null, layer: 'integration' as const, message: String((error as Error).stack ?? error) }], skipped: false, reports: {}, fixesApplied: 0, suggestionsChecked: 0 };
+      result = { failures: [{ kind: 'rule-throws' as const, rule: null, layer: 'integration' as const, message: String((error as Error).stack ?? error) }], skipped: false, reports: {}, fixesApplied: {}, suggestionsChecked: {} };
     }
     if (result.skipped) skipped++;
-    fixesApplied += result.fixesApplied;
-    suggestionsChecked += result.suggestionsChecked;
-    for (const [rule, count] of Object.entries(result.reports)) reports[rule] = (reports[rule] ?? 0) + count;
+    addTo(reports, result.reports);
+    addTo(fixesApplied, result.fixesApplied);
+    addTo(suggestionsChecked, result.suggestionsChecked);
     for (const failure of result.failures) {
       const problem = `${failure.rule}:${failure.kind}`;
       const seen = written.get(problem) ?? 0;
@@ -133,10 +138,10 @@ export function runFuzz(options: FuzzRunOptions): FuzzSummary {
 }
 
 export function formatSummary(summary: FuzzSummary): string[] {
-  const reports = Object.entries(summary.reports).sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => `${rule} ${count}`);
+  const rules = [...new Set([...Object.keys(summary.reports), ...Object.keys(summary.fixesApplied), ...Object.keys(summary.suggestionsChecked)])].sort();
   return [
     `${summary.seed === null ? 'replayed' : `seed ${summary.seed}`}: ${summary.cases} cases run, ${summary.skipped} random programs skipped as unparsable, in ${(summary.milliseconds / 1000).toFixed(1)}s`,
-    `reports: ${reports.length > 0 ? reports.join(', ') : 'none'}; fixes applied: ${summary.fixesApplied}; suggestions checked: ${summary.suggestionsChecked}`,
+    ...rules.map((rule) => `  ${rule}: ${summary.reports[rule] ?? 0} reports, ${summary.fixesApplied[rule] ?? 0} fixes applied, ${summary.suggestionsChecked[rule] ?? 0} suggestions checked`),
     `failures: ${summary.failures.length}`,
   ];
 }
