@@ -50,6 +50,18 @@ export class InvalidSettingsError extends Error {
   }
 }
 
+/**
+ * A rule option its schema cannot judge, such as a glob that does not compile. Reported like a
+ * settings problem: the rule, the option, the value and what was expected, without a stack trace.
+ */
+export class InvalidOptionError extends Error {
+  constructor(rule: string, key: string, value: unknown, expected: string) {
+    super(`Invalid option ${key} of ${SETTINGS_KEY}/${rule}: expected ${expected}, got ${describeValue(value)}.`);
+    this.name = 'InvalidOptionError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array (${JSON.stringify(value).slice(0, 60)})`;
@@ -86,6 +98,29 @@ function globList(key: string, value: unknown): Array<{ pattern: string; match: 
     pattern: String(pattern),
     match: compileGlob(`${key}[${index}]`, pattern),
   }));
+}
+
+const optionGlobCache = new Map<string, ReadonlyArray<{ pattern: string; match: (path: string) => boolean }>>();
+
+/**
+ * Compiles the globs of a rule option (`allow: ['src/db/**']`) once per list. A pattern that does
+ * not compile throws {@link InvalidOptionError} naming the rule and the option, instead of
+ * silently matching nothing; the schema has already checked the types.
+ */
+export function compileOptionGlobs(rule: string, key: string, patterns: readonly string[]): ReadonlyArray<{ pattern: string; match: (path: string) => boolean }> {
+  const cacheKey = `${rule}\0${key}\0${patterns.join('\0')}`;
+  let compiled = optionGlobCache.get(cacheKey);
+  if (!compiled) {
+    compiled = patterns.map((pattern, index) => {
+      try {
+        return { pattern, match: picomatch(pattern, { dot: true, debug: true }) };
+      } catch {
+        throw new InvalidOptionError(rule, `${key}[${index}]`, pattern, 'a valid glob');
+      }
+    });
+    optionGlobCache.set(cacheKey, compiled);
+  }
+  return compiled;
 }
 
 /** Validates raw settings. Throws {@link InvalidSettingsError} naming the first bad key. */

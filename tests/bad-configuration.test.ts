@@ -3,8 +3,8 @@
  * what is wrong and what was expected, and never with a stack trace from inside a rule.
  *
  * Options are checked by ESLint against each rule's `meta.schema` before any rule runs, so the cases
- * are derived from the schemas themselves. Settings are checked by `src/settings.ts` the first time
- * a rule reads them.
+ * are derived from the schemas themselves; globs in options, which a schema cannot judge, are
+ * compiled by `compileOptionGlobs`. Settings are checked by `src/settings.ts` when a rule starts.
  */
 import tsParser from '@typescript-eslint/parser';
 import { Linter, type ESLint, type Rule } from 'eslint';
@@ -71,6 +71,7 @@ function thrownBy(fn: () => void): Error {
 
 interface PropertySchema {
   readonly type?: string;
+  readonly description?: string;
   readonly items?: PropertySchema;
   readonly enum?: readonly unknown[];
   readonly properties?: Readonly<Record<string, PropertySchema>>;
@@ -137,6 +138,18 @@ describe.skipIf(ruleNames.length === 0).each(ruleNames)('options of %s', (name) 
     for (const word of words) expect(error.message).toContain(word);
     // ESLint rejects the config before any rule runs: no frame from the plugin's rules.
     expect(error.stack).not.toMatch(/src[\\/]rules[\\/]/);
+  });
+
+  // A glob that does not compile passes the schema (it is a string); the rule names it instead.
+  const globLists = Object.entries(((allRules[name]!.meta?.schema as PropertySchema[] | undefined)?.[0]?.properties ?? {}) as Record<string, PropertySchema>)
+    .filter(([, property]) => property.type === 'array' && property.items?.type === 'string' && /glob/i.test(property.description ?? ''))
+    .map(([key]) => key);
+  it.skipIf(globLists.length === 0).each(globLists)('rejects %s with a glob that does not compile', (key) => {
+    const error = thrownBy(() => lint(name, [{ [key]: ['src/**', 'src/{db,repositories/**'] }]));
+    const message = `Invalid option ${key}[1] of ${NAMESPACE}/${name}: expected a valid glob, got the string "src/{db,repositories/**".`;
+    expect(error.name).toBe('InvalidOptionError');
+    expect(error.message).toContain(message);
+    expect(error.stack).toBe(`InvalidOptionError: ${message}`);
   });
 
   it('accepts its defaults and autofix', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidSettingsError, getSettings, parseSettings } from '../src/settings';
+import { InvalidOptionError, InvalidSettingsError, compileOptionGlobs, getSettings, parseSettings } from '../src/settings';
 
 describe('parseSettings', () => {
   it('accepts a full, valid settings object', () => {
@@ -54,5 +54,26 @@ describe('getSettings', () => {
   it('parses each settings object once', () => {
     const shared = { 'integration-tests': { ignore: ['lodash'] } };
     expect(getSettings(shared)).toBe(getSettings(shared));
+  });
+});
+
+describe('compileOptionGlobs', () => {
+  it('compiles each list once and matches like the settings globs', () => {
+    const compiled = compileOptionGlobs('no-boundary-mock', 'allow', ['src/db/**', '@acme/*']);
+    expect(compileOptionGlobs('no-boundary-mock', 'allow', ['src/db/**', '@acme/*'])).toBe(compiled);
+    expect(compiled.map((entry) => [entry.pattern, entry.match('src/db/pool.ts'), entry.match('@acme/db')])).toEqual([
+      ['src/db/**', true, false],
+      ['@acme/*', false, true],
+    ]);
+  });
+
+  it.each([
+    ['src/{db,repositories/**', 0],
+    ['tests/[z-a]/**', 1],
+  ])('names the rule, the option and the pattern %s that does not compile', (pattern, index) => {
+    const patterns = index === 0 ? [pattern] : ['src/**', pattern];
+    const message = `Invalid option allow[${index}] of integration-tests/some-rule: expected a valid glob, got the string ${JSON.stringify(pattern)}.`;
+    expect(() => compileOptionGlobs('some-rule', 'allow', patterns)).toThrow(new InvalidOptionError('some-rule', `allow[${index}]`, pattern, 'a valid glob'));
+    expect(() => compileOptionGlobs('some-rule', 'allow', patterns)).toThrowError(message);
   });
 });
