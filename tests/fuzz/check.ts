@@ -40,7 +40,8 @@ export type FailureKind =
   | 'fix-does-not-parse'
   | 'fixes-do-not-converge'
   | 'suggestion-does-not-parse'
-  | 'edit-deletes-comment';
+  | 'edit-deletes-comment'
+  | 'edit-deletes-code';
 
 export interface Failure {
   readonly kind: FailureKind;
@@ -244,47 +245,92 @@ type AstNode = { type: string; range: [number, number] } & Record<string, unknow
 const CONTAINERS: ReadonlySet<string> = new Set(['Program', 'BlockStatement', 'StaticBlock', 'ClassBody', 'TSModuleBlock']);
 
 /**
- * The outermost node inside the edited range that holds the comment, skipping block-like containers.
- * A comment inside a statement the edit removes or rewrites (the mock call, the hook) may go with it.
+ * The outermost node inside the edited range that holds `range`, skipping block-like containers:
+ * the statement (or list element) the edit would have to remove for the text in `range` to go.
  */
-function outermostNodeHolding(sourceCode: SourceCode, comment: { range: [number, number] }, range: readonly [number, number]): AstNode | null {
+function outermostNodeHolding(sourceCode: SourceCode, range: readonly [number, number], edited: readonly [number, number]): AstNode | null {
   const keys = sourceCode.visitorKeys as Record<string, readonly string[]>;
   let current = sourceCode.ast as unknown as AstNode;
   for (;;) {
-    if (!CONTAINERS.has(current.type) && current.range[0] >= range[0] && current.range[1] <= range[1]) return current;
+    if (!CONTAINERS.has(current.type) && current.range[0] >= edited[0] && current.range[1] <= edited[1]) return current;
     let next: AstNode | null = null;
-    for (const key of keys[current.type] ?? []) {
-      const value = current[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        const node = child as AstNode | null;
-        if (node && typeof node.type === 'string' && node.range[0] <= comment.range[0] && comment.range[1] <= node.range[1]) next = node;
-      }
+    for (const child of childrenOf(current, keys)) {
+      if (child.range[0] <= range[0] && range[1] <= child.range[1]) next = child;
     }
     if (!next) return null;
     current = next;
   }
 }
 
-/**
- * Comments an edit deletes. Text outside the edited range is untouched by construction; inside it,
- * a comment survives if the new text still holds it (moved or re-indented), and may go only with
- * the statement it sits in, when that statement is removed or rewritten as a whole.
- */
-export function deletedComments(sourceCode: SourceCode, edit: Edit): string[] {
-  const [start, end] = edit.range;
-  if (start === end) return [];
-  const replacement = normalise(edit.text);
-  const lost: string[] = [];
-  for (const comment of sourceCode.getAllComments()) {
-    const commentRange = comment.range as [number, number];
-    if (commentRange[1] <= start || commentRange[0] >= end) continue;
-    const value = normalise(comment.value);
-    if (value === '' || replacement.includes(value)) continue;
-    if (commentRange[0] >= start && commentRange[1] <= end) {
-      const holder = outermostNodeHolding(sourceCode, { range: commentRange }, edit.range);
-      if (holder && !replacement.includes(normalise(sourceCode.text.slice(holder.range[0], holder.range[1])))) continue;
+function childrenOf(node: AstNode, keys: Record<string, readonly string[]>): AstNode[] {
+  const children: AstNode[] = [];
+  for (const key of keys[node.type] ?? []) {
+    const value = node[key];
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof (child as AstNode).type === 'string') children.push(child as AstNode);
     }
-    lost.push(sourceCode.text.slice(commentRange[0], commentRange[1]));
+  }
+  return children;
+}
+
+/** Statements shorter than this say too little to tell whether they were moved (`done();`). */
+const MIN_MOVED_STATEMENT = 12;
+
+/**
+ * Whether an edit removes `node` as a whole: its text is gone from the new text, and none of the
+ * statements inside it lives on there either. A hook whose body moved elsewhere was rewritten, not
+ * removed, so everything else in it (a timeout argument, a comment) must move along.
+ */
+function isRemoved(sourceCode: SourceCode, node: AstNode, replacement: string): boolean {
+  const textOf = (candidate: AstNode) => normalise(sourceCode.text.slice(candidate.range[0], candidate.range[1]));
+  if (replacement.includes(textOf(node))) return false;
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[]>;
+  const pending = childrenOf(node, keys);
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    if (/Statement$|Declaration$/.test(current.type) && current.type !== 'BlockStatement') {
+      const text = textOf(current);
+      if (text.length >= MIN_MOVED_STATEMENT && replacement.includes(text)) return false;
+    }
+    pending.push(...childrenOf(current, keys));
+  }
+  return true;
+}
+
+/** Token types that carry data rather than structure: what an edit must not drop by accident. */
+const LITERAL_TOKENS: ReadonlySet<string> = new Set(['Numeric', 'String', 'Template', 'RegularExpression']);
+
+export interface DeletedText {
+  readonly comments: string[];
+  /** Literals (numbers, strings, templates, regular expressions) as written. */
+  readonly literals: string[];
+}
+
+/**
+ * What an edit deletes beyond the statement it is about. Text outside the edited range is untouched
+ * by construction; inside it, each comment and literal must still appear in the new text (moved or
+ * re-indented is fine), unless it sits in a statement the edit removes as a whole.
+ */
+export function deletedText(sourceCode: SourceCode, edit: Edit): DeletedText {
+  const [start, end] = edit.range;
+  const lost: DeletedText = { comments: [], literals: [] };
+  if (start === end) return lost;
+  const replacement = normalise(edit.text);
+  const survives = (range: [number, number], text: string) => {
+    if (text === '' || replacement.includes(text)) return true;
+    if (range[0] < start || range[1] > end) return false;
+    const holder = outermostNodeHolding(sourceCode, range, edit.range);
+    return holder !== null && isRemoved(sourceCode, holder, replacement);
+  };
+  for (const comment of sourceCode.getAllComments()) {
+    const range = comment.range as [number, number];
+    if (range[1] <= start || range[0] >= end) continue;
+    if (!survives(range, normalise(comment.value))) lost.comments.push(sourceCode.text.slice(range[0], range[1]));
+  }
+  for (const token of sourceCode.ast.tokens) {
+    const range = token.range as [number, number];
+    if (range[1] <= start || range[0] >= end || !LITERAL_TOKENS.has(token.type)) continue;
+    if (!survives(range, normalise(token.value))) lost.literals.push(token.value);
   }
   return lost;
 }
@@ -367,6 +413,11 @@ export function checkProgram(input: Program, options: CheckOptions): CheckResult
         failures.push({ kind, rule, layer: target.layer, message });
       }
     };
+    const checkDeletions = (sourceCode: SourceCode, edit: Edit, rule: string, what: string) => {
+      const lost = deletedText(sourceCode, edit);
+      if (lost.comments.length > 0) fail('edit-deletes-comment', rule, `${what} deletes ${lost.comments.join(', ')}`);
+      if (lost.literals.length > 0) fail('edit-deletes-code', rule, `${what} deletes ${lost.literals.join(', ')}`);
+    };
 
     // Lint the input, setting aside any rule that throws so the others are still checked.
     let rules = options.rules;
@@ -397,10 +448,7 @@ export function checkProgram(input: Program, options: CheckOptions): CheckResult
         break;
       }
       passes++;
-      for (const message of fixable) {
-        const lost = deletedComments(outcome.sourceCode, message.fix!);
-        if (lost.length > 0) fail('edit-deletes-comment', ruleName(message), `fix deletes ${lost.join(', ')}`);
-      }
+      for (const message of fixable) checkDeletions(outcome.sourceCode, message.fix!, ruleName(message), 'fix');
       const { output, applied } = applyFixes(code, fixable.map((message) => message.fix!));
       for (const message of fixable) if (applied.includes(message.fix!)) count(fixesApplied, ruleName(message));
       const before = code;
@@ -425,8 +473,7 @@ export function checkProgram(input: Program, options: CheckOptions): CheckResult
         count(suggestionsChecked, rule);
         const error = parseError(applyEdit(program.code, suggestion.fix), target);
         if (error) fail('suggestion-does-not-parse', rule, `"${suggestion.desc}": ${error}`);
-        const lost = deletedComments(suggesting.sourceCode, suggestion.fix);
-        if (lost.length > 0) fail('edit-deletes-comment', rule, `suggestion "${suggestion.desc}" deletes ${lost.join(', ')}`);
+        checkDeletions(suggesting.sourceCode, suggestion.fix, rule, `suggestion "${suggestion.desc}"`);
       }
     }
   }

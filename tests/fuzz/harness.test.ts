@@ -4,7 +4,7 @@
  */
 import type { Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, checkProgram, deletedComments, optionsFor, parseProgram, parseTargetFor, type RuleMap } from './check';
+import { applyFixes, checkProgram, deletedText, optionsFor, parseProgram, parseTargetFor, type RuleMap } from './check';
 import { generateTestProgram } from './grammar';
 import { minimise } from './minimise';
 import type { Program } from './program';
@@ -56,6 +56,16 @@ const RULES: RuleMap = {
     const lineEnd = text.indexOf('\n', statement.range![1]);
     return fixer.removeRange([statement.range![0], lineEnd === -1 ? text.length : lineEnd]);
   }),
+  'drops-timeout': {
+    meta: { type: 'problem', fixable: 'code', schema: AUTOFIX_SCHEMA, messages: { once: 'once' } },
+    create: (context) => ({
+      'CallExpression[callee.name="beforeEach"]'(node: Rule.Node) {
+        const callback = node.type === 'CallExpression' ? node.arguments[0] : undefined;
+        if (!callback) return;
+        context.report({ node, messageId: 'once', fix: (fixer) => fixer.replaceText(node, `beforeAll(${context.sourceCode.getText(callback)})`) });
+      },
+    }),
+  },
   'ping-pong': {
     meta: { type: 'problem', fixable: 'code', schema: AUTOFIX_SCHEMA, messages: { flip: 'flip' } },
     create: (context) => ({
@@ -115,6 +125,15 @@ describe('checkProgram', () => {
     ]);
   });
 
+  it('reports an edit that moves a hook body but drops its timeout', () => {
+    const code = `let pool;\nbeforeEach(() => { pool = new Pool({ max: 5 }); }, 60_000);\n`;
+    expect(failuresOf('drops-timeout', code)).toEqual([
+      ['edit-deletes-code', 'drops-timeout', 'integration'],
+      ['edit-deletes-code', 'drops-timeout', 'unit'],
+    ]);
+    expect(checkProgram(program(code), { rules: { 'drops-timeout': RULES['drops-timeout']! }, seed: 7, layers: ['unit'] }).failures[0]!.message).toBe('fix deletes 60_000');
+  });
+
   it('reports fixes that never settle', () => {
     expect(failuresOf('ping-pong')).toEqual([
       ['fixes-do-not-converge', 'ping-pong', 'integration'],
@@ -130,28 +149,31 @@ describe('checkProgram', () => {
   });
 });
 
-describe('deletedComments', () => {
+describe('deletedText', () => {
   const code = [
     `// before`,
-    `jest.mock('pg', /* inside */ () => ({})); // after`,
+    `jest.mock('pg', /* inside */ () => ({ Pool: 1 })); // after`,
     `describe('x', () => {`,
     `  // between`,
-    `  beforeAll(() => {});`,
+    `  beforeEach(() => { pool = new Pool({ max: 5 }); }, 60_000);`,
     `});`,
   ].join('\n');
   const sourceCode = parseProgram(code, parseTargetFor(program(code), 'integration'))!;
   const at = (needle: string) => code.indexOf(needle);
   const statementEnd = at('; // after') + 1;
+  const hook = [at('  beforeEach'), at(', 60_000);') + ', 60_000);'.length] as const;
 
   it.each([
-    ['removing a statement takes the comments inside it', [at('jest'), statementEnd], '', []],
-    ['removing a statement keeps the comment after it', [at('jest'), at('\ndescribe')], '', ['// after']],
-    ['a comment may move with re-indented code', [at('describe'), code.length], "describe('x', () => {\n    // between\n    beforeEach(() => {});\n});", []],
-    ['rewriting a block may not drop a statement-level comment inside it', [at('  // between'), at('});\n});') + 3], '  beforeEach(() => {});', ['// between']],
-    ['cutting a comment in half deletes it', [at('// after') + 4, code.length], '', ['// after']],
-    ['an insertion deletes nothing', [at('describe'), at('describe')], 'afterEach(() => {});\n', []],
-  ] as const)('%s', (_label, range, text, lost) => {
-    expect(deletedComments(sourceCode, { range, text })).toEqual(lost);
+    ['removing a statement takes what is inside it', [at('jest'), statementEnd], '', [], []],
+    ['removing a statement keeps the comment after it', [at('jest'), at('\ndescribe')], '', ['// after'], []],
+    ['a comment may move with re-indented code', [at('describe'), code.length], "describe('x', () => {\n    // between\n    beforeEach(() => { pool = new Pool({ max: 5 }); }, 60_000);\n});", [], []],
+    ['rewriting a block may not drop a statement-level comment inside it', [at('  // between'), hook[1]], '  beforeEach(() => {}, 60_000);', ['// between'], []],
+    ['a hook whose body moves keeps its timeout', hook, '  beforeAll(() => { pool = new Pool({ max: 5 }); });', [], ['60_000']],
+    ['a hook removed as a whole takes its timeout along', hook, '', [], []],
+    ['cutting a comment in half deletes it', [at('// after') + 4, code.length], '', ['// after'], []],
+    ['an insertion deletes nothing', [at('describe'), at('describe')], 'afterEach(() => {});\n', [], []],
+  ] as const)('%s', (_label, range, text, comments, literals) => {
+    expect(deletedText(sourceCode, { range, text })).toEqual({ comments, literals });
   });
 });
 

@@ -85,6 +85,6 @@ export function minimise(program: Program, failure: Failure, rules: RuleMap, see
       }
     }
   }
-  const tidy = code.replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  const tidy = code.split('\n').filter((line) => line.trim() !== '').join('\n') + '\n';
   return { ...program, code: tidy !== code && remaining > 0 && reproduces(tidy) ? tidy : code };
 }
