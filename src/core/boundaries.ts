@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ResolvedSettings } from '../settings';
-import { BOUNDARY_CATALOG, BOUNDARY_GLOBALS, GENERIC_CONTAINER_MODULES, type BoundaryRole, type CatalogEntry } from './catalog';
+import { BOUNDARY_CATALOG, BOUNDARY_GLOBALS, CONTAINER_IMAGES, GENERIC_CONTAINER_MODULES, type BoundaryRole, type CatalogEntry } from './catalog';
 
 /** What a module specifier is, as far as boundaries go. */
 export interface BoundaryModule {
@@ -121,4 +121,18 @@ export function matchesModuleGlobs(
   if (globs.length === 0) return false;
   const candidates = candidatePaths(specifier, site);
   return globs.some((entry) => candidates.some((candidate) => entry.match(candidate)));
+}
+
+/**
+ * The boundary kind a container image runs (`postgres:16-alpine` → `database`,
+ * `docker.io/bitnami/kafka:3` → `queue`), or `null` when the image is not a known system.
+ */
+export function kindOfContainerImage(image: string): string | null {
+  const repository = image.toLowerCase().split('@')[0]?.replace(/:[^/]*$/, '') ?? '';
+  const segments = repository.split('/').filter((segment) => segment !== '');
+  for (let start = 0; start < segments.length; start++) {
+    const kind = CONTAINER_IMAGES[segments.slice(start).join('/')];
+    if (kind) return kind;
+  }
+  return null;
 }

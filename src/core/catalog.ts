@@ -216,3 +216,28 @@ export const GENERIC_CONTAINER_MODULES: ReadonlySet<string> = new Set([
 export const KNOWN_KINDS: ReadonlySet<string> = new Set(
   Object.values(BOUNDARY_CATALOG).map((entry) => entry.kind),
 );
+
+/**
+ * Container images by the system they run, for containers started from an image name
+ * (`new GenericContainer('postgres:16')`). Keys are the image's repository path without registry
+ * or tag, or its last segments (`mssql/server`, `postgres`).
+ */
+export const CONTAINER_IMAGES: Readonly<Record<string, string>> = {
+  // Databases and search engines
+  postgres: 'database', postgresql: 'database', postgis: 'database', timescaledb: 'database', mysql: 'database', mariadb: 'database',
+  mongo: 'database', mongodb: 'database', 'mongodb-community-server': 'database', 'mysql-server': 'database', 'mssql/server': 'database', 'azure-sql-edge': 'database', cockroach: 'database',
+  'clickhouse-server': 'database', neo4j: 'database', cassandra: 'database', scylla: 'database', couchdb: 'database',
+  couchbase: 'database', 'oracle-xe': 'database', 'oracle-free': 'database', arangodb: 'database',
+  surrealdb: 'database', 'dynamodb-local': 'database', elasticsearch: 'database', opensearch: 'database',
+  // Caches
+  redis: 'cache', 'redis-stack': 'cache', 'redis-stack-server': 'cache', valkey: 'cache', memcached: 'cache', keydb: 'cache',
+  // Brokers
+  rabbitmq: 'queue', kafka: 'queue', 'cp-kafka': 'queue', redpanda: 'queue', nats: 'queue', 'eclipse-mosquitto': 'queue',
+  activemq: 'queue', 'activemq-artemis': 'queue', pulsar: 'queue', elasticmq: 'queue', 'elasticmq-native': 'queue',
+  // Object storage and cloud emulators
+  minio: 'storage', localstack: 'storage', azurite: 'storage', 'fake-gcs-server': 'storage',
+  // Mail catchers
+  mailhog: 'email', mailpit: 'email', maildev: 'email', smtp4dev: 'email', 'greenmail/standalone': 'email',
+  // HTTP fakes
+  wiremock: 'http', mockserver: 'http',
+};

@@ -71,6 +71,9 @@ export function findInfrastructureInUnitTest<N>(
   return uses
     .filter((use) => {
       if (mockedKeys.has(use.key)) return false;
+      // An HTTP client instance (`axios.create()`, `got.extend()`) holds no connection; the
+      // requests it sends are what `no-real-network` judges.
+      if (use.role === 'client' && use.kind === 'http') return false;
       if (use.role === 'adapter' && use.kind !== null && kindsWithMockedClients.has(use.kind)) return false;
       return !(use.role === 'client' && isCoveredByDouble(use.specifier, loadedModules));
     })

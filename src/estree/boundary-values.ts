@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { lookupBoundary, type BoundaryModule, type ImportSite } from '../core/boundaries';
+import { isGenericContainerModule, lookupBoundary, type BoundaryModule, type ImportSite } from '../core/boundaries';
 import { getSettings } from '../settings';
 import { unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
@@ -17,8 +17,17 @@ export function boundaryOfSpecifier(context: Context, specifier: string): Bounda
   return lookupBoundary(specifier, getSettings(context.settings), importSiteOf(context));
 }
 
-const variableCache = new WeakMap<TSESLint.Scope.Variable, BoundaryModule | null>();
+/** Maps a module specifier to what a trace is looking for. */
+type Lookup<T> = (context: Context, specifier: string) => T | null;
+
+interface Tracer<T> {
+  readonly lookup: Lookup<T>;
+  readonly variables: WeakMap<TSESLint.Scope.Variable, T | null>;
+}
+
 const MAX_DEPTH = 8;
+
+const boundaryTracer: Tracer<BoundaryModule> = { lookup: boundaryOfSpecifier, variables: new WeakMap() };
 
 /**
  * The boundary module a value comes from: the module itself (`import * as pg`), something taken
@@ -26,64 +35,98 @@ const MAX_DEPTH = 8;
  * including `let pool; beforeAll(() => { pool = new Pool() })`. `null` when it cannot be traced.
  */
 export function boundaryOfValue(context: Context, node: Node): BoundaryModule | null {
-  return trace(context, node, 0, new Set());
+  return trace(context, node, boundaryTracer, 0, new Set());
 }
 
-function trace(context: Context, node: Node, depth: number, seen: Set<TSESLint.Scope.Variable>): BoundaryModule | null {
+const originTracer: Tracer<string> = { lookup: (_context, specifier) => specifier, variables: new WeakMap() };
+
+/**
+ * The module specifier a value comes from, traced the same way as {@link boundaryOfValue} but
+ * for any module: `const app = new Hono()` comes from `'hono'`. `null` when it cannot be traced.
+ */
+export function moduleOriginOf(context: Context, node: Node): string | null {
+  return trace(context, node, originTracer, 0, new Set());
+}
+
+/** A throwaway container module a value comes from; `kind` is `null` for generic ones (`GenericContainer`). */
+export interface ContainerModule {
+  readonly specifier: string;
+  readonly kind: string | null;
+}
+
+const containerTracer: Tracer<ContainerModule> = {
+  lookup: (context, specifier) => {
+    if (isGenericContainerModule(specifier)) return { specifier, kind: null };
+    const boundary = boundaryOfSpecifier(context, specifier);
+    return boundary?.role === 'container' ? { specifier, kind: boundary.kind } : null;
+  },
+  variables: new WeakMap(),
+};
+
+/**
+ * The container module a value comes from, traced like {@link boundaryOfValue}: a catalog container
+ * (`@testcontainers/postgresql`, `mongodb-memory-server`) or a generic one (`testcontainers`), whose
+ * `GenericContainer` and `DockerComposeEnvironment` do not say which system they run.
+ */
+export function containerOfValue(context: Context, node: Node): ContainerModule | null {
+  return trace(context, node, containerTracer, 0, new Set());
+}
+
+function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number, seen: Set<TSESLint.Scope.Variable>): T | null {
   if (depth > MAX_DEPTH) return null;
   const expression = unwrap(node);
   switch (expression.type) {
     case AST_NODE_TYPES.Identifier:
-      return traceIdentifier(context, expression, depth, seen);
+      return traceIdentifier(context, expression, tracer, depth, seen);
     case AST_NODE_TYPES.MemberExpression: {
       const loaded = moduleOfExpression(expression);
-      if (loaded) return boundaryOfSpecifier(context, loaded.source);
-      return trace(context, expression.object, depth + 1, seen);
+      if (loaded) return tracer.lookup(context, loaded.source);
+      return trace(context, expression.object, tracer, depth + 1, seen);
     }
     case AST_NODE_TYPES.CallExpression: {
       const loaded = moduleOfExpression(expression);
-      if (loaded) return boundaryOfSpecifier(context, loaded.source);
-      return trace(context, expression.callee, depth + 1, seen);
+      if (loaded) return tracer.lookup(context, loaded.source);
+      return trace(context, expression.callee, tracer, depth + 1, seen);
     }
     case AST_NODE_TYPES.NewExpression:
-      return trace(context, expression.callee, depth + 1, seen);
+      return trace(context, expression.callee, tracer, depth + 1, seen);
     case AST_NODE_TYPES.ImportExpression: {
       const loaded = moduleOfExpression(expression);
-      return loaded ? boundaryOfSpecifier(context, loaded.source) : null;
+      return loaded ? tracer.lookup(context, loaded.source) : null;
     }
     case AST_NODE_TYPES.LogicalExpression:
-      return trace(context, expression.left, depth + 1, seen) ?? trace(context, expression.right, depth + 1, seen);
+      return trace(context, expression.left, tracer, depth + 1, seen) ?? trace(context, expression.right, tracer, depth + 1, seen);
     case AST_NODE_TYPES.ConditionalExpression:
-      return trace(context, expression.consequent, depth + 1, seen) ?? trace(context, expression.alternate, depth + 1, seen);
+      return trace(context, expression.consequent, tracer, depth + 1, seen) ?? trace(context, expression.alternate, tracer, depth + 1, seen);
     default:
       return null;
   }
 }
 
-function traceIdentifier(context: Context, identifier: TSESTree.Identifier, depth: number, seen: Set<TSESLint.Scope.Variable>): BoundaryModule | null {
+function traceIdentifier<T>(context: Context, identifier: TSESTree.Identifier, tracer: Tracer<T>, depth: number, seen: Set<TSESLint.Scope.Variable>): T | null {
   const resolution = resolveName(context, identifier);
   if (resolution.type === 'global') return null;
   if (resolution.type === 'module') {
-    return resolution.binding.typeOnly ? null : boundaryOfSpecifier(context, resolution.binding.source);
+    return resolution.binding.typeOnly ? null : tracer.lookup(context, resolution.binding.source);
   }
   const variable = resolution.variable;
-  if (variableCache.has(variable)) return variableCache.get(variable) ?? null;
+  if (tracer.variables.has(variable)) return tracer.variables.get(variable) ?? null;
   if (seen.has(variable)) return null;
   seen.add(variable);
-  let answer: BoundaryModule | null = null;
+  let answer: T | null = null;
   const definition = variable.defs[0];
   // `const { user } = prisma` included: a part of a boundary value is still that boundary.
   const initial = definition?.type === 'Variable' ? definition.node.init : null;
-  if (initial) answer = trace(context, initial, depth + 1, seen);
+  if (initial) answer = trace(context, initial, tracer, depth + 1, seen);
   if (!answer) {
     for (const reference of variable.references) {
       const value = reference.writeExpr;
       if (!value || value === initial) continue;
-      answer = trace(context, value, depth + 1, seen);
+      answer = trace(context, value, tracer, depth + 1, seen);
       if (answer) break;
     }
   }
-  variableCache.set(variable, answer);
+  tracer.variables.set(variable, answer);
   return answer;
 }
 

@@ -59,6 +59,8 @@ export interface CallChain {
   readonly root: Node;
   readonly segments: readonly string[];
   readonly constructed: ReadonlySet<number>;
+  /** Which segments are called (`a.b(c).d()` → `b` and `d`), for labels that read like the code. */
+  readonly called: ReadonlySet<number>;
 }
 
 const chainCache = new WeakMap<Node, CallChain | null>();
@@ -72,13 +74,16 @@ export function callChain(node: TSESTree.CallExpression | TSESTree.NewExpression
   if (cached !== undefined) return cached;
   const segments: string[] = [];
   const constructedFromEnd: number[] = [];
+  const calledFromEnd: number[] = [];
   let current: Node = node;
   let root: Node | null = null;
   for (;;) {
     current = unwrap(current);
     if (current.type === AST_NODE_TYPES.CallExpression) {
+      calledFromEnd.push(segments.length);
       current = current.callee;
     } else if (current.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+      calledFromEnd.push(segments.length);
       current = current.tag;
     } else if (current.type === AST_NODE_TYPES.NewExpression) {
       constructedFromEnd.push(segments.length);
@@ -102,6 +107,7 @@ export function callChain(node: TSESTree.CallExpression | TSESTree.NewExpression
         root,
         segments: segments.reverse(),
         constructed: new Set(constructedFromEnd.map((fromEnd) => segments.length - 1 - fromEnd)),
+        called: new Set(calledFromEnd.map((fromEnd) => segments.length - 1 - fromEnd)),
       }
     : null;
   chainCache.set(node, result);
@@ -113,7 +119,43 @@ export function callFacts(node: TSESTree.CallExpression | TSESTree.NewExpression
   const chain = callChain(node);
   if (!chain) return null;
   const firstArgument = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node : node.arguments[0];
-  return { segments: chain.segments, constructed: chain.constructed, text: leadingText(firstArgument) };
+  const options = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? undefined : optionKeys(node.arguments);
+  return {
+    segments: chain.segments,
+    constructed: chain.constructed,
+    called: chain.called,
+    text: leadingText(firstArgument),
+    ...(options ? { options } : {}),
+  };
+}
+
+/**
+ * Facts for a method call whose receiver cannot be named, such as `collections[key].deleteMany({})`:
+ * the method name on an anonymous receiver (an empty root name), so the vocabulary still sees the verb.
+ * `null` when the callee is not a member access with a static name.
+ */
+export function methodCallFacts(node: TSESTree.CallExpression): CallFacts | null {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = propertyName(callee);
+  if (name === null) return null;
+  const options = optionKeys(node.arguments);
+  return { segments: ['', name], called: new Set([1]), text: leadingText(node.arguments[0]), ...(options ? { options } : {}) };
+}
+
+/** Keys of object-literal arguments whose value is not literally `false`: `{ force: true }` gives `force`. */
+function optionKeys(args: readonly TSESTree.CallExpressionArgument[]): ReadonlySet<string> | undefined {
+  let keys: Set<string> | undefined;
+  for (const argument of args) {
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const property of argument.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      if (property.value.type === AST_NODE_TYPES.Literal && property.value.value === false) continue;
+      const key = property.computed ? staticString(property.key) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
+      if (key !== null) (keys ??= new Set()).add(key);
+    }
+  }
+  return keys;
 }
 
 /**

@@ -262,3 +262,41 @@ export function testPlaceOf(context: Context, node: Node): TestPlace {
   for (const visited of chain) placeCache.set(visited, place);
   return place;
 }
+
+type Callback = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+
+/**
+ * The callback a running test registers to run after itself: Vitest's `onTestFinished(fn)` (imported
+ * or taken from the test context) and node:test's `t.after(fn)` on the test context. `null` otherwise.
+ */
+export function parseTeardownRegistration(context: Context, node: TSESTree.CallExpression): Callback | null {
+  const callback = callbackOf(node);
+  if (!callback) return null;
+  const callee = unwrap(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const resolution = resolveName(context, callee);
+    if (resolution.type === 'module') {
+      const { source, imported } = resolution.binding;
+      return source === 'vitest' && imported === 'onTestFinished' ? callback : null;
+    }
+    return callee.name === 'onTestFinished' && resolution.type === 'local' && isTestContextParameter(context, resolution.variable)
+      ? callback
+      : null;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return null;
+  const name = propertyName(callee);
+  if (name !== 'onTestFinished' && name !== 'after') return null;
+  const resolution = resolveName(context, callee.object);
+  return resolution.type === 'local' && isTestContextParameter(context, resolution.variable) ? callback : null;
+}
+
+/** Whether a variable is (part of) the first parameter of a test's callback: `(t) =>`, `({ onTestFinished }) =>`. */
+function isTestContextParameter(context: Context, variable: { defs: ReadonlyArray<{ type: string; node: Node }> }): boolean {
+  const definition = variable.defs[0];
+  if (!definition || definition.type !== 'Parameter') return false;
+  const fn = definition.node;
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  if (fn.parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const call = parseTestCall(context, fn.parent);
+  return call?.kind === 'test' && call.callback === fn;
+}

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { parseTestCall, parseTestExtend, testPlaceOf } from '../../src/estree/test-calls';
+import { parseTeardownRegistration, parseTestCall, parseTestExtend, testPlaceOf } from '../../src/estree/test-calls';
 import { probe, type ProbeOptions } from '../helpers/probe';
 
 function recognised(code: string, options?: ProbeOptions) {
@@ -89,5 +89,27 @@ describe('testPlaceOf', () => {
       return `${callee.name}@${place.kind}${place.call ? ':' + place.call.name : ''}`;
     });
     expect(found.map(({ result }) => result)).toEqual(['connect@module', 'register@describe:describe', 'seed@hook:beforeEach', 'check@test:test']);
+  });
+});
+
+describe('parseTeardownRegistration', () => {
+  function registered(code: string) {
+    return probe(code, 'CallExpression', (context, node) => (parseTeardownRegistration(context, node as TSESTree.CallExpression) ? context.sourceCode.getText(node as never).split('(')[0] : null)).map(({ result }) => result);
+  }
+
+  it.each([
+    ['Vitest onTestFinished, imported', `import { onTestFinished, test } from 'vitest';\ntest('y', () => { onTestFinished(() => {}); });`, ['onTestFinished']],
+    ['Vitest onTestFinished from the test context', `import { test } from 'vitest';\ntest('y', ({ onTestFinished }) => { onTestFinished(async () => {}); });`, ['onTestFinished']],
+    ['node:test t.after', `import { test } from 'node:test';\ntest('y', async (t) => { t.after(() => {}); });`, ['t.after']],
+  ])('recognises %s', (_label, code, expected) => {
+    expect(registered(code)).toEqual(expected);
+  });
+
+  it.each([
+    ['a local function of the same name', `const onTestFinished = (fn) => fn();\nit('y', () => { onTestFinished(() => {}); });`],
+    ['after on something that is not the test context', `it('y', () => { const t = makeTimer(); t.after(() => {}); });`],
+    ['a hook', `import { afterEach } from 'vitest';\nafterEach(() => {});`],
+  ])('does not recognise %s', (_label, code) => {
+    expect(registered(code)).toEqual([]);
   });
 });

@@ -1,0 +1,77 @@
+/** A place where a test file exercises a boundary. */
+export interface BoundaryUse<T> {
+  readonly kind: string;
+  /**
+   * What the use goes through, to match against what the file mocks: a module (`pg`, or a
+   * resolved path for the project's own files), a global (`global:fetch`), or `null`.
+   */
+  readonly via: string | null;
+  /** 1-based line, for the message. */
+  readonly line: number;
+  /** Position in the file; uses are judged in this order. */
+  readonly offset: number;
+  /** Whatever the front end needs to report at this use. */
+  readonly at: T;
+}
+
+export interface OneBoundaryOptions {
+  /** How many boundaries a file may exercise. */
+  readonly max: number;
+  /** Groups of kinds that count as one boundary. */
+  readonly allowTogether: ReadonlyArray<readonly string[]>;
+  /** Kinds that are never counted. */
+  readonly ignoreKinds: readonly string[];
+}
+
+/** One boundary as counted: a kind, or a group from `allowTogether`, with where each kind was first seen. */
+export interface CountedBoundary {
+  readonly kinds: ReadonlyArray<{ readonly kind: string; readonly line: number }>;
+}
+
+export interface TooManyBoundaries<T> {
+  /** The first use of the boundary that goes over `max`. */
+  readonly at: T;
+  /** Every boundary the file exercises, in the order they first appear. */
+  readonly boundaries: readonly CountedBoundary[];
+}
+
+/**
+ * Counts the boundaries a file exercises and, when there are more than `max`, says where the
+ * first one too many starts. A use through a module or global that the file mocks exercises
+ * nothing; kinds grouped by `allowTogether` count once.
+ */
+export function findTooManyBoundaries<T>(
+  uses: ReadonlyArray<BoundaryUse<T>>,
+  mocked: ReadonlySet<string>,
+  options: OneBoundaryOptions,
+): TooManyBoundaries<T> | null {
+  const ignored = new Set(options.ignoreKinds);
+  const groupOf = new Map<string, string>();
+  options.allowTogether.forEach((group, index) => {
+    for (const kind of group) if (!groupOf.has(kind)) groupOf.set(kind, `group ${index}`);
+  });
+
+  const counted = new Map<string, { kinds: Array<{ kind: string; line: number }>; first: BoundaryUse<T> }>();
+  const ordered = [...uses].sort((a, b) => a.offset - b.offset);
+  for (const use of ordered) {
+    if (ignored.has(use.kind) || (use.via !== null && mocked.has(use.via))) continue;
+    const key = groupOf.get(use.kind) ?? `kind ${use.kind}`;
+    const boundary = counted.get(key);
+    if (!boundary) {
+      counted.set(key, { kinds: [{ kind: use.kind, line: use.line }], first: use });
+    } else if (!boundary.kinds.some((seen) => seen.kind === use.kind)) {
+      boundary.kinds.push({ kind: use.kind, line: use.line });
+    }
+  }
+  if (counted.size <= options.max) return null;
+  const boundaries = [...counted.values()];
+  const over = boundaries[options.max];
+  return over ? { at: over.first.at, boundaries: boundaries.map(({ kinds }) => ({ kinds })) } : null;
+}
+
+/** `database (line 3) + cache (line 4), http (line 9)`. */
+export function describeBoundaries(boundaries: readonly CountedBoundary[]): string {
+  return boundaries
+    .map((boundary) => boundary.kinds.map(({ kind, line }) => `${kind} (line ${line})`).join(' + '))
+    .join(', ');
+}

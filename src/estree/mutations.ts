@@ -1,0 +1,87 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { propertyName } from './call-chain';
+import { resolveName } from './imports';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** Array methods that change the array they are called on. */
+const MUTATING_METHODS: ReadonlySet<string> = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+/** `Object.assign(target, …)` and friends change their first argument. */
+const MUTATING_STATICS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Object', new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf'])],
+  ['Reflect', new Set(['set', 'deleteProperty', 'defineProperty', 'setPrototypeOf'])],
+]);
+
+/** Wrappers that leave the value as it is: `x!`, `x as T`, `(x)`, `x?.y`. */
+function isTransparent(node: Node): node is TSESTree.TSNonNullExpression | TSESTree.TSAsExpression | TSESTree.TSSatisfiesExpression | TSESTree.TSTypeAssertion | TSESTree.ChainExpression {
+  return (
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion ||
+    node.type === AST_NODE_TYPES.ChainExpression
+  );
+}
+
+/** A change to the object a binding holds, found from one use of the binding. */
+export interface MutationSite {
+  /** The property path changed: `order.items.push(x)` changes `['items']`. */
+  readonly path: readonly string[];
+  /** `assign` puts a new value at the path (`cart.items = []`); `change` alters what is there. */
+  readonly kind: 'assign' | 'change';
+  /** The expression that makes the change: the assignment, the call, the `delete`. */
+  readonly node: TSESTree.AssignmentExpression | TSESTree.UpdateExpression | TSESTree.UnaryExpression | TSESTree.CallExpression;
+}
+
+/**
+ * What a use of a binding changes in the object the binding holds: `order.items.push(x)` changes
+ * path `items`, `user.name = 'x'` assigns path `name`, `delete order.id` and `Object.assign(user, …)`
+ * change it. The path stops at the first computed key that is not a literal. `null` when the use
+ * only reads, or assigns the binding itself.
+ */
+export function mutationOf(context: Context, identifier: TSESTree.Identifier): MutationSite | null {
+  let node: Node = identifier;
+  const path: string[] = [];
+  let exact = true;
+  let isMember = false;
+  for (let parent = node.parent; parent; parent = node.parent) {
+    if (isTransparent(parent)) {
+      node = parent;
+    } else if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+      const name = propertyName(parent);
+      if (name === null) exact = false;
+      else if (exact) path.push(name);
+      isMember = true;
+      node = parent;
+    } else {
+      break;
+    }
+  }
+  const parent = node.parent;
+  if (!parent) return null;
+
+  if (isMember && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) {
+    if (parent.operator !== '=') return { path, kind: 'change', node: parent };
+    // `items.length = 0` empties the array: a fresh value for `items`.
+    const emptied = exact && path[path.length - 1] === 'length';
+    return { path: emptied ? path.slice(0, -1) : path, kind: 'assign', node: parent };
+  }
+  if (isMember && parent.type === AST_NODE_TYPES.UpdateExpression) return { path, kind: 'change', node: parent };
+  if (isMember && parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return { path, kind: 'change', node: parent };
+  if (isMember && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
+    const method = exact ? path[path.length - 1] : undefined;
+    return method !== undefined && MUTATING_METHODS.has(method) ? { path: path.slice(0, -1), kind: 'change', node: parent } : null;
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && isMutatingStatic(context, parent.callee)) {
+    return { path, kind: 'change', node: parent };
+  }
+  return null;
+}
+
+function isMutatingStatic(context: Context, callee: Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+  const methods = MUTATING_STATICS.get(callee.object.name);
+  const name = propertyName(callee);
+  return methods !== undefined && name !== null && methods.has(name) && resolveName(context, callee.object).type === 'global';
+}

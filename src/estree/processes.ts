@@ -1,0 +1,90 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { knownText, splitWords, UNKNOWN_TEXT, type PartialText } from '../core/partial-text';
+import { unwrap } from './call-chain';
+import { moduleMemberOf, type ModuleMember } from './module-members';
+import { partialTextOf } from './static-text';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A child process a test starts, with its command line as far as the file shows it. */
+export interface ProcessStart {
+  /** How it is started, as users write it: `execSync (child_process)`, `$ (zx)`. */
+  readonly launcher: string;
+  readonly words: readonly PartialText[];
+  readonly node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+}
+
+/**
+ * How a function takes its command:
+ * - `file-args`: a program and an array of arguments (`spawn('node', ['x.js'])`), or as a tagged
+ *   template (`$\`node x.js\``);
+ * - `command-line`: one string a shell splits (`exec('node x.js')`);
+ * - `node-script`: a script that node runs (`fork('x.js')`, `execaNode('x.js')`).
+ */
+type CommandShape = 'file-args' | 'command-line' | 'node-script';
+
+/** Process-starting functions by module and member path (`''` is the module value itself). */
+export const PROCESS_APIS: Readonly<Record<string, Readonly<Record<string, CommandShape>>>> = {
+  child_process: {
+    spawn: 'file-args', spawnSync: 'file-args', execFile: 'file-args', execFileSync: 'file-args',
+    exec: 'command-line', execSync: 'command-line', fork: 'node-script',
+  },
+  execa: {
+    '': 'file-args', execa: 'file-args', execaSync: 'file-args', sync: 'file-args', $: 'file-args', '$.sync': 'file-args', '$.s': 'file-args',
+    execaCommand: 'command-line', execaCommandSync: 'command-line', command: 'command-line', commandSync: 'command-line',
+    execaNode: 'node-script', node: 'node-script',
+  },
+  zx: { $: 'file-args', '$.sync': 'file-args' },
+  'zx/core': { $: 'file-args', '$.sync': 'file-args' },
+  'cross-spawn': { '': 'file-args', spawn: 'file-args', sync: 'file-args' },
+};
+
+function shapeOf(member: ModuleMember | null): CommandShape | null {
+  return member ? (PROCESS_APIS[member.source]?.[member.path.join('.')] ?? null) : null;
+}
+
+function launcherName(member: ModuleMember): string {
+  return member.path.length === 0 ? member.source : `${member.path.join('.')} (${member.source})`;
+}
+
+/**
+ * Recognises a call or tagged template that starts a child process through `child_process`,
+ * execa, zx or cross-spawn, and reads its command line. Bound forms count too:
+ * `$({ cwd })\`…\``, `execa({ … })\`…\``, `promisify(exec)`.
+ */
+export function parseProcessStart(context: Context, node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): ProcessStart | null {
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+    let tag = unwrap(node.tag);
+    // `$({ cwd })` and `execa({ … })` return the same tag with options bound.
+    if (tag.type === AST_NODE_TYPES.CallExpression) tag = unwrap(tag.callee);
+    const member = moduleMemberOf(context, tag);
+    if (!member || shapeOf(member) !== 'file-args') return null;
+    return { launcher: launcherName(member), words: splitWords(partialTextOf(context, node.quasi)), node };
+  }
+  const member = moduleMemberOf(context, node.callee);
+  const shape = shapeOf(member);
+  const [command, args] = node.arguments;
+  if (!member || !shape || !command || command.type === AST_NODE_TYPES.SpreadElement) return null;
+  // `$({ cwd })` alone makes a tag; it starts nothing.
+  if (unwrap(command).type === AST_NODE_TYPES.ObjectExpression) return null;
+  const commandText = partialTextOf(context, command);
+  const argumentWords = args ? wordsOfArguments(context, args) : [];
+  const words =
+    shape === 'command-line'
+      ? splitWords(commandText)
+      : shape === 'node-script'
+        ? [knownText('node'), commandText, ...argumentWords]
+        : [commandText, ...argumentWords];
+  return { launcher: launcherName(member), words, node };
+}
+
+/** The argument array: each element is one word; anything else (options, a variable) adds nothing known. */
+function wordsOfArguments(context: Context, node: TSESTree.Node): PartialText[] {
+  const expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.ArrayExpression) {
+    return expression.elements.map((element) =>
+      !element || element.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN_TEXT : partialTextOf(context, element),
+    );
+  }
+  return expression.type === AST_NODE_TYPES.ObjectExpression ? [] : [UNKNOWN_TEXT];
+}

@@ -1,0 +1,429 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type {
+  BindingFact,
+  Effect,
+  FileFacts,
+  HookFact,
+  HookKind,
+  Id,
+  Mutation,
+  Place,
+  StatementFact,
+  SuiteFact,
+  TestFact,
+  UseFact,
+} from '../core/no-shared-test-data';
+import { classifyCall, classifyValueName, sqlTable } from '../core/vocabulary';
+import { callFacts, propertyName, staticString, unwrap } from './call-chain';
+import { mutationOf } from './mutations';
+import { testPlaceOf, type TestCall } from './test-calls';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type CallLike = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
+
+/** A binding declared directly in a suite body, with the syntax that declares it. */
+export interface SuiteBinding {
+  readonly name: string;
+  readonly declarator: TSESTree.VariableDeclarator & { readonly id: TSESTree.Identifier };
+  readonly variable: TSESLint.Scope.Variable;
+}
+
+/** The facts of a test file for `no-shared-test-data`, and the syntax behind each id. */
+export interface SharedDataSyntax {
+  readonly facts: FileFacts;
+  readonly tests: ReadonlyMap<Id, TestCall>;
+  readonly hooks: ReadonlyMap<Id, TestCall>;
+  readonly bindings: ReadonlyMap<Id, SuiteBinding>;
+  /** Where a statement or a use is reported: the call that creates data, or the assignment. */
+  readonly anchors: ReadonlyMap<Id, Node>;
+}
+
+const VALUE: Effect = { kind: 'value' };
+const UNKNOWN: Effect = { kind: 'unknown' };
+const HOUSEKEEPING: Effect = { kind: 'housekeeping' };
+
+/** `Promise.all([...])` and the like: what the awaited calls do. */
+const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled']);
+/** `rows.map((row) => repo.save(row))`: what the callback does, once per element. */
+const ITERATING_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap', 'forEach']);
+/** Builder methods whose first argument names a table or collection: `db.insertInto('users')`. */
+const TABLE_SELECTORS: ReadonlySet<string> = new Set(['insertInto', 'deleteFrom', 'updateTable', 'into', 'from', 'table', 'collection', 'model']);
+/** Mocha's `this.timeout(…)` in a hook changes no data. */
+const RUNNER_SETTINGS: ReadonlySet<string> = new Set(['timeout', 'slow', 'retries']);
+
+interface Judged {
+  readonly effect: Effect;
+  /** The calls that decided the effect, for the collections they target. */
+  readonly calls: readonly CallLike[];
+}
+
+/**
+ * Gathers the suites, tests, hooks and suite-level bindings of a file from its recognised
+ * test-framework calls (in source order), and judges hook statements with the shared vocabulary.
+ */
+export function collectSharedData(context: Context, program: TSESTree.Program, calls: readonly TestCall[]): SharedDataSyntax {
+  return new Collector(context).collect(program, calls);
+}
+
+class Collector {
+  private nextId = 0;
+  private readonly suiteIds = new Map<Node, Id>();
+  private readonly testIds = new Map<Node, Id>();
+  private readonly hookIds = new Map<Node, Id>();
+  private readonly suites: SuiteFact[] = [];
+  private readonly tests = new Map<Id, TestCall>();
+  private readonly hooks = new Map<Id, TestCall>();
+  private readonly bindings = new Map<Id, SuiteBinding>();
+  private readonly anchors = new Map<Id, Node>();
+  /** Every reference to a suite binding, by identifier. */
+  private readonly references = new Map<TSESTree.Identifier, { binding: Id; reference: TSESLint.Scope.Reference }>();
+
+  constructor(private readonly context: Context) {}
+
+  collect(program: TSESTree.Program, calls: readonly TestCall[]): SharedDataSyntax {
+    const fileSuite = this.id();
+    this.suiteIds.set(program, fileSuite);
+    this.suites.push({ id: fileSuite, parent: null });
+    const suiteBodies: Array<{ suite: Id; statements: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[] }> = [
+      { suite: fileSuite, statements: program.body },
+    ];
+    const testFacts: TestFact[] = [];
+    const hookCalls: Array<{ id: Id; suite: Id; call: TestCall }> = [];
+    for (const call of calls) {
+      const suite = this.suiteOf(call.node);
+      if (suite === null) continue;
+      if (call.kind === 'describe') {
+        if (!call.callback) continue;
+        const id = this.id();
+        this.suiteIds.set(call.node, id);
+        this.suites.push({ id, parent: suite });
+        if (call.callback.body.type === AST_NODE_TYPES.BlockStatement) suiteBodies.push({ suite: id, statements: call.callback.body.body });
+      } else if (call.kind === 'test') {
+        const id = this.id();
+        this.testIds.set(call.node, id);
+        this.tests.set(id, call);
+        testFacts.push({ id, suite, runs: runsOf(call) });
+      } else {
+        const id = this.id();
+        this.hookIds.set(call.node, id);
+        this.hooks.set(id, call);
+        hookCalls.push({ id, suite, call });
+      }
+    }
+    const bindingFacts = suiteBodies.flatMap(({ suite, statements }) => this.bindingsOf(suite, statements));
+    const hookFacts: HookFact[] = hookCalls.map(({ id, suite, call }) => ({
+      id,
+      suite,
+      kind: call.name as HookKind,
+      statements: call.callback ? this.bodyStatements(call.callback.body) : null,
+    }));
+    return {
+      facts: { suites: this.suites, tests: testFacts, hooks: hookFacts, bindings: bindingFacts },
+      tests: this.tests,
+      hooks: this.hooks,
+      bindings: this.bindings,
+      anchors: this.anchors,
+    };
+  }
+
+  private id(): Id {
+    return this.nextId++;
+  }
+
+  /** The suite a node is written in, or `null` inside a test or hook. */
+  private suiteOf(node: Node): Id | null {
+    const place = testPlaceOf(this.context, node);
+    if (place.kind === 'module') return this.suiteIds.get(this.context.sourceCode.ast) ?? null;
+    if (place.kind === 'describe' && place.call) return this.suiteIds.get(place.call.node) ?? null;
+    return null;
+  }
+
+  private placeOf(node: Node): Place {
+    const place = testPlaceOf(this.context, node);
+    const call = place.call?.node;
+    if (place.kind === 'test' && call && this.testIds.has(call)) return { kind: 'test', id: this.testIds.get(call) as Id };
+    if (place.kind === 'hook' && call && this.hookIds.has(call)) return { kind: 'hook', id: this.hookIds.get(call) as Id };
+    return { kind: 'elsewhere' };
+  }
+
+  private bindingsOf(suite: Id, statements: readonly Node[]): BindingFact[] {
+    const facts: BindingFact[] = [];
+    for (const statement of statements) {
+      const exported = statement.type === AST_NODE_TYPES.ExportNamedDeclaration;
+      const declaration = exported ? statement.declaration : statement;
+      if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declare) continue;
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+        const name = declarator.id.name;
+        const variable = this.context.sourceCode.getDeclaredVariables(declarator).find((candidate) => candidate.name === name);
+        if (!variable) continue;
+        const id = this.id();
+        this.bindings.set(id, { name, declarator: declarator as SuiteBinding['declarator'], variable });
+        const uses: UseFact[] = [];
+        for (const reference of variable.references) {
+          if (reference.init) continue;
+          this.references.set(reference.identifier as TSESTree.Identifier, { binding: id, reference });
+          uses.push(this.useOf(reference));
+        }
+        const initial = declarator.init ? this.judge(declarator.init).effect : null;
+        facts.push({
+          id,
+          name,
+          suite,
+          initial: initial === null ? 'none' : initial.kind === 'literal' && !initial.holdsInfrastructure ? 'literal' : 'other',
+          exported,
+          uses,
+        });
+      }
+    }
+    return facts;
+  }
+
+  private useOf(reference: TSESLint.Scope.Reference): UseFact {
+    const identifier = reference.identifier as TSESTree.Identifier;
+    const id = this.id();
+    const assignment = reference.isWrite() ? assignmentOf(identifier) : null;
+    this.anchors.set(id, assignment ?? identifier);
+    return {
+      id,
+      place: this.placeOf(identifier),
+      write: reference.isWrite(),
+      assigned: assignment && assignment.operator === '=' ? this.judge(assignment.right).effect : null,
+      mutation: reference.isRead() ? this.mutationOf(identifier) : null,
+    };
+  }
+
+  private mutationOf(identifier: TSESTree.Identifier): Mutation | null {
+    const site = mutationOf(this.context, identifier);
+    if (!site) return null;
+    const value = site.kind === 'assign' && site.node.type === AST_NODE_TYPES.AssignmentExpression ? this.judge(site.node.right).effect : undefined;
+    return { path: site.path, kind: site.kind, ...(value ? { value } : {}) };
+  }
+
+  private bodyStatements(body: TSESTree.BlockStatement | TSESTree.Expression): StatementFact[] {
+    if (body.type === AST_NODE_TYPES.BlockStatement) return body.body.flatMap((statement) => this.statementsOf(statement));
+    return [this.expressionFact(body, body)];
+  }
+
+  private statementsOf(statement: TSESTree.Statement): StatementFact[] {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ExpressionStatement:
+        return [this.expressionFact(statement.expression, statement)];
+      case AST_NODE_TYPES.ReturnStatement:
+        return statement.argument ? [this.expressionFact(statement.argument, statement)] : [];
+      case AST_NODE_TYPES.EmptyStatement:
+        return [];
+      case AST_NODE_TYPES.VariableDeclaration:
+        return statement.declarations.map((declarator) => {
+          const judged = declarator.init ? this.judge(declarator.init) : { effect: VALUE, calls: [] };
+          return this.fact(declarator, 'declare', judged, declarator.init ?? declarator, []);
+        });
+      case AST_NODE_TYPES.BlockStatement:
+        return [this.block(statement, statement.body)];
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement: {
+        // Looping over rows already at hand (`for (const row of rows)`) only repeats the body.
+        const right = unwrap(statement.right);
+        if (right.type !== AST_NODE_TYPES.Identifier && right.type !== AST_NODE_TYPES.ArrayExpression && right.type !== AST_NODE_TYPES.MemberExpression) break;
+        const body = statement.body.type === AST_NODE_TYPES.BlockStatement ? statement.body.body : [statement.body];
+        return [this.block(statement, body)];
+      }
+      default:
+        break;
+    }
+    return [this.fact(statement, 'expression', { effect: UNKNOWN, calls: [] }, statement, [])];
+  }
+
+  private block(node: Node, statements: readonly TSESTree.Statement[]): StatementFact {
+    const inner = statements.flatMap((statement) => this.statementsOf(statement));
+    return this.fact(node, 'expression', { effect: { kind: 'block', statements: inner }, calls: [] }, node, []);
+  }
+
+  private expressionFact(expression: TSESTree.Expression, statement: Node): StatementFact {
+    const node = unwrap(expression);
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      const judged = node.operator === '=' ? this.judge(node.right) : { effect: UNKNOWN, calls: [] };
+      const assigns = this.bindingsIn(node.left, 'write');
+      return this.fact(statement, 'assign', judged, node.right, assigns);
+    }
+    if (isRunnerSetting(node)) return this.fact(statement, 'expression', { effect: HOUSEKEEPING, calls: [] }, node, []);
+    return this.fact(statement, 'expression', this.judge(node), node, []);
+  }
+
+  private fact(scope: Node, form: StatementFact['form'], judged: Judged, anchor: Node, assigns: readonly Id[]): StatementFact {
+    const id = this.id();
+    this.anchors.set(id, unwrap(anchor));
+    return {
+      id,
+      form,
+      effect: judged.effect,
+      assigns,
+      reads: this.bindingsIn(scope, 'read'),
+      collections: judged.calls.flatMap((call) => collectionsOf(this.context, call)),
+    };
+  }
+
+  /** The suite bindings read, or written, inside a node. */
+  private bindingsIn(node: Node, access: 'read' | 'write'): Id[] {
+    const found = new Set<Id>();
+    for (const [identifier, { binding, reference }] of this.references) {
+      const matches = access === 'read' ? reference.isRead() : reference.isWrite();
+      if (matches && identifier.range[0] >= node.range[0] && identifier.range[1] <= node.range[1]) found.add(binding);
+    }
+    return [...found];
+  }
+
+  /** What a value is, for the rule: a call judged by the shared vocabulary, a literal, a plain value. */
+  private judge(expression: Node): Judged {
+    const node = unwrap(expression);
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        return this.judgeCall(node);
+      case AST_NODE_TYPES.MemberExpression: {
+        // `(await pool.query('INSERT … RETURNING *')).rows[0]` is what the call made.
+        let object: Node = node;
+        while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
+        return isCallLike(object) ? this.judgeCall(object) : { effect: VALUE, calls: [] };
+      }
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+        return { effect: { kind: 'literal', holdsInfrastructure: this.holdsInfrastructure(node) }, calls: [] };
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.Identifier:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+        return { effect: VALUE, calls: [] };
+      default:
+        return { effect: UNKNOWN, calls: [] };
+    }
+  }
+
+  private judgeCall(node: CallLike): Judged {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = propertyName(node.callee);
+      const first = node.arguments[0];
+      const receiver = node.callee.object;
+      if (method && first && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'Promise' && PROMISE_COMBINATORS.has(method)) {
+        const parts = first.type === AST_NODE_TYPES.ArrayExpression ? first.elements.flatMap((element) => (element ? [this.judge(element)] : [])) : [this.judge(first)];
+        return combineCalls(parts);
+      }
+      if (method && first && ITERATING_METHODS.has(method) && isFunction(first)) {
+        const result = returnedExpression(first);
+        const judged = result ? this.judge(result) : null;
+        if (judged?.effect.kind === 'call') return judged;
+      }
+    }
+    const facts = callFacts(node);
+    return { effect: { kind: 'call', role: facts ? classifyCall(facts) : null }, calls: [node] };
+  }
+
+  /** A literal bundles infrastructure when one of its values is built by, or named as, infrastructure. */
+  private holdsInfrastructure(node: TSESTree.ObjectExpression | TSESTree.ArrayExpression): boolean {
+    const values: Node[] =
+      node.type === AST_NODE_TYPES.ObjectExpression
+        ? node.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument))
+        : node.elements.flatMap((element) => (element ? [element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element] : []));
+    return values.some((value) => {
+      const inner = unwrap(value);
+      if (inner.type === AST_NODE_TYPES.Identifier) return classifyValueName(inner.name) === 'infrastructure';
+      const judged = this.judge(inner).effect;
+      return judged.kind === 'call' && judged.role === 'infrastructure';
+    });
+  }
+}
+
+function isCallLike(node: Node): node is CallLike {
+  return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression;
+}
+
+function isFunction(node: Node): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+/** The one expression a small callback evaluates: `(row) => save(row)` or `(row) => { return save(row); }`. */
+function returnedExpression(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): Node | null {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const [only, ...rest] = fn.body.body;
+  if (!only || rest.length > 0) return null;
+  if (only.type === AST_NODE_TYPES.ExpressionStatement) return only.expression;
+  if (only.type === AST_NODE_TYPES.ReturnStatement) return only.argument;
+  return null;
+}
+
+/** Several awaited calls share a role only when they all have it. */
+function combineCalls(parts: readonly Judged[]): Judged {
+  const roles = new Set(parts.map(({ effect }) => (effect.kind === 'call' ? effect.role : undefined)));
+  const [role] = roles;
+  const shared = roles.size === 1 && role !== undefined ? role : null;
+  return { effect: { kind: 'call', role: shared }, calls: parts.flatMap(({ calls }) => calls) };
+}
+
+function isRunnerSetting(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = propertyName(node.callee);
+  return node.callee.object.type === AST_NODE_TYPES.ThisExpression && name !== null && RUNNER_SETTINGS.has(name);
+}
+
+/** The assignment that writes an identifier, through any destructuring pattern. */
+function assignmentOf(identifier: TSESTree.Identifier): TSESTree.AssignmentExpression | null {
+  let node: Node = identifier;
+  for (let parent = node.parent; parent; parent = node.parent) {
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === node ? parent : null;
+    if (
+      parent.type === AST_NODE_TYPES.Property ||
+      parent.type === AST_NODE_TYPES.ObjectPattern ||
+      parent.type === AST_NODE_TYPES.ArrayPattern ||
+      parent.type === AST_NODE_TYPES.RestElement ||
+      (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node)
+    ) {
+      node = parent;
+    } else {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * The tables, collections or repositories a call writes to or removes from: the table of
+ * hand-written SQL, a table named in the chain (`knex('users')`, `db.deleteFrom('users')`), or
+ * else the receiver as written (`prisma.user`, `repo`).
+ */
+function collectionsOf(context: Context, call: CallLike): string[] {
+  const facts = callFacts(call);
+  if (!facts) return [];
+  const table = facts.text === undefined ? null : sqlTable(facts.text);
+  if (table) return [table];
+  const named: string[] = [];
+  let current: Node = call;
+  for (;;) {
+    current = unwrap(current);
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(current.callee);
+      const selects = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && TABLE_SELECTORS.has(propertyName(callee) ?? ''));
+      const name = selects ? staticString(current.arguments[0]) : null;
+      if (name) named.push(name.toLowerCase());
+      current = callee;
+    } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      current = current.object;
+    } else {
+      break;
+    }
+  }
+  if (named.length > 0) return named;
+  const callee = call.type === AST_NODE_TYPES.CallExpression ? unwrap(call.callee) : null;
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression) return [];
+  return [context.sourceCode.getText(callee.object).replace(/\s+/g, '')];
+}
+
+/** How many times a test runs: the rows of an inline `each` table, else once; never without a body. */
+function runsOf(call: TestCall): number {
+  if (!call.callback) return 0;
+  if (!call.modifiers.includes('each') && !call.modifiers.includes('for')) return 1;
+  const table = call.node.callee.type === AST_NODE_TYPES.CallExpression ? call.node.callee.arguments[0] : undefined;
+  return table?.type === AST_NODE_TYPES.ArrayExpression ? Math.max(1, table.elements.length) : 1;
+}

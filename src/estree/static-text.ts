@@ -1,0 +1,217 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import path from 'node:path';
+import {
+  CONTAINER_ADDRESS,
+  concatText,
+  fullText,
+  knownText,
+  SERVER_ADDRESS,
+  UNKNOWN_TEXT,
+  type PartialText,
+} from '../core/partial-text';
+import { resolveUrl } from '../core/endpoint-urls';
+import { propertyName, unwrap } from './call-chain';
+import { resolveName } from './imports';
+import { moduleMemberOf } from './module-members';
+import { destructuredPropertyOf, singleValueOf } from './variables';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const MAX_DEPTH = 10;
+/** testcontainers methods that give where a started container listens. */
+const CONTAINER_ADDRESS_METHODS: ReadonlySet<string> = new Set([
+  'getMappedPort', 'getFirstMappedPort', 'getHost', 'getIpAddress', 'getConnectionUri', 'getHttpUrl', 'getEndpoint',
+]);
+const cache = new WeakMap<Node, PartialText>();
+
+/**
+ * What a string expression holds, as far as this file shows: literals, template literals, `+`,
+ * constants (and variables assigned once), `path.join`/`path.resolve` with `__dirname`,
+ * `new URL(path, base)`, `String(x)`, `x.toString()`, `x.href`, an environment variable's
+ * fallback (`process.env.URL ?? 'http://localhost:3000'`), and the address of a server the file
+ * starts (`await app.listen(…)`, `server.address().address`) or of a container it starts
+ * (`container.getMappedPort(9200)`). Everything else is a hole.
+ * Paths built from `__dirname` are relative to the working directory.
+ */
+export function partialTextOf(context: Context, node: Node): PartialText {
+  const cached = cache.get(node);
+  if (cached) return cached;
+  const text = evaluate(context, node, 0, new Set());
+  cache.set(node, text);
+  return text;
+}
+
+function evaluate(context: Context, node: Node, depth: number, seen: Set<TSESLint.Scope.Variable>): PartialText {
+  if (depth > MAX_DEPTH) return UNKNOWN_TEXT;
+  const next = (child: Node) => evaluate(context, child, depth + 1, seen);
+  const expression = unwrap(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+      if (typeof expression.value === 'string') return knownText(expression.value);
+      if (typeof expression.value === 'number' || typeof expression.value === 'bigint') return knownText(String(expression.value));
+      return UNKNOWN_TEXT;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return concatText(
+        ...expression.quasis.flatMap((quasi, index) => {
+          const value = knownText(quasi.value.cooked ?? '');
+          const inserted = expression.expressions[index];
+          return inserted ? [value, next(inserted)] : [value];
+        }),
+      );
+    case AST_NODE_TYPES.BinaryExpression:
+      return expression.operator === '+'
+        ? concatText(next(expression.left), next(expression.right))
+        : UNKNOWN_TEXT;
+    case AST_NODE_TYPES.LogicalExpression:
+      // `process.env.BASE_URL ?? 'http://localhost:3000'`: the file states the default.
+      if (expression.operator !== '&&' && isEnvironmentRead(expression.left)) return next(expression.right);
+      return UNKNOWN_TEXT;
+    case AST_NODE_TYPES.Identifier:
+      return evaluateIdentifier(context, expression, depth, seen);
+    case AST_NODE_TYPES.MemberExpression:
+      return evaluateMember(context, expression, next);
+    case AST_NODE_TYPES.CallExpression:
+      return evaluateCall(context, expression, next);
+    case AST_NODE_TYPES.NewExpression: {
+      const callee = unwrap(expression.callee);
+      const [reference, base] = expression.arguments;
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'URL' && reference && resolveName(context, callee).type === 'global') {
+        return resolveUrl(next(reference), base ? next(base) : null);
+      }
+      return UNKNOWN_TEXT;
+    }
+    default:
+      return UNKNOWN_TEXT;
+  }
+}
+
+function evaluateIdentifier(context: Context, identifier: TSESTree.Identifier, depth: number, seen: Set<TSESLint.Scope.Variable>): PartialText {
+  const resolution = resolveName(context, identifier);
+  if (resolution.type === 'global') return identifier.name === '__dirname' ? directoryText(context) : UNKNOWN_TEXT;
+  if (resolution.type !== 'local' || seen.has(resolution.variable)) return UNKNOWN_TEXT;
+  const variable = resolution.variable;
+  seen.add(variable);
+  try {
+    const value = singleValueOf(variable);
+    if (value) return evaluate(context, value, depth + 1, seen);
+    const destructured = destructuredPropertyOf(variable);
+    if (destructured?.key === 'address' && isServerAddressCall(context, destructured.object)) return SERVER_ADDRESS;
+    return UNKNOWN_TEXT;
+  } finally {
+    seen.delete(variable);
+  }
+}
+
+function evaluateMember(context: Context, member: TSESTree.MemberExpression, next: (node: Node) => PartialText): PartialText {
+  const name = propertyName(member);
+  const object = unwrap(member.object);
+  if (name === 'dirname' && object.type === AST_NODE_TYPES.MetaProperty) return directoryText(context);
+  // The path of the node binary that runs the tests: `spawn(process.execPath, ['bin/cli.js'])`.
+  if (name === 'execPath' && isGlobal(context, object, 'process')) return knownText('node');
+  if (name === 'href') return next(object);
+  if (name === 'address' && isServerAddressCall(context, object)) return SERVER_ADDRESS;
+  return UNKNOWN_TEXT;
+}
+
+function evaluateCall(context: Context, call: TSESTree.CallExpression, next: (node: Node) => PartialText): PartialText {
+  const callee = unwrap(call.callee);
+  const args = call.arguments;
+  const [first] = args;
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && first && isGlobal(context, callee, 'String')) {
+    return next(first);
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(callee);
+    if (name === 'toString' && args.length === 0) return next(callee.object);
+    // fastify and others resolve `listen` to the address they listen on.
+    if (name === 'listen') return SERVER_ADDRESS;
+    if (name !== null && CONTAINER_ADDRESS_METHODS.has(name)) return CONTAINER_ADDRESS;
+    if (name === 'resolve' && first && isGlobal(context, unwrap(callee.object), 'require')) return next(first);
+  }
+  const member = moduleMemberOf(context, callee);
+  if (member?.source === 'path' && args.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement)) {
+    const operation = member.path.filter((segment) => segment !== 'posix').join('.');
+    if (operation === 'join' || operation === 'resolve') return joinPaths(args.map(next), operation);
+  }
+  return UNKNOWN_TEXT;
+}
+
+/** `path.join(…)` / `path.resolve(…)` on partial texts: exact when every part is known. */
+function joinPaths(parts: readonly PartialText[], operation: 'join' | 'resolve'): PartialText {
+  const known = parts.map(fullText);
+  if (known.every((part): part is string => part !== null)) {
+    // `path.resolve` starts over at its last absolute part.
+    let start = 0;
+    if (operation === 'resolve') known.forEach((part, index) => (start = part.startsWith('/') ? index : start));
+    return knownText(path.posix.join(...known.slice(start)));
+  }
+  const joined: PartialText[] = [];
+  parts.forEach((part, index) => joined.push(...(index === 0 ? [part] : [knownText('/'), part])));
+  return concatText(...joined);
+}
+
+/** The directory of the linted file, relative to the working directory when it lies inside it. */
+function directoryText(context: Context): PartialText {
+  // `<input>` and `<text>` name no file.
+  if (context.filename.startsWith('<')) return UNKNOWN_TEXT;
+  const directory = path.dirname(path.resolve(context.cwd, context.filename));
+  const relative = path.relative(context.cwd, directory);
+  const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return knownText((inside ? relative || '.' : directory).split(path.sep).join('/'));
+}
+
+function isGlobal(context: Context, node: Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name && resolveName(context, node).type === 'global';
+}
+
+/** `process.env.X`, `process.env['X']`, `import.meta.env.X`. */
+function isEnvironmentRead(node: Node): boolean {
+  const expression = unwrap(node);
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrap(expression.object);
+  if (object.type !== AST_NODE_TYPES.MemberExpression || propertyName(object) !== 'env') return false;
+  const root = unwrap(object.object);
+  return (root.type === AST_NODE_TYPES.Identifier && root.name === 'process') || root.type === AST_NODE_TYPES.MetaProperty;
+}
+
+/** `server.address()` on a server the file starts. */
+function isServerAddressCall(context: Context, node: Node): boolean {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 0) return false;
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'address' && isStartedServer(context, callee.object, 0);
+}
+
+const SERVER_STARTERS: ReadonlySet<string> = new Set(['listen', 'createServer']);
+
+/**
+ * Whether a value is a server the file starts: the result of `listen(…)` or `createServer(…)`,
+ * a variable holding one, something `.listen(…)` is called on, or a property of one (`app.server`).
+ */
+function isStartedServer(context: Context, node: Node, depth: number): boolean {
+  if (depth > 4) return false;
+  const expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(expression.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    return name !== null && SERVER_STARTERS.has(name);
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression) return isStartedServer(context, expression.object, depth + 1);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, expression);
+  if (resolution.type !== 'local') return false;
+  const listenedOn = resolution.variable.references.some(({ identifier }) => {
+    const parent = identifier.parent;
+    return (
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === identifier &&
+      propertyName(parent) === 'listen' &&
+      parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    );
+  });
+  if (listenedOn) return true;
+  const value = singleValueOf(resolution.variable);
+  return value !== null && isStartedServer(context, value, depth + 1);
+}

@@ -1,0 +1,40 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * The one value a variable ever holds: its initialiser, or the single plain assignment made to
+ * it (`let server; beforeAll(() => { server = app.listen(0) })`). `null` when it is assigned more
+ * than once, updated in place (`+=`, `++`), destructured, or a parameter.
+ */
+export function singleValueOf(variable: TSESLint.Scope.Variable): TSESTree.Node | null {
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.node.id !== definition.name) return null;
+  const values: TSESTree.Node[] = definition.node.init ? [definition.node.init] : [];
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.writeExpr === definition.node.init) continue;
+    const parent = reference.identifier.parent;
+    const plainAssignment =
+      parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === reference.identifier;
+    if (!plainAssignment || !reference.writeExpr) return null;
+    values.push(reference.writeExpr);
+  }
+  return values.length === 1 ? (values[0] ?? null) : null;
+}
+
+/**
+ * For `const { address } = server.address()`: the object a destructured variable was taken
+ * from and the property it names. `null` for other variables.
+ */
+export function destructuredPropertyOf(variable: TSESLint.Scope.Variable): { readonly object: TSESTree.Expression; readonly key: string } | null {
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || definition?.type !== 'Variable' || variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== definition.node.init)) {
+    return null;
+  }
+  const { id, init } = definition.node;
+  if (!init || id.type !== AST_NODE_TYPES.ObjectPattern) return null;
+  for (const property of id.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value === definition.name) return { object: init, key: property.key.name };
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import path from 'node:path';
+import { matchesModuleGlobs } from '../core/boundaries';
+import { judgeEndpointCall, type EndpointCall } from '../core/no-endpoint-calls';
+import { boundaryOfSpecifier, importSiteOf } from '../estree/boundary-values';
+import { parseHttpRequest, type HttpRequest } from '../estree/endpoint-http-requests';
+import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
+import { moduleMemberOf } from '../estree/module-members';
+import { parseProcessStart } from '../estree/processes';
+import { parseTestClientCall } from '../estree/test-clients';
+import { getSettings } from '../settings';
+import { createRule } from '../util/create-rule';
+import { packageBinsFor } from '../util/package-bins';
+
+type MessageId = 'testClient' | 'loopbackHttp' | 'localServerHttp' | 'projectCli';
+
+const ADVICE = 'Call the adapter or repository under test directly, or move this test to the acceptance layer.';
+const MAX_ARGUMENTS_TEXT = 24;
+const NO_BINS: ReadonlySet<string> = new Set();
+
+export default createRule<[], MessageId>({
+  name: 'no-endpoint-calls',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Disallow driving the app through its HTTP or command-line entry points in integration tests',
+      config: 'recommended',
+      layers: ['integration'],
+    },
+    schema: [],
+    messages: {
+      testClient: `This integration test drives the app through {{client}}: \`{{call}}\`. ${ADVICE}`,
+      loopbackHttp: `This integration test sends an HTTP request to the app at \`{{url}}\` ({{client}}). ${ADVICE}`,
+      localServerHttp: `This integration test sends an HTTP request to the server it starts (\`{{url}}\`, {{client}}). ${ADVICE}`,
+      projectCli: "This integration test runs the project's command line: `{{command}}` ({{launcher}}). Call the code behind the command directly, or move this test to the acceptance layer.",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const settings = getSettings(context.settings);
+    const site = importSiteOf(context);
+    const { sourceCode } = context;
+    // Loopback requests wait for the end of the file: an HTTP fake set up anywhere may answer them.
+    const loopbackRequests: Array<{ node: TSESTree.CallExpression; request: HttpRequest }> = [];
+    let httpFakeInFile = false;
+
+    type Reported = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
+
+    function callText(node: Reported): string {
+      if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return sourceCode.getText(node);
+      const args = node.arguments.map((argument) => sourceCode.getText(argument)).join(', ');
+      const shown = args.length <= MAX_ARGUMENTS_TEXT && !args.includes('\n') ? args : '…';
+      return `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${sourceCode.getText(node.callee)}(${shown})`;
+    }
+
+    function judgeAndReport(node: Reported, call: EndpointCall): void {
+      const packageBins = call.type === 'process' ? packageBinsFor(path.resolve(context.cwd, context.filename)) : NO_BINS;
+      const finding = judgeEndpointCall(call, { packageBins });
+      if (!finding) return;
+      switch (finding.kind) {
+        case 'test-client':
+          context.report({ node, messageId: 'testClient', data: { client: finding.entry, call: callText(node) } });
+          return;
+        case 'loopback-http':
+          context.report({ node, messageId: finding.localServer ? 'localServerHttp' : 'loopbackHttp', data: { url: finding.url, client: finding.client } });
+          return;
+        case 'project-cli':
+          context.report({ node, messageId: 'projectCli', data: { command: finding.command, launcher: finding.launcher } });
+      }
+    }
+
+    /** A call of something imported from a module listed in `endpointClients`. */
+    function endpointClientOf(node: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+      if (settings.endpointClients.length === 0) return null;
+      const member = moduleMemberOf(context, node.callee);
+      return member && matchesModuleGlobs(member.source, settings.endpointClients, site) ? `the endpoint client '${member.source}'` : null;
+    }
+
+    function noteModule(source: string): void {
+      const boundary = boundaryOfSpecifier(context, source);
+      if (boundary?.kind === 'http' && boundary.role === 'fake') httpFakeInFile = true;
+    }
+
+    return {
+      ImportDeclaration(node) {
+        const load = moduleLoadOfImport(node);
+        if (!load.typeOnly) noteModule(load.source);
+      },
+      ImportExpression(node) {
+        const load = moduleLoadOf(node);
+        if (load) noteModule(load.source);
+      },
+      NewExpression(node) {
+        const member = moduleMemberOf(context, node.callee);
+        // undici's MockAgent answers requests in place of the network.
+        if (member?.source === 'undici' && member.path.join('.') === 'MockAgent') httpFakeInFile = true;
+        const client = endpointClientOf(node);
+        if (client) judgeAndReport(node, { type: 'test-client', entry: client });
+      },
+      TaggedTemplateExpression(node) {
+        const started = parseProcessStart(context, node);
+        if (started) judgeAndReport(node, { type: 'process', launcher: started.launcher, words: started.words });
+      },
+      CallExpression(node) {
+        const load = moduleLoadOf(node);
+        if (load) return noteModule(load.source);
+        const testClient = parseTestClientCall(context, node);
+        if (testClient) return judgeAndReport(node, { type: 'test-client', entry: testClient.library });
+        const client = endpointClientOf(node);
+        if (client) return judgeAndReport(node, { type: 'test-client', entry: client });
+        const request = parseHttpRequest(context, node);
+        if (request) {
+          if (request.url?.loopback) loopbackRequests.push({ node, request });
+          return;
+        }
+        const started = parseProcessStart(context, node);
+        if (started) judgeAndReport(node, { type: 'process', launcher: started.launcher, words: started.words });
+      },
+      'Program:exit'() {
+        for (const { node, request } of loopbackRequests) {
+          judgeAndReport(node, { type: 'http-request', client: request.client, url: request.url, httpFakeInFile });
+        }
+      },
+    };
+  },
+});

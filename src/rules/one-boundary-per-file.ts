@@ -1,0 +1,132 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import path from 'node:path';
+import { isRelativeSpecifier, kindOfContainerImage } from '../core/boundaries';
+import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../core/one-boundary-per-file';
+import { fullText } from '../core/partial-text';
+import { boundaryOfSpecifier } from '../estree/boundary-values';
+import { staticString } from '../estree/call-chain';
+import { isGlobalFetch } from '../estree/endpoint-http-requests';
+import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
+import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
+import { moduleMemberOf } from '../estree/module-members';
+import { partialTextOf } from '../estree/static-text';
+import { parseTestCall } from '../estree/test-calls';
+import { createRule } from '../util/create-rule';
+
+type Options = [{ max?: number; allowTogether?: string[][]; ignoreKinds?: string[] }];
+
+const GLOBAL_FETCH = 'global:fetch';
+
+export default createRule<Options, 'tooManyBoundaries'>({
+  name: 'one-boundary-per-file',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Enforce one boundary kind per integration test file',
+      config: 'recommended',
+      layers: ['integration'],
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          max: { type: 'integer', minimum: 1, description: 'How many boundaries one file may exercise.' },
+          allowTogether: {
+            type: 'array',
+            description: "Groups of boundary kinds that count as one, e.g. [['database', 'cache']].",
+            items: { type: 'array', items: { type: 'string' }, minItems: 2, uniqueItems: true },
+          },
+          ignoreKinds: {
+            type: 'array',
+            description: 'Boundary kinds that are never counted.',
+            items: { type: 'string' },
+            uniqueItems: true,
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ max: 1, allowTogether: [], ignoreKinds: [] }],
+    messages: {
+      tooManyBoundaries:
+        'This integration test file exercises {{count}} boundaries: {{boundaries}} (at most {{max}} per file). Split it so each file tests one boundary through its adapter, and a failure points at one integration.',
+    },
+  },
+  defaultOptions: [{ max: 1, allowTogether: [], ignoreKinds: [] }],
+  create(context, [options]) {
+    const uses: Array<BoundaryUse<TSESTree.Node>> = [];
+    const mocked = new Set<string>();
+    let hasTests = false;
+
+    /** One name per module, so that `'../src/db'` and `'../src/db.js'` match their mocks. */
+    function moduleKey(specifier: string, relativeTo = context.filename): string {
+      if (!isRelativeSpecifier(specifier)) return specifier;
+      return path.resolve(context.cwd, path.dirname(relativeTo), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '');
+    }
+
+    function use(kind: string, via: string | null, node: TSESTree.Node): void {
+      uses.push({ kind, via, line: node.loc.start.line, offset: node.range[0], at: node });
+    }
+
+    function useModule(specifier: string, node: TSESTree.Node): void {
+      const boundary = boundaryOfSpecifier(context, specifier);
+      if (boundary) use(boundary.kind, moduleKey(specifier), node);
+    }
+
+    return {
+      ImportDeclaration(node) {
+        if (!moduleLoadOfImport(node).typeOnly) useModule(node.source.value, node.source);
+      },
+      TSImportEqualsDeclaration(node) {
+        const reference = node.moduleReference;
+        if (node.importKind === 'type' || reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return;
+        const specifier = staticString(reference.expression);
+        if (specifier !== null) useModule(specifier, reference.expression);
+      },
+      ImportExpression(node) {
+        const load = moduleLoadOf(node);
+        if (load) useModule(load.source, node);
+      },
+      CallExpression(node) {
+        if (!hasTests && parseTestCall(context, node)) hasTests = true;
+        const load = moduleLoadOf(node);
+        if (load) return useModule(load.source, node);
+        if (isGlobalFetch(context, node.callee)) return use('http', GLOBAL_FETCH, node.callee);
+        const mock = parseMockCall(context, node);
+        if (!mock?.replaces) return;
+        for (const target of mock.targets) {
+          if (target.type === 'module') mocked.add(moduleKey(target.specifier, target.relativeTo));
+          if (target.type === 'global') mocked.add(`global:${target.name}`);
+        }
+      },
+      AssignmentExpression(node) {
+        const replaced = parseGlobalAssignment(node);
+        if (replaced !== null) mocked.add(`global:${replaced}`);
+      },
+      NewExpression(node) {
+        // `new GenericContainer('postgres:16')`: the image says which system it runs.
+        const member = moduleMemberOf(context, node.callee);
+        const [image] = node.arguments;
+        if (member?.source !== 'testcontainers' || member.path.join('.') !== 'GenericContainer' || !image) return;
+        const name = fullText(partialTextOf(context, image));
+        const kind = name === null ? null : kindOfContainerImage(name);
+        if (kind) use(kind, null, node);
+      },
+      'Program:exit'() {
+        // Shared setup and helper files have no tests; only test files are held to one boundary.
+        if (!hasTests) return;
+        const found = findTooManyBoundaries(uses, mocked, {
+          max: options.max ?? 1,
+          allowTogether: options.allowTogether ?? [],
+          ignoreKinds: options.ignoreKinds ?? [],
+        });
+        if (!found) return;
+        context.report({
+          node: found.at,
+          messageId: 'tooManyBoundaries',
+          data: { count: found.boundaries.length, boundaries: describeBoundaries(found.boundaries), max: options.max ?? 1 },
+        });
+      },
+    };
+  },
+});

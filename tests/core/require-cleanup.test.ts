@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cleanupComment,
+  cleanupOf,
+  firstUncleanedWrite,
+  writeOf,
+  type CleanupFacts,
+  type WriteFacts,
+} from '../../src/core/require-cleanup';
+
+const client = (kind: string) => ({ kind, role: 'client' as const });
+
+describe('writeOf', () => {
+  it.each<[string, WriteFacts, ReturnType<typeof writeOf>]>([
+    ['a method on a database client', { target: 'receiver', boundary: client('database') }, { kind: 'database' }],
+    ['a method on a user adapter', { target: 'receiver', boundary: { kind: 'database', role: 'adapter' } }, { kind: 'database' }],
+    ['a set on a cache client', { target: 'receiver', boundary: client('cache') }, { kind: 'cache' }],
+    ['a method on something that is not a boundary (a Map)', { target: 'receiver', boundary: null }, null],
+    ['a helper handed a boundary value', { target: 'argument', boundary: client('database') }, { kind: 'database' }],
+    ['a helper handed nothing traceable', { target: 'argument', boundary: null }, null],
+    ['INSERT SQL on an untraced receiver', { target: 'named', boundary: null }, { kind: null }],
+    ['INSERT SQL on a traced pool', { target: 'named', boundary: client('database') }, { kind: 'database' }],
+    ['a POST through an HTTP client (a fake answers it)', { target: 'receiver', boundary: client('http') }, null],
+    ['an email through a mail client', { target: 'receiver', boundary: client('email') }, null],
+    ['a call on an HTTP fake', { target: 'receiver', boundary: { kind: 'http', role: 'fake' } }, null],
+    ['a call on a container', { target: 'receiver', boundary: { kind: 'database', role: 'container' } }, null],
+  ])('%s', (_label, facts, expected) => {
+    expect(writeOf(facts)).toEqual(expected);
+  });
+});
+
+describe('cleanupOf', () => {
+  const base: CleanupFacts = { role: 'cleanup', place: 'teardown', boundary: null, container: null, fromUnrelatedPackage: false };
+  it.each<[string, Partial<CleanupFacts>, ReturnType<typeof cleanupOf>]>([
+    ['a truncate in a hook, receiver traced', { boundary: client('database') }, { kind: 'database' }],
+    ['a named cleanup helper', {}, { kind: null }],
+    ['a delete inside a test body (what is being tested)', { place: 'test' }, null],
+    ['a cleanup helper from an unrelated package', { fromUnrelatedPackage: true }, null],
+    ['stopping a Redis container', { role: 'stop', container: { kind: 'cache' } }, { kind: 'cache' }],
+    ['stopping a generic container', { role: 'stop', container: { kind: null } }, { kind: null }],
+    ['stopping something that is not a container (a server)', { role: 'stop' }, null],
+    ['closing a connection', { role: 'close', boundary: client('database') }, null],
+  ])('%s', (_label, facts, expected) => {
+    expect(cleanupOf({ ...base, ...facts })).toEqual(expected);
+  });
+});
+
+describe('firstUncleanedWrite', () => {
+  it.each<[string, Array<string | null>, Array<string | null>, number]>([
+    ['no cleanup at all', ['database', 'database'], [], 0],
+    ['a cleanup of the same kind', ['database'], ['database'], -1],
+    ['a cleanup of unknown kind covers every write', ['database', 'cache'], [null], -1],
+    ['a write of unknown kind is covered by any cleanup', [null], ['cache'], -1],
+    ['the database is never cleaned, only the cache', ['cache', 'database'], ['cache'], 1],
+  ])('%s', (_label, writes, cleanups, expected) => {
+    expect(firstUncleanedWrite(writes.map((kind) => ({ kind })), cleanups.map((kind) => ({ kind })))).toBe(expected);
+  });
+});
+
+describe('cleanupComment', () => {
+  it.each<[string | null, string | null, string, string]>([
+    ['database', 'pool', 'pool.query()', 'Remove what each test wrote through `pool`: truncate the tables it wrote to, or roll back a per-test transaction.'],
+    ['cache', 'redis', 'redis.set()', 'Remove what each test wrote through `redis`: flush the keys it set.'],
+    ['queue', 'channel', 'channel.publish()', 'Remove what each test wrote through `channel`: purge the queues it published to.'],
+    ['storage', 's3', 's3.putObject()', 'Remove what each test wrote through `s3`: delete the objects it uploaded.'],
+    [null, null, 'seedUsers()', 'Remove what each test wrote with `seedUsers()`: delete what it created.'],
+  ])('%s through %s', (kind, name, call, expected) => {
+    expect(cleanupComment({ kind }, name, call)).toBe(expected);
+  });
+});

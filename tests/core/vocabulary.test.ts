@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifyCall,
+  classifyFunctionName,
+  classifySql,
+  classifyValueName,
+  sqlTable,
+  type CallFacts,
+  type CallRole,
+} from '../../src/core/vocabulary';
+
+/** `'new Pool'` marks a constructed segment; `sql` is the leading text of the first argument. */
+function facts(chain: string, text?: string): CallFacts {
+  const constructed = new Set<number>();
+  const segments = chain.split('.').map((segment, index) => {
+    if (!segment.startsWith('new ')) return segment;
+    constructed.add(index);
+    return segment.slice(4);
+  });
+  return { segments, constructed, text };
+}
+
+describe('classifyCall', () => {
+  it.each<[string, string | undefined, CallRole | null]>([
+    // data
+    ['prisma.user.create', undefined, 'data'],
+    ['repo.save', undefined, 'data'],
+    ['db.insertInto.values.execute', undefined, 'data'],
+    ['knex.insert.returning', undefined, 'data'],
+    ['userFactory.create', undefined, 'data'],
+    ['userFactory.build', undefined, 'data'],
+    ['createUser', undefined, 'data'],
+    ['seedOrders', undefined, 'data'],
+    ['pool.query', 'INSERT INTO users (email) VALUES ($1)', 'data'],
+    // infrastructure
+    ['new Pool', undefined, 'infrastructure'],
+    ['new PostgreSqlContainer.start', undefined, 'infrastructure'],
+    ['new PrismaClient', undefined, 'infrastructure'],
+    ['pool.connect', undefined, 'infrastructure'],
+    ['prisma.$connect', undefined, 'infrastructure'],
+    // Schema set-up is neither: run per test it can be the reset itself (`synchronize(true)`).
+    ['db.migrate.latest', undefined, null],
+    ['dataSource.runMigrations', undefined, null],
+    ['createTestDb', undefined, 'infrastructure'],
+    ['createPool', undefined, 'infrastructure'],
+    ['buildHttpClient', undefined, 'infrastructure'],
+    ['makeUserRepository', undefined, 'infrastructure'],
+    ['createTestConfig', undefined, 'infrastructure'],
+    ['createBaseUrl', undefined, 'infrastructure'],
+    ['axios.create', undefined, 'infrastructure'],
+    ['ky.create', undefined, 'infrastructure'],
+    ['got.extend', undefined, 'infrastructure'],
+    ['NestFactory.create', undefined, 'infrastructure'],
+    ['MongoMemoryServer.create', undefined, 'infrastructure'],
+    ['MongoMemoryReplSet.create', undefined, 'infrastructure'],
+    ['setupServer', undefined, 'infrastructure'],
+    // cleanup, stop, close
+    ['prisma.user.deleteMany', undefined, 'cleanup'],
+    ['knex.where.del', undefined, 'cleanup'],
+    ['deleteUser', undefined, 'cleanup'],
+    ['removeOrders', undefined, 'cleanup'],
+    ['truncateTables', undefined, 'cleanup'],
+    ['pool.query', 'DELETE FROM users', 'cleanup'],
+    ['container.stop', undefined, 'stop'],
+    ['pool.end', undefined, 'close'],
+    ['prisma.$disconnect', undefined, 'close'],
+    // other writes and nothing at all
+    ['channel.publish', undefined, 'write'],
+    ['Object.create', undefined, null],
+    ['sinon.sandbox.create', undefined, null],
+    ['faker.internet.email', undefined, null],
+    ['login', undefined, null],
+    ['users.map', undefined, null],
+    ['container.getConnectionUri', undefined, null],
+  ])('%s %s → %s', (chain, text, expected) => {
+    expect(classifyCall(facts(chain, text))).toBe(expected);
+  });
+});
+
+describe('classifyFunctionName', () => {
+  it.each<[string, CallRole | null]>([
+    ['createUser', 'data'],
+    ['givenAnOrder', 'data'],
+    ['createAppointment', 'data'],
+    ['createUserSession', 'data'],
+    ['createApp', 'infrastructure'],
+    ['startTestServer', 'infrastructure'],
+    ['getConnection', 'infrastructure'],
+    ['resetDb', 'cleanup'],
+    ['deleteUser', 'cleanup'],
+    ['create', 'data'],
+    ['render', null],
+  ])('%s → %s', (name, expected) => {
+    expect(classifyFunctionName(name)).toBe(expected);
+  });
+});
+
+describe('classifySql and sqlTable', () => {
+  it.each<[string, CallRole | null, string | null]>([
+    ['INSERT INTO users (email) VALUES ($1)', 'data', 'users'],
+    ['  insert into public."Orders" default values', 'data', 'orders'],
+    ['DELETE FROM users WHERE id = $1', 'cleanup', 'users'],
+    ['TRUNCATE TABLE orders CASCADE', 'cleanup', 'orders'],
+    ['TRUNCATE `line_items`', 'cleanup', 'line_items'],
+    ['UPDATE users SET name = $1', 'write', 'users'],
+    ['SELECT * FROM users', null, null],
+  ])('%s → %s on %s', (text, role, table) => {
+    expect(classifySql(text)).toBe(role);
+    expect(sqlTable(text)).toBe(table);
+  });
+});
+
+describe('classifyValueName', () => {
+  it.each<[string, 'infrastructure' | null]>([
+    ['pool', 'infrastructure'],
+    ['redisClient', 'infrastructure'],
+    ['baseUrl', 'infrastructure'],
+    ['baseURL', 'infrastructure'],
+    ['DATABASE_URL', 'infrastructure'],
+    ['dbConfig', 'infrastructure'],
+    ['connectionString', 'infrastructure'],
+    ['dataSource', 'infrastructure'],
+    ['options', 'infrastructure'],
+    ['authHeaders', 'infrastructure'],
+    ['ports', 'infrastructure'],
+    ['user', null],
+    ['users', null],
+    ['address', null],
+    ['fixture', null],
+    ['orderItems', null],
+    ['status', null],
+  ])('%s → %s', (name, expected) => {
+    expect(classifyValueName(name)).toBe(expected);
+  });
+});

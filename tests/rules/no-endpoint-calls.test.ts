@@ -1,0 +1,576 @@
+import tsParser from '@typescript-eslint/parser';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import * as espree from 'espree';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index';
+import rule from '../../src/rules/no-endpoint-calls';
+
+const ts = new RuleTester({ languageOptions: { parser: tsParser } });
+const js = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' } });
+const cjs = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'commonjs' } });
+
+const ADVICE = 'Call the adapter or repository under test directly, or move this test to the acceptance layer.';
+/**
+ * A test file inside a package whose package.json declares the bin `acme`. Relative, so that the
+ * working directory stays the repository root and paths in messages read as in a project.
+ */
+const CLI_TEST = 'tests/fixtures/acme-cli/tests/integration/import-users.test.ts';
+
+ts.run('no-endpoint-calls (TypeScript)', rule, {
+  valid: [
+    {
+      name: 'a repository test against a real database, rolled back after each test (Jest)',
+      filename: 'tests/integration/user-repository.test.ts',
+      code: `
+import { Pool } from 'pg';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+const users = new UserRepository(pool);
+
+beforeEach(() => pool.query('BEGIN'));
+afterEach(() => pool.query('ROLLBACK'));
+afterAll(() => pool.end());
+
+it('saves a user', async () => {
+  const saved = await users.save({ email: 'ada@example.com', name: 'Ada' });
+  expect(await users.findByEmail('ada@example.com')).toEqual(saved);
+});
+`,
+    },
+    {
+      name: 'an HTTP adapter against nock, even on a loopback origin (Vitest)',
+      filename: 'tests/integration/payment-client.test.ts',
+      code: `
+import nock from 'nock';
+import { afterEach, expect, it } from 'vitest';
+import { PaymentClient } from '../../src/adapters/payments/payment-client';
+
+afterEach(() => nock.cleanAll());
+
+it('charges a card', async () => {
+  nock('http://localhost:4010').post('/v1/charges').reply(201, { id: 'ch_1', status: 'succeeded' });
+  const client = new PaymentClient('http://localhost:4010');
+  expect(await client.charge(500, 'tok_visa')).toEqual({ id: 'ch_1', status: 'succeeded' });
+  const health = await fetch('http://localhost:4010/health');
+  expect(health.ok).toBe(false);
+});
+`,
+    },
+    {
+      name: 'fetch answered by an undici MockAgent',
+      filename: 'tests/integration/rates-client.test.ts',
+      code: `
+import { MockAgent, setGlobalDispatcher } from 'undici';
+
+const agent = new MockAgent();
+agent.disableNetConnect();
+setGlobalDispatcher(agent);
+
+test('reads rates', async () => {
+  agent.get('http://127.0.0.1:9999').intercept({ path: '/rates' }).reply(200, { eur: 1 });
+  const response = await fetch('http://127.0.0.1:9999/rates');
+  expect(await response.json()).toEqual({ eur: 1 });
+});
+`,
+    },
+    {
+      name: 'boundary clients configured with a local endpoint',
+      filename: 'tests/integration/session-store.test.ts',
+      code: `
+import Redis from 'ioredis';
+import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+import amqp from 'amqplib';
+
+const redis = new Redis('redis://localhost:6379');
+const s3 = new S3Client({ endpoint: 'http://localhost:4566', forcePathStyle: true });
+
+test('stores a session', async () => {
+  const connection = await amqp.connect('amqp://localhost');
+  await s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: 'x' }));
+  await redis.set('session:1', 'x');
+  await connection.close();
+});
+`,
+    },
+    {
+      name: 'HTTP calls to infrastructure on this machine: a container port, Elasticsearch, LocalStack',
+      filename: 'tests/integration/product-search.test.ts',
+      code: `
+import { ElasticsearchContainer } from '@testcontainers/elasticsearch';
+
+let elastic: Awaited<ReturnType<ElasticsearchContainer['start']>>;
+beforeAll(async () => { elastic = await new ElasticsearchContainer('elasticsearch:8.13.0').start(); });
+afterAll(() => elastic.stop());
+
+test('finds a product', async () => {
+  await fetch(\`http://localhost:\${elastic.getMappedPort(9200)}/products/_refresh\`, { method: 'POST' });
+  await fetch('http://localhost:9200/products/_refresh', { method: 'POST' });
+  await fetch('http://127.0.0.1:4566/_localstack/health');
+});
+`,
+    },
+    {
+      name: 'a remote URL (the concern of no-real-network, not of this rule)',
+      filename: 'tests/integration/exchange-rates.test.ts',
+      code: `
+import axios from 'axios';
+test('x', async () => { await axios.get('https://api.exchangerate.example/latest'); });
+`,
+    },
+    {
+      name: 'URLs the file does not show',
+      filename: 'tests/integration/webhooks.test.ts',
+      code: `
+import axios from 'axios';
+import { config } from '../config';
+test('x', async () => {
+  await fetch(config.webhookUrl);
+  await axios.post(\`http://\${process.env.HOST}:3000/hooks\`);
+  const api = axios.create({ baseURL: config.baseUrl });
+  await api.get('/hooks');
+});
+`,
+    },
+    {
+      name: 'child processes that start or prepare infrastructure',
+      filename: CLI_TEST,
+      code: `
+import { execSync, spawn } from 'node:child_process';
+import { execa, $ } from 'execa';
+
+beforeAll(async () => {
+  execSync('docker compose up -d postgres');
+  await execa('npx', ['prisma', 'migrate', 'reset', '--force']);
+  spawn('pg_ctl', ['-D', '/tmp/pg', 'start']);
+  await $\`redis-server --port 6380 --daemonize yes\`;
+  execSync('node scripts/seed.js');
+});
+`,
+    },
+    {
+      name: 'a process the file does not show, and node evaluating code',
+      filename: CLI_TEST,
+      code: `
+import { spawn, execFileSync } from 'node:child_process';
+spawn(command, args);
+execFileSync(process.execPath, ['-e', 'console.log(1)']);
+`,
+    },
+    {
+      name: "a program named like a bin that this project's package.json does not declare",
+      filename: 'tests/integration/sync.test.ts',
+      code: `
+import { execa } from 'execa';
+test('x', async () => { await execa('acme', ['sync']); });
+`,
+    },
+    {
+      name: 'look-alikes: Angular inject, a local request helper, Hono-like apps and chai without chai-http',
+      filename: 'tests/integration/look-alikes.test.ts',
+      code: `
+import { TestBed } from '@angular/core/testing';
+import chai from 'chai';
+import { createApp } from '../../src/app';
+
+const request = (path: string) => ({ path });
+const app = createApp();
+
+it('x', () => {
+  TestBed.inject(UserService);
+  request('/users');
+  app.request('/users');
+  chai.request(app);
+});
+`,
+    },
+    {
+      name: 'helpers from a module that is not listed in endpointClients',
+      filename: 'tests/integration/users.test.ts',
+      code: `
+import { api } from '../support/api-client';
+test('x', async () => { await api.get('/users'); });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'supertest against an express app (Jest, ESM)',
+      filename: 'tests/integration/users-api.test.ts',
+      code: `
+import request from 'supertest';
+import { createApp } from '../../src/app';
+
+const app = createApp();
+
+it('creates a user', async () => {
+  await request(app).post('/users').send({ email: 'ada@example.com' }).expect(201);
+});
+`,
+      errors: [{ messageId: 'testClient', line: 8, column: 9, endColumn: 21, data: { client: 'supertest', call: 'request(app)' } }],
+    },
+    {
+      name: 'supertest aliased, its agent, a NestJS server and a running URL',
+      filename: 'tests/integration/users.e2e.test.ts',
+      code: `
+import api, { agent as session } from 'supertest';
+
+describe('users', () => {
+  it('lists', async () => {
+    await api(app.getHttpServer()).get('/users');
+    const client = session(app);
+    const other = api.agent(app);
+    await api('http://localhost:3000').get('/health');
+    await api(createApp({ database: pool, payments: fakePayments })).get('/health');
+  });
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 6, column: 11, data: { client: 'supertest', call: 'api(app.getHttpServer())' } },
+        { messageId: 'testClient', line: 7, column: 20, data: { client: 'supertest', call: 'session(app)' } },
+        { messageId: 'testClient', line: 8, column: 19, data: { client: 'supertest', call: 'api.agent(app)' } },
+        { messageId: 'testClient', line: 9, column: 11, data: { client: 'supertest', call: "api('http://localhost:3000')" } },
+        { messageId: 'testClient', line: 10, column: 11, data: { client: 'supertest', call: 'api(…)' } },
+      ],
+    },
+    {
+      name: 'fastify inject, traced and by its request (Vitest)',
+      filename: 'tests/integration/orders-route.test.ts',
+      code: `
+import Fastify from 'fastify';
+import { test, expect } from 'vitest';
+import { buildServer } from '../../src/server';
+
+test('creates an order', async () => {
+  const app = Fastify();
+  const response = await app.inject(request);
+  const server = await buildServer();
+  await server.inject({ method: 'POST', url: '/orders', payload: { sku: 'A1' } });
+  await server.inject().get('/orders').end();
+  expect(response.statusCode).toBe(201);
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 8, column: 26, data: { client: 'in-process injection', call: 'app.inject(request)' } },
+        { messageId: 'testClient', line: 10, column: 9, data: { client: 'in-process injection', call: 'server.inject(…)' } },
+        { messageId: 'testClient', line: 11, column: 9, data: { client: 'in-process injection', call: 'server.inject()' } },
+      ],
+    },
+    {
+      name: 'Hono app.request and testClient',
+      filename: 'tests/integration/health.test.ts',
+      code: `
+import { Hono } from 'hono';
+import { testClient } from 'hono/testing';
+
+const app = new Hono().get('/health', (c) => c.text('ok'));
+
+test('answers', async () => {
+  const response = await app.request('/health');
+  const client = testClient(app);
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 8, column: 26, data: { client: 'Hono', call: "app.request('/health')" } },
+        { messageId: 'testClient', line: 9, column: 18, data: { client: 'Hono', call: 'testClient(app)' } },
+      ],
+    },
+    {
+      name: 'pactum specs',
+      filename: 'tests/integration/users-contract.test.ts',
+      code: `
+import pactum, { spec as pactumSpec } from 'pactum';
+
+it('gets a user', async () => {
+  await pactum.spec().get('http://localhost:3000/users/1').expectStatus(200);
+  await pactumSpec().get('http://localhost:3000/users/2');
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 5, column: 9, data: { client: 'pactum', call: 'pactum.spec()' } },
+        { messageId: 'testClient', line: 6, column: 9, data: { client: 'pactum', call: 'pactumSpec()' } },
+      ],
+    },
+    {
+      name: 'fetch to loopback: literal, template with a constant base, URL object, Request (node:test)',
+      filename: 'tests/integration/users-http.test.ts',
+      code: `
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+const host = '127.0.0.1';
+const baseUrl = \`http://\${host}:3000\`;
+
+test('lists users', async () => {
+  await fetch('http://localhost:3000/users');
+  await fetch(\`\${baseUrl}/users?page=\${2}\`);
+  await fetch(new URL('/users', baseUrl));
+  const response = await fetch(new Request('http://[::1]:3000/users', { method: 'POST' }));
+  assert.equal(response.status, 201);
+});
+`,
+      errors: [
+        { messageId: 'loopbackHttp', line: 9, column: 9, data: { url: 'http://localhost:3000/users', client: 'fetch' } },
+        { messageId: 'loopbackHttp', line: 10, column: 9, data: { url: 'http://127.0.0.1:3000/users?page=2', client: 'fetch' } },
+        { messageId: 'loopbackHttp', line: 11, column: 9, data: { url: 'http://127.0.0.1:3000/users', client: 'fetch' } },
+        { messageId: 'loopbackHttp', line: 12, column: 26, data: { url: 'http://[::1]:3000/users', client: 'fetch' } },
+      ],
+    },
+    {
+      name: 'a type-only import of an HTTP fake sets nothing up',
+      filename: 'tests/integration/users-http.test.ts',
+      code: `
+import type { RequestHandler } from 'msw';
+let handlers: RequestHandler[] = [];
+it('x', async () => { await fetch('http://localhost:3000/users'); });
+`,
+      errors: [{ messageId: 'loopbackHttp', line: 4, column: 29, data: { url: 'http://localhost:3000/users', client: 'fetch' } }],
+    },
+    {
+      name: 'fetch to a server the file starts: server.address() and the address fastify listens on',
+      filename: 'tests/integration/server.test.ts',
+      code: `
+import type { AddressInfo } from 'node:net';
+import { buildServer } from '../../src/server';
+
+let baseUrl: string;
+let server: ReturnType<typeof app.listen>;
+
+beforeAll(async () => {
+  server = app.listen(0);
+  const { port } = server.address() as AddressInfo;
+  baseUrl = \`http://localhost:\${port}\`;
+});
+
+it('answers on the random port', async () => {
+  await fetch(\`\${baseUrl}/health\`);
+  await fetch(\`http://\${(server.address() as AddressInfo).address}:1/x\`);
+  const fastify = await buildServer();
+  const address = await fastify.listen({ port: 0 });
+  await fetch(\`\${address}/users\`);
+});
+`,
+      errors: [
+        { messageId: 'loopbackHttp', line: 15, data: { url: 'http://localhost:${…}/health', client: 'fetch' } },
+        { messageId: 'localServerHttp', line: 16, data: { url: 'http://${…}:1/x', client: 'fetch' } },
+        { messageId: 'localServerHttp', line: 19, data: { url: '${…}/users', client: 'fetch' } },
+      ],
+    },
+    {
+      name: 'axios, got, ky and undici to loopback, with instances and base URLs',
+      filename: 'tests/integration/clients.test.ts',
+      code: `
+import axios from 'axios';
+import got from 'got';
+import ky from 'ky';
+import { request as undiciRequest } from 'undici';
+
+const api = axios.create({ baseURL: process.env.API_URL ?? 'http://localhost:8080' });
+const client = got.extend({ prefixUrl: 'http://127.0.0.1:8080' });
+
+it('calls the app', async () => {
+  await api.post('/users', { name: 'Ada' });
+  await axios.get('/users', { baseURL: 'http://localhost:8080' });
+  await client.get('users');
+  await ky.delete('http://localhost:8080/users/1');
+  await undiciRequest('http://localhost:8080/users');
+});
+`,
+      errors: [
+        { messageId: 'loopbackHttp', line: 11, data: { url: 'http://localhost:8080/users', client: 'axios.post' } },
+        { messageId: 'loopbackHttp', line: 12, data: { url: 'http://localhost:8080/users', client: 'axios.get' } },
+        { messageId: 'loopbackHttp', line: 13, data: { url: 'http://127.0.0.1:8080/users', client: 'got.get' } },
+        { messageId: 'loopbackHttp', line: 14, data: { url: 'http://localhost:8080/users/1', client: 'ky.delete' } },
+        { messageId: 'loopbackHttp', line: 15, data: { url: 'http://localhost:8080/users', client: 'undici.request' } },
+      ],
+    },
+    {
+      name: "the project's CLI through execa, child_process and zx",
+      filename: CLI_TEST,
+      code: `
+import { execa, execaNode, $ } from 'execa';
+import { execSync, spawn, fork } from 'node:child_process';
+import { $ as zx } from 'zx';
+import path from 'node:path';
+
+const cli = path.join(__dirname, '../../bin/acme.js');
+
+test('imports users', async () => {
+  await execa('node', [cli, 'import', 'users.csv']);
+  await execaNode('dist/main.js');
+  execSync('npx acme import users.csv');
+  spawn(process.execPath, ['./bin/acme.js', '--help']);
+  fork('src/cli.ts');
+  await $\`acme sync --dry-run\`;
+  await zx\`./bin/acme.js --version\`;
+});
+`,
+      errors: [
+        { messageId: 'projectCli', line: 10, column: 9, data: { command: 'node tests/fixtures/acme-cli/bin/acme.js import users.csv', launcher: 'execa (execa)' } },
+        { messageId: 'projectCli', line: 11, column: 9, data: { command: 'node dist/main.js', launcher: 'execaNode (execa)' } },
+        { messageId: 'projectCli', line: 12, column: 3, data: { command: 'npx acme import users.csv', launcher: 'execSync (child_process)' } },
+        { messageId: 'projectCli', line: 13, column: 3, data: { command: 'node ./bin/acme.js --help', launcher: 'spawn (child_process)' } },
+        { messageId: 'projectCli', line: 14, column: 3, data: { command: 'node src/cli.ts', launcher: 'fork (child_process)' } },
+        { messageId: 'projectCli', line: 15, column: 9, data: { command: 'acme sync --dry-run', launcher: '$ (execa)' } },
+        { messageId: 'projectCli', line: 16, column: 9, data: { command: './bin/acme.js --version', launcher: '$ (zx)' } },
+      ],
+    },
+    {
+      name: 'helpers from a module listed in endpointClients, aliased',
+      filename: 'tests/integration/users.test.ts',
+      settings: { 'integration-tests': { endpointClients: ['tests/support/api-client'] } },
+      code: `
+import { api as http, ApiClient } from '../support/api-client';
+import { createUser } from '../support/factories';
+
+test('x', async () => {
+  await http.get('/users').expect(200);
+  const client = new ApiClient();
+  await createUser();
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 6, column: 9, data: { client: "the endpoint client '../support/api-client'", call: "http.get('/users')" } },
+        { messageId: 'testClient', line: 7, column: 18, data: { client: "the endpoint client '../support/api-client'", call: 'new ApiClient()' } },
+      ],
+    },
+  ],
+});
+
+js.run('no-endpoint-calls (JavaScript, ESM)', rule, {
+  valid: [
+    {
+      name: 'an adapter test with msw answering on loopback',
+      filename: 'tests/integration/rates.test.mjs',
+      code: `
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+
+const server = setupServer(http.get('http://localhost:7000/rates', () => HttpResponse.json({ eur: 1 })));
+before(() => server.listen());
+after(() => server.close());
+
+it('reads rates', async () => {
+  const response = await fetch('http://localhost:7000/rates');
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'supertest with Mocha and chai',
+      filename: 'tests/integration/users.test.mjs',
+      code: `
+import { expect } from 'chai';
+import request from 'supertest';
+import { app } from '../../src/app.js';
+
+describe('POST /users', () => {
+  it('creates a user', async () => {
+    const response = await request(app).post('/users').send({ name: 'Ada' });
+    expect(response.status).to.equal(201);
+  });
+});
+`,
+      errors: [{ messageId: 'testClient', line: 8, column: 28, data: { client: 'supertest', call: 'request(app)' } }],
+    },
+    {
+      name: 'chai-http 5 and axios to loopback',
+      filename: 'tests/integration/orders.test.mjs',
+      code: `
+import * as chai from 'chai';
+import chaiHttp, { request } from 'chai-http';
+import axios from 'axios';
+
+chai.use(chaiHttp);
+
+it('creates an order', async () => {
+  const response = await request.execute(app).post('/orders');
+  await axios.post('http://localhost:3000/orders', {});
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 9, column: 26, data: { client: 'chai-http', call: 'request.execute(app)' } },
+        { messageId: 'loopbackHttp', line: 10, column: 9, data: { url: 'http://localhost:3000/orders', client: 'axios.post' } },
+      ],
+    },
+  ],
+});
+
+cjs.run('no-endpoint-calls (JavaScript, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'starting a database with docker from a Mocha hook',
+      filename: 'test/integration/users.test.js',
+      code: `
+const { execSync } = require('child_process');
+before(() => execSync('docker run -d --name pg -p 5432:5432 postgres:16'));
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'supertest, chai-http and hapi inject with require',
+      filename: 'test/integration/users.test.js',
+      code: `
+const request = require('supertest');
+const chai = require('chai');
+chai.use(require('chai-http'));
+const Hapi = require('@hapi/hapi');
+
+describe('users', () => {
+  it('works', async () => {
+    await request(app).get('/users');
+    await chai.request(app).get('/users');
+    const server = Hapi.server();
+    await server.inject('/users');
+  });
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 9, column: 11, data: { client: 'supertest', call: 'request(app)' } },
+        { messageId: 'testClient', line: 10, column: 11, data: { client: 'chai-http', call: 'chai.request(app)' } },
+        { messageId: 'testClient', line: 12, column: 11, data: { client: 'in-process injection', call: "server.inject('/users')" } },
+      ],
+    },
+    {
+      name: 'the CLI through a promisified exec',
+      filename: 'test/integration/cli.test.js',
+      code: `
+const { promisify } = require('util');
+const exec = promisify(require('child_process').exec);
+
+it('prints the version', async () => {
+  const { stdout } = await exec('node bin/cli.js --version');
+});
+`,
+      errors: [{ messageId: 'projectCli', line: 6, column: 28, data: { command: 'node bin/cli.js --version', launcher: 'exec (child_process)' } }],
+    },
+  ],
+});
+
+describe('no-endpoint-calls in the configs', () => {
+  const code = `import request from 'supertest';\nit('x', () => request(app).get('/'));\n`;
+  const lint = (filename: string) =>
+    new Linter({ cwd: '/project' })
+      .verify(code, [...plugin.configs.recommended] as Linter.Config[], path.join('/project', filename))
+      .map((message) => message.ruleId);
+
+  it('reports integration files', () => {
+    expect(lint('tests/integration/users.test.js')).toEqual(['integration-tests/no-endpoint-calls']);
+  });
+
+  it.each(['tests/acceptance/users.test.js', 'tests/e2e/users.test.js', 'src/users.e2e-spec.js', 'tests/unit/users.test.js'])(
+    'leaves %s alone: driving the app is what acceptance tests do',
+    (filename) => {
+      expect(lint(filename)).toEqual([]);
+    },
+  );
+});
+
+it('gives each message the advice', () => {
+  for (const message of Object.values(rule.meta.messages)) expect(message).toMatch(/acceptance layer\.$/);
+  expect(rule.meta.messages.testClient.endsWith(ADVICE)).toBe(true);
+});

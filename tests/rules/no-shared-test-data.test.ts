@@ -1,0 +1,1643 @@
+import tsParser from '@typescript-eslint/parser';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-shared-test-data';
+
+const ts = new RuleTester({ languageOptions: { parser: tsParser } });
+const js = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
+const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
+
+const TS_FILE = 'tests/integration/user-repository.test.ts';
+const JS_FILE = 'tests/integration/order-repository.test.js';
+
+ts.run('no-shared-test-data (TypeScript)', rule, {
+  valid: [
+    {
+      name: 'infrastructure shared in beforeAll: container, pool, URL, config, HTTP client',
+      filename: TS_FILE,
+      code: `
+import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testcontainers/postgresql';
+import axios, { type AxiosInstance } from 'axios';
+import { Pool } from 'pg';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+let container: StartedPostgreSqlContainer;
+let pool: Pool;
+let url: string;
+let config: { url: string; max: number };
+let http: AxiosInstance;
+let repo: UserRepository;
+
+beforeAll(async () => {
+  container = await new PostgreSqlContainer('postgres:16').start();
+  url = container.getConnectionUri();
+  config = { url, max: 2 };
+  pool = new Pool({ connectionString: config.url, max: config.max });
+  http = axios.create({ baseURL: 'http://localhost:4010' });
+  repo = new UserRepository(pool);
+});
+afterAll(async () => {
+  await pool.end();
+  await container.stop();
+});
+beforeEach(() => pool.query('BEGIN'));
+afterEach(() => pool.query('ROLLBACK'));
+
+describe('UserRepository', () => {
+  it('saves a user', async () => {
+    const saved = await repo.save({ email: 'ada@example.com', name: 'Ada' });
+    expect(saved.id).toBeGreaterThan(0);
+  });
+  it('finds a user by email', async () => {
+    await repo.save({ email: 'grace@example.com', name: 'Grace' });
+    expect(await repo.findByEmail('grace@example.com')).toMatchObject({ name: 'Grace' });
+    expect(http.defaults.baseURL).toBe('http://localhost:4010');
+    expect(url).toContain('postgres');
+  });
+});
+`,
+    },
+    {
+      name: 'an in-memory MongoDB server and a Nest application',
+      filename: TS_FILE,
+      code: `
+import { MongoMemoryServer } from 'mongodb-memory-server';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../../src/app.module';
+
+let mongod: MongoMemoryServer;
+let app: Awaited<ReturnType<typeof NestFactory.create>>;
+
+beforeAll(async () => {
+  mongod = await MongoMemoryServer.create();
+  app = await NestFactory.create(AppModule);
+  await app.init();
+});
+
+test('one', () => expect(mongod.getUri()).toBeTruthy());
+test('two', () => expect(app).toBeDefined());
+`,
+    },
+    {
+      name: 'Jest: a data source and a server started once, a transaction per test',
+      filename: TS_FILE,
+      code: `
+import type { Server } from 'node:http';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { createApp } from '../../src/app';
+
+let dataSource: DataSource;
+let server: Server;
+let runner: QueryRunner;
+const options = { type: 'postgres' as const, url: process.env.DATABASE_URL, entities: [] };
+
+beforeAll(async () => {
+  dataSource = await new DataSource(options).initialize();
+  server = createApp().listen(0);
+});
+afterAll(async () => {
+  server.close();
+  await dataSource.destroy();
+});
+beforeEach(async () => {
+  runner = dataSource.createQueryRunner();
+  await runner.startTransaction();
+});
+afterEach(() => runner.rollbackTransaction());
+
+test('saves a user', async () => {
+  await runner.manager.insert('users', { email: 'ada@example.com' });
+  expect(server.listening).toBe(true);
+});
+test('starts with no users', async () => {
+  expect(await runner.manager.count('users')).toBe(0);
+});
+`,
+    },
+    {
+      name: 'data created per test in beforeEach, with rollback',
+      filename: TS_FILE,
+      code: `
+import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { PrismaClient, type User } from '@prisma/client';
+
+let prisma: PrismaClient;
+let user: User;
+
+beforeAll(async () => {
+  prisma = new PrismaClient();
+  await prisma.$connect();
+});
+beforeEach(async () => {
+  user = await prisma.user.create({ data: { email: 'ada@example.com' } });
+});
+afterEach(async () => {
+  await prisma.user.deleteMany();
+});
+
+it('renames the user', async () => {
+  await prisma.user.update({ where: { id: user.id }, data: { name: 'Grace' } });
+});
+it('deletes the user', async () => {
+  await prisma.user.delete({ where: { id: user.id } });
+});
+`,
+    },
+    {
+      name: 'a literal reset in beforeEach, then changed by tests',
+      filename: TS_FILE,
+      code: `
+let cart = { items: [] as string[] };
+beforeEach(() => {
+  cart = { items: [] };
+});
+it('adds an item', () => {
+  cart.items.push('book');
+  expect(cart.items).toHaveLength(1);
+});
+it('starts empty', () => {
+  expect(cart.items).toHaveLength(0);
+});
+`,
+    },
+    {
+      name: 'the changed property emptied after each test',
+      filename: TS_FILE,
+      code: `
+const cart = { items: [] as string[] };
+afterEach(() => {
+  cart.items.length = 0;
+});
+it('adds an item', () => {
+  cart.items.push('book');
+});
+it('starts empty', () => {
+  expect(cart.items).toEqual([]);
+});
+`,
+    },
+    {
+      name: 'literals that are only read, spread or passed on',
+      filename: TS_FILE,
+      code: `
+import { describe, expect, it } from '@jest/globals';
+import { createPool } from '../../src/db/pool';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+const ada = { email: 'ada@example.com', name: 'Ada' };
+const roles = ['admin', 'editor'];
+const repo = new UserRepository(createPool());
+
+describe('UserRepository', () => {
+  it('saves a copy', async () => {
+    const saved = await repo.save({ ...ada, email: 'ada+1@example.com' });
+    expect(saved).toMatchObject({ name: ada.name });
+  });
+  it('saves the fixture', async () => {
+    await repo.save(ada);
+    expect(roles).toContain('admin');
+  });
+});
+`,
+    },
+    {
+      name: 'frozen constants',
+      filename: TS_FILE,
+      code: `
+const DEFAULT_USER = Object.freeze({ email: 'ada@example.com', name: 'Ada' });
+it('one', () => {
+  expect(DEFAULT_USER.name).toBe('Ada');
+});
+it('two', () => {
+  expect({ ...DEFAULT_USER, name: 'Grace' }).not.toEqual(DEFAULT_USER);
+});
+`,
+    },
+    {
+      name: 'Vitest test.extend fixtures give each test its own data',
+      filename: TS_FILE,
+      code: `
+import { test as base, expect } from 'vitest';
+import { createPool } from '../../src/db/pool';
+import { UserRepository, type User } from '../../src/repositories/user-repository';
+
+const pool = createPool();
+const test = base.extend<{ user: User }>({
+  user: async ({}, use) => {
+    const repo = new UserRepository(pool);
+    await use(await repo.save({ email: 'ada@example.com', name: 'Ada' }));
+    await pool.query('DELETE FROM users');
+  },
+});
+
+test('has an id', ({ user }) => {
+  expect(user.id).toBeGreaterThan(0);
+});
+test('has a name', ({ user }) => {
+  expect(user.name).toBe('Ada');
+});
+`,
+    },
+    {
+      name: 'a helper module that only exports factories',
+      filename: 'tests/integration/factories.ts',
+      code: `
+import type { Pool } from 'pg';
+
+export const buildUser = (overrides: Partial<{ email: string; name: string }> = {}) => ({
+  email: 'ada@example.com',
+  name: 'Ada',
+  ...overrides,
+});
+
+export async function createUser(pool: Pool, overrides = {}) {
+  const user = buildUser(overrides);
+  const { rows } = await pool.query('INSERT INTO users (email, name) VALUES ($1, $2) RETURNING *', [user.email, user.name]);
+  return rows[0];
+}
+`,
+    },
+    {
+      name: 'data created once for a single test',
+      filename: TS_FILE,
+      code: `
+let user: { id: number };
+beforeAll(async () => {
+  user = await createUser();
+});
+it('has an id', () => {
+  expect(user.id).toBeGreaterThan(0);
+});
+`,
+    },
+    {
+      name: 'a value that is not test data: a token from an unknown call',
+      filename: TS_FILE,
+      code: `
+let token: string;
+beforeAll(async () => {
+  token = await login('ada@example.com');
+});
+it('one', () => expect(token).toBeTruthy());
+it('two', () => expect(token).toHaveLength(32));
+`,
+    },
+    {
+      name: 'a holder filled with infrastructure in beforeAll',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+const ctx: { pool?: Pool; url?: string } = {};
+beforeAll(() => {
+  ctx.url = process.env.DATABASE_URL;
+  ctx.pool = new Pool({ connectionString: ctx.url });
+});
+it('one', () => expect(ctx.pool).toBeDefined());
+it('two', () => expect(ctx.url).toBeDefined());
+`,
+    },
+    {
+      name: 'a literal changed by the one test that uses it',
+      filename: TS_FILE,
+      code: `
+const order = { id: 1, lines: [] as number[] };
+it('adds a line', () => {
+  order.lines.push(3);
+  expect(order.lines).toEqual([3]);
+});
+it('does something else', () => {
+  expect(1).toBe(1);
+});
+`,
+    },
+    {
+      name: 'a local copy changed in a test',
+      filename: TS_FILE,
+      code: `
+const base = { items: [] as string[] };
+it('one', () => {
+  const cart = structuredClone(base);
+  cart.items.push('book');
+});
+it('two', () => {
+  expect(base.items).toEqual([]);
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Vitest: a user created in beforeAll and read by two tests',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PrismaClient, type User } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+describe('profile', () => {
+  let user: User;
+
+  beforeAll(async () => {
+    user = await prisma.user.create({ data: { email: 'ada@example.com' } });
+  });
+
+  it('renames the user', async () => {
+    await prisma.user.update({ where: { id: user.id }, data: { name: 'Grace' } });
+  });
+  it('reads the name', async () => {
+    expect(user.name).toBeNull();
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 11,
+          column: 5,
+          data: { name: 'user', hook: 'beforeAll', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              data: { hook: 'beforeAll', replacement: 'beforeEach' },
+              output: `
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PrismaClient, type User } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+describe('profile', () => {
+  let user: User;
+
+  beforeEach(async () => {
+    user = await prisma.user.create({ data: { email: 'ada@example.com' } });
+  });
+
+  it('renames the user', async () => {
+    await prisma.user.update({ where: { id: user.id }, data: { name: 'Grace' } });
+  });
+  it('reads the name', async () => {
+    expect(user.name).toBeNull();
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Vitest: infrastructure in another beforeAll keeps the import, and beforeEach is added',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, expect, it } from 'vitest';
+import { Pool } from 'pg';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+let pool: Pool;
+let repo: UserRepository;
+let user: { id: number; email: string };
+
+beforeAll(() => {
+  pool = new Pool();
+  repo = new UserRepository(pool);
+});
+beforeAll(async () => {
+  user = await repo.save({ email: 'ada@example.com', name: 'Ada' });
+});
+
+it('finds the user', async () => {
+  expect(await repo.findByEmail(user.email)).toBeDefined();
+});
+it('has an id', () => {
+  expect(user.id).toBeGreaterThan(0);
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 15,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              output: `
+import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { Pool } from 'pg';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+let pool: Pool;
+let repo: UserRepository;
+let user: { id: number; email: string };
+
+beforeAll(() => {
+  pool = new Pool();
+  repo = new UserRepository(pool);
+});
+beforeEach(async () => {
+  user = await repo.save({ email: 'ada@example.com', name: 'Ada' });
+});
+
+it('finds the user', async () => {
+  expect(await repo.findByEmail(user.email)).toBeDefined();
+});
+it('has an id', () => {
+  expect(user.id).toBeGreaterThan(0);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Jest: beforeEach already imported, so the last beforeAll leaves the import',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { createPool } from '../../src/db/pool';
+
+const pool = createPool();
+let orderId: number;
+
+beforeEach(() => pool.query('BEGIN'));
+beforeAll(async () => {
+  const { rows } = await pool.query('INSERT INTO orders (total) VALUES (100) RETURNING id');
+  orderId = rows[0].id;
+});
+
+test('pays the order', async () => {
+  await pool.query('UPDATE orders SET paid = true WHERE id = $1', [orderId]);
+});
+test('the order is unpaid', async () => {
+  const { rows } = await pool.query('SELECT paid FROM orders WHERE id = $1', [orderId]);
+  expect(rows[0].paid).toBe(false);
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedSeed',
+          line: 10,
+          column: 26,
+          data: { hook: 'beforeAll', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              output: `
+import { beforeEach, expect, test } from '@jest/globals';
+import { createPool } from '../../src/db/pool';
+
+const pool = createPool();
+let orderId: number;
+
+beforeEach(() => pool.query('BEGIN'));
+beforeEach(async () => {
+  const { rows } = await pool.query('INSERT INTO orders (total) VALUES (100) RETURNING id');
+  orderId = rows[0].id;
+});
+
+test('pays the order', async () => {
+  await pool.query('UPDATE orders SET paid = true WHERE id = $1', [orderId]);
+});
+test('the order is unpaid', async () => {
+  const { rows } = await pool.query('SELECT paid FROM orders WHERE id = $1', [orderId]);
+  expect(rows[0].paid).toBe(false);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a hook that also builds infrastructure is reported with no edit',
+      filename: TS_FILE,
+      code: `
+import { PrismaClient } from '@prisma/client';
+
+let prisma: PrismaClient;
+let userId: number;
+
+beforeAll(async () => {
+  prisma = new PrismaClient();
+  const user = await prisma.user.create({ data: { email: 'ada@example.com' } });
+  userId = user.id;
+});
+
+it('one', async () => {
+  await prisma.user.update({ where: { id: userId }, data: { name: 'Grace' } });
+});
+it('two', async () => {
+  expect(await prisma.user.findUnique({ where: { id: userId } })).toMatchObject({ name: null });
+});
+`,
+      errors: [{ messageId: 'sharedSeed', line: 9, column: 22, suggestions: [] }],
+    },
+    {
+      name: 'a literal assigned in beforeAll and read by two tests',
+      filename: TS_FILE,
+      code: `
+let order: { lines: Array<{ sku: string }> };
+beforeAll(() => {
+  order = { lines: [] };
+});
+it('adds a line', () => {
+  order.lines.push({ sku: 'book' });
+});
+it('has no lines', () => {
+  expect(order.lines).toEqual([]);
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 3,
+          data: { name: 'order', hook: 'beforeAll', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              output: `
+let order: { lines: Array<{ sku: string }> };
+beforeEach(() => {
+  order = { lines: [] };
+});
+it('adds a line', () => {
+  order.lines.push({ sku: 'book' });
+});
+it('has no lines', () => {
+  expect(order.lines).toEqual([]);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'seeds that are not kept: createMany, Promise.all and a loop',
+      filename: TS_FILE,
+      code: `
+import { prisma } from '../../src/db/prisma';
+
+const emails = ['ada@example.com', 'grace@example.com'];
+
+describe('search', () => {
+  beforeAll(async () => {
+    await prisma.user.createMany({ data: emails.map((email) => ({ email })) });
+    await Promise.all([createOrder(), createOrder()]);
+    for (const email of emails) {
+      await prisma.subscriber.create({ data: { email } });
+    }
+  });
+
+  it('finds by prefix', async () => {
+    expect(await prisma.user.findMany({ where: { email: { startsWith: 'ada' } } })).toHaveLength(1);
+  });
+  it('counts everyone', async () => {
+    expect(await prisma.user.count()).toBe(2);
+  });
+});
+`,
+      errors: [8, 9, 11].map((line) => ({
+        messageId: 'sharedSeed' as const,
+        line,
+        column: line === 11 ? 13 : 11,
+        suggestions: [
+          {
+            messageId: 'runPerTest' as const,
+            output: `
+import { prisma } from '../../src/db/prisma';
+
+const emails = ['ada@example.com', 'grace@example.com'];
+
+describe('search', () => {
+  beforeEach(async () => {
+    await prisma.user.createMany({ data: emails.map((email) => ({ email })) });
+    await Promise.all([createOrder(), createOrder()]);
+    for (const email of emails) {
+      await prisma.subscriber.create({ data: { email } });
+    }
+  });
+
+  it('finds by prefix', async () => {
+    expect(await prisma.user.findMany({ where: { email: { startsWith: 'ada' } } })).toHaveLength(1);
+  });
+  it('counts everyone', async () => {
+    expect(await prisma.user.count()).toBe(2);
+  });
+});
+`,
+          },
+        ],
+      })),
+    },
+    {
+      name: 'nested describes: a hook in the outer suite, tests in the inner ones',
+      filename: TS_FILE,
+      code: `
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { db } from '../../src/db/kysely';
+
+describe('orders', () => {
+  let orderId: number;
+  beforeAll(async () => {
+    ({ id: orderId } = await db.insertInto('orders').values({ total: 100 }).returning('id').executeTakeFirstOrThrow());
+  });
+  afterAll(async () => {
+    await db.deleteFrom('orders').execute();
+  });
+
+  describe('paying', () => {
+    it('marks the order paid', async () => {
+      await db.updateTable('orders').set({ paid: true }).where('id', '=', orderId).execute();
+    });
+  });
+  describe('refunding', () => {
+    it('refuses an unpaid order', async () => {
+      await expectRefundToFail(orderId);
+    });
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 8,
+          column: 6,
+          data: { name: 'orderId', hook: 'beforeAll', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTestWithTeardown',
+              data: { hook: 'beforeAll', replacement: 'beforeEach' },
+              output: `
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { db } from '../../src/db/kysely';
+
+describe('orders', () => {
+  let orderId: number;
+  beforeEach(async () => {
+    ({ id: orderId } = await db.insertInto('orders').values({ total: 100 }).returning('id').executeTakeFirstOrThrow());
+  });
+  afterEach(async () => {
+    await db.deleteFrom('orders').execute();
+  });
+
+  describe('paying', () => {
+    it('marks the order paid', async () => {
+      await db.updateTable('orders').set({ paid: true }).where('id', '=', orderId).execute();
+    });
+  });
+  describe('refunding', () => {
+    it('refuses an unpaid order', async () => {
+      await expectRefundToFail(orderId);
+    });
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a teardown that removes the user and closes the client blocks the edit',
+      filename: TS_FILE,
+      code: `
+import { PrismaClient, type User } from '@prisma/client';
+
+const prisma = new PrismaClient();
+let user: User;
+
+beforeAll(async () => {
+  user = await prisma.user.create({ data: { email: 'ada@example.com' } });
+});
+afterAll(async () => {
+  await prisma.user.delete({ where: { id: user.id } });
+  await prisma.$disconnect();
+});
+
+it('one', () => expect(user.id).toBeDefined());
+it('two', () => expect(user.email).toContain('@'));
+`,
+      errors: [{ messageId: 'sharedBinding', line: 8, suggestions: [] }],
+    },
+    {
+      name: 'a teardown that wipes everything and disconnects stays where it is',
+      filename: TS_FILE,
+      code: `
+import { PrismaClient, type User } from '@prisma/client';
+
+const prisma = new PrismaClient();
+let user: User;
+
+beforeAll(async () => {
+  user = await prisma.user.create({ data: { email: 'ada@example.com' } });
+});
+afterAll(async () => {
+  await prisma.user.deleteMany();
+  await prisma.$disconnect();
+});
+
+it('one', () => expect(user.id).toBeDefined());
+it('two', () => expect(user.email).toContain('@'));
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              output: `
+import { PrismaClient, type User } from '@prisma/client';
+
+const prisma = new PrismaClient();
+let user: User;
+
+beforeEach(async () => {
+  user = await prisma.user.create({ data: { email: 'ada@example.com' } });
+});
+afterAll(async () => {
+  await prisma.user.deleteMany();
+  await prisma.$disconnect();
+});
+
+it('one', () => expect(user.id).toBeDefined());
+it('two', () => expect(user.email).toContain('@'));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a nested run-once hook that builds on the data blocks the edit',
+      filename: TS_FILE,
+      code: `
+let account: { id: number };
+beforeAll(async () => {
+  account = await createAccount();
+});
+describe('invoices', () => {
+  let invoice: { id: number };
+  beforeAll(async () => {
+    invoice = await createInvoice({ accountId: account.id });
+  });
+  it('one', () => expect(invoice.id).toBeDefined());
+  it('two', () => expect(account.id).toBeDefined());
+});
+`,
+      errors: [
+        { messageId: 'sharedBinding', line: 4, data: { name: 'account', hook: 'beforeAll', tests: 2 }, suggestions: [] },
+        {
+          messageId: 'sharedSeed',
+          line: 9,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              output: `
+let account: { id: number };
+beforeAll(async () => {
+  account = await createAccount();
+});
+describe('invoices', () => {
+  let invoice: { id: number };
+  beforeEach(async () => {
+    invoice = await createInvoice({ accountId: account.id });
+  });
+  it('one', () => expect(invoice.id).toBeDefined());
+  it('two', () => expect(account.id).toBeDefined());
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a parametrised test counts once per row',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, it } from 'vitest';
+let user: { id: number; status: string };
+beforeAll(async () => {
+  user = await userFactory.create();
+});
+it.each([['active'], ['banned']])('sets the status to %s', async (status) => {
+  await setStatus(user.id, status);
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          data: { name: 'user', hook: 'beforeAll', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              output: `
+import { beforeEach, it } from 'vitest';
+let user: { id: number; status: string };
+beforeEach(async () => {
+  user = await userFactory.create();
+});
+it.each([['active'], ['banned']])('sets the status to %s', async (status) => {
+  await setStatus(user.id, status);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a module-level literal that tests change becomes a factory',
+      filename: TS_FILE,
+      code: `
+import { describe, expect, it } from 'vitest';
+import { applyDiscount } from '../../src/pricing';
+
+type Cart = { items: Array<{ sku: string; cents: number }>; coupon?: string };
+
+const cart: Cart = {
+  items: [{ sku: 'book', cents: 1200 }],
+};
+
+describe('checkout', () => {
+  it('adds an item', () => {
+    cart.items.push({ sku: 'pen', cents: 300 });
+    expect(cart.items).toHaveLength(2);
+  });
+  it('applies a coupon', () => {
+    cart.coupon = 'TEN';
+    expect(applyDiscount(cart.items[0].cents, 10)).toBe(1080);
+  });
+  it('reads the total', () => expect(cart.items.length).toBe(1));
+});
+`,
+      errors: [
+        {
+          messageId: 'mutatedLiteral',
+          line: 7,
+          column: 7,
+          endColumn: 11,
+          data: { name: 'cart', tests: 3, changedIn: 'test' },
+          suggestions: [
+            {
+              messageId: 'buildPerTest',
+              data: { name: 'cart', factory: 'buildCart' },
+              output: `
+import { describe, expect, it } from 'vitest';
+import { applyDiscount } from '../../src/pricing';
+
+type Cart = { items: Array<{ sku: string; cents: number }>; coupon?: string };
+
+const buildCart = (): Cart => ({
+  items: [{ sku: 'book', cents: 1200 }],
+});
+
+describe('checkout', () => {
+  it('adds an item', () => {
+    const cart = buildCart();
+    cart.items.push({ sku: 'pen', cents: 300 });
+    expect(cart.items).toHaveLength(2);
+  });
+  it('applies a coupon', () => {
+    const cart = buildCart();
+    cart.coupon = 'TEN';
+    expect(applyDiscount(cart.items[0].cents, 10)).toBe(1080);
+  });
+  it('reads the total', () => { const cart = buildCart(); return expect(cart.items.length).toBe(1); });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'delete, Object.assign and a describe-level let',
+      filename: TS_FILE,
+      code: `
+describe('orders', () => {
+  let DEFAULT_ORDER = { id: 7, status: 'new' } as { id?: number; status: string };
+  test('drops the id', () => {
+    delete DEFAULT_ORDER.id;
+    expect(DEFAULT_ORDER).toEqual({ status: 'new' });
+  });
+  test('ships', () => {
+    Object.assign(DEFAULT_ORDER, { status: 'shipped' });
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'mutatedLiteral',
+          line: 3,
+          column: 7,
+          data: { name: 'DEFAULT_ORDER', tests: 2, changedIn: 'test' },
+          suggestions: [
+            {
+              messageId: 'buildPerTest',
+              data: { name: 'DEFAULT_ORDER', factory: 'buildDefaultOrder' },
+              output: `
+describe('orders', () => {
+  let buildDefaultOrder = () => ({ id: 7, status: 'new' } as { id?: number; status: string });
+  test('drops the id', () => {
+    const DEFAULT_ORDER = buildDefaultOrder();
+    delete DEFAULT_ORDER.id;
+    expect(DEFAULT_ORDER).toEqual({ status: 'new' });
+  });
+  test('ships', () => {
+    const DEFAULT_ORDER = buildDefaultOrder();
+    Object.assign(DEFAULT_ORDER, { status: 'shipped' });
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a literal that a hook also uses gets no factory edit',
+      filename: TS_FILE,
+      code: `
+const fixture = { items: [] as string[] };
+beforeEach(() => {
+  fixture.items.push('seed');
+});
+it('one', () => expect(fixture.items).toHaveLength(1));
+it('two', () => expect(fixture.items).toHaveLength(1));
+`,
+      errors: [{ messageId: 'mutatedLiteral', line: 2, data: { name: 'fixture', tests: 2, changedIn: 'hook' }, suggestions: [] }],
+    },
+    {
+      name: 'a literal given data in beforeAll, read by two tests',
+      filename: TS_FILE,
+      code: `
+const state: { user?: { id: number } } = {};
+beforeAll(async () => {
+  state.user = await createUser();
+});
+it('one', () => expect(state.user).toBeDefined());
+it('two', () => expect(state.user?.id).toBeGreaterThan(0));
+`,
+      errors: [
+        { messageId: 'mutatedLiteral', line: 2, data: { name: 'state', tests: 2, changedIn: 'hook' }, suggestions: [] },
+        {
+          messageId: 'sharedSeed',
+          line: 4,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              output: `
+const state: { user?: { id: number } } = {};
+beforeEach(async () => {
+  state.user = await createUser();
+});
+it('one', () => expect(state.user).toBeDefined());
+it('two', () => expect(state.user?.id).toBeGreaterThan(0));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'autofix: true applies the beforeEach edit',
+      filename: TS_FILE,
+      options: [{ autofix: true }],
+      code: `
+import { beforeAll, expect, it } from 'vitest';
+let user: { id: number };
+beforeAll(async () => {
+  user = await createUser();
+});
+it('one', () => expect(user.id).toBe(1));
+it('two', () => expect(user.id).toBe(1));
+`,
+      output: `
+import { beforeEach, expect, it } from 'vitest';
+let user: { id: number };
+beforeEach(async () => {
+  user = await createUser();
+});
+it('one', () => expect(user.id).toBe(1));
+it('two', () => expect(user.id).toBe(1));
+`,
+      errors: [{ messageId: 'sharedBinding' }],
+    },
+    {
+      name: 'autofix: true applies the factory edit',
+      filename: TS_FILE,
+      options: [{ autofix: true }],
+      code: `
+const user = { name: 'Ada' };
+it('one', () => {
+  user.name = 'Grace';
+});
+it('two', () => {
+  expect(user.name).toBe('Ada');
+});
+`,
+      output: `
+const buildUser = () => ({ name: 'Ada' });
+it('one', () => {
+  const user = buildUser();
+  user.name = 'Grace';
+});
+it('two', () => {
+  const user = buildUser();
+  expect(user.name).toBe('Ada');
+});
+`,
+      errors: [{ messageId: 'mutatedLiteral' }],
+    },
+    {
+      name: 'an aliased hook import gets no edit',
+      filename: TS_FILE,
+      code: `
+import { beforeAll as setupOnce, it } from 'vitest';
+let user: { id: number };
+setupOnce(async () => {
+  user = await createUser();
+});
+it('one', () => expect(user.id).toBe(1));
+it('two', () => expect(user.id).toBe(1));
+`,
+      errors: [{ messageId: 'sharedBinding', data: { name: 'user', hook: 'setupOnce', tests: 2 }, suggestions: [] }],
+    },
+    {
+      name: 'a compound assignment in one test, read by another',
+      filename: TS_FILE,
+      code: `
+import { buildCart } from './builders';
+const cart = buildCart();
+const totals = { cents: 0 };
+it('one', () => {
+  totals.cents += cart.total;
+});
+it('two', () => expect(totals.cents).toBe(0));
+`,
+      errors: [
+        {
+          messageId: 'mutatedLiteral',
+          line: 4,
+          data: { name: 'totals', tests: 2, changedIn: 'test' },
+          suggestions: [
+            {
+              messageId: 'buildPerTest',
+              output: `
+import { buildCart } from './builders';
+const cart = buildCart();
+const buildTotals = () => ({ cents: 0 });
+it('one', () => {
+  const totals = buildTotals();
+  totals.cents += cart.total;
+});
+it('two', () => { const totals = buildTotals(); return expect(totals.cents).toBe(0); });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a factory name that is taken gets no edit',
+      filename: TS_FILE,
+      code: `
+const buildTotals = () => ({ cents: 100 });
+const totals = { cents: 0 };
+it('one', () => {
+  totals.cents += buildTotals().cents;
+});
+it('two', () => expect(totals.cents).toBe(0));
+`,
+      errors: [{ messageId: 'mutatedLiteral', line: 3, suggestions: [] }],
+    },
+    {
+      name: 'node:test default import: test.before',
+      filename: 'tests/integration/user-repository.test.mts',
+      code: `
+import test from 'node:test';
+import assert from 'node:assert/strict';
+
+test.describe('users', () => {
+  let user: { id: number };
+  test.before(async () => {
+    user = await repo.save({ email: 'ada@example.com' });
+  });
+  test('one', () => assert.ok(user.id));
+  test('two', () => assert.ok(user.id));
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          data: { name: 'user', hook: 'test.before', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              data: { hook: 'test.before', replacement: 'test.beforeEach' },
+              output: `
+import test from 'node:test';
+import assert from 'node:assert/strict';
+
+test.describe('users', () => {
+  let user: { id: number };
+  test.beforeEach(async () => {
+    user = await repo.save({ email: 'ada@example.com' });
+  });
+  test('one', () => assert.ok(user.id));
+  test('two', () => assert.ok(user.id));
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+js.run('no-shared-test-data (JavaScript modules)', rule, {
+  valid: [
+    {
+      name: 'node:test: a pool in before, a user per test in beforeEach',
+      filename: JS_FILE,
+      code: `
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+
+describe('orders', () => {
+  let pool;
+  let user;
+  before(() => {
+    pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+  });
+  after(() => pool.end());
+  beforeEach(async () => {
+    await pool.query('BEGIN');
+    user = (await pool.query("INSERT INTO users (email) VALUES ('ada@example.com') RETURNING *")).rows[0];
+  });
+  afterEach(() => pool.query('ROLLBACK'));
+
+  it('places an order', async () => {
+    await pool.query('INSERT INTO orders (user_id) VALUES ($1)', [user.id]);
+  });
+  it('has no orders yet', async () => {
+    const { rows } = await pool.query('SELECT * FROM orders WHERE user_id = $1', [user.id]);
+    assert.equal(rows.length, 0);
+  });
+});
+`,
+    },
+    {
+      name: 'msw server set up once, handlers reset after each test',
+      filename: JS_FILE,
+      code: `
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import { PaymentClient } from '../../src/adapters/payments/payment-client';
+
+const server = setupServer(http.post('https://api.payments.example/v1/charges', () => HttpResponse.json({ id: 'ch_1', status: 'succeeded' })));
+let client;
+beforeAll(() => {
+  server.listen();
+  client = new PaymentClient('https://api.payments.example');
+});
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+test('charges a card', async () => {
+  expect(await client.charge(100, 'tok')).toEqual({ id: 'ch_1', status: 'succeeded' });
+});
+test('charges again', async () => {
+  expect((await client.charge(200, 'tok')).status).toBe('succeeded');
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Jest globals: a factory user with a teardown that deletes it',
+      filename: JS_FILE,
+      code: `
+const { DataSource } = require('typeorm');
+
+let dataSource;
+let user;
+
+beforeAll(async () => {
+  dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+  await dataSource.initialize();
+});
+afterAll(() => dataSource.destroy());
+
+describe('users', () => {
+  beforeAll(async () => {
+    user = await userFactory.create({ email: 'ada@example.com' });
+  });
+  afterAll(async () => {
+    await dataSource.getRepository('User').delete(user.id);
+  });
+
+  test('verifies the email', async () => {
+    await verifyEmail(user);
+  });
+  test('is unverified', () => {
+    expect(user.verified).toBe(false);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 15,
+          column: 5,
+          data: { name: 'user', hook: 'beforeAll', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTestWithTeardown',
+              output: `
+const { DataSource } = require('typeorm');
+
+let dataSource;
+let user;
+
+beforeAll(async () => {
+  dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+  await dataSource.initialize();
+});
+afterAll(() => dataSource.destroy());
+
+describe('users', () => {
+  beforeEach(async () => {
+    user = await userFactory.create({ email: 'ada@example.com' });
+  });
+  afterEach(async () => {
+    await dataSource.getRepository('User').delete(user.id);
+  });
+
+  test('verifies the email', async () => {
+    await verifyEmail(user);
+  });
+  test('is unverified', () => {
+    expect(user.verified).toBe(false);
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'node:test named imports: before stays imported for the pool, beforeEach is added',
+      filename: JS_FILE,
+      code: `
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import knex from 'knex';
+
+const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+
+describe('orders', () => {
+  before(async () => {
+    await db.migrate.latest();
+  });
+  describe('listing', () => {
+    before(async () => {
+      await db('orders').insert([{ total: 100 }, { total: 250 }]);
+    });
+    it('lists two orders', async () => {
+      assert.equal((await db('orders')).length, 2);
+    });
+    it('cancels one', async () => {
+      await db('orders').where({ total: 100 }).del();
+    });
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedSeed',
+          line: 14,
+          column: 13,
+          data: { hook: 'before', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              data: { hook: 'before', replacement: 'beforeEach' },
+              output: `
+import { before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import knex from 'knex';
+
+const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+
+describe('orders', () => {
+  before(async () => {
+    await db.migrate.latest();
+  });
+  describe('listing', () => {
+    beforeEach(async () => {
+      await db('orders').insert([{ total: 100 }, { total: 250 }]);
+    });
+    it('lists two orders', async () => {
+      assert.equal((await db('orders')).length, 2);
+    });
+    it('cancels one', async () => {
+      await db('orders').where({ total: 100 }).del();
+    });
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a module-level array that a test pushes to (expression-bodied tests)',
+      filename: JS_FILE,
+      code: `
+const events = [];
+it('records an event', () => events.push('created'));
+it('starts with no events', () => expect(events).toEqual([]));
+`,
+      errors: [
+        {
+          messageId: 'mutatedLiteral',
+          line: 2,
+          data: { name: 'events', tests: 2, changedIn: 'test' },
+          suggestions: [
+            {
+              messageId: 'buildPerTest',
+              data: { name: 'events', factory: 'buildEvents' },
+              output: `
+const buildEvents = () => [];
+it('records an event', () => { const events = buildEvents(); return events.push('created'); });
+it('starts with no events', () => { const events = buildEvents(); return expect(events).toEqual([]); });
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+cjs.run('no-shared-test-data (CommonJS)', rule, {
+  valid: [
+    {
+      name: 'Mocha: a container started in before, rows created per test',
+      filename: JS_FILE,
+      code: `
+const { GenericContainer } = require('testcontainers');
+const { expect } = require('chai');
+const Redis = require('ioredis');
+
+describe('session store', function () {
+  let container;
+  let redis;
+  before(async function () {
+    this.timeout(60000);
+    container = await new GenericContainer('redis:7').withExposedPorts(6379).start();
+    redis = new Redis(container.getMappedPort(6379), container.getHost());
+  });
+  after(async function () {
+    await redis.quit();
+    await container.stop();
+  });
+  afterEach(() => redis.flushall());
+
+  it('stores a session', async function () {
+    await redis.set('session:1', 'ada');
+    expect(await redis.get('session:1')).to.equal('ada');
+  });
+  it('expires a session', async function () {
+    await redis.set('session:2', 'grace', 'EX', 1);
+    expect(await redis.ttl('session:2')).to.be.at.most(1);
+  });
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Mocha required from mocha: before and after move together',
+      filename: JS_FILE,
+      code: `
+const { after, before, describe, it } = require('mocha');
+const { expect } = require('chai');
+const { knex } = require('../../src/db/knex');
+
+describe('orders', function () {
+  before(async function () {
+    this.timeout(10000);
+    await knex('orders').insert({ id: 1, total: 100 });
+  });
+  after(async function () {
+    await knex('orders').del();
+  });
+
+  it('ships the order', async function () {
+    await knex('orders').where({ id: 1 }).update({ shipped: true });
+  });
+  it('the order is not shipped', async function () {
+    const order = await knex('orders').where({ id: 1 }).first();
+    expect(order.shipped).to.equal(false);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedSeed',
+          line: 9,
+          column: 11,
+          data: { hook: 'before', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTestWithTeardown',
+              data: { hook: 'before', replacement: 'beforeEach' },
+              output: `
+const { afterEach, beforeEach, describe, it } = require('mocha');
+const { expect } = require('chai');
+const { knex } = require('../../src/db/knex');
+
+describe('orders', function () {
+  beforeEach(async function () {
+    this.timeout(10000);
+    await knex('orders').insert({ id: 1, total: 100 });
+  });
+  afterEach(async function () {
+    await knex('orders').del();
+  });
+
+  it('ships the order', async function () {
+    await knex('orders').where({ id: 1 }).update({ shipped: true });
+  });
+  it('the order is not shipped', async function () {
+    const order = await knex('orders').where({ id: 1 }).first();
+    expect(order.shipped).to.equal(false);
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Mocha globals with sinon: a describe-level user and an afterAll that only closes',
+      filename: JS_FILE,
+      code: `
+const sinon = require('sinon');
+const { expect } = require('chai');
+const { UserRepository } = require('../../src/repositories/user-repository');
+const { createPool } = require('../../src/db/pool');
+
+describe('UserRepository', () => {
+  const pool = createPool();
+  const repo = new UserRepository(pool);
+  let user;
+
+  before(async () => {
+    user = await repo.save({ email: 'ada@example.com', name: 'Ada' });
+  });
+  after(() => pool.end());
+  afterEach(() => sinon.restore());
+
+  it('finds the user', async () => {
+    expect(await repo.findByEmail(user.email)).to.deep.equal(user);
+  });
+  it('logs lookups', async () => {
+    const log = sinon.spy(console, 'info');
+    await repo.findByEmail(user.email);
+    expect(log.called).to.equal(false);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 13,
+          column: 5,
+          data: { name: 'user', hook: 'before', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              output: `
+const sinon = require('sinon');
+const { expect } = require('chai');
+const { UserRepository } = require('../../src/repositories/user-repository');
+const { createPool } = require('../../src/db/pool');
+
+describe('UserRepository', () => {
+  const pool = createPool();
+  const repo = new UserRepository(pool);
+  let user;
+
+  beforeEach(async () => {
+    user = await repo.save({ email: 'ada@example.com', name: 'Ada' });
+  });
+  after(() => pool.end());
+  afterEach(() => sinon.restore());
+
+  it('finds the user', async () => {
+    expect(await repo.findByEmail(user.email)).to.deep.equal(user);
+  });
+  it('logs lookups', async () => {
+    const log = sinon.spy(console, 'info');
+    await repo.findByEmail(user.email);
+    expect(log.called).to.equal(false);
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Mocha TDD: suiteSetup becomes setup',
+      filename: JS_FILE,
+      code: `
+suite('invoices', function () {
+  let invoice;
+  suiteSetup(async function () {
+    invoice = await createInvoice({ total: 100 });
+  });
+  test('pays', async function () {
+    await payInvoice(invoice.id);
+  });
+  test('is open', function () {
+    assert.equal(invoice.status, 'open');
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          data: { name: 'invoice', hook: 'suiteSetup', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              data: { hook: 'suiteSetup', replacement: 'setup' },
+              output: `
+suite('invoices', function () {
+  let invoice;
+  setup(async function () {
+    invoice = await createInvoice({ total: 100 });
+  });
+  test('pays', async function () {
+    await payInvoice(invoice.id);
+  });
+  test('is open', function () {
+    assert.equal(invoice.status, 'open');
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an earlier beforeEach that builds on the data blocks the edit, since it would run first',
+      filename: JS_FILE,
+      code: `
+let org;
+let user;
+beforeEach(async () => {
+  user = await createUser({ orgId: org.id });
+});
+beforeAll(async () => {
+  org = await createOrg();
+});
+it('one', () => expect(user.orgId).toBe(org.id));
+it('two', () => expect(user).toBeDefined());
+`,
+      errors: [{ messageId: 'sharedBinding', line: 8, data: { name: 'org', hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+    },
+    {
+      name: 'a local beforeEach that is not the framework one: no edit',
+      filename: JS_FILE,
+      code: `
+const beforeEach = (fn) => fn();
+let user;
+beforeAll(async () => {
+  user = await createUser();
+});
+it('one', () => expect(user).toBeDefined());
+it('two', () => expect(user).toBeDefined());
+`,
+      errors: [{ messageId: 'sharedBinding', suggestions: [] }],
+    },
+  ],
+});
