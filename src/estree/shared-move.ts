@@ -133,7 +133,8 @@ function placeSetup(move: Move, sharedName: string, lets: readonly string[]): bo
     edits.push(...asyncEdit, appendToBody(sourceCode, target.body as TSESTree.BlockStatement, lines, lineIndent(sourceCode, existing.node)));
     if (lets.length > 0) edits.push({ range: [letsAt, letsAt], text: lets.map((line) => `${line}\n`).join('') });
   } else {
-    created = `${lets.map((line) => `${line}\n`).join('')}${indent}${sharedName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}});\n`;
+    const timeout = owner.kind === 'hook' ? argumentsAfterCallback(context, owner) : '';
+    created = `${lets.map((line) => `${line}\n`).join('')}${indent}${sharedName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}}${timeout});\n`;
   }
 
   const ownerStart = lineStartOf(sourceCode, ownerStatement) as number;
@@ -169,7 +170,8 @@ function placeTeardown(move: Move, teardownName: string): boolean {
     if (asyncEdit === null) return false;
     edits.push(...asyncEdit, prependToBody(target.body as TSESTree.BlockStatement, lines, lineIndent(sourceCode, existing.node)));
   } else {
-    created = `${indent}${teardownName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}});\n`;
+    const timeout = argumentsAfterCallback(context, rewritten[rewritten.length - 1] as TestCall);
+    created = `${indent}${teardownName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}}${timeout});\n`;
   }
 
   if (request.owner.kind === 'test') {
@@ -190,6 +192,16 @@ function placeTeardown(move: Move, teardownName: string): boolean {
     if (here) edits.push({ range: [statement.range[1], statement.range[1]], text: `\n\n${here.replace(/\n$/, '')}` });
   }
   return true;
+}
+
+/**
+ * What a hook takes after its callback, such as a timeout (`beforeEach(fn, 60_000)`), as `, 60_000`:
+ * the shared hook the statements move into needs the same time they had.
+ */
+function argumentsAfterCallback(context: Context, hook: TestCall): string {
+  const args = hook.node.arguments;
+  const index = args.findIndex((argument) => argument === hook.callback);
+  return index < 0 ? '' : args.slice(index + 1).map((argument) => `, ${context.sourceCode.getText(argument)}`).join('');
 }
 
 /** Replaces a hook statement that has nothing left in it by `text` (whole lines), or removes it. */
