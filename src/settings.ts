@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { KNOWN_KINDS } from './core/catalog';
 
 /** The key under `settings` that this plugin reads. */
 export const SETTINGS_KEY = 'integration-tests';
@@ -121,6 +122,21 @@ export function compileOptionGlobs(rule: string, key: string, patterns: readonly
     optionGlobCache.set(cacheKey, compiled);
   }
   return compiled;
+}
+
+/**
+ * Checks boundary kinds named in a rule option (`ignoreKinds: ['cache']`): each must be a kind the
+ * catalog knows or one the settings declare, so a typo fails loudly instead of matching nothing.
+ * `kinds` holds each name with the option key it came from (`ignoreKinds[0]`).
+ */
+export function checkOptionKinds(rule: string, kinds: ReadonlyArray<readonly [key: string, kind: string]>, settings: ResolvedSettings): void {
+  if (kinds.length === 0) return;
+  const known = new Set([...KNOWN_KINDS, ...settings.boundaries.map((entry) => entry.kind)]);
+  for (const [key, kind] of kinds) {
+    if (!known.has(kind)) {
+      throw new InvalidOptionError(rule, key, kind, `a boundary kind (${[...known].sort().join(', ')}; more can be declared under settings['${SETTINGS_KEY}'].boundaries)`);
+    }
+  }
 }
 
 /** Validates raw settings. Throws {@link InvalidSettingsError} naming the first bad key. */

@@ -74,6 +74,8 @@ interface PropertySchema {
   readonly description?: string;
   readonly items?: PropertySchema;
   readonly enum?: readonly unknown[];
+  readonly pattern?: string;
+  readonly minimum?: number;
   readonly properties?: Readonly<Record<string, PropertySchema>>;
 }
 
@@ -94,6 +96,7 @@ function wrongValues(key: string, schema: PropertySchema): Array<[label: string,
     case 'number':
     case 'integer':
       cases.push([`${key} as a string`, 'many', `Value "many" should be ${schema.type}.`]);
+      if (schema.minimum !== undefined) cases.push([`${key} below its minimum`, schema.minimum - 1, `Value ${schema.minimum - 1} should be >= ${schema.minimum}.`]);
       break;
     case 'object':
       cases.push([`${key} as an array`, [], 'Value [] should be object.']);
@@ -104,10 +107,16 @@ function wrongValues(key: string, schema: PropertySchema): Array<[label: string,
         cases.push([`${key} with a number inside`, [42], 'Value 42 should be string.']);
         if (schema.items.enum) {
           cases.push([`${key} with an unknown value`, ['not-a-kind'], 'Value "not-a-kind" should be equal to one of the allowed values.']);
+        } else if (schema.items.pattern) {
+          cases.push([`${key} with an empty string`, [''], `Value "" should match pattern "${schema.items.pattern}".`]);
+          cases.push([`${key} with a malformed name`, ['Not A Kind'], `Value "Not A Kind" should match pattern "${schema.items.pattern}".`]);
         } else {
           // An empty glob or name matches nothing: the schema says so rather than the rule ignoring it.
           cases.push([`${key} with an empty string`, [''], 'Value "" should NOT be shorter than 1 characters.']);
         }
+      }
+      if (schema.items?.type === 'array' && schema.items.items?.pattern) {
+        cases.push([`${key} with a malformed name in a group`, [['database', 'Not A Kind']], `Value "Not A Kind" should match pattern "${schema.items.items.pattern}".`]);
       }
       break;
   }
@@ -150,6 +159,21 @@ describe.skipIf(ruleNames.length === 0).each(ruleNames)('options of %s', (name) 
     expect(error.name).toBe('InvalidOptionError');
     expect(error.message).toContain(message);
     expect(error.stack).toBe(`InvalidOptionError: ${message}`);
+  });
+
+  // Boundary kinds in options are checked against the catalog and the settings: a typo fails loudly.
+  const kindOptions = Object.entries(((allRules[name]!.meta?.schema as PropertySchema[] | undefined)?.[0]?.properties ?? {}) as Record<string, PropertySchema>)
+    .filter(([, property]) => property.type === 'array' && /kind/i.test(property.description ?? ''))
+    .map(([key, property]) => (property.items?.type === 'array' ? ([key, [['database', 'databse']], `${key}[0][1]`] as const) : ([key, ['databse'], `${key}[0]`] as const)));
+  it.skipIf(kindOptions.length === 0).each(kindOptions)('rejects %s naming an unknown boundary kind', (key, value, at) => {
+    const error = thrownBy(() => lint(name, [{ [key]: value }]));
+    expect(error.name).toBe('InvalidOptionError');
+    expect(error.stack).toMatch(new RegExp(`^InvalidOptionError: Invalid option ${at.replace(/[[\]]/g, '\\$&')} of ${NAMESPACE}/${name}: expected a boundary kind \\(cache, database, email, http, queue, storage; more can be declared under settings\\['${NAMESPACE}'\\]\\.boundaries\\), got the string "databse"\\.$`));
+  });
+
+  it.skipIf(kindOptions.length === 0).each(kindOptions)('accepts %s naming a kind declared in settings', (key) => {
+    const declared = { [NAMESPACE]: { boundaries: { databse: ['src/legacy/**'] } } };
+    expect(() => lint(name, [{ [key]: kindOptions.find(([candidate]) => candidate === key)![1] }], declared)).not.toThrow();
   });
 
   it('accepts its defaults and autofix', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError, InvalidSettingsError, compileOptionGlobs, getSettings, parseSettings } from '../src/settings';
+import { InvalidOptionError, InvalidSettingsError, checkOptionKinds, compileOptionGlobs, getSettings, parseSettings } from '../src/settings';
 
 describe('parseSettings', () => {
   it('accepts a full, valid settings object', () => {
@@ -75,5 +75,19 @@ describe('compileOptionGlobs', () => {
     const message = `Invalid option allow[${index}] of integration-tests/some-rule: expected a valid glob, got the string ${JSON.stringify(pattern)}.`;
     expect(() => compileOptionGlobs('some-rule', 'allow', patterns)).toThrow(new InvalidOptionError('some-rule', `allow[${index}]`, pattern, 'a valid glob'));
     expect(() => compileOptionGlobs('some-rule', 'allow', patterns)).toThrowError(message);
+  });
+});
+
+describe('checkOptionKinds', () => {
+  const settings = parseSettings({ boundaries: { search: ['@elastic/elasticsearch'] } });
+
+  it('accepts catalog kinds and kinds the settings declare', () => {
+    expect(() => checkOptionKinds('some-rule', [['ignoreKinds[0]', 'cache'], ['ignoreKinds[1]', 'search']], settings)).not.toThrow();
+  });
+
+  it('names the option and the kinds it could have been', () => {
+    expect(() => checkOptionKinds('some-rule', [['ignoreKinds[0]', 'cache'], ['ignoreKinds[1]', 'serach']], settings)).toThrowError(
+      `Invalid option ignoreKinds[1] of integration-tests/some-rule: expected a boundary kind (cache, database, email, http, queue, search, storage; more can be declared under settings['integration-tests'].boundaries), got the string "serach".`,
+    );
   });
 });
