@@ -3,7 +3,7 @@ import path from 'node:path';
 import { matchesModuleGlobs } from '../core/boundaries';
 import { judgeEndpointCall, type EndpointCall } from '../core/no-endpoint-calls';
 import { boundaryOfSpecifier, importSiteOf } from '../estree/boundary-values';
-import { parseHttpRequest, type HttpRequest } from '../estree/endpoint-http-requests';
+import { parseHttpRequest, type HttpRequest } from '../estree/http-requests';
 import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
 import { moduleMemberOf } from '../estree/module-members';
 import { parseProcessStart } from '../estree/processes';

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { httpOriginOf } from '../core/urls';
 import { findRealNetworkRequests, type HttpFakeFact, type HttpRequestFact } from '../core/no-real-network';
 import { addHooksEdit, moduleScopeOf } from '../estree/hook-edits';
 import { httpFakeOfAssignment, httpFakeOfModule, httpFakesOfCall } from '../estree/http-fakes';
@@ -84,8 +85,10 @@ export default createRule<Options, MessageIds>({
         if (!mayRequest) return;
         const requests: Array<HttpRequestFact<TSESTree.CallExpression>> = [];
         for (const call of calls) {
-          const request = call.type === AST_NODE_TYPES.CallExpression ? parseHttpRequest(context, call) : null;
-          if (request?.url) requests.push({ node: request.node, client: request.client, url: request.url });
+          // Only what the file states for certain: an environment variable may point anywhere.
+          const request = call.type === AST_NODE_TYPES.CallExpression ? parseHttpRequest(context, call, 'constants') : null;
+          const url = request && !request.ownTransport ? httpOriginOf(request.url) : null;
+          if (request && url) requests.push({ node: request.node, client: request.module ?? 'fetch', url });
         }
         if (requests.length === 0) return;
 
