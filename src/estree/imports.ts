@@ -166,3 +166,9 @@ export function moduleLoadOfImport(node: TSESTree.ImportDeclaration): ModuleLoad
       node.specifiers.every((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type'));
   return { source: node.source.value, node, typeOnly };
 }
+
+/** The scope that holds the file's top-level declarations (module scope, or CommonJS wrapper scope). */
+export function moduleScopeOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TSESLint.Scope.Scope {
+  const global = context.sourceCode.getScope(context.sourceCode.ast);
+  return global.childScopes.find((scope) => scope.block === context.sourceCode.ast) ?? global;
+}

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { httpOriginOf } from '../core/urls';
 import { findRealNetworkRequests, type HttpFakeFact, type HttpRequestFact } from '../core/no-real-network';
-import { addHooksEdit, moduleScopeOf } from '../estree/hook-edits';
+import { addHooksEdit } from '../estree/hooks';
 import { httpFakeOfAssignment, httpFakeOfModule, httpFakesOfCall } from '../estree/http-fakes';
 import { isHttpClientModule, parseHttpRequest } from '../estree/http-requests';
-import { moduleBindingOf, moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
+import { moduleBindingOf, moduleLoadOf, moduleLoadOfImport, moduleScopeOf } from '../estree/imports';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean; allowHosts?: string[] }];
