@@ -4,7 +4,7 @@ import { findRealNetworkRequests, type HttpFakeFact, type HttpRequestFact } from
 import { addHooksEdit } from '../estree/hooks';
 import { httpFakeOfAssignment, httpFakeOfModule, httpFakesOfCall } from '../estree/http-fakes';
 import { isHttpClientModule, parseHttpRequest } from '../estree/http-requests';
-import { moduleBindingOf, moduleLoadOf, moduleLoadOfImport, moduleScopeOf } from '../estree/imports';
+import { moduleBindingOf, moduleLoadOf, moduleScopeOf, valueImportListeners } from '../estree/imports';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean; allowHosts?: string[] }];
@@ -61,14 +61,7 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      ImportDeclaration(node) {
-        const load = moduleLoadOfImport(node);
-        if (!load.typeOnly) noteModule(load.source);
-      },
-      ImportExpression(node) {
-        const load = moduleLoadOf(node);
-        if (load) noteModule(load.source);
-      },
+      ...valueImportListeners(noteModule),
       CallExpression(node) {
         calls.push(node);
         const load = moduleLoadOf(node);
