@@ -1,14 +1,16 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { DEFAULT_LAYER_GLOBS, LAYERS, type Layer } from './core/layers';
 import type { ConfigName, IntegrationTestsDocs } from './util/create-rule';
 
 /** Where each layer's files live. Any layer left out keeps its default globs. */
 export type LayerGlobs = Partial<Record<Layer, readonly string[]>>;
 
-export interface PluginConfigs {
-  readonly recommended: TSESLint.FlatConfig.ConfigArray;
-  readonly strict: TSESLint.FlatConfig.ConfigArray;
-}
+/** Typed with the user's own ESLint (a peer dependency), so `defineConfig` from `eslint/config` accepts them. */
+// A type literal, not an interface: ESLint's `Plugin['configs']` is a record, which an interface never fits.
+export type PluginConfigs = {
+  readonly recommended: Linter.Config[];
+  readonly strict: Linter.Config[];
+};
 
 type AnyRule = { meta: { docs?: Partial<IntegrationTestsDocs> } };
 
@@ -31,15 +33,15 @@ function validateGlobs(layers: LayerGlobs): void {
  */
 export function buildConfigs(
   namespace: string,
-  plugin: TSESLint.FlatConfig.Plugin,
+  plugin: ESLint.Plugin,
   rules: Readonly<Record<string, AnyRule>>,
   layers: LayerGlobs = {},
 ): PluginConfigs {
   validateGlobs(layers);
-  const build = (config: ConfigName): TSESLint.FlatConfig.ConfigArray => {
+  const build = (config: ConfigName): Linter.Config[] => {
     const included = CONFIG_ORDER.slice(0, CONFIG_ORDER.indexOf(config) + 1);
     return LAYERS.map((layer) => {
-      const enabled: Record<string, TSESLint.FlatConfig.RuleEntry> = {};
+      const enabled: Linter.RulesRecord = {};
       for (const [name, rule] of Object.entries(rules)) {
         const docs = rule.meta.docs;
         if (docs?.config && included.includes(docs.config) && docs.layers?.includes(layer)) {

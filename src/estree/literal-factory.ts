@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { TextEdit } from './hook-renames';
+import type { TextEdit } from './text-edits';
 import type { TestCall } from './test-calls';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

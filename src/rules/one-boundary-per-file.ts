@@ -5,7 +5,7 @@ import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../
 import { fullText } from '../core/partial-text';
 import { boundaryOfSpecifier } from '../estree/boundary-values';
 import { staticString } from '../estree/call-chain';
-import { isGlobalFetch } from '../estree/endpoint-http-requests';
+import { isGlobalFetch } from '../estree/http-requests';
 import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
 import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
 import { moduleMemberOf } from '../estree/module-members';
