@@ -108,6 +108,49 @@ it('reads', async () => {
         },
       ],
     },
+    {
+      name: 'statements that needed a timeout do not join a shared hook that has none',
+      filename: FILE,
+      code: `import { setupServer } from 'msw/node';
+
+const server = setupServer();
+describe('payments', () => {
+  beforeAll(() => {
+    console.log('starting');
+  });
+  beforeEach(() => {
+    server.listen();
+  }, 30_000);
+  it('charges', () => {});
+});
+`,
+      errors: [
+        {
+          messageId: 'perTestHook',
+          line: 9,
+          data: { call: 'server.listen()', hook: 'beforeEach', shared: 'beforeAll' },
+          suggestions: [
+            {
+              messageId: 'moveToSharedHook',
+              data: { shared: 'beforeAll' },
+              output: `import { setupServer } from 'msw/node';
+
+const server = setupServer();
+describe('payments', () => {
+  beforeAll(() => {
+    console.log('starting');
+  });
+  beforeAll(() => {
+    server.listen();
+  }, 30_000);
+  it('charges', () => {});
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
