@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { KNOWN_KINDS } from './core/catalog';
 
 /** The key under `settings` that this plugin reads. */
 export const SETTINGS_KEY = 'integration-tests';
@@ -50,6 +51,18 @@ export class InvalidSettingsError extends Error {
   }
 }
 
+/**
+ * A rule option its schema cannot judge, such as a glob that does not compile. Reported like a
+ * settings problem: the rule, the option, the value and what was expected, without a stack trace.
+ */
+export class InvalidOptionError extends Error {
+  constructor(rule: string, key: string, value: unknown, expected: string) {
+    super(`Invalid option ${key} of ${SETTINGS_KEY}/${rule}: expected ${expected}, got ${describeValue(value)}.`);
+    this.name = 'InvalidOptionError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array (${JSON.stringify(value).slice(0, 60)})`;
@@ -70,7 +83,9 @@ function compileGlob(key: string, pattern: unknown): (path: string) => boolean {
     throw new InvalidSettingsError(key, pattern, 'a non-empty glob string');
   }
   try {
-    return picomatch(pattern, { dot: true });
+    // `debug` makes picomatch throw on a pattern it cannot compile (`src/{db`, `[z-a]`) instead of
+    // returning a matcher that silently matches nothing.
+    return picomatch(pattern, { dot: true, debug: true });
   } catch {
     throw new InvalidSettingsError(key, pattern, 'a valid glob');
   }
@@ -84,6 +99,44 @@ function globList(key: string, value: unknown): Array<{ pattern: string; match: 
     pattern: String(pattern),
     match: compileGlob(`${key}[${index}]`, pattern),
   }));
+}
+
+const optionGlobCache = new Map<string, ReadonlyArray<{ pattern: string; match: (path: string) => boolean }>>();
+
+/**
+ * Compiles the globs of a rule option (`allow: ['src/db/**']`) once per list. A pattern that does
+ * not compile throws {@link InvalidOptionError} naming the rule and the option, instead of
+ * silently matching nothing; the schema has already checked the types.
+ */
+export function compileOptionGlobs(rule: string, key: string, patterns: readonly string[]): ReadonlyArray<{ pattern: string; match: (path: string) => boolean }> {
+  const cacheKey = `${rule}\0${key}\0${patterns.join('\0')}`;
+  let compiled = optionGlobCache.get(cacheKey);
+  if (!compiled) {
+    compiled = patterns.map((pattern, index) => {
+      try {
+        return { pattern, match: picomatch(pattern, { dot: true, debug: true }) };
+      } catch {
+        throw new InvalidOptionError(rule, `${key}[${index}]`, pattern, 'a valid glob');
+      }
+    });
+    optionGlobCache.set(cacheKey, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Checks boundary kinds named in a rule option (`ignoreKinds: ['cache']`): each must be a kind the
+ * catalog knows or one the settings declare, so a typo fails loudly instead of matching nothing.
+ * `kinds` holds each name with the option key it came from (`ignoreKinds[0]`).
+ */
+export function checkOptionKinds(rule: string, kinds: ReadonlyArray<readonly [key: string, kind: string]>, settings: ResolvedSettings): void {
+  if (kinds.length === 0) return;
+  const known = new Set([...KNOWN_KINDS, ...settings.boundaries.map((entry) => entry.kind)]);
+  for (const [key, kind] of kinds) {
+    if (!known.has(kind)) {
+      throw new InvalidOptionError(rule, key, kind, `a boundary kind (${[...known].sort().join(', ')}; more can be declared under settings['${SETTINGS_KEY}'].boundaries)`);
+    }
+  }
 }
 
 /** Validates raw settings. Throws {@link InvalidSettingsError} naming the first bad key. */

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { compileOptionGlobs } from '../settings';
 import { matchesModuleGlobs, type BoundaryModule, type ImportSite } from './boundaries';
 
 /**
@@ -43,16 +43,8 @@ export interface BoundaryMockFinding {
 /** Compiled `allow` patterns: specifiers or globs of modules (and global names) never reported. */
 export type AllowList = ReadonlyArray<{ readonly pattern: string; readonly match: (path: string) => boolean }>;
 
-const allowCache = new Map<string, AllowList>();
-
 export function compileAllowList(patterns: readonly string[]): AllowList {
-  const key = patterns.join('\0');
-  let compiled = allowCache.get(key);
-  if (!compiled) {
-    compiled = patterns.map((pattern) => ({ pattern, match: picomatch(pattern, { dot: true }) }));
-    allowCache.set(key, compiled);
-  }
-  return compiled;
+  return compileOptionGlobs('no-boundary-mock', 'allow', patterns);
 }
 
 const MAX_NAME_LENGTH = 40;

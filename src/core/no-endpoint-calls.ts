@@ -1,6 +1,6 @@
 import { classifyCommand, type CommandContext } from './commands';
 import { displayText, type PartialText } from './partial-text';
-import { INFRASTRUCTURE_PORTS, type UrlTarget } from './endpoint-urls';
+import { INFRASTRUCTURE_PORTS, type UrlTarget } from './urls';
 
 /**
  * Something in a test that may drive the application through one of its entry points, as a

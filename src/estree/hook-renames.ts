@@ -2,25 +2,19 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable, isClosingBraceToken, isCommaToken } from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { moduleBindingOf, resolveName, type ModuleBinding } from './imports';
+import { HOOK_NAMES } from './hooks';
 import type { TestCall } from './test-calls';
+import type { TextEdit } from './text-edits';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-/** A replacement of a source range; an empty range inserts. */
-export interface TextEdit {
-  readonly range: readonly [number, number];
-  readonly text: string;
-}
-
-/** Each run-once hook name, as written, and the name of its per-test twin in the same framework. */
-const PER_TEST_NAMES: ReadonlyMap<string, string> = new Map([
-  ['beforeAll', 'beforeEach'],
-  ['before', 'beforeEach'],
-  ['suiteSetup', 'setup'],
-  ['afterAll', 'afterEach'],
-  ['after', 'afterEach'],
-  ['suiteTeardown', 'teardown'],
-]);
+/** Each run-once hook name, as some style writes it, and the name of its per-test twin in that style. */
+const PER_TEST_NAMES: ReadonlyMap<string, string> = new Map(
+  Object.values(HOOK_NAMES).flatMap((names) => [
+    [names.beforeAll, names.beforeEach],
+    [names.afterAll, names.afterEach],
+  ]),
+);
 
 interface Rename {
   readonly written: TSESTree.Identifier;

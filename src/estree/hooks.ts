@@ -1,11 +1,19 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { moduleBindingOf, moduleOfExpression, resolveName } from './imports';
-import type { HookName, TestCall } from './test-calls';
-import type { TextEdit } from './text-edits';
+import { moduleBindingOf, moduleOfExpression, moduleScopeOf, resolveName } from './imports';
+import { parseTestCall, testPlaceOf, type HookName, type TestCall } from './test-calls';
+import { indentUnitOf, lineIndent, type TextEdit } from './text-edits';
+
+/**
+ * Hooks as a test file writes them: the names of each test interface (Jest-like, Mocha BDD and
+ * node:test, Mocha TDD), how to make a hook's name available through the framework import, and
+ * where to insert a new hook.
+ */
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Fix = TSESLint.RuleFix;
+type Fixer = TSESLint.RuleFixer;
 
 /** How a file spells its hooks: Jest-like (`beforeAll`), Mocha BDD and node:test (`before`), Mocha TDD (`suiteSetup`). */
 export type HookStyle = 'jest' | 'bdd' | 'tdd';
@@ -58,7 +66,6 @@ export function hookStyleOf(context: Context, calls: readonly TestCall[]): HookS
     }
   }
 }
-
 
 /** How to call some hooks from a place in the file, and the import edit that makes those names exist. */
 export interface HookReferences {
@@ -130,7 +137,8 @@ function frameworkImport(context: Context): Node | null {
 
 /** Whether `name` already means something at `place` (a local, a parameter, an unrelated import). */
 function isNameTaken(context: Context, place: Node, name: string): boolean {
-  for (let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(place); scope; scope = scope.upper) {
+  const start = place.type === AST_NODE_TYPES.Program ? moduleScopeOf(context) : context.sourceCode.getScope(place);
+  for (let scope: TSESLint.Scope.Scope | null = start; scope; scope = scope.upper) {
     const variable = scope.set.get(name);
     if (variable && variable.defs.length > 0) return true;
   }
@@ -166,4 +174,204 @@ function loadsModule(context: Context, sources: ReadonlySet<string>): boolean {
       return loaded !== null && sources.has(loaded.source);
     });
   });
+}
+
+/** The suite (or module) a new hook for some code belongs in, with the hooks it already has. */
+export interface HookPlace {
+  readonly body: TSESTree.BlockStatement | TSESTree.Program;
+  /** The hook written by each statement of the body, or `null`. */
+  readonly hooks: ReadonlyArray<TestCall | null>;
+}
+
+/**
+ * Where a new hook for the code at `node` belongs: the outermost suite around it, else the file's only
+ * top-level suite, else the module. `null` when that suite's callback has no block body.
+ */
+export function hookPlaceFor(context: Context, calls: readonly TestCall[], node: Node): HookPlace | null {
+  let outermost: TestCall | null = null;
+  for (let place = testPlaceOf(context, node); place.call; place = testPlaceOf(context, place.call.node)) {
+    if (place.call.kind === 'describe') outermost = place.call;
+  }
+  if (!outermost) {
+    const topLevel = calls.filter((call) => call.node.parent?.parent?.type === AST_NODE_TYPES.Program);
+    const only = topLevel[0];
+    if (topLevel.length === 1 && only?.kind === 'describe') outermost = only;
+  }
+  const body = outermost ? outermost.callback?.body : context.sourceCode.ast;
+  if (body?.type !== AST_NODE_TYPES.BlockStatement && body?.type !== AST_NODE_TYPES.Program) return null;
+  return { body, hooks: body.body.map((statement) => hookOfStatement(context, statement)) };
+}
+
+/**
+ * An edit that adds a new hook with `lines` in its body to a place: after its last hook, else after its
+ * leading declarations (after the imports, at module level), else at its top. The hook is spelled the
+ * way the file spells its hooks, and added to the file's framework import when needed.
+ */
+export function insertHook(
+  context: Context,
+  calls: readonly TestCall[],
+  place: HookPlace,
+  hook: HookName,
+  lines: readonly string[],
+): { readonly name: string; readonly fix: TSESLint.ReportFixFunction } | null {
+  const statements: readonly Node[] = place.body.body;
+  const first = statements[0];
+  if (!first) return null;
+  const indent = lineIndent(context.sourceCode, first);
+  let anchor = lastIndexOf(statements, (_, index) => place.hooks[index] !== null);
+  if (anchor < 0 && place.body.type === AST_NODE_TYPES.Program) anchor = lastIndexOf(statements, isImportStatement);
+  if (anchor < 0 && place.body.type !== AST_NODE_TYPES.Program) {
+    while (statements[anchor + 1]?.type === AST_NODE_TYPES.VariableDeclaration) anchor++;
+  }
+
+  const references = hookReferences(context, calls, [hook], statements[anchor] ?? first);
+  if (!references) return null;
+  const name = references.names[0] as string;
+  const unit = indentUnitOf(context.sourceCode, calls);
+  const text = `${name}(async () => {\n${lines.map((line) => `${indent}${unit}${line}\n`).join('')}${indent}});`;
+  const importEdit = references.importEdit;
+  const fix: TSESLint.ReportFixFunction = (fixer) => {
+    const anchorStatement = statements[anchor];
+    const edits = [anchorStatement ? fixer.insertTextAfter(anchorStatement, `\n\n${indent}${text}`) : fixer.insertTextBefore(first, `${text}\n\n${indent}`)];
+    if (importEdit) edits.push(fixer.insertTextAfterRange(importEdit.range, importEdit.text));
+    return edits;
+  };
+  return { name, fix };
+}
+
+function hookOfStatement(context: Context, statement: Node): TestCall | null {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) return null;
+  const call = parseTestCall(context, statement.expression);
+  return call?.kind === 'hook' ? call : null;
+}
+
+/** An import, `import x = require(…)`, or a declaration of what `require` or `import()` loads. */
+function isImportStatement(statement: Node): boolean {
+  if (statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) return true;
+  return (
+    statement.type === AST_NODE_TYPES.VariableDeclaration &&
+    statement.declarations.some((declarator) => declarator.init !== null && moduleOfExpression(declarator.init) !== null)
+  );
+}
+
+function lastIndexOf<T>(items: readonly T[], predicate: (item: T, index: number) => boolean): number {
+  for (let index = items.length - 1; index >= 0; index--) {
+    if (predicate(items[index] as T, index)) return index;
+  }
+  return -1;
+}
+
+/** A hook to add: which one, and the statements of its body. */
+export interface HookToAdd {
+  readonly hook: HookName;
+  readonly body: readonly string[];
+}
+
+/**
+ * An edit that adds hooks to the outermost suite holding `node` (or to the top of the file when
+ * `node` is in no suite), spelled the way the file's test framework spells them. A hook that must
+ * be imported is added to the file's import of that framework. `null` when the file gives no safe
+ * way to write the hooks, or when `node` runs while the file loads, before any hook could.
+ */
+export function addHooksEdit(context: Context, node: Node, hooks: readonly HookToAdd[]): ((fixer: Fixer) => Fix[]) | null {
+  if (runsWhileLoading(context, node)) return null;
+  const suite = outermostSuite(context, node);
+  const insertion = suite ? suiteInsertion(context, suite) : moduleInsertion(context);
+  if (!insertion) return null;
+  const references = hookReferences(context, suiteStructure(context), hooks.map(({ hook }) => hook), suite?.callback ?? context.sourceCode.ast);
+  if (!references) return null;
+  const { indent, unit } = insertion;
+  const text = hooks
+    .map(({ body }, index) => `${indent}${references.names[index]}(() => {\n${body.map((line) => `${indent}${unit}${line}\n`).join('')}${indent}});`)
+    .join('\n');
+  const { importEdit } = references;
+  return (fixer) => [...(importEdit ? [fixer.insertTextAfterRange(importEdit.range, importEdit.text)] : []), insertion.insert(fixer, text)];
+}
+
+/**
+ * Whether code runs while the test file loads, before any hook: at the top level or directly in a
+ * `describe` body, not inside a test, a hook or any function called later.
+ */
+export function runsWhileLoading(context: Context, node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration
+    ) {
+      const call = current.parent?.type === AST_NODE_TYPES.CallExpression ? parseTestCall(context, current.parent) : null;
+      if (call?.kind !== 'describe' || call.callback !== current) return false;
+    }
+  }
+  return true;
+}
+
+/** The outermost `describe` whose callback holds the node. */
+function outermostSuite(context: Context, node: Node): TestCall | null {
+  let found: TestCall | null = null;
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.CallExpression) continue;
+    const call = parseTestCall(context, current);
+    if (call?.kind === 'describe' && call.callback && isInside(node, call.callback)) found = call;
+  }
+  return found;
+}
+
+function isInside(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/** Every suite and hook call at the top level or directly in a suite, to learn the file's hook names. */
+function suiteStructure(context: Context): TestCall[] {
+  const calls: TestCall[] = [];
+  const visit = (statements: readonly TSESTree.Statement[] | readonly TSESTree.ProgramStatement[]) => {
+    for (const statement of statements) {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) continue;
+      const call = parseTestCall(context, statement.expression);
+      if (!call) continue;
+      calls.push(call);
+      if (call.kind === 'describe' && call.callback?.body.type === AST_NODE_TYPES.BlockStatement) visit(call.callback.body.body);
+    }
+  };
+  visit(context.sourceCode.ast.body);
+  return calls;
+}
+
+interface Insertion {
+  readonly indent: string;
+  readonly unit: string;
+  readonly insert: (fixer: Fixer, text: string) => Fix;
+}
+
+/** First thing in the suite's body, before its existing statements and comments. */
+function suiteInsertion(context: Context, suite: TestCall): Insertion | null {
+  const body = suite.callback?.body;
+  if (!body || body.type !== AST_NODE_TYPES.BlockStatement) return null;
+  const suiteIndent = lineIndent(context.sourceCode, suite.node);
+  const first = context.sourceCode.getTokenAfter(context.sourceCode.getFirstToken(body) as TSESTree.Token, { includeComments: true });
+  const bodyIndent = first && first.loc.start.line > body.loc.start.line && first !== context.sourceCode.getLastToken(body) ? lineIndent(context.sourceCode, first) : '';
+  const indent = bodyIndent.startsWith(suiteIndent) && bodyIndent.length > suiteIndent.length ? bodyIndent : `${suiteIndent}  `;
+  const unit = indent.slice(suiteIndent.length);
+  const hasContent = body.body.length > 0 || context.sourceCode.getCommentsInside(body).length > 0;
+  return {
+    indent,
+    unit,
+    insert: (fixer, text) => fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], `\n${text}\n${hasContent ? '' : suiteIndent}`),
+  };
+}
+
+/** After the file's imports (at the end of that line), or before its first statement. */
+function moduleInsertion(context: Context): Insertion | null {
+  const program = context.sourceCode.ast;
+  const imports = program.body.filter(isImportStatement);
+  const last = imports[imports.length - 1];
+  if (!last) {
+    const first = program.body[0];
+    return first ? { indent: '', unit: '  ', insert: (fixer, text) => fixer.insertTextBefore(first, `${text}\n\n`) } : null;
+  }
+  const lineEnd = context.sourceCode.getIndexFromLoc({ line: last.loc.end.line, column: context.sourceCode.lines[last.loc.end.line - 1]?.length ?? 0 });
+  // A block comment that starts on this line and runs on must not be cut: then insert right after the import.
+  const runsOn = context.sourceCode.getAllComments().some((comment) => comment.range[0] >= last.range[1] && comment.range[0] < lineEnd && comment.range[1] > lineEnd);
+  const at = runsOn ? last.range[1] : lineEnd;
+  return { indent: '', unit: '  ', insert: (fixer, text) => fixer.insertTextAfterRange([at, at], `\n\n${text}`) };
 }

@@ -2,11 +2,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isRelativeSpecifier, packageName } from '../core/boundaries';
 import type { HttpFakeFact } from '../core/no-real-network';
+import { httpOriginOf } from '../core/urls';
 import { boundaryOfSpecifier, boundaryOfValue } from './boundary-values';
 import { callChain } from './call-chain';
 import { resolveName } from './imports';
 import { parseGlobalAssignment, parseMockCall } from './mocks';
-import { staticUrl } from './static-url';
+import { urlOf } from './static-text';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -62,7 +63,7 @@ function nockHost(context: Context, node: TSESTree.CallExpression): Extract<Http
   if (basePath.type === AST_NODE_TYPES.Literal && 'regex' in basePath && basePath.regex) {
     return { source: basePath.regex.pattern, flags: basePath.regex.flags };
   }
-  return staticUrl(context, basePath)?.hostname ?? null;
+  return httpOriginOf(urlOf(context, basePath, 'constants'))?.hostname ?? null;
 }
 
 /** HTTP clients replaced by a mock: whole modules, the global `fetch`, or methods of a client. */

@@ -1,45 +1,48 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { packageName } from '../core/boundaries';
-import { resolveUrl, urlOfText, type KnownUrl, type StaticText } from '../core/urls';
-import { callChain, unwrap } from './call-chain';
+import { concatText, knownText, UNKNOWN_TEXT, type PartialText } from '../core/partial-text';
+import { parseUrl, resolveUrl, type UrlTarget } from '../core/urls';
+import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
-import { staticText } from './static-url';
+import { moduleMemberOf } from './module-members';
+import { partialTextOf, type Reading } from './static-text';
+import { singleValueOf } from './variables';
 import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-/** How a JS HTTP client takes the address of a request. */
+/** How a JS HTTP client takes the address of a request. Extend the table, not the recogniser. */
 interface HttpClientShape {
-  /** The module value itself sends a request: `axios(url)`, `got(url)`, `fetch(url)`. */
+  /** Calling the module value itself sends a request: `axios(url)`, `got(url)`, `fetch(url)`. */
   readonly callable?: boolean;
-  /** Functions or methods whose first argument is the URL or an options object. */
-  readonly methods?: readonly string[];
-  /** Methods that make a client with a base URL: `axios.create({ baseURL })`. */
+  /** Exports, or methods of the module value and of instances, whose first argument is the URL or an options object. */
+  readonly requests?: readonly string[];
+  /** Methods that make a configured instance: `axios.create({ baseURL })`, `got.extend({ prefixUrl })`. */
   readonly factories?: readonly string[];
   /** The option holding the base URL, in a factory or a request's options. */
   readonly baseOption?: string;
   /** The option holding the URL when the request is an options object. */
   readonly urlOption?: string;
-  /** Node's `http`/`https`: the options object names `host`/`hostname`, `protocol` and `port`. */
+  /** Node's `http`/`https`: the options object names `host`/`hostname`, `protocol`, `port` and `path`. */
   readonly defaultProtocol?: 'http:' | 'https:';
 }
 
-const FETCH: HttpClientShape = { callable: true };
-const NODE_HTTP = (protocol: 'http:' | 'https:'): HttpClientShape => ({ methods: ['get', 'request'], defaultProtocol: protocol });
 const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+const NODE_HTTP = (protocol: 'http:' | 'https:'): HttpClientShape => ({ requests: ['get', 'request'], defaultProtocol: protocol });
 
-/** HTTP clients by package name (`node:` stripped). Extend the table, not the recogniser. */
+/** HTTP clients by package name (`node:` stripped). */
 const HTTP_CLIENTS: Readonly<Record<string, HttpClientShape>> = {
-  axios: { callable: true, methods: [...VERBS, 'request', 'postForm', 'putForm', 'patchForm'], factories: ['create'], baseOption: 'baseURL', urlOption: 'url' },
-  got: { callable: true, methods: [...VERBS, 'stream', 'paginate'], factories: ['extend'], baseOption: 'prefixUrl', urlOption: 'url' },
-  ky: { callable: true, methods: VERBS, factories: ['create', 'extend'], baseOption: 'prefixUrl' },
-  superagent: { methods: [...VERBS, 'del'] },
-  undici: { methods: ['request', 'fetch', 'stream'], urlOption: 'origin' },
-  'node-fetch': FETCH,
-  'cross-fetch': FETCH,
-  'isomorphic-fetch': FETCH,
+  axios: { callable: true, requests: [...VERBS, 'request', 'postForm', 'putForm', 'patchForm'], factories: ['create'], baseOption: 'baseURL', urlOption: 'url' },
+  got: { callable: true, requests: [...VERBS, 'stream', 'paginate'], factories: ['extend'], baseOption: 'prefixUrl', urlOption: 'url' },
+  ky: { callable: true, requests: VERBS, factories: ['create', 'extend'], baseOption: 'prefixUrl' },
+  superagent: { requests: [...VERBS, 'del'] },
+  undici: { requests: ['request', 'fetch', 'stream'], urlOption: 'origin' },
+  ofetch: { requests: ['ofetch', '$fetch'], baseOption: 'baseURL' },
+  'node-fetch': { callable: true },
+  'cross-fetch': { callable: true, requests: ['fetch'] },
+  'isomorphic-fetch': { callable: true },
   http: NODE_HTTP('http:'),
   https: NODE_HTTP('https:'),
 };
@@ -49,127 +52,192 @@ const TRANSPORT_OPTIONS: ReadonlySet<string> = new Set(['dispatcher', 'adapter',
 const HOST_OPTIONS: ReadonlySet<string> = new Set(['host', 'hostname']);
 const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
 
+/** An HTTP request sent by a general-purpose client. */
+export interface HttpRequest {
+  /** The client as users write it: `fetch`, `axios.get`, `got.post`, `ky`, `undici.request`. */
+  readonly client: string;
+  /** The client's package name (`axios`, `https`, `undici`); `null` for the global `fetch`. */
+  readonly module: string | null;
+  /** Where the request goes, with the client's base URL applied; `null` when the host is unknown. */
+  readonly url: UrlTarget | null;
+  /**
+   * Whether the request may choose its own transport (a `dispatcher`, an `adapter`, a
+   * `socketPath`, or options that cannot be read), so that it need not go where its URL says.
+   */
+  readonly ownTransport: boolean;
+  readonly node: TSESTree.CallExpression;
+}
+
+/** A client value: the module itself or an instance with a base URL. */
+interface ClientValue {
+  readonly module: string;
+  readonly shape: HttpClientShape;
+  /** The base URL of an instance, `null` for the module itself or when none is given. */
+  readonly base: PartialText | null;
+}
+
+const caches: Record<Reading, Map<TSESTree.CallExpression, HttpRequest | null>> = { values: fileCache(), constants: fileCache() };
+
 /** Whether a module specifier is one of the HTTP clients this recogniser reads. */
 export function isHttpClientModule(specifier: string): boolean {
   return Object.hasOwn(HTTP_CLIENTS, packageName(specifier));
 }
 
-/** A recognised HTTP request. */
-export interface HttpRequest {
-  /** The client's package name (`axios`, `https`, `undici`), or `fetch` for the global. */
-  readonly client: string;
-  /** Where the request goes, when the file shows it; `null` when it cannot be known statically. */
-  readonly url: KnownUrl | null;
-  readonly node: TSESTree.CallExpression;
-}
-
-/** A client value: the module (or a function exported by it) or an instance with a base URL. */
-interface ClientValue {
-  readonly client: string;
-  readonly shape: HttpClientShape;
-  /** Names already taken off the module: `['get']` for `import { get } from 'https'`. */
-  readonly path: readonly string[];
-  /** The base URL of an instance, `undefined` for the module itself, `null` when unknown. */
-  readonly base: StaticText | null | undefined;
-}
-
-const cache = fileCache<TSESTree.CallExpression, HttpRequest | null>();
-
 /**
- * Recognises a request sent with global `fetch`, axios (and its instances), got, ky, superagent,
- * undici, node-fetch and Node's `http`/`https`, and reads its URL when the file shows it.
+ * Recognises a call that sends an HTTP request and says where it goes: the global `fetch` (also
+ * as `globalThis.fetch`), the clients of {@link HTTP_CLIENTS} by import or `require`, and their
+ * instances (`const api = axios.create({ baseURL })`, then `api.get('/users')`). `reading` says
+ * how far to trust the values the URL is built from. Cached per node.
  */
-export function parseHttpRequest(context: Context, node: TSESTree.CallExpression): HttpRequest | null {
+export function parseHttpRequest(context: Context, node: TSESTree.CallExpression, reading: Reading = 'values'): HttpRequest | null {
+  const cache = caches[reading];
   const cached = cache.get(node);
   if (cached !== undefined) return cached;
-  const answer = computeRequest(context, node);
-  cache.set(node, answer);
-  return answer;
+  const result = recognise(context, node, reading);
+  cache.set(node, result);
+  return result;
 }
 
-function computeRequest(context: Context, node: TSESTree.CallExpression): HttpRequest | null {
-  const chain = callChain(node);
-  if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier) return null;
-  // A client built with `new` (`new Client(origin).request(…)`) is not read.
-  if (chain.constructed.size > 0) return null;
-  const [rootName, ...members] = chain.segments;
-  if (rootName === undefined) return null;
+/** Whether a callee is the global `fetch` (`fetch`, `globalThis.fetch`, `window.fetch`). */
+export function isGlobalFetch(context: Context, callee: Node): boolean {
+  const expression = unwrap(callee);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    return expression.name === 'fetch' && resolveName(context, expression).type === 'global';
+  }
+  if (expression.type !== AST_NODE_TYPES.MemberExpression || propertyName(expression) !== 'fetch') return false;
+  const object = unwrap(expression.object);
+  return object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(object.name) && resolveName(context, object).type === 'global';
+}
 
-  // An instance made on the spot: `axios.create({ baseURL }).get('/x')`.
+function recognise(context: Context, node: TSESTree.CallExpression, reading: Reading): HttpRequest | null {
   const callee = unwrap(node.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.CallExpression) {
-    const instance = instanceOf(context, callee.object);
-    const method = chain.segments[chain.segments.length - 1];
-    if (!instance || method === undefined || !isRequestPath(instance.shape, [method])) return null;
-    return { client: instance.client, url: urlOfRequest(context, node, instance.shape, instance.base), node };
+  if (isGlobalFetch(context, callee)) return request(context, reading, node, 'fetch', null, {}, null);
+
+  const member = moduleMemberOf(context, callee);
+  if (member) {
+    const module = packageName(member.source);
+    const shape = Object.hasOwn(HTTP_CLIENTS, module) ? HTTP_CLIENTS[module] : undefined;
+    const path = member.path.filter((segment) => segment !== 'default');
+    if (!shape || !isRequestPath(shape, path)) return null;
+    return request(context, reading, node, [module, ...path].join('.'), module, shape, null);
   }
 
-  const resolution = resolveName(context, chain.root);
-  if (resolution.type === 'global') {
-    const isFetch = members.length === 0 ? rootName === 'fetch' : GLOBAL_OBJECTS.has(rootName) && members.length === 1 && members[0] === 'fetch';
-    return isFetch ? { client: 'fetch', url: urlOfRequest(context, node, FETCH, undefined), node } : null;
+  // Calls on an instance: `api('/users')`, `api.get('/users')`, `axios.create({ baseURL }).get('/x')`.
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(callee);
+    const instance = name === null ? null : instanceOf(context, reading, callee.object, 0);
+    if (!instance || name === null || !isRequestPath(instance.shape, [name])) return null;
+    return request(context, reading, node, `${instance.module}.${name}`, instance.module, instance.shape, instance.base);
   }
-  const value = clientValueOf(context, chain.root);
-  if (!value) return null;
-  const path = [...value.path, ...members];
-  if (!isRequestPath(value.shape, path)) return null;
-  return { client: value.client, url: urlOfRequest(context, node, value.shape, value.base), node };
+  const instance = instanceOf(context, reading, callee, 0);
+  return instance?.shape.callable ? request(context, reading, node, instance.module, instance.module, instance.shape, instance.base) : null;
 }
 
 function isRequestPath(shape: HttpClientShape, path: readonly string[]): boolean {
   if (path.length === 0) return shape.callable === true;
-  return path.length === 1 && (shape.methods ?? []).includes(path[0] as string);
+  return path.length === 1 && (shape.requests ?? []).includes(path[0] as string);
 }
 
-/** What an identifier holds, when it is an HTTP client module, one of its functions, or an instance. */
-function clientValueOf(context: Context, identifier: TSESTree.Identifier): ClientValue | null {
-  const resolution = resolveName(context, identifier);
-  if (resolution.type === 'module') {
-    const { source, imported, typeOnly } = resolution.binding;
-    const client = packageName(source);
-    const shape = Object.hasOwn(HTTP_CLIENTS, client) ? HTTP_CLIENTS[client] : undefined;
-    if (!shape || typeOnly) return null;
-    const path = imported === 'default' || imported === '*' ? [] : imported.split('.').filter((part) => part !== 'default');
-    return { client, shape, path, base: undefined };
+/** `const api = axios.create({ baseURL })`, `got.extend({ prefixUrl })`, and instances made from instances. */
+function instanceOf(context: Context, reading: Reading, node: Node, depth: number): ClientValue | null {
+  if (depth > 4) return null;
+  const expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const resolution = resolveName(context, expression);
+    const value = resolution.type === 'local' ? singleValueOf(resolution.variable) : null;
+    return value ? instanceOf(context, reading, value, depth + 1) : null;
   }
-  if (resolution.type !== 'local') return null;
-  // An instance: `const api = axios.create({ baseURL })`, or assigned once in a hook.
-  const variable = resolution.variable;
-  const definition = variable.defs[0];
-  if (variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier) return null;
-  const writes = variable.references.filter((reference) => reference.writeExpr).map((reference) => reference.writeExpr as Node);
-  if (writes.length !== 1) return null;
-  return instanceOf(context, writes[0] as Node);
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = unwrap(expression.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = propertyName(callee);
+  if (name === null) return null;
+  const member = moduleMemberOf(context, callee.object);
+  const module = member && member.path.every((segment) => segment === 'default') ? packageName(member.source) : null;
+  const shape = module !== null && Object.hasOwn(HTTP_CLIENTS, module) ? HTTP_CLIENTS[module] : undefined;
+  const parent: ClientValue | null = module !== null && shape ? { module, shape, base: null } : instanceOf(context, reading, callee.object, depth + 1);
+  if (!parent || !(parent.shape.factories ?? []).includes(name)) return null;
+  const [options] = expression.arguments;
+  const base = options === undefined ? undefined : optionText(context, reading, options, parent.shape.baseOption);
+  return { ...parent, base: base === undefined ? parent.base : base ?? UNKNOWN_TEXT };
 }
 
-/** A client made by a module's factory: `axios.create({ baseURL })`, `got.extend({ prefixUrl })`. */
-function instanceOf(context: Context, expression: Node): ClientValue | null {
-  const call = unwrap(expression);
-  if (call.type !== AST_NODE_TYPES.CallExpression) return null;
-  const chain = callChain(call);
-  if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier || chain.constructed.size > 0 || chain.segments.length !== 2) return null;
-  // Only the module's own factory: an instance made from another instance is not read.
-  if (resolveName(context, chain.root).type !== 'module') return null;
-  const module = clientValueOf(context, chain.root);
-  const factory = chain.segments[1] as string;
-  if (!module || module.path.length > 0 || !(module.shape.factories ?? []).includes(factory)) return null;
-  const options = call.arguments[0];
-  return { ...module, base: options === undefined ? undefined : optionText(context, options, module.shape.baseOption) };
+function request(
+  context: Context,
+  reading: Reading,
+  node: TSESTree.CallExpression,
+  client: string,
+  module: string | null,
+  shape: HttpClientShape,
+  instanceBase: PartialText | null,
+): HttpRequest {
+  const [first, ...rest] = node.arguments;
+  const firstValue = first && first.type !== AST_NODE_TYPES.SpreadElement ? unwrap(first) : null;
+  const optionObjects = rest.map((argument) => unwrap(argument)).filter((argument): argument is TSESTree.ObjectExpression => argument.type === AST_NODE_TYPES.ObjectExpression);
+  const ownTransport = [firstValue, ...optionObjects].some((options) => options?.type === AST_NODE_TYPES.ObjectExpression && hasOption(options, TRANSPORT_OPTIONS));
+  const text = firstValue ? urlText(context, reading, firstValue, optionObjects, shape, instanceBase) : null;
+  return { client, module, url: text ? parseUrl(text) : null, ownTransport, node };
+}
+
+/** The URL of a request, from its URL argument or options object and the base URL that applies. */
+function urlText(
+  context: Context,
+  reading: Reading,
+  first: Node,
+  optionObjects: readonly TSESTree.ObjectExpression[],
+  shape: HttpClientShape,
+  instanceBase: PartialText | null,
+): PartialText | null {
+  if (shape.defaultProtocol) return nodeHttpUrl(context, reading, first, optionObjects, shape.defaultProtocol);
+  let reference: PartialText;
+  let base = instanceBase;
+  if (first.type === AST_NODE_TYPES.ObjectExpression) {
+    // The request is an options object: `axios({ url, baseURL })`, `undici.request({ origin })`.
+    reference = optionText(context, reading, first, shape.urlOption) ?? UNKNOWN_TEXT;
+    base = overriddenBase(context, reading, first, shape, base);
+  } else {
+    reference = partialTextOf(context, first, reading);
+  }
+  for (const options of optionObjects) base = overriddenBase(context, reading, options, shape, base);
+  return resolveUrl(reference, base);
+}
+
+/** The base URL once an options object has had its say: its own base option, or unknown if it cannot be read. */
+function overriddenBase(context: Context, reading: Reading, options: Node, shape: HttpClientShape, base: PartialText | null): PartialText | null {
+  if (shape.baseOption === undefined) return base;
+  const own = optionText(context, reading, options, shape.baseOption);
+  return own === undefined ? base : own ?? UNKNOWN_TEXT;
+}
+
+/** `https.get(url)`, `https.request({ hostname, port, path })`: options override the URL's host. */
+function nodeHttpUrl(context: Context, reading: Reading, first: Node, rest: readonly TSESTree.ObjectExpression[], defaultProtocol: string): PartialText | null {
+  if (first.type !== AST_NODE_TYPES.ObjectExpression) {
+    return rest.some((options) => hasOption(options, HOST_OPTIONS)) ? null : partialTextOf(context, first, reading);
+  }
+  const read = (key: string) => optionText(context, reading, first, key);
+  const hostname = read('hostname');
+  const host = hostname === undefined ? read('host') : hostname;
+  const protocol = read('protocol');
+  const port = read('port');
+  const path = read('path');
+  if (host === null || protocol === null) return null;
+  // Node sends a request without a host to `localhost`.
+  return concatText(protocol ?? knownText(defaultProtocol), knownText('//'), host ?? knownText('localhost'), port === undefined ? [] : concatText(knownText(':'), port ?? UNKNOWN_TEXT), path ?? knownText('/'));
 }
 
 /**
  * A string option of an options object: its text, `undefined` when the object certainly lacks
  * it, `null` when the object cannot be read (a spread, a computed key, not an object literal).
  */
-function optionText(context: Context, options: Node, key: string | undefined): StaticText | null | undefined {
+function optionText(context: Context, reading: Reading, options: Node, key: string | undefined): PartialText | null | undefined {
   const object = unwrap(options);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return null;
-  let found: StaticText | null | undefined;
+  let found: PartialText | null | undefined;
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) return null;
     const name = propertyKey(property);
     if (name === null) return null;
-    if (key !== undefined && name === key) found = staticText(context, property.value);
+    if (key !== undefined && name === key) found = partialTextOf(context, property.value, reading);
   }
   return found;
 }
@@ -182,50 +250,4 @@ function propertyKey(property: TSESTree.Property): string | null {
 
 function hasOption(options: TSESTree.ObjectExpression, names: ReadonlySet<string>): boolean {
   return options.properties.some((property) => property.type !== AST_NODE_TYPES.Property || names.has(propertyKey(property) ?? ''));
-}
-
-/** The URL of a request call, from its URL argument or options object and the instance's base URL. */
-function urlOfRequest(context: Context, node: TSESTree.CallExpression, shape: HttpClientShape, instanceBase: StaticText | null | undefined): KnownUrl | null {
-  const [first, ...rest] = node.arguments;
-  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
-  const firstValue = unwrap(first);
-  const optionObjects = rest.map((argument) => unwrap(argument)).filter((argument): argument is TSESTree.ObjectExpression => argument.type === AST_NODE_TYPES.ObjectExpression);
-  if (optionObjects.some((options) => hasOption(options, TRANSPORT_OPTIONS))) return null;
-
-  if (shape.defaultProtocol) return nodeHttpUrl(context, firstValue, optionObjects, shape.defaultProtocol);
-
-  let reference: StaticText | null;
-  let base = instanceBase;
-  if (firstValue.type === AST_NODE_TYPES.ObjectExpression) {
-    // The request is an options object: `axios({ url, baseURL })`, `undici.request({ origin })`.
-    if (hasOption(firstValue, TRANSPORT_OPTIONS)) return null;
-    reference = optionText(context, firstValue, shape.urlOption) ?? null;
-    const ownBase = optionText(context, firstValue, shape.baseOption);
-    if (ownBase !== undefined) base = ownBase;
-  } else {
-    reference = staticText(context, firstValue);
-  }
-  for (const options of optionObjects) {
-    const ownBase = optionText(context, options, shape.baseOption);
-    if (ownBase !== undefined) base = ownBase;
-  }
-  return resolveUrl(reference, base ?? null);
-}
-
-/** `https.get(url)`, `https.request({ hostname, port, path })`: options override the URL's host. */
-function nodeHttpUrl(context: Context, first: Node, rest: readonly TSESTree.ObjectExpression[], defaultProtocol: string): KnownUrl | null {
-  if (first.type !== AST_NODE_TYPES.ObjectExpression) {
-    if (rest.some((options) => hasOption(options, HOST_OPTIONS))) return null;
-    return urlOfText(staticText(context, first));
-  }
-  if (hasOption(first, TRANSPORT_OPTIONS)) return null;
-  const hostname = optionText(context, first, 'hostname');
-  const host = hostname === undefined ? optionText(context, first, 'host') : hostname;
-  const protocol = optionText(context, first, 'protocol');
-  if (host === null || protocol === null) return null;
-  // Node sends a request without a host to `localhost`.
-  const hostText = host ?? { text: 'localhost', complete: true };
-  const protocolText = protocol ?? { text: defaultProtocol, complete: true };
-  if (!hostText.complete || !protocolText.complete) return null;
-  return urlOfText({ text: `${protocolText.text}//${hostText.text}/`, complete: true });
 }

@@ -169,3 +169,29 @@ export function moduleLoadOfImport(node: TSESTree.ImportDeclaration): ModuleLoad
       node.specifiers.every((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type'));
   return { source: node.source.value, node, typeOnly };
 }
+
+/** The scope that holds the file's top-level declarations (module scope, or CommonJS wrapper scope). */
+export function moduleScopeOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TSESLint.Scope.Scope {
+  const global = context.sourceCode.getScope(context.sourceCode.ast);
+  return global.childScopes.find((scope) => scope.block === context.sourceCode.ast) ?? global;
+}
+
+/**
+ * Listeners that pass `note` every module an `import` declaration (not a type-only one) or an
+ * `import()` expression loads. `require` calls are left to the rule's own `CallExpression` listener.
+ */
+export function valueImportListeners(note: (source: string) => void): {
+  ImportDeclaration(node: TSESTree.ImportDeclaration): void;
+  ImportExpression(node: TSESTree.ImportExpression): void;
+} {
+  return {
+    ImportDeclaration(node) {
+      const load = moduleLoadOfImport(node);
+      if (!load.typeOnly) note(load.source);
+    },
+    ImportExpression(node) {
+      const load = moduleLoadOf(node);
+      if (load) note(load.source);
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isParenthesized } from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { TextEdit } from './hook-renames';
+import type { TextEdit } from './text-edits';
 import type { TestCall } from './test-calls';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

@@ -116,7 +116,7 @@ function placeSetup(move: Move, sharedName: string, lets: readonly string[]): bo
   const { owner, moved } = request;
   const callback = owner.callback as Callback;
   const ownerStatement = owner.node.parent as Node;
-  const existing = lastBlockHook(request.siblingHooks, 'beforeAll');
+  const existing = joinableHook(context, lastBlockHook(request.siblingHooks, 'beforeAll'), owner.kind === 'hook' ? [owner] : []);
 
   if (owner.kind === 'hook' && callback.body.type !== AST_NODE_TYPES.BlockStatement && !existing) {
     edits.push({ range: owner.node.callee.range, text: sharedName });
@@ -134,7 +134,8 @@ function placeSetup(move: Move, sharedName: string, lets: readonly string[]): bo
     edits.push(...asyncEdit, appendToBody(sourceCode, target.body as TSESTree.BlockStatement, lines, lineIndent(sourceCode, existing.node)));
     if (lets.length > 0) edits.push({ range: [letsAt, letsAt], text: lets.map((line) => `${line}\n`).join('') });
   } else {
-    created = `${lets.map((line) => `${line}\n`).join('')}${indent}${sharedName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}});\n`;
+    const timeout = owner.kind === 'hook' ? argumentsAfterCallback(context, owner) : '';
+    created = `${lets.map((line) => `${line}\n`).join('')}${indent}${sharedName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}}${timeout});\n`;
   }
 
   const ownerStart = lineStartOf(sourceCode, ownerStatement) as number;
@@ -150,8 +151,8 @@ function placeSetup(move: Move, sharedName: string, lets: readonly string[]): bo
 function placeTeardown(move: Move, teardownName: string): boolean {
   const { context, request, indent, inner, edits } = move;
   const { sourceCode } = context;
-  const existing = lastBlockHook(request.siblingHooks, 'afterAll');
   const sources = [...new Set(request.teardowns.map(({ source }) => source))];
+  const existing = joinableHook(context, lastBlockHook(request.siblingHooks, 'afterAll'), sources.filter((source) => source !== request.owner));
   const statementsOf = (source: TestCall) => request.teardowns.filter((teardown) => teardown.source === source).map(({ statement }) => statement);
 
   // An `afterEach` whose whole body is the teardown becomes the `afterAll`, unless there is one to join.
@@ -170,7 +171,8 @@ function placeTeardown(move: Move, teardownName: string): boolean {
     if (asyncEdit === null) return false;
     edits.push(...asyncEdit, prependToBody(target.body as TSESTree.BlockStatement, lines, lineIndent(sourceCode, existing.node)));
   } else {
-    created = `${indent}${teardownName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}});\n`;
+    const timeout = argumentsAfterCallback(context, rewritten[rewritten.length - 1] as TestCall);
+    created = `${indent}${teardownName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}}${timeout});\n`;
   }
 
   if (request.owner.kind === 'test') {
@@ -191,6 +193,26 @@ function placeTeardown(move: Move, teardownName: string): boolean {
     if (here) edits.push({ range: [statement.range[1], statement.range[1]], text: `\n\n${here.replace(/\n$/, '')}` });
   }
   return true;
+}
+
+/**
+ * What a hook takes after its callback, such as a timeout (`beforeEach(fn, 60_000)`), as `, 60_000`:
+ * the shared hook the statements move into needs the same time they had.
+ */
+function argumentsAfterCallback(context: Context, hook: TestCall): string {
+  const args = hook.node.arguments;
+  const index = args.findIndex((argument) => argument === hook.callback);
+  return index < 0 ? '' : args.slice(index + 1).map((argument) => `, ${context.sourceCode.getText(argument)}`).join('');
+}
+
+/**
+ * The shared hook to add statements to, unless it runs with other arguments (another timeout) than
+ * the hooks they come from: then they go to a new hook of their own, which keeps theirs.
+ */
+function joinableHook(context: Context, existing: TestCall | null, sources: readonly TestCall[]): TestCall | null {
+  if (!existing) return null;
+  const own = argumentsAfterCallback(context, existing);
+  return sources.every((source) => argumentsAfterCallback(context, source) === own) ? existing : null;
 }
 
 /** Replaces a hook statement that has nothing left in it by `text` (whole lines), or removes it. */

@@ -10,7 +10,7 @@ import {
   UNKNOWN_TEXT,
   type PartialText,
 } from '../core/partial-text';
-import { resolveUrl } from '../core/endpoint-urls';
+import { parseUrl, urlObjectText, type UrlTarget } from '../core/urls';
 import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
@@ -25,33 +25,55 @@ const MAX_DEPTH = 10;
 const CONTAINER_ADDRESS_METHODS: ReadonlySet<string> = new Set([
   'getMappedPort', 'getFirstMappedPort', 'getHost', 'getIpAddress', 'getConnectionUri', 'getHttpUrl', 'getEndpoint',
 ]);
-const cache = fileCache<Node, PartialText>();
+
+/**
+ * How far to trust what the file says a value holds:
+ * - `values`: what a test most likely uses: also numbers, variables assigned once (in a hook, say)
+ *   and the default given for an environment variable (`process.env.URL ?? 'http://localhost:3000'`);
+ * - `constants`: only what it certainly uses, whatever the environment: strings and `const`s.
+ */
+export type Reading = 'values' | 'constants';
+
+const caches: Record<Reading, Map<Node, PartialText>> = { values: fileCache(), constants: fileCache() };
+
+interface Evaluation {
+  readonly context: Context;
+  readonly reading: Reading;
+  readonly seen: Set<TSESLint.Scope.Variable>;
+}
 
 /**
  * What a string expression holds, as far as this file shows: literals, template literals, `+`,
  * constants (and variables assigned once), `path.join`/`path.resolve` with `__dirname`,
- * `new URL(path, base)`, `String(x)`, `x.toString()`, `x.href`, an environment variable's
- * fallback (`process.env.URL ?? 'http://localhost:3000'`), and the address of a server the file
- * starts (`await app.listen(…)`, `server.address().address`) or of a container it starts
+ * `new URL(path, base)`, `new Request(url)`, `String(x)`, `x.toString()`, `x.href`, an environment
+ * variable's fallback (`process.env.URL ?? 'http://localhost:3000'`), and the address of a server
+ * the file starts (`await app.listen(…)`, `server.address().address`) or of a container it starts
  * (`container.getMappedPort(9200)`). Everything else is a hole.
  * Paths built from `__dirname` are relative to the working directory.
  */
-export function partialTextOf(context: Context, node: Node): PartialText {
+export function partialTextOf(context: Context, node: Node, reading: Reading = 'values'): PartialText {
+  const cache = caches[reading];
   const cached = cache.get(node);
   if (cached) return cached;
-  const text = evaluate(context, node, 0, new Set());
+  const text = evaluate({ context, reading, seen: new Set() }, node, 0);
   cache.set(node, text);
   return text;
 }
 
-function evaluate(context: Context, node: Node, depth: number, seen: Set<TSESLint.Scope.Variable>): PartialText {
+/** Where a URL expression points (see {@link partialTextOf}); `null` when its host cannot be read. */
+export function urlOf(context: Context, node: Node, reading: Reading = 'values'): UrlTarget | null {
+  return parseUrl(partialTextOf(context, node, reading));
+}
+
+function evaluate(evaluation: Evaluation, node: Node, depth: number): PartialText {
   if (depth > MAX_DEPTH) return UNKNOWN_TEXT;
-  const next = (child: Node) => evaluate(context, child, depth + 1, seen);
+  const { context, reading } = evaluation;
+  const next = (child: Node) => evaluate(evaluation, child, depth + 1);
   const expression = unwrap(node);
   switch (expression.type) {
     case AST_NODE_TYPES.Literal:
       if (typeof expression.value === 'string') return knownText(expression.value);
-      if (typeof expression.value === 'number' || typeof expression.value === 'bigint') return knownText(String(expression.value));
+      if (reading === 'values' && (typeof expression.value === 'number' || typeof expression.value === 'bigint')) return knownText(String(expression.value));
       return UNKNOWN_TEXT;
     case AST_NODE_TYPES.TemplateLiteral:
       return concatText(
@@ -67,20 +89,20 @@ function evaluate(context: Context, node: Node, depth: number, seen: Set<TSESLin
         : UNKNOWN_TEXT;
     case AST_NODE_TYPES.LogicalExpression:
       // `process.env.BASE_URL ?? 'http://localhost:3000'`: the file states the default.
-      if (expression.operator !== '&&' && isEnvironmentRead(expression.left)) return next(expression.right);
+      if (reading === 'values' && expression.operator !== '&&' && isEnvironmentRead(expression.left)) return next(expression.right);
       return UNKNOWN_TEXT;
     case AST_NODE_TYPES.Identifier:
-      return evaluateIdentifier(context, expression, depth, seen);
+      return evaluateIdentifier(evaluation, expression, depth);
     case AST_NODE_TYPES.MemberExpression:
       return evaluateMember(context, expression, next);
     case AST_NODE_TYPES.CallExpression:
       return evaluateCall(context, expression, next);
     case AST_NODE_TYPES.NewExpression: {
-      const callee = unwrap(expression.callee);
       const [reference, base] = expression.arguments;
-      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'URL' && reference && resolveName(context, callee).type === 'global') {
-        return resolveUrl(next(reference), base ? next(base) : null);
-      }
+      if (!reference || reference.type === AST_NODE_TYPES.SpreadElement || base?.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN_TEXT;
+      // `new Request(url, init)` stands for its URL.
+      if (isGlobal(context, unwrap(expression.callee), 'Request')) return next(reference);
+      if (isGlobal(context, unwrap(expression.callee), 'URL')) return urlObjectText(next(reference), base ? next(base) : null);
       return UNKNOWN_TEXT;
     }
     default:
@@ -88,15 +110,16 @@ function evaluate(context: Context, node: Node, depth: number, seen: Set<TSESLin
   }
 }
 
-function evaluateIdentifier(context: Context, identifier: TSESTree.Identifier, depth: number, seen: Set<TSESLint.Scope.Variable>): PartialText {
+function evaluateIdentifier(evaluation: Evaluation, identifier: TSESTree.Identifier, depth: number): PartialText {
+  const { context, reading, seen } = evaluation;
   const resolution = resolveName(context, identifier);
   if (resolution.type === 'global') return identifier.name === '__dirname' ? directoryText(context) : UNKNOWN_TEXT;
   if (resolution.type !== 'local' || seen.has(resolution.variable)) return UNKNOWN_TEXT;
   const variable = resolution.variable;
   seen.add(variable);
   try {
-    const value = singleValueOf(variable);
-    if (value) return evaluate(context, value, depth + 1, seen);
+    const value = reading === 'values' || isConstant(variable) ? singleValueOf(variable) : null;
+    if (value) return evaluate(evaluation, value, depth + 1);
     const destructured = destructuredPropertyOf(variable);
     if (destructured?.key === 'address' && isServerAddressCall(context, destructured.object)) return SERVER_ADDRESS;
     return UNKNOWN_TEXT;
@@ -161,6 +184,11 @@ function directoryText(context: Context): PartialText {
   const relative = path.relative(context.cwd, directory);
   const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   return knownText((inside ? relative || '.' : directory).split(path.sep).join('/'));
+}
+
+function isConstant(variable: TSESLint.Scope.Variable): boolean {
+  const definition = variable.defs[0];
+  return definition?.type === 'Variable' && definition.parent.kind === 'const';
 }
 
 function isGlobal(context: Context, node: Node, name: string): boolean {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { matchesModuleGlobs } from '../core/boundaries';
 import { judgeEndpointCall, type EndpointCall } from '../core/no-endpoint-calls';
 import { boundaryOfSpecifier, importSiteOf } from '../estree/boundary-values';
-import { parseHttpRequest, type HttpRequest } from '../estree/endpoint-http-requests';
-import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
+import { parseHttpRequest, type HttpRequest } from '../estree/http-requests';
+import { moduleLoadOf, valueImportListeners } from '../estree/imports';
 import { moduleMemberOf } from '../estree/module-members';
 import { parseProcessStart } from '../estree/processes';
 import { parseTestClientCall } from '../estree/test-clients';
@@ -83,14 +83,7 @@ export default createRule<[], MessageId>({
     }
 
     return {
-      ImportDeclaration(node) {
-        const load = moduleLoadOfImport(node);
-        if (!load.typeOnly) noteModule(load.source);
-      },
-      ImportExpression(node) {
-        const load = moduleLoadOf(node);
-        if (load) noteModule(load.source);
-      },
+      ...valueImportListeners(noteModule),
       NewExpression(node) {
         const member = moduleMemberOf(context, node.callee);
         // undici's MockAgent answers requests in place of the network.

@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import picomatch from 'picomatch';
 import { isGenericContainerModule, matchesModuleGlobs } from '../core/boundaries';
 import { findInfrastructureInUnitTest, moduleKey, type InfrastructureUse, type MockedModule } from '../core/no-infrastructure-in-unit-tests';
 import { classifyCall } from '../core/vocabulary';
@@ -8,6 +7,7 @@ import { boundaryOfSpecifier, boundaryOfValue, importSiteOf } from '../estree/bo
 import { callChain, callFacts, unwrap } from '../estree/call-chain';
 import { moduleLoadOf, moduleLoadOfImport, resolveName, type ModuleLoad } from '../estree/imports';
 import { parseMockCall } from '../estree/mocks';
+import { compileOptionGlobs } from '../settings';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ allow?: string[] }];
@@ -49,7 +49,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allow: [] }],
   create(context, [options]) {
-    const allowed = (options.allow ?? []).map((pattern) => ({ match: picomatch(pattern, { dot: true }) }));
+    const allowed = compileOptionGlobs('no-infrastructure-in-unit-tests', 'allow', options.allow ?? []);
     const loads: ModuleLoad[] = [];
     const constructions: Construction[] = [];
     const calls: TSESTree.CallExpression[] = [];

@@ -1,10 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { httpOriginOf } from '../core/urls';
 import { findRealNetworkRequests, type HttpFakeFact, type HttpRequestFact } from '../core/no-real-network';
-import { addHooksEdit, moduleScopeOf } from '../estree/hook-edits';
+import { propertyName } from '../estree/call-chain';
+import { addHooksEdit } from '../estree/hooks';
 import { httpFakeOfAssignment, httpFakeOfModule, httpFakesOfCall } from '../estree/http-fakes';
 import { isHttpClientModule, parseHttpRequest } from '../estree/http-requests';
-import { moduleBindingOf, moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
+import { moduleBindingOf, moduleLoadOf, moduleScopeOf, valueImportListeners } from '../estree/imports';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean; allowHosts?: string[] }];
@@ -61,14 +63,7 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      ImportDeclaration(node) {
-        const load = moduleLoadOfImport(node);
-        if (!load.typeOnly) noteModule(load.source);
-      },
-      ImportExpression(node) {
-        const load = moduleLoadOf(node);
-        if (load) noteModule(load.source);
-      },
+      ...valueImportListeners(noteModule),
       CallExpression(node) {
         calls.push(node);
         const load = moduleLoadOf(node);
@@ -85,8 +80,10 @@ export default createRule<Options, MessageIds>({
         if (!mayRequest) return;
         const requests: Array<HttpRequestFact<TSESTree.CallExpression>> = [];
         for (const call of calls) {
-          const request = call.type === AST_NODE_TYPES.CallExpression ? parseHttpRequest(context, call) : null;
-          if (request?.url) requests.push({ node: request.node, client: request.client, url: request.url });
+          // Only what the file states for certain: an environment variable may point anywhere.
+          const request = call.type === AST_NODE_TYPES.CallExpression ? parseHttpRequest(context, call, 'constants') : null;
+          const url = request && !request.ownTransport ? httpOriginOf(request.url) : null;
+          if (request && url) requests.push({ node: request.node, client: request.module ?? 'fetch', url });
         }
         if (requests.length === 0) return;
 
@@ -125,8 +122,8 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** `fetch(…)` or `x.fetch(…)`: a cheap sign that the file may send requests without importing a client. */
+/** `fetch(…)`, `x.fetch(…)` or `x['fetch'](…)`: a cheap sign that the file may send requests without importing a client. */
 function namesFetch(callee: TSESTree.Expression): boolean {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'fetch';
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'fetch';
+  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'fetch';
 }

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findSharedData, type MutatedLiteral, type PerTestHookEdit, type SharedBinding, type SharedSeed } from '../core/no-shared-test-data';
-import { planPerTestHooks, type TextEdit } from '../estree/hook-renames';
+import { planPerTestHooks } from '../estree/hook-renames';
+import type { TextEdit } from '../estree/text-edits';
 import { factoryNameOf, planLiteralFactory } from '../estree/literal-factory';
 import { collectSharedData, type SharedDataSyntax } from '../estree/shared-data-facts';
 import { parseTestCall, type TestCall } from '../estree/test-calls';

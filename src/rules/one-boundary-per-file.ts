@@ -6,17 +6,20 @@ import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../
 import { fullText } from '../core/partial-text';
 import { boundaryOfSpecifier } from '../estree/boundary-values';
 import { staticString } from '../estree/call-chain';
-import { isGlobalFetch } from '../estree/endpoint-http-requests';
+import { isGlobalFetch } from '../estree/http-requests';
 import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
 import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
 import { moduleMemberOf } from '../estree/module-members';
 import { partialTextOf } from '../estree/static-text';
 import { parseTestCall } from '../estree/test-calls';
+import { checkOptionKinds, getSettings } from '../settings';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ max?: number; allowTogether?: string[][]; ignoreKinds?: string[] }];
 
 const GLOBAL_FETCH = 'global:fetch';
+/** The shape of a boundary kind name, as in settings. */
+const KIND_PATTERN = '^[a-z][a-z0-9-]*$';
 
 export default createRule<Options, 'tooManyBoundaries'>({
   name: 'one-boundary-per-file',
@@ -35,12 +38,12 @@ export default createRule<Options, 'tooManyBoundaries'>({
           allowTogether: {
             type: 'array',
             description: "Groups of boundary kinds that count as one, e.g. [['database', 'cache']].",
-            items: { type: 'array', items: { type: 'string' }, minItems: 2, uniqueItems: true },
+            items: { type: 'array', items: { type: 'string', pattern: KIND_PATTERN }, minItems: 2, uniqueItems: true },
           },
           ignoreKinds: {
             type: 'array',
             description: 'Boundary kinds that are never counted.',
-            items: { type: 'string' },
+            items: { type: 'string', pattern: KIND_PATTERN },
             uniqueItems: true,
           },
         },
@@ -55,6 +58,10 @@ export default createRule<Options, 'tooManyBoundaries'>({
   },
   defaultOptions: [{ max: 1, allowTogether: [], ignoreKinds: [] }],
   create(context, [options]) {
+    checkOptionKinds('one-boundary-per-file', [
+      ...(options.ignoreKinds ?? []).map((kind, index) => [`ignoreKinds[${index}]`, kind] as const),
+      ...(options.allowTogether ?? []).flatMap((group, outer) => group.map((kind, inner) => [`allowTogether[${outer}][${inner}]`, kind] as const)),
+    ], getSettings(context.settings));
     const uses: Array<BoundaryUse<TSESTree.Node>> = [];
     const mocked = new Set<string>();
     let hasTests = false;

@@ -13,7 +13,7 @@ import {
 import { callLabel, classifyCall, isWrite, writeTargetOf, type CallFacts, type CallRole } from '../core/vocabulary';
 import { boundaryOfSpecifier, boundaryOfValue, containerOfValue } from '../estree/boundary-values';
 import { callChain, callFacts, isOutermostCall, methodCallFacts, unwrap } from '../estree/call-chain';
-import { hookPlaceFor, insertHook } from '../estree/hook-insertion';
+import { hookPlaceFor, insertHook } from '../estree/hooks';
 import { resolveName } from '../estree/imports';
 import { parseMockCall } from '../estree/mocks';
 import { parseTeardownRegistration, parseTestCall, testPlaceOf, type TestCall } from '../estree/test-calls';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeEndpointCall, type EndpointCall } from '../../src/core/no-endpoint-calls';
 import { concatText, knownText, type PartialText } from '../../src/core/partial-text';
-import { parseUrl } from '../../src/core/endpoint-urls';
+import { parseUrl } from '../../src/core/urls';
 
 const project = { packageBins: new Set(['acme']) };
 const hole: PartialText = [{ type: 'unknown' }];

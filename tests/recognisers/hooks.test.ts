@@ -2,8 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { hookReferences, hookStyleOf } from '../../src/estree/hooks';
+import { hookReferences, hookStyleOf, runsWhileLoading } from '../../src/estree/hooks';
 import { parseTestCall, type HookName, type TestCall } from '../../src/estree/test-calls';
+import { probe } from '../helpers/probe';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -126,5 +127,27 @@ describe('hookReferences', () => {
     ['the style is unknown', `suite('x', () => { test('y', () => {}); });`],
   ])('gives nothing when %s', (_label, code) => {
     expect(referencesFor(code, ['afterEach'])).toBeNull();
+  });
+});
+
+/** For every call of `probe()`, whether it runs while the file loads. */
+function loading(code: string) {
+  return probe(code, 'CallExpression', (context, node) => {
+    const callee = (node as { callee?: { type: string; name?: string } }).callee;
+    return callee?.type === 'Identifier' && callee.name === 'probe' ? runsWhileLoading(context, node) : null;
+  }).map(({ result }) => result);
+}
+
+describe('runsWhileLoading', () => {
+  it.each([
+    ['the top level', 'probe();', [true]],
+    ['a describe body', "describe('x', () => { probe(); });", [true]],
+    ['nested describe bodies', "describe('x', function () { describe('y', () => { probe(); }); });", [true]],
+    ['a test', "it('x', () => { probe(); });", [false]],
+    ['a hook', 'beforeAll(async () => { await probe(); });', [false]],
+    ['a helper function', 'function helper() { probe(); }\nconst arrow = () => probe();', [false, false]],
+    ['a callback inside a describe body', "describe('x', () => { [1].forEach(() => probe()); });", [false]],
+  ])('%s', (_label, code, expected) => {
+    expect(loading(code)).toEqual(expected);
   });
 });
