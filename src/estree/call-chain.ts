@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from './node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { CallFacts } from '../core/vocabulary';
+import { classifyCall, type CallFacts, type CallRole } from '../core/vocabulary';
 import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
@@ -116,8 +116,33 @@ export function callChain(node: TSESTree.CallExpression | TSESTree.NewExpression
   return result;
 }
 
-/** The facts the shared vocabulary needs about a call. */
-export function callFacts(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): CallFacts | null {
+type CallLike = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
+
+const factsCache = fileCache<CallLike, CallFacts | null>();
+const roleCache = fileCache<CallLike, CallRole | null>();
+
+/** The facts the shared vocabulary needs about a call. Cached per node: several rules ask for every call. */
+export function callFacts(node: CallLike): CallFacts | null {
+  let facts = factsCache.get(node);
+  if (facts === undefined) {
+    facts = computeCallFacts(node);
+    factsCache.set(node, facts);
+  }
+  return facts;
+}
+
+/** What a call does by its names ({@link classifyCall} of its {@link callFacts}), once per node. */
+export function callRoleOf(node: CallLike): CallRole | null {
+  let role = roleCache.get(node);
+  if (role === undefined) {
+    const facts = callFacts(node);
+    role = facts ? classifyCall(facts) : null;
+    roleCache.set(node, role);
+  }
+  return role;
+}
+
+function computeCallFacts(node: CallLike): CallFacts | null {
   const chain = callChain(node);
   if (!chain) return null;
   const firstArgument = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node : node.arguments[0];

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { propertyName, staticString, unwrap } from './call-chain';
@@ -284,6 +284,41 @@ function proxyquireTargets(context: Context, node: TSESTree.CallExpression): Moc
 const cache = fileCache<TSESTree.CallExpression, MockCall | null>();
 
 /**
+ * Words at least one of which every mocking call this module recognises has written in the file:
+ * the method or function it calls is one of `mock`, `doMock`, `unstable_mockModule`, `setMock`,
+ * `createMockFromModule`, `importMock`, `spyOn`, `replaceProperty`, `stubGlobal` (Jest, Vitest),
+ * anything under `mock` (node:test: `mock.method`, `t.mock.module`, an imported `mock`), `stub`,
+ * `spy`, `replace…`, `createStubInstance` (sinon), `replace`, `replaceEsm` (testdouble), `mock`,
+ * `mockDeep`, `createMock` (mock-extended, golevelup, ts-mockito), rewire's `__set__`, or a function
+ * bound to proxyquire, whose specifier names it. Static names only: a computed `jest['mock']` still
+ * spells the word. A `__mocks__` path spells it too.
+ */
+const MOCKING_WORDS = /mock|spy|stub|replace|proxyquire|__set__/i;
+/** The objects a stand-in can be assigned on: `globalThis.fetch = vi.fn()`. */
+const GLOBAL_OBJECT_WORDS = new RegExp(`\\b(?:${[...GLOBAL_OBJECTS].join('|')})\\b`);
+
+const mayMockCache = fileCache<object, boolean>();
+
+/**
+ * Whether the file can hold a call {@link parseMockCall} recognises or a manual-mock path
+ * ({@link specifierOfManualMock}): a cheap test of the text, answered once per file. When it says
+ * no, there is no mocking call to look for.
+ */
+export function mayMock(sourceCode: TSESLint.SourceCode): boolean {
+  let answer = mayMockCache.get(sourceCode);
+  if (answer === undefined) {
+    answer = MOCKING_WORDS.test(sourceCode.text);
+    mayMockCache.set(sourceCode, answer);
+  }
+  return answer;
+}
+
+/** Whether the file can assign a stand-in on a global object ({@link parseGlobalAssignment}). */
+export function mayAssignGlobal(sourceCode: TSESLint.SourceCode): boolean {
+  return GLOBAL_OBJECT_WORDS.test(sourceCode.text);
+}
+
+/**
  * Recognises a call that mocks something and says what it replaces. Covers Jest, Vitest,
  * node:test, sinon (and sandboxes), testdouble, proxyquire, rewire, jest-/vitest-mock-extended,
  * @golevelup/ts-jest and ts-mockito, through globals, imports (also aliased and namespace
@@ -292,7 +327,7 @@ const cache = fileCache<TSESTree.CallExpression, MockCall | null>();
 export function parseMockCall(context: Context, node: TSESTree.CallExpression): MockCall | null {
   const cached = cache.get(node);
   if (cached !== undefined) return cached;
-  const result = computeMockCall(context, node);
+  const result = mayMock(context.sourceCode) ? computeMockCall(context, node) : null;
   cache.set(node, result);
   return result;
 }

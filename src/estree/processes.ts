@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { knownText, splitWords, UNKNOWN_TEXT, type PartialText } from '../core/partial-text';
 import { unwrap } from './call-chain';

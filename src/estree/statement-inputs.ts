@@ -2,7 +2,7 @@
  * What statements of a hook or test read and provide, to tell whether they can run earlier (once,
  * before all tests) without changing what they compute.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './call-chain';
 import { resolveName } from './imports';

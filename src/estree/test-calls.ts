@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getSettings, type AliasTarget } from '../settings';
 import { propertyName, unwrap } from './call-chain';
@@ -159,6 +159,22 @@ function extendedTestOf(context: Context, variable: { defs: ReadonlyArray<{ type
   return base && base.name === 'test' ? base.framework : null;
 }
 
+/**
+ * What {@link computeTestCall} requires of the members after the head, checked before the head is
+ * resolved through scope (most calls, such as `pool.query()`, fail here): every member is a
+ * modifier, except that node:test's default export may carry the function's name first
+ * (`test.describe.skip`).
+ */
+function mayBeTestChain(members: readonly string[]): boolean {
+  for (let index = 0; index < members.length; index++) {
+    const member = members[index] as string;
+    if (!MODIFIERS.has(member) && !(index === 0 && NODE_TEST_NAMES.has(member))) return false;
+  }
+  return true;
+}
+
+const NODE_TEST_NAMES = MODULE_EXPORTS['node:test']?.names ?? new Set<string>();
+
 const cache = fileCache<TSESTree.CallExpression, TestCall | null>();
 
 /**
@@ -176,7 +192,7 @@ export function parseTestCall(context: Context, node: TSESTree.CallExpression): 
 
 function computeTestCall(context: Context, node: TSESTree.CallExpression): TestCall | null {
   const head = headOf(node.callee);
-  if (!head) return null;
+  if (!head || !mayBeTestChain(head.members)) return null;
   const identified = identify(context, head.identifier, head.members);
   if (!identified) return null;
   const { name, framework, members } = identified;

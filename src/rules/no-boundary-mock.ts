@@ -3,7 +3,7 @@ import { lookupBoundary, lookupGlobalBoundary } from '../core/boundaries';
 import { compileAllowList, judgeBoundaryMock, type BoundaryMockFacts, type Remedy } from '../core/no-boundary-mock';
 import { boundaryOfSpecifier, boundaryOfTypeName, boundaryOfValue, importSiteOf } from '../estree/boundary-values';
 import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
-import { isStandInFunction, parseGlobalAssignment, parseMockCall, specifierOfManualMock, type MockCall, type MockTarget } from '../estree/mocks';
+import { isStandInFunction, mayAssignGlobal, mayMock, parseGlobalAssignment, parseMockCall, specifierOfManualMock, type MockCall, type MockTarget } from '../estree/mocks';
 import { removeStatement, statementOfExpression } from '../estree/statement-removal';
 import { getSettings } from '../settings';
 import { createRule } from '../util/create-rule';
@@ -121,38 +121,52 @@ export default createRule<Options, MessageId>({
       check(node, facts, null);
     }
 
+    // A file that spells no mocking word has no mocking call and no manual mock to look at, and one
+    // that names no global object assigns no stand-in to a global: most files need no listener at all.
     return {
-      CallExpression(node) {
-        const load = moduleLoadOf(node);
-        if (load) {
-          checkManualMock(node, load.source);
-          return;
-        }
-        const call = parseMockCall(context, node);
-        if (!call) return;
-        // A call that mocks several modules at once (proxyquire) is reported per module, without an edit.
-        const single = call.targets.length === 1;
-        for (const target of call.targets) {
-          const at = single || target.type !== 'module' ? node : target.node;
-          check(at, factsOf(context, call, target), single ? statementOfExpression(node) : null);
-        }
-      },
-      ImportExpression(node) {
-        const load = moduleLoadOf(node);
-        if (load) checkManualMock(node, load.source);
-      },
-      ImportDeclaration(node) {
-        const load = moduleLoadOfImport(node);
-        if (!load.typeOnly) checkManualMock(node.source, load.source);
-      },
-      AssignmentExpression(node) {
-        if (node.operator !== '=') return;
-        const name = parseGlobalAssignment(node);
-        // Only a stand-in counts: `global.fetch = originalFetch` restores, a polyfill adds the real thing.
-        if (name === null || !isStandInFunction(context, node.right)) return;
-        const boundary = lookupGlobalBoundary(name, getSettings(context.settings));
-        check(node, { via: 'assignment', replaces: true, thing: 'global', name, boundary }, statementOfExpression(node));
-      },
+      ...(mayMock(context.sourceCode) ? mockingListeners() : {}),
+      ...(mayAssignGlobal(context.sourceCode) ? globalAssignmentListeners() : {}),
     };
+
+    function mockingListeners(): TSESLint.RuleListener {
+      return {
+        CallExpression(node) {
+          const load = moduleLoadOf(node);
+          if (load) {
+            checkManualMock(node, load.source);
+            return;
+          }
+          const call = parseMockCall(context, node);
+          if (!call) return;
+          // A call that mocks several modules at once (proxyquire) is reported per module, without an edit.
+          const single = call.targets.length === 1;
+          for (const target of call.targets) {
+            const at = single || target.type !== 'module' ? node : target.node;
+            check(at, factsOf(context, call, target), single ? statementOfExpression(node) : null);
+          }
+        },
+        ImportExpression(node) {
+          const load = moduleLoadOf(node);
+          if (load) checkManualMock(node, load.source);
+        },
+        ImportDeclaration(node) {
+          const load = moduleLoadOfImport(node);
+          if (!load.typeOnly) checkManualMock(node.source, load.source);
+        },
+      };
+    }
+
+    function globalAssignmentListeners(): TSESLint.RuleListener {
+      return {
+        AssignmentExpression(node) {
+          if (node.operator !== '=') return;
+          const name = parseGlobalAssignment(node);
+          // Only a stand-in counts: `global.fetch = originalFetch` restores, a polyfill adds the real thing.
+          if (name === null || !isStandInFunction(context, node.right)) return;
+          const boundary = lookupGlobalBoundary(name, getSettings(context.settings));
+          check(node, { via: 'assignment', replaces: true, thing: 'global', name, boundary }, statementOfExpression(node));
+        },
+      };
+    }
   },
 });

@@ -1,10 +1,9 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule, matchesModuleGlobs } from '../core/boundaries';
 import { findInfrastructureInUnitTest, moduleKey, type InfrastructureUse, type MockedModule } from '../core/no-infrastructure-in-unit-tests';
-import { classifyCall } from '../core/vocabulary';
 import { boundaryOfSpecifier, boundaryOfValue, importSiteOf } from '../estree/boundary-values';
-import { callChain, callFacts, unwrap } from '../estree/call-chain';
+import { callChain, callRoleOf, staticString, unwrap } from '../estree/call-chain';
 import { moduleLoadOf, moduleLoadOfImport, resolveName, type ModuleLoad } from '../estree/imports';
 import { parseMockCall } from '../estree/mocks';
 import { compileOptionGlobs } from '../settings';
@@ -51,14 +50,11 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const allowed = compileOptionGlobs('no-infrastructure-in-unit-tests', 'allow', options.allow ?? []);
     const loads: ModuleLoad[] = [];
-    const constructions: Construction[] = [];
     const calls: TSESTree.CallExpression[] = [];
-
-    /** Only calls whose names say they build or connect infrastructure are traced further. */
-    const noteConstruction = (node: Construction) => {
-      const facts = callFacts(node);
-      if (facts && classifyCall(facts) === 'infrastructure') constructions.push(node);
-    };
+    /** Calls and constructions in the order they are written, classified only if the file needs it. */
+    const candidates: Construction[] = [];
+    /** `import pg = require('pg')` binds a module without an import declaration or a call. */
+    const importEquals: string[] = [];
 
     return {
       ImportDeclaration(node) {
@@ -68,14 +64,29 @@ export default createRule<Options, MessageIds>({
         const load = moduleLoadOf(node);
         if (load) loads.push(load);
       },
+      TSImportEqualsDeclaration(node) {
+        const reference = node.moduleReference;
+        const specifier = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticString(reference.expression) : null;
+        if (specifier !== null) importEquals.push(specifier);
+      },
       CallExpression(node) {
         calls.push(node);
+        candidates.push(node);
         const load = moduleLoadOf(node);
         if (load) loads.push(load);
-        noteConstruction(node);
       },
-      NewExpression: noteConstruction,
+      NewExpression(node) {
+        candidates.push(node);
+      },
       'Program:exit'() {
+        // Every use reported is a container module's load or a call traced back to a boundary
+        // module's load: a file that loads no boundary module has nothing to report, and none of its
+        // calls need classifying.
+        const loadsBoundary = [...loads.map((load) => load.source), ...importEquals].some(
+          (source) => isGenericContainerModule(source) || boundaryOfSpecifier(context, source) !== null,
+        );
+        if (!loadsBoundary) return;
+        const constructions = candidates.filter((node) => callRoleOf(node) === 'infrastructure');
         const valueLoads = loads.filter((load) => !load.typeOnly);
         const uses = [...containerUses(valueLoads), ...constructions.flatMap((node) => clientUse(node) ?? [])].filter(
           (use) => !matchesModuleGlobs(use.specifier, allowed, importSiteOf(context)),

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../estree/node-types';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
@@ -7,9 +7,9 @@ import {
   type BlockStatement,
   type TeardownStatement,
 } from '../core/prefer-shared-infrastructure';
-import { callLabel, classifyCall, isConnectionCheckIn, mayCheckOutConnection, namesInMemoryStore, type CallFacts } from '../core/vocabulary';
+import { callLabel, isConnectionCheckIn, mayCheckOutConnection, namesInMemoryStore, type CallFacts } from '../core/vocabulary';
 import { boundaryOfValue, containerOfValue } from '../estree/boundary-values';
-import { callChain, callFacts, staticString, unwrap } from '../estree/call-chain';
+import { callChain, callFacts, callRoleOf, staticString, unwrap } from '../estree/call-chain';
 import { HOOK_NAMES, hookStyleOf } from '../estree/hooks';
 import { resolveName } from '../estree/imports';
 import { parseMockCall } from '../estree/mocks';
@@ -88,7 +88,7 @@ export default createRule<Options, MessageIds>({
     function visit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const facts = callFacts(node);
       if (!facts) return;
-      const role = classifyCall(facts);
+      const role = callRoleOf(node);
       if ((role === 'close' || role === 'stop') && node.type === AST_NODE_TYPES.CallExpression && !isConnectionCheckIn(facts)) closing.push(node);
       const owner = role === 'infrastructure' ? perTestOwner(context, node) : null;
       if (owner) candidates.push({ node, facts, owner });

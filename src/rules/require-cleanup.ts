@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule, isRelativeSpecifier, packageName, type BoundaryModule } from '../core/boundaries';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../core/require-cleanup';
 import { callLabel, classifyCall, isWrite, writeTargetOf, type CallFacts, type CallRole } from '../core/vocabulary';
 import { boundaryOfSpecifier, boundaryOfValue, containerOfValue } from '../estree/boundary-values';
-import { callChain, callFacts, isOutermostCall, methodCallFacts, unwrap } from '../estree/call-chain';
+import { callChain, callFacts, callRoleOf, isOutermostCall, methodCallFacts, unwrap } from '../estree/call-chain';
 import { hookPlaceFor, insertHook } from '../estree/hooks';
 import { resolveName } from '../estree/imports';
 import { parseMockCall } from '../estree/mocks';
@@ -68,8 +68,7 @@ export default createRule<Options, MessageIds>({
     const candidates: Array<{ node: WritingCall; facts: CallFacts; role: CallRole }> = [];
     const mocked = new Set<string>();
 
-    function collect(node: WritingCall, facts: CallFacts | null): void {
-      const role = facts && classifyCall(facts);
+    function collect(node: WritingCall, facts: CallFacts | null, role: CallRole | null): void {
       if (facts && role && (isWrite(role) || role === 'cleanup' || role === 'stop')) candidates.push({ node, facts, role });
     }
 
@@ -83,10 +82,16 @@ export default createRule<Options, MessageIds>({
         for (const target of parseMockCall(context, node)?.targets ?? []) {
           if (target.type === 'module') mocked.add(target.specifier);
         }
-        if (isOutermostCall(node)) collect(node, callFacts(node) ?? methodCallFacts(node));
+        if (!isOutermostCall(node)) return;
+        const facts = callFacts(node);
+        if (facts) collect(node, facts, callRoleOf(node));
+        else {
+          const method = methodCallFacts(node);
+          collect(node, method, method && classifyCall(method));
+        }
       },
       TaggedTemplateExpression(node) {
-        collect(node, callFacts(node));
+        collect(node, callFacts(node), callRoleOf(node));
       },
       'Program:exit'() {
         // Only test files: a helper module that writes is cleaned up by the tests that use it.

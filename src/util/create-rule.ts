@@ -1,4 +1,4 @@
-import { RuleCreator, type RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import { applyDefault, RuleCreator, type RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import type { Layer } from '../core/layers';
 import { startFile } from '../estree/file-cache';
 import { getSettings } from '../settings';
@@ -21,20 +21,42 @@ const ruleCreator = RuleCreator<IntegrationTestsDocs>(
   (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
 );
 
+/** The key for a rule configured without options. */
+const NO_OPTIONS = {};
+
 /**
  * The one way rules are made: typed options, `meta.defaultOptions`, docs URL per rule. Every rule
  * validates the plugin's settings before it looks at a file, so a bad setting fails the run at
  * once with a message naming the key, whatever the file contains.
+ *
+ * Options are merged with their defaults once per configured options object, not once per file:
+ * ESLint hands every file of a configuration the same options object, and the merge (a deep clone)
+ * cost more than some rules' whole work on a file.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<RuleWithMetaAndName<Options, MessageIds, IntegrationTestsDocs>>,
 ) {
-  return ruleCreator<Options, MessageIds>({
-    ...rule,
-    create(context, options) {
+  const created = ruleCreator<Options, MessageIds>(rule);
+  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions) as Options;
+  const merged = new WeakMap<object, Options>();
+
+  function optionsOf(given: readonly unknown[]): Options {
+    const key = given.length === 0 ? NO_OPTIONS : given[0];
+    if (given.length > 1 || typeof key !== 'object' || key === null) return applyDefault<Options, Options>(defaults, given as Options);
+    let options = merged.get(key);
+    if (!options) {
+      options = applyDefault<Options, Options>(defaults, given as Options);
+      merged.set(key, options);
+    }
+    return options;
+  }
+
+  return {
+    ...created,
+    create(context: Parameters<typeof created.create>[0]) {
       startFile(context.sourceCode);
       getSettings(context.settings);
-      return rule.create(context, options);
+      return rule.create(context, optionsOf(context.options));
     },
-  });
+  };
 }
