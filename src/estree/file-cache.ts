@@ -19,12 +19,33 @@ export function fileCache<K extends object, V>(): Map<K, V> {
   return cache;
 }
 
+let rulesOnFile = 0;
+
 /**
- * Marks the file every rule is about to lint (its `SourceCode`); the first rule to start on a new
+ * Marks the file a rule is about to lint (its `SourceCode`); the first rule to start on a new
  * file empties the caches, the others find them already holding that file's answers.
  */
 export function startFile(sourceCode: object): void {
-  if (sourceCode === currentFile) return;
-  currentFile = sourceCode;
+  if (sourceCode !== currentFile) {
+    clearCaches();
+    currentFile = sourceCode;
+  }
+  rulesOnFile++;
+}
+
+/**
+ * Marks a rule as done with the file. When the last rule that started on it is done, the caches
+ * let the file go at once: held until the next file's rules start, its tree would survive the
+ * next file's parse, and the garbage collector would copy it to the old generation for nothing.
+ */
+export function finishFile(sourceCode: object): void {
+  if (sourceCode !== currentFile) return;
+  rulesOnFile--;
+  if (rulesOnFile <= 0) clearCaches();
+}
+
+function clearCaches(): void {
+  currentFile = null;
+  rulesOnFile = 0;
   for (const cache of caches) cache.clear();
 }

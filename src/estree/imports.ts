@@ -25,6 +25,24 @@ export type NameResolution =
   | { readonly type: 'local'; readonly variable: TSESLint.Scope.Variable };
 
 const resolutionCache = fileCache<TSESTree.Identifier, NameResolution>();
+const referenceMaps = fileCache<object, Map<TSESTree.Node, TSESLint.Scope.Variable | null>>();
+const GLOBAL: NameResolution = Object.freeze({ type: 'global' });
+
+/**
+ * What every reference of the file resolves to, as the scope manager worked it out: one pass over
+ * the references once per file, rather than a walk up the scopes for each name asked about.
+ */
+function resolvedReferences(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Node, TSESLint.Scope.Variable | null> {
+  let map = referenceMaps.get(sourceCode);
+  if (!map) {
+    map = new Map();
+    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+      for (const reference of scope.references) map.set(reference.identifier, reference.resolved);
+    }
+    referenceMaps.set(sourceCode, map);
+  }
+  return map;
+}
 
 /**
  * Resolves an identifier through scope: to a module import or `require`, to another local
@@ -33,11 +51,14 @@ const resolutionCache = fileCache<TSESTree.Identifier, NameResolution>();
 export function resolveName(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, identifier: TSESTree.Identifier): NameResolution {
   const cached = resolutionCache.get(identifier);
   if (cached) return cached;
-  const scope = context.sourceCode.getScope(identifier);
-  const variable = findVariable(scope, identifier);
+  const { sourceCode } = context;
+  const references = resolvedReferences(sourceCode);
+  // A reference resolves as the scope manager says (`null`: nothing declares it); any other
+  // identifier, such as a declared name, by looking its name up from where it stands.
+  const variable = references.has(identifier) ? references.get(identifier) : findVariable(sourceCode.getScope(identifier), identifier);
   let result: NameResolution;
   if (!variable || variable.defs.length === 0) {
-    result = { type: 'global' };
+    result = GLOBAL;
   } else {
     const binding = moduleBindingOf(variable);
     result = binding ? { type: 'module', binding } : { type: 'local', variable };

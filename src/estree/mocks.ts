@@ -4,6 +4,7 @@ import path from 'node:path';
 import { propertyName, staticString, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName, type ModuleBinding } from './imports';
 import { fileCache } from './file-cache';
+import { mayContain } from './text-gates';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -291,7 +292,8 @@ const cache = fileCache<TSESTree.CallExpression, MockCall | null>();
  * `spy`, `replace…`, `createStubInstance` (sinon), `replace`, `replaceEsm` (testdouble), `mock`,
  * `mockDeep`, `createMock` (mock-extended, golevelup, ts-mockito), rewire's `__set__`, or a function
  * bound to proxyquire, whose specifier names it. Static names only: a computed `jest['mock']` still
- * spells the word. A `__mocks__` path spells it too.
+ * spells the word. A `__mocks__` path spells it too. Words spelled with escapes are let through by
+ * {@link mayContain}.
  */
 const MOCKING_WORDS = /mock|spy|stub|replace|proxyquire|__set__/i;
 /** The objects a stand-in can be assigned on: `globalThis.fetch = vi.fn()`. */
@@ -304,18 +306,18 @@ const mayMockCache = fileCache<object, boolean>();
  * ({@link specifierOfManualMock}): a cheap test of the text, answered once per file. When it says
  * no, there is no mocking call to look for.
  */
-export function mayMock(sourceCode: TSESLint.SourceCode): boolean {
+export function mayMock(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   let answer = mayMockCache.get(sourceCode);
   if (answer === undefined) {
-    answer = MOCKING_WORDS.test(sourceCode.text);
+    answer = mayContain(sourceCode, MOCKING_WORDS);
     mayMockCache.set(sourceCode, answer);
   }
   return answer;
 }
 
 /** Whether the file can assign a stand-in on a global object ({@link parseGlobalAssignment}). */
-export function mayAssignGlobal(sourceCode: TSESLint.SourceCode): boolean {
-  return GLOBAL_OBJECT_WORDS.test(sourceCode.text);
+export function mayAssignGlobal(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return mayContain(sourceCode, GLOBAL_OBJECT_WORDS);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { applyDefault, RuleCreator, type RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import type { Layer } from '../core/layers';
-import { startFile } from '../estree/file-cache';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { finishFile, startFile } from '../estree/file-cache';
 import { getSettings } from '../settings';
 
 export const REPOSITORY_URL = 'https://github.com/integration-tests/eslint-plugin-integration-tests';
@@ -53,10 +54,22 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 
   return {
     ...created,
-    create(context: Parameters<typeof created.create>[0]) {
-      startFile(context.sourceCode);
+    create(context: Parameters<typeof created.create>[0]): TSESLint.RuleListener {
+      const { sourceCode } = context;
+      startFile(sourceCode);
       getSettings(context.settings);
-      return rule.create(context, optionsOf(context.options));
+      const listeners: TSESLint.RuleListener = rule.create(context, optionsOf(context.options));
+      const exit = listeners['Program:exit'];
+      return {
+        ...listeners,
+        'Program:exit'(program: TSESTree.Program) {
+          try {
+            exit?.(program);
+          } finally {
+            finishFile(sourceCode);
+          }
+        },
+      };
     },
   };
 }

@@ -50,6 +50,24 @@ ts.run('no-boundary-mock on hostile TypeScript', rule, {
       errors: [{ messageId: 'mockedDatabase', suggestions: [{ messageId: 'removeMock', data: database('module `pg`', '`vi.mock`'), output: `import { vi } from 'vitest';\n` }] }],
     },
     {
+      name: 'a hex escape spells the method in a computed member',
+      filename: FILE,
+      code: `import { vi } from 'vitest';\nvi['\\x6dock']('pg');\n`,
+      errors: [{ messageId: 'mockedDatabase', suggestions: [{ messageId: 'removeMock', data: database('module `pg`', '`vi.mock`'), output: `import { vi } from 'vitest';\n` }] }],
+    },
+    {
+      name: 'a line continuation splits the method name in a computed member',
+      filename: FILE,
+      code: `import { vi } from 'vitest';\nvi['mo\\\nck']('pg');\n`,
+      errors: [{ messageId: 'mockedDatabase', suggestions: [{ messageId: 'removeMock', data: database('module `pg`', '`vi.mock`'), output: `import { vi } from 'vitest';\n` }] }],
+    },
+    {
+      name: 'a stand-in assigned to a global in a file with no mocking word',
+      filename: FILE,
+      code: `import { getUsers } from '../src/users';\nglobalThis.fetch = async () => new Response('[]');\n`,
+      errors: [{ messageId: 'mockedHttp', line: 2, suggestions: [{ messageId: 'removeMock', output: `import { getUsers } from '../src/users';\n` }] }],
+    },
+    {
       name: 'a mock inside a re-exported helper has no statement of its own to remove',
       filename: FILE,
       code: `export { createUser } from '../factories';\nexport const mockPool = () => jest.mock('pg');\n`,
