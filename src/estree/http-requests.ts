@@ -109,7 +109,10 @@ export function parseHttpRequest(context: Context, node: TSESTree.CallExpression
   const cache = caches[reading];
   const cached = cache.get(node);
   if (cached !== undefined) return cached;
-  const result = recognise(context, node, reading);
+  // Whether a call sends a request does not depend on the reading, only where it goes: a call
+  // another rule found to be no request under the other reading is none under this one.
+  const otherReading = caches[reading === 'values' ? 'constants' : 'values'].get(node);
+  const result = otherReading === null ? null : recognise(context, node, reading);
   cache.set(node, result);
   return result;
 }
