@@ -9,6 +9,7 @@ import { moduleMemberOf } from './module-members';
 import { partialTextOf, type Reading } from './static-text';
 import { singleValueOf } from './variables';
 import { fileCache } from './file-cache';
+import { textGate, type TextNeeds } from './text-gates';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -51,6 +52,21 @@ const HTTP_CLIENTS: Readonly<Record<string, HttpClientShape>> = {
 const TRANSPORT_OPTIONS: ReadonlySet<string> = new Set(['dispatcher', 'adapter', 'socketPath']);
 const HOST_OPTIONS: ReadonlySet<string> = new Set(['host', 'hostname']);
 const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
+const GLOBAL_FETCH = 'fetch';
+
+/**
+ * Every request {@link parseHttpRequest} recognises needs one of these in the file's text: the
+ * global `fetch` is called by that name (`fetch`, `globalThis.fetch`, `window['fetch']`), and a
+ * client or an instance of one is traced to an import or `require` of a module of {@link HTTP_CLIENTS}
+ * (by package name, so a subpath counts too).
+ */
+export const HTTP_REQUEST_NEEDS: TextNeeds = { modules: Object.keys(HTTP_CLIENTS), names: [GLOBAL_FETCH] };
+
+/**
+ * Whether a file's source text may hold a request {@link parseHttpRequest} recognises, or load a
+ * module {@link isHttpClientModule} accepts: `false` only when it certainly does not.
+ */
+export const mayRequestHttp = textGate(HTTP_REQUEST_NEEDS);
 
 /** An HTTP request sent by a general-purpose client. */
 export interface HttpRequest {
@@ -93,7 +109,10 @@ export function parseHttpRequest(context: Context, node: TSESTree.CallExpression
   const cache = caches[reading];
   const cached = cache.get(node);
   if (cached !== undefined) return cached;
-  const result = recognise(context, node, reading);
+  // Whether a call sends a request does not depend on the reading, only where it goes: a call
+  // another rule found to be no request under the other reading is none under this one.
+  const otherReading = caches[reading === 'values' ? 'constants' : 'values'].get(node);
+  const result = otherReading === null ? null : recognise(context, node, reading);
   cache.set(node, result);
   return result;
 }
@@ -102,16 +121,16 @@ export function parseHttpRequest(context: Context, node: TSESTree.CallExpression
 export function isGlobalFetch(context: Context, callee: Node): boolean {
   const expression = unwrap(callee);
   if (expression.type === AST_NODE_TYPES.Identifier) {
-    return expression.name === 'fetch' && resolveName(context, expression).type === 'global';
+    return expression.name === GLOBAL_FETCH && resolveName(context, expression).type === 'global';
   }
-  if (expression.type !== AST_NODE_TYPES.MemberExpression || propertyName(expression) !== 'fetch') return false;
+  if (expression.type !== AST_NODE_TYPES.MemberExpression || propertyName(expression) !== GLOBAL_FETCH) return false;
   const object = unwrap(expression.object);
   return object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(object.name) && resolveName(context, object).type === 'global';
 }
 
 function recognise(context: Context, node: TSESTree.CallExpression, reading: Reading): HttpRequest | null {
   const callee = unwrap(node.callee);
-  if (isGlobalFetch(context, callee)) return request(context, reading, node, 'fetch', null, {}, null);
+  if (isGlobalFetch(context, callee)) return request(context, reading, node, GLOBAL_FETCH, null, {}, null);
 
   const member = moduleMemberOf(context, callee);
   if (member) {

@@ -4,6 +4,7 @@ import { knownText, splitWords, UNKNOWN_TEXT, type PartialText } from '../core/p
 import { unwrap } from './call-chain';
 import { moduleMemberOf, type ModuleMember } from './module-members';
 import { partialTextOf } from './static-text';
+import { textGate, type TextNeeds } from './text-gates';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -39,6 +40,12 @@ export const PROCESS_APIS: Readonly<Record<string, Readonly<Record<string, Comma
   'zx/core': { $: 'file-args', '$.sync': 'file-args' },
   'cross-spawn': { '': 'file-args', spawn: 'file-args', sync: 'file-args' },
 };
+
+/** Every process start {@link parseProcessStart} recognises is read off an import or `require` of a module of {@link PROCESS_APIS}. */
+export const PROCESS_START_NEEDS: TextNeeds = { modules: Object.keys(PROCESS_APIS) };
+
+/** Whether a file's source text may hold a process start {@link parseProcessStart} recognises: `false` only when it certainly does not. */
+export const mayStartProcess = textGate(PROCESS_START_NEEDS);
 
 function shapeOf(member: ModuleMember | null): CommandShape | null {
   return member ? (PROCESS_APIS[member.source]?.[member.path.join('.')] ?? null) : null;

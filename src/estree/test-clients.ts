@@ -6,6 +6,7 @@ import { propertyName, staticString, unwrap } from './call-chain';
 import { moduleLoadOf, moduleLoadOfImport, resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { fileCache } from './file-cache';
+import { textGate, type TextNeeds } from './text-gates';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -32,11 +33,28 @@ export const TEST_CLIENT_MODULES: Readonly<Record<string, { readonly library: st
   'hono/testing': { library: 'Hono', calls: new Set(['testClient']) },
 };
 
+/** The module that gives `chai` its `request`, and the package whose apps take `request`/`fetch` in process. */
+const CHAI_HTTP = 'chai-http';
+const HONO = 'hono';
+/** The method through which fastify, hapi and light-my-request apps take requests in process. */
+const INJECT = 'inject';
+
 /** Modules whose app objects take requests in process through `inject`. */
 const INJECTING_FRAMEWORKS: ReadonlySet<string> = new Set(['fastify', '@hapi/hapi', 'hapi', '@nestjs/platform-fastify']);
 const HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 const cache = fileCache<TSESTree.CallExpression, TestClientCall | null>();
+
+/**
+ * Every call {@link parseTestClientCall} recognises needs one of these in the file's text: a
+ * member of {@link TEST_CLIENT_MODULES} is read off an import or `require` of its module;
+ * `chai.request` counts only in a file that loads chai-http; a Hono app is traced to a Hono
+ * specifier; injection is a call of a method named `inject`, with or without a framework import.
+ */
+export const TEST_CLIENT_NEEDS: TextNeeds = { modules: [...Object.keys(TEST_CLIENT_MODULES), CHAI_HTTP, HONO], names: [INJECT] };
+
+/** Whether a file's source text may hold a call {@link parseTestClientCall} recognises: `false` only when it certainly does not. */
+export const mayCallTestClient = textGate(TEST_CLIENT_NEEDS);
 
 /**
  * Recognises a call that drives the app through a test client:
@@ -61,15 +79,15 @@ function recognise(context: Context, node: TSESTree.CallExpression): TestClientC
   if (member) {
     const entry = TEST_CLIENT_MODULES[member.source];
     if (entry?.calls.has(member.path.join('.'))) return { library: entry.library, node };
-    if (member.source === 'chai' && isChaiRequest(member.path) && loadsChaiHttp(context)) return { library: 'chai-http', node };
+    if (member.source === 'chai' && isChaiRequest(member.path) && loadsChaiHttp(context)) return { library: CHAI_HTTP, node };
     return null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const name = propertyName(callee);
-  if (name === 'inject' && isInjection(context, node, callee.object)) return { library: 'in-process injection', node };
+  if (name === INJECT && isInjection(context, node, callee.object)) return { library: 'in-process injection', node };
   if ((name === 'request' || name === 'fetch') && isHonoApp(context, callee.object)) return { library: 'Hono', node };
   if ((name === 'request' || name === 'execute') && isGlobalChaiRequest(context, callee) && loadsChaiHttp(context)) {
-    return { library: 'chai-http', node };
+    return { library: CHAI_HTTP, node };
   }
   return null;
 }
@@ -114,7 +132,7 @@ function isInjection(context: Context, call: TSESTree.CallExpression, app: Node)
 
 function isHonoApp(context: Context, app: Node): boolean {
   const origin = moduleOriginOf(context, app);
-  return origin !== null && packageName(origin) === 'hono';
+  return origin !== null && packageName(origin) === HONO;
 }
 
 const chaiHttpCache = fileCache<TSESTree.Program, boolean>();
@@ -125,7 +143,7 @@ function loadsChaiHttp(context: Context): boolean {
   const cached = chaiHttpCache.get(program);
   if (cached !== undefined) return cached;
   const loads = program.body.some((statement) => {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return moduleLoadOfImport(statement).source === 'chai-http';
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return moduleLoadOfImport(statement).source === CHAI_HTTP;
     const expressions: Node[] =
       statement.type === AST_NODE_TYPES.VariableDeclaration
         ? statement.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : []))
@@ -142,7 +160,7 @@ function loadsChaiHttp(context: Context): boolean {
 function requiresChaiHttp(node: Node): boolean {
   const expression = unwrap(node);
   if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.ImportExpression) {
-    if (moduleLoadOf(expression)?.source === 'chai-http') return true;
+    if (moduleLoadOf(expression)?.source === CHAI_HTTP) return true;
     if (expression.type === AST_NODE_TYPES.CallExpression) {
       return requiresChaiHttp(expression.callee) || expression.arguments.some((argument) => requiresChaiHttp(argument));
     }

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { matchesModuleGlobs } from '../core/boundaries';
 import { judgeEndpointCall, type EndpointCall } from '../core/no-endpoint-calls';
 import { boundaryOfSpecifier, importSiteOf } from '../estree/boundary-values';
-import { parseHttpRequest, type HttpRequest } from '../estree/http-requests';
+import { HTTP_REQUEST_NEEDS, mayRequestHttp, parseHttpRequest, type HttpRequest } from '../estree/http-requests';
 import { moduleLoadOf, valueImportListeners } from '../estree/imports';
 import { moduleMemberOf } from '../estree/module-members';
-import { parseProcessStart } from '../estree/processes';
-import { parseTestClientCall } from '../estree/test-clients';
+import { mayStartProcess, parseProcessStart, PROCESS_START_NEEDS } from '../estree/processes';
+import { mayCallTestClient, parseTestClientCall, TEST_CLIENT_NEEDS } from '../estree/test-clients';
+import { textGate } from '../estree/text-gates';
 import { getSettings } from '../settings';
 import { createRule } from '../util/create-rule';
 import { packageBinsFor } from '../util/package-bins';
@@ -18,6 +19,8 @@ type MessageId = 'testClient' | 'loopbackHttp' | 'localServerHttp' | 'projectCli
 const ADVICE = 'Call the adapter or repository under test directly, or move this test to the acceptance layer.';
 const MAX_ARGUMENTS_TEXT = 24;
 const NO_BINS: ReadonlySet<string> = new Set();
+/** Whether a file may hold anything a recogniser below answers for; one reading of the text for most files. */
+const mayHoldEndpointCall = textGate(TEST_CLIENT_NEEDS, HTTP_REQUEST_NEEDS, PROCESS_START_NEEDS);
 
 export default createRule<[], MessageId>({
   name: 'no-endpoint-calls',
@@ -82,32 +85,48 @@ export default createRule<[], MessageId>({
       if (boundary?.kind === 'http' && boundary.role === 'fake') httpFakeInFile = true;
     }
 
+    // What the file's text allows (each recogniser's needs say why it is sound): a recogniser
+    // whose gate fails would answer `null` for every node, so it is not asked. A call of an
+    // `endpointClients` module has no such gate: a glob may match any specifier.
+    const { text } = sourceCode;
+    const mayCallEndpointClient = settings.endpointClients.length > 0;
+    if (!mayCallEndpointClient && !mayHoldEndpointCall(text)) return {};
+    const mayCallClient = mayCallTestClient(text);
+    const mayRequest = mayRequestHttp(text);
+    const mayStart = mayStartProcess(text);
+
     return {
-      ...valueImportListeners(noteModule),
+      // Loads and MockAgents only decide whether an HTTP fake may answer a loopback request.
+      ...(mayRequest ? valueImportListeners(noteModule) : {}),
       NewExpression(node) {
-        const member = moduleMemberOf(context, node.callee);
-        // undici's MockAgent answers requests in place of the network.
-        if (member?.source === 'undici' && member.path.join('.') === 'MockAgent') httpFakeInFile = true;
+        if (mayRequest) {
+          const member = moduleMemberOf(context, node.callee);
+          // undici's MockAgent answers requests in place of the network.
+          if (member?.source === 'undici' && member.path.join('.') === 'MockAgent') httpFakeInFile = true;
+        }
         const client = endpointClientOf(node);
         if (client) judgeAndReport(node, { type: 'test-client', entry: client });
       },
       TaggedTemplateExpression(node) {
-        const started = parseProcessStart(context, node);
+        const started = mayStart ? parseProcessStart(context, node) : null;
         if (started) judgeAndReport(node, { type: 'process', launcher: started.launcher, words: started.words });
       },
       CallExpression(node) {
         const load = moduleLoadOf(node);
-        if (load) return noteModule(load.source);
-        const testClient = parseTestClientCall(context, node);
+        if (load) {
+          if (mayRequest) noteModule(load.source);
+          return;
+        }
+        const testClient = mayCallClient ? parseTestClientCall(context, node) : null;
         if (testClient) return judgeAndReport(node, { type: 'test-client', entry: testClient.library });
         const client = endpointClientOf(node);
         if (client) return judgeAndReport(node, { type: 'test-client', entry: client });
-        const request = parseHttpRequest(context, node);
+        const request = mayRequest ? parseHttpRequest(context, node) : null;
         if (request) {
           if (request.url?.loopback) loopbackRequests.push({ node, request });
           return;
         }
-        const started = parseProcessStart(context, node);
+        const started = mayStart ? parseProcessStart(context, node) : null;
         if (started) judgeAndReport(node, { type: 'process', launcher: started.launcher, words: started.words });
       },
       'Program:exit'() {

@@ -5,7 +5,7 @@ import { findRealNetworkRequests, type HttpFakeFact, type HttpRequestFact } from
 import { propertyName } from '../estree/call-chain';
 import { addHooksEdit } from '../estree/hooks';
 import { httpFakeOfAssignment, httpFakeOfModule, httpFakesOfCall } from '../estree/http-fakes';
-import { isHttpClientModule, parseHttpRequest } from '../estree/http-requests';
+import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
 import { moduleBindingOf, moduleLoadOf, moduleScopeOf, valueImportListeners } from '../estree/imports';
 import { createRule } from '../util/create-rule';
 
@@ -51,6 +51,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ autofix: false, allowHosts: [] }],
   create(context, [options]) {
+    // `mayRequest` below needs a load of an HTTP client module or a call named `fetch`, and the
+    // recogniser's text gate fails only on files with neither: such a file has nothing to collect.
+    if (!mayRequestHttp(context.sourceCode.text)) return {};
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
     const assignments: TSESTree.AssignmentExpression[] = [];
     const loadedModules: string[] = [];

@@ -122,3 +122,39 @@ describe('parseHttpRequest: client as written and host', () => {
     expect(clientsAndHosts(code)).toEqual([]);
   });
 });
+
+describe('parseHttpRequest: the two readings', () => {
+  const code = `import axios from 'axios';
+import got from 'got';
+const api = axios.create({ baseURL: process.env.API_URL ?? 'http://localhost:3000' });
+const admin = got.extend({ prefixUrl: 'https://admin.example.com' }).extend({});
+let base;
+beforeAll(() => { base = 'http://localhost:4000'; });
+it('x', async () => {
+  await api.get('/users');
+  await admin.post('users');
+  await fetch(\`\${base}/health\`);
+  await axios(\`\${base}/users\`);
+  expect(format('/users')).toBe('x');
+  await db.query('SELECT 1');
+});
+`;
+  /** Every request under one reading, asked after the other reading was, or alone. */
+  function read(reading: 'values' | 'constants', after?: 'values' | 'constants') {
+    return probe(code, 'CallExpression', (context, node) => {
+      if (after) parseHttpRequest(context, node as TSESTree.CallExpression, after);
+      const request = parseHttpRequest(context, node as TSESTree.CallExpression, reading);
+      return request ? `${request.client} → ${request.url?.text ?? '?'}` : null;
+    }).map(({ result }) => result);
+  }
+
+  it('find the same calls and differ only in where they go', () => {
+    expect(read('values')).toEqual(['axios.get → http://localhost:3000/users', 'got.post → https://admin.example.com/users', 'fetch → http://localhost:4000/health', 'axios → http://localhost:4000/users']);
+    expect(read('constants')).toEqual(['axios.get → ?', 'got.post → https://admin.example.com/users', 'fetch → ?', 'axios → ?']);
+  });
+
+  it('give the same answers whichever is asked first', () => {
+    expect(read('constants', 'values')).toEqual(read('constants'));
+    expect(read('values', 'constants')).toEqual(read('values'));
+  });
+});

@@ -1,60 +1,99 @@
-/** The text gates rules use to skip files with nothing to find: a necessary condition, never a finding. */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { mayAssignGlobal, mayMock } from '../../src/estree/mocks';
-import { mayContain } from '../../src/estree/text-gates';
+import { HTTP_REQUEST_NEEDS, mayRequestHttp, parseHttpRequest } from '../../src/estree/http-requests';
+import { mayStartProcess, parseProcessStart, PROCESS_APIS, PROCESS_START_NEEDS } from '../../src/estree/processes';
+import { mayCallTestClient, parseTestClientCall, TEST_CLIENT_MODULES, TEST_CLIENT_NEEDS } from '../../src/estree/test-clients';
+import { textGate } from '../../src/estree/text-gates';
 import { probe } from '../helpers/probe';
 
-/** Runs `gate` on the file's `SourceCode` from inside a real lint. */
-function gateOf(code: string, gate: (sourceCode: Readonly<TSESLint.SourceCode>) => boolean, filename = 'tests/integration/users.test.ts'): boolean {
-  // Legacy octal escapes parse only in a sloppy-mode script.
-  const script = filename.endsWith('.cjs');
-  const [answer] = probe(code, 'Program', (context, _node: TSESTree.Node) => gate(context.sourceCode), { filename, script });
-  return answer?.result ?? false;
-}
-
-describe('mayContain', () => {
-  const WORD = /\bfetch\b/;
+describe('textGate', () => {
+  const modules = textGate({ modules: ['axios', 'http', 'hono/testing'] });
   it.each([
-    ['the word written out', `fetch(url);`, true],
-    ['no such word', `fetchUser(id);`, false],
-    ['a unicode escape in a name', `f\\u0065tch(url);`, true],
-    ['a code point escape in a name', `\\u{66}etch(url);`, true],
-    ['a hex escape in a string', `globalThis['\\x66etch'](url);`, true],
-    ['a legacy octal escape in a string', `globalThis['\\146etch'](url);`, true],
-    ['a line continuation in a string', `globalThis['fe\\\ntch'](url);`, true],
-    ['an ordinary escape is no disguise', `console.log('done\\n');`, false],
-  ])('%s', (_name, code, expected) => {
-    expect(gateOf(code, (sourceCode) => mayContain(sourceCode, WORD), 'tests/integration/users.test.cjs')).toBe(expected);
+    ['a default import', `import axios from 'axios';`, true],
+    ['a require with double quotes', `const axios = require("axios");`, true],
+    ['a template literal', 'const axios = require(`axios`);', true],
+    ['the node: prefix', `import http from 'node:http';`, true],
+    ['a subpath', `const axios = require('axios/dist/node/axios.cjs');`, true],
+    ['a specifier with a slash of its own', `import { testClient } from 'hono/testing';`, true],
+    ['a URL', `await get('http://localhost:3000/users');`, false],
+    ['another package whose name starts the same', `import axiosRetry from 'axios-retry';`, false],
+    ['a relative module named like a package', `import { get } from './axios';`, false],
+    ['the bare word', `// axios and http are not loaded here\nconst http = createClient();`, false],
+    ['a control escape', `import x from 'x';\nconsole.log('done\\n');`, false],
+    ['an escape that may spell a specifier', `const axios = require('a\\x78ios');`, true],
+    ['an identity escape', `const axios = require('ax\\ios');`, true],
+    ['a line continuation', `const axios = require('ax\\\nios');`, true],
+  ])('modules: %s', (_label, text, expected) => {
+    expect(modules(text)).toBe(expected);
+  });
+
+  const names = textGate({ names: ['fetch', 'inject'] });
+  it.each([
+    ['a call', `await fetch(url);`, true],
+    ['a method', `await app.inject({ url: '/' });`, true],
+    ['a computed property', `await globalThis['fetch'](url);`, true],
+    ['a private method', `this.#inject(request);`, true],
+    ['longer names', `await fetchUser(1); prefetch(); injector.get(Token); const injected = 1;`, false],
+    ['a unicode escape', `await \\u0066etch(url);`, true],
+  ])('names: %s', (_label, text, expected) => {
+    expect(names(text)).toBe(expected);
+  });
+
+  it('passes when any of several needs is met', () => {
+    const gate = textGate({ modules: ['execa'] }, { names: ['fetch'] });
+    expect([`import { execa } from 'execa';`, `fetch(url);`, `import got from 'got';`].map(gate)).toEqual([true, true, false]);
+  });
+
+  it('answers each text, also when asked about the same one twice in a row', () => {
+    const gate = textGate({ names: ['fetch'] });
+    expect([`fetch(a);`, `fetch(a);`, `get(a);`, `get(a);`, `fetch(a);`].map(gate)).toEqual([true, true, false, false, true]);
   });
 });
 
-describe('mayMock', () => {
-  it.each([
-    ['jest.mock', `jest.mock('pg');`, true],
-    ['Vitest doMock', `vi.doMock('pg');`, true],
-    ['a spy', `vi.spyOn(pool, 'query');`, true],
-    ['sinon stub', `sinon.stub(pool, 'query');`, true],
-    ['testdouble replace', `td.replace('../src/db');`, true],
-    ['node:test through the context', `test('x', (t) => { t.mock.method(pool, 'query'); });`, true],
-    ['proxyquire by any local name', `const load = require('proxyquire');\nload('../src/users', {});`, true],
-    ['rewire __set__', `users.__set__('db', fake);`, true],
-    ['a manual mock path', `import pg from '../__mocks__/pg';`, true],
-    ['mock-extended', `const prisma = mockDeep<PrismaClient>();`, true],
-    ['golevelup', `const repo = createMock<UserRepository>();`, true],
-    ['a real integration test', `import { Pool } from 'pg';\nconst pool = new Pool();\nafterAll(() => pool.end());\ntest('saves', async () => { await pool.query('select 1'); });`, false],
-  ])('%s', (_name, code, expected) => {
-    expect(gateOf(code, mayMock)).toBe(expected);
+describe('the gates of the recognisers', () => {
+  it('come from their tables', () => {
+    expect(TEST_CLIENT_NEEDS.modules).toEqual(expect.arrayContaining([...Object.keys(TEST_CLIENT_MODULES), 'chai-http', 'hono']));
+    expect(TEST_CLIENT_NEEDS.names).toEqual(['inject']);
+    expect(PROCESS_START_NEEDS.modules).toEqual(Object.keys(PROCESS_APIS));
+    expect(HTTP_REQUEST_NEEDS.names).toEqual(['fetch']);
+    for (const module of ['axios', 'got', 'ky', 'undici', 'node-fetch', 'http', 'https']) expect(HTTP_REQUEST_NEEDS.modules).toContain(module);
   });
-});
 
-describe('mayAssignGlobal', () => {
+  it.each(Object.keys(TEST_CLIENT_MODULES))('lets a file that loads %s through to parseTestClientCall', (module) => {
+    expect(mayCallTestClient(`const client = require('${module}');`)).toBe(true);
+  });
+
+  it.each(Object.keys(PROCESS_APIS))('lets a file that loads %s through to parseProcessStart', (module) => {
+    expect(mayStartProcess(`import * as api from 'node:${module}';`)).toBe(true);
+  });
+
+  /** Runs a recogniser over a file and checks that its gate lets the file through whenever it answers. */
+  function gateHolds(code: string, gate: (text: string) => boolean, recognise: Parameters<typeof probe>[2], nodeType = 'CallExpression'): void {
+    expect(probe(code, nodeType, recognise).length).toBeGreaterThan(0);
+    expect(gate(code)).toBe(true);
+  }
+
   it.each([
-    ['globalThis', `globalThis.fetch = async () => new Response('{}');`, true],
-    ['global', `global.fetch = jest.fn();`, true],
-    ['window', `window.fetch = vi.fn();`, true],
-    ['a property named like a global object', `config.globalTimeout = 5;`, false],
-  ])('%s', (_name, code, expected) => {
-    expect(gateOf(code, mayAssignGlobal)).toBe(expected);
+    ['inject with no framework import', `await app.inject({ method: 'GET', url: '/users' });`],
+    ['chai.request on the global chai', `chai.use(require('chai-http'));\nchai.request(app);`],
+    ['a Hono app from a subpath', `import { Hono } from 'hono/quick';\nconst app = new Hono();\nawait app.fetch(request);`],
+    ['pactum destructured', `const pactum = require('pactum');\nconst { spec } = pactum;\nspec();`],
+  ])('parseTestClientCall: %s', (_label, code) => {
+    gateHolds(code, mayCallTestClient, (context, node) => parseTestClientCall(context, node as TSESTree.CallExpression));
+  });
+
+  it.each([
+    ['the global fetch', `await window.fetch('http://localhost:3000/');`],
+    ['an instance of an instance', `import got from 'got';\nconst api = got.extend({ prefixUrl: 'http://localhost:3000' });\nconst admin = api.extend({});\nawait admin.get('users');`],
+    ['node:https', `import { get } from 'node:https';\nget('https://api.stripe.com/');`],
+  ])('parseHttpRequest: %s', (_label, code) => {
+    gateHolds(code, mayRequestHttp, (context, node) => parseHttpRequest(context, node as TSESTree.CallExpression));
+  });
+
+  it.each([
+    ['a promisified exec', `const { promisify } = require('util');\nconst run = promisify(require('child_process').exec);\nrun('node bin/cli.js');`, 'CallExpression'],
+    ['a zx tag with options', `import { $ } from 'zx/core';\nawait $({ cwd: 'x' })\`node bin/cli.js\`;`, 'TaggedTemplateExpression'],
+  ])('parseProcessStart: %s', (_label, code, nodeType) => {
+    gateHolds(code, mayStartProcess, (context, node) => parseProcessStart(context, node as TSESTree.CallExpression | TSESTree.TaggedTemplateExpression), nodeType);
   });
 });

@@ -551,6 +551,139 @@ it('prints the version', async () => {
   ],
 });
 
+// The rule reads a file only when its text names what a finding needs (a client module, `fetch`,
+// `inject`, a process module); these files hold the least that still counts, or nothing that does.
+js.run('no-endpoint-calls (the least a file must name)', rule, {
+  valid: [
+    {
+      name: 'look-alikes of the names the rule needs: fetchUser, an injector, http URLs and an ./axios-like helper',
+      filename: 'tests/integration/users.test.mjs',
+      code: `
+import { fetchUser } from '../../src/users.js';
+import { injector } from '../../src/container.js';
+import { get } from './axios-like.js';
+
+const BASE_URL = 'http://localhost:3000';
+
+it('reads a user', async () => {
+  expect(await fetchUser(\`\${BASE_URL}/users/1\`)).toEqual({ id: 1 });
+  expect(injector.get('users')).toBeDefined();
+  await get('https://localhost/health');
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'inject with a request, and no framework import',
+      filename: 'tests/integration/users.test.mjs',
+      code: `
+import { build } from '../../src/app.js';
+
+it('lists users', async () => {
+  const app = await build();
+  await app.inject({ method: 'GET', url: '/users' });
+  await app['inject']('/health');
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 6, column: 9, data: { client: 'in-process injection', call: 'app.inject(…)' } },
+        { messageId: 'testClient', line: 7, column: 9, data: { client: 'in-process injection', call: "app['inject']('/health')" } },
+      ],
+    },
+    {
+      name: 'the global fetch, and nothing imported',
+      filename: 'tests/integration/health.test.mjs',
+      code: `
+it('is up', async () => {
+  await fetch('http://localhost:3000/health');
+  await globalThis['fetch']('http://127.0.0.1:3000/ready');
+});
+`,
+      errors: [
+        { messageId: 'loopbackHttp', line: 3, column: 9, data: { url: 'http://localhost:3000/health', client: 'fetch' } },
+        { messageId: 'loopbackHttp', line: 4, column: 9, data: { url: 'http://127.0.0.1:3000/ready', client: 'fetch' } },
+      ],
+    },
+    {
+      name: 'Hono from a subpath export',
+      filename: 'tests/integration/users.test.mjs',
+      code: `
+import { Hono } from 'hono/tiny';
+
+const app = new Hono();
+it('lists users', async () => {
+  await app.request('/users');
+});
+`,
+      errors: [{ messageId: 'testClient', line: 6, column: 9, data: { client: 'Hono', call: "app.request('/users')" } }],
+    },
+    {
+      name: 'child_process loaded with import() inside a test',
+      filename: 'test/integration/cli.test.mjs',
+      code: `
+it('prints the version', async () => {
+  const { execSync } = await import('node:child_process');
+  execSync('node bin/cli.js --version');
+});
+`,
+      errors: [{ messageId: 'projectCli', line: 4, column: 3, data: { command: 'node bin/cli.js --version', launcher: 'execSync (child_process)' } }],
+    },
+    {
+      name: 'names spelt with escapes: the file is read in full',
+      filename: 'tests/integration/users.test.mjs',
+      code: `
+it('lists users', async () => {
+  await \\u0066etch('http://localhost:3000/users');
+});
+`,
+      errors: [{ messageId: 'loopbackHttp', line: 3, column: 9, data: { url: 'http://localhost:3000/users', client: 'fetch' } }],
+    },
+  ],
+});
+
+cjs.run('no-endpoint-calls (the least a CommonJS file must name)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'supertest required inside a helper, with a template literal',
+      filename: 'test/integration/users.test.js',
+      code: `
+const { app } = require('../../src/app');
+
+function api() {
+  return require(\`supertest\`)(app);
+}
+
+it('lists users', () => api().get('/users').expect(200));
+`,
+      errors: [{ messageId: 'testClient', line: 5, column: 10, data: { client: 'supertest', call: 'require(`supertest`)(app)' } }],
+    },
+    {
+      name: 'axios required from a subpath',
+      filename: 'test/integration/users.test.js',
+      code: `
+const axios = require('axios/dist/node/axios.cjs');
+
+it('lists users', async () => {
+  await axios.get('http://localhost:3000/users');
+});
+`,
+      errors: [{ messageId: 'loopbackHttp', line: 5, column: 9, data: { url: 'http://localhost:3000/users', client: 'axios.get' } }],
+    },
+    {
+      name: 'a specifier spelt with an escape',
+      filename: 'test/integration/users.test.js',
+      code: `
+const request = require('super\\x74est');
+
+it('lists users', () => request(app).get('/users'));
+`,
+      errors: [{ messageId: 'testClient', line: 4, column: 25, data: { client: 'supertest', call: 'request(app)' } }],
+    },
+  ],
+});
+
 describe('no-endpoint-calls in the configs', () => {
   const code = `import request from 'supertest';\nit('x', () => request(app).get('/'));\n`;
   const lint = (filename: string) =>

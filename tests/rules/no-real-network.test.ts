@@ -1063,3 +1063,71 @@ test('converts euros with the day rate', async () => {
     },
   ],
 });
+
+// The rule reads a file only when its text names an HTTP client module or `fetch`; these files hold
+// the least that still counts, or nothing that does.
+esmTester.run('no-real-network (the least a file must name)', rule, {
+  valid: [
+    {
+      name: 'look-alikes: fetchRates, public URLs in strings and an ./http-client helper',
+      filename: 'tests/unit/exchange-rates.test.mjs',
+      code: `import { fetchRates } from '../../src/rates.js';
+import { get } from './http-client.js';
+
+it('reads the rates', async () => {
+  expect(await fetchRates('https://api.frankfurter.app/latest')).toBeDefined();
+  await get('https://api.frankfurter.app/latest');
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the global fetch, read as a computed property, and nothing imported',
+      filename: 'tests/unit/exchange-rates.test.mjs',
+      code: `it('reads the rates', async () => {
+  await globalThis['fetch']('https://api.frankfurter.app/latest');
+});
+`,
+      errors: [{ messageId: 'realNetwork', data: { origin: 'https://api.frankfurter.app' }, line: 2, column: 9, suggestions: [] }],
+    },
+    {
+      name: 'ky from a subpath',
+      filename: 'tests/unit/exchange-rates.test.mjs',
+      code: `import ky from 'ky/distribution/index.js';
+
+it('reads the rates', async () => {
+  await ky.get('https://api.frankfurter.app/latest');
+});
+`,
+      errors: [{ messageId: 'realNetwork', data: { origin: 'https://api.frankfurter.app' }, line: 4, column: 9, suggestions: [] }],
+    },
+    {
+      name: 'fetch spelt with an escape: the file is read in full',
+      filename: 'tests/unit/exchange-rates.test.mjs',
+      code: `it('reads the rates', async () => {
+  await \\u0066etch('https://api.frankfurter.app/latest');
+});
+`,
+      errors: [{ messageId: 'realNetwork', data: { origin: 'https://api.frankfurter.app' }, line: 2, column: 9, suggestions: [] }],
+    },
+  ],
+});
+
+jsTester.run('no-real-network (the least a CommonJS file must name)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'node:https required inside a function',
+      filename: 'test/integration/payment-client.test.js',
+      code: `function charge() {
+  const { request } = require('node:https');
+  return request('https://api.stripe.com/v1/charges', { method: 'POST' });
+}
+
+it('charges a card', () => charge());
+`,
+      errors: [{ messageId: 'realNetwork', data: { origin: 'https://api.stripe.com' }, line: 3, column: 10, suggestions: [] }],
+    },
+  ],
+});
