@@ -1,7 +1,9 @@
 // The performance benchmark: what the plugin costs on top of what ESLint already pays to parse and
 // traverse a test suite, compared with eslint-plugin-jest. Run with `npm run bench` (or `-- --quick`).
 //
-// Options: --quick (a few hundred files, fewer runs), --files N, --runs N, --seed N.
+// Options: --quick (a few hundred files, fewer runs), --files N, --runs N, --seed N,
+// --baseline DIR (also time strict from another build of the plugin, e.g. an earlier commit's checkout
+// after `npm run build`, alternating with the rest, to compare two versions side by side in one run).
 import { ESLint } from 'eslint';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,8 +22,12 @@ function parseArguments(argv) {
     if (!Number.isInteger(value) || value <= 0) throw new Error(`${flag} expects a positive whole number`);
     return value;
   };
+  const baselineIndex = argv.indexOf('--baseline');
+  const baseline = baselineIndex === -1 ? null : argv[baselineIndex + 1];
+  if (baselineIndex !== -1 && (!baseline || baseline.startsWith('--'))) throw new Error('--baseline expects the folder of another build of the plugin');
   return {
     quick,
+    baseline: baseline ? path.resolve(baseline) : null,
     files: number('--files', quick ? 150 : 2000),
     runs: number('--runs', quick ? 3 : 7),
     seed: number('--seed', 1),
@@ -151,26 +157,30 @@ say(
     `files with an anti-pattern: ${corpus.filter((file) => file.patterns.length > 0).length}`,
 );
 endPhase('corpus');
-say(`- ${options.runs} timed runs per configuration, each a fresh process linting the whole corpus, alternating a, a′, b, c, d run by run; medians reported`);
+say(`- ${options.runs} timed runs per configuration, each a fresh process linting the whole corpus, alternating a, a′, b, c, d${options.baseline ? ', c₀' : ''} run by run; medians reported`);
 say();
 
 // ---------------------------------------------------------------------------------------------
 // (a)–(d), alternated run by run.
 
 const lintOnce = path.join(ROOT, 'bench', 'lint-once.mjs');
-/** One timed run in a fresh process; see lint-once.mjs. */
+/** The configurations timed run by run: (a)–(d), and strict of the baseline build when one is given. */
+const TIMED = options.baseline ? [...CONFIG_NAMES, 'baseline'] : CONFIG_NAMES;
+const LABELS = { ...CONFIG_LABELS, baseline: `(c₀) strict, the build in ${options.baseline}` };
+/** One timed run in a fresh process; see lint-once.mjs. The baseline is strict with the other build loaded. */
 function timedRun(name) {
-  const run = JSON.parse(execFileSync(process.execPath, [lintOnce, name, corpusDir], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  const [config, env] = name === 'baseline' ? ['strict', { ...process.env, BENCH_PLUGIN: options.baseline }] : [name, process.env];
+  const run = JSON.parse(execFileSync(process.execPath, [lintOnce, config, corpusDir], { encoding: 'utf8', maxBuffer: 1 << 26, env }));
   if (run.fatal.length > 0) throw new Error(`The generated corpus does not parse:\n${run.fatal.join('\n')}`);
   if (run.files !== corpus.length) throw new Error(`ESLint linted ${run.files} of ${corpus.length} corpus files`);
   return run;
 }
 
-const wallTimes = Object.fromEntries(CONFIG_NAMES.map((name) => [name, []]));
-const cpuTimes = Object.fromEntries(CONFIG_NAMES.map((name) => [name, []]));
-const peakRss = Object.fromEntries(CONFIG_NAMES.map((name) => [name, []]));
+const wallTimes = Object.fromEntries(TIMED.map((name) => [name, []]));
+const cpuTimes = Object.fromEntries(TIMED.map((name) => [name, []]));
+const peakRss = Object.fromEntries(TIMED.map((name) => [name, []]));
 for (let run = 0; run < options.runs; run++) {
-  for (const name of CONFIG_NAMES) {
+  for (const name of TIMED) {
     const { cpu, wall, maxRssKb } = timedRun(name);
     cpuTimes[name].push(cpu);
     wallTimes[name].push(wall);
@@ -179,16 +189,16 @@ for (let run = 0; run < options.runs; run++) {
 }
 /** The median over runs of (configuration ÷ reference of the same run) − 1. */
 const overheadOf = (times, name, reference = 'floor') => median(times[name].map((time, run) => time / times[reference][run] - 1));
-const overheads = Object.fromEntries(CONFIG_NAMES.map((name) => [name, overheadOf(cpuTimes, name)]));
-const overAnyRule = Object.fromEntries(CONFIG_NAMES.map((name) => [name, overheadOf(cpuTimes, name, 'anyRule')]));
-const wallOverheads = Object.fromEntries(CONFIG_NAMES.map((name) => [name, overheadOf(wallTimes, name)]));
+const overheads = Object.fromEntries(TIMED.map((name) => [name, overheadOf(cpuTimes, name)]));
+const overAnyRule = Object.fromEntries(TIMED.map((name) => [name, overheadOf(cpuTimes, name, 'anyRule')]));
+const wallOverheads = Object.fromEntries(TIMED.map((name) => [name, overheadOf(wallTimes, name)]));
 say('## Lint time, whole corpus');
 say();
 say(
   table(
     ['configuration', 'CPU median', 'CPU min–max', 'overhead over (a) (CPU)', 'over (a′) (CPU)', 'wall median', 'over (a) (wall)'],
-    CONFIG_NAMES.map((name) => [
-      CONFIG_LABELS[name],
+    TIMED.map((name) => [
+      LABELS[name],
       ms(median(cpuTimes[name])),
       `${Math.min(...cpuTimes[name]).toFixed(0)}–${Math.max(...cpuTimes[name]).toFixed(0)} ms`,
       name === 'floor' ? '—' : `**${percent(overheads[name])}** (×${(1 + overheads[name]).toFixed(3)})`,
@@ -206,6 +216,13 @@ say(
     `which every plugin pays; over (a′) is the plugin's own cost.`,
 );
 say();
+if (options.baseline) {
+  say(
+    `This build's strict against the baseline's, run by run: ${percent(overheadOf(cpuTimes, 'strict', 'baseline'))} CPU; ` +
+      `the plugin's own cost over (a′) ${percent(overAnyRule.baseline)} before, ${percent(overAnyRule.strict)} now.`,
+  );
+  say();
+}
 
 endPhase('timed runs');
 
@@ -296,14 +313,14 @@ endPhase('stats');
 // ---------------------------------------------------------------------------------------------
 // Peak memory, from the timed runs.
 
-const memory = Object.fromEntries(CONFIG_NAMES.map((name) => [name, median(peakRss[name])]));
+const memory = Object.fromEntries(TIMED.map((name) => [name, median(peakRss[name])]));
 say(`## Peak memory (peak RSS of the timed runs' processes, \`process.resourceUsage().maxRSS\`; median of ${options.runs})`);
 say();
 say(
   table(
     ['configuration', 'peak RSS', 'over floor'],
-    CONFIG_NAMES.map((name) => [
-      CONFIG_LABELS[name],
+    TIMED.map((name) => [
+      LABELS[name],
       `${memory[name].toFixed(0)} MiB`,
       name === 'floor' ? '—' : `${(memory[name] - memory.floor).toFixed(0)} MiB`,
     ]),

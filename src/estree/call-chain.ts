@@ -108,8 +108,8 @@ export function callChain(node: TSESTree.CallExpression | TSESTree.NewExpression
     ? {
         root,
         segments: segments.reverse(),
-        constructed: new Set(constructedFromEnd.map((fromEnd) => segments.length - 1 - fromEnd)),
-        called: new Set(calledFromEnd.map((fromEnd) => segments.length - 1 - fromEnd)),
+        constructed: indexSet(constructedFromEnd, segments.length),
+        called: indexSet(calledFromEnd, segments.length),
       }
     : null;
   chainCache.set(node, result);
@@ -120,6 +120,21 @@ type CallLike = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.Tagg
 
 const factsCache = fileCache<CallLike, CallFacts | null>();
 const roleCache = fileCache<CallLike, CallRole | null>();
+
+const NO_INDEXES: ReadonlySet<number> = new Set();
+/** `{0}`, `{1}`, …: most chains call or construct one segment, and these sets are only ever read. */
+const SINGLE_INDEXES: ReadonlyArray<ReadonlySet<number>> = Array.from({ length: 16 }, (_, index) => new Set([index]));
+
+/** Segment indexes, counted from the end of a chain of `length` segments, as a set counted from its start. */
+function indexSet(fromEnd: readonly number[], length: number): ReadonlySet<number> {
+  if (fromEnd.length === 0) return NO_INDEXES;
+  if (fromEnd.length === 1) {
+    const index = length - 1 - (fromEnd[0] as number);
+    const single = SINGLE_INDEXES[index];
+    if (single) return single;
+  }
+  return new Set(fromEnd.map((index) => length - 1 - index));
+}
 
 /** The facts the shared vocabulary needs about a call. Cached per node: several rules ask for every call. */
 export function callFacts(node: CallLike): CallFacts | null {
@@ -147,13 +162,10 @@ function computeCallFacts(node: CallLike): CallFacts | null {
   if (!chain) return null;
   const firstArgument = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node : node.arguments[0];
   const options = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? undefined : optionKeys(node.arguments);
-  return {
-    segments: chain.segments,
-    constructed: chain.constructed,
-    called: chain.called,
-    text: leadingText(firstArgument),
-    ...(options ? { options } : {}),
-  };
+  const text = leadingText(firstArgument);
+  return options
+    ? { segments: chain.segments, constructed: chain.constructed, called: chain.called, text, options }
+    : { segments: chain.segments, constructed: chain.constructed, called: chain.called, text };
 }
 
 /**
