@@ -32,7 +32,10 @@ export interface HookFact {
   readonly id: Id;
   readonly suite: Id;
   readonly kind: HookKind;
-  /** The statements of the hook body, or `null` when the body is not written inline. */
+  /**
+   * The statements of the hook body, or `null` when the body is not written inline. Read only for
+   * `beforeAll` hooks and the teardowns `readInFull` names: a front end may give `null` for the others.
+   */
   readonly statements: readonly StatementFact[] | null;
 }
 
@@ -93,6 +96,7 @@ export interface BindingFact {
   /** How it starts: an object or array literal, some other value, or nothing (`let user;`). */
   readonly initial: 'literal' | 'other' | 'none';
   readonly exported: boolean;
+  /** Every use but the declaration; for a binding `readInFull` does not name, the writes are enough. */
   readonly uses: readonly UseFact[];
 }
 
@@ -151,6 +155,52 @@ type StatementKind = 'data' | 'cleanup' | 'infrastructure' | 'neutral' | 'other'
 const PER_TEST_HOOKS: ReadonlySet<HookKind> = new Set(['beforeEach', 'afterEach']);
 const RUN_ONCE_HOOKS: ReadonlySet<HookKind> = new Set(['beforeAll', 'afterAll']);
 
+/*
+ * What the core reads, so that a front end can leave out what cannot change a finding. Every finding
+ * starts in a run-once setup hook (a shared binding assigned there, a seed created there) or at a
+ * suite binding that starts as a literal (a mutated literal); the rest is read only on the way from
+ * one of those. A front end gives the suites, the tests, every hook (its statements only when it is
+ * a `beforeAll` hook) and every binding with the uses that write it; `readInFull` then names what
+ * else is read, and everything else may be left out (statements `null`, no other uses).
+ */
+
+/** Whether a file can hold a finding at all: it has a run-once setup hook or a suite binding that starts as a literal. */
+export function mayShareData(hookKinds: readonly HookKind[], initials: readonly BindingFact['initial'][]): boolean {
+  return hookKinds.includes('beforeAll') || initials.includes('literal');
+}
+
+/** What is read beyond the statements of run-once setup hooks and the writes of each binding. */
+export interface ReadInFull {
+  /**
+   * The run-once teardowns whose statements are read: those in the suite of a setup hook that
+   * does nothing but create data, which may move with its `beforeEach` edit.
+   */
+  readonly teardowns: ReadonlySet<Id>;
+  /**
+   * The bindings whose every use is read: those that start as a literal (a mutated literal), those
+   * a run-once setup hook assigns test data (a shared binding), and those a setup hook that only
+   * creates data assigns (a hook reading them may block its edit). Of the other bindings only the
+   * writes are read: whether a setup hook assigns them data, and whether a per-test hook resets them.
+   */
+  readonly bindings: ReadonlySet<Id>;
+}
+
+/** What else is read, from facts that give the statements of every `beforeAll` hook and the writes of every binding. */
+export function readInFull(facts: FileFacts): ReadInFull {
+  const file = new FileIndex(facts);
+  const teardowns = new Set<Id>();
+  const bindings = new Set<Id>();
+  for (const binding of facts.bindings) {
+    if (binding.initial === 'literal' || binding.uses.some((use) => sharedHookOf(file, binding, use) !== null)) bindings.add(binding.id);
+  }
+  for (const hook of facts.hooks) {
+    if (hook.kind !== 'beforeAll' || !hook.statements || kindOfBlock(file, hook.statements) !== 'data') continue;
+    for (const statement of leafStatements(hook.statements)) for (const id of statement.assigns) bindings.add(id);
+    for (const teardown of file.runOnceTeardowns(hook.suite)) teardowns.add(teardown.id);
+  }
+  return { teardowns, bindings };
+}
+
 /** Every finding of the file, in the order of the facts. */
 export function findSharedData(facts: FileFacts): Finding[] {
   const file = new FileIndex(facts);
@@ -179,43 +229,67 @@ export function findSharedData(facts: FileFacts): Finding[] {
   return findings;
 }
 
-/** Lookups over the facts of one file. */
+/** How suites nest and which tests each holds. */
+interface SuiteTree {
+  readonly parents: Map<Id, Id>;
+  readonly children: Map<Id, Id[]>;
+  readonly tests: Map<Id, TestFact>;
+  /** The tests directly in each suite. */
+  readonly directTests: Map<Id, TestFact[]>;
+}
+
+/** Lookups over the facts of one file, each built once: a large file asks them for every binding and hook. */
 class FileIndex {
   readonly hooks: ReadonlyMap<Id, HookFact>;
   readonly bindings: ReadonlyMap<Id, BindingFact>;
-  private readonly children = new Map<Id, Id[]>();
-  private readonly parents = new Map<Id, Id>();
+  private suiteTree: SuiteTree | null = null;
+  private readonly testsBySuite = new Map<Id, TestFact[]>();
+  private readonly edits = new Map<Id, PerTestHookEdit | null>();
+  private teardowns: Map<Id, HookFact[]> | null = null;
 
   constructor(readonly facts: FileFacts) {
     this.hooks = new Map(facts.hooks.map((hook) => [hook.id, hook]));
     this.bindings = new Map(facts.bindings.map((binding) => [binding.id, binding]));
-    for (const suite of facts.suites) {
+  }
+
+  /** Suites and tests by id, built when first asked for: a file whose hooks create no data never asks. */
+  private get tree(): SuiteTree {
+    if (this.suiteTree) return this.suiteTree;
+    const tree: SuiteTree = { parents: new Map(), children: new Map(), tests: new Map(), directTests: new Map() };
+    for (const suite of this.facts.suites) {
       if (suite.parent === null) continue;
-      this.parents.set(suite.id, suite.parent);
-      const siblings = this.children.get(suite.parent) ?? [];
+      tree.parents.set(suite.id, suite.parent);
+      const siblings = tree.children.get(suite.parent) ?? [];
       siblings.push(suite.id);
-      this.children.set(suite.parent, siblings);
+      tree.children.set(suite.parent, siblings);
     }
+    for (const test of this.facts.tests) {
+      tree.tests.set(test.id, test);
+      const inSuite = tree.directTests.get(test.suite) ?? [];
+      inSuite.push(test);
+      tree.directTests.set(test.suite, inSuite);
+    }
+    this.suiteTree = tree;
+    return tree;
   }
 
   /** Whether `inner` is a suite nested, at any depth, in `outer`. */
   isNested(inner: Id, outer: Id): boolean {
-    for (let current = this.parents.get(inner); current !== undefined; current = this.parents.get(current)) {
+    const { parents } = this.tree;
+    for (let current = parents.get(inner); current !== undefined; current = parents.get(current)) {
       if (current === outer) return true;
     }
     return false;
   }
 
   /** The tests of a suite and of the suites nested in it. */
-  testsUnder(suite: Id): TestFact[] {
-    const suites = new Set<Id>();
-    const pending = [suite];
-    while (pending.length > 0) {
-      const current = pending.pop() as Id;
-      suites.add(current);
-      pending.push(...(this.children.get(current) ?? []));
-    }
-    return this.facts.tests.filter((test) => suites.has(test.suite));
+  testsUnder(suite: Id): readonly TestFact[] {
+    const known = this.testsBySuite.get(suite);
+    if (known) return known;
+    const tests = [...(this.tree.directTests.get(suite) ?? [])];
+    for (const child of this.tree.children.get(suite) ?? []) for (const test of this.testsUnder(child)) tests.push(test);
+    this.testsBySuite.set(suite, tests);
+    return tests;
   }
 
   /**
@@ -224,20 +298,19 @@ class FileIndex {
    */
   readers(binding: BindingFact): number {
     const tests = new Map<Id, TestFact>();
-    const byId = new Map(this.facts.tests.map((test) => [test.id, test]));
     const writers = new Set(binding.uses.flatMap((use) => (use.write && use.place.kind === 'hook' ? [use.place.id] : [])));
+    const hookSuites = new Set<Id>();
     for (const use of binding.uses) {
       if (use.write) continue;
       if (use.place.kind === 'test') {
-        const test = byId.get(use.place.id);
+        const test = this.tree.tests.get(use.place.id);
         if (test) tests.set(test.id, test);
       } else if (use.place.kind === 'hook' && !use.mutation && !writers.has(use.place.id)) {
         const hook = this.hooks.get(use.place.id);
-        if (hook && hook.kind !== 'afterAll') {
-          for (const test of this.testsUnder(hook.suite)) tests.set(test.id, test);
-        }
+        if (hook && hook.kind !== 'afterAll') hookSuites.add(hook.suite);
       }
     }
+    for (const suite of hookSuites) for (const test of this.testsUnder(suite)) tests.set(test.id, test);
     return runsOf([...tests.values()]);
   }
 
@@ -250,6 +323,26 @@ class FileIndex {
   isInHook(place: Place, kinds: ReadonlySet<HookKind>): boolean {
     const kind = place.kind === 'hook' ? this.hooks.get(place.id)?.kind : undefined;
     return kind !== undefined && kinds.has(kind);
+  }
+
+  /** The `afterAll` hooks of a suite, in source order. */
+  runOnceTeardowns(suite: Id): readonly HookFact[] {
+    if (this.teardowns === null) {
+      this.teardowns = new Map();
+      for (const hook of this.facts.hooks) {
+        if (hook.kind !== 'afterAll') continue;
+        const ofSuite = this.teardowns.get(hook.suite) ?? [];
+        ofSuite.push(hook);
+        this.teardowns.set(hook.suite, ofSuite);
+      }
+    }
+    return this.teardowns.get(suite) ?? [];
+  }
+
+  /** The `beforeEach` edit of a run-once setup hook, worked out once for all its findings. */
+  perTestHookEdit(hook: HookFact): PerTestHookEdit | null {
+    if (!this.edits.has(hook.id)) this.edits.set(hook.id, perTestHookEdit(this, hook));
+    return this.edits.get(hook.id) ?? null;
   }
 }
 
@@ -264,31 +357,38 @@ function isDataValue(effect: Effect, bindingName: string): boolean {
   return false;
 }
 
+/** The run-once setup hook in which a use assigns the binding test data, if it does. */
+function sharedHookOf(file: FileIndex, binding: BindingFact, use: UseFact): HookFact | null {
+  if (!use.write || !use.assigned || use.place.kind !== 'hook') return null;
+  const hook = file.hooks.get(use.place.id);
+  return hook && hook.kind === 'beforeAll' && isDataValue(use.assigned, binding.name) ? hook : null;
+}
+
 function sharedBindingFindings(file: FileIndex, binding: BindingFact): SharedBinding[] {
   const findings: SharedBinding[] = [];
   let tests: number | null = null;
   for (const use of binding.uses) {
-    if (!use.write || !use.assigned || use.place.kind !== 'hook') continue;
-    const hook = file.hooks.get(use.place.id);
-    if (!hook || hook.kind !== 'beforeAll' || !isDataValue(use.assigned, binding.name)) continue;
+    const hook = sharedHookOf(file, binding, use);
+    if (!hook) continue;
     tests ??= file.readers(binding);
     if (tests < 2) return [];
-    findings.push({ kind: 'sharedBinding', binding: binding.id, use: use.id, hook: hook.id, tests, edit: perTestHookEdit(file, hook) });
+    findings.push({ kind: 'sharedBinding', binding: binding.id, use: use.id, hook: hook.id, tests, edit: file.perTestHookEdit(hook) });
   }
   return findings;
 }
 
 function sharedSeedFindings(file: FileIndex, hook: HookFact, covered: ReadonlySet<string>): SharedSeed[] {
   if (!hook.statements) return [];
+  const seeds = leafStatements(hook.statements).filter(
+    (statement) =>
+      statement.effect.kind === 'call' &&
+      statement.effect.role === 'data' &&
+      !statement.assigns.some((binding) => covered.has(`${hook.id}:${binding}`) || covered.has(`*:${binding}`)),
+  );
+  if (seeds.length === 0) return [];
   const tests = runsOf(file.testsUnder(hook.suite));
   if (tests < 2) return [];
-  const findings: SharedSeed[] = [];
-  for (const statement of leafStatements(hook.statements)) {
-    if (statement.effect.kind !== 'call' || statement.effect.role !== 'data') continue;
-    if (statement.assigns.some((binding) => covered.has(`${hook.id}:${binding}`) || covered.has(`*:${binding}`))) continue;
-    findings.push({ kind: 'sharedSeed', statement: statement.id, hook: hook.id, tests, edit: perTestHookEdit(file, hook) });
-  }
-  return findings;
+  return seeds.map((statement) => ({ kind: 'sharedSeed', statement: statement.id, hook: hook.id, tests, edit: file.perTestHookEdit(hook) }));
 }
 
 function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLiteral | null {
@@ -345,8 +445,8 @@ function perTestHookEdit(file: FileIndex, hook: HookFact): PerTestHookEdit | nul
     leaves.filter((statement) => statementKind(file, statement) === 'data').flatMap((statement) => statement.collections),
   );
   const teardowns: Id[] = [];
-  for (const teardown of file.facts.hooks) {
-    if (teardown.kind !== 'afterAll' || teardown.suite !== hook.suite || !teardown.statements) continue;
+  for (const teardown of file.runOnceTeardowns(hook.suite)) {
+    if (!teardown.statements) continue;
     const teardownLeaves = leafStatements(teardown.statements);
     const usesCreated = teardownLeaves.some((statement) => statement.reads.some((binding) => created.has(binding)));
     if (onlyRemoves(file, teardown.statements, created, collections)) teardowns.push(teardown.id);

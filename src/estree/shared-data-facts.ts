@@ -1,18 +1,20 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type {
-  BindingFact,
-  Effect,
-  FileFacts,
-  HookFact,
-  HookKind,
-  Id,
-  Mutation,
-  Place,
-  StatementFact,
-  SuiteFact,
-  TestFact,
-  UseFact,
+import {
+  mayShareData,
+  readInFull,
+  type BindingFact,
+  type Effect,
+  type FileFacts,
+  type HookFact,
+  type HookKind,
+  type Id,
+  type Mutation,
+  type Place,
+  type StatementFact,
+  type SuiteFact,
+  type TestFact,
+  type UseFact,
 } from '../core/no-shared-test-data';
 import { classifyCall, classifyValueName, sqlTable } from '../core/vocabulary';
 import { callFacts, propertyName, staticString, unwrap } from './call-chain';
@@ -62,8 +64,10 @@ interface Judged {
 /**
  * Gathers the suites, tests, hooks and suite-level bindings of a file from its recognised
  * test-framework calls (in source order), and judges hook statements with the shared vocabulary.
+ * Only what the core reads is gathered: `null` when the file can hold no finding (`mayShareData`),
+ * and statements and uses beyond those of run-once setup hooks and writes only where `readInFull` says.
  */
-export function collectSharedData(context: Context, program: TSESTree.Program, calls: readonly TestCall[]): SharedDataSyntax {
+export function collectSharedData(context: Context, program: TSESTree.Program, calls: readonly TestCall[]): SharedDataSyntax | null {
   return new Collector(context).collect(program, calls);
 }
 
@@ -76,60 +80,87 @@ interface PositionedReference {
   readonly order: number;
 }
 
+/** A hook call with the facts known before its body is judged. */
+interface HookCall {
+  readonly id: Id;
+  readonly suite: Id;
+  readonly kind: HookKind;
+  readonly call: TestCall;
+}
+
+/** A suite binding as declared, before its uses are gathered. */
+interface DeclaredBinding {
+  readonly binding: Omit<BindingFact, 'uses'>;
+  readonly variable: TSESLint.Scope.Variable;
+}
+
 class Collector {
   private nextId = 0;
-  private readonly suiteIds = new Map<Node, Id>();
-  private readonly testIds = new Map<Node, Id>();
-  private readonly hookIds = new Map<Node, Id>();
+  /** The id of each suite (the program, or a `describe` call), test and hook, by its node. */
+  private readonly ids = new Map<Node, Id>();
   private readonly suites: SuiteFact[] = [];
   private readonly tests = new Map<Id, TestCall>();
   private readonly hooks = new Map<Id, TestCall>();
   private readonly bindings = new Map<Id, SuiteBinding>();
   private readonly anchors = new Map<Id, Node>();
-  /** Every reference to a suite binding, by identifier. */
-  private readonly references = new Map<TSESTree.Identifier, { binding: Id; reference: TSESLint.Scope.Reference }>();
+  /** Every reference to a suite binding but declarations, in the order collected; sorted by position on first use. */
+  private readonly references: PositionedReference[] = [];
+  private sorted = false;
+  /** The facts of each write, kept from the first pass over a binding's uses for the second. */
+  private readonly writes = new Map<TSESLint.Scope.Reference, UseFact>();
 
   constructor(private readonly context: Context) {}
 
-  collect(program: TSESTree.Program, calls: readonly TestCall[]): SharedDataSyntax {
+  collect(program: TSESTree.Program, calls: readonly TestCall[]): SharedDataSyntax | null {
     const fileSuite = this.id();
-    this.suiteIds.set(program, fileSuite);
+    this.ids.set(program, fileSuite);
     this.suites.push({ id: fileSuite, parent: null });
     const suiteBodies: Array<{ suite: Id; statements: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[] }> = [
       { suite: fileSuite, statements: program.body },
     ];
     const testFacts: TestFact[] = [];
-    const hookCalls: Array<{ id: Id; suite: Id; call: TestCall }> = [];
+    const hookCalls: HookCall[] = [];
     for (const call of calls) {
       const suite = this.suiteOf(call.node);
       if (suite === null) continue;
       if (call.kind === 'describe') {
         if (!call.callback) continue;
         const id = this.id();
-        this.suiteIds.set(call.node, id);
+        this.ids.set(call.node, id);
         this.suites.push({ id, parent: suite });
         if (call.callback.body.type === AST_NODE_TYPES.BlockStatement) suiteBodies.push({ suite: id, statements: call.callback.body.body });
       } else if (call.kind === 'test') {
         const id = this.id();
-        this.testIds.set(call.node, id);
+        this.ids.set(call.node, id);
         this.tests.set(id, call);
         testFacts.push({ id, suite, runs: runsOf(call) });
       } else {
         const id = this.id();
-        this.hookIds.set(call.node, id);
+        this.ids.set(call.node, id);
         this.hooks.set(id, call);
-        hookCalls.push({ id, suite, call });
+        hookCalls.push({ id, suite, kind: call.name as HookKind, call });
       }
     }
-    const bindingFacts = suiteBodies.flatMap(({ suite, statements }) => this.bindingsOf(suite, statements));
-    const hookFacts: HookFact[] = hookCalls.map(({ id, suite, call }) => ({
-      id,
-      suite,
-      kind: call.name as HookKind,
-      statements: call.callback ? this.bodyStatements(call.callback.body) : null,
-    }));
+    const declared = suiteBodies.flatMap(({ suite, statements }) => this.declaredIn(suite, statements));
+    if (!mayShareData(hookCalls.map(({ kind }) => kind), declared.map(({ binding }) => binding.initial))) return null;
+    // First what the core always reads: the statements of run-once setup hooks, the writes of every binding.
+    const hookFact = (hook: HookCall, withStatements: boolean): HookFact => ({
+      id: hook.id,
+      suite: hook.suite,
+      kind: hook.kind,
+      statements: withStatements && hook.call.callback ? this.bodyStatements(hook.call.callback.body) : null,
+    });
+    const hookFacts = hookCalls.map((hook) => hookFact(hook, hook.kind === 'beforeAll'));
+    const withWrites: BindingFact[] = declared.map(({ binding, variable }) => ({ ...binding, uses: this.usesOf(variable, 'writes') }));
+    const facts: FileFacts = { suites: this.suites, tests: testFacts, hooks: hookFacts, bindings: withWrites };
+    // Then what it reads from there on.
+    const more = readInFull(facts);
+    const hooksInFull = hookCalls.map((hook, index) => (more.teardowns.has(hook.id) ? hookFact(hook, true) : (hookFacts[index] as HookFact)));
+    const bindingsInFull = declared.map(({ binding, variable }, index) =>
+      more.bindings.has(binding.id) ? { ...binding, uses: this.usesOf(variable, 'all') } : (withWrites[index] as BindingFact),
+    );
     return {
-      facts: { suites: this.suites, tests: testFacts, hooks: hookFacts, bindings: bindingFacts },
+      facts: { ...facts, hooks: hooksInFull, bindings: bindingsInFull },
       tests: this.tests,
       hooks: this.hooks,
       bindings: this.bindings,
@@ -144,21 +175,22 @@ class Collector {
   /** The suite a node is written in, or `null` inside a test or hook. */
   private suiteOf(node: Node): Id | null {
     const place = testPlaceOf(this.context, node);
-    if (place.kind === 'module') return this.suiteIds.get(this.context.sourceCode.ast) ?? null;
-    if (place.kind === 'describe' && place.call) return this.suiteIds.get(place.call.node) ?? null;
+    if (place.kind === 'module') return this.ids.get(this.context.sourceCode.ast) ?? null;
+    if (place.kind === 'describe' && place.call) return this.ids.get(place.call.node) ?? null;
     return null;
   }
 
   private placeOf(node: Node): Place {
     const place = testPlaceOf(this.context, node);
-    const call = place.call?.node;
-    if (place.kind === 'test' && call && this.testIds.has(call)) return { kind: 'test', id: this.testIds.get(call) as Id };
-    if (place.kind === 'hook' && call && this.hookIds.has(call)) return { kind: 'hook', id: this.hookIds.get(call) as Id };
+    // A call node's id is that of its own kind: a test's, a hook's.
+    const id = place.call ? this.ids.get(place.call.node) : undefined;
+    if (id !== undefined && (place.kind === 'test' || place.kind === 'hook')) return { kind: place.kind, id };
     return { kind: 'elsewhere' };
   }
 
-  private bindingsOf(suite: Id, statements: readonly Node[]): BindingFact[] {
-    const facts: BindingFact[] = [];
+  /** The bindings declared directly in a suite body, with every reference to them noted by position. */
+  private declaredIn(suite: Id, statements: readonly Node[]): DeclaredBinding[] {
+    const declared: DeclaredBinding[] = [];
     for (const statement of statements) {
       const exported = statement.type === AST_NODE_TYPES.ExportNamedDeclaration;
       const declaration = exported ? statement.declaration : statement;
@@ -170,24 +202,39 @@ class Collector {
         if (!variable) continue;
         const id = this.id();
         this.bindings.set(id, { name, declarator: declarator as SuiteBinding['declarator'], variable });
-        const uses: UseFact[] = [];
         for (const reference of variable.references) {
           if (reference.init) continue;
-          this.references.set(reference.identifier as TSESTree.Identifier, { binding: id, reference });
-          uses.push(this.useOf(reference));
+          const { range } = reference.identifier;
+          this.references.push({ start: range[0], end: range[1], binding: id, reference, order: this.references.length });
         }
-        const initial = declarator.init ? this.judge(declarator.init).effect : null;
-        facts.push({
-          id,
-          name,
-          suite,
-          initial: initial === null ? 'none' : initial.kind === 'literal' && !initial.holdsInfrastructure ? 'literal' : 'other',
-          exported,
-          uses,
-        });
+        declared.push({ binding: { id, name, suite, initial: this.initialOf(declarator.init), exported }, variable });
       }
     }
-    return facts;
+    return declared;
+  }
+
+  /** How a binding starts: only an object or array literal with no infrastructure in it counts as a literal. */
+  private initialOf(init: TSESTree.Expression | null): BindingFact['initial'] {
+    if (!init) return 'none';
+    const node = unwrap(init);
+    const literal = (node.type === AST_NODE_TYPES.ObjectExpression || node.type === AST_NODE_TYPES.ArrayExpression) && !this.holdsInfrastructure(node);
+    return literal ? 'literal' : 'other';
+  }
+
+  /** The uses of a binding in source order: all of them, or only the writes. */
+  private usesOf(variable: TSESLint.Scope.Variable, which: 'writes' | 'all'): UseFact[] {
+    const uses: UseFact[] = [];
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      if (reference.isWrite()) {
+        const use = this.writes.get(reference) ?? this.useOf(reference);
+        this.writes.set(reference, use);
+        uses.push(use);
+      } else if (which === 'all') {
+        uses.push(this.useOf(reference));
+      }
+    }
+    return uses;
   }
 
   private useOf(reference: TSESLint.Scope.Reference): UseFact {
@@ -270,7 +317,8 @@ class Collector {
       effect: judged.effect,
       assigns,
       reads: this.bindingsIn(scope, 'read'),
-      collections: judged.calls.flatMap((call) => collectionsOf(this.context, call)),
+      // Collections matter only between data and cleanup calls: a teardown removing what a setup created.
+      collections: isDataOrCleanup(judged.effect) ? judged.calls.flatMap((call) => collectionsOf(this.context, call)) : [],
     };
   }
 
@@ -296,22 +344,13 @@ class Collector {
     return [...new Set(inside.map((entry) => entry.binding))];
   }
 
-  private positioned: PositionedReference[] | null = null;
-
-  /** The references to suite bindings sorted by where they start; built on first use. */
+  /** The references to suite bindings sorted by where they start; sorted on first use, once every binding is declared. */
   private referencesByPosition(): readonly PositionedReference[] {
-    if (this.positioned === null || this.positioned.length !== this.references.size) {
-      let order = 0;
-      this.positioned = [...this.references].map(([identifier, { binding, reference }]) => ({
-        start: identifier.range[0],
-        end: identifier.range[1],
-        binding,
-        reference,
-        order: order++,
-      }));
-      this.positioned.sort((a, b) => a.start - b.start);
+    if (!this.sorted) {
+      this.references.sort((a, b) => a.start - b.start);
+      this.sorted = true;
     }
-    return this.positioned;
+    return this.references;
   }
 
   /** What a value is, for the rule: a call judged by the shared vocabulary, a literal, a plain value. */
@@ -374,6 +413,10 @@ class Collector {
       return judged.kind === 'call' && judged.role === 'infrastructure';
     });
   }
+}
+
+function isDataOrCleanup(effect: Effect): boolean {
+  return effect.kind === 'call' && (effect.role === 'data' || effect.role === 'cleanup');
 }
 
 function isCallLike(node: Node): node is CallLike {

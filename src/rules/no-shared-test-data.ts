@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findSharedData, type MutatedLiteral, type PerTestHookEdit, type SharedBinding, type SharedSeed } from '../core/no-shared-test-data';
 import { planPerTestHooks } from '../estree/hook-renames';
@@ -102,12 +103,17 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(node) {
+        // Only a call with a function written inline can matter: without one, a describe is no
+        // suite, a test runs no code (it counts as no run) and a hook has no statements and holds
+        // no use, so it can change no finding. Every other call is skipped unrecognised.
+        if (!node.arguments.some(isInlineFunction)) return;
         const call = parseTestCall(context, node);
         if (call) calls.push(call);
       },
       'Program:exit'(program) {
         if (!calls.some((call) => call.kind === 'test')) return;
         const syntax = collectSharedData(context, program, calls);
+        if (!syntax) return;
         // Every finding in one hook offers the same edit: plan it once.
         const perTest = new Map<number, Suggestion | null>();
         for (const finding of findSharedData(syntax.facts)) {
@@ -123,3 +129,7 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+function isInlineFunction(node: TSESTree.CallExpressionArgument): boolean {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
+}

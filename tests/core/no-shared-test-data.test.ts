@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   findSharedData,
+  mayShareData,
+  readInFull,
   type BindingFact,
   type Effect,
   type FileFacts,
@@ -40,6 +42,35 @@ function binding(id: number, name: string, uses: BindingFact['uses'], options: P
 }
 function file(parts: Partial<FileFacts>): FileFacts {
   return { suites: [{ id: 0, parent: null }, { id: 1, parent: 0 }], tests: [], hooks: [], bindings: [], ...parts };
+}
+
+/**
+ * The findings of a file; every case also checks that a front end leaving out what the core says
+ * it does not read (see `readInFull`) gets the same findings, and that `mayShareData` is never
+ * false for a file with a finding.
+ */
+function findingsOf(facts: FileFacts): Finding[] {
+  const findings = findSharedData(facts);
+  expect(findSharedData(pruned(facts))).toEqual(findings);
+  if (findings.length > 0) expect(mayShareData(facts.hooks.map((hook) => hook.kind), facts.bindings.map((binding) => binding.initial))).toBe(true);
+  return findings;
+}
+
+/** The facts with only what the core reads: statements of `beforeAll` hooks and named teardowns; writes, and every use of named bindings. */
+function pruned(facts: FileFacts): FileFacts {
+  const writesOnly = (binding: BindingFact): BindingFact => ({ ...binding, uses: binding.uses.filter((use) => use.write) });
+  const withoutStatements = (hook: HookFact): HookFact => ({ ...hook, statements: null });
+  const essentials: FileFacts = {
+    ...facts,
+    hooks: facts.hooks.map((hook) => (hook.kind === 'beforeAll' ? hook : withoutStatements(hook))),
+    bindings: facts.bindings.map(writesOnly),
+  };
+  const more = readInFull(essentials);
+  return {
+    ...facts,
+    hooks: facts.hooks.map((hook) => (hook.kind === 'beforeAll' || more.teardowns.has(hook.id) ? hook : withoutStatements(hook))),
+    bindings: facts.bindings.map((binding) => (more.bindings.has(binding.id) ? binding : writesOnly(binding))),
+  };
 }
 
 /** One line per finding: kind, subject, test runs, and the edit offered. */
@@ -95,7 +126,7 @@ describe('findSharedData: bindings assigned in run-once setup', () => {
       ['binding 30 in hook 20, 2 tests, edit each 20'],
     ],
   ])('reports %s', (_label, facts, expected) => {
-    expect(findSharedData(facts).map(summary)).toEqual(expected);
+    expect(findingsOf(facts).map(summary)).toEqual(expected);
   });
 
   it.each<[string, FileFacts]>([
@@ -149,7 +180,7 @@ describe('findSharedData: bindings assigned in run-once setup', () => {
       }),
     ],
   ])('does not report %s', (_label, facts) => {
-    expect(findSharedData(facts)).toEqual([]);
+    expect(findingsOf(facts)).toEqual([]);
   });
 });
 
@@ -187,7 +218,7 @@ describe('findSharedData: data created in run-once setup', () => {
       ['seed in hook 20, 2 tests, edit each 20'],
     ],
   ])('reports %s', (_label, facts, expected) => {
-    expect(findSharedData(facts).map(summary)).toEqual(expected);
+    expect(findingsOf(facts).map(summary)).toEqual(expected);
   });
 
   it.each<[string, FileFacts]>([
@@ -195,7 +226,7 @@ describe('findSharedData: data created in run-once setup', () => {
     ['writes that are not data', file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('write'))])] })],
     ['a hook written elsewhere', file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', null)] })],
   ])('does not report %s', (_label, facts) => {
-    expect(findSharedData(facts)).toEqual([]);
+    expect(findingsOf(facts)).toEqual([]);
   });
 });
 
@@ -246,6 +277,19 @@ describe('findSharedData: the beforeEach edit and teardowns', () => {
       }),
       ['binding 30 in hook 20, 2 tests, edit none'],
     ],
+    [
+      'another run-once hook that reads a value the setup hook keeps blocks the edit',
+      // `await seedOrders(); orderId = (await firstOrder()).id;` with a nested `beforeAll` reading `orderId`.
+      file({
+        tests: tests(10, 11),
+        hooks: [
+          hook(20, 'beforeAll', [statement(call('data')), statement(value, { form: 'assign', assigns: [31] })]),
+          hook(21, 'beforeAll', [statement(call(null), { reads: [31] })], 1),
+        ],
+        bindings: [binding(31, 'orderId', [write(inHook(20), value), read(inHook(21))])],
+      }),
+      ['seed in hook 20, 2 tests, edit none'],
+    ],
     ...(
       [
         ['a later beforeEach of the same suite', 'beforeEach', 0, 21, 'each 20'],
@@ -263,7 +307,7 @@ describe('findSharedData: the beforeEach edit and teardowns', () => {
       [`binding 30 in hook 20, 2 tests, edit ${edit}`],
     ]),
   ])('%s', (_label, facts, expected) => {
-    expect(findSharedData(facts).map(summary)).toEqual(expected);
+    expect(findingsOf(facts).map(summary)).toEqual(expected);
   });
 });
 
@@ -287,7 +331,7 @@ describe('findSharedData: suite-level literals that tests change', () => {
     ['also read by a helper', cart([read(inTest(10), change()), read(inTest(11)), read(elsewhere)]), ['literal 40 changed in test, 2 tests, edit none']],
     ['reassigned in a test', cart([read(inTest(10), change()), read(inTest(11)), write(inTest(11), literal)]), ['literal 40 changed in test, 2 tests, edit none']],
   ])('reports %s', (_label, facts, expected) => {
-    expect(findSharedData(facts).map(summary)).toEqual(expected);
+    expect(findingsOf(facts).map(summary)).toEqual(expected);
   });
 
   it.each<[string, FileFacts]>([
@@ -299,7 +343,7 @@ describe('findSharedData: suite-level literals that tests change', () => {
     ['changed only outside tests and hooks', cart([read(elsewhere, change('items')), read(inTest(10)), read(inTest(11))])],
     ['filled once in beforeAll for one test', cart([read(inHook(20), change('items')), read(inTest(10))], {}, [hook(20, 'beforeAll', [])])],
   ])('does not report %s', (_label, facts) => {
-    expect(findSharedData(facts)).toEqual([]);
+    expect(findingsOf(facts)).toEqual([]);
   });
 
   it.each<[string, Effect, string[]]>([
@@ -308,7 +352,7 @@ describe('findSharedData: suite-level literals that tests change', () => {
     ['test data', call('data'), ['literal 40 changed in hook, 2 tests, edit none']],
   ])('a holder filled once in beforeAll with %s', (_label, assigned, expected) => {
     const facts = cart([read(inHook(20), { path: ['item'], kind: 'assign', value: assigned }), read(inTest(10)), read(inTest(11))], {}, [hook(20, 'beforeAll', [])]);
-    expect(findSharedData(facts).map(summary)).toEqual(expected);
+    expect(findingsOf(facts).map(summary)).toEqual(expected);
   });
 
   it('reports a binding once when it is also assigned data in run-once setup', () => {
@@ -317,6 +361,56 @@ describe('findSharedData: suite-level literals that tests change', () => {
       hooks: [hook(20, 'beforeAll', [statement(literal, { form: 'assign', assigns: [40] })])],
       bindings: [binding(40, 'cart', [write(inHook(20), literal), read(inTest(10), change('items')), read(inTest(11))], { initial: 'literal' })],
     });
-    expect(findSharedData(facts).map(summary)).toEqual(['binding 40 in hook 20, 2 tests, edit each 20']);
+    expect(findingsOf(facts).map(summary)).toEqual(['binding 40 in hook 20, 2 tests, edit each 20']);
+  });
+});
+
+describe('what the core reads', () => {
+  const usedByTwo = [read(inTest(10)), read(inTest(11))];
+  // `pool = new Pool()` and a seed in beforeAll; `user` created in beforeEach; the pool closed in afterAll.
+  const infrastructureAndSeed = file({
+    tests: tests(10, 11),
+    hooks: [
+      hook(20, 'beforeAll', [statement(call('infrastructure'), { form: 'assign', assigns: [30] }), statement(call('data'))]),
+      hook(21, 'beforeEach', [statement(call('data'), { form: 'assign', assigns: [31] })]),
+      hook(22, 'afterAll', [statement(call('close'), { reads: [30] })]),
+    ],
+    bindings: [
+      binding(30, 'pool', [write(inHook(20), call('infrastructure')), read(inHook(22)), ...usedByTwo]),
+      binding(31, 'user', [write(inHook(21), call('data')), ...usedByTwo]),
+    ],
+  });
+
+  it('reads neither the other uses of infrastructure or per-test data, nor the teardowns of a setup hook that does more than create data', () => {
+    expect(readInFull(infrastructureAndSeed)).toEqual({ teardowns: new Set(), bindings: new Set() });
+    expect(findingsOf(infrastructureAndSeed).map(summary)).toEqual(['seed in hook 20, 2 tests, edit none']);
+  });
+
+  it('reads the teardowns of a setup hook that only creates data, and every use of what it assigns', () => {
+    // `user = await createUser(); userId = user.id;` in beforeAll, `await deleteUser(userId)` in afterAll.
+    const facts = file({
+      tests: tests(10, 11),
+      hooks: [
+        hook(20, 'beforeAll', [createUserStatement, statement(value, { form: 'assign', assigns: [31], reads: [30] })]),
+        hook(21, 'afterAll', [statement(call('cleanup'), { reads: [31] })]),
+        hook(22, 'afterAll', [statement(call('cleanup'))], 1),
+      ],
+      bindings: [binding(30, 'user', [write(inHook(20), call('data')), ...usedByTwo]), binding(31, 'userId', [write(inHook(20), value), read(inHook(21))])],
+    });
+    expect(readInFull(facts)).toEqual({ teardowns: new Set([21]), bindings: new Set([30, 31]) });
+    expect(findingsOf(facts).map(summary)).toEqual(['binding 30 in hook 20, 2 tests, edit each 20 with 21']);
+  });
+
+  it('reads every use of a suite literal', () => {
+    const facts = file({ tests: tests(10, 11), bindings: [binding(40, 'cart', [read(inTest(10), change('items')), read(inTest(11))], { initial: 'literal' })] });
+    expect(readInFull(facts).bindings).toEqual(new Set([40]));
+  });
+
+  it.each<[string, HookKind[], BindingFact['initial'][], boolean]>([
+    ['a run-once setup hook', ['beforeEach', 'beforeAll'], ['other'], true],
+    ['a suite literal', ['beforeEach', 'afterAll'], ['none', 'literal'], true],
+    ['per-test hooks, a teardown and no literal', ['beforeEach', 'afterEach', 'afterAll'], ['none', 'other'], false],
+  ])('a file with %s may share data: %s', (_label, hookKinds, initials, expected) => {
+    expect(mayShareData(hookKinds, initials)).toBe(expected);
   });
 });

@@ -1641,3 +1641,212 @@ it('two', () => expect(user).toBeDefined());
     },
   ],
 });
+
+// The rule looks only at what can make a finding: suites, tests and hooks with a body written inline,
+// and then only in a file with a run-once setup hook or a suite-level literal; of the suite bindings,
+// only at every use of those that start as a literal or that a setup hook assigns.
+ts.run('no-shared-test-data (what a file must hold to be looked at)', rule, {
+  valid: [
+    {
+      name: 'hooks and tests given as named functions: no body to look at',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, expect, it } from 'vitest';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+const repo = new UserRepository();
+let user: { id: number };
+
+async function seedUser() {
+  user = await repo.save({ email: 'ada@example.com' });
+}
+function findsTheUser() {
+  expect(user.id).toBeGreaterThan(0);
+}
+function listsTheUser() {
+  expect(user).toBeDefined();
+}
+
+beforeAll(seedUser);
+it('finds the user', findsTheUser);
+it('lists the user', listsTheUser);
+`,
+    },
+    {
+      name: 'per-test hooks only and no suite literal',
+      filename: TS_FILE,
+      code: `
+import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
+import { Pool } from 'pg';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+const repo = new UserRepository(pool);
+let user: { id: number };
+
+beforeEach(async () => {
+  user = await repo.save({ email: 'ada@example.com' });
+});
+afterEach(() => pool.query('TRUNCATE users'));
+afterAll(() => pool.end());
+
+it('finds the user', async () => expect(await repo.findById(user.id)).toBeTruthy());
+it('lists the user', async () => expect(await repo.list()).toHaveLength(1));
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the only run-once hook is TDD suiteSetup, written with function expressions',
+      filename: TS_FILE,
+      code: `
+suite('users', function () {
+  let user;
+  suiteSetup(async function () {
+    user = await repo.save({ email: 'ada@example.com' });
+  });
+  test('finds the user', function () {
+    assert.ok(user.id);
+  });
+  test('lists the user', function () {
+    assert.ok(user.email);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          data: { name: 'user', hook: 'suiteSetup', tests: 2 },
+          suggestions: [
+            {
+              messageId: 'runPerTest',
+              data: { hook: 'suiteSetup', replacement: 'setup' },
+              output: `
+suite('users', function () {
+  let user;
+  setup(async function () {
+    user = await repo.save({ email: 'ada@example.com' });
+  });
+  test('finds the user', function () {
+    assert.ok(user.id);
+  });
+  test('lists the user', function () {
+    assert.ok(user.email);
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the only trigger is a describe-level literal: no hooks at all',
+      filename: TS_FILE,
+      code: `
+describe('cart', () => {
+  const cart = { items: [] as string[] };
+  it('adds a book', () => {
+    cart.items.push('book');
+  });
+  it('starts empty', () => {
+    expect(cart.items).toEqual([]);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'mutatedLiteral',
+          line: 3,
+          data: { name: 'cart', tests: 2, changedIn: 'test' },
+          suggestions: [
+            {
+              messageId: 'buildPerTest',
+              data: { name: 'cart', factory: 'buildCart' },
+              output: `
+describe('cart', () => {
+  const buildCart = () => ({ items: [] as string[] });
+  it('adds a book', () => {
+    const cart = buildCart();
+    cart.items.push('book');
+  });
+  it('starts empty', () => {
+    const cart = buildCart();
+    expect(cart.items).toEqual([]);
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'data assigned in a setup hook that also builds infrastructure',
+      filename: TS_FILE,
+      code: `
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Pool } from 'pg';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+let pool: Pool;
+let user: { id: number; email: string };
+
+beforeAll(async () => {
+  pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  user = await new UserRepository(pool).save({ email: 'ada@example.com' });
+});
+afterAll(() => pool.end());
+
+it('finds the user', async () => expect(await new UserRepository(pool).findById(user.id)).toBeTruthy());
+it('keeps the email', () => expect(user.email).toBe('ada@example.com'));
+`,
+      errors: [{ messageId: 'sharedBinding', line: 11, data: { name: 'user', hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+    },
+    {
+      name: 'data assigned in a callback inside the setup hook',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, expect, it } from 'vitest';
+import { withTransaction } from '../../src/db';
+import { UserRepository } from '../../src/repositories/user-repository';
+
+let user: { id: number };
+
+beforeAll(() =>
+  withTransaction(async (tx) => {
+    user = await new UserRepository(tx).save({ email: 'ada@example.com' });
+  }),
+);
+
+it('finds the user', () => expect(user.id).toBeGreaterThan(0));
+it('lists the user', () => expect(user).toBeDefined());
+`,
+      errors: [{ messageId: 'sharedBinding', line: 10, data: { name: 'user', hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+    },
+    {
+      name: 'a value kept by a setup hook that only creates data, read by a nested setup hook, blocks the edit',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../src/db';
+import { prepareRefunds } from '../../src/refunds';
+
+let orderId: string;
+
+beforeAll(async () => {
+  await db.insertInto('orders').values({ id: 'ord_1', total: 100 }).execute();
+  orderId = 'ord_1';
+});
+
+describe('refunds', () => {
+  beforeAll(() => prepareRefunds(orderId));
+  it('refunds the order', () => expect(orderId).toBe('ord_1'));
+  it('lists the refund', () => expect(orderId).toBeDefined());
+});
+`,
+      errors: [{ messageId: 'sharedSeed', line: 9, data: { hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+    },
+  ],
+});
