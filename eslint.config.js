@@ -27,7 +27,14 @@ module.exports = tseslint.config(
               name: '@typescript-eslint/utils',
               allowTypeImports: true,
               message:
-                "Import values from a light entry point: AST_NODE_TYPES from '@typescript-eslint/types', RuleCreator from '@typescript-eslint/utils/eslint-utils', findVariable and other helpers from '@typescript-eslint/utils/ast-utils'. Types may stay on '@typescript-eslint/utils'.",
+                "Import values from a light entry point: AST_NODE_TYPES from src/estree/node-types, RuleCreator from '@typescript-eslint/utils/eslint-utils', findVariable and other helpers from '@typescript-eslint/utils/ast-utils'. Types may stay on '@typescript-eslint/utils'.",
+            },
+            {
+              // The built code would read the enum through the package's re-export getter on every
+              // comparison of a node type; src/estree/node-types holds it in a plain binding.
+              name: '@typescript-eslint/types',
+              importNames: ['AST_NODE_TYPES'],
+              message: "Import AST_NODE_TYPES from src/estree/node-types, which reads it once rather than through a getter on every use.",
             },
           ],
         },

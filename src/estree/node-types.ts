@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the one place that reads the enum from the package
 import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 
 /**

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findSharedData, type MutatedLiteral, type PerTestHookEdit, type SharedBinding, type SharedSeed } from '../core/no-shared-test-data';
 import { planPerTestHooks } from '../estree/hook-renames';
