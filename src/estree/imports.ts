@@ -56,14 +56,21 @@ export function resolveName(context: Readonly<TSESLint.RuleContext<string, reado
   // A reference resolves as the scope manager says (`null`: nothing declares it); any other
   // identifier, such as a declared name, by looking its name up from where it stands.
   const variable = references.has(identifier) ? references.get(identifier) : findVariable(sourceCode.getScope(identifier), identifier);
-  let result: NameResolution;
-  if (!variable || variable.defs.length === 0) {
-    result = GLOBAL;
-  } else {
+  const result = !variable || variable.defs.length === 0 ? GLOBAL : resolutionOfVariable(variable);
+  resolutionCache.set(identifier, result);
+  return result;
+}
+
+const variableResolutions = fileCache<TSESLint.Scope.Variable, NameResolution>();
+
+/** What a declared variable is: a module binding or a local one; worked out once per variable, however often it is used. */
+function resolutionOfVariable(variable: TSESLint.Scope.Variable): NameResolution {
+  let result = variableResolutions.get(variable);
+  if (!result) {
     const binding = moduleBindingOf(variable);
     result = binding ? { type: 'module', binding } : { type: 'local', variable };
+    variableResolutions.set(variable, result);
   }
-  resolutionCache.set(identifier, result);
   return result;
 }
 

@@ -85,16 +85,21 @@ interface Head {
   readonly members: readonly string[];
 }
 
-/** Walks a callee down to its head identifier: `it.only.each(t)` → `it`, `[only, each]`. */
-function headOf(callee: Node): Head | null {
-  const members: string[] = [];
+const NO_MEMBERS: readonly string[] = [];
+
+/**
+ * Walks a callee down to its head identifier: `it.only.each(t)` → `it`, `[only, each]`. With
+ * `accept`, gives up at the first member it rejects (most calls are not test calls at all).
+ */
+function headOf(callee: Node, accept?: (member: string) => boolean): Head | null {
+  let members: string[] | null = null;
   let current = unwrap(callee);
   for (;;) {
-    if (current.type === AST_NODE_TYPES.Identifier) return { identifier: current, members: members.reverse() };
+    if (current.type === AST_NODE_TYPES.Identifier) return { identifier: current, members: members ? members.reverse() : NO_MEMBERS };
     if (current.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(current);
-      if (name === null) return null;
-      members.push(name);
+      if (name === null || (accept && !accept(name))) return null;
+      (members ??= []).push(name);
       current = unwrap(current.object);
     } else if (current.type === AST_NODE_TYPES.CallExpression) {
       // `it.each(table)` and `test.skipIf(cond)` are called before the test itself.
@@ -175,6 +180,11 @@ function mayBeTestChain(members: readonly string[]): boolean {
 
 const NODE_TEST_NAMES = MODULE_EXPORTS['node:test']?.names ?? new Set<string>();
 
+/** A member that may stand anywhere in a test call's chain, checked while walking it. */
+function isChainMember(member: string): boolean {
+  return MODIFIERS.has(member) || NODE_TEST_NAMES.has(member);
+}
+
 const cache = fileCache<TSESTree.CallExpression, TestCall | null>();
 
 /**
@@ -191,7 +201,7 @@ export function parseTestCall(context: Context, node: TSESTree.CallExpression): 
 }
 
 function computeTestCall(context: Context, node: TSESTree.CallExpression): TestCall | null {
-  const head = headOf(node.callee);
+  const head = headOf(node.callee, isChainMember);
   if (!head || !mayBeTestChain(head.members)) return null;
   const identified = identify(context, head.identifier, head.members);
   if (!identified) return null;
