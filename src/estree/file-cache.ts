@@ -34,9 +34,9 @@ export function startFile(sourceCode: object): void {
 }
 
 /**
- * Marks a rule as done with the file. When the last rule that started on it is done, the caches
- * let the file go at once: held until the next file's rules start, its tree would survive the
- * next file's parse, and the garbage collector would copy it to the old generation for nothing.
+ * Marks a rule as done with the file (`createRule` calls it after the rule's `Program:exit`). When
+ * the last rule that started on it is done, the caches let the file go at once rather than keep its
+ * tree alive through the next file's parse.
  */
 export function finishFile(sourceCode: object): void {
   if (sourceCode !== currentFile) return;

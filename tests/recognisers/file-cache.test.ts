@@ -2,7 +2,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { fileCache, startFile } from '../../src/estree/file-cache';
+import { fileCache, finishFile, startFile } from '../../src/estree/file-cache';
 import { parseTestCall, type TestCall } from '../../src/estree/test-calls';
 import { createRule } from '../../src/util/create-rule';
 
@@ -17,6 +17,24 @@ describe('fileCache', () => {
     expect(cache.get(key)).toBe('answer');
     startFile({});
     expect(cache.size).toBe(0);
+  });
+
+  it('lets a file go when the last rule that started on it finishes, not before', () => {
+    const cache = fileCache<object, string>();
+    const file = {};
+    startFile(file);
+    startFile(file);
+    cache.set({}, 'answer');
+    finishFile(file);
+    expect(cache.size).toBe(1);
+    finishFile(file);
+    expect(cache.size).toBe(0);
+    // A rule finishing on a file that is no longer current leaves the current file's answers alone.
+    const next = {};
+    startFile(next);
+    cache.set({}, 'answer');
+    finishFile(file);
+    expect(cache.size).toBe(1);
   });
 });
 
