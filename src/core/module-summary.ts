@@ -1,0 +1,69 @@
+/**
+ * What the plugin knows about one of the project's own modules (a test helper, an adapter, a
+ * setup file), in language-neutral terms. A front end builds these by resolving and reading the
+ * module; rule cores only read them.
+ *
+ * `unknown` is an answer of its own: the module could not be read (unresolvable, unparsable, too
+ * large, part of a cycle, beyond the depth limit). A rule treats it as "could do anything" and
+ * stays silent rather than assume the module does nothing.
+ */
+
+/** One identity per module, whatever spelling loaded it. */
+export type ModuleIdentity =
+  /** A file of the project (relative path, tsconfig `paths`/`baseUrl`, `#imports`, a workspace package of this repository). */
+  | { readonly type: 'project'; readonly file: string; readonly workspacePackage: string | null }
+  /** An installed third-party package: its name and the subpath asked for (`''` for the root). */
+  | { readonly type: 'package'; readonly name: string; readonly subpath: string }
+  /** A Node.js built-in (`fs`, `node:child_process`). */
+  | { readonly type: 'builtin'; readonly name: string }
+  /** Nothing could be found for the specifier. */
+  | { readonly type: 'unresolved'; readonly specifier: string };
+
+export type HookKind = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
+
+/** What a hook body does to a boundary, as far as cleanup goes. */
+export type HookEffect =
+  | 'reset' // recreates schema or state (`refresh`, `synchronize(true)`, `clearDatabase`)
+  | 'truncate'
+  | 'delete'
+  | 'drop'
+  | 'rollback'
+  | 'close' // ends a connection or stops a server/container; not cleanup of data
+  | 'unknown'; // calls something that could not be read
+
+export interface HookSummary {
+  readonly kind: HookKind;
+  readonly effects: readonly HookEffect[];
+}
+
+/** What calling an exported function (or reading an exported value) hands back. */
+export type ExportValue =
+  | { readonly type: 'app-client' } // an HTTP/CLI client bound to the project's own app (`supertest(app)`, an axios instance on the app's URL)
+  | { readonly type: 'boundary-client'; readonly kind: string } // a real client, pool, connection or adapter reaching a boundary
+  | { readonly type: 'fake'; readonly kind: string | null } // an HTTP fake, in-memory double or stub
+  | { readonly type: 'fresh-database' } // a database made for the caller (`:memory:`, a random name)
+  | { readonly type: 'other' } // read, and none of the above
+  | { readonly type: 'unknown' };
+
+export interface ExportSummary {
+  readonly value: ExportValue;
+  /** Hooks registered when the export is called (`setupTestDB()` registering `beforeEach`). */
+  readonly registersHooks: readonly HookSummary[];
+  /** Boundary kinds the export's body reaches, transitively. */
+  readonly boundaryKinds: readonly string[];
+}
+
+export interface ModuleSummary {
+  readonly identity: Extract<ModuleIdentity, { type: 'project' }>;
+  /** Boundary kinds the module reaches, directly or through other project modules. */
+  readonly boundaryKinds: readonly string[];
+  /** False when some module it loads is unknown, so `boundaryKinds` may be incomplete. */
+  readonly complete: boolean;
+  /** Hooks registered at the module's top level, when it is imported. */
+  readonly hooksOnImport: readonly HookSummary[];
+  /** By export name (`default` for the default export). */
+  readonly exports: ReadonlyMap<string, ExportSummary>;
+}
+
+/** A summary, or `unknown` when the module could not be read. */
+export type ModuleSummaryResult = ModuleSummary | 'unknown';
