@@ -1,0 +1,4 @@
+import type { Command } from './command';
+
+/** The bin's subcommands, by name. */
+export const COMMANDS: Readonly<Record<string, Command>> = {};
