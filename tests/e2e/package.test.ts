@@ -9,7 +9,7 @@ import { assertBuilt, killRunning, repoRoot, runNode } from './helpers/fixture-p
 // it loads from an install with import, named imports and require.
 
 assertBuilt();
-const SHIPPED_AT_TOP = ['LICENSE', 'README.md', 'dist', 'docs', 'package.json'];
+const SHIPPED_AT_TOP = ['LICENSE', 'README.md', 'bin', 'dist', 'docs', 'package.json'];
 const bin = (name: string) => path.join(repoRoot, 'node_modules/.bin', name);
 
 let workDir: string;
@@ -31,7 +31,7 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
-  it('ships only dist, docs, README, LICENSE and package.json', () => {
+  it('ships only bin, dist, docs, README, LICENSE and package.json', () => {
     expect([...new Set(packedFiles.map((file) => file.split('/')[0]))].sort()).toEqual(SHIPPED_AT_TOP);
     expect(packedFiles).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/types.d.ts', 'docs/guide.md']));
     expect(packedFiles.filter((file) => /\.test\.|\.map$|tsbuildinfo/.test(file))).toEqual([]);
