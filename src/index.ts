@@ -1,5 +1,6 @@
 import type { ESLint } from 'eslint';
-import { buildConfigs, type LayerGlobs, type PluginConfigs } from './configs';
+import { buildConfigs, type CreatedConfigs, type PluginConfigs } from './configs';
+import type { CreateConfigsOptions } from './configs-options';
 import { DEFAULT_LAYER_GLOBS } from './core/layers';
 import { rules as ruleList } from './rules';
 import { type IntegrationTestsSettings, parseSettings, SETTINGS_KEY } from './settings';
@@ -22,10 +23,12 @@ interface IntegrationTestsPlugin {
   readonly rules: PluginRules;
   readonly configs: PluginConfigs;
   /**
-   * The same configs for a project whose layers live elsewhere:
-   * `...plugin.createConfigs({ integration: ['src/**\/*.itest.ts'] }).recommended`.
+   * The same configs for a project whose layers live elsewhere, or whose rules need options:
+   * `...plugin.createConfigs({ integration: ['src/**\/*.itest.ts'], rules: { 'no-boundary-mock': { allow: ['stripe'] } } }).recommended`.
+   * A layer given here replaces its defaults and wins over every default layer; `[]` means no files.
+   * The result also holds `layers`: each layer's `files` and `ignores` as the configs use them.
    */
-  readonly createConfigs: (layers: LayerGlobs) => PluginConfigs;
+  readonly createConfigs: (options?: CreateConfigsOptions) => CreatedConfigs;
   /**
    * The plugin's settings, typed and checked where they are written:
    * `{ settings: plugin.defineSettings({ boundaries: { database: ['src/db/**'] } }) }`.
@@ -44,8 +47,8 @@ const configs = {} as { -readonly [K in keyof PluginConfigs]: PluginConfigs[K] }
 const layerGlobs = DEFAULT_LAYER_GLOBS;
 const settingsKey = SETTINGS_KEY;
 
-const createConfigs: IntegrationTestsPlugin['createConfigs'] = (layers) =>
-  buildConfigs(NAMESPACE, plugin satisfies ESLint.Plugin, ruleList, layers);
+const createConfigs: IntegrationTestsPlugin['createConfigs'] = (options = {}) =>
+  buildConfigs(NAMESPACE, plugin satisfies ESLint.Plugin, ruleList, options);
 
 const defineSettings: IntegrationTestsPlugin['defineSettings'] = (settings) => {
   parseSettings(settings);
@@ -53,7 +56,8 @@ const defineSettings: IntegrationTestsPlugin['defineSettings'] = (settings) => {
 };
 
 const plugin: IntegrationTestsPlugin = { meta, rules, configs, createConfigs, defineSettings, layerGlobs, settingsKey };
-Object.assign(configs, createConfigs({}));
+const defaults = createConfigs({});
+Object.assign(configs, { recommended: defaults.recommended, strict: defaults.strict });
 
 export = plugin;
 

@@ -63,7 +63,8 @@ export class InvalidOptionError extends Error {
   }
 }
 
-function describeValue(value: unknown): string {
+/** A value as an error message shows it: its type, and its text where it is short. */
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array (${JSON.stringify(value).slice(0, 60)})`;
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;

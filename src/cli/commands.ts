@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { layers } from './layers';
 
 /** The bin's subcommands, by name. */
-export const COMMANDS: Readonly<Record<string, Command>> = {};
+export const COMMANDS: Readonly<Record<string, Command>> = { layers };

@@ -3,6 +3,13 @@ export type Layer = 'unit' | 'integration' | 'acceptance';
 
 export const LAYERS: readonly Layer[] = ['unit', 'integration', 'acceptance'];
 
+/**
+ * Which layer a file lands in when the globs of several claim it: the first here. Each layer's rules
+ * forbid what the layers after it must do (an acceptance test calls endpoints, an integration test
+ * opens real connections), so the layer whose rules forbid least wins and an overlap never reports.
+ */
+export const LAYER_PRECEDENCE: readonly Layer[] = ['acceptance', 'integration', 'unit'];
+
 const EXT = '{js,cjs,mjs,jsx,ts,cts,mts,tsx}';
 const TEST_DIRS = '{test,tests,__tests__,spec}';
 

@@ -87,11 +87,11 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ allow: [], autofix: false }],
     messages: {
       mockedDatabase:
-        'This integration test mocks {{what}} ({{kind}} boundary) with {{how}}, so it never reaches the database. Use the real database and roll back what each test writes instead.',
+        'This test mocks {{what}} ({{kind}} boundary) with {{how}}, so it never reaches the database. Use the real database and roll back what each test writes instead.',
       mockedHttp:
-        'This integration test mocks {{what}} ({{kind}} boundary) with {{how}}, so no request is ever sent. Keep the real client and fake the server with nock or msw instead.',
+        'This test mocks {{what}} ({{kind}} boundary) with {{how}}, so no request is ever sent. Keep the real client and fake the server with nock or msw instead.',
       mockedBoundary:
-        'This integration test mocks {{what}} ({{kind}} boundary) with {{how}}, so it never reaches the {{kind}} service. Use a real one (local or in a throwaway container) and clean up after each test instead.',
+        'This test mocks {{what}} ({{kind}} boundary) with {{how}}, so it never reaches the {{kind}} service. Use a real one (local or in a throwaway container) and clean up after each test instead.',
       removeMock: 'Remove the mock of {{what}}.',
     },
   },
