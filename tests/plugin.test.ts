@@ -39,14 +39,17 @@ describe('the built package', () => {
 });
 
 describe('configs', () => {
-  it.each(['recommended', 'strict'] as const)('%s has one block per layer with the default globs', (name) => {
+  it.each(['recommended', 'strict'] as const)('%s has one block per layer with the default globs, the layers that win over it ignored', (name) => {
     const blocks = builtPlugin.configs[name];
-    expect(blocks.map((block) => [block.name, block.files])).toEqual([
-      [`integration-tests/${name}/unit`, DEFAULT_LAYER_GLOBS.unit],
-      [`integration-tests/${name}/integration`, DEFAULT_LAYER_GLOBS.integration],
-      [`integration-tests/${name}/acceptance`, DEFAULT_LAYER_GLOBS.acceptance],
+    expect(blocks.map((block) => [block.name, block.files, block.ignores])).toEqual([
+      [`integration-tests/${name}/unit`, DEFAULT_LAYER_GLOBS.unit, [...DEFAULT_LAYER_GLOBS.acceptance, ...DEFAULT_LAYER_GLOBS.integration]],
+      [`integration-tests/${name}/integration`, DEFAULT_LAYER_GLOBS.integration, DEFAULT_LAYER_GLOBS.acceptance],
+      [`integration-tests/${name}/acceptance`, DEFAULT_LAYER_GLOBS.acceptance, undefined],
     ]);
-    for (const block of blocks) expect(block.plugins?.['integration-tests']).toBe(builtPlugin);
+    for (const block of blocks) {
+      expect(block.plugins?.['integration-tests']).toBe(builtPlugin);
+      expect(block.settings).toEqual({ 'integration-tests/layer': block.name!.split('/').pop() });
+    }
   });
 
   it('enables each rule in the blocks of the layers it names, from its config upwards', () => {
@@ -63,20 +66,82 @@ describe('configs', () => {
     }
   });
 
-  it('takes other layer globs once through createConfigs and keeps defaults for the rest', () => {
-    const custom = builtPlugin.createConfigs({ integration: ['src/**/*.itest.ts'] });
-    const integration = custom.strict.find((block) => block.name === 'integration-tests/strict/integration');
-    const unit = custom.strict.find((block) => block.name === 'integration-tests/strict/unit');
-    expect(integration?.files).toEqual(['src/**/*.itest.ts']);
-    expect(unit?.files).toEqual(DEFAULT_LAYER_GLOBS.unit);
+  it('gives a layer new globs through createConfigs, and its files leave every default layer', () => {
+    const custom = builtPlugin.createConfigs({ acceptance: ['tests/integration/**'] });
+    const byLayer = Object.fromEntries(custom.strict.map((block) => [block.name!.split('/').pop(), block]));
+    expect(byLayer.acceptance?.files).toEqual(['tests/integration/**']);
+    expect(byLayer.acceptance?.ignores).toBeUndefined();
+    expect(byLayer.integration?.files).toEqual(DEFAULT_LAYER_GLOBS.integration);
+    expect(byLayer.integration?.ignores).toEqual(['tests/integration/**']);
+    expect(byLayer.unit?.ignores).toEqual(['tests/integration/**', ...DEFAULT_LAYER_GLOBS.integration]);
+    expect(custom.layers).toEqual({
+      acceptance: { files: ['tests/integration/**'], ignores: [] },
+      integration: { files: DEFAULT_LAYER_GLOBS.integration, ignores: ['tests/integration/**'] },
+      unit: { files: DEFAULT_LAYER_GLOBS.unit, ignores: ['tests/integration/**', ...DEFAULT_LAYER_GLOBS.integration] },
+    });
+  });
+
+  it('ranks given layers among themselves as the defaults are ranked: acceptance, integration, unit', () => {
+    const custom = builtPlugin.createConfigs({ unit: ['src/**/*.spec.ts'], integration: ['src/**/*.int.spec.ts'] });
+    expect(custom.layers.integration).toEqual({ files: ['src/**/*.int.spec.ts'], ignores: [] });
+    expect(custom.layers.unit).toEqual({ files: ['src/**/*.spec.ts'], ignores: ['src/**/*.int.spec.ts'] });
+    expect(custom.layers.acceptance).toEqual({ files: DEFAULT_LAYER_GLOBS.acceptance, ignores: ['src/**/*.int.spec.ts', 'src/**/*.spec.ts'] });
+  });
+
+  it('takes the layers grouped under `layers` as well', () => {
+    const grouped = builtPlugin.createConfigs({ layers: { integration: ['src/**/*.itest.ts'] } });
+    expect(grouped).toEqual(builtPlugin.createConfigs({ integration: ['src/**/*.itest.ts'] }));
+  });
+
+  it('leaves out the blocks of a layer given no files', () => {
+    const custom = builtPlugin.createConfigs({ integration: [] });
+    expect(custom.recommended.map((block) => block.name)).toEqual(['integration-tests/recommended/unit', 'integration-tests/recommended/acceptance']);
+    expect(custom.layers.integration).toEqual({ files: [], ignores: [] });
+  });
+
+  it('puts rule options only into the blocks that enable the rule', () => {
+    const custom = builtPlugin.createConfigs({ rules: { 'no-real-network': { allowHosts: ['sandbox.example.com'] }, 'require-cleanup': { autofix: true } } });
+    const ruleIn = (config: 'recommended' | 'strict', rule: string) =>
+      Object.fromEntries(custom[config].map((block) => [block.name!.split('/').pop(), block.rules?.[`integration-tests/${rule}`]]));
+    expect(ruleIn('recommended', 'no-real-network')).toEqual({
+      unit: ['error', { allowHosts: ['sandbox.example.com'] }],
+      integration: ['error', { allowHosts: ['sandbox.example.com'] }],
+      acceptance: undefined,
+    });
+    expect(ruleIn('recommended', 'require-cleanup')).toEqual({ unit: undefined, integration: undefined, acceptance: undefined });
+    expect(ruleIn('strict', 'require-cleanup')).toEqual({ unit: undefined, integration: ['error', { autofix: true }], acceptance: undefined });
+    expect(ruleIn('strict', 'no-boundary-mock')).toEqual({ unit: undefined, integration: 'error', acceptance: undefined });
   });
 
   it.each([
-    [{ functional: ['x'] }, 'unknown layer "functional"'],
-    [{ unit: 'tests/unit/**' }, 'layer "unit" must be an array of non-empty glob strings'],
-    [{ unit: [''] }, 'layer "unit" must be an array of non-empty glob strings'],
-  ])('createConfigs rejects %j', (layers, message) => {
-    expect(() => builtPlugin.createConfigs(layers as never)).toThrowError(message);
+    [{ functional: ['x'] }, 'Invalid createConfigs argument functional: expected one of the keys unit, integration, acceptance, layers, rules, got an array (["x"]).'],
+    [{ unit: 'tests/unit/**' }, 'Invalid createConfigs argument unit: expected an array of globs (an empty array for a layer with no files), got the string "tests/unit/**".'],
+    [{ unit: [''] }, 'Invalid createConfigs argument unit[0]: expected a non-empty glob string, got the string "".'],
+    [{ unit: ['src/{db'] }, 'Invalid createConfigs argument unit[0]: expected a valid glob, got the string "src/{db".'],
+    [{ unit: ['!src/**'] }, 'Invalid createConfigs argument unit[0]: expected a glob of files to include (a file given to another layer leaves this one by itself), got the string "!src/**".'],
+    [{ layers: { e2e: ['x'] } }, 'Invalid createConfigs argument layers.e2e: expected one of the layers unit, integration, acceptance, got an array (["x"]).'],
+    [{ layers: { unit: ['x'] }, integration: ['y'] }, 'Invalid createConfigs argument integration: expected layer globs either at the top or under layers, not both, got an array (["y"]).'],
+    [{ rules: { 'no-boundary-mocks': {} } }, 'Invalid createConfigs argument rules[\'no-boundary-mocks\']: expected a rule of this plugin'],
+    [{ rules: { 'integration-tests/no-boundary-mock': {} } }, "expected the rule name without its prefix, 'no-boundary-mock', got an object."],
+    [{ rules: { 'no-boundary-mock': ['error', { allow: ['stripe'] }] } }, "Invalid createConfigs argument rules['no-boundary-mock']: expected an object, got an array"],
+    [{ rules: { 'no-boundary-mock': { allow: 'stripe' } } }, "Invalid createConfigs argument rules['no-boundary-mock'].allow: expected an array, got the string \"stripe\"."],
+    [{ rules: { 'no-boundary-mock': { alow: [] } } }, "Invalid createConfigs argument rules['no-boundary-mock'].alow: expected one of the options allow, autofix, got an array ([])."],
+    [{ rules: { 'one-boundary-per-file': { max: 0 } } }, "rules['one-boundary-per-file'].max: expected an integer of at least 1, got number 0."],
+    [{ rules: { 'no-endpoint-calls': {} } }, "rules['no-endpoint-calls']: expected nothing: this rule takes no options, got an object."],
+    ['tests/**', 'Invalid createConfigs argument: expected an object with any of unit, integration, acceptance, layers, rules, got the string "tests/**".'],
+  ])('createConfigs rejects %j with one line', (input, message) => {
+    let thrown: unknown;
+    try {
+      builtPlugin.createConfigs(input as never);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    const error = thrown as Error;
+    expect(error.message).toContain(message);
+    expect(error.message).not.toContain('\n');
+    // ESLint prints a config that throws by its stack: the stack holds the message alone.
+    expect(error.stack).toBe(`InvalidConfigsError: ${error.message}`);
   });
 });
 
