@@ -145,6 +145,19 @@ describe('configs', () => {
   });
 });
 
+describe('package.json', () => {
+  // Editors link each problem to its rule's page; the package's own links must name the same repository.
+  it('declares the repository, homepage and issue tracker that the rule docs link into', () => {
+    const manifest = require('../package.json') as { repository: { type: string; url: string }; homepage: string; bugs: { url: string } };
+    const docsUrl = (builtPlugin.rules['no-boundary-mock'] as { meta: { docs: { url: string } } }).meta.docs.url;
+    const repository = docsUrl.replace(/\/blob\/main\/docs\/rules\/no-boundary-mock\.md$/, '');
+    expect(repository).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+$/);
+    expect(manifest.repository).toEqual({ type: 'git', url: `git+${repository}.git` });
+    expect(manifest.homepage).toBe(`${repository}#readme`);
+    expect(manifest.bugs).toEqual({ url: `${repository}/issues` });
+  });
+});
+
 describe('every rule', () => {
   it.each(ruleEntries.map(([name]) => name))('%s has a docs page and a test file', (name) => {
     expect(existsSync(path.join(root, 'docs/rules', `${name}.md`))).toBe(true);

@@ -10,7 +10,7 @@ const repoModules = path.join(repoRoot, 'node_modules');
  * The tarball `npm pack` makes, unpacked where an install puts it, with its dependencies, the ESLint
  * under test and the TypeScript parser beside it, as the registry would lay them out. Projects made
  * with `project()` sit below it and find all of them by walking up, as in a real install; nothing is
- * downloaded. One pack and one install serve every project of a test file.
+ * downloaded. `extraPackages` are more packages of this repository's node_modules to install beside it. One pack and one install serve every project of a test file.
  */
 export interface PackedInstall {
   readonly root: string;
@@ -21,7 +21,7 @@ export interface PackedInstall {
   readonly remove: () => void;
 }
 
-export function installPacked(eslint: EslintMajor, fixturesDir: string): PackedInstall {
+export function installPacked(eslint: EslintMajor, fixturesDir: string, extraPackages: readonly string[] = []): PackedInstall {
   const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'integration-tests-e2e-packed-')));
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const output = execFileSync(npm, ['pack', '--json', '--pack-destination', root], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
@@ -33,7 +33,7 @@ export function installPacked(eslint: EslintMajor, fixturesDir: string): PackedI
   const links: Record<string, string> = {
     eslint: eslint.packageDir,
     '@typescript-eslint/parser': path.join(repoModules, '@typescript-eslint/parser'),
-    ...Object.fromEntries(Object.keys(dependencies).map((name) => [name, path.join(repoModules, name)])),
+    ...Object.fromEntries([...Object.keys(dependencies), ...extraPackages].map((name) => [name, path.join(repoModules, name)])),
   };
   for (const [name, target] of Object.entries(links)) {
     const link = path.join(root, 'node_modules', name);
