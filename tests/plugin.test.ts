@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,6 +162,17 @@ describe('every rule', () => {
   it.each(ruleEntries.map(([name]) => name))('%s has a docs page and a test file', (name) => {
     expect(existsSync(path.join(root, 'docs/rules', `${name}.md`))).toBe(true);
     expect(existsSync(path.join(root, 'tests/rules', `${name}.test.ts`))).toBe(true);
+  });
+
+  // The Options section shows options set through createConfigs; the snippet runs against the built plugin.
+  it.each(ruleEntries.filter(([name]) => name !== 'no-endpoint-calls').map(([name]) => name))('%s documents its options through createConfigs', (name) => {
+    const doc = readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8');
+    const options = doc.slice(doc.indexOf('## Options'), doc.indexOf('\n## ', doc.indexOf('## Options') + 1));
+    const snippet = /```js\n(const \{ (recommended|strict) \} = integrationTests\.createConfigs\([\s\S]*?\);)\n```/.exec(options);
+    expect(snippet, 'a createConfigs snippet in the Options section').not.toBeNull();
+    const blocks = new Function('integrationTests', `${snippet![1]} return ${snippet![2]};`)(builtPlugin) as Array<{ name: string; rules: Record<string, unknown> }>;
+    const withOptions = blocks.filter((block) => Array.isArray(block.rules[`integration-tests/${name}`])).map((block) => block.name.split('/').pop());
+    expect(withOptions.sort()).toEqual([...(rules as Record<string, RuleMeta>)[name]!.meta.docs.layers].sort());
   });
 
   it.each(ruleEntries)('%s names a config and at least one layer', (_name, rule) => {
