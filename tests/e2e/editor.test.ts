@@ -238,3 +238,34 @@ describe('the ESLint language server with a retired setting', () => {
     }
   });
 });
+
+describe('the ESLint language server with rule options given to createConfigs', () => {
+  // The same problems as the CLI: `allow` and `allowHosts` reach the rules' own layers, and giving
+  // options to no-boundary-mock does not turn it on for the unit test that mocks a repository.
+  const EXPECTED: Readonly<Record<string, Array<[string, number]>>> = {
+    [MOCKED]: [['integration-tests/no-boundary-mock', 12]],
+    'tests/unit/pricing.test.ts': [],
+    'tests/unit/exchange-rates.test.mjs': [],
+    'tests/unit/order-totals.test.ts': [['integration-tests/no-infrastructure-in-unit-tests', 8]],
+  };
+
+  it('shows the problems the CLI reports, with the options in their layers only', async () => {
+    const eslint = ESLINT_MAJORS[0];
+    const project = createFixtureProject({ fixture: 'shop', config: 'layer-options.js', eslint });
+    const editor = await openEditor(project);
+    try {
+      const cli = await runEslint(eslint, project.dir, ['--format', 'json', ...Object.keys(EXPECTED)]);
+      const cliReports = JSON.parse(cli.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; line: number }> }>;
+      for (const [file, expected] of Object.entries(EXPECTED)) {
+        const { uri } = editor.open(file);
+        const items = await editor.diagnostics(uri);
+        expect(items.map((item) => [item.code ?? null, item.range.start.line + 1]), file).toEqual(expected);
+        const cliMessages = cliReports.find((report) => report.filePath === path.join(project.dir, file))!.messages;
+        expect(cliMessages.map((message) => [message.ruleId, message.line]), file).toEqual(expected);
+      }
+    } finally {
+      expect(await editor.client.shutdown(5_000)).toBe(0);
+      project.remove();
+    }
+  });
+});
