@@ -42,11 +42,13 @@ describe.each(ESLINT_MAJORS)('the package types with ESLint $major', (eslint) =>
 
     expect(diagnostics.map(({ file, line, code, message }) => `${file}:${line} TS${code} ${message}`)).toEqual([
       `unguarded.config.cts:7 TS2322 Type 'string' is not assignable to type 'readonly string[]'.`,
-      `unguarded.config.ts:25 TS2322 Type 'string' is not assignable to type 'readonly string[]'.`,
-      `unguarded.config.ts:27 TS2353 Object literal may only specify known properties, and 'boundary' does not exist in type 'IntegrationTestsSettings'.`,
-      `unguarded.config.ts:29 TS2322 Type '"it"' is not assignable to type '"describe" | "test" | "beforeAll" | "beforeEach" | "afterEach" | "afterAll"'.`,
-      `unguarded.config.ts:31 TS2322 Type 'RegExp' is not assignable to type 'string'.`,
-      `unguarded.config.ts:33 TS2353 Object literal may only specify known properties, and 'functional' does not exist in type 'Partial<Record<Layer, readonly string[]>>'.`,
+      `unguarded.config.ts:26 TS2322 Type 'string' is not assignable to type 'readonly string[]'.`,
+      `unguarded.config.ts:28 TS2353 Object literal may only specify known properties, and 'boundary' does not exist in type 'IntegrationTestsSettings'.`,
+      `unguarded.config.ts:30 TS2322 Type '"it"' is not assignable to type '"describe" | "test" | "beforeAll" | "beforeEach" | "afterEach" | "afterAll"'.`,
+      `unguarded.config.ts:32 TS2322 Type 'RegExp' is not assignable to type 'string'.`,
+      `unguarded.config.ts:34 TS2353 Object literal may only specify known properties, and 'functional' does not exist in type 'CreateConfigsOptions'.`,
+      `unguarded.config.ts:36 TS2322 Type 'string' is not assignable to type 'string[]'.`,
+      `unguarded.config.ts:38 TS2322 Type '{}' is not assignable to type 'undefined'.`,
     ]);
   });
 });
