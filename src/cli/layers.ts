@@ -107,6 +107,7 @@ function dependenciesOf(cwd: string): Set<string> {
 
 /** What the command found, as `--format json` prints it. */
 interface Report {
+  readonly config: string;
   readonly files: number;
   readonly layers: Record<Layer, { readonly count: number; readonly files: readonly string[] }>;
   readonly unlayered: readonly string[];
@@ -115,7 +116,14 @@ interface Report {
   readonly notes: readonly string[];
 }
 
-async function layerOfEachFile(eslint: ESLintClass, cwd: string, files: readonly string[]): Promise<Map<string, Layer | undefined>> {
+/** The config file ESLint uses in `cwd`, relative to it; a one-line error when there is none. */
+async function configFileOf(eslint: ESLintClass, cwd: string): Promise<string> {
+  const found = await (eslint as { findConfigFile?: () => Promise<string | undefined> }).findConfigFile?.();
+  if (found === undefined) throw new UsageError('no ESLint config file (eslint.config.js, .mjs, .cjs or .ts) in this folder or above it.');
+  return path.relative(cwd, found).split(path.sep).join('/');
+}
+
+async function layerOfEachFile(eslint: ESLintClass, cwd: string, configFile: string, files: readonly string[]): Promise<Map<string, Layer | undefined>> {
   const layers = new Map<string, Layer | undefined>();
   for (const file of files) {
     const full = path.join(cwd, file);
@@ -124,7 +132,7 @@ async function layerOfEachFile(eslint: ESLintClass, cwd: string, files: readonly
       if (await eslint.isPathIgnored(full)) continue;
       config = (await eslint.calculateConfigForFile(full)) as typeof config;
     } catch (error) {
-      throw new UsageError(`could not load the ESLint config: ${firstLine(error)}`);
+      throw new UsageError(`could not load ${configFile}: ${firstLine(error)}`);
     }
     const layer = config?.settings?.[LAYER_SETTING];
     layers.set(file, (LAYERS as readonly unknown[]).includes(layer) ? (layer as Layer) : undefined);
@@ -133,7 +141,7 @@ async function layerOfEachFile(eslint: ESLintClass, cwd: string, files: readonly
 }
 
 function formatText(report: Report): string {
-  const lines = [`Of ${report.files} files your ESLint config lints, these land in a layer:`, ''];
+  const lines = [`Of ${report.files} files that ${report.config} lints, these land in a layer:`, ''];
   const width = Math.max(...LAYERS.map((layer) => layer.length));
   for (const layer of LAYERS) {
     const { count, files } = report.layers[layer];
@@ -171,7 +179,8 @@ async function run(args: readonly string[], io: Parameters<Command['run']>[1]): 
   } catch (error) {
     throw new UsageError(`could not start ESLint: ${firstLine(error)}`);
   }
-  const layerOf = await layerOfEachFile(eslint, io.cwd, listFiles(io.cwd, options.paths));
+  const configFile = await configFileOf(eslint, io.cwd);
+  const layerOf = await layerOfEachFile(eslint, io.cwd, configFile, listFiles(io.cwd, options.paths));
   const files = [...layerOf.keys()];
   const runners = await findRunnerProjects(io.cwd);
   const suggestion = suggestLayers({
@@ -186,6 +195,7 @@ async function run(args: readonly string[], io: Parameters<Command['run']>[1]): 
   };
   const layers: Report['layers'] = { unit: inLayer('unit'), integration: inLayer('integration'), acceptance: inLayer('acceptance') };
   const report: Report = {
+    config: configFile,
     files: files.length,
     layers,
     unlayered: files.filter((file) => layerOf.get(file) === undefined && looksLikeTest(file)),

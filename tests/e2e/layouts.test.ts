@@ -82,7 +82,7 @@ describe('an Express API with supertest tests under tests/integration', () => {
     expect([result.status, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toBe(
       [
-        'Of 8 files your ESLint config lints, these land in a layer:',
+        'Of 8 files that eslint.config.js lints, these land in a layer:',
         '',
         '  unit            1  tests/unit/title.test.js',
         '  integration     2  tests/integration/note-model.test.js, tests/integration/notes-api.test.js',
@@ -149,7 +149,7 @@ describe('a NestJS service with spec files under src and e2e specs under test', 
     expect([result.status, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toBe(
       [
-        'Of 7 files your ESLint config lints, these land in a layer:',
+        'Of 7 files that eslint.config.mjs lints, these land in a layer:',
         '',
         '  unit            0',
         '  integration     0',
@@ -241,25 +241,26 @@ describe('bad input', () => {
   });
 
   it.each([
-    ['an unknown layer in createConfigs', { 'eslint.config.js': cjsConfig({ e2e: ['test/**'] }) }, [], `could not load the ESLint config: ${message}`],
+    ['an unknown layer in createConfigs', { 'eslint.config.js': cjsConfig({ e2e: ['test/**'] }) }, [], `could not load eslint.config.js: ${message}`],
     [
       'a glob that is not an array',
       { 'eslint.config.js': cjsConfig({ integration: 'tests/**' }) },
       [],
-      'could not load the ESLint config: Invalid createConfigs argument integration: expected an array of globs (an empty array for a layer with no files), got the string "tests/**".',
+      'could not load eslint.config.js: Invalid createConfigs argument integration: expected an array of globs (an empty array for a layer with no files), got the string "tests/**".',
     ],
     [
       'a glob that does not compile',
       { 'eslint.config.js': cjsConfig({ integration: ['tests/{integration'] }) },
       [],
-      'could not load the ESLint config: Invalid createConfigs argument integration[0]: expected a valid glob, got the string "tests/{integration".',
+      'could not load eslint.config.js: Invalid createConfigs argument integration[0]: expected a valid glob, got the string "tests/{integration".',
     ],
-    ['a config that does not parse', { 'eslint.config.js': 'module.exports = [\n' }, [], expect.stringMatching(/^could not load the ESLint config: \S.*$/)],
-    ['a config file that does not exist', {}, ['--config', 'missing.config.js'], expect.stringMatching(/^could not load the ESLint config: .*missing\.config\.js/)],
+    ['a config that does not parse', { 'eslint.config.js': 'module.exports = [\n' }, [], expect.stringMatching(/^could not load eslint\.config\.js: \S.*$/)],
+    ['a config file that does not exist', {}, ['--config', 'missing.config.js'], expect.stringMatching(/^could not load missing\.config\.js: .*missing\.config\.js/)],
     ['a path that does not exist', {}, ['spec'], 'spec: no such file or folder.'],
     ['an unknown option', {}, ['--verbose'], 'unknown option --verbose; run with --help for the options.'],
+    ['no config file at all', null, [], 'no ESLint config file (eslint.config.js, .mjs, .cjs or .ts) in this folder or above it.'],
   ])('stops layers with one line and exit code 2 on %s', async (_case, files, args, line) => {
-    const result = await layers(install.project('express-api', files), args);
+    const result = await layers(files ? install.project('express-api', files) : install.project('blank'), args);
     expect([result.status, result.stdout]).toEqual([2, '']);
     const lines = linesOf(result.stderr);
     expect(lines).toHaveLength(1);
