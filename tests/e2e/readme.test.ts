@@ -133,6 +133,12 @@ describe('the README', () => {
     }
   });
 
+  it('shows the output of layers that the command prints on a NestJS service', async () => {
+    const [shown] = readme.filter((snippet) => snippet.heading === 'Get started' && snippet.language === 'text');
+    const result = await runNode(install.bin, ['layers'], install.project('nest-app'));
+    expect(result.stdout).toBe(shown!.code);
+  });
+
   it('runs the commands of its first section as written', async () => {
     const getStarted = readme.filter((snippet) => snippet.heading === 'Get started');
     const config = getStarted.find((snippet) => CONFIG_FILE.test(snippet.code.split('\n')[0]!));
