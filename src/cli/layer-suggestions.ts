@@ -83,14 +83,8 @@ export function suggestLayers(options: {
     return unlayered.filter((file) => match(file)).length;
   };
 
-  const nestUnit = `src/**/*.spec.${extensionsOf(unlayered.filter((file) => file.startsWith('src/') && file.includes('.spec.')))}`;
   const isNest = options.dependencies.has('@nestjs/core') || options.dependencies.has('@nestjs/testing');
-  if (isNest && count(nestUnit) > 0) {
-    conventions.push({
-      reason: `NestJS: *.spec files beside the code under src/ are unit tests (${fileCount(count(nestUnit))}); test/**/*.e2e-spec.* files stay acceptance tests`,
-      layers: { unit: [nestUnit] },
-    });
-  }
+  if (isNest) conventions.push(...nestConvention(files, unlayered, layerOf));
   const dashed = `**/*.{int,integration}-spec.${extensionsOf(unlayered.filter((file) => /[.](?:int|integration)-spec[.]/.test(file)))}`;
   if (count(dashed) > 0) {
     conventions.push({ reason: `*.int-spec and *.integration-spec files are integration tests (${fileCount(count(dashed))})`, layers: { integration: [dashed] } });
@@ -114,6 +108,27 @@ export function suggestLayers(options: {
   }
   keepLayeredFiles(files, layerOf, suggested);
   return { conventions, createConfigs: suggested };
+}
+
+/** NestJS keeps unit tests beside the code as `src/**\/*.spec.ts` and end-to-end tests in `test/**\/*.e2e-spec.ts`. */
+function nestConvention(files: readonly string[], unlayered: readonly string[], layerOf: (file: string) => Layer | undefined): Convention[] {
+  const units = unlayered.filter((file) => file.startsWith('src/') && /\.spec\.[^.]+$/.test(file));
+  const ends = files.filter((file) => file.startsWith('test/') && /\.e2e-spec\.[^.]+$/.test(file));
+  const endsElsewhere = ends.filter((file) => layerOf(file) !== 'acceptance');
+  if (units.length === 0 && endsElsewhere.length === 0) return [];
+  const parts: string[] = [];
+  const layers: Partial<Record<Layer, readonly string[]>> = {};
+  if (units.length > 0) {
+    parts.push(`*.spec files beside the code under src/ are unit tests (${fileCount(units.length)})`);
+    layers.unit = [`src/**/*.spec.${extensionsOf(units)}`];
+  }
+  if (endsElsewhere.length > 0) {
+    parts.push(`test/**/*.e2e-spec files are acceptance tests (${fileCount(endsElsewhere.length)})`);
+    layers.acceptance = [`test/**/*.e2e-spec.${extensionsOf(endsElsewhere)}`];
+  } else if (ends.length > 0) {
+    parts.push(`the test/**/*.e2e-spec files are acceptance tests already (${fileCount(ends.length)})`);
+  }
+  return [{ reason: `NestJS: ${parts.join('; ')}`, layers }];
 }
 
 /**

@@ -67,8 +67,19 @@ describe('suggestLayers', () => {
     const result = suggest(['src/app.controller.spec.ts', 'src/app.controller.ts', 'test/app.e2e-spec.ts'], ['@nestjs/core']);
     expect(result.createConfigs).toEqual({ unit: ['src/**/*.spec.ts'] });
     expect(result.conventions.map((convention) => convention.reason)).toEqual([
-      'NestJS: *.spec files beside the code under src/ are unit tests (1 file); test/**/*.e2e-spec.* files stay acceptance tests',
+      'NestJS: *.spec files beside the code under src/ are unit tests (1 file); the test/**/*.e2e-spec files are acceptance tests already (1 file)',
     ]);
+  });
+
+  it('puts the e2e specs of a NestJS project back in the acceptance layer when the config took them out', () => {
+    const result = suggestLayers({
+      files: ['src/app.controller.spec.ts', 'test/app.e2e-spec.ts'],
+      layerOf: layerUnder({ acceptance: ['e2e/**'], unit: ['src/**/*.spec.ts'] }),
+      dependencies: new Set(['@nestjs/testing']),
+      runnerProjects: [],
+    });
+    expect(result.createConfigs).toEqual({ acceptance: ['test/**/*.e2e-spec.ts'] });
+    expect(result.conventions.map((convention) => convention.reason)).toEqual(['NestJS: test/**/*.e2e-spec files are acceptance tests (1 file)']);
   });
 
   it('says nothing about src/**/*.spec files outside a NestJS project', () => {
