@@ -10,11 +10,15 @@ function extensionsOf(found: readonly string[]): string {
   return extensions.length === 1 ? extensions[0]! : `{${extensions.join(',')}}`;
 }
 const TEST_NAME = /(?:[._-](?:test|spec)|[.-](?:e2e|int|integration)-spec)\.[cm]?[jt]sx?$/;
-const TEST_DIR = /(?:^|\/)(?:__tests__|tests?|specs?)\//;
+const JEST_TEST_DIR = /(?:^|\/)__tests__\//;
 
-/** Whether a file (a path relative to the project, with `/`) looks like a test by its name or folder. */
+/**
+ * Whether a file (a path relative to the project, with `/`) looks like a test: by its name, or by a
+ * `__tests__` folder. Other files in test folders are mostly helpers, fixtures and setup, so a plain
+ * `test/` folder is not enough.
+ */
 export function looksLikeTest(file: string): boolean {
-  return !file.split('/').includes('node_modules') && (TEST_NAME.test(file) || TEST_DIR.test(file));
+  return !file.split('/').includes('node_modules') && (TEST_NAME.test(file) || JEST_TEST_DIR.test(file));
 }
 
 /** A test-runner project (Jest `projects`, Vitest `projects` or workspace) with the globs it runs. */
@@ -112,19 +116,21 @@ export function suggestLayers(options: {
 
 /** NestJS keeps unit tests beside the code as `src/**\/*.spec.ts` and end-to-end tests in `test/**\/*.e2e-spec.ts`. */
 function nestConvention(files: readonly string[], unlayered: readonly string[], layerOf: (file: string) => Layer | undefined): Convention[] {
-  const units = unlayered.filter((file) => file.startsWith('src/') && /\.spec\.[^.]+$/.test(file));
-  const ends = files.filter((file) => file.startsWith('test/') && /\.e2e-spec\.[^.]+$/.test(file));
+  const units = unlayered.filter((file) => /(?:^|\/)src\/(?:.+\/)?[^/]+\.spec\.[^./]+$/.test(file));
+  const ends = files.filter((file) => /(?:^|\/)test\/(?:.+\/)?[^/]+\.e2e-spec\.[^./]+$/.test(file));
   const endsElsewhere = ends.filter((file) => layerOf(file) !== 'acceptance');
   if (units.length === 0 && endsElsewhere.length === 0) return [];
+  // One app keeps them at the root; a monorepo keeps them in each app's folder.
+  const under = (folder: string, found: readonly string[]) => (found.every((file) => file.startsWith(`${folder}/`)) ? folder : `**/${folder}`);
   const parts: string[] = [];
   const layers: Partial<Record<Layer, readonly string[]>> = {};
   if (units.length > 0) {
     parts.push(`*.spec files beside the code under src/ are unit tests (${fileCount(units.length)})`);
-    layers.unit = [`src/**/*.spec.${extensionsOf(units)}`];
+    layers.unit = [`${under('src', units)}/**/*.spec.${extensionsOf(units)}`];
   }
   if (endsElsewhere.length > 0) {
     parts.push(`test/**/*.e2e-spec files are acceptance tests (${fileCount(endsElsewhere.length)})`);
-    layers.acceptance = [`test/**/*.e2e-spec.${extensionsOf(endsElsewhere)}`];
+    layers.acceptance = [`${under('test', endsElsewhere)}/**/*.e2e-spec.${extensionsOf(endsElsewhere)}`];
   } else if (ends.length > 0) {
     parts.push(`the test/**/*.e2e-spec files are acceptance tests already (${fileCount(ends.length)})`);
   }

@@ -35,7 +35,8 @@ describe('looksLikeTest', () => {
     ['src/orders.int-spec.ts', true],
     ['recipes/payments/test/refund.test.js', true],
     ['lib/__tests__/parse.js', true],
-    ['test/helpers.js', true],
+    ['test/helpers.js', false],
+    ['test/fixtures/user.fixture.js', false],
     ['src/test-utils.ts', false],
     ['src/contest.ts', false],
     ['node_modules/pkg/index.test.js', false],
@@ -80,6 +81,11 @@ describe('suggestLayers', () => {
     });
     expect(result.createConfigs).toEqual({ acceptance: ['test/**/*.e2e-spec.ts'] });
     expect(result.conventions.map((convention) => convention.reason)).toEqual(['NestJS: test/**/*.e2e-spec files are acceptance tests (1 file)']);
+  });
+
+  it('finds the spec files of each app in a NestJS monorepo', () => {
+    const result = suggest(['apps/shop/src/cart.service.spec.ts', 'apps/admin/src/users.controller.spec.ts', 'apps/shop/test/app.e2e-spec.ts'], ['@nestjs/core']);
+    expect(result.createConfigs).toEqual({ unit: ['**/src/**/*.spec.ts'] });
   });
 
   it('says nothing about src/**/*.spec files outside a NestJS project', () => {
