@@ -26,7 +26,9 @@ async function loadConfig(cwd: string, file: string): Promise<unknown> {
   const full = path.join(cwd, file);
   if (file.endsWith('.json')) return JSON.parse(readFileSync(full, 'utf8')) as unknown;
   let loaded: unknown;
-  if (/\.[cm]?ts$/.test(file)) {
+  // Node.js strips types itself from 22.18 on; before that, a TypeScript config needs the project's jiti.
+  const nodeStripsTypes = (process.features as { typescript?: string | false }).typescript;
+  if (/\.[cm]?ts$/.test(file) && !nodeStripsTypes) {
     let createJiti: (from: string) => { import: (id: string, options?: { default?: boolean }) => Promise<unknown> };
     try {
       ({ createJiti } = createRequire(full)('jiti') as { createJiti: typeof createJiti });

@@ -162,6 +162,14 @@ describe('findRunnerProjects', () => {
     ]);
   });
 
+  it.skipIf((process.features as { typescript?: unknown }).typescript)('asks for jiti to read a TypeScript config where Node.js cannot', async () => {
+    const dir = project('typescript', { 'vitest.config.ts': "export default { test: { projects: [] as object[] } };" });
+    expect(await findRunnerProjects(dir)).toEqual({
+      projects: [],
+      notes: ['vitest.config.ts was not read, so its projects are not suggested: reading a TypeScript config needs jiti (npm install --save-dev jiti)'],
+    });
+  });
+
   it('notes a config it cannot read in one line and goes on', async () => {
     const dir = project('broken', { 'jest.config.js': 'module.exports = {\n  projects: [\n' });
     const found = await findRunnerProjects(dir);
