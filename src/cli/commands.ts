@@ -1,4 +1,6 @@
 import type { Command } from './command';
+import { move } from './move';
+import { split } from './split';
 
 /** The bin's subcommands, by name. */
-export const COMMANDS: Readonly<Record<string, Command>> = {};
+export const COMMANDS: Readonly<Record<string, Command>> = { split, move };
