@@ -59,7 +59,7 @@ async function acceptanceTarget(project: Project, file: string, globs: readonly 
 
 const endpointSorting: Sorting = {
   keyOf: (tags) => (tags.has(ENDPOINT) ? 'acceptance' : null),
-  accepts: (key, tags) => key !== REST || !tags.has(ENDPOINT),
+  accepts: (key, tags, testTags) => [...tags].every((tag) => testTags.has(tag)) && (key !== REST || !tags.has(ENDPOINT)),
 };
 
 interface MoveResult {
@@ -99,7 +99,7 @@ async function moveFile(project: Project, file: string, options: { to: string | 
     ];
     const importers = edits.size > 0 ? `; imports updated in ${[...edits.keys()].map((edited) => project.relative(edited)).join(', ')}` : '';
     const staying = read.outline.units.filter((unit) => unit.kind === 'test').length;
-    return { changes, summary: `${name} → ${targetName} (${reports.length} call${reports.length === 1 ? '' : 's'} that drive the app, ${staying} test${staying === 1 ? '' : 's'})${importers}.`, checks: checksFor(changes, target) };
+    return { changes, summary: `${name} → ${targetName} (${reports.length} call${reports.length === 1 ? ' drives' : 's drive'} the app; ${staying} test${staying === 1 ? '' : 's'} in all)${importers}.`, checks: checksFor(changes, target) };
   }
 
   for (const report of reports) read.outline.tagAt(read.outline.indexOf(report.line, report.column - 1), ENDPOINT);
@@ -119,7 +119,7 @@ async function moveFile(project: Project, file: string, options: { to: string | 
   const count = moving.tests.length;
   return {
     changes,
-    summary: `${name}: ${count} test${count === 1 ? '' : 's'} that drive the app → ${targetName}${rest ? `; ${rest.tests.length} stay` : `; ${name} is removed`}.`,
+    summary: `${name}: ${count} test${count === 1 ? ' that drives' : 's that drive'} the app → ${targetName}${rest ? `; ${rest.tests.length} other${rest.tests.length === 1 ? ' stays' : 's stay'}` : `; ${name} is removed`}.`,
     checks: checksFor(changes, target),
   };
 }

@@ -175,6 +175,9 @@ export function planSplit(outline: Outline, sorting: Sorting): SplitPlan {
         if (unit.parent !== null && outline.units[unit.parent]!.kind === 'hook' && !inScope(outline, units, unit.parent)) continue;
         if (unit.kind === 'hook' && !inScope(outline, units, unit.id)) continue;
         const unitTags = tags.get(unit.id)!;
+        // A statement that only keeps suite state tidy goes where that state is used.
+        const state = unit.uses.filter((variable) => outline.units[outline.variables[variable]!.declaredBy]!.kind !== 'import');
+        if (unitTags.size === 0 && state.length > 0 && !state.some((variable) => usedByKept(outline, units, tags, variable))) continue;
         if (sorting.accepts(key, unitTags, testTags)) {
           need(unit.id);
           changed = true;
@@ -218,6 +221,17 @@ function isLooseStatement(outline: Outline, unit: OutlineUnit): boolean {
   if (unit.kind === 'hook') return unit.children.length === 0;
   if (unit.kind !== 'statement' || unit.declares.length > 0) return false;
   return true;
+}
+
+/** Whether a kept unit other than an untagged loose statement uses the variable. */
+function usedByKept(outline: Outline, units: ReadonlySet<number>, tags: ReadonlyMap<number, ReadonlySet<string>>, variable: number): boolean {
+  for (const id of units) {
+    const unit = outline.units[id]!;
+    if (!unit.uses.includes(variable)) continue;
+    if (isLooseStatement(outline, unit) && tags.get(id)!.size === 0) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Whether a hook's suite (or the module) holds a kept unit. */
