@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { UsageError } from './command';
@@ -45,21 +45,29 @@ export function uncommittedFiles(root: string, files: readonly string[]): string
     .filter((file) => files.some((given) => path.resolve(given) === file));
 }
 
-/** Refuses a change set that would overwrite a file, write where it cannot, or touch uncommitted work without `force`. */
-export function checkWritable(root: string, changes: readonly FileChange[], force: boolean): void {
+/** Whether a path may not be written: no access, or no write permission for anyone (which root would override). */
+function isReadOnly(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+  } catch {
+    return true;
+  }
+  return (statSync(file).mode & 0o222) === 0;
+}
+
+/** Refuses a change set that would overwrite a file or write where it cannot. */
+export function checkTargets(root: string, changes: readonly FileChange[]): void {
   for (const change of changes) {
     const name = path.relative(root, change.file);
     if (change.before === null && existsSync(change.file)) throw new UsageError(`${name} already exists; nothing was written.`);
-    let dir = change.before === null ? path.dirname(change.file) : change.file;
-    while (!existsSync(dir)) dir = path.dirname(dir);
-    const target = change.before === null ? dir : change.after === null ? path.dirname(change.file) : change.file;
-    try {
-      accessSync(target, constants.W_OK);
-      if (change.after === null) accessSync(path.dirname(change.file), constants.W_OK);
-    } catch {
-      throw new UsageError(`${path.relative(root, target) || '.'} is not writable; nothing was written.`);
-    }
+    let target = change.before === null || change.after === null ? path.dirname(change.file) : change.file;
+    while (!existsSync(target)) target = path.dirname(target);
+    if (isReadOnly(target)) throw new UsageError(`${path.relative(root, target) || '.'} is read-only; nothing was written.`);
   }
+}
+
+/** Refuses a change set that touches files with uncommitted changes, unless forced. */
+export function checkCommitted(root: string, changes: readonly FileChange[], force: boolean): void {
   if (force) return;
   const dirty = uncommittedFiles(root, changes.filter((change) => change.before !== null).map((change) => change.file));
   if (dirty.length > 0) {

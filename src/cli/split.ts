@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyAll, checkWritable, formatDiff, type FileChange } from './changes';
+import { applyAll, checkCommitted, checkTargets, formatDiff, type FileChange } from './changes';
 import { UsageError, type Command, type CommandIO } from './command';
 import { emitFile } from './emit';
 import { Project } from './project';
@@ -116,7 +116,6 @@ async function splitFile(project: Project, file: string, pattern: string): Promi
 export async function verifyFiles(project: Project, checks: ReadonlyArray<{ file: string; rule: string | null }>, textOf: (file: string) => string): Promise<void> {
   for (const { file, rule } of checks) {
     const messages = await project.lint(file, textOf(file));
-    if (process.env.CLI_DEBUG) process.stderr.write(`=== ${file}\n${textOf(file)}\n`);
     const fatal = messages.find((message) => message.fatal);
     if (fatal) throw new UsageError(`${project.relative(file)} would not parse (line ${fatal.line}: ${fatal.message}); nothing was changed.`);
     const still = rule ? messagesOf(messages, rule) : [];
@@ -137,6 +136,8 @@ export async function finish(
   if (twice) throw new UsageError(`${project.relative(twice)} would be changed twice in one run; run the command on one file at a time.`);
   const checks = results.flatMap((result) => result.checks);
   const after = new Map(changes.map((change) => [change.file, change.after ?? '']));
+  checkTargets(project.root, changes);
+  if (flags.write) checkCommitted(project.root, changes, flags.force);
   await verifyFiles(project, checks, (file) => after.get(file) ?? '');
   if (!flags.write) io.stdout(formatDiff(project.root, changes));
   for (const result of results) io.stdout(`${result.summary}\n`);
@@ -145,7 +146,6 @@ export async function finish(
     io.stdout(`Dry run: nothing was written. Run again with --write to apply ${changes.length} file change${changes.length === 1 ? '' : 's'}.\n`);
     return;
   }
-  checkWritable(project.root, changes, flags.force);
   const { readFileSync } = await import('node:fs');
   await applyAll(changes, () => verifyFiles(project, checks, (file) => readFileSync(file, 'utf8')));
   io.stdout(`Wrote ${changes.length} file change${changes.length === 1 ? '' : 's'}.\n`);
