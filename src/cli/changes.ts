@@ -9,22 +9,30 @@ export interface FileChange {
   readonly file: string;
   readonly before: string | null;
   readonly after: string | null;
+  /** For a created file: the file it replaces, deleted in the same run; the diff shows the two as one move. */
+  readonly movedFrom?: string;
 }
 
 /** A unified diff of every change, with paths relative to the project root. */
 export function formatDiff(root: string, changes: readonly FileChange[]): string {
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const moves = new Map(changes.filter((change) => change.movedFrom !== undefined).map((change) => [change.movedFrom!, change]));
   return changes
     .map((change) => {
-      const name = path.relative(root, change.file).split(path.sep).join('/');
-      return createTwoFilesPatch(
-        change.before === null ? '/dev/null' : `a/${name}`,
-        change.after === null ? '/dev/null' : `b/${name}`,
-        change.before ?? '',
+      if (change.after === null && moves.has(change.file)) return '';
+      const from = change.movedFrom !== undefined && moves.get(change.movedFrom) === change ? changes.find((other) => other.file === change.movedFrom && other.after === null) : undefined;
+      const before = from ? from.before : change.before;
+      const patch = createTwoFilesPatch(
+        before === null ? '/dev/null' : `a/${relative(from ? from.file : change.file)}`,
+        change.after === null ? '/dev/null' : `b/${relative(change.file)}`,
+        before ?? '',
         change.after ?? '',
         undefined,
         undefined,
         { context: 3 },
       ).replace(/^=+\n/m, '');
+      // A move with no edit has no hunk: say so, so the diff still shows where the file goes.
+      return from && before === change.after ? `${patch}(moved without changes)\n` : patch;
     })
     .join('');
 }

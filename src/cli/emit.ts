@@ -80,7 +80,7 @@ function normalise(text: string, edits: readonly Edit[]): Edit[] {
     const before = start === 0 ? null : text.slice(lineStartOf(text, start - 1), start - 1);
     const nextEnd = lineEndOf(text, end);
     const after = end >= text.length ? null : text.slice(end, nextEnd);
-    const blankBefore = before === null || before.trim() === '' || /[{(\[]\s*$/.test(before);
+    const blankBefore = before === null || before.trim() === '' || /[{([]\s*$/.test(before);
     if (after !== null && after.trim() === '' && blankBefore) return [start, Math.min(text.length, nextEnd + 1), ''] as const;
     if (before !== null && before.trim() === '' && (after === null || /^\s*[})\]]/.test(after))) return [lineStartOf(text, start - 1), end, ''] as const;
     return [start, end, replacement] as const;

@@ -94,7 +94,7 @@ async function moveFile(project: Project, file: string, options: { to: string | 
     edits.delete(file);
     const changes: FileChange[] = [
       { file, before: text, after: null },
-      { file: target, before: null, after: moved },
+      { file: target, before: null, after: moved, movedFrom: file },
       ...[...edits].map(([edited, after]) => ({ file: edited, before: readGiven(project, edited), after })),
     ];
     const importers = edits.size > 0 ? `; imports updated in ${[...edits.keys()].map((edited) => project.relative(edited)).join(', ')}` : '';

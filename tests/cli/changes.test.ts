@@ -53,6 +53,26 @@ describe('applyAll', () => {
 });
 
 describe('formatDiff', () => {
+  it('shows a moved file as one diff from its old path to its new one', () => {
+    const moved: FileChange[] = [
+      { file: at('tests/integration/a.test.ts'), before: "import { app } from '../app';\nit('runs');\n", after: null },
+      { file: at('tests/acceptance/api/a.test.ts'), before: null, after: "import { app } from '../../app';\nit('runs');\n", movedFrom: at('tests/integration/a.test.ts') },
+    ];
+    expect(formatDiff(dir, moved)).toBe(
+      [
+        '--- a/tests/integration/a.test.ts',
+        '+++ b/tests/acceptance/api/a.test.ts',
+        '@@ -1,2 +1,2 @@',
+        "-import { app } from '../app';",
+        "+import { app } from '../../app';",
+        " it('runs');",
+        '',
+      ].join('\n'),
+    );
+    const unchanged = [moved[0]!, { ...moved[1]!, after: moved[0]!.before }];
+    expect(formatDiff(dir, unchanged)).toBe('--- a/tests/integration/a.test.ts\n+++ b/tests/acceptance/api/a.test.ts\n(moved without changes)\n');
+  });
+
   it('prints a unified diff per file, with /dev/null for created and deleted files', () => {
     expect(formatDiff(dir, changes())).toBe(
       [
