@@ -4,16 +4,16 @@ import type { FileOutline } from './outline';
 import type { PlannedFile } from './split-plan';
 
 type Node = TSESTree.Node;
-type Edit = readonly [start: number, end: number, text: string];
+export type Edit = readonly [start: number, end: number, text: string];
 
 /**
  * The text of one new file: the original with every statement the file does not keep cut out,
  * whole lines at a time with the comments written just above them. Everything kept is the
  * original text, comments and formatting included.
  */
-export function emitFile(outline: FileOutline, planned: PlannedFile): string {
+export function emitFile(outline: FileOutline, planned: PlannedFile, replacements: readonly Edit[] = []): string {
   const { text } = outline;
-  const edits: Edit[] = [];
+  const edits: Edit[] = [...replacements];
   const walk = (ids: readonly number[]): void => {
     for (const id of ids) {
       const unit = outline.units[id]!;
@@ -87,7 +87,7 @@ function normalise(text: string, edits: readonly Edit[]): Edit[] {
   });
 }
 
-function applyEdits(text: string, edits: readonly Edit[]): string {
+export function applyEdits(text: string, edits: readonly Edit[]): string {
   let result = text;
   for (const [start, end, replacement] of [...edits].sort((a, b) => b[0] - a[0])) result = result.slice(0, start) + replacement + result.slice(end);
   return result;

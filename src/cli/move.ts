@@ -3,8 +3,9 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileChange } from './changes';
 import { UsageError, type Command } from './command';
-import { emitFile } from './emit';
+import { applyEdits, emitFile, type Edit } from './emit';
 import { Project } from './project';
+import type { FileOutline } from './outline';
 import { messagesOf, readGiven, readTestFile } from './read-file';
 import { editsForRename } from './rename';
 import { planSplit, REST, type Sorting } from './split-plan';
@@ -57,6 +58,16 @@ async function acceptanceTarget(project: Project, file: string, globs: readonly 
   return null;
 }
 
+/** Rewrites the relative paths given to mocking calls for the file's new folder; TypeScript's rename edits only cover imports. */
+function mockPathEdits(outline: FileOutline, from: string, to: string): Edit[] {
+  return outline.mockedPaths.flatMap(({ range, specifier, quote }): Edit[] => {
+    let moved = path.relative(path.dirname(to), path.resolve(path.dirname(from), specifier)).split(path.sep).join('/');
+    if (!moved.startsWith('.')) moved = `./${moved}`;
+    if (specifier.endsWith('/') && !moved.endsWith('/')) moved += '/';
+    return moved === specifier ? [] : [[range[0], range[1], `${quote}${moved}${quote}`]];
+  });
+}
+
 const endpointSorting: Sorting = {
   keyOf: (tags) => (tags.has(ENDPOINT) ? 'acceptance' : null),
   accepts: (key, tags, testTags) => [...tags].every((tag) => testTags.has(tag)) && (key !== REST || !tags.has(ENDPOINT)),
@@ -89,8 +100,9 @@ async function moveFile(project: Project, file: string, options: { to: string | 
   if (existsSync(target)) throw new UsageError(`${targetName} already exists; nothing was changed.`);
 
   if (!options.tests) {
-    const edits = editsForRename(project.root, file, target);
-    const moved = edits.get(file) ?? text;
+    const withMocks = applyEdits(text, mockPathEdits(read.outline, file, target));
+    const edits = editsForRename(project.root, file, target, new Map([[file, withMocks]]));
+    const moved = edits.get(file) ?? withMocks;
     edits.delete(file);
     const changes: FileChange[] = [
       { file, before: text, after: null },
@@ -110,7 +122,7 @@ async function moveFile(project: Project, file: string, options: { to: string | 
   if (!moving) return { changes: [], summary: `${name}: no whole test drives the app; nothing to move.`, checks: [] };
   // The extracted tests are written next to the original first, so TypeScript can move them and fix their imports.
   const staging = path.join(path.dirname(file), `${path.basename(file).replace(/^([^.]*)/, '$1.moving')}`);
-  const extracted = emitFile(read.outline, moving);
+  const extracted = emitFile(read.outline, moving, mockPathEdits(read.outline, file, target));
   const edits = editsForRename(project.root, staging, target, new Map([[staging, extracted]]));
   const changes: FileChange[] = [
     { file: target, before: null, after: edits.get(staging) ?? extracted },

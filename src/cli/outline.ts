@@ -27,18 +27,35 @@ export interface BoundaryFacts {
   readonly kindOfVariable: (variable: Variable) => string | null;
   /** Places that exercise a boundary by themselves, with no variable in between. */
   readonly directUses: ReadonlyArray<{ readonly offset: number; readonly kind: string }>;
+  /** String literals that name a relative module to mock (`vi.mock('../src/mailer')`), which moving the file must rewrite. */
+  readonly mockedPaths: readonly RelativePath[];
+}
+
+/** A relative module path written as a string literal: its range, text and quote. */
+export interface RelativePath {
+  readonly range: readonly [number, number];
+  readonly specifier: string;
+  readonly quote: string;
 }
 
 /** Listeners that gather a file's boundary facts while ESLint walks it; `facts()` answers after the walk. */
 export function boundaryFactsOf(context: Context, ignoreKinds: ReadonlySet<string>): { listeners: TSESLint.RuleListener; facts: () => BoundaryFacts } {
   const mocked = new Set<string>();
   const direct: Array<{ offset: number; kind: string }> = [];
+  const mockedPaths: RelativePath[] = [];
   const moduleKey = (specifier: string, relativeTo = context.filename): string =>
     isRelativeSpecifier(specifier) ? path.resolve(context.cwd, path.dirname(relativeTo), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '') : specifier;
   const listeners: TSESLint.RuleListener = {
     CallExpression(node) {
       if (isGlobalFetch(context, node.callee)) direct.push({ offset: node.range[0], kind: 'http' });
       const mock = parseMockCall(context, node);
+      for (const target of mock?.targets ?? []) {
+        const literal = target.type === 'module' ? target.node : null;
+        if (target.type !== 'module' || target.relativeTo !== undefined || !isRelativeSpecifier(target.specifier)) continue;
+        if (literal?.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string') {
+          mockedPaths.push({ range: literal.range, specifier: target.specifier, quote: context.sourceCode.text[literal.range[0]]! });
+        }
+      }
       if (!mock?.replaces) return;
       for (const target of mock.targets) {
         if (target.type === 'module') mocked.add(moduleKey(target.specifier, target.relativeTo));
@@ -67,6 +84,7 @@ export function boundaryFactsOf(context: Context, ignoreKinds: ReadonlySet<strin
       return kind;
     },
     directUses: direct.filter(({ kind }) => !ignoreKinds.has(kind) && !(kind === 'http' && mocked.has('global:fetch'))),
+    mockedPaths,
   });
   return { listeners, facts };
 }
@@ -83,6 +101,7 @@ export interface FileOutline extends Outline {
   /** Adds a tag to the unit at an offset (a rule's report that the unit drives the app). */
   readonly tagAt: (offset: number, tag: string) => void;
   readonly indexOf: (line: number, column: number) => number;
+  readonly mockedPaths: readonly RelativePath[];
 }
 
 interface MutableUnit extends OutlineUnit {
@@ -200,6 +219,7 @@ export function outlineOf(context: Context, testCalls: readonly TSESTree.CallExp
     unitAt,
     tagAt,
     indexOf: (line, column) => sourceCode.getIndexFromLoc({ line, column }),
+    mockedPaths: boundaries.mockedPaths,
   };
 }
 

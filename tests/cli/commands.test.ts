@@ -138,6 +138,7 @@ describe('move', () => {
     const result = await shop.run('move', 'tests/integration/signup.test.ts', '--to', 'tests/acceptance/api', '--write');
     expect(result.code).toBe(0);
     expect(shop.read('tests/acceptance/api/signup.test.ts')).toContain("import { buildApp } from '../../../src/app';");
+    expect(shop.read('tests/acceptance/api/signup.test.ts')).toContain("vi.mock('../../../src/mailer', () => ({ sendWelcome: vi.fn() }));");
     expect(shop.read('tests/unit/customer-shape.test.ts')).toContain("import { newCustomer } from '../acceptance/api/signup.test';");
     expect(shop.read('src/seed.ts')).toContain("import { newCustomer } from '@tests/acceptance/api/signup.test';");
   });
@@ -205,7 +206,7 @@ describe('hostile input gets one line, a non-zero exit, and changes nothing', ()
     [
       'a --to folder that is still in the integration layer',
       () => ['move', 'tests/integration/signup.test.ts', '--to', 'tests/integration/api', '--write'],
-      /^eslint-plugin-integration-tests move: tests\/integration\/api\/signup\.test\.ts would still be reported by no-endpoint-calls \(line 10\); nothing was changed\.$/,
+      /^eslint-plugin-integration-tests move: tests\/integration\/api\/signup\.test\.ts would still be reported by no-endpoint-calls \(line 13\); nothing was changed\.$/,
     ],
     ['an unknown option', () => ['split', '--wrte', 'tests/integration/checkout.test.ts'], /^eslint-plugin-integration-tests split: Unknown option '--wrte'\.$/],
   ];
