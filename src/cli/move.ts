@@ -52,7 +52,7 @@ async function acceptanceTarget(project: Project, file: string, globs: readonly 
       if (parts[index] === word) continue;
       const candidate = [...parts.slice(0, index), word, ...parts.slice(index + 1)].join('/');
       const absolute = path.join(project.root, candidate);
-      if (matches(candidate) && (await project.layerOf(absolute)) !== 'integration') return absolute;
+      if (matches(candidate) && (await project.layerOf(absolute)) === null) return absolute;
     }
   }
   return null;

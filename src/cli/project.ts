@@ -58,7 +58,7 @@ export class Project {
 
   /** An absolute path for a path given on the command line; refuses one outside the project. */
   resolve(given: string, cwd: string): string {
-    const absolute = path.resolve(cwd, given);
+    const absolute = path.resolve(existsSync(cwd) ? realpathSync(cwd) : cwd, given);
     const relative = path.relative(this.root, absolute);
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
       throw new UsageError(`${given} is outside the project at ${this.root}.`);

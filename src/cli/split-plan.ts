@@ -106,7 +106,9 @@ function ancestorsOf(outline: Outline, id: number): number[] {
 function describeUnit(outline: Outline, id: number): string {
   const unit = outline.units[id]!;
   if (unit.kind === 'test') return `test ${unit.title} (line ${unit.line})`;
-  return `the ${unit.kind === 'hook' || ancestorsOf(outline, id).some((a) => outline.units[a]!.kind === 'hook') ? 'hook statement' : 'statement'} at line ${unit.line}`;
+  if (unit.kind === 'hook') return `the hook at line ${unit.line}`;
+  const inHook = unit.parent !== null && outline.units[unit.parent]!.kind === 'hook';
+  return `the ${inHook ? 'hook statement' : 'statement'} at line ${unit.line}`;
 }
 
 /** Shares the file's tests out by `sorting`, with what each new file needs; or a refusal with its reason. */

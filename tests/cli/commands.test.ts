@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -143,6 +143,17 @@ describe('move', () => {
     expect(shop.read('src/seed.ts')).toContain("import { newCustomer } from '@tests/acceptance/api/signup.test';");
   });
 
+  it('moves a CommonJS file and rewrites the require calls that load it', async () => {
+    const shop = project();
+    const result = await shop.run('move', 'tests/integration/health.test.cjs', '--to', 'tests/acceptance/smoke', '--write');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const original = readFileSync(path.join(fixtures, 'suite/tests/integration/health.test.cjs'), 'utf8');
+    expect(shop.read('tests/acceptance/smoke/health.test.cjs')).toBe(original.replace("require('../../src/app.cjs')", "require('../../../src/app.cjs')"));
+    expect(shop.read('tests/acceptance/smoke/health.test.cjs')).not.toBe(original);
+    expect(shop.read('src/probe.cjs')).toBe("'use strict';\nconst { healthPath } = require('../tests/acceptance/smoke/health.test.cjs');\n\nexports.probeUrl = (host) => `http://${host}${healthPath}`;\n");
+    expect(await lint(shop.dir, ['tests/acceptance/smoke/health.test.cjs'])).toEqual({ 'tests/acceptance/smoke/health.test.cjs': [] });
+  });
+
   it('moves only the tests that drive the app with --tests', async () => {
     const shop = project();
     const result = await shop.run('move', '--tests', 'tests/integration/storefront.test.ts', '--write');
@@ -230,5 +241,74 @@ describe('hostile input gets one line, a non-zero exit, and changes nothing', ()
     const result = await shop.run('split', 'tests/integration/checkout.test.ts', '--write', '--force');
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(shop.read('tests/integration/checkout.test.ts')).toMatch(/\/\/ edited\n$/);
+  });
+});
+
+describe('split refuses what it cannot share out', () => {
+  it('a hook statement that works on two boundaries at once, needed on both sides', async () => {
+    const shop = project();
+    writeFileSync(
+      path.join(shop.dir, 'tests/integration/reset.test.ts'),
+      [
+        "import { afterEach, expect, it } from 'vitest';",
+        "import nock from 'nock';",
+        "import pg from 'pg';",
+        '',
+        'const pool = new pg.Pool();',
+        '',
+        'afterEach(() => Promise.all([pool.query("truncate carts"), nock.cleanAll()]));',
+        '',
+        "it('reads a cart', async () => {",
+        "  expect((await pool.query('select 1')).rowCount).toBe(1);",
+        '});',
+        '',
+        "it('calls the courier', async () => {",
+        "  nock('https://courier.example.test').get('/').reply(200);",
+        "  expect((await fetch('https://courier.example.test/')).status).toBe(200);",
+        '});',
+        '',
+      ].join('\n'),
+    );
+    const before = shop.files();
+    const result = await shop.run('split', 'tests/integration/reset.test.ts', '--write', '--force');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'tests/integration/reset.test.ts: not split: the hook at line 7 exercises database and http in one statement, and tests on either side of the split need it; split that statement by hand first.\nNothing was changed.\n',
+    );
+    expect(shop.files()).toEqual(before);
+  });
+
+  it('a statement that exercises a boundary none of the tests beside it exercise', async () => {
+    const shop = project();
+    writeFileSync(
+      path.join(shop.dir, 'tests/integration/courier.test.ts'),
+      [
+        "import { beforeAll, describe, expect, it } from 'vitest';",
+        "import nock from 'nock';",
+        "import pg from 'pg';",
+        "import Redis from 'ioredis';",
+        '',
+        'const pool = new pg.Pool();',
+        'const redis = new Redis();',
+        '',
+        "describe('couriers', () => {",
+        '  beforeAll(() => nock.disableNetConnect());',
+        '',
+        "  it('lists couriers', async () => {",
+        "    expect((await pool.query('select * from couriers')).rows).toEqual([]);",
+        '  });',
+        '',
+        "  it('caches the list', async () => {",
+        "    expect(await redis.get('couriers')).toBeNull();",
+        '  });',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    const result = await shop.run('split', 'tests/integration/courier.test.ts', '--force');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'tests/integration/courier.test.ts: not split: the hook at line 10 exercises http, which no test that would share its file exercises; move or remove it by hand first.\nNothing was changed.\n',
+    );
   });
 });
