@@ -5,7 +5,7 @@ import { fullText } from '../core/partial-text';
 import { boundaryOfSpecifier } from '../estree/boundary-values';
 import { unwrap } from '../estree/call-chain';
 import { isGlobalFetch } from '../estree/http-requests';
-import { moduleBindingOf } from '../estree/imports';
+import { moduleBindingOf, moduleLoadOf } from '../estree/imports';
 import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
 import { moduleMemberOf } from '../estree/module-members';
 import { AST_NODE_TYPES } from '../estree/node-types';
@@ -45,8 +45,22 @@ export function boundaryFactsOf(context: Context, ignoreKinds: ReadonlySet<strin
   const mockedPaths: RelativePath[] = [];
   const moduleKey = (specifier: string, relativeTo = context.filename): string =>
     isRelativeSpecifier(specifier) ? path.resolve(context.cwd, path.dirname(relativeTo), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '') : specifier;
+  const loads: Array<{ offset: number; specifier: string }> = [];
+  const directModule = (specifier: string, offset: number): void => {
+    loads.push({ offset, specifier });
+  };
   const listeners: TSESLint.RuleListener = {
+    ImportDeclaration(node) {
+      // `import 'pg'`: a load with no binding exercises the module where it stands.
+      if (node.specifiers.length === 0 && node.importKind !== 'type') directModule(node.source.value, node.range[0]);
+    },
+    ImportExpression(node) {
+      const load = moduleLoadOf(node);
+      if (load) directModule(load.source, node.range[0]);
+    },
     CallExpression(node) {
+      const load = moduleLoadOf(node);
+      if (load) directModule(load.source, node.range[0]);
       if (isGlobalFetch(context, node.callee)) direct.push({ offset: node.range[0], kind: 'http' });
       const mock = parseMockCall(context, node);
       for (const target of mock?.targets ?? []) {
@@ -83,7 +97,13 @@ export function boundaryFactsOf(context: Context, ignoreKinds: ReadonlySet<strin
       if (kind === null || ignoreKinds.has(kind) || mocked.has(moduleKey(binding.source))) return null;
       return kind;
     },
-    directUses: direct.filter(({ kind }) => !ignoreKinds.has(kind) && !(kind === 'http' && mocked.has('global:fetch'))),
+    directUses: [
+      ...loads.flatMap(({ offset, specifier }) => {
+        const kind = boundaryOfSpecifier(context, specifier)?.kind;
+        return kind && !mocked.has(moduleKey(specifier)) ? [{ offset, kind }] : [];
+      }),
+      ...direct.filter(({ kind }) => !(kind === 'http' && mocked.has('global:fetch'))),
+    ].filter(({ kind }) => !ignoreKinds.has(kind)),
     mockedPaths,
   });
   return { listeners, facts };

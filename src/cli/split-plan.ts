@@ -218,9 +218,10 @@ function isInside(outline: Outline, id: number, container: number): boolean {
   return id === container || ancestorsOf(outline, id).includes(container);
 }
 
-/** A statement that runs for the tests around it rather than being asked for by name: a hook's statement, a hook, or a statement declaring nothing. */
+/** A statement that runs for the tests around it rather than being asked for by name: a hook's statement, a hook, or a statement or import declaring nothing. */
 function isLooseStatement(outline: Outline, unit: OutlineUnit): boolean {
   if (unit.kind === 'hook') return unit.children.length === 0;
+  if (unit.kind === 'import') return unit.declares.length === 0;
   if (unit.kind !== 'statement' || unit.declares.length > 0) return false;
   return true;
 }

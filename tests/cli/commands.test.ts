@@ -312,3 +312,58 @@ describe('split refuses what it cannot share out', () => {
     );
   });
 });
+
+describe('split reads loads the way the rule counts them', () => {
+  it('keeps an import with no bindings in every file, and counts a dynamic import in the test that makes it', async () => {
+    const shop = project();
+    const original = [
+      "import 'reflect-metadata';",
+      "import { describe, expect, it } from 'vitest';",
+      "import pg from 'pg';",
+      '',
+      "describe('stock', () => {",
+      "  it('counts rows', async () => {",
+      "    expect((await new pg.Pool().query('select count(*) from stock')).rowCount).toBe(1);",
+      '  });',
+      '',
+      "  it('caches counts', async () => {",
+      "    const { default: Redis } = await import('ioredis');",
+      "    expect(await new Redis().get('stock')).toBeNull();",
+      '  });',
+      '});',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(shop.dir, 'tests/integration/stock.test.ts'), original);
+    const result = await shop.run('split', 'tests/integration/stock.test.ts', '--write', '--force');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(shop.read('tests/integration/stock.database.test.ts')).toBe(
+      [
+        "import 'reflect-metadata';",
+        "import { describe, expect, it } from 'vitest';",
+        "import pg from 'pg';",
+        '',
+        "describe('stock', () => {",
+        "  it('counts rows', async () => {",
+        "    expect((await new pg.Pool().query('select count(*) from stock')).rowCount).toBe(1);",
+        '  });',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    expect(shop.read('tests/integration/stock.cache.test.ts')).toBe(
+      [
+        "import 'reflect-metadata';",
+        "import { describe, expect, it } from 'vitest';",
+        '',
+        "describe('stock', () => {",
+        "  it('caches counts', async () => {",
+        "    const { default: Redis } = await import('ioredis');",
+        "    expect(await new Redis().get('stock')).toBeNull();",
+        '  });',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    expect(shop.files()['tests/integration/stock.test.ts']).toBeUndefined();
+  });
+});
