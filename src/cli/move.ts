@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileChange } from './changes';
@@ -9,7 +9,7 @@ import type { FileOutline } from './outline';
 import { messagesOf, readGiven, readTestFile } from './read-file';
 import { editsForRename } from './rename';
 import { planSplit, REST, type Sorting } from './split-plan';
-import { finish, parseCommandArgs } from './split';
+import { finish, parseCommandArgs, type Outcome } from './run';
 
 const RULE = 'no-endpoint-calls';
 const ENDPOINT = 'endpoint';
@@ -73,11 +73,7 @@ const endpointSorting: Sorting = {
   accepts: (key, tags, testTags) => [...tags].every((tag) => testTags.has(tag)) && (key !== REST || !tags.has(ENDPOINT)),
 };
 
-interface MoveResult {
-  readonly changes: FileChange[];
-  readonly summary: string;
-  readonly checks: Array<{ file: string; rule: string | null }>;
-}
+type MoveResult = Outcome;
 
 function checksFor(changes: readonly FileChange[], target: string): MoveResult['checks'] {
   return changes.filter((change) => change.after !== null).map((change) => ({ file: change.file, rule: change.file === target ? RULE : null }));
@@ -144,7 +140,7 @@ export const move: Command = {
     if (parsed.positionals.length === 0) throw new UsageError('expected at least one file to move.');
     const project = Project.open(io.cwd);
     const to = typeof parsed.values.to === 'string' ? project.resolve(parsed.values.to, io.cwd) : null;
-    if (to && existsSync(to) && !(await import('node:fs')).statSync(to).isDirectory()) throw new UsageError(`--to ${String(parsed.values.to)} is not a folder.`);
+    if (to && existsSync(to) && !statSync(to).isDirectory()) throw new UsageError(`--to ${String(parsed.values.to)} is not a folder.`);
     const globs = await project.acceptanceGlobs();
     const files = [...new Set(parsed.positionals.map((given) => project.resolve(given, io.cwd)))];
     const results: MoveResult[] = [];

@@ -1,12 +1,12 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { applyAll, checkCommitted, checkTargets, formatDiff, type FileChange } from './changes';
-import { UsageError, type Command, type CommandIO } from './command';
+import type { FileChange } from './changes';
+import { UsageError, type Command } from './command';
 import { emitFile } from './emit';
 import { Project } from './project';
 import { messagesOf, readGiven, readTestFile, type ReadFile } from './read-file';
+import { finish, parseCommandArgs, type Outcome } from './run';
 import { planSplit, REST, type Sorting } from './split-plan';
-import { existsSync } from 'node:fs';
 
 const RULE = 'one-boundary-per-file';
 const DEFAULT_NAME = '{name}.{boundary}{ext}';
@@ -63,11 +63,7 @@ export function fileNameFor(file: string, pattern: string, key: string): string 
   return path.join(path.dirname(file), named);
 }
 
-interface SplitResult {
-  readonly changes: FileChange[];
-  readonly summary: string;
-  readonly checks: Array<{ file: string; rule: string | null }>;
-}
+type SplitResult = Outcome;
 
 function title(read: ReadFile, id: number): string {
   const unit = read.outline.units[id]!;
@@ -91,7 +87,7 @@ async function splitFile(project: Project, file: string, pattern: string): Promi
     return { changes: [], summary: `${name}: nothing to split: ${staying.length > 0 ? `every test stays (${staying.join('; ')})` : 'its tests exercise one boundary'}.`, checks: [] };
   }
   const changes: FileChange[] = [];
-  const checks: SplitResult['checks'] = [];
+  const checks: Array<{ file: string; rule: string | null }> = [];
   const parts: string[] = [];
   for (const planned of moved) {
     const target = fileNameFor(file, pattern, planned.key);
@@ -110,58 +106,6 @@ async function splitFile(project: Project, file: string, pattern: string): Promi
   }
   const stays = staying.length > 0 ? `; ${staying.length} stay${staying.length === 1 ? 's' : ''} in ${name}: ${staying.join('; ')}` : `; ${name} is removed`;
   return { changes, summary: `${name}: ${parts.join(', ')}${stays}.`, checks };
-}
-
-/** Lints each written (or to-be-written) file: it must parse, and the rule that asked for the change must be silent. */
-export async function verifyFiles(project: Project, checks: ReadonlyArray<{ file: string; rule: string | null }>, textOf: (file: string) => string): Promise<void> {
-  for (const { file, rule } of checks) {
-    const messages = await project.lint(file, textOf(file));
-    const fatal = messages.find((message) => message.fatal);
-    if (fatal) throw new UsageError(`${project.relative(file)} would not parse (line ${fatal.line}: ${fatal.message}); nothing was changed.`);
-    const still = rule ? messagesOf(messages, rule) : [];
-    if (still.length > 0) throw new UsageError(`${project.relative(file)} would still be reported by ${rule} (line ${still[0]!.line}); nothing was changed.`);
-  }
-}
-
-/** Prints the diff and summary of a run, and with `--write` applies it, checked after writing. */
-export async function finish(
-  project: Project,
-  io: CommandIO,
-  results: ReadonlyArray<{ changes: FileChange[]; summary: string; checks: Array<{ file: string; rule: string | null }> }>,
-  flags: { write: boolean; force: boolean },
-): Promise<void> {
-  const changes = results.flatMap((result) => result.changes);
-  const touched = changes.map((change) => change.file);
-  const twice = touched.find((file, index) => touched.indexOf(file) !== index);
-  if (twice) throw new UsageError(`${project.relative(twice)} would be changed twice in one run; run the command on one file at a time.`);
-  const checks = results.flatMap((result) => result.checks);
-  const after = new Map(changes.map((change) => [change.file, change.after ?? '']));
-  checkTargets(project.root, changes);
-  if (flags.write) checkCommitted(project.root, changes, flags.force);
-  await verifyFiles(project, checks, (file) => after.get(file) ?? '');
-  if (!flags.write) io.stdout(formatDiff(project.root, changes));
-  for (const result of results) io.stdout(`${result.summary}\n`);
-  if (changes.length === 0) return;
-  if (!flags.write) {
-    io.stdout(`Dry run: nothing was written. Run again with --write to apply ${changes.length} file change${changes.length === 1 ? '' : 's'}.\n`);
-    return;
-  }
-  const { readFileSync } = await import('node:fs');
-  await applyAll(changes, () => verifyFiles(project, checks, (file) => readFileSync(file, 'utf8')));
-  io.stdout(`Wrote ${changes.length} file change${changes.length === 1 ? '' : 's'}.\n`);
-}
-
-/** Parses the options every command shares, with one line for an unknown option. */
-export function parseCommandArgs(
-  args: readonly string[],
-  options: Record<string, { type: 'string' | 'boolean' }>,
-): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const parsed = parseArgs({ args: [...args], options: { ...options, write: { type: 'boolean' }, force: { type: 'boolean' } }, allowPositionals: true, strict: true });
-    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '.'));
-  }
 }
 
 export const split: Command = {
