@@ -367,3 +367,29 @@ describe('split reads loads the way the rule counts them', () => {
     expect(shop.files()['tests/integration/stock.test.ts']).toBeUndefined();
   });
 });
+
+describe('move finds the acceptance folder in the config', () => {
+  it('uses the acceptance globs the user passed to createConfigs', async () => {
+    const shop = project();
+    writeFileSync(
+      path.join(shop.dir, 'eslint.config.js'),
+      [
+        "import tsParser from '@typescript-eslint/parser';",
+        "import plugin from 'eslint-plugin-integration-tests';",
+        '',
+        'export default [',
+        "  { files: ['**/*.ts'], languageOptions: { parser: tsParser } },",
+        "  ...plugin.createConfigs({ integration: ['specs/adapters/**/*.test.ts'], acceptance: ['specs/api/**/*.test.ts'] }).recommended,",
+        '];',
+        '',
+      ].join('\n'),
+    );
+    mkdirSync(path.join(shop.dir, 'specs/adapters'), { recursive: true });
+    const signup = shop.read('tests/integration/signup.test.ts');
+    writeFileSync(path.join(shop.dir, 'specs/adapters/signup.test.ts'), signup);
+    const result = await shop.run('move', 'specs/adapters/signup.test.ts', '--write', '--force');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toContain('specs/adapters/signup.test.ts → specs/api/signup.test.ts');
+    expect(shop.read('specs/api/signup.test.ts')).toBe(signup);
+  });
+});
