@@ -79,7 +79,7 @@ function checksFor(changes: readonly FileChange[], target: string): MoveResult['
   return changes.filter((change) => change.after !== null).map((change) => ({ file: change.file, rule: change.file === target ? RULE : null }));
 }
 
-async function moveFile(project: Project, file: string, options: { to: string | null; tests: boolean }, globs: readonly string[]): Promise<MoveResult> {
+async function moveFile(project: Project, file: string, options: { to: string | null; tests: boolean }, globs: readonly string[]): Promise<MoveResult | string> {
   const name = project.relative(file);
   const text = readGiven(project, file);
   const matchesAcceptance = picomatch([...globs], { dot: true });
@@ -110,9 +110,10 @@ async function moveFile(project: Project, file: string, options: { to: string | 
     return { changes, summary: `${name} → ${targetName} (${reports.length} call${reports.length === 1 ? ' drives' : 's drive'} the app; ${staying} test${staying === 1 ? '' : 's'} in all)${importers}.`, checks: checksFor(changes, target) };
   }
 
+  if (read.outline.exportLine !== null) return `${name}: not moved: it exports something (line ${read.outline.exportLine}) that other files may import; move the whole file, or move that out first.`;
   for (const report of reports) read.outline.tagAt(read.outline.indexOf(report.line, report.column - 1), ENDPOINT);
   const plan = planSplit(read.outline, endpointSorting);
-  if (plan.type === 'refused') throw new UsageError(`${name}: not moved: ${plan.reason}; nothing was changed.`);
+  if (plan.type === 'refused') return `${name}: not moved: ${plan.reason}.`;
   const moving = plan.files.find((planned) => planned.key === 'acceptance');
   const rest = plan.files.find((planned) => planned.key === REST);
   if (!moving) return { changes: [], summary: `${name}: no whole test drives the app; nothing to move.`, checks: [] };
@@ -144,7 +145,17 @@ export const move: Command = {
     const globs = await project.acceptanceGlobs();
     const files = [...new Set(parsed.positionals.map((given) => project.resolve(given, io.cwd)))];
     const results: MoveResult[] = [];
-    for (const file of files) results.push(await moveFile(project, file, { to, tests: parsed.values.tests === true }, globs));
+    const refusals: string[] = [];
+    for (const file of files) {
+      const result = await moveFile(project, file, { to, tests: parsed.values.tests === true }, globs);
+      if (typeof result === 'string') refusals.push(result);
+      else results.push(result);
+    }
+    if (refusals.length > 0) {
+      for (const refusal of refusals) io.stderr(`${refusal}\n`);
+      io.stderr('Nothing was changed.\n');
+      return 1;
+    }
     const targets = results.flatMap((result) => result.changes.filter((change) => change.before === null).map((change) => change.file));
     if (new Set(targets).size !== targets.length) throw new UsageError('two files would move to the same place; move them one at a time with --to.');
     await finish(project, io, results, { write: parsed.values.write === true, force: parsed.values.force === true });

@@ -122,6 +122,8 @@ export interface FileOutline extends Outline {
   readonly tagAt: (offset: number, tag: string) => void;
   readonly indexOf: (line: number, column: number) => number;
   readonly mockedPaths: readonly RelativePath[];
+  /** The line of the first top-level statement that exports something (`export …`, `module.exports`, `exports.x =`), or `null`. */
+  readonly exportLine: number | null;
 }
 
 interface MutableUnit extends OutlineUnit {
@@ -240,7 +242,17 @@ export function outlineOf(context: Context, testCalls: readonly TSESTree.CallExp
     tagAt,
     indexOf: (line, column) => sourceCode.getIndexFromLoc({ line, column }),
     mockedPaths: boundaries.mockedPaths,
+    exportLine: sourceCode.ast.body.find(isExport)?.loc.start.line ?? null,
   };
+}
+
+function isExport(statement: Node): boolean {
+  if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration) return true;
+  if (statement.type === AST_NODE_TYPES.TSExportAssignment) return true;
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+  let target: Node = statement.expression.left;
+  while (target.type === AST_NODE_TYPES.MemberExpression) target = target.object;
+  return target.type === AST_NODE_TYPES.Identifier && (target.name === 'exports' || target.name === 'module');
 }
 
 /** `state.id = 1`, `state.items.push(x)`, `counter++` on a member: the variable's value changes in place. */

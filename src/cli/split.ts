@@ -79,6 +79,7 @@ async function splitFile(project: Project, file: string, pattern: string): Promi
   const options = ruleOptions(rule.options);
   const read = await readTestFile(project, file, text, options.ignoreKinds);
   if (messagesOf(read.messages, RULE).length === 0) return { changes: [], summary: `${name}: ${RULE} reports nothing; nothing to split.`, checks: [] };
+  if (read.outline.exportLine !== null) return `${name}: not split: it exports something (line ${read.outline.exportLine}) that other files may import; move that out of the test file first.`;
   const plan = planSplit(read.outline, boundarySorting(options));
   if (plan.type === 'refused') return `${name}: not split: ${plan.reason}.`;
   const moved = plan.files.filter((planned) => planned.key !== REST);

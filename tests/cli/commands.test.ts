@@ -393,3 +393,27 @@ describe('move finds the acceptance folder in the config', () => {
     expect(shop.read('specs/api/signup.test.ts')).toBe(signup);
   });
 });
+
+describe('a test file that exports something', () => {
+  it('is not split, since files that import it would lose what they import', async () => {
+    const shop = project();
+    const checkout = shop.read('tests/integration/checkout.test.ts').replace("const PAYMENTS_URL = 'https://payments.example.test';", "export const PAYMENTS_URL = 'https://payments.example.test';");
+    writeFileSync(path.join(shop.dir, 'tests/integration/checkout.test.ts'), checkout);
+    const before = shop.files();
+    const result = await shop.run('split', 'tests/integration/checkout.test.ts', '--write', '--force');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'tests/integration/checkout.test.ts: not split: it exports something (line 8) that other files may import; move that out of the test file first.\nNothing was changed.\n',
+    );
+    expect(shop.files()).toEqual(before);
+  });
+
+  it('is moved whole, but not test by test', async () => {
+    const shop = project();
+    const result = await shop.run('move', '--tests', 'tests/integration/signup.test.ts', '--write');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'tests/integration/signup.test.ts: not moved: it exports something (line 9) that other files may import; move the whole file, or move that out first.\nNothing was changed.\n',
+    );
+  });
+});
