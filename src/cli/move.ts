@@ -8,7 +8,7 @@ import { Project } from './project';
 import type { FileOutline } from './outline';
 import { messagesOf, readGiven, readTestFile } from './read-file';
 import { editsForRename } from './rename';
-import { planSplit, REST, type Sorting } from './split-plan';
+import { planSplit, REST, tagsOfUnits, type Sorting } from './split-plan';
 import { finish, parseCommandArgs, type Outcome } from './run';
 
 const RULE = 'no-endpoint-calls';
@@ -95,6 +95,7 @@ async function moveFile(project: Project, file: string, options: { to: string | 
   const targetName = project.relative(target);
   if (existsSync(target)) throw new UsageError(`${targetName} already exists; nothing was changed.`);
 
+  for (const report of reports) read.outline.tagAt(read.outline.indexOf(report.line, report.column - 1), ENDPOINT);
   if (!options.tests) {
     const withMocks = applyEdits(text, mockPathEdits(read.outline, file, target));
     const edits = editsForRename(project.root, file, target, new Map([[file, withMocks]]));
@@ -106,12 +107,17 @@ async function moveFile(project: Project, file: string, options: { to: string | 
       ...[...edits].map(([edited, after]) => ({ file: edited, before: readGiven(project, edited), after })),
     ];
     const importers = edits.size > 0 ? `; imports updated in ${[...edits.keys()].map((edited) => project.relative(edited)).join(', ')}` : '';
-    const staying = read.outline.units.filter((unit) => unit.kind === 'test').length;
-    return { changes, summary: `${name} → ${targetName} (${reports.length} call${reports.length === 1 ? ' drives' : 's drive'} the app; ${staying} test${staying === 1 ? '' : 's'} in all)${importers}.`, checks: checksFor(changes, target) };
+    const tags = tagsOfUnits(read.outline);
+    const others = read.outline.units.filter((unit) => unit.kind === 'test' && !tags.get(unit.id)!.has(ENDPOINT)).length;
+    const hint = others > 0 ? `; ${others} test${others === 1 ? ' does not drive the app and moves' : 's do not drive the app and move'} too (--tests leaves ${others === 1 ? 'it' : 'them'})` : '';
+    return {
+      changes,
+      summary: `${name} → ${targetName} (${reports.length} call${reports.length === 1 ? ' drives' : 's drive'} the app)${importers}${hint}.`,
+      checks: checksFor(changes, target),
+    };
   }
 
   if (read.outline.exportLine !== null) return `${name}: not moved: it exports something (line ${read.outline.exportLine}) that other files may import; move the whole file, or move that out first.`;
-  for (const report of reports) read.outline.tagAt(read.outline.indexOf(report.line, report.column - 1), ENDPOINT);
   const plan = planSplit(read.outline, endpointSorting);
   if (plan.type === 'refused') return `${name}: not moved: ${plan.reason}.`;
   const moving = plan.files.find((planned) => planned.key === 'acceptance');

@@ -118,7 +118,7 @@ describe('move', () => {
     const result = await shop.run('move', 'tests/integration/signup.test.ts', '--write');
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toBe(
-      'tests/integration/signup.test.ts → tests/acceptance/signup.test.ts (1 call drives the app; 1 test in all); imports updated in src/seed.ts, tests/integration/helpers/customers.ts, tests/unit/customer-shape.test.ts.\nWrote 5 file changes.\n',
+      'tests/integration/signup.test.ts → tests/acceptance/signup.test.ts (1 call drives the app); imports updated in src/seed.ts, tests/integration/helpers/customers.ts, tests/unit/customer-shape.test.ts.\nWrote 5 file changes.\n',
     );
     for (const file of ['tests/acceptance/signup.test.ts', 'src/seed.ts', 'tests/integration/helpers/customers.ts', 'tests/unit/customer-shape.test.ts']) {
       expect([file, shop.read(file)]).toEqual([file, after[file]]);
@@ -152,6 +152,15 @@ describe('move', () => {
     expect(shop.read('tests/acceptance/smoke/health.test.cjs')).not.toBe(original);
     expect(shop.read('src/probe.cjs')).toBe("'use strict';\nconst { healthPath } = require('../tests/acceptance/smoke/health.test.cjs');\n\nexports.probeUrl = (host) => `http://${host}${healthPath}`;\n");
     expect(await lint(shop.dir, ['tests/acceptance/smoke/health.test.cjs'])).toEqual({ 'tests/acceptance/smoke/health.test.cjs': [] });
+  });
+
+  it('says which tests of a mixed file move along when the whole file moves', async () => {
+    const shop = project();
+    const result = await shop.run('move', 'tests/integration/storefront.test.ts');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'tests/integration/storefront.test.ts → tests/acceptance/storefront.test.ts (1 call drives the app); 1 test does not drive the app and moves too (--tests leaves it).\n',
+    );
   });
 
   it('moves only the tests that drive the app with --tests', async () => {
