@@ -44,9 +44,13 @@ function lineEndOf(text: string, offset: number): number {
 function statementRange(outline: FileOutline, node: Node): [number, number] {
   const { text, comments } = outline;
   let start = node.range[0];
+  // Comments above the file's first statement head the whole file, whichever statement goes.
+  const firstRoot = outline.roots[0];
+  const bodyStart = firstRoot === undefined ? 0 : outline.nodes.get(firstRoot)!.range[0];
   for (let index = comments.length - 1; index >= 0; index--) {
     const comment = comments[index]!;
     if (comment.range[1] > start) continue;
+    if (comment.range[0] < bodyStart) break;
     const between = text.slice(comment.range[1], start);
     const ownLine = text.slice(lineStartOf(text, comment.range[0]), comment.range[0]).trim() === '';
     if (!/^[ \t]*\r?\n?[ \t]*$/.test(between) || !ownLine) break;

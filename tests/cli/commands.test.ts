@@ -322,6 +322,60 @@ describe('split refuses what it cannot share out', () => {
   });
 });
 
+describe('split keeps comments', () => {
+  it('keeps the comment that heads the file in every file, even when the statement under it goes', async () => {
+    const shop = project();
+    writeFileSync(
+      path.join(shop.dir, 'tests/integration/labels.test.ts'),
+      [
+        '// Shipping labels: stored in Postgres, printed by the label service.',
+        "import nock from 'nock';",
+        "import pg from 'pg';",
+        "import { expect, it } from 'vitest';",
+        '',
+        "it('stores a label', async () => {",
+        "  expect(await new pg.Pool().query('select 1')).toBeDefined();",
+        '});',
+        '',
+        '// The label service answers with a PDF.',
+        "it('prints a label', async () => {",
+        "  nock('https://labels.example.test').post('/print').reply(200);",
+        "  expect((await fetch('https://labels.example.test/print', { method: 'POST' })).ok).toBe(true);",
+        '});',
+        '',
+      ].join('\n'),
+    );
+    const result = await shop.run('split', 'tests/integration/labels.test.ts', '--write', '--force');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(shop.read('tests/integration/labels.database.test.ts')).toBe(
+      [
+        '// Shipping labels: stored in Postgres, printed by the label service.',
+        "import pg from 'pg';",
+        "import { expect, it } from 'vitest';",
+        '',
+        "it('stores a label', async () => {",
+        "  expect(await new pg.Pool().query('select 1')).toBeDefined();",
+        '});',
+        '',
+      ].join('\n'),
+    );
+    expect(shop.read('tests/integration/labels.http.test.ts')).toBe(
+      [
+        '// Shipping labels: stored in Postgres, printed by the label service.',
+        "import nock from 'nock';",
+        "import { expect, it } from 'vitest';",
+        '',
+        '// The label service answers with a PDF.',
+        "it('prints a label', async () => {",
+        "  nock('https://labels.example.test').post('/print').reply(200);",
+        "  expect((await fetch('https://labels.example.test/print', { method: 'POST' })).ok).toBe(true);",
+        '});',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('split reads loads the way the rule counts them', () => {
   it('keeps an import with no bindings in every file, and counts a dynamic import in the test that makes it', async () => {
     const shop = project();
