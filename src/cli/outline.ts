@@ -170,12 +170,14 @@ export function outlineOf(context: Context, testCalls: readonly TSESTree.CallExp
   const add = (statement: Node, parent: number | null): number => {
     const call = calledTestOf(context, statement);
     const containsTest = !call && testCallStarts.some((start) => start >= statement.range[0] && start < statement.range[1]);
+    // A suite whose body is not a block of statements cannot be taken apart: it moves as one test.
+    const openSuite = call?.kind === 'describe' && call.callback?.body.type === AST_NODE_TYPES.BlockStatement;
     const kind: OutlineUnit['kind'] =
       statement.type === AST_NODE_TYPES.ImportDeclaration
         ? 'import'
-        : call?.kind === 'describe'
+        : openSuite
           ? 'suite'
-          : call?.kind === 'test' || containsTest
+          : call?.kind === 'test' || call?.kind === 'describe' || containsTest
             ? 'test'
             : call?.kind === 'hook'
               ? 'hook'
