@@ -49,3 +49,18 @@ console.log(
     (silent.length > 0 ? `; silent: ${silent.join(', ')}` : '') +
     '.',
 );
+
+// The two remedies that span files, shown as dry runs: the diff each would write, and a summary.
+const bin = path.join(root, 'bin', 'eslint-plugin-integration-tests.js');
+for (const args of [
+  ['split', 'tests/integration/onboarding.test.ts'],
+  ['move', 'tests/integration/user-signup-api.test.ts'],
+]) {
+  console.log(`\n$ npx eslint-plugin-integration-tests ${args.join(' ')}`);
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: examples, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(result.stdout);
+  if (result.status !== 0) {
+    process.stderr.write(result.stderr);
+    process.exit(2);
+  }
+}
