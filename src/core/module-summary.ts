@@ -51,6 +51,12 @@ export interface ExportSummary {
   readonly registersHooks: readonly HookSummary[];
   /** Boundary kinds the export's body reaches, transitively. */
   readonly boundaryKinds: readonly string[];
+  /**
+   * What calling the export does to a boundary's data (`cleanDatabase()` → `truncate`), read from
+   * its body and the project functions it calls; `unknown` when it calls something unreadable.
+   * Absent when not known.
+   */
+  readonly effects?: readonly HookEffect[];
 }
 
 export interface ModuleSummary {
