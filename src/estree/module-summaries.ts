@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import { lookupBoundary } from '../core/boundaries';
 import type { ExportSummary, ExportValue, HookEffect, HookKind, HookSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
 import { classifyCall, classifySql, type CallRole } from '../core/vocabulary';
@@ -26,55 +27,84 @@ export const MAX_MODULE_BYTES = 256 * 1024;
 export const MAX_DEPTH = 6;
 
 /** Counters for the benchmark. */
-export const summaryCounters = { requests: 0, hits: 0, built: 0, buildNanoseconds: 0n };
+export const summaryCounters = { requests: 0, hits: 0, built: 0, buildNanoseconds: 0n, scanned: 0 };
 
-interface Entry {
-  readonly summary: ModuleSummaryResult;
-  /** The file and every project module its summary read, with the stamp each had. */
+type Stamps = Array<readonly [file: string, stamp: string]>;
+
+interface Entry<T> {
+  readonly value: T;
+  /** The file and every project module the answer read, with the stamp each had. */
   readonly stamps: ReadonlyArray<readonly [file: string, stamp: string]>;
 }
 
-const entries = new Map<string, Entry>();
-/** Entries checked against the disk during the current lint of a file: each is checked once per file linted. */
-const checked = fileCache<Entry, true>();
+/** What a module reaches, transitively: read from its import statements alone, without parsing. */
+interface Reach {
+  readonly kinds: ReadonlySet<string>;
+  readonly complete: boolean;
+}
+
+const summaries = new Map<string, Entry<ModuleSummaryResult>>();
+const reaches = new Map<string, Entry<Reach | null>>();
 const building = new Set<string>();
+const scanning = new Set<string>();
+
+/**
+ * Stamps (modification time and size) read during the current lint of a file: each file is looked
+ * at once per file linted, however many summaries name it. The per-file cache empties when ESLint
+ * moves to the next file, which starts a new round.
+ */
+const round = fileCache<object, Map<string, string | null>>();
+const ROUND = {};
+
+function stampOf(file: string): string | null {
+  let seen = round.get(ROUND);
+  if (!seen) {
+    seen = new Map();
+    round.set(ROUND, seen);
+  }
+  if (seen.has(file)) return seen.get(file) ?? null;
+  let stamp: string | null;
+  try {
+    const stat = fs.statSync(file);
+    stamp = stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : null;
+  } catch {
+    stamp = null;
+  }
+  seen.set(file, stamp);
+  return stamp;
+}
 
 export function clearSummaries(): void {
-  entries.clear();
-  checked.clear();
+  summaries.clear();
+  reaches.clear();
+  round.clear();
   summaryCounters.requests = 0;
   summaryCounters.hits = 0;
   summaryCounters.built = 0;
   summaryCounters.buildNanoseconds = 0n;
+  summaryCounters.scanned = 0;
 }
 
-function stampOf(file: string): string | null {
-  try {
-    const stat = fs.statSync(file);
-    return stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : null;
-  } catch {
-    return null;
-  }
-}
-
-function isFresh(entry: Entry): boolean {
+function isFresh(entry: Entry<unknown>): boolean {
   return entry.stamps.every(([file, stamp]) => stampOf(file) === stamp);
+}
+
+function dedupe(stamps: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
+  return [...new Map(stamps.map(([file, stamp]) => [file, stamp] as const))];
 }
 
 /** The summary of a project module, or `unknown` when it cannot be read. */
 export function summaryOfProjectModule(identity: ProjectIdentity): ModuleSummaryResult {
-  return summaryAt(identity, 0, []);
+  return summaryAt(identity, 0);
 }
 
-function summaryAt(identity: ProjectIdentity, depth: number, stamps: Array<readonly [string, string]>): ModuleSummaryResult {
+function summaryAt(identity: ProjectIdentity, depth: number): ModuleSummaryResult {
   summaryCounters.requests++;
   const file = identity.file;
-  const cached = entries.get(file);
-  if (cached && (checked.has(cached) || isFresh(cached))) {
-    checked.set(cached, true);
+  const cached = summaries.get(file);
+  if (cached && isFresh(cached)) {
     summaryCounters.hits++;
-    stamps.push(...cached.stamps);
-    return cached.summary;
+    return cached.value;
   }
   // A module met again while it is being read is part of a cycle; one beyond the depth limit is not read.
   if (building.has(file) || depth > MAX_DEPTH) return 'unknown';
@@ -82,10 +112,10 @@ function summaryAt(identity: ProjectIdentity, depth: number, stamps: Array<reado
   if (stamp === null) return 'unknown';
   building.add(file);
   const started = process.hrtime.bigint();
-  const own: Array<readonly [string, string]> = [[file, stamp]];
+  const stamps: Stamps = [[file, stamp]];
   let summary: ModuleSummaryResult;
   try {
-    summary = buildSummary(identity, stamp, depth, own);
+    summary = buildSummary(identity, stamp, depth, stamps);
   } catch {
     summary = 'unknown';
   } finally {
@@ -93,15 +123,82 @@ function summaryAt(identity: ProjectIdentity, depth: number, stamps: Array<reado
   }
   summaryCounters.built++;
   summaryCounters.buildNanoseconds += process.hrtime.bigint() - started;
-  const entry: Entry = { summary, stamps: dedupe(own) };
-  entries.set(file, entry);
-  checked.set(entry, true);
-  stamps.push(...entry.stamps);
+  summaries.set(file, { value: summary, stamps: dedupe(stamps) });
   return summary;
 }
 
-function dedupe(stamps: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
-  return [...new Map(stamps.map(([file, stamp]) => [file, stamp] as const))];
+// ---------------------------------------------------------------------------------------------
+// Reach: boundary kinds through other project modules, from import statements found in the text
+
+const BLOCK_COMMENT = /\/\*[\s\S]*?\*\//g;
+const LINE_COMMENT = /^\s*\/\/.*$/gm;
+const LOADS = [
+  /\b(?:import|export)\s+(?!type\s)(?:[\w$*{}\s,]+?\s+from\s*)?['"]([^'"\n]+)['"]/g,
+  /\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
+  /\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
+];
+
+/** The specifiers a module's text loads, found without parsing it. */
+function scannedSpecifiers(text: string): Set<string> {
+  const code = text.replace(BLOCK_COMMENT, '').replace(LINE_COMMENT, '');
+  const found = new Set<string>();
+  for (const pattern of LOADS) for (const match of code.matchAll(pattern)) if (match[1]) found.add(match[1]);
+  return found;
+}
+
+/**
+ * The boundary kinds a project module reaches through what it loads, following other project
+ * modules down to the depth limit; `null` when the module itself cannot be read. Read from import
+ * statements alone, so reaching deep costs a file read per module, not a parse.
+ */
+function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
+  const cached = reaches.get(file);
+  if (cached && isFresh(cached)) {
+    stamps.push(...cached.stamps);
+    return cached.value;
+  }
+  if (scanning.has(file) || depth > MAX_DEPTH) return null;
+  const stamp = stampOf(file);
+  if (stamp === null) return null;
+  const own: Stamps = [[file, stamp]];
+  let reach: Reach | null = null;
+  if (path.extname(file) === '.json') reach = { kinds: new Set(), complete: true };
+  else if (isScriptFile(file) && Number(stamp.split(':')[1]) <= MAX_MODULE_BYTES) {
+    scanning.add(file);
+    try {
+      summaryCounters.scanned++;
+      reach = reachOfSpecifiers(file, scannedSpecifiers(fs.readFileSync(file, 'utf8')), depth, own);
+    } catch {
+      reach = null;
+    } finally {
+      scanning.delete(file);
+    }
+  }
+  const entry = { value: reach, stamps: dedupe(own) };
+  reaches.set(file, entry);
+  stamps.push(...entry.stamps);
+  return reach;
+}
+
+function reachOfSpecifiers(file: string, specifiers: Iterable<string>, depth: number, stamps: Stamps): Reach {
+  const kinds = new Set<string>();
+  let complete = true;
+  for (const specifier of specifiers) {
+    const identity = identityOf(file, specifier);
+    if (identity.type === 'package' || identity.type === 'builtin') {
+      const boundary = lookupBoundary(specifier, CATALOG_ONLY);
+      if (boundary && boundary.role !== 'fake') kinds.add(boundary.kind);
+    } else if (identity.type === 'unresolved') complete = false;
+    else {
+      const reach = reachOf(identity.file, depth + 1, stamps);
+      if (!reach) complete = false;
+      else {
+        for (const kind of reach.kinds) kinds.add(kind);
+        if (!reach.complete) complete = false;
+      }
+    }
+  }
+  return { kinds, complete };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,7 +213,7 @@ function loadTypescriptParse(): Parse | null {
   if (typescriptParse !== undefined) return typescriptParse;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { parse } = require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
+    const { parse } = require('@typescript-eslint/typescript-estree') as typeof TypescriptEstree;
     typescriptParse = (text, jsx) => parse(text, { jsx, range: true, loc: false, comment: false, tokens: false }) as Program;
   } catch {
     typescriptParse = null;
@@ -128,7 +225,13 @@ function loadTypescriptParse(): Parse | null {
 function loadJavascriptParse(): Parse | null {
   if (javascriptParse !== undefined) return javascriptParse;
   javascriptParse = null;
-  for (const load of [() => require('espree'), () => require(require.resolve('espree', { paths: [path.dirname(require.resolve('eslint'))] }))]) {
+  const loaders = [
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    () => require('espree'),
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    () => require(require.resolve('espree', { paths: [path.dirname(require.resolve('eslint'))] })),
+  ];
+  for (const load of loaders) {
     try {
       const espree = load() as { parse: (text: string, options: object) => unknown };
       javascriptParse = (text, jsx) =>
@@ -187,7 +290,6 @@ interface Reader {
   readonly identity: ProjectIdentity;
   readonly text: string;
   readonly depth: number;
-  readonly stamps: Array<readonly [string, string]>;
   readonly bindings: Map<string, Binding>;
   readonly exports: Map<string, ExportRef>;
   readonly starSources: string[];
@@ -202,7 +304,7 @@ interface FunctionFacts {
   readonly effects: Set<HookEffect>;
 }
 
-function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, stamps: Array<readonly [string, string]>): ModuleSummaryResult {
+function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, stamps: Stamps): ModuleSummaryResult {
   const file = identity.file;
   if (path.extname(file) === '.json') return emptySummary(identity);
   if (!isScriptFile(file)) return 'unknown';
@@ -210,41 +312,122 @@ function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, s
   const text = fs.readFileSync(file, 'utf8');
   const program = parseModule(file, text);
   if (!program) return 'unknown';
+  const reach = reachOfSpecifiers(file, loadedSpecifiers(program), depth, stamps);
   const reader: Reader = {
     identity,
     text,
     depth,
-    stamps,
     bindings: new Map(),
     exports: new Map(),
     starSources: [],
     functionFacts: new Map(),
-    complete: true,
-    boundaryKinds: new Set(),
+    complete: reach.complete,
+    boundaryKinds: new Set(reach.kinds),
   };
   collectDeclarations(reader, program);
-  for (const specifier of loadedSpecifiers(program)) reachThrough(reader, specifier);
-
   const hooksOnImport: HookSummary[] = [];
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ExpressionStatement) hooksOnImport.push(...factsOfCode(reader, statement.expression).hooks);
-  }
-  const exports = new Map<string, ExportSummary>();
-  for (const [name, ref] of reader.exports) exports.set(name, exportSummary(reader, ref));
-  for (const specifier of reader.starSources) {
-    const target = projectSummaryOf(reader, specifier);
-    if (target === null || target === 'unknown') continue;
-    for (const [name, summary] of target.exports) if (name !== 'default' && !exports.has(name)) exports.set(name, summary);
   }
   return {
     identity,
     boundaryKinds: [...reader.boundaryKinds],
     complete: reader.complete,
     hooksOnImport,
-    exports,
-    // A module with `export *` from an unknown module may export more than the map lists.
-    ...(reader.starSources.some((specifier) => projectSummaryOf(reader, specifier) === 'unknown') ? { complete: false } : {}),
+    exports: new LazyExports(reader),
   };
+}
+
+/**
+ * A module's exports, each summarised when first asked for: a barrel re-exporting hundreds of
+ * modules costs only the ones a test file names. `export *` sources are searched in order, and only
+ * those whose text may hold the name are read.
+ */
+class LazyExports implements ReadonlyMap<string, ExportSummary> {
+  private readonly done = new Map<string, ExportSummary | undefined>();
+  private readonly asking = new Set<string>();
+  private everything: Map<string, ExportSummary> | null = null;
+
+  constructor(private readonly reader: Reader) {}
+
+  get(name: string): ExportSummary | undefined {
+    if (this.done.has(name)) return this.done.get(name);
+    // A name re-exported in a circle between modules.
+    if (this.asking.has(name)) return undefined;
+    this.asking.add(name);
+    try {
+      const answer = this.compute(name);
+      this.done.set(name, answer);
+      return answer;
+    } finally {
+      this.asking.delete(name);
+    }
+  }
+
+  private compute(name: string): ExportSummary | undefined {
+    const ref = this.reader.exports.get(name);
+    if (ref) return exportSummary(this.reader, ref);
+    if (name === 'default') return undefined;
+    for (const specifier of this.reader.starSources) {
+      const identity = identityOf(this.reader.identity.file, specifier);
+      if (identity.type !== 'project' || !mayExport(identity.file, name)) continue;
+      const target = summaryAt(identity, this.reader.depth + 1);
+      const found = target === 'unknown' ? undefined : target.exports.get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private all(): Map<string, ExportSummary> {
+    if (this.everything) return this.everything;
+    const all = new Map<string, ExportSummary>();
+    for (const name of this.reader.exports.keys()) {
+      const summary = this.get(name);
+      if (summary) all.set(name, summary);
+    }
+    for (const specifier of this.reader.starSources) {
+      const identity = identityOf(this.reader.identity.file, specifier);
+      if (identity.type !== 'project') continue;
+      const target = summaryAt(identity, this.reader.depth + 1);
+      if (target === 'unknown') continue;
+      for (const [name, summary] of target.exports) if (name !== 'default' && !all.has(name)) all.set(name, summary);
+    }
+    this.everything = all;
+    return all;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+  get size(): number {
+    return this.all().size;
+  }
+  forEach(callback: (value: ExportSummary, key: string, map: ReadonlyMap<string, ExportSummary>) => void): void {
+    for (const [key, value] of this.all()) callback(value, key, this);
+  }
+  entries(): MapIterator<[string, ExportSummary]> {
+    return this.all().entries();
+  }
+  keys(): MapIterator<string> {
+    return this.all().keys();
+  }
+  values(): MapIterator<ExportSummary> {
+    return this.all().values();
+  }
+  [Symbol.iterator](): MapIterator<[string, ExportSummary]> {
+    return this.all()[Symbol.iterator]();
+  }
+}
+
+/** Whether a module's text may export a name, directly or through an `export *` of its own. */
+function mayExport(file: string, name: string): boolean {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  return /\bexport\s*\*/.test(text) || new RegExp(`\\b${name.replace(/[$]/g, '\\$&')}\\b`).test(text);
 }
 
 function emptySummary(identity: ProjectIdentity): ModuleSummary {
@@ -256,25 +439,7 @@ function projectSummaryOf(reader: Reader, specifier: string): ModuleSummaryResul
   const identity = identityOf(reader.identity.file, specifier);
   if (identity.type === 'unresolved') return 'unknown';
   if (identity.type !== 'project') return null;
-  return summaryAt(identity, reader.depth + 1, reader.stamps);
-}
-
-/** Adds what a loaded module reaches to the module's boundary kinds. */
-function reachThrough(reader: Reader, specifier: string): void {
-  const identity = identityOf(reader.identity.file, specifier);
-  if (identity.type === 'package' || identity.type === 'builtin') {
-    const boundary = lookupBoundary(specifier, CATALOG_ONLY);
-    if (boundary && boundary.role !== 'fake') reader.boundaryKinds.add(boundary.kind);
-    return;
-  }
-  const summary = projectSummaryOf(reader, specifier);
-  if (summary === null) return;
-  if (summary === 'unknown') {
-    reader.complete = false;
-    return;
-  }
-  for (const kind of summary.boundaryKinds) reader.boundaryKinds.add(kind);
-  if (!summary.complete) reader.complete = false;
+  return summaryAt(identity, reader.depth + 1);
 }
 
 function staticText(node: Node | null | undefined): string | null {
@@ -335,11 +500,11 @@ function isFunction(node: Node): node is TSESTree.FunctionLike & (TSESTree.Arrow
 // Declarations and exports
 
 function collectDeclarations(reader: Reader, program: Program): void {
-  const { bindings, exports } = reader;
+  const { bindings, exports: exportRefs } = reader;
   const declare = (declaration: Node, exported: boolean) => {
     if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) {
       bindings.set(declaration.id.name, { type: 'local', node: declaration });
-      if (exported) exports.set(declaration.id.name, { type: 'binding', name: declaration.id.name });
+      if (exported) exportRefs.set(declaration.id.name, { type: 'binding', name: declaration.id.name });
     } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of declaration.declarations) declareVariable(reader, declarator, exported);
     }
@@ -365,19 +530,19 @@ function collectDeclarations(reader: Reader, program: Program): void {
         for (const specifier of statement.specifiers) {
           const local = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : String(specifier.local.value);
           const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : String(specifier.exported.value);
-          exports.set(exported, statement.source ? { type: 'from', specifier: statement.source.value, imported: local } : { type: 'binding', name: local });
+          exportRefs.set(exported, statement.source ? { type: 'from', specifier: statement.source.value, imported: local } : { type: 'binding', name: local });
         }
         break;
       case AST_NODE_TYPES.ExportAllDeclaration:
         if (statement.exported) {
           const name = statement.exported.name;
-          exports.set(name, { type: 'from', specifier: statement.source.value, imported: '*' });
+          exportRefs.set(name, { type: 'from', specifier: statement.source.value, imported: '*' });
         } else reader.starSources.push(statement.source.value);
         break;
       case AST_NODE_TYPES.ExportDefaultDeclaration: {
         const declaration = statement.declaration;
         if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) declare(declaration, false);
-        exports.set('default', declaration.type === AST_NODE_TYPES.Identifier ? { type: 'binding', name: declaration.name } : { type: 'node', node: declaration });
+        exportRefs.set('default', declaration.type === AST_NODE_TYPES.Identifier ? { type: 'binding', name: declaration.name } : { type: 'node', node: declaration });
         break;
       }
       case AST_NODE_TYPES.ExpressionStatement:

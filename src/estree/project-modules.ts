@@ -72,6 +72,7 @@ export function projectModuleStats(): {
   readonly buildMilliseconds: number;
   readonly resolutions: number;
   readonly resolutionHits: number;
+  readonly resolveMilliseconds: number;
 } {
   return {
     summaryRequests: summaryCounters.requests,
@@ -80,6 +81,7 @@ export function projectModuleStats(): {
     buildMilliseconds: Number(summaryCounters.buildNanoseconds) / 1e6,
     resolutions: resolverCounters.lookups,
     resolutionHits: resolverCounters.hits,
+    resolveMilliseconds: Number(resolverCounters.nanoseconds) / 1e6,
   };
 }
 
