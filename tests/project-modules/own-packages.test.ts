@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index';
+import * as sourceModules from '../../src/estree/project-modules';
 import { clearProjectModules } from '../../src/estree/project-modules';
 import { writeProject, type Project } from './project';
 
@@ -84,8 +85,7 @@ describe("the repository's own packages", () => {
 
 describe('the built plugin', () => {
   it('summarises a project module through the CommonJS build', () => {
-    const require = createRequire(import.meta.url);
-    const built = require(path.resolve(__dirname, '../../dist/estree/project-modules.js')) as typeof import('../../src/estree/project-modules');
+    const built = createRequire(__filename)(path.resolve(__dirname, '../../dist/estree/project-modules.js')) as typeof sourceModules;
     project = writeProject({
       'test/helpers.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\nexport * from './more';\n`,
       'test/more.ts': `import { pool } from './helpers';\nafterEach(() => truncateAll());\nexport async function truncateAll() {\n  await pool.query('TRUNCATE orders');\n}\n`,
