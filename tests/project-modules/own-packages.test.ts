@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index';
-import * as sourceModules from '../../src/estree/project-modules';
+import type * as sourceModules from '../../src/estree/project-modules';
 import { clearProjectModules } from '../../src/estree/project-modules';
 import { writeProject, type Project } from './project';
 
