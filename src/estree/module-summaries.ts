@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import { lookupBoundary } from '../core/boundaries';
 import type { ExportSummary, ExportValue, HookEffect, HookKind, HookSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
-import { classifyCall, classifySql, type CallRole } from '../core/vocabulary';
+import { classifyCall, classifySql, runsSql, type CallRole } from '../core/vocabulary';
 import { parseSettings } from '../settings';
 import { fileCache } from './file-cache';
 import { identityOf, isScriptFile } from './module-resolver';
@@ -701,20 +701,43 @@ function factsOfFunction(reader: Reader, node: Node): FunctionFacts | null {
 function factsOfCode(reader: Reader, code: Node): FunctionFacts {
   const hooks: HookSummary[] = [];
   const effects = new Set<HookEffect>();
+  // Calls inside a callee chain (`knex('t')` in `knex('t').del()`) are judged with the chain.
+  const inChain = new Set<Node>();
   walk(code, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    for (let callee = unwrapExpression(node.callee); ; ) {
+      if (callee.type === AST_NODE_TYPES.MemberExpression) callee = unwrapExpression(callee.object);
+      else if (callee.type === AST_NODE_TYPES.CallExpression) {
+        inChain.add(callee);
+        callee = unwrapExpression(callee.callee);
+      } else break;
+    }
+    if (inChain.has(node)) return;
     const hook = hookKindOf(node);
     if (hook) {
-      const body = node.arguments.find((argument) => isFunction(argument));
-      const inner = body ? factsOfCode(reader, body.body) : null;
-      hooks.push({ kind: hook, effects: body ? [...(inner?.effects ?? [])] : ['unknown'] });
-      if (inner) hooks.push(...inner.hooks);
+      hooks.push(...hookRegistered(reader, hook, node));
       return false;
     }
     for (const effect of effectsOfCall(reader, node, hooks)) effects.add(effect);
     return undefined;
   });
   return { hooks, effects };
+}
+
+/** A hook and what its callback does: written in place, or a function named by reference (`afterEach(resetDb)`). */
+function hookRegistered(reader: Reader, kind: HookKind, call: TSESTree.CallExpression): HookSummary[] {
+  const callback = call.arguments.find((argument) => isFunction(argument) || argument.type === AST_NODE_TYPES.Identifier);
+  if (callback && isFunction(callback)) {
+    const inner = factsOfCode(reader, callback.body);
+    return [{ kind, effects: [...inner.effects] }, ...inner.hooks];
+  }
+  if (callback?.type === AST_NODE_TYPES.Identifier) {
+    // Judged as if the hook called it: `afterEach(resetDb)` does what `afterEach(() => resetDb())` does.
+    const nested: HookSummary[] = [];
+    const effects = effectsOfCall(reader, { ...call, callee: callback, arguments: [] } as TSESTree.CallExpression, nested);
+    return [{ kind, effects }, ...nested];
+  }
+  return [{ kind, effects: ['unknown'] }];
 }
 
 function hookKindOf(call: TSESTree.CallExpression): HookKind | null {
@@ -807,8 +830,44 @@ function effectsOfCall(reader: Reader, call: TSESTree.CallExpression, hooks: Hoo
   }
   const sql = staticText(call.arguments[0]) ?? templateHead(call.arguments[0]);
   const role = classifyCall({ segments, ...(sql !== null ? { text: sql } : {}), options: optionKeys(call.arguments[0]) });
-  const effect = effectOfRole(role, segments[segments.length - 1] as string, sql);
-  return effect ? [effect] : [];
+  const last = segments[segments.length - 1] as string;
+  const effect = effectOfRole(role, last, sql);
+  if (effect) return [effect];
+  // SQL whose text is not written out here could be a cleanup.
+  if (runsSql(last) && segments.length > 1 && sql === null) return ['unknown'];
+  return !INERT_METHODS.has(last) && mayActOnData(reader, root) ? ['unknown'] : [];
+}
+
+/** Methods of arrays, promises and strings, which only arrange other calls. */
+const INERT_METHODS: ReadonlySet<string> = new Set([
+  'map', 'forEach', 'filter', 'reduce', 'find', 'some', 'every', 'includes', 'push', 'join', 'slice', 'concat',
+  'flat', 'flatMap', 'sort', 'keys', 'values', 'entries', 'then', 'catch', 'finally', 'all', 'allSettled',
+  'toString', 'log', 'warn', 'error', 'info', 'debug',
+]);
+
+/** Names every test file may call that never touch a boundary's data. */
+const INERT_GLOBALS: ReadonlySet<string> = new Set([
+  'console', 'Math', 'JSON', 'Object', 'Array', 'Promise', 'Date', 'String', 'Number', 'Reflect', 'Symbol',
+  'process', 'globalThis', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate',
+  'expect', 'assert', 'jest', 'vi', 'sinon', 'td', 'mock', 'done', 'Buffer', 'URL', 'structuredClone',
+]);
+
+/**
+ * Whether a call whose names say nothing could still change a boundary's data: one on something a
+ * project module hands out, or on a value this module cannot see (a parameter, a variable of the
+ * function). Calls on packages that are not boundaries, and on plain globals, cannot.
+ */
+function mayActOnData(reader: Reader, root: string): boolean {
+  const binding = reader.bindings.get(root);
+  if (!binding) return !INERT_GLOBALS.has(root);
+  if (binding.type === 'import') {
+    const identity = identityOf(reader.identity.file, binding.specifier);
+    if (identity.type === 'package' || identity.type === 'builtin') return lookupBoundary(binding.specifier, CATALOG_ONLY) !== null;
+    return true;
+  }
+  if (isFunction(binding.node) || binding.node.type === AST_NODE_TYPES.ClassDeclaration) return false;
+  const value = valueOf(reader, binding.node, new Set());
+  return value.type !== 'other' && value.type !== 'app-client' && value.type !== 'fake';
 }
 
 function templateHead(node: Node | undefined): string | null {

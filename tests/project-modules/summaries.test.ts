@@ -107,6 +107,49 @@ describe('a helper that registers hooks', () => {
   });
 });
 
+describe('what hooks do', () => {
+  it('reads a hook given a function by name, and a deletion spread over collections', () => {
+    project = writeProject({
+      'test/db.ts': [
+        `import mongoose from 'mongoose';`,
+        `async function clearCollections() {`,
+        `  await Promise.all(Object.values(mongoose.connection.collections).map((collection) => collection.deleteMany({})));`,
+        `}`,
+        `export function setupTestDatabase() {`,
+        `  describe('with a database', () => {`,
+        `    afterEach(clearCollections);`,
+        `  });`,
+        `}`,
+      ].join('\n'),
+      [TEST]: '',
+    });
+    expect(exportOfSpecifier(project.context(TEST), './db', 'setupTestDatabase')).toMatchObject({
+      registersHooks: [{ kind: 'afterEach', effects: ['delete'] }],
+    });
+  });
+
+  it('says unknown for a call on something a project module hands out, and for SQL it cannot read', () => {
+    project = writeProject({
+      'test/setup.ts': [
+        `import { testDb } from './test-db';`,
+        `import { pool } from './pool';`,
+        `const statement = process.env.CLEANUP ?? '';`,
+        `beforeEach(() => testDb.prepare());`,
+        `afterEach(() => pool.query(statement));`,
+        `afterAll(() => console.log('done'));`,
+      ].join('\n'),
+      'test/test-db.ts': `export const testDb = makeTestDb();\ndeclare function makeTestDb(): { prepare(): void };\n`,
+      'test/pool.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`,
+      [TEST]: '',
+    });
+    expect(known(summaryOfSpecifier(project.context(TEST), './setup')).hooksOnImport).toEqual([
+      { kind: 'beforeEach', effects: ['unknown'] },
+      { kind: 'afterEach', effects: ['unknown'] },
+      { kind: 'afterAll', effects: [] },
+    ]);
+  });
+});
+
 describe('a test-server helper', () => {
   it('hands back an app client when it returns supertest(app)', () => {
     project = writeProject({
