@@ -110,6 +110,8 @@ function summaryAt(identity: ProjectIdentity, depth: number): ModuleSummaryResul
   if (building.has(file) || depth > MAX_DEPTH) return 'unknown';
   const stamp = stampOf(file);
   if (stamp === null) return 'unknown';
+  // Time is counted for the outermost build only, so builds nested in another are not counted twice.
+  const outermost = building.size === 0;
   building.add(file);
   const started = process.hrtime.bigint();
   const stamps: Stamps = [[file, stamp]];
@@ -122,7 +124,7 @@ function summaryAt(identity: ProjectIdentity, depth: number): ModuleSummaryResul
     building.delete(file);
   }
   summaryCounters.built++;
-  summaryCounters.buildNanoseconds += process.hrtime.bigint() - started;
+  if (outermost) summaryCounters.buildNanoseconds += process.hrtime.bigint() - started;
   summaries.set(file, { value: summary, stamps: dedupe(stamps) });
   return summary;
 }
@@ -833,6 +835,8 @@ function effectsOfCall(reader: Reader, call: TSESTree.CallExpression, hooks: Hoo
   const last = segments[segments.length - 1] as string;
   const effect = effectOfRole(role, last, sql);
   if (effect) return [effect];
+  // Named, and not a cleanup: it connects, builds or writes.
+  if (role !== null) return [];
   // SQL whose text is not written out here could be a cleanup.
   if (runsSql(last) && segments.length > 1 && sql === null) return ['unknown'];
   return !INERT_METHODS.has(last) && mayActOnData(reader, root) ? ['unknown'] : [];
