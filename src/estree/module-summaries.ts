@@ -682,12 +682,50 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
     return {
       value: returnedValue(reader, node, new Set()),
       registersHooks: facts?.hooks ?? [],
-      boundaryKinds: [...reader.boundaryKinds],
+      boundaryKinds: [...kindsReachedBy(reader, node, new Set())],
       effects: facts ? [...facts.effects] : ['unknown'],
     };
   }
   const value = valueOf(reader, node, new Set());
   return { value, registersHooks: [], boundaryKinds: value.type === 'boundary-client' ? [value.kind] : [], effects: [] };
+}
+
+/**
+ * The boundary kinds a piece of code reaches through the names it uses: imports of boundary
+ * packages, imports of project modules (what those reach), and this module's own functions and
+ * values, followed once each.
+ */
+function kindsReachedBy(reader: Reader, code: Node, seen: Set<Node>): Set<string> {
+  const kinds = new Set<string>();
+  seen.add(code);
+  const visit = (node: Node): boolean | void => {
+    // A property name is not a use of a binding of the same name.
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+      walk(node.object, visit);
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.Property && !node.computed && !node.shorthand) {
+      walk(node.value, visit);
+      return false;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return;
+    const binding = reader.bindings.get(node.name);
+    if (!binding) return;
+    if (binding.type === 'local') {
+      if (seen.has(binding.node)) return;
+      for (const kind of kindsReachedBy(reader, binding.node, seen)) kinds.add(kind);
+      return;
+    }
+    const identity = identityOf(reader.identity.file, binding.specifier);
+    if (identity.type === 'project') {
+      for (const kind of reachOf(identity.file, reader.depth + 1, [])?.kinds ?? []) kinds.add(kind);
+    } else if (identity.type !== 'unresolved') {
+      const boundary = lookupBoundary(binding.specifier, CATALOG_ONLY);
+      if (boundary && boundary.role !== 'fake') kinds.add(boundary.kind);
+    }
+  };
+  walk(code, visit);
+  return kinds;
 }
 
 /** Hooks a function registers and what it does to a boundary's data, memoised. */

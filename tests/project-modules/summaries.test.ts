@@ -51,6 +51,8 @@ describe('an adapter module', () => {
     expect(summary.boundaryKinds).toEqual(['database']);
     expect(summary.exports.get('pool')?.value).toEqual({ type: 'boundary-client', kind: 'database' });
     expect(summary.exports.get('label')?.value).toEqual({ type: 'other' });
+    // What each function's own body reaches, not the whole module's.
+    expect(summary.exports.get('label')?.boundaryKinds).toEqual([]);
   });
 
   it('hands back a fresh database for an in-memory one', () => {
@@ -79,6 +81,7 @@ describe('a helper that registers hooks', () => {
     });
     const helper = exportOfSpecifier(project.context(TEST), './helpers/database', 'useCleanDatabase');
     expect(helper).toMatchObject({
+      boundaryKinds: ['database'],
       registersHooks: [
         { kind: 'beforeEach', effects: ['truncate'] },
         { kind: 'afterAll', effects: ['close'] },
