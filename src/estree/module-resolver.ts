@@ -64,7 +64,13 @@ export function identityOf(fromFile: string, specifier: string): ModuleIdentity 
     return cached;
   }
   const started = process.hrtime.bigint();
-  const identity = computeIdentity(fromFile, specifier);
+  let identity: ModuleIdentity;
+  try {
+    identity = computeIdentity(fromFile, specifier);
+  } catch {
+    // A rule never throws on valid code: what cannot be resolved is unresolved.
+    identity = isBare(specifier) ? packageIdentity(specifier) : { type: 'unresolved', specifier };
+  }
   resolverCounters.nanoseconds += process.hrtime.bigint() - started;
   identities.set(key, identity);
   return identity;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ExportSummary, ModuleIdentity, ModuleSummaryResult } from '../core/module-summary';
 import { clearResolutions, identityOf, isOwnPackageName, resolverCounters } from './module-resolver';
@@ -13,7 +14,9 @@ type ProjectIdentity = Extract<ModuleIdentity, { type: 'project' }>;
  * Cached per directory and specifier for the life of the process.
  */
 export function moduleIdentityOf(context: Context, specifier: string): ModuleIdentity {
-  return identityOf(context.filename, specifier);
+  // Text linted without a path (`<input>`) stands in the working directory.
+  const filename = path.isAbsolute(context.filename) ? context.filename : path.resolve(context.cwd, context.filename);
+  return identityOf(filename, specifier);
 }
 
 /**
@@ -61,7 +64,7 @@ export function isOwnPackageSpecifier(context: Context, specifier: string): bool
  * a workspace package of its repository or the package the file belongs to.
  */
 export function isOwnPackage(context: Context, name: string): boolean {
-  return isOwnPackageName(context.filename, name);
+  return isOwnPackageName(path.isAbsolute(context.filename) ? context.filename : path.resolve(context.cwd, context.filename), name);
 }
 
 /** Time spent building summaries and how often the caches answered, for the benchmark. */

@@ -246,6 +246,12 @@ describe('resolution', () => {
     expect(summaryOfSpecifier(context, 'pg')).toBeNull();
   });
 
+  it('resolves text linted without a path from the working directory', () => {
+    project = writeProject({ 'helper.ts': `export const x = 1;\n` });
+    const context = { ...project.context('helper.ts'), filename: '<input>' } as ReturnType<Project['context']>;
+    expect(moduleIdentityOf(context, './helper')).toMatchObject({ type: 'project', file: project.path('helper.ts') });
+  });
+
   it('calls an unresolvable relative import unknown', () => {
     project = writeProject({ [TEST]: '' });
     const context = project.context(TEST);
