@@ -3,6 +3,24 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const eslintPlugin = require('eslint-plugin-eslint-plugin').default;
 
+// The root of @typescript-eslint/utils loads all of ESLint and the scope manager (~250 modules)
+// when imported for a value; rules run in editors, so the plugin must load fast.
+const lightEntryPoints = [
+  {
+    name: '@typescript-eslint/utils',
+    allowTypeImports: true,
+    message:
+      "Import values from a light entry point: AST_NODE_TYPES from src/estree/node-types, RuleCreator from '@typescript-eslint/utils/eslint-utils', findVariable and other helpers from '@typescript-eslint/utils/ast-utils'. Types may stay on '@typescript-eslint/utils'.",
+  },
+  {
+    // The built code would read the enum through the package's re-export getter on every
+    // comparison of a node type; src/estree/node-types holds it in a plain binding.
+    name: '@typescript-eslint/types',
+    importNames: ['AST_NODE_TYPES'],
+    message: "Import AST_NODE_TYPES from src/estree/node-types, which reads it once rather than through a getter on every use.",
+  },
+];
+
 module.exports = tseslint.config(
   { ignores: ['dist/', 'coverage/', 'examples/', 'tests/**/fixtures/', 'node_modules/', '.bench-corpus/'] },
   js.configs.recommended,
@@ -15,26 +33,27 @@ module.exports = tseslint.config(
     },
   },
   {
-    // The root of @typescript-eslint/utils loads all of ESLint and the scope manager (~250 modules)
-    // when imported for a value; rules run in editors, so the plugin must load fast.
     files: ['src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: lightEntryPoints }],
+    },
+  },
+  {
+    // Cores decide over language-neutral facts: a second front end must be able to feed them
+    // without ESTree, typescript-eslint or ESLint.
+    files: ['src/core/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [
+          patterns: [
             {
-              name: '@typescript-eslint/utils',
-              allowTypeImports: true,
-              message:
-                "Import values from a light entry point: AST_NODE_TYPES from src/estree/node-types, RuleCreator from '@typescript-eslint/utils/eslint-utils', findVariable and other helpers from '@typescript-eslint/utils/ast-utils'. Types may stay on '@typescript-eslint/utils'.",
+              group: ['**/estree', '**/estree/**', '**/rules', '**/rules/**'],
+              message: 'src/core decides over facts; the ESTree side (src/estree) and the rules (src/rules) build on it, not the other way round.',
             },
             {
-              // The built code would read the enum through the package's re-export getter on every
-              // comparison of a node type; src/estree/node-types holds it in a plain binding.
-              name: '@typescript-eslint/types',
-              importNames: ['AST_NODE_TYPES'],
-              message: "Import AST_NODE_TYPES from src/estree/node-types, which reads it once rather than through a getter on every use.",
+              group: ['@typescript-eslint/*', 'eslint', 'eslint/*', '@eslint/*', 'espree', 'espree/*'],
+              message: 'src/core imports nothing from ESLint, typescript-eslint or a parser: hand it facts from src/estree instead.',
             },
           ],
         },

@@ -4,8 +4,10 @@
 // Separate processes keep one configuration's heap and garbage-collector state from colouring the next.
 // Usage: node bench/lint-once.mjs <configuration> <corpus-dir>
 import { ESLint } from 'eslint';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { configFor } from './configs.mjs';
+import { ROOT, configFor } from './configs.mjs';
 
 const [name, corpusDir] = process.argv.slice(2);
 const eslint = new ESLint({ cwd: corpusDir, overrideConfigFile: true, overrideConfig: configFor(name) });
@@ -14,6 +16,15 @@ const start = performance.now();
 const results = await eslint.lintFiles(['.']);
 const wall = performance.now() - start;
 const cpu = process.cpuUsage(cpuBefore);
+/** Project-module summaries built during the run, with their time and cache hits; `null` for a build without them. */
+function projectModuleStats() {
+  try {
+    const build = process.env.BENCH_PLUGIN ? path.resolve(process.env.BENCH_PLUGIN) : ROOT;
+    return createRequire(import.meta.url)(path.join(build, 'dist/estree/project-modules.js')).projectModuleStats();
+  } catch {
+    return null;
+  }
+}
 const fatal = results.flatMap((result) => result.messages.filter((message) => message.fatal).map((message) => `${result.filePath}: ${message.message}`));
 process.stdout.write(
   JSON.stringify({
@@ -24,5 +35,6 @@ process.stdout.write(
     wall,
     // Kilobytes on Linux and macOS.
     maxRssKb: process.resourceUsage().maxRSS,
+    projectModules: projectModuleStats(),
   }),
 );

@@ -179,9 +179,12 @@ function timedRun(name) {
 const wallTimes = Object.fromEntries(TIMED.map((name) => [name, []]));
 const cpuTimes = Object.fromEntries(TIMED.map((name) => [name, []]));
 const peakRss = Object.fromEntries(TIMED.map((name) => [name, []]));
+/** Project-module summary counters of strict's last timed run. */
+let strictSummaries = null;
 for (let run = 0; run < options.runs; run++) {
   for (const name of TIMED) {
-    const { cpu, wall, maxRssKb } = timedRun(name);
+    const { cpu, wall, maxRssKb, projectModules } = timedRun(name);
+    if (name === 'strict') strictSummaries = projectModules ?? null;
     cpuTimes[name].push(cpu);
     wallTimes[name].push(wall);
     peakRss[name].push(maxRssKb / 1024);
@@ -224,6 +227,19 @@ if (options.baseline) {
   say();
 }
 
+{
+  // Summaries of the project's own modules, from strict's last run: built once per module per process.
+  const summaries = strictSummaries;
+  const rate = (hits, total) => (total === 0 ? 'n/a' : `${((100 * hits) / total).toFixed(1)}%`);
+  if (summaries) {
+    say(
+      `Project-module summaries in one strict run: ${summaries.summariesBuilt} built in ${summaries.buildMilliseconds.toFixed(1)} ms, ` +
+        `${summaries.summaryRequests} asked for (cache hits ${rate(summaries.summaryHits, summaries.summaryRequests)}); ` +
+        `${summaries.resolutions} resolutions in ${summaries.resolveMilliseconds.toFixed(1)} ms (cache hits ${rate(summaries.resolutionHits, summaries.resolutions)}).`,
+    );
+    say();
+  }
+}
 endPhase('timed runs');
 
 // ---------------------------------------------------------------------------------------------

@@ -13,9 +13,10 @@ function modulesLoadedByPlugin(): string[] {
 describe('loading the plugin', () => {
   // Editors load the plugin on start; the root of @typescript-eslint/utils would pull in ESLint
   // itself, the scope manager and TypeScript's helpers, several times the plugin's own cost.
-  it('does not load ESLint, the scope manager or TypeScript', () => {
+  // The module resolver and the parsers for project modules load on first use, not with the plugin.
+  it('does not load ESLint, the scope manager, TypeScript or the module resolver', () => {
     const heavy = modulesLoadedByPlugin().filter((file) =>
-      /[\\/]node_modules[\\/](?:eslint|@typescript-eslint[\\/](?:scope-manager|typescript-estree)|typescript)[\\/]/.test(file),
+      /[\\/]node_modules[\\/](?:eslint|espree|oxc-resolver|@oxc-resolver[\\/][^\\/]+|@typescript-eslint[\\/](?:scope-manager|typescript-estree)|typescript)[\\/]/.test(file),
     );
     expect(heavy).toEqual([]);
   });

@@ -10,7 +10,11 @@
 
 /** One identity per module, whatever spelling loaded it. */
 export type ModuleIdentity =
-  /** A file of the project (relative path, tsconfig `paths`/`baseUrl`, `#imports`, a workspace package of this repository). */
+  /**
+   * A file of the project (relative path, tsconfig `paths`/`baseUrl`, `#imports`, a workspace package of this repository).
+   * `workspacePackage` is the name of the package the file belongs to (its nearest named package.json), `null` when none.
+   * For a workspace package found without node_modules whose entry file does not exist, `file` is the path it was looked for at.
+   */
   | { readonly type: 'project'; readonly file: string; readonly workspacePackage: string | null }
   /** An installed third-party package: its name and the subpath asked for (`''` for the root). */
   | { readonly type: 'package'; readonly name: string; readonly subpath: string }
@@ -51,6 +55,12 @@ export interface ExportSummary {
   readonly registersHooks: readonly HookSummary[];
   /** Boundary kinds the export's body reaches, transitively. */
   readonly boundaryKinds: readonly string[];
+  /**
+   * What calling the export does to a boundary's data (`cleanDatabase()` → `truncate`), read from
+   * its body and the project functions it calls; `unknown` when it calls something unreadable.
+   * Absent when not known.
+   */
+  readonly effects?: readonly HookEffect[];
 }
 
 export interface ModuleSummary {

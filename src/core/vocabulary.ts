@@ -116,6 +116,11 @@ const SQL_RUNNERS: ReadonlySet<string> = new Set([
   '$executeRaw', '$executeRawUnsafe', '$queryRaw', '$queryRawUnsafe',
 ]);
 
+/** Whether a method runs hand-written SQL (`query`, `execute`, `$executeRaw`): what it does depends on the text. */
+export function runsSql(name: string): boolean {
+  return SQL_RUNNERS.has(name);
+}
+
 /**
  * Verbs whose role depends on their options: Sequelize's `Model.destroy({ where })` deletes rows
  * (while `knex.destroy()` closes the pool), and `sequelize.sync({ force: true })` drops the tables.

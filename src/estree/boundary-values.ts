@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isGenericContainerModule, lookupBoundary, type BoundaryModule, type ImportSite } from '../core/boundaries';
+import { isGenericContainerModule, lookupBoundary, matchesModuleGlobs, type BoundaryModule, type ImportSite } from '../core/boundaries';
 import { getSettings } from '../settings';
 import { unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
 import { fileCache } from './file-cache';
+import { isOwnPackageSpecifier } from './project-modules';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -14,9 +15,17 @@ export function importSiteOf(context: Context): ImportSite {
   return { filename: context.filename, cwd: context.cwd };
 }
 
-/** The boundary a module specifier belongs to, with this file's settings and import site. */
+/**
+ * The boundary a module specifier belongs to, with this file's settings and import site. A
+ * package of this repository (a workspace package, or the linted package reached by its name or a
+ * `paths` alias) is the code under test: catalog entries for its name do not apply, while
+ * boundaries declared in settings still do.
+ */
 export function boundaryOfSpecifier(context: Context, specifier: string): BoundaryModule | null {
-  return lookupBoundary(specifier, getSettings(context.settings), importSiteOf(context));
+  const settings = getSettings(context.settings);
+  const boundary = lookupBoundary(specifier, settings, importSiteOf(context));
+  if (!boundary || boundary.role === 'adapter' || matchesModuleGlobs(specifier, settings.boundaries)) return boundary;
+  return isOwnPackageSpecifier(context, specifier) ? null : boundary;
 }
 
 /** Maps a module specifier to what a trace is looking for. */

@@ -1,18 +1,22 @@
+import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { ModuleIdentity, ModuleSummaryResult } from '../core/module-summary';
+import type { ExportSummary, ModuleIdentity, ModuleSummaryResult } from '../core/module-summary';
+import { clearResolutions, identityOf, isOwnPackageName, resolverCounters } from './module-resolver';
+import { clearSummaries, summaryCounters, summaryOfProjectModule } from './module-summaries';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type ProjectIdentity = Extract<ModuleIdentity, { type: 'project' }>;
 
 /**
- * The one identity of a module a file loads. Placeholder until the resolver lands: every
- * non-relative specifier is a package and relative ones are unresolved.
+ * The one identity of a module a file loads, resolved from the file being linted: a project file
+ * (relative path, tsconfig `paths`/`baseUrl`, package.json `imports`, a workspace package of this
+ * repository or the linted package itself), an installed package, a built-in, or unresolved.
+ * Cached per directory and specifier for the life of the process.
  */
-export function moduleIdentityOf(_context: Context, specifier: string): ModuleIdentity {
-  if (specifier.startsWith('node:')) return { type: 'builtin', name: specifier.slice(5) };
-  if (specifier.startsWith('.') || specifier.startsWith('/')) return { type: 'unresolved', specifier };
-  const parts = specifier.split('/');
-  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
-  return { type: 'package', name, subpath: specifier.slice(name.length).replace(/^\//, '') };
+export function moduleIdentityOf(context: Context, specifier: string): ModuleIdentity {
+  // Text linted without a path (`<input>`) stands in the working directory.
+  const filename = path.isAbsolute(context.filename) ? context.filename : path.resolve(context.cwd, context.filename);
+  return identityOf(filename, specifier);
 }
 
 /**
@@ -21,5 +25,71 @@ export function moduleIdentityOf(_context: Context, specifier: string): ModuleId
  */
 export function summaryOfSpecifier(context: Context, specifier: string): ModuleSummaryResult | null {
   const identity = moduleIdentityOf(context, specifier);
-  return identity.type === 'package' || identity.type === 'builtin' ? null : 'unknown';
+  if (identity.type === 'package' || identity.type === 'builtin') return null;
+  if (identity.type === 'unresolved') return 'unknown';
+  return summaryOfIdentity(identity);
+}
+
+/** The summary of a project module by its identity. */
+export function summaryOfIdentity(identity: ProjectIdentity): ModuleSummaryResult {
+  return summaryOfProjectModule(identity);
+}
+
+/**
+ * What one export of a project module does: `null` when the specifier is a package or a
+ * built-in; `'unknown'` when the module cannot be read, or when it does not list the name and
+ * may export more than it shows (`export *` from a module that cannot be read).
+ */
+export function exportOfSpecifier(context: Context, specifier: string, name: string): ExportSummary | 'unknown' | null {
+  const summary = summaryOfSpecifier(context, specifier);
+  if (summary === null || summary === 'unknown') return summary;
+  return summary.exports.get(name) ?? (summary.complete ? null : 'unknown');
+}
+
+/**
+ * Whether a specifier loads one of this repository's own packages: a workspace package, or the
+ * package the linted file belongs to, whether reached through node_modules, a tsconfig `paths`
+ * alias to its sources or its name alone. Such a package is the code under test, so catalog
+ * entries for its name do not apply to it.
+ */
+export function isOwnPackageSpecifier(context: Context, specifier: string): boolean {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')) return false;
+  // A bare specifier that resolves to a file outside node_modules is the repository's own code,
+  // whether it is a declared workspace package or a `paths` alias to sources.
+  return moduleIdentityOf(context, specifier).type === 'project';
+}
+
+/**
+ * Whether a package name is one of the repository's own packages as seen from the linted file:
+ * a workspace package of its repository or the package the file belongs to.
+ */
+export function isOwnPackage(context: Context, name: string): boolean {
+  return isOwnPackageName(path.isAbsolute(context.filename) ? context.filename : path.resolve(context.cwd, context.filename), name);
+}
+
+/** Time spent building summaries and how often the caches answered, for the benchmark. */
+export function projectModuleStats(): {
+  readonly summaryRequests: number;
+  readonly summaryHits: number;
+  readonly summariesBuilt: number;
+  readonly buildMilliseconds: number;
+  readonly resolutions: number;
+  readonly resolutionHits: number;
+  readonly resolveMilliseconds: number;
+} {
+  return {
+    summaryRequests: summaryCounters.requests,
+    summaryHits: summaryCounters.hits,
+    summariesBuilt: summaryCounters.built,
+    buildMilliseconds: Number(summaryCounters.buildNanoseconds) / 1e6,
+    resolutions: resolverCounters.lookups,
+    resolutionHits: resolverCounters.hits,
+    resolveMilliseconds: Number(resolverCounters.nanoseconds) / 1e6,
+  };
+}
+
+/** Forgets every resolution and summary, and zeroes the counters. */
+export function clearProjectModules(): void {
+  clearResolutions();
+  clearSummaries();
 }

@@ -1,0 +1,296 @@
+import fs from 'node:fs';
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
+import type { ModuleIdentity } from '../core/module-summary';
+import { packageName } from '../core/boundaries';
+import type * as OxcResolver from 'oxc-resolver';
+
+/**
+ * Module resolution for the project's own modules: one identity per module, whatever spelling
+ * loaded it. Resolution is relative to the importing file; its tsconfig (with `extends`) is found by
+ * walking up from it. The resolver is loaded on first use, so loading the plugin stays cheap.
+ */
+
+interface ResolveResult {
+  readonly path?: string;
+  readonly error?: string;
+  readonly builtin?: { readonly resolved: string };
+}
+
+interface Resolver {
+  resolveFileSync(file: string, request: string): ResolveResult;
+  sync(directory: string, request: string): ResolveResult;
+}
+
+type ProjectIdentity = Extract<ModuleIdentity, { type: 'project' }>;
+
+const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+let resolver: Resolver | null | undefined;
+
+/** The resolver, made on first use; `null` when it cannot be loaded on this platform. */
+function loadResolver(): Resolver | null {
+  if (resolver !== undefined) return resolver;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ResolverFactory } = require('oxc-resolver') as typeof OxcResolver;
+    resolver = new ResolverFactory({
+      tsconfig: 'auto',
+      extensions: [...SCRIPT_EXTENSIONS, '.json', '.node'],
+      // Sources import `./pool.js` and mean `./pool.ts`.
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
+      conditionNames: ['node', 'import', 'require', 'default'],
+      mainFields: ['module', 'main'],
+      builtinModules: true,
+    });
+  } catch {
+    resolver = null;
+  }
+  return resolver;
+}
+
+/** Counters for the benchmark: resolutions asked for and how many the cache answered. */
+export const resolverCounters = { lookups: 0, hits: 0, nanoseconds: 0n };
+
+const identities = new Map<string, ModuleIdentity>();
+
+/** The identity of what `specifier` names when `fromFile` loads it; cached per directory and specifier. */
+export function identityOf(fromFile: string, specifier: string): ModuleIdentity {
+  resolverCounters.lookups++;
+  const key = `${path.dirname(fromFile)}\0${specifier}`;
+  const cached = identities.get(key);
+  if (cached) {
+    resolverCounters.hits++;
+    return cached;
+  }
+  const started = process.hrtime.bigint();
+  let identity: ModuleIdentity;
+  try {
+    identity = computeIdentity(fromFile, specifier);
+  } catch {
+    // A rule never throws on valid code: what cannot be resolved is unresolved.
+    identity = isBare(specifier) ? packageIdentity(specifier) : { type: 'unresolved', specifier };
+  }
+  resolverCounters.nanoseconds += process.hrtime.bigint() - started;
+  identities.set(key, identity);
+  return identity;
+}
+
+function isBare(specifier: string): boolean {
+  return !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('#') && !path.isAbsolute(specifier);
+}
+
+function packageIdentity(specifier: string): ModuleIdentity {
+  const name = packageName(specifier);
+  const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  return { type: 'package', name, subpath: bare.slice(name.length).replace(/^\//, '') };
+}
+
+function computeIdentity(fromFile: string, specifier: string): ModuleIdentity {
+  if (specifier.startsWith('node:') || (isBare(specifier) && isBuiltin(specifier) && !isOwnPackageName(fromFile, specifier))) {
+    return { type: 'builtin', name: specifier.replace(/^node:/, '') };
+  }
+  const found = loadResolver()?.resolveFileSync(fromFile, specifier);
+  if (found?.builtin) return { type: 'builtin', name: found.builtin.resolved.replace(/^node:/, '') };
+  if (found?.path) return identityOfPath(found.path, specifier);
+  if (!isBare(specifier)) return { type: 'unresolved', specifier };
+  // Repositories are often read without their dependencies installed; a package of the
+  // repository is still found through its workspace manifest.
+  const own = ownPackageDirectory(fromFile, packageName(specifier));
+  if (own) return workspaceIdentity(own, packageName(specifier), specifier.slice(packageName(specifier).length).replace(/^\//, ''));
+  return packageIdentity(specifier);
+}
+
+const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+
+function identityOfPath(file: string, specifier: string): ModuleIdentity {
+  const index = file.lastIndexOf(NODE_MODULES);
+  if (index < 0) return { type: 'project', file, workspacePackage: packageNameAt(file) };
+  if (isBare(specifier)) return packageIdentity(specifier);
+  const rest = file.slice(index + NODE_MODULES.length).split(path.sep);
+  const name = rest[0]?.startsWith('@') ? rest.slice(0, 2).join('/') : (rest[0] ?? specifier);
+  return { type: 'package', name, subpath: rest.slice(name.split('/').length).join('/') };
+}
+
+/**
+ * A workspace package's module, found without node_modules: its `exports` or `main` when they
+ * point at a file that exists, else its sources (`src/index.ts`, `src/<subpath>`). When none
+ * exists the identity still names the package, and its summary is unknown.
+ */
+function workspaceIdentity(directory: string, name: string, subpath: string): ProjectIdentity {
+  const resolve = loadResolver();
+  const requests = subpath === '' ? [name, '.', './src/index', './index'] : [`${name}/${subpath}`, `./${subpath}`, `./src/${subpath}`];
+  for (const request of requests) {
+    const found = resolve?.sync(directory, request);
+    if (found?.path && !found.path.includes(NODE_MODULES)) return { type: 'project', file: found.path, workspacePackage: name };
+  }
+  return { type: 'project', file: path.join(directory, subpath), workspacePackage: name };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The repository's own packages
+
+interface Manifest {
+  readonly name: string | null;
+  readonly workspaces: readonly string[] | null;
+}
+
+const manifests = new Map<string, Manifest | null>();
+
+function manifestAt(directory: string): Manifest | null {
+  if (manifests.has(directory)) return manifests.get(directory) ?? null;
+  let manifest: Manifest | null;
+  try {
+    const json = JSON.parse(fs.readFileSync(path.join(directory, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const raw = json.workspaces;
+    const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? (raw as { packages?: unknown }).packages : null;
+    manifest = {
+      name: typeof json.name === 'string' ? json.name : null,
+      workspaces: Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : null,
+    };
+  } catch {
+    manifest = null;
+  }
+  manifests.set(directory, manifest);
+  return manifest;
+}
+
+/** The `packages:` globs of a pnpm workspace file, read line by line. */
+function pnpmWorkspaces(directory: string): string[] | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(directory, 'pnpm-workspace.yaml'), 'utf8');
+  } catch {
+    return null;
+  }
+  const globs: string[] = [];
+  let inPackages = false;
+  for (const line of text.split('\n')) {
+    if (/^packages\s*:/.test(line)) inPackages = true;
+    else if (/^\S/.test(line)) inPackages = false;
+    else if (inPackages) {
+      const match = /^\s*-\s*['"]?([^'"#]+?)['"]?\s*(?:#.*)?$/.exec(line);
+      if (match?.[1]) globs.push(match[1]);
+    }
+  }
+  return globs;
+}
+
+/** The name of the package a project file belongs to (nearest package.json with a name). */
+export function packageNameAt(file: string): string | null {
+  for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
+    const name = manifestAt(directory)?.name;
+    if (name) return name;
+    if (path.dirname(directory) === directory) return null;
+  }
+}
+
+/** Workspace package directories by name, per workspace root. */
+const workspaceIndexes = new Map<string, ReadonlyMap<string, string>>();
+/** Per directory of a linted file: its repository's own packages, by name. */
+const packagesByDirectory = new Map<string, ReadonlyMap<string, string>>();
+
+/**
+ * The repository's own packages as seen from a directory: every workspace package (npm, yarn and
+ * pnpm workspaces) of the nearest workspace root above it, and the package the directory belongs
+ * to, which may load itself by name.
+ */
+function ownPackagesOf(directory: string): ReadonlyMap<string, string> {
+  const cached = packagesByDirectory.get(directory);
+  if (cached) return cached;
+  const packages = new Map<string, string>();
+  let nearestNamed: string | null = null;
+  for (let current = directory; ; current = path.dirname(current)) {
+    const manifest = manifestAt(current);
+    if (manifest?.name && nearestNamed === null) {
+      nearestNamed = current;
+      packages.set(manifest.name, current);
+    }
+    const globs = manifest?.workspaces ?? pnpmWorkspaces(current);
+    if (globs) {
+      for (const [name, dir] of workspaceIndex(current, globs)) if (!packages.has(name)) packages.set(name, dir);
+      break;
+    }
+    if (path.dirname(current) === current || fs.existsSync(path.join(current, '.git'))) break;
+  }
+  packagesByDirectory.set(directory, packages);
+  return packages;
+}
+
+function workspaceIndex(root: string, globs: readonly string[]): ReadonlyMap<string, string> {
+  const cached = workspaceIndexes.get(root);
+  if (cached) return cached;
+  const index = new Map<string, string>();
+  for (const glob of globs) {
+    if (glob.startsWith('!')) continue;
+    for (const directory of expandWorkspaceGlob(root, glob.replace(/\/+$/, ''))) {
+      const name = manifestAt(directory)?.name;
+      if (name && !index.has(name)) index.set(name, directory);
+    }
+  }
+  workspaceIndexes.set(root, index);
+  return index;
+}
+
+/** Directories a workspace glob names: plain segments, `*` for one level and `**` for up to three. */
+function expandWorkspaceGlob(root: string, glob: string): string[] {
+  let directories = [root];
+  for (const segment of glob.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    const next: string[] = [];
+    for (const directory of directories) {
+      if (segment === '**') next.push(directory, ...subdirectories(directory, 3));
+      else if (segment.includes('*')) {
+        const pattern = new RegExp(`^${segment.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+        next.push(...subdirectories(directory, 1).filter((sub) => pattern.test(path.basename(sub))));
+      } else next.push(path.join(directory, segment));
+    }
+    directories = next;
+  }
+  return directories;
+}
+
+function subdirectories(directory: string, depth: number): string[] {
+  if (depth <= 0) return [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const sub = path.join(directory, entry.name);
+    found.push(sub, ...subdirectories(sub, depth - 1));
+  }
+  return found;
+}
+
+function ownPackageDirectory(fromFile: string, name: string): string | null {
+  return ownPackagesOf(path.dirname(fromFile)).get(name) ?? null;
+}
+
+/**
+ * Whether a package name is one of the repository's own packages, seen from a file: a workspace
+ * package of its repository or the package the file belongs to.
+ */
+export function isOwnPackageName(fromFile: string, name: string): boolean {
+  return ownPackagesOf(path.dirname(fromFile)).has(name);
+}
+
+/** Whether a file is a script the summaries can read. */
+export function isScriptFile(file: string): boolean {
+  return SCRIPT_EXTENSIONS.includes(path.extname(file));
+}
+
+/** Forgets every resolution and manifest (tests that rewrite a project between runs). */
+export function clearResolutions(): void {
+  identities.clear();
+  manifests.clear();
+  workspaceIndexes.clear();
+  packagesByDirectory.clear();
+  resolverCounters.lookups = 0;
+  resolverCounters.hits = 0;
+  resolverCounters.nanoseconds = 0n;
+}

@@ -1,0 +1,1069 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
+import { lookupBoundary } from '../core/boundaries';
+import type { ExportSummary, ExportValue, HookEffect, HookKind, HookSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
+import { classifyCall, classifySql, runsSql, type CallRole } from '../core/vocabulary';
+import { parseSettings } from '../settings';
+import { fileCache } from './file-cache';
+import { identityOf, isScriptFile } from './module-resolver';
+import { AST_NODE_TYPES } from './node-types';
+import { TEST_CLIENT_MODULES } from './test-clients';
+
+/**
+ * Summaries of the project's own modules, read without type information. Each file is parsed and
+ * summarised once per process; the cache key holds its modification time and size (and those of
+ * the project modules it reaches), so an edit made in another editor tab is seen on the next lint.
+ */
+
+type Node = TSESTree.Node;
+type Program = TSESTree.Program;
+type ProjectIdentity = Extract<ModuleIdentity, { type: 'project' }>;
+
+/** Files larger than this are not read: generated code, bundles. */
+export const MAX_MODULE_BYTES = 256 * 1024;
+/** How many project modules deep boundary kinds and hooks are followed. */
+export const MAX_DEPTH = 6;
+
+/** Counters for the benchmark. */
+export const summaryCounters = { requests: 0, hits: 0, built: 0, buildNanoseconds: 0n, scanned: 0 };
+
+type Stamps = Array<readonly [file: string, stamp: string]>;
+
+interface Entry<T> {
+  readonly value: T;
+  /** The file and every project module the answer read, with the stamp each had. */
+  readonly stamps: ReadonlyArray<readonly [file: string, stamp: string]>;
+}
+
+/** What a module reaches, transitively: read from its import statements alone, without parsing. */
+interface Reach {
+  readonly kinds: ReadonlySet<string>;
+  readonly complete: boolean;
+}
+
+const summaries = new Map<string, Entry<ModuleSummaryResult>>();
+const reaches = new Map<string, Entry<Reach | null>>();
+const building = new Set<string>();
+const scanning = new Set<string>();
+
+/**
+ * Stamps (modification time and size) read during the current lint of a file: each file is looked
+ * at once per file linted, however many summaries name it. The per-file cache empties when ESLint
+ * moves to the next file, which starts a new round.
+ */
+const round = fileCache<object, Map<string, string | null>>();
+const ROUND = {};
+
+function stampOf(file: string): string | null {
+  let seen = round.get(ROUND);
+  if (!seen) {
+    seen = new Map();
+    round.set(ROUND, seen);
+  }
+  if (seen.has(file)) return seen.get(file) ?? null;
+  let stamp: string | null;
+  try {
+    const stat = fs.statSync(file);
+    stamp = stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : null;
+  } catch {
+    stamp = null;
+  }
+  seen.set(file, stamp);
+  return stamp;
+}
+
+export function clearSummaries(): void {
+  summaries.clear();
+  reaches.clear();
+  round.clear();
+  summaryCounters.requests = 0;
+  summaryCounters.hits = 0;
+  summaryCounters.built = 0;
+  summaryCounters.buildNanoseconds = 0n;
+  summaryCounters.scanned = 0;
+}
+
+function isFresh(entry: Entry<unknown>): boolean {
+  return entry.stamps.every(([file, stamp]) => stampOf(file) === stamp);
+}
+
+function dedupe(stamps: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
+  return [...new Map(stamps.map(([file, stamp]) => [file, stamp] as const))];
+}
+
+/** The summary of a project module, or `unknown` when it cannot be read. */
+export function summaryOfProjectModule(identity: ProjectIdentity): ModuleSummaryResult {
+  return summaryAt(identity, 0);
+}
+
+function summaryAt(identity: ProjectIdentity, depth: number): ModuleSummaryResult {
+  summaryCounters.requests++;
+  const file = identity.file;
+  const cached = summaries.get(file);
+  if (cached && isFresh(cached)) {
+    summaryCounters.hits++;
+    return cached.value;
+  }
+  // A module met again while it is being read is part of a cycle; one beyond the depth limit is not read.
+  if (building.has(file) || depth > MAX_DEPTH) return 'unknown';
+  const stamp = stampOf(file);
+  if (stamp === null) return 'unknown';
+  // Time is counted for the outermost build only, so builds nested in another are not counted twice.
+  const outermost = building.size === 0;
+  building.add(file);
+  const started = process.hrtime.bigint();
+  const stamps: Stamps = [[file, stamp]];
+  let summary: ModuleSummaryResult;
+  try {
+    summary = buildSummary(identity, stamp, depth, stamps);
+  } catch {
+    summary = 'unknown';
+  } finally {
+    building.delete(file);
+  }
+  summaryCounters.built++;
+  if (outermost) summaryCounters.buildNanoseconds += process.hrtime.bigint() - started;
+  summaries.set(file, { value: summary, stamps: dedupe(stamps) });
+  return summary;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reach: boundary kinds through other project modules, from import statements found in the text
+
+const BLOCK_COMMENT = /\/\*[\s\S]*?\*\//g;
+const LINE_COMMENT = /^\s*\/\/.*$/gm;
+const LOADS = [
+  /\b(?:import|export)\s+(?!type\s)(?:[\w$*{}\s,]+?\s+from\s*)?['"]([^'"\n]+)['"]/g,
+  /\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
+  /\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
+];
+
+/** The specifiers a module's text loads, found without parsing it. */
+function scannedSpecifiers(text: string): Set<string> {
+  const code = text.replace(BLOCK_COMMENT, '').replace(LINE_COMMENT, '');
+  const found = new Set<string>();
+  for (const pattern of LOADS) for (const match of code.matchAll(pattern)) if (match[1]) found.add(match[1]);
+  return found;
+}
+
+/**
+ * The boundary kinds a project module reaches through what it loads, following other project
+ * modules down to the depth limit; `null` when the module itself cannot be read. Read from import
+ * statements alone, so reaching deep costs a file read per module, not a parse.
+ */
+function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
+  const cached = reaches.get(file);
+  if (cached && isFresh(cached)) {
+    stamps.push(...cached.stamps);
+    return cached.value;
+  }
+  if (scanning.has(file) || depth > MAX_DEPTH) return null;
+  const stamp = stampOf(file);
+  if (stamp === null) return null;
+  const own: Stamps = [[file, stamp]];
+  let reach: Reach | null = null;
+  if (path.extname(file) === '.json') reach = { kinds: new Set(), complete: true };
+  else if (isScriptFile(file) && Number(stamp.split(':')[1]) <= MAX_MODULE_BYTES) {
+    scanning.add(file);
+    try {
+      summaryCounters.scanned++;
+      reach = reachOfSpecifiers(file, scannedSpecifiers(fs.readFileSync(file, 'utf8')), depth, own);
+    } catch {
+      reach = null;
+    } finally {
+      scanning.delete(file);
+    }
+  }
+  const entry = { value: reach, stamps: dedupe(own) };
+  reaches.set(file, entry);
+  stamps.push(...entry.stamps);
+  return reach;
+}
+
+function reachOfSpecifiers(file: string, specifiers: Iterable<string>, depth: number, stamps: Stamps): Reach {
+  const kinds = new Set<string>();
+  let complete = true;
+  for (const specifier of specifiers) {
+    const identity = identityOf(file, specifier);
+    if (identity.type === 'package' || identity.type === 'builtin') {
+      const boundary = lookupBoundary(specifier, CATALOG_ONLY);
+      if (boundary && boundary.role !== 'fake') kinds.add(boundary.kind);
+    } else if (identity.type === 'unresolved') complete = false;
+    else {
+      const reach = reachOf(identity.file, depth + 1, stamps);
+      if (!reach) complete = false;
+      else {
+        for (const kind of reach.kinds) kinds.add(kind);
+        if (!reach.complete) complete = false;
+      }
+    }
+  }
+  return { kinds, complete };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+type Parse = (text: string, jsx: boolean) => Program;
+
+let typescriptParse: Parse | null | undefined;
+let javascriptParse: Parse | null | undefined;
+
+function loadTypescriptParse(): Parse | null {
+  if (typescriptParse !== undefined) return typescriptParse;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parse } = require('@typescript-eslint/typescript-estree') as typeof TypescriptEstree;
+    typescriptParse = (text, jsx) => parse(text, { jsx, range: true, loc: false, comment: false, tokens: false }) as Program;
+  } catch {
+    typescriptParse = null;
+  }
+  return typescriptParse;
+}
+
+/** espree, which every ESLint install has: much cheaper to load than TypeScript for plain JavaScript. */
+function loadJavascriptParse(): Parse | null {
+  if (javascriptParse !== undefined) return javascriptParse;
+  javascriptParse = null;
+  const loaders = [
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    () => require('espree'),
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    () => require(require.resolve('espree', { paths: [path.dirname(require.resolve('eslint'))] })),
+  ];
+  for (const load of loaders) {
+    try {
+      const espree = load() as { parse: (text: string, options: object) => unknown };
+      javascriptParse = (text, jsx) =>
+        espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, ecmaFeatures: { jsx, globalReturn: false } }) as Program;
+      break;
+    } catch {
+      // try the next way
+    }
+  }
+  return javascriptParse;
+}
+
+function parseModule(file: string, text: string): Program | null {
+  const extension = path.extname(file);
+  const typescript = /^\.[cm]?tsx?$/.test(extension);
+  const jsx = extension === '.tsx' || extension === '.jsx' || extension === '.js';
+  const parsers = typescript ? [loadTypescriptParse()] : [loadJavascriptParse(), loadTypescriptParse()];
+  for (const parse of parsers) {
+    if (!parse) continue;
+    try {
+      return parse(text, jsx);
+    } catch {
+      // a parse error; the next parser may read it (TypeScript syntax in a .js file)
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a module
+
+/** Settings without user entries: summaries use the catalog alone, so they hold for every config. */
+const CATALOG_ONLY = parseSettings(undefined);
+
+const HOOK_NAMES: ReadonlyMap<string, HookKind> = new Map<string, HookKind>([
+  ['beforeEach', 'beforeEach'],
+  ['afterEach', 'afterEach'],
+  ['beforeAll', 'beforeAll'],
+  ['afterAll', 'afterAll'],
+  ['before', 'beforeAll'],
+  ['after', 'afterAll'],
+  ['setup', 'beforeEach'],
+  ['teardown', 'afterEach'],
+  ['suiteSetup', 'beforeAll'],
+  ['suiteTeardown', 'afterAll'],
+]);
+const HOOK_RECEIVERS: ReadonlySet<string> = new Set(['test', 'it', 'describe', 'suite', 't', 'context', 'mocha']);
+
+type Binding =
+  | { readonly type: 'import'; readonly specifier: string; readonly imported: string }
+  | { readonly type: 'local'; readonly node: Node };
+
+type ExportRef = { readonly type: 'binding'; readonly name: string } | { readonly type: 'node'; readonly node: Node } | { readonly type: 'from'; readonly specifier: string; readonly imported: string };
+
+interface Reader {
+  readonly identity: ProjectIdentity;
+  readonly text: string;
+  readonly depth: number;
+  readonly bindings: Map<string, Binding>;
+  readonly exports: Map<string, ExportRef>;
+  readonly starSources: string[];
+  /** Memo of what a function does, so mutual calls end. */
+  readonly functionFacts: Map<Node, FunctionFacts | null>;
+  complete: boolean;
+  boundaryKinds: Set<string>;
+}
+
+interface FunctionFacts {
+  readonly hooks: HookSummary[];
+  readonly effects: Set<HookEffect>;
+}
+
+function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, stamps: Stamps): ModuleSummaryResult {
+  const file = identity.file;
+  if (path.extname(file) === '.json') return emptySummary(identity);
+  if (!isScriptFile(file)) return 'unknown';
+  if (Number(stamp.split(':')[1]) > MAX_MODULE_BYTES) return 'unknown';
+  const text = fs.readFileSync(file, 'utf8');
+  const program = parseModule(file, text);
+  if (!program) return 'unknown';
+  const reach = reachOfSpecifiers(file, loadedSpecifiers(program), depth, stamps);
+  const reader: Reader = {
+    identity,
+    text,
+    depth,
+    bindings: new Map(),
+    exports: new Map(),
+    starSources: [],
+    functionFacts: new Map(),
+    complete: reach.complete,
+    boundaryKinds: new Set(reach.kinds),
+  };
+  collectDeclarations(reader, program);
+  const hooksOnImport: HookSummary[] = [];
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement) hooksOnImport.push(...factsOfCode(reader, statement.expression).hooks);
+  }
+  return {
+    identity,
+    boundaryKinds: [...reader.boundaryKinds],
+    complete: reader.complete,
+    hooksOnImport,
+    exports: new LazyExports(reader),
+  };
+}
+
+/**
+ * A module's exports, each summarised when first asked for: a barrel re-exporting hundreds of
+ * modules costs only the ones a test file names. `export *` sources are searched in order, and only
+ * those whose text may hold the name are read.
+ */
+class LazyExports implements ReadonlyMap<string, ExportSummary> {
+  private readonly done = new Map<string, ExportSummary | undefined>();
+  private readonly asking = new Set<string>();
+  private everything: Map<string, ExportSummary> | null = null;
+
+  constructor(private readonly reader: Reader) {}
+
+  get(name: string): ExportSummary | undefined {
+    if (this.done.has(name)) return this.done.get(name);
+    // A name re-exported in a circle between modules.
+    if (this.asking.has(name)) return undefined;
+    this.asking.add(name);
+    try {
+      const answer = this.compute(name);
+      this.done.set(name, answer);
+      return answer;
+    } finally {
+      this.asking.delete(name);
+    }
+  }
+
+  private compute(name: string): ExportSummary | undefined {
+    const ref = this.reader.exports.get(name);
+    if (ref) return exportSummary(this.reader, ref);
+    if (name === 'default') return undefined;
+    for (const specifier of this.reader.starSources) {
+      const identity = identityOf(this.reader.identity.file, specifier);
+      if (identity.type !== 'project' || !mayExport(identity.file, name)) continue;
+      const target = summaryAt(identity, this.reader.depth + 1);
+      const found = target === 'unknown' ? undefined : target.exports.get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private all(): Map<string, ExportSummary> {
+    if (this.everything) return this.everything;
+    const all = new Map<string, ExportSummary>();
+    for (const name of this.reader.exports.keys()) {
+      const summary = this.get(name);
+      if (summary) all.set(name, summary);
+    }
+    for (const specifier of this.reader.starSources) {
+      const identity = identityOf(this.reader.identity.file, specifier);
+      if (identity.type !== 'project') continue;
+      const target = summaryAt(identity, this.reader.depth + 1);
+      if (target === 'unknown') continue;
+      for (const [name, summary] of target.exports) if (name !== 'default' && !all.has(name)) all.set(name, summary);
+    }
+    this.everything = all;
+    return all;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+  get size(): number {
+    return this.all().size;
+  }
+  forEach(callback: (value: ExportSummary, key: string, map: ReadonlyMap<string, ExportSummary>) => void): void {
+    for (const [key, value] of this.all()) callback(value, key, this);
+  }
+  entries(): MapIterator<[string, ExportSummary]> {
+    return this.all().entries();
+  }
+  keys(): MapIterator<string> {
+    return this.all().keys();
+  }
+  values(): MapIterator<ExportSummary> {
+    return this.all().values();
+  }
+  [Symbol.iterator](): MapIterator<[string, ExportSummary]> {
+    return this.all()[Symbol.iterator]();
+  }
+}
+
+/** Whether a module's text may export a name, directly or through an `export *` of its own. */
+function mayExport(file: string, name: string): boolean {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  return /\bexport\s*\*/.test(text) || new RegExp(`\\b${name.replace(/[$]/g, '\\$&')}\\b`).test(text);
+}
+
+function emptySummary(identity: ProjectIdentity): ModuleSummary {
+  return { identity, boundaryKinds: [], complete: true, hooksOnImport: [], exports: new Map() };
+}
+
+/** The summary of a project module this one loads: `null` for packages and built-ins. */
+function projectSummaryOf(reader: Reader, specifier: string): ModuleSummaryResult | null {
+  const identity = identityOf(reader.identity.file, specifier);
+  if (identity.type === 'unresolved') return 'unknown';
+  if (identity.type !== 'project') return null;
+  return summaryAt(identity, reader.depth + 1);
+}
+
+function staticText(node: Node | null | undefined): string | null {
+  if (!node) return null;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** Every module the file loads at run time: imports, re-exports, `require` and `import()` with a literal. */
+function loadedSpecifiers(program: Program): Set<string> {
+  const found = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type') {
+      if (statement.specifiers.length === 0 || statement.specifiers.some((s) => s.type !== AST_NODE_TYPES.ImportSpecifier || s.importKind !== 'type')) {
+        found.add(statement.source.value);
+      }
+    } else if ((statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source && statement.exportKind !== 'type') {
+      found.add(statement.source.value);
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference && statement.importKind !== 'type') {
+      const text = staticText(statement.moduleReference.expression);
+      if (text) found.add(text);
+    }
+  }
+  walk(program, (node) => {
+    if (node.type === AST_NODE_TYPES.ImportExpression) {
+      const text = staticText(node.source);
+      if (text) found.add(text);
+    } else if (isRequire(node)) {
+      const text = staticText(node.arguments[0]);
+      if (text) found.add(text);
+    }
+  });
+  return found;
+}
+
+function isRequire(node: Node): node is TSESTree.CallExpression {
+  return node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require' && node.arguments.length === 1;
+}
+
+/** A generic walk over child nodes; `enter` returning `false` skips a node's children. */
+function walk(node: Node, enter: (node: Node) => boolean | void): void {
+  if (enter(node) === false) return;
+  for (const key in node) {
+    if (key === 'parent' || key === 'range' || key === 'loc') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') walk(item as Node, enter);
+    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') walk(value as Node, enter);
+  }
+}
+
+function isFunction(node: Node): node is TSESTree.FunctionLike & (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Declarations and exports
+
+function collectDeclarations(reader: Reader, program: Program): void {
+  const { bindings, exports: exportRefs } = reader;
+  const declare = (declaration: Node, exported: boolean) => {
+    if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) {
+      bindings.set(declaration.id.name, { type: 'local', node: declaration });
+      if (exported) exportRefs.set(declaration.id.name, { type: 'binding', name: declaration.id.name });
+    } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) declareVariable(reader, declarator, exported);
+    }
+  };
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ImportDeclaration:
+        for (const specifier of statement.specifiers) {
+          const imported =
+            specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier ? 'default'
+            : specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier ? '*'
+            : specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+          bindings.set(specifier.local.name, { type: 'import', specifier: statement.source.value, imported });
+        }
+        break;
+      case AST_NODE_TYPES.TSImportEqualsDeclaration: {
+        const text = statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticText(statement.moduleReference.expression) : null;
+        if (text) bindings.set(statement.id.name, { type: 'import', specifier: text, imported: '*' });
+        break;
+      }
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+        if (statement.declaration) declare(statement.declaration, true);
+        for (const specifier of statement.specifiers) {
+          const local = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : String(specifier.local.value);
+          const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : String(specifier.exported.value);
+          exportRefs.set(exported, statement.source ? { type: 'from', specifier: statement.source.value, imported: local } : { type: 'binding', name: local });
+        }
+        break;
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        if (statement.exported) {
+          const name = statement.exported.name;
+          exportRefs.set(name, { type: 'from', specifier: statement.source.value, imported: '*' });
+        } else reader.starSources.push(statement.source.value);
+        break;
+      case AST_NODE_TYPES.ExportDefaultDeclaration: {
+        const declaration = statement.declaration;
+        if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) declare(declaration, false);
+        exportRefs.set('default', declaration.type === AST_NODE_TYPES.Identifier ? { type: 'binding', name: declaration.name } : { type: 'node', node: declaration });
+        break;
+      }
+      case AST_NODE_TYPES.ExpressionStatement:
+        collectCommonJsExport(reader, statement.expression);
+        break;
+      default:
+        declare(statement, false);
+    }
+  }
+}
+
+function declareVariable(reader: Reader, declarator: TSESTree.VariableDeclarator, exported: boolean): void {
+  const init = declarator.init;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+    const name = declarator.id.name;
+    const required = init && isRequire(unwrapExpression(init)) ? staticText((unwrapExpression(init) as TSESTree.CallExpression).arguments[0]) : null;
+    reader.bindings.set(name, required ? { type: 'import', specifier: required, imported: '*' } : { type: 'local', node: init ?? declarator });
+    if (exported) reader.exports.set(name, { type: 'binding', name });
+    return;
+  }
+  // `const { a, b: c } = require('x')`
+  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && init && isRequire(unwrapExpression(init))) {
+    const specifier = staticText((unwrapExpression(init) as TSESTree.CallExpression).arguments[0]);
+    if (!specifier) return;
+    for (const property of declarator.id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+      const imported = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticText(property.key);
+      if (imported) reader.bindings.set(property.value.name, { type: 'import', specifier, imported });
+    }
+  }
+}
+
+function isModuleExports(node: Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'module' &&
+    node.property.type === AST_NODE_TYPES.Identifier &&
+    node.property.name === 'exports'
+  );
+}
+
+/** `module.exports = …`, `module.exports.x = …`, `exports.x = …`. */
+function collectCommonJsExport(reader: Reader, expression: Node): void {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) return;
+  const { left, right } = expression;
+  if (isModuleExports(left)) {
+    const value = unwrapExpression(right);
+    if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of value.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const name = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticText(property.key);
+        if (name) reader.exports.set(name, property.value.type === AST_NODE_TYPES.Identifier ? { type: 'binding', name: property.value.name } : { type: 'node', node: property.value });
+      }
+    } else if (isRequire(value)) {
+      const specifier = staticText(value.arguments[0]);
+      if (specifier) reader.starSources.push(specifier);
+    } else {
+      reader.exports.set('default', value.type === AST_NODE_TYPES.Identifier ? { type: 'binding', name: value.name } : { type: 'node', node: value });
+    }
+    return;
+  }
+  const target = left.object;
+  const isExports = (target.type === AST_NODE_TYPES.Identifier && target.name === 'exports') || isModuleExports(target);
+  if (isExports && !left.computed && left.property.type === AST_NODE_TYPES.Identifier) {
+    reader.exports.set(left.property.name, right.type === AST_NODE_TYPES.Identifier ? { type: 'binding', name: right.name } : { type: 'node', node: right });
+  }
+}
+
+function unwrapExpression(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports: what calling them registers and does, and what they hand back
+
+function exportSummary(reader: Reader, ref: ExportRef): ExportSummary {
+  if (ref.type === 'from') return importedExport(reader, ref.specifier, ref.imported);
+  if (ref.type === 'binding') {
+    const binding = reader.bindings.get(ref.name);
+    if (!binding) return unknownExport();
+    if (binding.type === 'import') return importedExport(reader, binding.specifier, binding.imported);
+    return nodeExport(reader, binding.node);
+  }
+  return nodeExport(reader, ref.node);
+}
+
+const UNKNOWN_EXPORT: ExportSummary = { value: { type: 'unknown' }, registersHooks: [], boundaryKinds: [], effects: ['unknown'] };
+
+function unknownExport(): ExportSummary {
+  return UNKNOWN_EXPORT;
+}
+
+/** An export taken from another module: its summary there, or what the package makes of it. */
+function importedExport(reader: Reader, specifier: string, imported: string): ExportSummary {
+  const target = projectSummaryOf(reader, specifier);
+  if (target === 'unknown') return unknownExport();
+  if (target === null) {
+    const value = packageValue(specifier, imported === '*' || imported === 'default' ? [] : [imported], null, reader);
+    return { value, registersHooks: [], boundaryKinds: value.type === 'boundary-client' ? [value.kind] : [], effects: [] };
+  }
+  if (imported === '*') return { value: { type: 'other' }, registersHooks: [], boundaryKinds: target.boundaryKinds, effects: [] };
+  return target.exports.get(imported) ?? (target.complete ? { value: { type: 'other' }, registersHooks: [], boundaryKinds: [], effects: [] } : unknownExport());
+}
+
+function nodeExport(reader: Reader, node: Node): ExportSummary {
+  if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) {
+    // A class of a module that reaches a boundary is an adapter of that boundary.
+    const kind = [...reader.boundaryKinds][0];
+    return {
+      value: kind ? { type: 'boundary-client', kind } : reader.complete ? { type: 'other' } : { type: 'unknown' },
+      registersHooks: [],
+      boundaryKinds: [...reader.boundaryKinds],
+      effects: [],
+    };
+  }
+  if (isFunction(node)) {
+    const facts = factsOfFunction(reader, node);
+    return {
+      value: returnedValue(reader, node, new Set()),
+      registersHooks: facts?.hooks ?? [],
+      boundaryKinds: [...kindsReachedBy(reader, node, new Set())],
+      effects: facts ? [...facts.effects] : ['unknown'],
+    };
+  }
+  const value = valueOf(reader, node, new Set());
+  return { value, registersHooks: [], boundaryKinds: value.type === 'boundary-client' ? [value.kind] : [], effects: [] };
+}
+
+/**
+ * The boundary kinds a piece of code reaches through the names it uses: imports of boundary
+ * packages, imports of project modules (what those reach), and this module's own functions and
+ * values, followed once each.
+ */
+function kindsReachedBy(reader: Reader, code: Node, seen: Set<Node>): Set<string> {
+  const kinds = new Set<string>();
+  seen.add(code);
+  const visit = (node: Node): boolean | void => {
+    // A property name is not a use of a binding of the same name.
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+      walk(node.object, visit);
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.Property && !node.computed && !node.shorthand) {
+      walk(node.value, visit);
+      return false;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return;
+    const binding = reader.bindings.get(node.name);
+    if (!binding) return;
+    if (binding.type === 'local') {
+      if (seen.has(binding.node)) return;
+      for (const kind of kindsReachedBy(reader, binding.node, seen)) kinds.add(kind);
+      return;
+    }
+    const identity = identityOf(reader.identity.file, binding.specifier);
+    if (identity.type === 'project') {
+      for (const kind of reachOf(identity.file, reader.depth + 1, [])?.kinds ?? []) kinds.add(kind);
+    } else if (identity.type !== 'unresolved') {
+      const boundary = lookupBoundary(binding.specifier, CATALOG_ONLY);
+      if (boundary && boundary.role !== 'fake') kinds.add(boundary.kind);
+    }
+  };
+  walk(code, visit);
+  return kinds;
+}
+
+/** Hooks a function registers and what it does to a boundary's data, memoised. */
+function factsOfFunction(reader: Reader, node: Node): FunctionFacts | null {
+  if (reader.functionFacts.has(node)) return reader.functionFacts.get(node) ?? null;
+  reader.functionFacts.set(node, null); // recursion
+  const facts = factsOfCode(reader, isFunction(node) ? node.body : node);
+  reader.functionFacts.set(node, facts);
+  return facts;
+}
+
+/** The hooks registered and the effects on data of a piece of code, calls to local and project functions included. */
+function factsOfCode(reader: Reader, code: Node): FunctionFacts {
+  const hooks: HookSummary[] = [];
+  const effects = new Set<HookEffect>();
+  // Calls inside a callee chain (`knex('t')` in `knex('t').del()`) are judged with the chain.
+  const inChain = new Set<Node>();
+  walk(code, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    for (let callee = unwrapExpression(node.callee); ; ) {
+      if (callee.type === AST_NODE_TYPES.MemberExpression) callee = unwrapExpression(callee.object);
+      else if (callee.type === AST_NODE_TYPES.CallExpression) {
+        inChain.add(callee);
+        callee = unwrapExpression(callee.callee);
+      } else break;
+    }
+    if (inChain.has(node)) return;
+    const hook = hookKindOf(node);
+    if (hook) {
+      hooks.push(...hookRegistered(reader, hook, node));
+      return false;
+    }
+    for (const effect of effectsOfCall(reader, node, hooks)) effects.add(effect);
+    return undefined;
+  });
+  return { hooks, effects };
+}
+
+/** A hook and what its callback does: written in place, or a function named by reference (`afterEach(resetDb)`). */
+function hookRegistered(reader: Reader, kind: HookKind, call: TSESTree.CallExpression): HookSummary[] {
+  const callback = call.arguments.find((argument) => isFunction(argument) || argument.type === AST_NODE_TYPES.Identifier);
+  if (callback && isFunction(callback)) {
+    const inner = factsOfCode(reader, callback.body);
+    return [{ kind, effects: [...inner.effects] }, ...inner.hooks];
+  }
+  if (callback?.type === AST_NODE_TYPES.Identifier) {
+    // Judged as if the hook called it: `afterEach(resetDb)` does what `afterEach(() => resetDb())` does.
+    const nested: HookSummary[] = [];
+    const effects = effectsOfCall(reader, { ...call, callee: callback, arguments: [] } as TSESTree.CallExpression, nested);
+    return [{ kind, effects }, ...nested];
+  }
+  return [{ kind, effects: ['unknown'] }];
+}
+
+function hookKindOf(call: TSESTree.CallExpression): HookKind | null {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return HOOK_NAMES.get(callee.name) ?? null;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.object.type === AST_NODE_TYPES.Identifier && HOOK_RECEIVERS.has(callee.object.name)) {
+    return HOOK_NAMES.get(callee.property.name) ?? null;
+  }
+  return null;
+}
+
+/** Names along a callee chain, root first (`db.users.deleteMany` → `db`, `users`, `deleteMany`). */
+function segmentsOf(node: Node): string[] | null {
+  const segments: string[] = [];
+  let current = unwrapExpression(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      segments.unshift(current.name);
+      return segments;
+    }
+    if (current.type === AST_NODE_TYPES.ThisExpression) {
+      segments.unshift('this');
+      return segments;
+    }
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      if (current.computed || current.property.type !== AST_NODE_TYPES.Identifier) return segments.length > 0 ? segments : null;
+      segments.unshift(current.property.name);
+      current = unwrapExpression(current.object);
+      continue;
+    }
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = unwrapExpression(current.callee);
+      continue;
+    }
+    return segments.length > 0 ? segments : null;
+  }
+}
+
+const EFFECT_OF_VERB: ReadonlyArray<readonly [RegExp, HookEffect]> = [
+  [/truncate/i, 'truncate'],
+  [/drop/i, 'drop'],
+  [/rollback|abort/i, 'rollback'],
+  [/reset|refresh|clean|wipe|sync|empty|clear|flush|purge|obliterate/i, 'reset'],
+  [/del|remove|destroy/i, 'delete'],
+];
+
+function effectOfRole(role: CallRole | null, name: string, sql: string | null): HookEffect | null {
+  if (role === 'close' || role === 'stop') return 'close';
+  if (role !== 'cleanup') return null;
+  const word = sql !== null && classifySql(sql) === 'cleanup' ? sql.trim().split(/\s+/)[0] ?? name : name;
+  for (const [pattern, effect] of EFFECT_OF_VERB) if (pattern.test(word)) return effect;
+  return 'delete';
+}
+
+/** What one call does to data; a call of a project function that cannot be read is `unknown`. */
+function effectsOfCall(reader: Reader, call: TSESTree.CallExpression, hooks: HookSummary[]): HookEffect[] {
+  const segments = segmentsOf(call.callee);
+  if (!segments) return [];
+  const root = segments[0] as string;
+  const binding = reader.bindings.get(root);
+  // A function of this module or another project module: what it does, read from its body.
+  if (segments.length === 1 && binding) {
+    if (binding.type === 'local' && isFunction(binding.node)) {
+      const facts = factsOfFunction(reader, binding.node);
+      if (facts) {
+        hooks.push(...facts.hooks);
+        return [...facts.effects];
+      }
+      return [];
+    }
+    if (binding.type === 'import' && binding.imported !== '*') {
+      const target = projectSummaryOf(reader, binding.specifier);
+      if (target === 'unknown') return ['unknown'];
+      if (target !== null) {
+        const summary = target.exports.get(binding.imported);
+        if (!summary) return target.complete ? [] : ['unknown'];
+        hooks.push(...summary.registersHooks);
+        return [...(summary.effects ?? ['unknown'])];
+      }
+    }
+  }
+  if (segments.length === 2 && binding?.type === 'import' && binding.imported === '*') {
+    const target = projectSummaryOf(reader, binding.specifier);
+    if (target === 'unknown') return ['unknown'];
+    const summary = target?.exports.get(segments[1] as string);
+    if (summary) {
+      hooks.push(...summary.registersHooks);
+      return [...(summary.effects ?? ['unknown'])];
+    }
+  }
+  const sql = staticText(call.arguments[0]) ?? templateHead(call.arguments[0]);
+  const role = classifyCall({ segments, ...(sql !== null ? { text: sql } : {}), options: optionKeys(call.arguments[0]) });
+  const last = segments[segments.length - 1] as string;
+  const effect = effectOfRole(role, last, sql);
+  if (effect) return [effect];
+  // Named, and not a cleanup: it connects, builds or writes.
+  if (role !== null) return [];
+  // SQL whose text is not written out here could be a cleanup.
+  if (runsSql(last) && segments.length > 1 && sql === null) return ['unknown'];
+  return !INERT_METHODS.has(last) && mayActOnData(reader, root) ? ['unknown'] : [];
+}
+
+/** Methods of arrays, promises and strings, which only arrange other calls. */
+const INERT_METHODS: ReadonlySet<string> = new Set([
+  'map', 'forEach', 'filter', 'reduce', 'find', 'some', 'every', 'includes', 'push', 'join', 'slice', 'concat',
+  'flat', 'flatMap', 'sort', 'keys', 'values', 'entries', 'then', 'catch', 'finally', 'all', 'allSettled',
+  'toString', 'log', 'warn', 'error', 'info', 'debug',
+]);
+
+/** Names every test file may call that never touch a boundary's data. */
+const INERT_GLOBALS: ReadonlySet<string> = new Set([
+  'console', 'Math', 'JSON', 'Object', 'Array', 'Promise', 'Date', 'String', 'Number', 'Reflect', 'Symbol',
+  'process', 'globalThis', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate',
+  'expect', 'assert', 'jest', 'vi', 'sinon', 'td', 'mock', 'done', 'Buffer', 'URL', 'structuredClone',
+]);
+
+/**
+ * Whether a call whose names say nothing could still change a boundary's data: one on something a
+ * project module hands out, or on a value this module cannot see (a parameter, a variable of the
+ * function). Calls on packages that are not boundaries, and on plain globals, cannot.
+ */
+function mayActOnData(reader: Reader, root: string): boolean {
+  const binding = reader.bindings.get(root);
+  if (!binding) return !INERT_GLOBALS.has(root);
+  if (binding.type === 'import') {
+    const identity = identityOf(reader.identity.file, binding.specifier);
+    if (identity.type === 'package' || identity.type === 'builtin') return lookupBoundary(binding.specifier, CATALOG_ONLY) !== null;
+    return true;
+  }
+  if (isFunction(binding.node) || binding.node.type === AST_NODE_TYPES.ClassDeclaration) return false;
+  const value = valueOf(reader, binding.node, new Set());
+  return value.type !== 'other' && value.type !== 'app-client' && value.type !== 'fake';
+}
+
+function templateHead(node: Node | undefined): string | null {
+  if (node?.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis[0]?.value.cooked ?? null;
+  if (node?.type === AST_NODE_TYPES.TaggedTemplateExpression) return node.quasi.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+function optionKeys(node: Node | undefined): ReadonlySet<string> {
+  const keys = new Set<string>();
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return keys;
+  for (const property of node.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+    if (property.value.type === AST_NODE_TYPES.Literal && property.value.value === false) continue;
+    keys.add(property.key.name);
+  }
+  return keys;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+const OTHER: ExportValue = { type: 'other' };
+const UNKNOWN: ExportValue = { type: 'unknown' };
+const LOOPBACK = /\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])\b|\$\{[^}]*\b(?:port|address)\b/i;
+const FRESH_NAME = /:memory:|\brandomUUID\b|\bMath\.random\b|\bnanoid\b|\buuid(?:v4)?\b|\bv4\(|\bDate\.now\b|\brandomBytes\b/;
+const HTTP_CLIENT_FACTORIES = new Set(['create', 'extend']);
+
+/** What a function hands back: the strongest of its return values. */
+function returnedValue(reader: Reader, fn: TSESTree.FunctionLike, seen: Set<Node>): ExportValue {
+  if (seen.has(fn)) return UNKNOWN;
+  seen.add(fn);
+  const body = fn.body;
+  if (!body) return UNKNOWN;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return valueOf(reader, body, seen, fn);
+  const values: ExportValue[] = [];
+  walk(body, (node) => {
+    if (node !== body && isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) values.push(valueOf(reader, node.argument, seen, fn));
+    return undefined;
+  });
+  return strongest(values);
+}
+
+const STRENGTH: Readonly<Record<ExportValue['type'], number>> = { 'app-client': 6, 'fresh-database': 5, 'boundary-client': 4, fake: 3, unknown: 2, other: 1 };
+
+function strongest(values: readonly ExportValue[]): ExportValue {
+  let best: ExportValue = values.length === 0 ? OTHER : UNKNOWN;
+  let strength = 0;
+  for (const value of values) {
+    if (STRENGTH[value.type] > strength) {
+      best = value;
+      strength = STRENGTH[value.type];
+    }
+  }
+  return best;
+}
+
+/** A local `const` of the function the expression sits in, by name. */
+function localDeclaration(fn: TSESTree.FunctionLike | null, name: string): Node | null {
+  if (!fn?.body || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+  let found: Node | null = null;
+  walk(fn.body, (node) => {
+    if (found) return false;
+    if (node !== fn.body && isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name && node.init) found = node.init;
+    return undefined;
+  });
+  return found;
+}
+
+function valueOf(reader: Reader, expression: Node, seen: Set<Node>, fn: TSESTree.FunctionLike | null = null): ExportValue {
+  const node = unwrapExpression(expression);
+  if (seen.has(node)) return UNKNOWN;
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+      return OTHER;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return OTHER;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return strongest([valueOf(reader, node.consequent, seen, fn), valueOf(reader, node.alternate, seen, fn)]);
+    case AST_NODE_TYPES.LogicalExpression:
+      return strongest([valueOf(reader, node.left, seen, fn), valueOf(reader, node.right, seen, fn)]);
+    case AST_NODE_TYPES.Identifier: {
+      const local = localDeclaration(fn, node.name);
+      if (local) return valueOf(reader, local, new Set([...seen, node]), fn);
+      const binding = reader.bindings.get(node.name);
+      if (!binding) return UNKNOWN;
+      if (binding.type === 'local') return isFunction(binding.node) ? OTHER : valueOf(reader, binding.node, new Set([...seen, node]));
+      const target = projectSummaryOf(reader, binding.specifier);
+      if (target === 'unknown') return UNKNOWN;
+      if (target === null) return OTHER;
+      return target.exports.get(binding.imported)?.value ?? (target.complete ? OTHER : UNKNOWN);
+    }
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return valueOfCall(reader, node, seen, fn);
+    case AST_NODE_TYPES.MemberExpression:
+      return UNKNOWN;
+    default:
+      return UNKNOWN;
+  }
+}
+
+function valueOfCall(reader: Reader, call: TSESTree.CallExpression | TSESTree.NewExpression, seen: Set<Node>, fn: TSESTree.FunctionLike | null): ExportValue {
+  const segments = segmentsOf(call.callee);
+  if (!segments) return UNKNOWN;
+  const last = segments[segments.length - 1] as string;
+  const root = segments[0] as string;
+  // `app.inject(...)` and friends take requests in process.
+  if (last === 'inject' && segments.length > 1) return { type: 'app-client' };
+  const local = localDeclaration(fn, root);
+  if (local && segments.length === 1) return valueOf(reader, local, new Set([...seen, call]), fn);
+  const binding = local ? null : reader.bindings.get(root);
+  if (binding?.type === 'local') {
+    if (isFunction(binding.node)) return segments.length === 1 ? returnedValue(reader, binding.node, seen) : UNKNOWN;
+    if (binding.node.type === AST_NODE_TYPES.ClassDeclaration || binding.node.type === AST_NODE_TYPES.ClassExpression) {
+      return nodeExport(reader, binding.node).value;
+    }
+    // A method of a local value: the value's own kind carries over when it is a client.
+    const value = valueOf(reader, binding.node, new Set([...seen, call]));
+    return value.type === 'boundary-client' || value.type === 'app-client' ? value : UNKNOWN;
+  }
+  if (binding?.type === 'import') {
+    const path = binding.imported === '*' || binding.imported === 'default' ? segments.slice(1) : [binding.imported, ...segments.slice(1)];
+    const target = projectSummaryOf(reader, binding.specifier);
+    if (target === 'unknown') return UNKNOWN;
+    if (target === null) return packageValue(binding.specifier, binding.imported === 'default' ? ['default', ...segments.slice(1)] : path, call, reader);
+    const name = binding.imported === '*' ? segments[1] : binding.imported;
+    const exported = name ? target.exports.get(name) : undefined;
+    if (!exported) return target.complete ? OTHER : UNKNOWN;
+    return exported.value;
+  }
+  return UNKNOWN;
+}
+
+/** What a call into a package hands back: an app client, a boundary client, a fake or a fresh database. */
+function packageValue(specifier: string, members: readonly string[], call: TSESTree.CallExpression | TSESTree.NewExpression | null, reader: Reader): ExportValue {
+  const calls = TEST_CLIENT_MODULES[specifier];
+  const memberPath = members.filter((member) => member !== 'default').join('.');
+  if (calls && call && calls.calls.has(memberPath)) return { type: 'app-client' };
+  const boundary = lookupBoundary(specifier, CATALOG_ONLY);
+  const argumentText = call ? call.arguments.map((argument) => reader.text.slice(argument.range[0], argument.range[1])).join(' ') : '';
+  if (boundary?.kind === 'http' && call && HTTP_CLIENT_FACTORIES.has(members[members.length - 1] ?? '') && LOOPBACK.test(argumentText)) {
+    return { type: 'app-client' };
+  }
+  if (!boundary) return OTHER;
+  if (boundary.role === 'fake') return { type: 'fake', kind: boundary.kind };
+  if (boundary.kind === 'database' && (boundary.role === 'container' || FRESH_NAME.test(argumentText))) return { type: 'fresh-database' };
+  return { type: 'boundary-client', kind: boundary.kind };
+}

@@ -1,0 +1,101 @@
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import plugin from '../../src/index';
+import type * as sourceModules from '../../src/estree/project-modules';
+import { clearProjectModules } from '../../src/estree/project-modules';
+import { writeProject, type Project } from './project';
+
+let project: Project | undefined;
+
+beforeEach(() => clearProjectModules());
+afterEach(() => {
+  project?.remove();
+  project = undefined;
+});
+
+/** The messages of one rule on a file of the project, linted from the project's root. */
+function lint(file: string, code: string, rule: string): string[] {
+  if (!project) throw new Error('no project');
+  const linter = new Linter({ cwd: project.root });
+  return linter
+    .verify(
+      code,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser as Linter.Parser },
+          plugins: { 'integration-tests': plugin },
+          rules: { [`integration-tests/${rule}`]: 'error' },
+        },
+      ],
+      project.path(file),
+    )
+    .map((message) => `${message.line}: ${message.message}`);
+}
+
+/** A monorepo of a query builder whose tests import its own packages by name, without node_modules. */
+function queryBuilderRepository(): Project {
+  return writeProject({
+    'package.json': JSON.stringify({ name: 'builder-root', private: true, workspaces: ['packages/*'] }),
+    'packages/kysely/package.json': JSON.stringify({ name: 'kysely', main: 'dist/index.js' }),
+    'packages/kysely/src/index.ts': `export class FileHelper {\n  static exists(path: string) { return path.length > 0; }\n}\n`,
+  });
+}
+
+const STUBS_OWN_CODE = [
+  `import { vi, test, expect } from 'vitest';`,
+  `import { FileHelper } from 'kysely';`,
+  `test('reads the config', () => {`,
+  `  vi.spyOn(FileHelper, 'exists').mockReturnValue(true);`,
+  `  expect(FileHelper.exists('x')).toBe(true);`,
+  `});`,
+].join('\n');
+
+describe("the repository's own packages", () => {
+  it('are the code under test: stubbing a workspace package is not mocking a boundary', () => {
+    project = queryBuilderRepository();
+    // The same package name is a database client in the catalog for every other repository.
+    expect(lint('packages/kysely/test/config.test.ts', STUBS_OWN_CODE, 'no-boundary-mock')).toEqual([]);
+  });
+
+  it('are the code under test when reached through a paths alias to the sources', () => {
+    project = writeProject({
+      'package.json': JSON.stringify({ name: 'drizzle-orm' }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { 'drizzle-orm/*': ['./src/*'] } } }),
+      'src/migrator.ts': `export const migrator = { plan: () => [] as string[] };\n`,
+    });
+    const code = [
+      `import { vi, test } from 'vitest';`,
+      `import { migrator } from 'drizzle-orm/migrator';`,
+      `test('plans nothing', () => {`,
+      `  vi.spyOn(migrator, 'plan').mockReturnValue([]);`,
+      `});`,
+    ].join('\n');
+    expect(lint('tests/migrator.test.ts', code, 'no-boundary-mock')).toEqual([]);
+  });
+
+  it('are boundaries for a project that only depends on them', () => {
+    project = writeProject({ 'package.json': JSON.stringify({ name: 'shop', dependencies: { kysely: '1.0.0' } }) });
+    expect(lint('tests/config.test.ts', STUBS_OWN_CODE, 'no-boundary-mock')).toHaveLength(1);
+  });
+});
+
+describe('the built plugin', () => {
+  it('summarises a project module through the CommonJS build', () => {
+    const built = createRequire(__filename)(path.resolve(__dirname, '../../dist/estree/project-modules.js')) as typeof sourceModules;
+    project = writeProject({
+      'test/helpers.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\nexport * from './more';\n`,
+      'test/more.ts': `import { pool } from './helpers';\nafterEach(() => truncateAll());\nexport async function truncateAll() {\n  await pool.query('TRUNCATE orders');\n}\n`,
+      'test/a.test.ts': '',
+    });
+    built.clearProjectModules();
+    const context = { filename: project.path('test/a.test.ts'), cwd: project.root, settings: {} } as Parameters<typeof built.summaryOfSpecifier>[0];
+    const summary = built.summaryOfSpecifier(context, './helpers');
+    expect(summary).not.toBe('unknown');
+    expect(summary === 'unknown' || summary === null ? null : summary.exports.get('pool')?.value).toEqual({ type: 'boundary-client', kind: 'database' });
+    expect(built.summaryOfSpecifier(context, './more')).toMatchObject({ hooksOnImport: [{ kind: 'afterEach', effects: ['truncate'] }] });
+  });
+});

@@ -1,0 +1,325 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ModuleSummary, ModuleSummaryResult } from '../../src/core/module-summary';
+import { boundaryOfSpecifier } from '../../src/estree/boundary-values';
+import {
+  clearProjectModules,
+  exportOfSpecifier,
+  isOwnPackage,
+  isOwnPackageSpecifier,
+  moduleIdentityOf,
+  projectModuleStats,
+  summaryOfSpecifier,
+} from '../../src/estree/project-modules';
+import { writeProject, type Project } from './project';
+
+let project: Project | undefined;
+
+beforeEach(() => clearProjectModules());
+afterEach(() => {
+  project?.remove();
+  project = undefined;
+});
+
+function known(summary: ModuleSummaryResult | null): ModuleSummary {
+  if (summary === null || summary === 'unknown') throw new Error(`expected a summary, got ${String(summary)}`);
+  return summary;
+}
+
+const TEST = 'test/orders.test.ts';
+
+describe('an adapter module', () => {
+  it('reaches the database through pg, and its class is an adapter of it', () => {
+    project = writeProject({
+      'package.json': '{ "name": "shop" }',
+      'src/orders-repository.ts': `import { Pool } from 'pg';\nexport class OrdersRepository {\n  constructor(private readonly pool: Pool) {}\n}\n`,
+      [TEST]: '',
+    });
+    const summary = known(summaryOfSpecifier(project.context(TEST), '../src/orders-repository'));
+    expect(summary.boundaryKinds).toEqual(['database']);
+    expect(summary.complete).toBe(true);
+    expect(summary.exports.get('OrdersRepository')?.value).toEqual({ type: 'boundary-client', kind: 'database' });
+  });
+
+  it('reaches it transitively through another project module, and hands back a client from a factory', () => {
+    project = writeProject({
+      'src/db.js': `const { Pool } = require('pg');\nfunction makePool() { return new Pool({ connectionString: process.env.URL }); }\nmodule.exports = { makePool };\n`,
+      'src/service.js': `import { makePool } from './db.js';\nexport const pool = makePool();\nexport function label() { return 'orders'; }\n`,
+      [TEST]: '',
+    });
+    const summary = known(summaryOfSpecifier(project.context(TEST), '../src/service.js'));
+    expect(summary.boundaryKinds).toEqual(['database']);
+    expect(summary.exports.get('pool')?.value).toEqual({ type: 'boundary-client', kind: 'database' });
+    expect(summary.exports.get('label')?.value).toEqual({ type: 'other' });
+    // What each function's own body reaches, not the whole module's.
+    expect(summary.exports.get('label')?.boundaryKinds).toEqual([]);
+  });
+
+  it('hands back a fresh database for an in-memory one', () => {
+    project = writeProject({
+      'test/db.ts': `import Database from 'better-sqlite3';\nexport function freshDb() {\n  return new Database(':memory:');\n}\n`,
+      [TEST]: '',
+    });
+    expect(exportOfSpecifier(project.context(TEST), './db', 'freshDb')).toMatchObject({ value: { type: 'fresh-database' } });
+  });
+});
+
+describe('a helper that registers hooks', () => {
+  it('says which hooks a call registers and that they truncate', () => {
+    project = writeProject({
+      'test/helpers/database.ts': [
+        `import { pool } from '../../src/pool';`,
+        `export function useCleanDatabase() {`,
+        `  beforeEach(async () => {`,
+        `    await pool.query('TRUNCATE orders CASCADE');`,
+        `  });`,
+        `  afterAll(() => pool.end());`,
+        `}`,
+      ].join('\n'),
+      'src/pool.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`,
+      [TEST]: '',
+    });
+    const helper = exportOfSpecifier(project.context(TEST), './helpers/database', 'useCleanDatabase');
+    expect(helper).toMatchObject({
+      boundaryKinds: ['database'],
+      registersHooks: [
+        { kind: 'beforeEach', effects: ['truncate'] },
+        { kind: 'afterAll', effects: ['close'] },
+      ],
+    });
+  });
+
+  it('says which hooks a setup file registers when imported, through a function it calls', () => {
+    project = writeProject({
+      'test/setup.js': `const { resetDb } = require('./reset');\nafterEach(() => resetDb());\n`,
+      'test/reset.js': `exports.resetDb = async function () { await knex('orders').del(); };\n`,
+      [TEST]: '',
+    });
+    const summary = known(summaryOfSpecifier(project.context(TEST), './setup'));
+    expect(summary.hooksOnImport).toEqual([{ kind: 'afterEach', effects: ['delete'] }]);
+  });
+
+  it('marks a hook that calls a helper it cannot read as unknown', () => {
+    project = writeProject({
+      'test/setup.ts': `import { wipe } from './missing';\nafterEach(() => wipe());\n`,
+      [TEST]: '',
+    });
+    const summary = known(summaryOfSpecifier(project.context(TEST), './setup'));
+    expect(summary.hooksOnImport).toEqual([{ kind: 'afterEach', effects: ['unknown'] }]);
+    expect(summary.complete).toBe(false);
+  });
+});
+
+describe('what hooks do', () => {
+  it('reads a hook given a function by name, and a deletion spread over collections', () => {
+    project = writeProject({
+      'test/db.ts': [
+        `import mongoose from 'mongoose';`,
+        `async function clearCollections() {`,
+        `  await Promise.all(Object.values(mongoose.connection.collections).map((collection) => collection.deleteMany({})));`,
+        `}`,
+        `export function setupTestDatabase() {`,
+        `  describe('with a database', () => {`,
+        `    afterEach(clearCollections);`,
+        `  });`,
+        `}`,
+      ].join('\n'),
+      [TEST]: '',
+    });
+    expect(exportOfSpecifier(project.context(TEST), './db', 'setupTestDatabase')).toMatchObject({
+      registersHooks: [{ kind: 'afterEach', effects: ['delete'] }],
+    });
+  });
+
+  it('says unknown for a call on something a project module hands out, and for SQL it cannot read', () => {
+    project = writeProject({
+      'test/setup.ts': [
+        `import { testDb } from './test-db';`,
+        `import { pool } from './pool';`,
+        `const statement = process.env.CLEANUP ?? '';`,
+        `beforeEach(() => testDb.prepare());`,
+        `afterEach(() => pool.query(statement));`,
+        `afterAll(() => console.log('done'));`,
+      ].join('\n'),
+      'test/test-db.ts': `export const testDb = makeTestDb();\ndeclare function makeTestDb(): { prepare(): void };\n`,
+      'test/pool.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`,
+      [TEST]: '',
+    });
+    expect(known(summaryOfSpecifier(project.context(TEST), './setup')).hooksOnImport).toEqual([
+      { kind: 'beforeEach', effects: ['unknown'] },
+      { kind: 'afterEach', effects: ['unknown'] },
+      { kind: 'afterAll', effects: [] },
+    ]);
+  });
+});
+
+describe('a test-server helper', () => {
+  it('hands back an app client when it returns supertest(app)', () => {
+    project = writeProject({
+      'src/app.ts': `import express from 'express';\nexport const app = express();\n`,
+      'test/server.ts': `import supertest from 'supertest';\nimport { app } from '../src/app';\nexport const testServer = () => supertest(app);\n`,
+      'test/index.ts': `export * from './server';\n`,
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    expect(exportOfSpecifier(context, './server', 'testServer')?.valueOf()).toMatchObject({ value: { type: 'app-client' } });
+    // Re-exported through a barrel.
+    expect(exportOfSpecifier(context, './index', 'testServer')).toMatchObject({ value: { type: 'app-client' } });
+  });
+
+  it('hands back an app client for an HTTP client bound to a loopback address', () => {
+    project = writeProject({
+      'test/client.ts': `import axios from 'axios';\nexport function api(port: number) {\n  return axios.create({ baseURL: \`http://localhost:\${port}\` });\n}\n`,
+      [TEST]: '',
+    });
+    expect(exportOfSpecifier(project.context(TEST), './client', 'api')).toMatchObject({ value: { type: 'app-client' } });
+  });
+});
+
+describe('resolution', () => {
+  it('follows a tsconfig paths alias, declared in a config the tsconfig extends', () => {
+    project = writeProject({
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@infra/*': ['src/infra/*'] } } }),
+      'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json' }),
+      'src/infra/queue.ts': `import { Kafka } from 'kafkajs';\nexport const kafka = new Kafka({ brokers: [] });\n`,
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    expect(moduleIdentityOf(context, '@infra/queue')).toEqual({ type: 'project', file: project.path('src/infra/queue.ts'), workspacePackage: null });
+    expect(known(summaryOfSpecifier(context, '@infra/queue')).boundaryKinds).toEqual(['queue']);
+  });
+
+  it('follows a package.json imports alias', () => {
+    project = writeProject({
+      'package.json': JSON.stringify({ name: 'shop', imports: { '#db/*': './src/db/*.js' } }),
+      'src/db/client.js': `const redis = require('ioredis');\nmodule.exports = new redis();\n`,
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    expect(moduleIdentityOf(context, '#db/client')).toEqual({ type: 'project', file: project.path('src/db/client.js'), workspacePackage: 'shop' });
+    expect(known(summaryOfSpecifier(context, '#db/client')).exports.get('default')?.value).toEqual({ type: 'boundary-client', kind: 'cache' });
+  });
+
+  it('finds a workspace package, and the package importing itself by name, without node_modules', () => {
+    project = writeProject({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/knex/package.json': JSON.stringify({ name: 'knex', main: 'dist/index.js' }),
+      'packages/knex/src/index.ts': `export function knex() { return {}; }\n`,
+      'packages/cli/package.json': JSON.stringify({ name: '@shop/cli' }),
+      'packages/cli/src/index.ts': `export const run = () => 0;\n`,
+      'packages/knex/test/query.test.ts': '',
+    });
+    const context = project.context('packages/knex/test/query.test.ts');
+    expect(moduleIdentityOf(context, 'knex')).toEqual({ type: 'project', file: project.path('packages/knex/src/index.ts'), workspacePackage: 'knex' });
+    expect(moduleIdentityOf(context, '@shop/cli')).toEqual({ type: 'project', file: project.path('packages/cli/src/index.ts'), workspacePackage: '@shop/cli' });
+    expect(isOwnPackage(context, 'knex')).toBe(true);
+    expect(isOwnPackage(context, 'pg')).toBe(false);
+    expect(isOwnPackageSpecifier(context, 'knex')).toBe(true);
+    // The repository's own package is the code under test: its catalog entry does not apply...
+    expect(boundaryOfSpecifier(context, 'knex')).toBeNull();
+    // ...unless the settings declare it a boundary.
+    const declared = project.context('packages/knex/test/query.test.ts', { 'integration-tests': { boundaries: { database: ['knex'] } } });
+    expect(boundaryOfSpecifier(declared, 'knex')).toMatchObject({ kind: 'database' });
+    // Packages that are not the repository's keep their entries.
+    expect(boundaryOfSpecifier(context, 'pg')).toMatchObject({ kind: 'database' });
+    expect(moduleIdentityOf(context, 'pg')).toEqual({ type: 'package', name: 'pg', subpath: '' });
+  });
+
+  it('treats a paths alias to the package’s own sources as its own code', () => {
+    project = writeProject({
+      'package.json': JSON.stringify({ name: '@acme/orm' }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@acme/*': ['./packages/*/src'] } } }),
+      'packages/orm/src/index.ts': `export class EntityManager {}\n`,
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    expect(moduleIdentityOf(context, '@acme/orm')).toMatchObject({ type: 'project', file: project.path('packages/orm/src/index.ts') });
+    expect(isOwnPackageSpecifier(context, '@acme/orm')).toBe(true);
+  });
+
+  it('names built-ins and packages as such', () => {
+    project = writeProject({ [TEST]: '' });
+    const context = project.context(TEST);
+    expect(moduleIdentityOf(context, 'node:fs')).toEqual({ type: 'builtin', name: 'fs' });
+    expect(moduleIdentityOf(context, 'child_process')).toEqual({ type: 'builtin', name: 'child_process' });
+    expect(moduleIdentityOf(context, '@aws-sdk/client-s3/dist')).toEqual({ type: 'package', name: '@aws-sdk/client-s3', subpath: 'dist' });
+    expect(summaryOfSpecifier(context, 'pg')).toBeNull();
+  });
+
+  it('resolves text linted without a path from the working directory', () => {
+    project = writeProject({ 'helper.ts': `export const x = 1;\n` });
+    const context = { ...project.context('helper.ts'), filename: '<input>' } as ReturnType<Project['context']>;
+    expect(moduleIdentityOf(context, './helper')).toMatchObject({ type: 'project', file: project.path('helper.ts') });
+  });
+
+  it('calls an unresolvable relative import unknown', () => {
+    project = writeProject({ [TEST]: '' });
+    const context = project.context(TEST);
+    expect(moduleIdentityOf(context, './nowhere')).toEqual({ type: 'unresolved', specifier: './nowhere' });
+    expect(summaryOfSpecifier(context, './nowhere')).toBe('unknown');
+  });
+});
+
+describe('what cannot be read', () => {
+  it('calls a module with a parse error unknown', () => {
+    project = writeProject({ 'test/broken.ts': `export function (\n`, [TEST]: '' });
+    expect(summaryOfSpecifier(project.context(TEST), './broken')).toBe('unknown');
+  });
+
+  it('never claims a module in a cycle complete', () => {
+    project = writeProject({
+      'test/a.ts': `import { b } from './b';\nexport const a = () => b();\n`,
+      'test/b.ts': `import { a } from './a';\nimport { Pool } from 'pg';\nexport const b = () => a();\n`,
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    const a = known(summaryOfSpecifier(context, './a'));
+    expect(a.complete).toBe(false);
+    expect(a.boundaryKinds).toEqual(['database']);
+    expect(known(summaryOfSpecifier(context, './b')).complete).toBe(false);
+  });
+
+  it('calls a module over the size limit unknown', () => {
+    project = writeProject({ 'test/huge.js': `export const data = ${JSON.stringify('x'.repeat(300 * 1024))};\n`, [TEST]: '' });
+    expect(summaryOfSpecifier(project.context(TEST), './huge')).toBe('unknown');
+  });
+});
+
+describe('the cache', () => {
+  it('sees a helper edited between two lints in the same process', () => {
+    project = writeProject({
+      'test/helper.ts': `export function reset() {}\n`,
+      [TEST]: '',
+    });
+    expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual([]);
+    const helper = project.path('test/helper.ts');
+    project.write('test/helper.ts', `import { createClient } from 'redis';\nexport function reset() { return createClient(); }\n`);
+    // The same size and time would hide an edit; make sure the time moves.
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(helper, later, later);
+    const edited = known(summaryOfSpecifier(project.context(TEST), './helper'));
+    expect(edited.boundaryKinds).toEqual(['cache']);
+    expect(edited.exports.get('reset')?.value).toEqual({ type: 'boundary-client', kind: 'cache' });
+  });
+
+  it('sees an edit to a module that a summarised helper reaches', () => {
+    project = writeProject({
+      'test/helper.ts': `export * from './inner';\n`,
+      'test/inner.ts': `export const x = 1;\n`,
+      [TEST]: '',
+    });
+    expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual([]);
+    project.write('test/inner.ts', `import 'mongodb';\nexport const x = 1;\n`);
+    expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual(['database']);
+  });
+
+  it('builds a summary once and answers later lints from the cache', () => {
+    project = writeProject({ 'test/helper.ts': `export const x = 1;\n`, [TEST]: '', 'test/other.test.ts': '' });
+    summaryOfSpecifier(project.context(TEST), './helper');
+    summaryOfSpecifier(project.context('test/other.test.ts'), './helper');
+    summaryOfSpecifier(project.context('test/other.test.ts'), './helper');
+    const stats = projectModuleStats();
+    expect(stats.summariesBuilt).toBe(1);
+    expect(stats.summaryHits).toBe(2);
+  });
+});
