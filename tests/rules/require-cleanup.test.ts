@@ -324,7 +324,7 @@ describe('UserRepository', () => {
           messageId: 'missingCleanup',
           line: 19,
           column: 11,
-          data: { call: 'repository.save()', target: 'the database' },
+          data: { call: 'repository.save()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -381,7 +381,7 @@ test('saves', async () => {
       errors: [
         {
           messageId: 'missingCleanup',
-          data: { call: 'users.save()', target: 'the database' },
+          data: { call: 'users.save()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -430,7 +430,7 @@ describe('users', () => {
         {
           messageId: 'missingCleanup',
           line: 12,
-          data: { call: 'prisma.user.create()', target: 'the database' },
+          data: { call: 'prisma.user.create()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -481,7 +481,7 @@ it('stores a session', async () => {
         {
           messageId: 'missingCleanup',
           line: 15,
-          data: { call: 'redis.set()', target: 'the cache' },
+          data: { call: 'redis.set()', target: 'the cache', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -528,7 +528,7 @@ test('publishes an order', async () => {
         {
           messageId: 'missingCleanup',
           line: 8,
-          data: { call: 'channel.publish()', target: 'the queue' },
+          data: { call: 'channel.publish()', target: 'the queue', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -571,7 +571,7 @@ describe('orders', () => {
         {
           messageId: 'missingCleanup',
           line: 9,
-          data: { call: 'userFactory.create()', target: 'a boundary' },
+          data: { call: 'userFactory.create()', target: 'a boundary', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -598,47 +598,6 @@ describe('orders', () => {
       ],
     },
     {
-      name: 'a project seed helper, reported once at the first write',
-      filename: TS_FILE,
-      code: `
-import { describe, it } from 'vitest';
-import { seedUsers, seedOrders } from '../helpers/seed';
-
-describe('reports', () => {
-  it('counts users', async () => {
-    await seedUsers(3);
-    await seedOrders(2);
-  });
-});`,
-      errors: [
-        {
-          messageId: 'missingCleanup',
-          line: 7,
-          data: { call: 'seedUsers()', target: 'a boundary' },
-          suggestions: [
-            {
-              messageId: 'addCleanupHook',
-              data: { hook: 'afterEach', subject: 'seedUsers()' },
-              output: `
-import { describe, it, afterEach } from 'vitest';
-import { seedUsers, seedOrders } from '../helpers/seed';
-
-describe('reports', () => {
-  afterEach(async () => {
-    // Remove what each test wrote with \`seedUsers()\`: delete what it created.
-  });
-
-  it('counts users', async () => {
-    await seedUsers(3);
-    await seedOrders(2);
-  });
-});`,
-            },
-          ],
-        },
-      ],
-    },
-    {
       name: 'deleting inside a test is what the test checks, not cleanup',
       filename: TS_FILE,
       code: `
@@ -656,7 +615,7 @@ it('deletes a user', async () => {
         {
           messageId: 'missingCleanup',
           line: 9,
-          data: { call: 'pool.query()', target: 'the database' },
+          data: { call: 'pool.query()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -700,7 +659,7 @@ it('renders a user', async () => {
         {
           messageId: 'missingCleanup',
           line: 11,
-          data: { call: 'createUser()', target: 'the database' },
+          data: { call: 'createUser()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -749,7 +708,7 @@ test('inserts', async ({ db }) => {
         {
           messageId: 'missingCleanup',
           line: 15,
-          data: { call: 'db.query()', target: 'a boundary' },
+          data: { call: 'db.query()', target: 'a boundary', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -809,7 +768,7 @@ describe('users', () => {
     await pool.query('INSERT INTO users (email) VALUES ($1)', ['ada@example.com']);
   });
 });`,
-      errors: [{ messageId: 'missingCleanup', line: 9, data: { call: 'pool.query()', target: 'the database' }, suggestions: [] }],
+      errors: [{ messageId: 'missingCleanup', line: 9, data: { call: 'pool.query()', target: 'the database', container: '' }, suggestions: [] }],
     },
     {
       name: 'an empty afterEach is waiting to be filled in: reported, no second skeleton',
@@ -936,7 +895,7 @@ test('caches a session', async () => {
       errors: [
         {
           messageId: 'missingCleanup',
-          data: { call: 'redis.hset()', target: 'the cache' },
+          data: { call: 'redis.hset()', target: 'the cache', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -977,7 +936,7 @@ suite('users', function () {
       errors: [
         {
           messageId: 'missingCleanup',
-          data: { call: 'client.db().collection().insertOne()', target: 'the database' },
+          data: { call: 'client.db().collection().insertOne()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -1012,7 +971,7 @@ cjs.run('require-cleanup (JavaScript, CommonJS)', rule, {
       filename: JS_FILE,
       code: `
 const { expect } = require('chai');
-const knex = require('knex')({ client: 'pg' });
+const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
 
 describe('users', () => {
   afterEach(() => knex('users').del());
@@ -1030,7 +989,7 @@ describe('users', () => {
       filename: JS_FILE,
       code: `
 const { expect } = require('chai');
-const knex = require('knex')({ client: 'pg' });
+const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
 
 describe('users', () => {
   after(() => knex.destroy());
@@ -1043,14 +1002,14 @@ describe('users', () => {
         {
           messageId: 'missingCleanup',
           line: 8,
-          data: { call: 'knex().insert()', target: 'the database' },
+          data: { call: 'knex().insert()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
               data: { hook: 'afterEach', subject: 'knex' },
               output: `
 const { expect } = require('chai');
-const knex = require('knex')({ client: 'pg' });
+const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
 
 describe('users', () => {
   after(() => knex.destroy());
