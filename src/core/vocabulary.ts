@@ -425,3 +425,13 @@ export function writeVerbKind(facts: CallFacts): string | null {
   }
   return null;
 }
+
+/**
+ * Words of test file names that say nothing about which database a file owns: `GH482.mysql.test.ts`
+ * owns a database named after `482`, not after `mysql`.
+ */
+export const GENERIC_FILE_WORDS: ReadonlySet<string> = new Set([
+  'test', 'tests', 'spec', 'specs', 'integration', 'unit', 'e2e', 'acceptance', 'index', 'main',
+  'postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite', 'mssql', 'oracle', 'mongo', 'mongodb', 'libsql',
+  'database', 'schema', 'entity', 'entities', 'model', 'models', 'repository', 'service', 'issue', 'issues',
+]);

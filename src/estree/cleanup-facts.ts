@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule } from '../core/boundaries';
@@ -33,6 +34,7 @@ import { callChain, callFacts, isOutermostCall, methodCallFacts, propertyName } 
 import { moduleOfExpression } from './imports';
 import { parseMockCall } from './mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
+import { runnerSetupOf } from './runner-setup';
 import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, type HooksFromElsewhere } from './unseen-hooks';
 import {
   boundaryFact,
@@ -157,24 +159,30 @@ export function cleanupFactsGatherer(context: Context): {
     const where = (node: TSESTree.Node) => locate(context, node, testIndex, suiteIndex);
 
     const unitsOfWork = new Set(candidates.flatMap(({ node, facts }) => (commitsUnitOfWork(facts) ? [rootName(node)] : [])));
+    // Builders the file renders (`qb.compile()`): what is built on them is looked at, not run.
+    const rendered = new Set(candidates.flatMap(({ node, facts }) => (buildsOnly(facts) ? [rootName(node)] : [])));
     const writes: FoundWrite[] = [];
     const placedWrites: PlacedWrite[] = [];
     const cleanups: PlacedCleanup[] = [];
     let unseenHooks = false;
 
+    const setup = runnerSetupOf(context.filename);
+    if (setup === 'unknown') unseenHooks = true;
+    else for (const module of setup.modules) elsewhere.push({ node: context.sourceCode.ast, hooks: hooksOnLoad(context, specifierFrom(context.filename, module)) });
     for (const { node, hooks } of elsewhere) {
       if (hooks === 'unknown' || hooks.some((hook) => hook.effects.includes('unknown'))) unseenHooks = true;
       else for (const hook of hooks) cleanups.push(...hookCleanups(hook, where(node).suite));
     }
     for (const { node, facts, role } of candidates) {
       const schemaWork = schemaWorkOf(facts);
-      const removes = schemaWork === 'reset' || role === 'cleanup' || role === 'stop' || (schemaWork === null && !isWrite(role) && removesData(fullText(node)));
-      if (removes) {
+      // SQL that removes rows, wherever it is sent from (a shell command through zx's `$` included).
+      const removingText = schemaWork === null && !isWrite(role) && role !== 'cleanup' && removesData(fullText(node));
+      if (schemaWork === 'reset' || role === 'cleanup' || role === 'stop' || removingText) {
         const cleanup = cleanupOf({
           role: role === 'stop' ? 'stop' : 'cleanup',
           boundary: boundaryFact(context, receiverOf(node)),
           container: role === 'stop' ? containerOfReceiver(context, node) : null,
-          fromUnrelatedPackage: isFromUnrelatedPackage(context, node) && !handsBoundary(context, node),
+          fromUnrelatedPackage: !removingText && isFromUnrelatedPackage(context, node) && !handsBoundary(context, node),
         });
         if (cleanup) cleanups.push(placeCleanup(context, node, cleanup, where, undefined, schemaWork === 'reset'));
         continue;
@@ -183,7 +191,8 @@ export function cleanupFactsGatherer(context: Context): {
       const committing = commitsUnitOfWork(facts);
       if (!committing && !isWrite(role)) continue;
       if (!committing && stagesOnly(facts) && unitsOfWork.has(rootName(node))) continue;
-      if (buildsOnly(facts) || isKeptUnrun(node) || isExpectedToFail(node) || isConnectionless(context, node)) continue;
+      if (buildsOnly(facts) || isKeptUnrun(node) || (rendered.has(rootName(node)) && node.parent.type !== AST_NODE_TYPES.AwaitExpression)) continue;
+      if (isExpectedToFail(node) || isConnectionless(context, node)) continue;
       if (isStaticFactory(context, node, facts) || isLocalHelperWithoutWrites(context, node, facts)) continue;
       const target = committing ? 'receiver' : writeTargetOf(facts);
       if (!target) continue;
@@ -295,3 +304,10 @@ const HOOK_NAMES: Readonly<Record<HookKind, string>> = {
   afterEach: 'afterEach',
   afterAll: 'afterAll',
 };
+
+/** A setup module as a specifier the test file could import it by: `../setup` for a project file. */
+function specifierFrom(filename: string, module: string): string {
+  if (!path.isAbsolute(module)) return module;
+  const relative = path.relative(path.dirname(filename), module).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}

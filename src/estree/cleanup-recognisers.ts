@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule, isRelativeSpecifier, packageName, type BoundaryModule } from '../core/boundaries';
@@ -6,6 +7,7 @@ import {
   classifyCall,
   classifySql,
   DATABASE_NAME_KEYS,
+  GENERIC_FILE_WORDS,
   isWrite,
   RANDOM_VALUE_CALL,
   REJECTION_MATCHERS,
@@ -215,14 +217,21 @@ function lastName(callee: Node): string | null {
 export function isConnectionless(context: Context, node: WritingCall): boolean {
   const root = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.tag : callChain(node)?.root;
   if (root?.type !== AST_NODE_TYPES.Identifier) return false;
-  const resolution = resolveName(context, root);
-  if (resolution.type !== 'local') return false;
-  return valuesOf(resolution.variable).some((value) => value.type === AST_NODE_TYPES.CallExpression && makesConnectionless(value));
+  return isConnectionlessValue(context, root, 0);
 }
 
-function makesConnectionless(call: TSESTree.CallExpression): boolean {
+/** A variable made by `drizzle.mock()`, `knex({ client })`, or by wrapping one (`withReplicas(mockDb, […])`). */
+function isConnectionlessValue(context: Context, identifier: TSESTree.Identifier, depth: number): boolean {
+  const resolution = resolveName(context, identifier);
+  if (resolution.type !== 'local' || depth > 3) return false;
+  return valuesOf(resolution.variable).some((value) => value.type === AST_NODE_TYPES.CallExpression && makesConnectionless(context, value, depth));
+}
+
+function makesConnectionless(context: Context, call: TSESTree.CallExpression, depth: number): boolean {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'mock') return true;
+  const first = call.arguments[0];
+  if (first?.type === AST_NODE_TYPES.Identifier && isConnectionlessValue(context, first, depth + 1)) return true;
   const options = call.arguments[0];
   if (call.arguments.length !== 1 || options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
   const keys = options.properties.flatMap((property) =>
@@ -241,20 +250,19 @@ export function isLocalHelperWithoutWrites(context: Context, node: WritingCall, 
   if (facts.segments.length !== 1) return false;
   const callee = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.tag : unwrap(node.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  if (handsBoundary(context, node)) return false;
   const resolution = resolveName(context, callee);
-  // A template tag that comes from a module (`sql` from a client module) runs what it is given.
-  if (resolution.type !== 'local' && node.type === AST_NODE_TYPES.TaggedTemplateExpression) return false;
-  if (resolution.type === 'global') return true;
-  if (resolution.type === 'module') {
-    const summary = summaryOfSpecifier(context, resolution.binding.source);
-    if (summary === null) return !boundaryOfValue(context, callee);
-    if (summary === 'unknown') return true;
-    return (summary.exports.get(resolution.binding.imported)?.boundaryKinds.length ?? 0) === 0;
+  if (resolution.type === 'local') {
+    const fn = functionOf(resolution.variable);
+    return fn !== null && !bodyWrites(context, fn);
   }
-  const fn = functionOf(resolution.variable);
-  if (!fn) return false;
-  return !bodyWrites(context, fn);
+  if (handsBoundary(context, node)) return false;
+  // A template tag that comes from a module (`sql` from a client module) runs what it is given.
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return false;
+  if (resolution.type === 'global') return true;
+  const summary = summaryOfSpecifier(context, resolution.binding.source);
+  if (summary === null) return !boundaryOfValue(context, callee);
+  if (summary === 'unknown') return true;
+  return (summary.exports.get(resolution.binding.imported)?.boundaryKinds.length ?? 0) === 0;
 }
 
 /** Whether a call is handed a value traced to a boundary (`reset(db)`, `createUser(pool)`). */
@@ -296,8 +304,9 @@ function bodyWrites(context: Context, fn: FunctionNode): boolean {
 }
 
 /**
- * Whether an option names a database made fresh for this run: `dbName: \`test_${randomUUID()}\``,
- * `database: 'app_' + Date.now()`. Such a database holds only what this file wrote.
+ * Whether an option names a database made for this file alone: named at random for the run
+ * (`dbName: \`test_${randomUUID()}\``, `database: 'app_' + Date.now()`) or after the file itself
+ * (`dbName: 'orders_482'` in `GH482.test.ts`). Such a database holds only what this file wrote.
  */
 export function isFreshDatabaseName(context: Context, property: TSESTree.Property): boolean {
   const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
@@ -309,7 +318,27 @@ export function isFreshDatabaseName(context: Context, property: TSESTree.Propert
     if (!init) return false;
     value = init;
   }
+  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return isNamedAfterFile(value.value, context.filename);
   return hasRandomPart(value, 0);
+}
+
+/** Whether a name carries a distinctive word or number of the file's own name. */
+function isNamedAfterFile(name: string, filename: string): boolean {
+  const lower = name.toLowerCase();
+  return fileNameTokens(filename).some((token) => lower.includes(token));
+}
+
+function fileNameTokens(filename: string): string[] {
+  const base = path.basename(filename).replace(/\.[^.]*$/, '');
+  const words = base
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.toLowerCase());
+  const numbers = base.match(/\d{3,}/g) ?? [];
+  return [
+    ...numbers,
+    ...words.filter((word) => !GENERIC_FILE_WORDS.has(word) && (/\d/.test(word) ? word.length >= 3 : word.length >= 5)),
+  ];
 }
 
 function hasRandomPart(node: Node, depth: number): boolean {
@@ -350,7 +379,7 @@ const CLASS_NAME = /^[A-Z]/;
  * from the project).
  */
 export function isStaticFactory(context: Context, node: WritingCall, facts: CallFacts): boolean {
-  if (facts.segments.length !== 2 || node.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (facts.segments.length !== 2 || facts.constructed?.has(0) || node.type !== AST_NODE_TYPES.CallExpression) return false;
   const root = callChain(node)?.root;
   if (root?.type !== AST_NODE_TYPES.Identifier || !CLASS_NAME.test(root.name)) return false;
   const resolution = resolveName(context, root);
