@@ -214,7 +214,7 @@ const INFRASTRUCTURE_WORDS: ReadonlySet<string> = new Set([
   'datasource', 'knex', 'prisma', 'redis', 'channel', 'producer', 'consumer', 'agent', 'driver',
   'engine', 'transport', 'port', 'host', 'credentials', 'headers', 'network', 'cluster', 'api',
   'sdk', 'service', 'repository', 'repo', 'gateway', 'adapter', 'infrastructure', 'infra',
-  'connectionstring', 'baseurl',
+  'connectionstring', 'baseurl', 'logger',
 ]);
 
 /** The role a binding's name gives its value: `infrastructure` for handles and configuration. */
@@ -252,7 +252,11 @@ export function writeTargetOf(facts: CallFacts): WriteTarget | null {
   const last = segments[segments.length - 1] as string;
   if (facts.text !== undefined && SQL_RUNNERS.has(last) && isWrite(classifySql(facts.text))) return 'named';
   if (segments.length === 1) return PERSISTING_FUNCTION.test(last) ? 'named' : 'argument';
-  if (segments.slice(0, -1).some((name) => FACTORY_RECEIVER.test(name))) {
+  const factory = segments.slice(0, -1).find((name) => FACTORY_RECEIVER.test(name));
+  if (factory !== undefined) {
+    // `loggerFactory.create()` and `ConnectionFactory.create()` build infrastructure, not rows.
+    const made = factory.replace(FACTORY_RECEIVER, '');
+    if (made !== '' && classifyValueName(made) === 'infrastructure') return null;
     return METHOD_ROLES.get(last) === 'data' ? 'named' : null;
   }
   return 'receiver';

@@ -1536,7 +1536,40 @@ test('stores an invoice', async () => {
 test('stores the same invoice again', async () => {
   await orm.em.insert(Invoice, { id: 1, total: 12 });
 });`,
-      errors: [{ messageId: 'missingCleanup', line: 13, data: { call: 'orm.em.insert()', target: 'the database', container }, suggestions: 1 }],
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 13,
+          data: { call: 'orm.em.insert()', target: 'the database', container },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'orm' },
+              output: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, test, afterEach } from 'vitest';
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await MikroORM.init({ entities: [Invoice], dbName: process.env.DB_NAME });
+  await orm.schema.refresh();
+});
+afterAll(() => orm.close(true));
+
+afterEach(async () => {
+  // Remove what each test wrote through \`orm\`: truncate the tables it wrote to, or roll back a per-test transaction.
+});
+
+test('stores an invoice', async () => {
+  await orm.em.insert(Invoice, { id: 1, total: 12 });
+});
+test('stores the same invoice again', async () => {
+  await orm.em.insert(Invoice, { id: 1, total: 12 });
+});`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'deleting rows after the write, in the test, is what the test checks',
@@ -1551,7 +1584,33 @@ it('archives an invoice', async () => {
   await pool.query('INSERT INTO invoices (id, total) VALUES (1, 1)');
   await pool.query('DELETE FROM invoices WHERE id = 1');
 });`,
-      errors: [{ messageId: 'missingCleanup', line: 8, data: { call: 'pool.query()', target: 'the database', container }, suggestions: 1 }],
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 8,
+          data: { call: 'pool.query()', target: 'the database', container },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'pool' },
+              output: `
+import { Pool } from 'pg';
+import { it, afterEach } from 'vitest';
+
+afterEach(async () => {
+  // Remove what each test wrote through \`pool\`: truncate the tables it wrote to, or roll back a per-test transaction.
+});
+
+const pool = new Pool();
+
+it('archives an invoice', async () => {
+  await pool.query('INSERT INTO invoices (id, total) VALUES (1, 1)');
+  await pool.query('DELETE FROM invoices WHERE id = 1');
+});`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a file that resets the database before each test but never the cache: no second hook offered',
@@ -1593,7 +1652,30 @@ it('caches a session', async () => {
           messageId: 'missingCleanup',
           line: 13,
           data: { call: 'redis.set()', target: 'the cache', container: ' (or stop the container that holds the data)' },
-          suggestions: 1,
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'redis' },
+              output: `
+import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testcontainers/postgresql';
+import Redis from 'ioredis';
+import { beforeAll, it, afterEach } from 'vitest';
+
+let started: StartedPostgreSqlContainer;
+const redis = new Redis();
+beforeAll(async () => {
+  started = await new PostgreSqlContainer('postgres:16').start();
+});
+
+afterEach(async () => {
+  // Remove what each test wrote through \`redis\`: flush the keys it set.
+});
+
+it('caches a session', async () => {
+  await redis.set('session:1', 'ada');
+});`,
+            },
+          ],
         },
       ],
     },
@@ -1648,7 +1730,33 @@ const pool = new Pool();
 it('inserts an invoice', async () => {
   await pool.query('INSERT INTO invoices (total) VALUES ($1)', [anInvoice().total]);
 });`,
-      errors: [{ messageId: 'missingCleanup', line: 9, data: { call: 'pool.query()', target: 'the database', container }, suggestions: 1 }],
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 9,
+          data: { call: 'pool.query()', target: 'the database', container },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'pool' },
+              output: `
+import { Pool } from 'pg';
+import { it, afterEach } from 'vitest';
+import { anInvoice } from '../builders/invoice';
+
+afterEach(async () => {
+  // Remove what each test wrote through \`pool\`: truncate the tables it wrote to, or roll back a per-test transaction.
+});
+
+const pool = new Pool();
+
+it('inserts an invoice', async () => {
+  await pool.query('INSERT INTO invoices (total) VALUES ($1)', [anInvoice().total]);
+});`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
