@@ -36,8 +36,9 @@ export function hooksOnLoad(context: Context, source: string): HooksFromElsewher
  * the file's own functions are left alone (the file's own hooks are seen where they are written).
  */
 export function hooksOfSuiteLevelCall(context: Context, node: TSESTree.CallExpression): HooksFromElsewhere {
-  if (!runsWhileCollecting(context, node)) return NONE;
-  return hooksOfCallee(context, node, false);
+  const hooks = hooksOfCallee(context, node, false);
+  // Where the call stands is asked only of the few calls to project helpers.
+  return hooks !== NONE && runsWhileCollecting(context, node) ? hooks : NONE;
 }
 
 /**

@@ -1169,6 +1169,17 @@ it('wraps an invoice in a reference', () => {
 });`,
     },
     {
+      name: 'a factory named after what it builds (a logger) makes no rows',
+      filename: TS_FILE,
+      code: `
+import { expect, it } from 'vitest';
+import { DebugLogger, LoggerFactory } from '../../src/logging';
+
+it('makes a debug logger', () => {
+  expect(new LoggerFactory().create('debug')).toBeInstanceOf(DebugLogger);
+});`,
+    },
+    {
       name: 'setting a configuration value on a database client is not a cache write',
       filename: TS_FILE,
       code: `
