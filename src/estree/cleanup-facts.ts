@@ -48,6 +48,7 @@ import {
   isKeptUnrun,
   isLocalHelperWithoutWrites,
   isStaticFactory,
+  isUnreadHelper,
   namedHookCleanups,
   receiverOf,
   traceWrite,
@@ -63,6 +64,8 @@ export interface FoundWrite {
   /** The name of the value written through (`pool`), or `null`. */
   readonly client: string | null;
   readonly call: string;
+  /** The write is inferred from a boundary value handed to a helper the rule cannot read. */
+  readonly unreadHelper: boolean;
 }
 
 export interface CleanupGathering {
@@ -205,7 +208,8 @@ export function cleanupFactsGatherer(context: Context): {
       });
       if (!write) continue;
       const place = where(node);
-      writes.push({ node, write, client: traced.client, call: callLabel(facts) });
+      const unreadHelper = target === 'argument' && isUnreadHelper(context, node);
+      writes.push({ node, write, client: traced.client, call: callLabel(facts), unreadHelper });
       placedWrites.push({ write, place: place.write, test: place.test, suites: place.suites, at: node.range[0] });
     }
     for (const { node, kind } of extraCleanups) cleanups.push(placeCleanup(context, node, { kind }, where));

@@ -385,3 +385,16 @@ export function isStaticFactory(context: Context, node: WritingCall, facts: Call
   const resolution = resolveName(context, root);
   return resolution.type === 'module' && !isRelativeSpecifier(resolution.binding.source) && summaryOfSpecifier(context, resolution.binding.source) === null;
 }
+
+/**
+ * Whether a call goes to a helper the rule cannot read: imported from a package, or from a project
+ * module with no summary. A write through it is inferred from what it is handed, and messages say so.
+ */
+export function isUnreadHelper(context: Context, node: WritingCall): boolean {
+  const callee = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.tag : unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, callee);
+  if (resolution.type !== 'module') return false;
+  const summary = summaryOfSpecifier(context, resolution.binding.source);
+  return summary === null || summary === 'unknown';
+}

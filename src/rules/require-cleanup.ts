@@ -7,7 +7,7 @@ import type { TestCall } from '../estree/test-calls';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean }];
-type MessageIds = 'missingCleanup' | 'addCleanupHook';
+type MessageIds = 'missingCleanup' | 'missingCleanupThroughHelper' | 'addCleanupHook';
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 const CONTAINER_REMEDY = ' (or stop the container that holds the data)';
@@ -39,6 +39,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingCleanup:
         '`{{call}}` writes to {{target}}, and this file registers no cleanup that removes it. Roll back, truncate or delete after each test{{container}}, so every test starts from a known state.',
+      missingCleanupThroughHelper:
+        '`{{call}}` is handed {{target}}, so it may write there (this rule cannot read that helper), and this file registers no cleanup that removes what it writes. Roll back, truncate or delete after each test{{container}}, so every test starts from a known state.',
       addCleanupHook: 'Add an `{{hook}}` hook to fill in with the cleanup for `{{subject}}`.',
     },
   },
@@ -55,10 +57,11 @@ export default createRule<Options, MessageIds>({
         const kind = found.write.kind;
         // A file that already resets before each test needs that reset widened, not a second hook.
         const edit = verdict.resetsBeforeEach ? null : skeletonEdit(context, gathered.tests, found);
+        const target = found.unreadHelper && found.client ? `\`${found.client}\`, a ${kind ?? 'boundary'} client` : kind ? `the ${kind}` : 'a boundary';
         context.report({
           node: found.node,
-          messageId: 'missingCleanup',
-          data: { call: found.call, target: kind ? `the ${kind}` : 'a boundary', container: gathered.hasContainer ? CONTAINER_REMEDY : '' },
+          messageId: found.unreadHelper ? 'missingCleanupThroughHelper' : 'missingCleanup',
+          data: { call: found.call, target, container: gathered.hasContainer ? CONTAINER_REMEDY : '' },
           fix: autofix ? (edit?.fix ?? null) : null,
           suggest: !autofix && edit ? [{ messageId: 'addCleanupHook', data: { hook: edit.hook, subject: found.client ?? found.call }, fix: edit.fix }] : [],
         });

@@ -657,9 +657,9 @@ it('renders a user', async () => {
 });`,
       errors: [
         {
-          messageId: 'missingCleanup',
+          messageId: 'missingCleanupThroughHelper',
           line: 11,
-          data: { call: 'createUser()', target: 'the database', container: '' },
+          data: { call: 'createUser()', target: '`pool`, a database client', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
