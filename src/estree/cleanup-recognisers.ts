@@ -18,6 +18,7 @@ import { boundaryOfSpecifier, boundaryOfValue, moduleOriginOf } from './boundary
 import { callChain, callFacts, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
+import { isStandInFunction } from './mocks';
 import { summaryOfSpecifier } from './project-modules';
 import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
 
@@ -220,11 +221,18 @@ export function isConnectionless(context: Context, node: WritingCall): boolean {
   return isConnectionlessValue(context, root, 0);
 }
 
-/** A variable made by `drizzle.mock()`, `knex({ client })`, or by wrapping one (`withReplicas(mockDb, […])`). */
+/**
+ * A variable made by `drizzle.mock()`, `knex({ client })`, by wrapping one (`withReplicas(mockDb, […])`),
+ * or built on a test double (`new UserRepository(vi.fn(() => fakeEm)())`).
+ */
 function isConnectionlessValue(context: Context, identifier: TSESTree.Identifier, depth: number): boolean {
   const resolution = resolveName(context, identifier);
   if (resolution.type !== 'local' || depth > 3) return false;
-  return valuesOf(resolution.variable).some((value) => value.type === AST_NODE_TYPES.CallExpression && makesConnectionless(context, value, depth));
+  return valuesOf(resolution.variable).some(
+    (value) =>
+      (value.type === AST_NODE_TYPES.CallExpression && (makesConnectionless(context, value, depth) || isStandInFunction(context, value.callee))) ||
+      (value.type === AST_NODE_TYPES.NewExpression && value.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && isConnectionlessValue(context, argument, depth + 1))),
+  );
 }
 
 function makesConnectionless(context: Context, call: TSESTree.CallExpression, depth: number): boolean {
@@ -319,7 +327,7 @@ export function isFreshDatabaseName(context: Context, property: TSESTree.Propert
     value = init;
   }
   if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return isNamedAfterFile(value.value, context.filename);
-  return hasRandomPart(value, 0);
+  return hasRandomPart(context, value, 0);
 }
 
 /** Whether a name carries a distinctive word or number of the file's own name. */
@@ -341,16 +349,27 @@ function fileNameTokens(filename: string): string[] {
   ];
 }
 
-function hasRandomPart(node: Node, depth: number): boolean {
-  if (depth > 3) return false;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.some((expression) => hasRandomPart(expression, depth + 1));
-  if (node.type === AST_NODE_TYPES.BinaryExpression) return hasRandomPart(node.left, depth + 1) || hasRandomPart(node.right, depth + 1);
-  if (node.type === AST_NODE_TYPES.CallExpression) {
-    const segments = callChain(node)?.segments ?? [];
-    return segments.some((segment) => RANDOM_VALUE_CALL.test(segment)) || hasRandomPart(unwrap(node.callee), depth + 1);
+function hasRandomPart(context: Context, node: Node, depth: number): boolean {
+  if (depth > 4) return false;
+  const next = (child: Node) => hasRandomPart(context, child, depth + 1);
+  switch (node.type) {
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.some(next);
+    case AST_NODE_TYPES.BinaryExpression:
+      return next(node.left) || next(node.right);
+    case AST_NODE_TYPES.CallExpression: {
+      // `randomUUID()`, `Date.now()`, and paths built from such parts: `join(tmpdir(), \`db-${Date.now()}\`)`.
+      const segments = callChain(node)?.segments ?? [];
+      return segments.some((segment) => RANDOM_VALUE_CALL.test(segment)) || node.arguments.some(next);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const resolution = resolveName(context, node);
+      const value = resolution.type === 'local' ? valuesOf(resolution.variable)[0] : undefined;
+      return value !== undefined && next(value);
+    }
+    default:
+      return false;
   }
-  if (node.type === AST_NODE_TYPES.MemberExpression) return hasRandomPart(node.object, depth + 1);
-  return false;
 }
 
 /**

@@ -1144,6 +1144,22 @@ it('quotes identifiers', async () => {
 });`,
     },
     {
+      name: 'a repository built on a test double reaches no database',
+      filename: TS_FILE,
+      code: `
+import { EntityRepository } from '@mikro-orm/postgresql';
+import { expect, test, vi } from 'vitest';
+
+const calls = { upsert: vi.fn(), insert: vi.fn() };
+const em = vi.fn(() => calls)();
+const invoices = new EntityRepository(em, Invoice);
+
+test('forwards upserts to the entity manager', async () => {
+  await invoices.upsert({ id: 1, total: 2 });
+  expect(calls.upsert).toHaveBeenCalledOnce();
+});`,
+    },
+    {
       name: 'a write the test expects the database to reject',
       filename: TS_FILE,
       code: `
@@ -1440,6 +1456,29 @@ const pool = new Pool({ database: \`invoices_\${randomUUID()}\` });
 
 it('inserts an invoice', async () => {
   await pool.query('INSERT INTO invoices (total) VALUES (1)');
+});`,
+    },
+    {
+      name: 'a SQLite file in a folder named for this run',
+      filename: TS_FILE,
+      code: `
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/sqlite';
+import { beforeAll, test } from 'vitest';
+
+const folder = join(tmpdir(), \`invoices-\${Date.now()}\`);
+let orm: MikroORM;
+beforeAll(async () => {
+  const file = join(folder, 'main.db');
+  orm = await MikroORM.init({ entities: [Invoice], dbName: file });
+});
+
+test('stores an invoice', async () => {
+  await orm.em.insert(Invoice, { total: 1 });
+});
+test('stores another', async () => {
+  await orm.em.insert(Invoice, { total: 2 });
 });`,
     },
     {
