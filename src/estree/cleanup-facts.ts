@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule } from '../core/boundaries';
-import type { HookKind, HookSummary } from '../core/module-summary';
+import type { HookSummary } from '../core/module-summary';
 import {
   cleanupOf,
   writeOf,
@@ -298,16 +298,8 @@ const CLEANING_EFFECTS: ReadonlySet<string> = new Set(['reset', 'truncate', 'del
 /** The cleanup a hook registered elsewhere does, as its module's summary tells it. */
 function hookCleanups(hook: HookSummary, suite: number | null): PlacedCleanup[] {
   if (!hook.effects.some((effect) => CLEANING_EFFECTS.has(effect))) return [];
-  const place = hookPlace(HOOK_NAMES[hook.kind]);
-  return [{ cleanup: { kind: null }, place, test: null, suite, at: -1 }];
+  return [{ cleanup: { kind: null }, place: hookPlace(hook.kind), test: null, suite, at: -1 }];
 }
-
-const HOOK_NAMES: Readonly<Record<HookKind, string>> = {
-  beforeAll: 'beforeAll',
-  beforeEach: 'beforeEach',
-  afterEach: 'afterEach',
-  afterAll: 'afterAll',
-};
 
 /** A setup module as a specifier the test file could import it by: `../setup` for a project file. */
 function specifierFrom(filename: string, module: string): string {
