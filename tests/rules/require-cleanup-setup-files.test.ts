@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import { Linter, type Rule } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import rule from '../../src/rules/require-cleanup';
 
@@ -28,12 +28,12 @@ function lint(name: string, files: Record<string, string>): string[] {
     writeFileSync(path.join(dir, file), text);
   }
   const linter = new Linter({ cwd: dir });
-  const config = [
+  const config: Linter.Config[] = [
     {
       files: ['**/*.ts'],
-      languageOptions: { parser: tsParser },
-      plugins: { cleanup: { rules: { 'require-cleanup': rule } } },
-      rules: { 'cleanup/require-cleanup': 'error' as const },
+      languageOptions: { parser: tsParser as unknown as Linter.Parser },
+      plugins: { cleanup: { rules: { 'require-cleanup': rule as unknown as Rule.RuleModule } } },
+      rules: { 'cleanup/require-cleanup': 'error' },
     },
   ];
   return linter.verify(TEST, config, path.join(dir, 'tests/integration/invoices.test.ts')).map((message) => message.message);
