@@ -18,6 +18,8 @@ export interface WriteFacts {
   readonly boundary: BoundaryFact | null;
   /** Whether the file mocks the module the boundary comes from: then nothing real is written. */
   readonly mocked?: boolean;
+  /** The kind the writing verb belongs to (`set` → `cache`): on a boundary of another kind it writes nothing there. */
+  readonly verbKind?: string | null;
 }
 
 /**
@@ -35,6 +37,7 @@ export interface Write {
 export function writeOf(facts: WriteFacts): Write | null {
   const { target, boundary } = facts;
   if (facts.mocked) return null;
+  if (facts.verbKind && boundary && boundary.kind !== facts.verbKind) return null;
   if (target === 'named') return { kind: boundary && isStateful(boundary) ? boundary.kind : null };
   return boundary && isStateful(boundary) ? { kind: boundary.kind } : null;
 }
@@ -47,11 +50,6 @@ function isStateful(boundary: BoundaryFact): boolean {
 export interface CleanupFacts {
   /** Only `cleanup` and `stop` can clean up; closing a connection keeps the data. */
   readonly role: CallRole;
-  /**
-   * `test` for the plain body of a test, where deleting is what is being tested; anything else
-   * (hooks, fixtures, helpers, a test's `finally` block or registered teardown) is `teardown`.
-   */
-  readonly place: 'test' | 'teardown';
   /** The boundary the receiver comes from, if it could be traced. */
   readonly boundary: BoundaryFact | null;
   /** The container the receiver comes from, for `stop`. `kind` is `null` for generic containers. */
@@ -67,20 +65,115 @@ export interface Cleanup {
 
 /**
  * Whether a call cleans up, and for which kind: rolling back, truncating, deleting, flushing, purging
- * or dropping outside a test body; or stopping the throwaway container that holds the data.
+ * or dropping; or stopping the throwaway container that holds the data. Where it runs decides what it
+ * covers ({@link findUncleanedWrite}).
  */
 export function cleanupOf(facts: CleanupFacts): Cleanup | null {
-  if (facts.place === 'test') return null;
   if (facts.role === 'cleanup') return facts.fromUnrelatedPackage ? null : { kind: facts.boundary?.kind ?? null };
   if (facts.role === 'stop') return facts.container ? { kind: facts.container.kind } : null;
   return null;
 }
 
-/** The index of the first write that no cleanup covers, or `-1`. */
-export function firstUncleanedWrite(writes: readonly Write[], cleanups: readonly Cleanup[]): number {
-  return writes.findIndex(
-    (write) => !cleanups.some((cleanup) => cleanup.kind === null || write.kind === null || cleanup.kind === write.kind),
-  );
+/**
+ * Where a write runs: in a test's own steps, in a `beforeEach` hook (once per test), or `once`
+ * (module level, `beforeAll`, a helper's body: judged where it is called, or left to
+ * `no-shared-test-data` when it seeds data for the whole suite).
+ */
+export type WritePlace = 'test' | 'before-each' | 'once';
+
+export interface PlacedWrite {
+  readonly write: Write;
+  readonly place: WritePlace;
+  /** The test it runs in, for `test` writes. */
+  readonly test: number | null;
+  /** The suites around it, innermost first. */
+  readonly suites: readonly number[];
+  /** Its position in the file, to tell what runs before it in the same test. */
+  readonly at: number;
+}
+
+/**
+ * Where a cleanup runs: in a test's own steps (a reset before that test's writes counts for them), in
+ * `beforeEach`, in `beforeAll` (a reset before the suite), or anywhere else (after hooks, fixtures,
+ * helpers, a `finally` block, registered teardown).
+ */
+export type CleanupPlace = 'test' | 'before-each' | 'before-all' | 'elsewhere';
+
+export interface PlacedCleanup {
+  readonly cleanup: Cleanup;
+  readonly place: CleanupPlace;
+  /** The test it runs in, for `test` cleanups. */
+  readonly test: number | null;
+  /** The suite a `beforeAll` hook belongs to; `null` for the module. */
+  readonly suite: number | null;
+  readonly at: number;
+  /** It drops or recreates the whole store (`dropDatabase()`, a schema refresh): in a test, it counts wherever it stands. */
+  readonly dropsStore?: boolean;
+}
+
+/** What a test file writes and removes, and what it cannot see. */
+export interface CleanupFileFacts {
+  readonly writes: readonly PlacedWrite[];
+  readonly cleanups: readonly PlacedCleanup[];
+  /** Kinds whose store the file throws away: an in-memory database, one made fresh for the file. */
+  readonly throwawayKinds: ReadonlySet<string>;
+  /**
+   * The file calls something that may register hooks the rule cannot read: a helper or suite wrapper
+   * from a module it cannot summarise, or a setup module imported for its side effects.
+   */
+  readonly unseenHooks: boolean;
+}
+
+export interface UncleanedWrite {
+  /** The index of the write in {@link CleanupFileFacts.writes}. */
+  readonly index: number;
+  /** Whether the file already resets before each test, so an `afterEach` to fill in would be noise. */
+  readonly resetsBeforeEach: boolean;
+}
+
+/**
+ * The first write a test makes (or a `beforeEach` makes for it) that nothing removes, or `null`.
+ * Silent whenever hooks may be registered out of sight.
+ */
+export function findUncleanedWrite(facts: CleanupFileFacts): UncleanedWrite | null {
+  if (facts.unseenHooks) return null;
+  const index = facts.writes.findIndex((write) => write.place !== 'once' && !isCovered(write, facts));
+  if (index < 0) return null;
+  return { index, resetsBeforeEach: facts.cleanups.some((cleanup) => cleanup.place === 'before-each') };
+}
+
+function isCovered(placed: PlacedWrite, facts: CleanupFileFacts): boolean {
+  const { write } = placed;
+  if (write.kind !== null ? facts.throwawayKinds.has(write.kind) : facts.throwawayKinds.has('database')) return true;
+  return facts.cleanups.some((placedCleanup) => {
+    if (!covers(placedCleanup.cleanup, write)) return false;
+    switch (placedCleanup.place) {
+      case 'elsewhere':
+      case 'before-each':
+        return true;
+      case 'test':
+        return placed.test !== null && placedCleanup.test === placed.test && (placedCleanup.dropsStore === true || placedCleanup.at < placed.at);
+      case 'before-all':
+        return (
+          placed.place === 'test' &&
+          (placedCleanup.suite === null || placed.suites.includes(placedCleanup.suite)) &&
+          writingTestsIn(placedCleanup.suite, facts.writes) <= 1
+        );
+    }
+  });
+}
+
+function covers(cleanup: Cleanup, write: Write): boolean {
+  return cleanup.kind === null || write.kind === null || cleanup.kind === write.kind;
+}
+
+/** How many tests of a suite (the whole file for `null`) write: a reset before the suite covers only one. */
+function writingTestsIn(suite: number | null, writes: readonly PlacedWrite[]): number {
+  const tests = new Set<number>();
+  for (const write of writes) {
+    if (write.place === 'test' && write.test !== null && (suite === null || write.suites.includes(suite))) tests.add(write.test);
+  }
+  return tests.size;
 }
 
 /** What to remove after each test, by kind; worded for the comment inside a new hook. */

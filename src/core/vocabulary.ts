@@ -31,6 +31,8 @@ export interface CallFacts {
    * gives `where` and `truncate`. Some verbs change meaning with their options (`sync({ force: true })`).
    */
   readonly options?: ReadonlySet<string>;
+  /** Whether the first argument is literally `true`: `synchronize(true)` drops before it builds. */
+  readonly firstArgumentTrue?: boolean;
 }
 
 const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
@@ -68,7 +70,7 @@ const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
       'drop', 'dropDatabase', 'dropCollection', 'dropTable', 'deleteObject', 'deleteObjects',
       'nativeDelete', 'rollbackTransaction', 'abortTransaction',
       'deleteQueue', 'deleteTopics', 'deleteTopicRecords', 'deleteFiles', 'deleteBucket', 'clearDatabase',
-      'refreshDatabase', 'obliterate',
+      'refreshDatabase', 'obliterate', 'deleteAll', 'cleanup', 'cleanUp', 'reset',
     ] as const
   ).map((name) => [name, 'cleanup'] as const),
   // stop
@@ -95,6 +97,7 @@ const QUALIFIED_ROLES: ReadonlyMap<string, CallRole | null> = new Map<string, Ca
   ['got.extend', 'infrastructure'],
   ['NestFactory.create', 'infrastructure'],
   ['Object.create', null],
+  ['migrator.create', null],
   ['sandbox.create', null],
 ]);
 
@@ -102,7 +105,7 @@ const QUALIFIED_ROLES: ReadonlyMap<string, CallRole | null> = new Map<string, Ca
 const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/;
 /** `createTestDb`, `buildHttpClient`, `makeUserRepository`: the last word names what is built. */
 const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger)s?$/i;
-const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
+const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|reload|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
 /**
  * Methods of a project's own test helpers that say what they empty: `testDb.resetDatabase()`,
@@ -216,7 +219,7 @@ const INFRASTRUCTURE_WORDS: ReadonlySet<string> = new Set([
   'datasource', 'knex', 'prisma', 'redis', 'channel', 'producer', 'consumer', 'agent', 'driver',
   'engine', 'transport', 'port', 'host', 'credentials', 'headers', 'network', 'cluster', 'api',
   'sdk', 'service', 'repository', 'repo', 'gateway', 'adapter', 'infrastructure', 'infra',
-  'connectionstring', 'baseurl',
+  'connectionstring', 'baseurl', 'logger',
 ]);
 
 /** The role a binding's name gives its value: `infrastructure` for handles and configuration. */
@@ -254,7 +257,11 @@ export function writeTargetOf(facts: CallFacts): WriteTarget | null {
   const last = segments[segments.length - 1] as string;
   if (facts.text !== undefined && SQL_RUNNERS.has(last) && isWrite(classifySql(facts.text))) return 'named';
   if (segments.length === 1) return PERSISTING_FUNCTION.test(last) ? 'named' : 'argument';
-  if (segments.slice(0, -1).some((name) => FACTORY_RECEIVER.test(name))) {
+  const factory = segments.slice(0, -1).find((name) => FACTORY_RECEIVER.test(name));
+  if (factory !== undefined) {
+    // `loggerFactory.create()` and `ConnectionFactory.create()` build infrastructure, not rows.
+    const made = factory.replace(FACTORY_RECEIVER, '');
+    if (made !== '' && classifyValueName(made) === 'infrastructure') return null;
     return METHOD_ROLES.get(last) === 'data' ? 'named' : null;
   }
   return 'receiver';
@@ -283,11 +290,11 @@ export function isConnectionCheckIn(facts: CallFacts): boolean {
 }
 
 /** Connection strings and file names that keep a database in the test's own memory. */
-const IN_MEMORY_STORE = /:memory:|[?&]mode=memory\b/;
+const IN_MEMORY_STORE = /:memory:|[?&]mode=memory\b|^memory:\/\//;
 
 /**
  * Whether a configuration string names a database that lives in memory (`':memory:'`,
- * `'sqlite::memory:'`, `'file::memory:?cache=shared'`): a fresh one per test is how such tests stay apart.
+ * `'sqlite::memory:'`, `'file::memory:?cache=shared'`, PGlite's `'memory://'`): a fresh one per test is how such tests stay apart.
  */
 export function namesInMemoryStore(text: string): boolean {
   return IN_MEMORY_STORE.test(text);
@@ -308,3 +315,132 @@ export function callLabel(facts: CallFacts): string {
   }
   return label;
 }
+
+/**
+ * Schema work: building or resetting the tables tests write to, which is infrastructure rather than
+ * test data. A chain through a `schema` member (`orm.schema.create()`, `knex.schema.createTable()`),
+ * a schema-building method (`queryRunner.createTable()`, `dataSource.synchronize()`), or hand-written
+ * SQL that starts with `CREATE`, `ALTER` or `DROP`.
+ */
+const SCHEMA_MEMBERS: ReadonlySet<string> = new Set(['schema', 'schemaGenerator']);
+const SCHEMA_BUILD_METHODS: ReadonlySet<string> = new Set([
+  'createTable', 'createTableIfNotExists', 'createSchema', 'createDatabase', 'createCollection', 'createIndex',
+  'createIndexes', 'ensureIndexes', 'syncIndexes', 'createForeignKey', 'addColumn', 'alterTable', 'ensureDatabase',
+  'updateSchema', 'synchronize', 'sync', 'createSchemaIfNotExists',
+]);
+/** Schema verbs that throw the old tables (and so the rows in them) away before tests write again. */
+const SCHEMA_RESET_METHODS = /^(?:refresh|drop|clear|reset|truncate|recreate|reload)/;
+/** Options that make a schema call empty the store first: `ensureDatabase({ clear: true })`, `dropSchema: true`. */
+const RESETTING_OPTIONS: readonly string[] = ['clear', 'dropSchema', 'dropDb', 'force', 'drop', 'truncate'];
+
+/**
+ * What a call does to the schema: `build` creates or changes tables (not a write of test data),
+ * `reset` drops or empties them (a reset, as good as cleanup), `null` when it is not schema work.
+ */
+export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
+  const { segments } = facts;
+  const last = segments[segments.length - 1];
+  if (last === undefined) return null;
+  if (facts.text !== undefined && SQL_RUNNERS.has(last)) {
+    const sql = facts.text.trimStart().toUpperCase();
+    if (/^(?:CREATE|ALTER)\s/.test(sql)) return 'build';
+    if (/^DROP\s/.test(sql)) return 'reset';
+  }
+  const resetting = facts.firstArgumentTrue === true || RESETTING_OPTIONS.some((option) => facts.options?.has(option));
+  if (segments.slice(0, -1).some((name) => SCHEMA_MEMBERS.has(name))) {
+    return SCHEMA_RESET_METHODS.test(last) || resetting ? 'reset' : 'build';
+  }
+  if (SCHEMA_BUILD_METHODS.has(last)) return resetting ? 'reset' : 'build';
+  return null;
+}
+
+/**
+ * Calls that end a query-builder chain without running it: `db.update(t).set(v).toSQL()` only builds
+ * the statement text to look at.
+ */
+const BUILD_ONLY_METHODS: ReadonlySet<string> = new Set([
+  'toSQL', 'toSql', 'toQuery', 'toString', 'compile', 'getSQL', 'getSql', 'getQuery', 'getFormattedQuery',
+  'getKnexQuery', 'toNative', 'getQueryAndParameters', 'getParameters', 'toSQLString',
+]);
+
+/** Whether a chain only builds a statement: it ends in a call that renders it rather than runs it. */
+export function buildsOnly(facts: CallFacts): boolean {
+  const last = facts.segments[facts.segments.length - 1];
+  return last !== undefined && BUILD_ONLY_METHODS.has(last);
+}
+
+/**
+ * A unit of work stages entities with `create()` or `persist()` and writes them only when `flush()`
+ * runs: on a receiver that is flushed, staging is not a write, and `flush()` is.
+ */
+const STAGING_METHODS: ReadonlySet<string> = new Set(['create', 'persist', 'assign', 'merge']);
+const UNIT_OF_WORK_COMMIT = 'flush';
+
+/** Whether a call only stages entities in a unit of work (`em.create(User, {…})`, `em.persist(user)`). */
+export function stagesOnly(facts: CallFacts): boolean {
+  const last = facts.segments[facts.segments.length - 1];
+  return last !== undefined && STAGING_METHODS.has(last);
+}
+
+/** Whether a call writes what a unit of work staged (`em.flush()`, `em.persist(user).flush()`). */
+export function commitsUnitOfWork(facts: CallFacts): boolean {
+  return facts.segments.length > 1 && facts.segments[facts.segments.length - 1] === UNIT_OF_WORK_COMMIT;
+}
+
+/** Packages whose databases live in the test process's memory, gone when it ends. */
+export const IN_MEMORY_DATABASE_MODULES: ReadonlySet<string> = new Set(['@electric-sql/pglite', 'sql.js', 'pg-mem']);
+
+/** Calls whose value differs on every run: a database named with one is made fresh for the file. */
+export const RANDOM_VALUE_CALL = /(?:random|uuid|nanoid|cuid|ulid|^now$|hrtime)/i;
+
+/** Option keys that name the database a connection opens. */
+export const DATABASE_NAME_KEYS: ReadonlySet<string> = new Set(['dbName', 'database', 'databaseName', 'db', 'filename', 'storage']);
+
+/**
+ * The matchers that say a promise or function is expected to fail (`rejects`, `toThrow`,
+ * `rejectedWith`): a write made inside one is expected not to land.
+ */
+export const REJECTION_MATCHERS: ReadonlySet<string> = new Set([
+  'rejects', 'toThrow', 'toThrowError', 'rejected', 'rejectedWith', 'throws', 'throw', 'toReject', 'toRejectWith',
+]);
+
+/**
+ * Text anywhere in a template or string that removes rows, such as a shell command running
+ * `gel query "DELETE default::users;"`. Upper case only, so prose ("delete the user") stays out.
+ */
+const REMOVING_TEXT = /\b(?:DELETE\s+(?:FROM\s+)?[\w."`:]+|TRUNCATE\b|DROP\s+(?:TABLE|SCHEMA|DATABASE|COLLECTION|TYPE)\b|FLUSHALL\b|FLUSHDB\b)/;
+
+/** Whether text removes rows or tables wherever it stands in a command (`DELETE`, `TRUNCATE`, `DROP TABLE`). */
+export function removesData(text: string): boolean {
+  return REMOVING_TEXT.test(text);
+}
+
+/**
+ * Writing verbs that belong to one kind of boundary: `set` stores a cache key, but on a database
+ * client's configuration (`orm.config.set()`) or a metadata map it writes nothing.
+ */
+const VERB_KINDS: ReadonlyMap<string, string> = new Map([
+  ...['set', 'setex', 'hset', 'hmset', 'lpush', 'rpush', 'sadd', 'zadd', 'xadd', 'mset'].map((verb) => [verb, 'cache'] as const),
+  ...['publish', 'sendToQueue', 'produce', 'sendMessage', 'sendMessageBatch', 'enqueue'].map((verb) => [verb, 'queue'] as const),
+  ...['putObject', 'upload', 'uploadFile'].map((verb) => [verb, 'storage'] as const),
+  ['sendMail', 'email'],
+]);
+
+/** The boundary kind a call's writing verb belongs to (`redis.set()` → `cache`), or `null` when any store takes it. */
+export function writeVerbKind(facts: CallFacts): string | null {
+  for (let index = facts.segments.length - 1; index >= 0; index--) {
+    const name = facts.segments[index] as string;
+    if (METHOD_ROLES.has(name)) return VERB_KINDS.get(name) ?? null;
+  }
+  return null;
+}
+
+/**
+ * Words of test file names that say nothing about which database a file owns: `GH482.mysql.test.ts`
+ * owns a database named after `482`, not after `mysql`.
+ */
+export const GENERIC_FILE_WORDS: ReadonlySet<string> = new Set([
+  'test', 'tests', 'spec', 'specs', 'integration', 'unit', 'e2e', 'acceptance', 'index', 'main',
+  'postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite', 'mssql', 'oracle', 'mongo', 'mongodb', 'libsql',
+  'database', 'schema', 'entity', 'entities', 'model', 'models', 'repository', 'service', 'issue', 'issues',
+]);

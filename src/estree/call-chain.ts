@@ -163,9 +163,10 @@ function computeCallFacts(node: CallLike): CallFacts | null {
   const firstArgument = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node : node.arguments[0];
   const options = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? undefined : optionKeys(node.arguments);
   const text = leadingText(firstArgument);
-  return options
+  const facts: CallFacts = options
     ? { segments: chain.segments, constructed: chain.constructed, called: chain.called, text, options }
     : { segments: chain.segments, constructed: chain.constructed, called: chain.called, text };
+  return firstArgument?.type === AST_NODE_TYPES.Literal && firstArgument.value === true ? { ...facts, firstArgumentTrue: true } : facts;
 }
 
 /**

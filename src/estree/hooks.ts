@@ -228,7 +228,8 @@ export function insertHook(
   if (!references) return null;
   const name = references.names[0] as string;
   const unit = indentUnitOf(context.sourceCode, calls);
-  const text = `${name}(async () => {\n${lines.map((line) => `${indent}${unit}${line}\n`).join('')}${indent}});`;
+  const end = endsStatementsWithSemicolons(context.sourceCode) ? ';' : '';
+  const text = `${name}(async () => {\n${lines.map((line) => `${indent}${unit}${line}\n`).join('')}${indent}})${end}`;
   const importEdit = references.importEdit;
   const fix: TSESLint.ReportFixFunction = (fixer) => {
     const anchorStatement = statements[anchor];
@@ -237,6 +238,18 @@ export function insertHook(
     return edits;
   };
   return { name, fix };
+}
+
+/** Whether the file ends its statements with semicolons, judged by its top-level statements (yes when it has none to judge by). */
+function endsStatementsWithSemicolons(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const statements = sourceCode.ast.body.filter(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ExpressionStatement ||
+      statement.type === AST_NODE_TYPES.VariableDeclaration ||
+      statement.type === AST_NODE_TYPES.ImportDeclaration,
+  );
+  if (statements.length === 0) return true;
+  return statements.some((statement) => sourceCode.getLastToken(statement)?.value === ';');
 }
 
 function hookOfStatement(context: Context, statement: Node): TestCall | null {

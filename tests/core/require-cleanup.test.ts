@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanupComment,
   cleanupOf,
-  firstUncleanedWrite,
+  findUncleanedWrite,
   writeOf,
   type CleanupFacts,
+  type CleanupFileFacts,
+  type PlacedCleanup,
+  type PlacedWrite,
   type WriteFacts,
 } from '../../src/core/require-cleanup';
 
@@ -30,11 +33,10 @@ describe('writeOf', () => {
 });
 
 describe('cleanupOf', () => {
-  const base: CleanupFacts = { role: 'cleanup', place: 'teardown', boundary: null, container: null, fromUnrelatedPackage: false };
+  const base: CleanupFacts = { role: 'cleanup', boundary: null, container: null, fromUnrelatedPackage: false };
   it.each<[string, Partial<CleanupFacts>, ReturnType<typeof cleanupOf>]>([
     ['a truncate in a hook, receiver traced', { boundary: client('database') }, { kind: 'database' }],
     ['a named cleanup helper', {}, { kind: null }],
-    ['a delete inside a test body (what is being tested)', { place: 'test' }, null],
     ['a cleanup helper from an unrelated package', { fromUnrelatedPackage: true }, null],
     ['stopping a Redis container', { role: 'stop', container: { kind: 'cache' } }, { kind: 'cache' }],
     ['stopping a generic container', { role: 'stop', container: { kind: null } }, { kind: null }],
@@ -45,7 +47,32 @@ describe('cleanupOf', () => {
   });
 });
 
-describe('firstUncleanedWrite', () => {
+describe('findUncleanedWrite', () => {
+  const write = (kind: string | null, extra: Partial<PlacedWrite> = {}): PlacedWrite => ({
+    write: { kind },
+    place: 'test',
+    test: 0,
+    suites: [],
+    at: 100,
+    ...extra,
+  });
+  const cleanup = (kind: string | null, extra: Partial<PlacedCleanup> = {}): PlacedCleanup => ({
+    cleanup: { kind },
+    place: 'elsewhere',
+    test: null,
+    suite: null,
+    at: 0,
+    ...extra,
+  });
+  const facts = (writes: PlacedWrite[], cleanups: PlacedCleanup[], extra: Partial<CleanupFileFacts> = {}): CleanupFileFacts => ({
+    writes,
+    cleanups,
+    throwawayKinds: new Set(),
+    unseenHooks: false,
+    ...extra,
+  });
+  const index = (result: ReturnType<typeof findUncleanedWrite>) => result?.index ?? -1;
+
   it.each<[string, Array<string | null>, Array<string | null>, number]>([
     ['no cleanup at all', ['database', 'database'], [], 0],
     ['a cleanup of the same kind', ['database'], ['database'], -1],
@@ -53,7 +80,44 @@ describe('firstUncleanedWrite', () => {
     ['a write of unknown kind is covered by any cleanup', [null], ['cache'], -1],
     ['the database is never cleaned, only the cache', ['cache', 'database'], ['cache'], 1],
   ])('%s', (_label, writes, cleanups, expected) => {
-    expect(firstUncleanedWrite(writes.map((kind) => ({ kind })), cleanups.map((kind) => ({ kind })))).toBe(expected);
+    expect(index(findUncleanedWrite(facts(writes.map((kind) => write(kind)), cleanups.map((kind) => cleanup(kind)))))).toBe(expected);
+  });
+
+  it('stays silent when hooks may be registered out of sight', () => {
+    expect(findUncleanedWrite(facts([write('database')], [], { unseenHooks: true }))).toBeNull();
+  });
+
+  it('leaves data written once for the suite to no-shared-test-data', () => {
+    expect(findUncleanedWrite(facts([write('database', { place: 'once', test: null })], []))).toBeNull();
+  });
+
+  it('counts a store the file throws away (in memory, made fresh) as cleaned', () => {
+    const throwaway = { throwawayKinds: new Set(['database']) };
+    expect(findUncleanedWrite(facts([write('database'), write(null)], [], throwaway))).toBeNull();
+    expect(index(findUncleanedWrite(facts([write('database'), write('cache')], [], throwaway)))).toBe(1);
+  });
+
+  it('counts a reset in a test only for the writes after it in that same test', () => {
+    const reset = cleanup(null, { place: 'test', test: 0, at: 50 });
+    expect(findUncleanedWrite(facts([write('database', { at: 60 })], [reset]))).toBeNull();
+    expect(index(findUncleanedWrite(facts([write('database', { at: 40 })], [reset])))).toBe(0);
+    expect(index(findUncleanedWrite(facts([write('database', { test: 1, at: 60 })], [reset])))).toBe(0);
+  });
+
+  it('counts a reset before the suite only when a single test of that suite writes', () => {
+    const reset = cleanup('database', { place: 'before-all', suite: 7 });
+    const lone = [write('database', { suites: [7] }), write('database', { suites: [7], at: 120 })];
+    expect(findUncleanedWrite(facts(lone, [reset]))).toBeNull();
+    const two = [write('database', { suites: [7] }), write('database', { test: 1, suites: [7], at: 300 })];
+    expect(index(findUncleanedWrite(facts(two, [reset])))).toBe(0);
+    // Tests of another suite do not count against it.
+    const apart = [write('database', { suites: [7] }), write('database', { test: 1, suites: [8], at: 300 })];
+    expect(index(findUncleanedWrite(facts(apart, [reset])))).toBe(1);
+  });
+
+  it('tells whether the file already resets before each test', () => {
+    const result = findUncleanedWrite(facts([write('cache')], [cleanup('database', { place: 'before-each' })]));
+    expect(result).toEqual({ index: 0, resetsBeforeEach: true });
   });
 });
 

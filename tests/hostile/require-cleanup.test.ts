@@ -7,7 +7,7 @@ import rule from '../../src/rules/require-cleanup';
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const cjs = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'commonjs' } });
 const FILE = 'tests/integration/users.test.ts';
-const database = (call: string) => ({ call, target: 'the database' });
+const database = (call: string) => ({ call, target: 'the database', container: '' });
 const REMOVE = '// Remove what each test wrote through';
 
 ts.run('require-cleanup on hostile TypeScript', rule, {
@@ -70,7 +70,7 @@ cjs.run('require-cleanup on hostile CommonJS', rule, {
           messageId: 'missingCleanup',
           line: 4,
           column: 42,
-          data: { call: 'client.set()', target: 'the cache' },
+          data: { call: 'client.set()', target: 'the cache', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',

@@ -324,7 +324,7 @@ describe('UserRepository', () => {
           messageId: 'missingCleanup',
           line: 19,
           column: 11,
-          data: { call: 'repository.save()', target: 'the database' },
+          data: { call: 'repository.save()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -381,7 +381,7 @@ test('saves', async () => {
       errors: [
         {
           messageId: 'missingCleanup',
-          data: { call: 'users.save()', target: 'the database' },
+          data: { call: 'users.save()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -430,7 +430,7 @@ describe('users', () => {
         {
           messageId: 'missingCleanup',
           line: 12,
-          data: { call: 'prisma.user.create()', target: 'the database' },
+          data: { call: 'prisma.user.create()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -481,7 +481,7 @@ it('stores a session', async () => {
         {
           messageId: 'missingCleanup',
           line: 15,
-          data: { call: 'redis.set()', target: 'the cache' },
+          data: { call: 'redis.set()', target: 'the cache', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -528,7 +528,7 @@ test('publishes an order', async () => {
         {
           messageId: 'missingCleanup',
           line: 8,
-          data: { call: 'channel.publish()', target: 'the queue' },
+          data: { call: 'channel.publish()', target: 'the queue', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -571,7 +571,7 @@ describe('orders', () => {
         {
           messageId: 'missingCleanup',
           line: 9,
-          data: { call: 'userFactory.create()', target: 'a boundary' },
+          data: { call: 'userFactory.create()', target: 'a boundary', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -598,47 +598,6 @@ describe('orders', () => {
       ],
     },
     {
-      name: 'a project seed helper, reported once at the first write',
-      filename: TS_FILE,
-      code: `
-import { describe, it } from 'vitest';
-import { seedUsers, seedOrders } from '../helpers/seed';
-
-describe('reports', () => {
-  it('counts users', async () => {
-    await seedUsers(3);
-    await seedOrders(2);
-  });
-});`,
-      errors: [
-        {
-          messageId: 'missingCleanup',
-          line: 7,
-          data: { call: 'seedUsers()', target: 'a boundary' },
-          suggestions: [
-            {
-              messageId: 'addCleanupHook',
-              data: { hook: 'afterEach', subject: 'seedUsers()' },
-              output: `
-import { describe, it, afterEach } from 'vitest';
-import { seedUsers, seedOrders } from '../helpers/seed';
-
-describe('reports', () => {
-  afterEach(async () => {
-    // Remove what each test wrote with \`seedUsers()\`: delete what it created.
-  });
-
-  it('counts users', async () => {
-    await seedUsers(3);
-    await seedOrders(2);
-  });
-});`,
-            },
-          ],
-        },
-      ],
-    },
-    {
       name: 'deleting inside a test is what the test checks, not cleanup',
       filename: TS_FILE,
       code: `
@@ -656,7 +615,7 @@ it('deletes a user', async () => {
         {
           messageId: 'missingCleanup',
           line: 9,
-          data: { call: 'pool.query()', target: 'the database' },
+          data: { call: 'pool.query()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -698,9 +657,9 @@ it('renders a user', async () => {
 });`,
       errors: [
         {
-          messageId: 'missingCleanup',
+          messageId: 'missingCleanupThroughHelper',
           line: 11,
-          data: { call: 'createUser()', target: 'the database' },
+          data: { call: 'createUser()', target: '`pool`, a database client', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -749,7 +708,7 @@ test('inserts', async ({ db }) => {
         {
           messageId: 'missingCleanup',
           line: 15,
-          data: { call: 'db.query()', target: 'a boundary' },
+          data: { call: 'db.query()', target: 'a boundary', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -809,7 +768,7 @@ describe('users', () => {
     await pool.query('INSERT INTO users (email) VALUES ($1)', ['ada@example.com']);
   });
 });`,
-      errors: [{ messageId: 'missingCleanup', line: 9, data: { call: 'pool.query()', target: 'the database' }, suggestions: [] }],
+      errors: [{ messageId: 'missingCleanup', line: 9, data: { call: 'pool.query()', target: 'the database', container: '' }, suggestions: [] }],
     },
     {
       name: 'an empty afterEach is waiting to be filled in: reported, no second skeleton',
@@ -936,7 +895,7 @@ test('caches a session', async () => {
       errors: [
         {
           messageId: 'missingCleanup',
-          data: { call: 'redis.hset()', target: 'the cache' },
+          data: { call: 'redis.hset()', target: 'the cache', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -977,7 +936,7 @@ suite('users', function () {
       errors: [
         {
           messageId: 'missingCleanup',
-          data: { call: 'client.db().collection().insertOne()', target: 'the database' },
+          data: { call: 'client.db().collection().insertOne()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -1012,7 +971,7 @@ cjs.run('require-cleanup (JavaScript, CommonJS)', rule, {
       filename: JS_FILE,
       code: `
 const { expect } = require('chai');
-const knex = require('knex')({ client: 'pg' });
+const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
 
 describe('users', () => {
   afterEach(() => knex('users').del());
@@ -1030,7 +989,7 @@ describe('users', () => {
       filename: JS_FILE,
       code: `
 const { expect } = require('chai');
-const knex = require('knex')({ client: 'pg' });
+const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
 
 describe('users', () => {
   after(() => knex.destroy());
@@ -1043,14 +1002,14 @@ describe('users', () => {
         {
           messageId: 'missingCleanup',
           line: 8,
-          data: { call: 'knex().insert()', target: 'the database' },
+          data: { call: 'knex().insert()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
               data: { hook: 'afterEach', subject: 'knex' },
               output: `
 const { expect } = require('chai');
-const knex = require('knex')({ client: 'pg' });
+const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
 
 describe('users', () => {
   after(() => knex.destroy());
@@ -1061,6 +1020,925 @@ describe('users', () => {
   it('inserts', async () => {
     await knex('users').insert({ email: 'ada@example.com' });
     expect(await knex('users').count()).to.have.length(1);
+  });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+const container = '';
+
+ts.run('require-cleanup (TypeScript): what is not a write', rule, {
+  valid: [
+    {
+      name: 'schema work in a test is infrastructure, not data',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import { afterAll, expect, it } from 'vitest';
+
+const pool = new Pool();
+afterAll(() => pool.end());
+
+it('adds a column to invoices', async () => {
+  await pool.query('CREATE TABLE invoices (id serial PRIMARY KEY)');
+  await pool.query('ALTER TABLE invoices ADD COLUMN total integer');
+  const { rows } = await pool.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'invoices'");
+  expect(rows).toHaveLength(2);
+});`,
+    },
+    {
+      name: 'a schema created through the ORM in beforeAll, tests that only read',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await MikroORM.init({ entities: [Invoice], dbName: process.env.DB_NAME });
+  await orm.schema.create();
+});
+afterAll(() => orm.close(true));
+
+test('finds no invoices in an empty table', async () => {
+  expect(await orm.em.count(Invoice)).toBe(0);
+});`,
+    },
+    {
+      name: 'entities staged in a unit of work but never flushed write nothing',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/sqlite';
+import { expect, test } from 'vitest';
+
+const orm = await MikroORM.init({ entities: [Invoice], dbName: process.env.DB_FILE });
+
+test('an invoice without a customer is refused at flush', async () => {
+  const em = orm.em.fork();
+  em.create(Invoice, { total: 12 });
+  em.persist(new Invoice());
+  await expect(em.flush()).rejects.toThrow(/customer/);
+});`,
+    },
+    {
+      name: 'a query built and rendered to SQL, never run',
+      filename: TS_FILE,
+      code: `
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { expect, it } from 'vitest';
+
+const db = drizzle(process.env.DATABASE_URL!);
+
+it('renders an update', () => {
+  const query = db.update(invoices).set({ paid: true });
+  expect(query.toSQL().sql).toContain('update');
+  expect(db.insert(invoices).values({ total: 3 }).toSQL().params).toEqual([3]);
+});`,
+    },
+    {
+      name: 'a query builder the test compiles: what it builds is looked at, not run',
+      filename: TS_FILE,
+      code: `
+import { PostgreSqlNativeQueryBuilder } from '@mikro-orm/postgresql';
+import { expect, it } from 'vitest';
+
+it('compiles an upsert', () => {
+  const qb = new PostgreSqlNativeQueryBuilder(platform);
+  qb.insert({ total: 1 }).into('invoices').onConflict({ fields: ['id'] });
+  expect(qb.compile()).toMatchObject({ sql: expect.stringMatching(/on conflict/) });
+});`,
+    },
+    {
+      name: 'a mock database has no connection behind it, even behind a wrapper',
+      filename: TS_FILE,
+      code: `
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { withReplicas } from 'drizzle-orm/pg-core';
+import { expect, it, vi } from 'vitest';
+
+it('sends writes to the primary', () => {
+  const primary = drizzle.mock();
+  const db = withReplicas(primary, [drizzle.mock()]);
+  const spy = vi.spyOn(primary, 'insert');
+  db.insert(invoices);
+  expect(spy).toHaveBeenCalledOnce();
+});`,
+    },
+    {
+      name: 'knex configured without a connection only builds queries',
+      filename: TS_FILE,
+      code: `
+import knex from 'knex';
+import { expect, it } from 'vitest';
+
+const builder = knex({ client: 'pg' });
+
+it('quotes identifiers', async () => {
+  await builder('invoices').insert({ total: 1 });
+  expect(builder('invoices').insert({ total: 1 }).toString()).toContain('"invoices"');
+});`,
+    },
+    {
+      name: 'a repository built on a test double reaches no database',
+      filename: TS_FILE,
+      code: `
+import { EntityRepository } from '@mikro-orm/postgresql';
+import { expect, test, vi } from 'vitest';
+
+const calls = { upsert: vi.fn(), insert: vi.fn() };
+const em = vi.fn(() => calls)();
+const invoices = new EntityRepository(em, Invoice);
+
+test('forwards upserts to the entity manager', async () => {
+  await invoices.upsert({ id: 1, total: 2 });
+  expect(calls.upsert).toHaveBeenCalledOnce();
+});`,
+    },
+    {
+      name: 'a write the test expects the database to reject',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import { afterAll, expect, it } from 'vitest';
+
+const pool = new Pool();
+afterAll(() => pool.end());
+
+it('refuses a negative total', async () => {
+  await expect(pool.query('INSERT INTO invoices (total) VALUES (-1)')).rejects.toThrow(/check constraint/);
+});`,
+    },
+    {
+      name: 'a static factory of a class the ORM package exports builds an object, not a row',
+      filename: TS_FILE,
+      code: `
+import { Reference } from '@mikro-orm/core';
+import { expect, it } from 'vitest';
+
+it('wraps an invoice in a reference', () => {
+  expect(Reference.create(invoice)).toBeInstanceOf(Reference);
+});`,
+    },
+    {
+      name: 'a factory named after what it builds (a logger) makes no rows',
+      filename: TS_FILE,
+      code: `
+import { expect, it } from 'vitest';
+import { DebugLogger, LoggerFactory } from '../../src/logging';
+
+it('makes a debug logger', () => {
+  expect(new LoggerFactory().create('debug')).toBeInstanceOf(DebugLogger);
+});`,
+    },
+    {
+      name: 'setting a configuration value on a database client is not a cache write',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { it } from 'vitest';
+
+const orm = await MikroORM.init({ dbName: process.env.DB_NAME });
+
+it('turns on query logging', () => {
+  orm.config.set('debug', true);
+});`,
+    },
+    {
+      name: 'a helper of the file named like a write that only sends an HTTP request',
+      filename: TS_FILE,
+      code: `
+import { expect, it } from 'vitest';
+import { testClient } from '../support/client';
+
+async function insertInvoiceTwice(total: number) {
+  await testClient.post('/invoices').send({ total });
+  return testClient.post('/invoices').send({ total });
+}
+
+it('rejects a duplicate invoice', async () => {
+  const second = await insertInvoiceTwice(5);
+  expect(second.status).toBe(409);
+});`,
+    },
+    {
+      name: 'a seeding helper from a module the rule cannot read is not taken for a write',
+      filename: TS_FILE,
+      code: `
+import { describe, it } from 'vitest';
+import { seedStubFiles } from '../helpers/stubs';
+
+describe('stub generator', () => {
+  it('writes stubs to a folder', async () => {
+    await seedStubFiles('/tmp/stubs');
+  });
+});`,
+    },
+    {
+      name: 'a template tag of the file that only assembles SQL text',
+      filename: TS_FILE,
+      code: `
+import { expect, it } from 'vitest';
+import { renderStatement } from '../../src/sql/render';
+
+function sql(strings: TemplateStringsArray, ...values: unknown[]) {
+  return renderStatement({ strings, values });
+}
+
+it('numbers the parameters', () => {
+  const { text } = sql\`INSERT INTO invoices (total) VALUES (\${4})\`;
+  expect(text).toBe('INSERT INTO invoices (total) VALUES ($1)');
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a unit of work: the squiggle is on the flush that writes, not on create',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, test } from 'vitest';
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await MikroORM.init({ entities: [Invoice], dbName: process.env.DB_NAME });
+  await orm.schema.create();
+});
+afterAll(() => orm.close(true));
+
+test('stores an invoice', async () => {
+  orm.em.create(Invoice, { total: 12 });
+  await orm.em.flush();
+});`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 14,
+          column: 9,
+          data: { call: 'orm.em.flush()', target: 'the database', container },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'orm' },
+              output: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, test, afterEach } from 'vitest';
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await MikroORM.init({ entities: [Invoice], dbName: process.env.DB_NAME });
+  await orm.schema.create();
+});
+afterAll(() => orm.close(true));
+
+afterEach(async () => {
+  // Remove what each test wrote through \`orm\`: truncate the tables it wrote to, or roll back a per-test transaction.
+});
+
+test('stores an invoice', async () => {
+  orm.em.create(Invoice, { total: 12 });
+  await orm.em.flush();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ts.run('require-cleanup (TypeScript): cleanup that counts', rule, {
+  valid: [
+    {
+      name: 'the ORM schema refreshed before each test',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, beforeEach, test } from 'vitest';
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await MikroORM.init({ entities: [Invoice], dbName: process.env.DB_NAME });
+});
+beforeEach(() => orm.schema.refresh());
+afterAll(() => orm.close(true));
+
+test('stores an invoice', async () => {
+  await orm.em.insert(Invoice, { total: 12 });
+});
+test('stores another', async () => {
+  await orm.em.insert(Invoice, { total: 13 });
+});`,
+    },
+    {
+      name: 'TypeORM: synchronize(true) drops and rebuilds before each test',
+      filename: TS_FILE,
+      code: `
+import { DataSource } from 'typeorm';
+
+const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, entities: [Invoice] });
+beforeAll(() => dataSource.initialize());
+beforeEach(() => dataSource.synchronize(true));
+afterAll(() => dataSource.destroy());
+
+it('saves an invoice', async () => {
+  await dataSource.getRepository(Invoice).save({ total: 12 });
+});`,
+    },
+    {
+      name: 'a helper that reloads the databases before each test',
+      filename: TS_FILE,
+      code: `
+import { DataSource } from 'typeorm';
+import { reloadDatabases } from '../support/databases';
+
+const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+beforeEach(() => reloadDatabases([dataSource]));
+
+it('saves an invoice', async () => {
+  await dataSource.manager.save(Invoice, { total: 12 });
+});`,
+    },
+    {
+      name: 'stores the project hands out emptied with deleteAll before each test',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import { beforeAll, beforeEach, it } from 'vitest';
+import { openStores, type Stores } from '../../src/stores';
+
+const pool = new Pool();
+let stores: Stores;
+beforeAll(() => {
+  stores = openStores(pool);
+});
+beforeEach(async () => {
+  await stores.invoices.deleteAll();
+});
+
+it('lists overdue invoices', async () => {
+  await pool.query("INSERT INTO invoices (total, due) VALUES (5, now() - interval '1 day')");
+});`,
+    },
+    {
+      name: 'a shell command in afterEach deletes the rows',
+      filename: TS_FILE,
+      code: `
+import { Client } from 'pg';
+import { $ } from 'zx';
+import { afterEach, it } from 'vitest';
+
+const client = new Client({ connectionString: process.env.DATABASE_URL });
+afterEach(async () => {
+  await $\`psql \${process.env.DATABASE_URL} -c "DELETE FROM invoices"\`;
+});
+
+it('inserts an invoice', async () => {
+  await client.query('INSERT INTO invoices (total) VALUES (1)');
+});`,
+    },
+    {
+      name: 'a cleanup helper from a package that is not a boundary, handed the database',
+      filename: TS_FILE,
+      code: `
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { reset, seed } from 'drizzle-seed';
+import { afterEach, it } from 'vitest';
+
+const db = drizzle(process.env.DATABASE_URL!);
+afterEach(() => reset(db, schema));
+
+it('seeds ten invoices', async () => {
+  await seed(db, schema, { count: 10 });
+});`,
+    },
+    {
+      name: 'a database in memory is thrown away with the process',
+      filename: TS_FILE,
+      code: `
+import Database from 'better-sqlite3';
+import { expect, it } from 'vitest';
+
+const db = new Database(':memory:');
+db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total INTEGER)');
+
+it('inserts an invoice', () => {
+  db.prepare('INSERT INTO invoices (total) VALUES (?)').run(7);
+  expect(db.prepare('SELECT count(*) AS n FROM invoices').get()).toEqual({ n: 1 });
+});`,
+    },
+    {
+      name: 'PGlite keeps its database in memory',
+      filename: TS_FILE,
+      code: `
+import { PGlite } from '@electric-sql/pglite';
+import { it } from 'vitest';
+
+const db = new PGlite();
+
+it('inserts an invoice', async () => {
+  await db.query('INSERT INTO invoices (total) VALUES (1)');
+});`,
+    },
+    {
+      name: 'a database named at random for this run',
+      filename: TS_FILE,
+      code: `
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { it } from 'vitest';
+
+const pool = new Pool({ database: \`invoices_\${randomUUID()}\` });
+
+it('inserts an invoice', async () => {
+  await pool.query('INSERT INTO invoices (total) VALUES (1)');
+});`,
+    },
+    {
+      name: 'a SQLite file in a folder named for this run',
+      filename: TS_FILE,
+      code: `
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/sqlite';
+import { beforeAll, test } from 'vitest';
+
+const folder = join(tmpdir(), \`invoices-\${Date.now()}\`);
+let orm: MikroORM;
+beforeAll(async () => {
+  const file = join(folder, 'main.db');
+  orm = await MikroORM.init({ entities: [Invoice], dbName: file });
+});
+
+test('stores an invoice', async () => {
+  await orm.em.insert(Invoice, { total: 1 });
+});
+test('stores another', async () => {
+  await orm.em.insert(Invoice, { total: 2 });
+});`,
+    },
+    {
+      name: 'a database named after the file, so it holds only what this file wrote',
+      filename: 'tests/integration/GH4821.test.ts',
+      code: `
+import { Pool } from 'pg';
+import { it } from 'vitest';
+
+const pool = new Pool({ database: 'regression_4821' });
+
+it('inserts an invoice', async () => {
+  await pool.query('INSERT INTO invoices (total) VALUES (1)');
+});`,
+    },
+    {
+      name: 'a table dropped if it exists before the test writes to it',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import { afterAll, it } from 'vitest';
+
+const pool = new Pool();
+afterAll(() => pool.end());
+
+it('migrates invoices', async () => {
+  await pool.query('DROP TABLE IF EXISTS invoices');
+  await pool.query('CREATE TABLE invoices (id serial, total integer)');
+  await pool.query('INSERT INTO invoices (total) VALUES (1)');
+});`,
+    },
+    {
+      name: 'a test that drops its own database at the end',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { test } from 'vitest';
+
+test('round-trips an invoice', async () => {
+  const orm = await MikroORM.init({ entities: [Invoice], dbName: process.env.DB_NAME });
+  await orm.schema.ensureDatabase();
+  await orm.em.insert(Invoice, { total: 2 });
+  await orm.schema.dropDatabase();
+  await orm.close();
+});`,
+    },
+    {
+      name: 'a reset before the suite is enough when a single test writes',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await MikroORM.init({ entities: [Invoice], dbName: process.env.DB_NAME });
+  await orm.schema.refresh();
+});
+afterAll(() => orm.close(true));
+
+test('stores an invoice', async () => {
+  await orm.em.insert(Invoice, { total: 12 });
+  expect(await orm.em.count(Invoice)).toBe(1);
+});
+test('reads the schema', async () => {
+  expect(await orm.schema.getCreateSchemaSQL()).toContain('invoice');
+});`,
+    },
+    {
+      name: 'an in-memory collection emptied after each test',
+      filename: TS_FILE,
+      code: `
+import Redis from 'ioredis';
+import { afterEach, it } from 'vitest';
+
+const redis = new Redis();
+const keys: string[] = [];
+afterEach(() => {
+  keys.splice(0);
+});
+
+it('caches a session', async () => {
+  await redis.set('session:1', 'ada');
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a reset before the suite does not separate two tests that write',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, test } from 'vitest';
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await MikroORM.init({ entities: [Invoice], dbName: process.env.DB_NAME });
+  await orm.schema.refresh();
+});
+afterAll(() => orm.close(true));
+
+test('stores an invoice', async () => {
+  await orm.em.insert(Invoice, { id: 1, total: 12 });
+});
+test('stores the same invoice again', async () => {
+  await orm.em.insert(Invoice, { id: 1, total: 12 });
+});`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 13,
+          data: { call: 'orm.em.insert()', target: 'the database', container },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'orm' },
+              output: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, test, afterEach } from 'vitest';
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await MikroORM.init({ entities: [Invoice], dbName: process.env.DB_NAME });
+  await orm.schema.refresh();
+});
+afterAll(() => orm.close(true));
+
+afterEach(async () => {
+  // Remove what each test wrote through \`orm\`: truncate the tables it wrote to, or roll back a per-test transaction.
+});
+
+test('stores an invoice', async () => {
+  await orm.em.insert(Invoice, { id: 1, total: 12 });
+});
+test('stores the same invoice again', async () => {
+  await orm.em.insert(Invoice, { id: 1, total: 12 });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'deleting rows after the write, in the test, is what the test checks',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import { it } from 'vitest';
+
+const pool = new Pool();
+
+it('archives an invoice', async () => {
+  await pool.query('INSERT INTO invoices (id, total) VALUES (1, 1)');
+  await pool.query('DELETE FROM invoices WHERE id = 1');
+});`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 8,
+          data: { call: 'pool.query()', target: 'the database', container },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'pool' },
+              output: `
+import { Pool } from 'pg';
+import { it, afterEach } from 'vitest';
+
+afterEach(async () => {
+  // Remove what each test wrote through \`pool\`: truncate the tables it wrote to, or roll back a per-test transaction.
+});
+
+const pool = new Pool();
+
+it('archives an invoice', async () => {
+  await pool.query('INSERT INTO invoices (id, total) VALUES (1, 1)');
+  await pool.query('DELETE FROM invoices WHERE id = 1');
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a file that resets the database before each test but never the cache: no second hook offered',
+      filename: TS_FILE,
+      code: `
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+import { beforeEach, it } from 'vitest';
+
+const pool = new Pool();
+const redis = new Redis();
+beforeEach(() => pool.query('TRUNCATE invoices'));
+
+it('caches the invoice total', async () => {
+  await pool.query('INSERT INTO invoices (total) VALUES (1)');
+  await redis.set('invoice:1:total', '1');
+});`,
+      errors: [{ messageId: 'missingCleanup', line: 12, data: { call: 'redis.set()', target: 'the cache', container }, suggestions: [] }],
+    },
+    {
+      name: 'a file with a throwaway container: the message offers stopping it',
+      filename: TS_FILE,
+      code: `
+import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testcontainers/postgresql';
+import Redis from 'ioredis';
+import { beforeAll, it } from 'vitest';
+
+let started: StartedPostgreSqlContainer;
+const redis = new Redis();
+beforeAll(async () => {
+  started = await new PostgreSqlContainer('postgres:16').start();
+});
+
+it('caches a session', async () => {
+  await redis.set('session:1', 'ada');
+});`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 13,
+          data: { call: 'redis.set()', target: 'the cache', container: ' (or stop the container that holds the data)' },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'redis' },
+              output: `
+import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testcontainers/postgresql';
+import Redis from 'ioredis';
+import { beforeAll, it, afterEach } from 'vitest';
+
+let started: StartedPostgreSqlContainer;
+const redis = new Redis();
+beforeAll(async () => {
+  started = await new PostgreSqlContainer('postgres:16').start();
+});
+
+afterEach(async () => {
+  // Remove what each test wrote through \`redis\`: flush the keys it set.
+});
+
+it('caches a session', async () => {
+  await redis.set('session:1', 'ada');
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a file without semicolons gets a hook without one',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg'
+import { it } from 'vitest'
+
+const pool = new Pool()
+
+it('inserts an invoice', async () => {
+  await pool.query('INSERT INTO invoices (total) VALUES (1)')
+})`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'pool' },
+              output: `
+import { Pool } from 'pg'
+import { it, afterEach } from 'vitest'
+
+afterEach(async () => {
+  // Remove what each test wrote through \`pool\`: truncate the tables it wrote to, or roll back a per-test transaction.
+})
+
+const pool = new Pool()
+
+it('inserts an invoice', async () => {
+  await pool.query('INSERT INTO invoices (total) VALUES (1)')
+})`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'importing helpers by name does not hide the writes of the file itself',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import { it } from 'vitest';
+import { anInvoice } from '../builders/invoice';
+
+const pool = new Pool();
+
+it('inserts an invoice', async () => {
+  await pool.query('INSERT INTO invoices (total) VALUES ($1)', [anInvoice().total]);
+});`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 9,
+          data: { call: 'pool.query()', target: 'the database', container },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'pool' },
+              output: `
+import { Pool } from 'pg';
+import { it, afterEach } from 'vitest';
+import { anInvoice } from '../builders/invoice';
+
+afterEach(async () => {
+  // Remove what each test wrote through \`pool\`: truncate the tables it wrote to, or roll back a per-test transaction.
+});
+
+const pool = new Pool();
+
+it('inserts an invoice', async () => {
+  await pool.query('INSERT INTO invoices (total) VALUES ($1)', [anInvoice().total]);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ts.run('require-cleanup (TypeScript): hooks the file cannot see', rule, {
+  valid: [
+    {
+      name: 'a project helper called at module level may register the cleanup',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import { it } from 'vitest';
+import { useTestDatabase } from '../support/database';
+
+useTestDatabase();
+const pool = new Pool();
+
+it('inserts an invoice', async () => {
+  await pool.query('INSERT INTO invoices (total) VALUES (1)');
+});`,
+    },
+    {
+      name: 'a project helper called in a suite body, its result kept',
+      filename: TS_FILE,
+      code: `
+import { describe, it } from 'vitest';
+import { withDatabase } from '../support/database';
+
+describe('invoices', () => {
+  const ctx = withDatabase();
+  it('inserts an invoice', async () => {
+    await ctx.pool.query('INSERT INTO invoices (total) VALUES (1)');
+  });
+});`,
+    },
+    {
+      name: 'a setup module imported for its side effects',
+      filename: TS_FILE,
+      code: `
+import '../support/reset-between-tests';
+import { Pool } from 'pg';
+import { it } from 'vitest';
+
+const pool = new Pool();
+
+it('inserts an invoice', async () => {
+  await pool.query('INSERT INTO invoices (total) VALUES (1)');
+});`,
+    },
+    {
+      name: 'tests handed to a suite wrapper from a package',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import { runModuleSuite } from '@acme/test-kit';
+
+const pool = new Pool();
+
+runModuleSuite({
+  module: 'invoices',
+  tests: () => {
+    describe('invoices', () => {
+      it('inserts an invoice', async () => {
+        await pool.query('INSERT INTO invoices (total) VALUES (1)');
+      });
+    });
+  },
+});`,
+    },
+  ],
+  invalid: [],
+});
+
+cjs.run('require-cleanup (JavaScript, CommonJS): helpers of the file', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Mocha: a helper of the file that saves, called from two tests',
+      filename: JS_FILE,
+      code: `
+const { expect } = require('chai');
+const { DataSource } = require('typeorm');
+
+describe('invoices', () => {
+  const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+  before(() => dataSource.initialize());
+  after(() => dataSource.destroy());
+
+  function insertInvoice(total) {
+    return dataSource.getRepository('Invoice').save({ total });
+  }
+
+  it('stores an invoice', async () => {
+    const saved = await insertInvoice(3);
+    expect(saved.id).to.be.a('number');
+  });
+  it('lists invoices', async () => {
+    await insertInvoice(4);
+  });
+});`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 15,
+          data: { call: 'insertInvoice()', target: 'a boundary', container },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'insertInvoice()' },
+              output: `
+const { expect } = require('chai');
+const { DataSource } = require('typeorm');
+
+describe('invoices', () => {
+  const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+  before(() => dataSource.initialize());
+  after(() => dataSource.destroy());
+
+  afterEach(async () => {
+    // Remove what each test wrote with \`insertInvoice()\`: delete what it created.
+  });
+
+  function insertInvoice(total) {
+    return dataSource.getRepository('Invoice').save({ total });
+  }
+
+  it('stores an invoice', async () => {
+    const saved = await insertInvoice(3);
+    expect(saved.id).to.be.a('number');
+  });
+  it('lists invoices', async () => {
+    await insertInvoice(4);
   });
 });`,
             },

@@ -1,0 +1,309 @@
+import path from 'node:path';
+import { AST_NODE_TYPES } from './node-types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isGenericContainerModule } from '../core/boundaries';
+import type { HookSummary } from '../core/module-summary';
+import {
+  cleanupOf,
+  writeOf,
+  type CleanupFileFacts,
+  type CleanupPlace,
+  type PlacedCleanup,
+  type PlacedWrite,
+  type Write,
+  type WritePlace,
+} from '../core/require-cleanup';
+import {
+  buildsOnly,
+  callLabel,
+  classifyCall,
+  commitsUnitOfWork,
+  IN_MEMORY_DATABASE_MODULES,
+  isWrite,
+  namesInMemoryStore,
+  removesData,
+  schemaWorkOf,
+  stagesOnly,
+  writeTargetOf,
+  writeVerbKind,
+  type CallFacts,
+  type CallRole,
+} from '../core/vocabulary';
+import { boundaryOfSpecifier, containerOfValue } from './boundary-values';
+import { callChain, callFacts, isOutermostCall, methodCallFacts, propertyName } from './call-chain';
+import { moduleOfExpression } from './imports';
+import { parseMockCall } from './mocks';
+import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
+import { runnerSetupOf } from './runner-setup';
+import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, type HooksFromElsewhere } from './unseen-hooks';
+import {
+  boundaryFact,
+  cleanupPlaceOf,
+  fullText,
+  handsBoundary,
+  isConnectionless,
+  isExpectedToFail,
+  isFromUnrelatedPackage,
+  isFreshDatabaseName,
+  isKeptUnrun,
+  isLocalHelperWithoutWrites,
+  isStaticFactory,
+  isUnreadHelper,
+  namedHookCleanups,
+  receiverOf,
+  traceWrite,
+  type WritingCall,
+} from './cleanup-recognisers';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A write the rule may report, with what its message and edit need. */
+export interface FoundWrite {
+  readonly node: WritingCall;
+  readonly write: Write;
+  /** The name of the value written through (`pool`), or `null`. */
+  readonly client: string | null;
+  readonly call: string;
+  /** The write is inferred from a boundary value handed to a helper the rule cannot read. */
+  readonly unreadHelper: boolean;
+}
+
+export interface CleanupGathering {
+  readonly facts: CleanupFileFacts;
+  readonly writes: readonly FoundWrite[];
+  readonly tests: readonly TestCall[];
+  /** Whether the file starts a throwaway container, so stopping it is a remedy worth naming. */
+  readonly hasContainer: boolean;
+}
+
+interface Candidate {
+  readonly node: WritingCall;
+  readonly facts: CallFacts;
+  readonly role: CallRole | null;
+}
+
+/**
+ * Gathers what a test file writes and removes, call by call, and hands the facts over once the file
+ * is read: `null` for files without tests (a helper module is cleaned up by the tests that use it).
+ */
+export function cleanupFactsGatherer(context: Context): {
+  readonly listeners: TSESLint.RuleListener;
+  readonly finish: () => CleanupGathering | null;
+} {
+  const tests: TestCall[] = [];
+  const candidates: Candidate[] = [];
+  const extraCleanups: Array<{ node: TSESTree.Node; kind: string | null }> = [];
+  const mocked = new Set<string>();
+  const throwawayKinds = new Set<string>();
+  const elsewhere: Array<{ node: TSESTree.Node; hooks: HooksFromElsewhere }> = [];
+  let hasContainer = false;
+
+  function noteLoad(node: TSESTree.Node, source: string, sideEffectsOnly: boolean): void {
+    if (IN_MEMORY_DATABASE_MODULES.has(source)) throwawayKinds.add('database');
+    if (isGenericContainerModule(source) || boundaryOfSpecifier(context, source)?.role === 'container') hasContainer = true;
+    if (sideEffectsOnly) elsewhere.push({ node, hooks: hooksOnLoad(context, source) });
+  }
+
+  function noteText(text: string): void {
+    if (namesInMemoryStore(text)) throwawayKinds.add('database');
+  }
+
+  const listeners: TSESLint.RuleListener = {
+    ImportDeclaration(node) {
+      if (node.importKind !== 'type') noteLoad(node, node.source.value, node.specifiers.length === 0);
+    },
+    CallExpression(node) {
+      const test = parseTestCall(context, node);
+      if (test) {
+        tests.push(test);
+        if (test.kind !== 'hook') elsewhere.push({ node, hooks: hooksOfWrappers(context, test) });
+        return;
+      }
+      const loaded = moduleOfExpression(node);
+      if (loaded) noteLoad(node, loaded.source, node.parent.type === AST_NODE_TYPES.ExpressionStatement);
+      const mock = parseMockCall(context, node);
+      if (mock) {
+        for (const target of mock.targets) if (target.type === 'module') mocked.add(target.specifier);
+        return;
+      }
+      const hooks = hooksOfSuiteLevelCall(context, node);
+      if (hooks === 'unknown' || hooks.length > 0) elsewhere.push({ node, hooks });
+      if (isCollectionReset(node)) extraCleanups.push({ node, kind: null });
+      if (!isOutermostCall(node)) return;
+      const facts = callFacts(node) ?? methodCallFacts(node);
+      if (facts) candidates.push({ node, facts, role: classifyCall(facts) });
+    },
+    TaggedTemplateExpression(node) {
+      const facts = callFacts(node);
+      if (facts) candidates.push({ node, facts, role: classifyCall(facts) });
+    },
+    AssignmentExpression(node) {
+      // `sent.length = 0`: an in-memory collection emptied.
+      if (node.left.type === AST_NODE_TYPES.MemberExpression && propertyName(node.left) === 'length' && node.right.type === AST_NODE_TYPES.Literal && node.right.value === 0) {
+        extraCleanups.push({ node, kind: null });
+      }
+    },
+    Literal(node) {
+      if (typeof node.value === 'string') noteText(node.value);
+    },
+    TemplateElement(node) {
+      noteText(node.value.cooked ?? node.value.raw);
+    },
+    Property(node) {
+      if (isFreshDatabaseName(context, node)) throwawayKinds.add('database');
+    },
+  };
+
+  function finish(): CleanupGathering | null {
+    if (!tests.some((test) => test.kind === 'test')) return null;
+    const testIndex = new Map<TSESTree.CallExpression, number>();
+    const suiteIndex = new Map<TSESTree.CallExpression, number>();
+    tests.forEach((test, index) => (test.kind === 'describe' ? suiteIndex : testIndex).set(test.node, index));
+    const where = (node: TSESTree.Node) => locate(context, node, testIndex, suiteIndex);
+
+    const unitsOfWork = new Set(candidates.flatMap(({ node, facts }) => (commitsUnitOfWork(facts) ? [rootName(node)] : [])));
+    // Builders the file renders (`qb.compile()`): what is built on them is looked at, not run.
+    const rendered = new Set(candidates.flatMap(({ node, facts }) => (buildsOnly(facts) ? [rootName(node)] : [])));
+    const writes: FoundWrite[] = [];
+    const placedWrites: PlacedWrite[] = [];
+    const cleanups: PlacedCleanup[] = [];
+    let unseenHooks = false;
+
+    const setup = runnerSetupOf(context.filename);
+    if (setup === 'unknown') unseenHooks = true;
+    else for (const module of setup.modules) elsewhere.push({ node: context.sourceCode.ast, hooks: hooksOnLoad(context, specifierFrom(context.filename, module)) });
+    for (const { node, hooks } of elsewhere) {
+      if (hooks === 'unknown' || hooks.some((hook) => hook.effects.includes('unknown'))) unseenHooks = true;
+      else for (const hook of hooks) cleanups.push(...hookCleanups(hook, where(node).suite));
+    }
+    for (const { node, facts, role } of candidates) {
+      const schemaWork = schemaWorkOf(facts);
+      // SQL that removes rows, wherever it is sent from (a shell command through zx's `$` included).
+      const removingText = schemaWork === null && !isWrite(role) && role !== 'cleanup' && removesData(fullText(node));
+      if (schemaWork === 'reset' || role === 'cleanup' || role === 'stop' || removingText) {
+        const cleanup = cleanupOf({
+          role: role === 'stop' ? 'stop' : 'cleanup',
+          boundary: boundaryFact(context, receiverOf(node)),
+          container: role === 'stop' ? containerOfReceiver(context, node) : null,
+          fromUnrelatedPackage: !removingText && isFromUnrelatedPackage(context, node) && !handsBoundary(context, node),
+        });
+        if (cleanup) cleanups.push(placeCleanup(context, node, cleanup, where, undefined, schemaWork === 'reset'));
+        continue;
+      }
+      if (schemaWork === 'build') continue;
+      const committing = commitsUnitOfWork(facts);
+      if (!committing && !isWrite(role)) continue;
+      if (!committing && stagesOnly(facts) && unitsOfWork.has(rootName(node))) continue;
+      if (buildsOnly(facts) || isKeptUnrun(node) || (rendered.has(rootName(node)) && node.parent.type !== AST_NODE_TYPES.AwaitExpression)) continue;
+      if (isExpectedToFail(node) || isConnectionless(context, node)) continue;
+      if (isStaticFactory(context, node, facts) || isLocalHelperWithoutWrites(context, node, facts)) continue;
+      const target = committing ? 'receiver' : writeTargetOf(facts);
+      if (!target) continue;
+      const traced = traceWrite(context, node, target);
+      const write = writeOf({
+        target,
+        boundary: traced.boundary && { kind: traced.boundary.kind, role: traced.boundary.role },
+        mocked: traced.mockedBy(mocked),
+        verbKind: writeVerbKind(facts),
+      });
+      if (!write) continue;
+      const place = where(node);
+      const unreadHelper = target === 'argument' && isUnreadHelper(context, node);
+      writes.push({ node, write, client: traced.client, call: callLabel(facts), unreadHelper });
+      placedWrites.push({ write, place: place.write, test: place.test, suites: place.suites, at: node.range[0] });
+    }
+    for (const { node, kind } of extraCleanups) cleanups.push(placeCleanup(context, node, { kind }, where));
+    for (const test of tests) {
+      if (test.kind !== 'hook') continue;
+      for (const cleanup of namedHookCleanups(context, test)) cleanups.push(placeCleanup(context, test.node, cleanup, where, test));
+    }
+    return { facts: { writes: placedWrites, cleanups, throwawayKinds, unseenHooks }, writes, tests, hasContainer };
+  }
+
+  return { listeners, finish };
+}
+
+/** `x.splice(0)`: an in-memory collection emptied. */
+function isCollectionReset(node: TSESTree.CallExpression): boolean {
+  const callee = node.callee;
+  const first = node.arguments[0];
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(callee) === 'splice' &&
+    node.arguments.length === 1 &&
+    first?.type === AST_NODE_TYPES.Literal &&
+    first.value === 0
+  );
+}
+
+function containerOfReceiver(context: Context, node: WritingCall): { kind: string | null } | null {
+  const receiver = receiverOf(node);
+  const container = receiver ? containerOfValue(context, receiver) : null;
+  return container && { kind: container.kind };
+}
+
+/** The name a chain starts from (`orm` in `orm.em.flush()`), to tie staging to the flush that writes it. */
+function rootName(node: WritingCall): string {
+  const root = callChain(node)?.root;
+  return root?.type === AST_NODE_TYPES.Identifier ? root.name : '';
+}
+
+interface Location {
+  readonly write: WritePlace;
+  readonly test: number | null;
+  readonly suites: readonly number[];
+  /** The innermost suite around the node, `null` at module level. */
+  readonly suite: number | null;
+  readonly hook: TestCall | null;
+}
+
+function locate(
+  context: Context,
+  node: TSESTree.Node,
+  testIndex: ReadonlyMap<TSESTree.CallExpression, number>,
+  suiteIndex: ReadonlyMap<TSESTree.CallExpression, number>,
+): Location {
+  const inner = testPlaceOf(context, node);
+  const suites: number[] = [];
+  for (let place = inner; place.call; place = testPlaceOf(context, place.call.node)) {
+    const suite = suiteIndex.get(place.call.node);
+    if (suite !== undefined) suites.push(suite);
+  }
+  const call = inner.call;
+  const hook = inner.kind === 'hook' ? call : null;
+  const write: WritePlace = inner.kind === 'test' ? 'test' : hook?.name === 'beforeEach' ? 'before-each' : 'once';
+  return { write, test: call && inner.kind === 'test' ? (testIndex.get(call.node) ?? null) : null, suites, suite: suites[0] ?? null, hook };
+}
+
+function placeCleanup(
+  context: Context,
+  node: TSESTree.Node,
+  cleanup: { kind: string | null },
+  where: (node: TSESTree.Node) => Location,
+  hook?: TestCall,
+  dropsStore = false,
+): PlacedCleanup {
+  const location = where(node);
+  const place: CleanupPlace = hook ? hookPlace(hook.name) : cleanupPlaceOf(context, node, location.hook);
+  const suite = hook ? where(hook.node).suite : location.suite;
+  return { cleanup, place, test: place === 'test' ? location.test : null, suite, at: node.range[0], dropsStore };
+}
+
+function hookPlace(name: string): CleanupPlace {
+  return name === 'beforeEach' ? 'before-each' : name === 'beforeAll' ? 'before-all' : 'elsewhere';
+}
+
+const CLEANING_EFFECTS: ReadonlySet<string> = new Set(['reset', 'truncate', 'delete', 'drop', 'rollback']);
+
+/** The cleanup a hook registered elsewhere does, as its module's summary tells it. */
+function hookCleanups(hook: HookSummary, suite: number | null): PlacedCleanup[] {
+  if (!hook.effects.some((effect) => CLEANING_EFFECTS.has(effect))) return [];
+  return [{ cleanup: { kind: null }, place: hookPlace(hook.kind), test: null, suite, at: -1 }];
+}
+
+/** A setup module as a specifier the test file could import it by: `../setup` for a project file. */
+function specifierFrom(filename: string, module: string): string {
+  if (!path.isAbsolute(module)) return module;
+  const relative = path.relative(path.dirname(filename), module).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}

@@ -1,0 +1,419 @@
+import path from 'node:path';
+import { AST_NODE_TYPES } from './node-types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isGenericContainerModule, isRelativeSpecifier, packageName, type BoundaryModule } from '../core/boundaries';
+import type { BoundaryFact, Cleanup, CleanupPlace } from '../core/require-cleanup';
+import {
+  classifyCall,
+  classifySql,
+  DATABASE_NAME_KEYS,
+  GENERIC_FILE_WORDS,
+  isWrite,
+  RANDOM_VALUE_CALL,
+  REJECTION_MATCHERS,
+  type CallFacts,
+  type WriteTarget,
+} from '../core/vocabulary';
+import { boundaryOfSpecifier, boundaryOfValue, moduleOriginOf } from './boundary-values';
+import { callChain, callFacts, propertyName, unwrap } from './call-chain';
+import { fileCache } from './file-cache';
+import { resolveName } from './imports';
+import { isStandInFunction } from './mocks';
+import { summaryOfSpecifier } from './project-modules';
+import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+export type WritingCall = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+/** The object a method is called on (`pool` in `pool.query()`), or a tagged template's tag. */
+export function receiverOf(node: WritingCall): Node | null {
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return node.tag;
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : null;
+}
+
+/** The boundary a value was traced to, as the core reads it. */
+export function boundaryFact(context: Context, node: Node | null): BoundaryFact | null {
+  const boundary = node ? boundaryOfValue(context, node) : null;
+  return boundary ? { kind: boundary.kind, role: boundary.role } : null;
+}
+
+/** All the text of a tagged template or of a call's first string argument, for commands that hide SQL inside. */
+export function fullText(node: WritingCall): string {
+  const source = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.quasi : node.arguments[0];
+  if (!source) return '';
+  if (source.type === AST_NODE_TYPES.Literal) return typeof source.value === 'string' ? source.value : '';
+  const template = source.type === AST_NODE_TYPES.TaggedTemplateExpression ? source.quasi : source;
+  if (template.type !== AST_NODE_TYPES.TemplateLiteral) return '';
+  return template.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join(' ');
+}
+
+/** Where a write was traced to, and the name to clean through. */
+export interface TracedWrite {
+  readonly boundary: BoundaryModule | null;
+  readonly client: string | null;
+  /** Whether the file mocks the module the boundary comes from: then nothing real is written. */
+  readonly mockedBy: (mocked: ReadonlySet<string>) => boolean;
+}
+
+export function traceWrite(context: Context, node: WritingCall, target: WriteTarget): TracedWrite {
+  const { boundary, client } =
+    target === 'argument' && node.type === AST_NODE_TYPES.CallExpression ? traceHelper(context, node) : traceReceiver(context, node);
+  return {
+    boundary,
+    client,
+    mockedBy: (mocked) =>
+      boundary !== null &&
+      [...mocked].some(
+        (candidate) => candidate === boundary.specifier || (!isRelativeSpecifier(candidate) && packageName(candidate) === packageName(boundary.specifier)),
+      ),
+  };
+}
+
+/** A project helper writes through the module it comes from, or through the boundary value it is handed. */
+function traceHelper(context: Context, node: TSESTree.CallExpression): { boundary: BoundaryModule | null; client: string | null } {
+  const own = boundaryOfValue(context, node.callee);
+  if (own) return { boundary: own, client: null };
+  for (const argument of node.arguments) {
+    const boundary = boundaryOfValue(context, argument);
+    if (boundary) return { boundary, client: argument.type === AST_NODE_TYPES.Identifier ? argument.name : null };
+  }
+  return { boundary: null, client: null };
+}
+
+/** A method writes through its receiver: `pool` in `pool.query(…)`, `sql` in ``sql`INSERT …` ``. */
+function traceReceiver(context: Context, node: WritingCall): { boundary: BoundaryModule | null; client: string | null } {
+  const receiver = receiverOf(node);
+  const boundary = receiver ? boundaryOfValue(context, receiver) : null;
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+    return { boundary, client: node.tag.type === AST_NODE_TYPES.Identifier ? node.tag.name : null };
+  }
+  const chain = callChain(node);
+  const root = chain?.root;
+  return { boundary, client: (chain?.segments.length ?? 0) > 1 && root?.type === AST_NODE_TYPES.Identifier ? clientName(context, root) : null };
+}
+
+const clientNames = fileCache<TSESLint.Scope.Variable, string>();
+
+/**
+ * The name to clean through: `pool` rather than a `users` repository built from it (an adapter seldom
+ * offers a way to empty its tables; the client it was handed does).
+ */
+function clientName(context: Context, root: TSESTree.Identifier): string {
+  const resolution = resolveName(context, root);
+  if (resolution.type !== 'local') return root.name;
+  const { variable } = resolution;
+  let name = clientNames.get(variable);
+  if (name === undefined) {
+    name = boundaryOfValue(context, root)?.role === 'adapter' ? (adapterClientOf(context, variable) ?? root.name) : root.name;
+    clientNames.set(variable, name);
+  }
+  return name;
+}
+
+/** The boundary client an adapter variable was built from: `pool` in `repo = new UserRepository(pool)`. */
+function adapterClientOf(context: Context, variable: TSESLint.Scope.Variable): string | null {
+  const made = valuesOf(variable).find(
+    (value): value is TSESTree.NewExpression | TSESTree.CallExpression =>
+      value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression,
+  );
+  const client = made?.arguments.find(
+    (argument): argument is TSESTree.Identifier =>
+      argument.type === AST_NODE_TYPES.Identifier && boundaryOfValue(context, argument)?.role === 'client',
+  );
+  return client?.name ?? null;
+}
+
+/** The values a variable is given: its initialiser, then each assignment, unwrapped. */
+function valuesOf(variable: TSESLint.Scope.Variable): Node[] {
+  const definition = variable.defs[0];
+  const values = [definition?.type === 'Variable' ? definition.node.init : null, ...variable.references.map((reference) => reference.writeExpr)];
+  return values.flatMap((value) => (value ? [unwrap(value)] : []));
+}
+
+/**
+ * Where a cleanup runs. In a test, its own steps are `test` (a reset before the test's writes, or the
+ * delete the test is about), while its `finally` block and the callbacks it registers to run after
+ * itself (`onTestFinished`, `t.after`) are `elsewhere`.
+ */
+export function cleanupPlaceOf(context: Context, node: Node, hook: TestCall | null): CleanupPlace {
+  if (hook) return hook.name === 'beforeEach' ? 'before-each' : hook.name === 'beforeAll' ? 'before-all' : 'elsewhere';
+  const place = testPlaceOf(context, node);
+  if (place.kind !== 'test' || !place.call) return 'elsewhere';
+  const body = place.call.callback;
+  for (let child: Node = node, parent = node.parent; parent && child !== body; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === child) return 'elsewhere';
+    if (
+      (child.type === AST_NODE_TYPES.ArrowFunctionExpression || child.type === AST_NODE_TYPES.FunctionExpression) &&
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parseTeardownRegistration(context, parent) === child
+    ) {
+      return 'elsewhere';
+    }
+  }
+  return 'test';
+}
+
+/** Whether a call's root comes from a package that is not a boundary, such as `cleanup` from Testing Library or a sinon stub. */
+export function isFromUnrelatedPackage(context: Context, node: WritingCall): boolean {
+  const root = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.tag : callChain(node)?.root;
+  if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, root);
+  if (resolution.type === 'global') return false;
+  const source = resolution.type === 'module' ? resolution.binding.source : moduleOriginOf(context, root);
+  return source !== null && isUnrelatedPackage(context, source);
+}
+
+function isUnrelatedPackage(context: Context, source: string): boolean {
+  if (isRelativeSpecifier(source) || source.startsWith('/')) return false;
+  if (summaryOfSpecifier(context, source) !== null) return false;
+  return !boundaryOfSpecifier(context, source) && !isGenericContainerModule(source);
+}
+
+/** `afterEach(resetDatabase)`: a hook handed a cleanup helper by name. */
+export function namedHookCleanups(context: Context, hook: TestCall): Cleanup[] {
+  return hook.node.arguments.flatMap((argument) => {
+    if (argument.type !== AST_NODE_TYPES.Identifier || classifyCall({ segments: [argument.name] }) !== 'cleanup') return [];
+    const resolution = resolveName(context, argument);
+    if (resolution.type === 'module' && isUnrelatedPackage(context, resolution.binding.source)) return [];
+    return [{ kind: null }];
+  });
+}
+
+/**
+ * Whether a write is made where the test expects it to fail: inside `expect(…).rejects`,
+ * `expect(() => …).toThrow()`, `assert.rejects(…)` or chai's `rejectedWith`. Such a write is the
+ * behaviour under test, not data left behind.
+ */
+export function isExpectedToFail(node: Node): boolean {
+  let child: Node = node;
+  for (let parent = node.parent, depth = 0; parent && depth < 12; child = parent, parent = parent.parent, depth++) {
+    if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child as TSESTree.CallExpressionArgument)) continue;
+    if (REJECTION_MATCHERS.has(lastName(parent.callee) ?? '')) return true;
+    // `expect(x)` followed by `.rejects…`, `.to.be.rejectedWith(…)`, `.toThrow()`.
+    for (let outer: Node = parent; outer.parent; outer = outer.parent) {
+      const up: Node = outer.parent;
+      if (up.type === AST_NODE_TYPES.MemberExpression && up.object === outer) {
+        if (REJECTION_MATCHERS.has(propertyName(up) ?? '')) return true;
+      } else if (!(up.type === AST_NODE_TYPES.CallExpression && up.callee === outer)) {
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+function lastName(callee: Node): string | null {
+  const node = unwrap(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  return node.type === AST_NODE_TYPES.MemberExpression ? propertyName(node) : null;
+}
+
+/**
+ * Whether a write goes through an instance with no connection behind it: one made by `drizzle.mock()`,
+ * or a query builder configured with a `client` but no `connection` (`knex({ client: 'pg' })`).
+ */
+export function isConnectionless(context: Context, node: WritingCall): boolean {
+  const root = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.tag : callChain(node)?.root;
+  if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+  return isConnectionlessValue(context, root, 0);
+}
+
+/**
+ * A variable made by `drizzle.mock()`, `knex({ client })`, by wrapping one (`withReplicas(mockDb, […])`),
+ * or built on a test double (`new UserRepository(vi.fn(() => fakeEm)())`).
+ */
+function isConnectionlessValue(context: Context, identifier: TSESTree.Identifier, depth: number): boolean {
+  const resolution = resolveName(context, identifier);
+  if (resolution.type !== 'local' || depth > 3) return false;
+  return valuesOf(resolution.variable).some(
+    (value) =>
+      (value.type === AST_NODE_TYPES.CallExpression && (makesConnectionless(context, value, depth) || isStandInFunction(context, value.callee))) ||
+      (value.type === AST_NODE_TYPES.NewExpression && value.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && isConnectionlessValue(context, argument, depth + 1))),
+  );
+}
+
+function makesConnectionless(context: Context, call: TSESTree.CallExpression, depth: number): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'mock') return true;
+  const first = call.arguments[0];
+  if (first?.type === AST_NODE_TYPES.Identifier && isConnectionlessValue(context, first, depth + 1)) return true;
+  const options = call.arguments[0];
+  if (call.arguments.length !== 1 || options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const keys = options.properties.flatMap((property) =>
+    property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier ? [property.key.name] : [],
+  );
+  return keys.includes('client') && !keys.some((key) => key === 'connection' || key === 'pool' || key === 'connectionString');
+}
+
+/**
+ * Whether a helper's name is all that says it writes, and it cannot be shown to: a function of the
+ * file's own whose body calls no writing method, a project helper whose module summary reaches no
+ * boundary (or cannot be read), a global. `seedStubFiles(dir)` may write files; `sql` may be a local
+ * tag that only builds text.
+ */
+export function isLocalHelperWithoutWrites(context: Context, node: WritingCall, facts: CallFacts): boolean {
+  if (facts.segments.length !== 1) return false;
+  const callee = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.tag : unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, callee);
+  if (resolution.type === 'local') {
+    const fn = functionOf(resolution.variable);
+    return fn !== null && !bodyWrites(context, fn);
+  }
+  if (handsBoundary(context, node)) return false;
+  // A template tag that comes from a module (`sql` from a client module) runs what it is given.
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return false;
+  if (resolution.type === 'global') return true;
+  const summary = summaryOfSpecifier(context, resolution.binding.source);
+  if (summary === null) return !boundaryOfValue(context, callee);
+  if (summary === 'unknown') return true;
+  return (summary.exports.get(resolution.binding.imported)?.boundaryKinds.length ?? 0) === 0;
+}
+
+/** Whether a call is handed a value traced to a boundary (`reset(db)`, `createUser(pool)`). */
+export function handsBoundary(context: Context, node: WritingCall): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => boundaryOfValue(context, argument) !== null);
+}
+
+function functionOf(variable: TSESLint.Scope.Variable): FunctionNode | null {
+  const definition = variable.defs[0];
+  if (definition?.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+  const init = definition?.type === 'Variable' ? definition.node.init : null;
+  return init && (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) ? init : null;
+}
+
+const bodyWritesCache = fileCache<FunctionNode, boolean>();
+
+/** Whether a function's body calls a writing method (`repo.save(…)`) or runs SQL that writes. */
+function bodyWrites(context: Context, fn: FunctionNode): boolean {
+  let answer = bodyWritesCache.get(fn);
+  if (answer === undefined) {
+    answer = false;
+    const keys = context.sourceCode.visitorKeys;
+    const stack: Node[] = [fn.body];
+    while (stack.length > 0 && !answer) {
+      const current = stack.pop() as Node;
+      if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+        const facts = callFacts(current);
+        if (facts && facts.segments.length > 1 && (isWrite(classifyCall(facts)) || (facts.text !== undefined && isWrite(classifySql(facts.text))))) answer = true;
+      }
+      for (const key of keys[current.type] ?? []) {
+        const child = (current as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+        if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+      }
+    }
+    bodyWritesCache.set(fn, answer);
+  }
+  return answer;
+}
+
+/**
+ * Whether an option names a database made for this file alone: named at random for the run
+ * (`dbName: \`test_${randomUUID()}\``, `database: 'app_' + Date.now()`) or after the file itself
+ * (`dbName: 'orders_482'` in `GH482.test.ts`). Such a database holds only what this file wrote.
+ */
+export function isFreshDatabaseName(context: Context, property: TSESTree.Property): boolean {
+  const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+  if (key === null || !DATABASE_NAME_KEYS.has(key)) return false;
+  let value: Node = property.value;
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const resolution = resolveName(context, value);
+    const init = resolution.type === 'local' ? valuesOf(resolution.variable)[0] : undefined;
+    if (!init) return false;
+    value = init;
+  }
+  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return isNamedAfterFile(value.value, context.filename);
+  return hasRandomPart(context, value, 0);
+}
+
+/** Whether a name carries a distinctive word or number of the file's own name. */
+function isNamedAfterFile(name: string, filename: string): boolean {
+  const lower = name.toLowerCase();
+  return fileNameTokens(filename).some((token) => lower.includes(token));
+}
+
+function fileNameTokens(filename: string): string[] {
+  const base = path.basename(filename).replace(/\.[^.]*$/, '');
+  const words = base
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.toLowerCase());
+  const numbers = base.match(/\d{3,}/g) ?? [];
+  return [
+    ...numbers,
+    ...words.filter((word) => !GENERIC_FILE_WORDS.has(word) && (/\d/.test(word) ? word.length >= 3 : word.length >= 5)),
+  ];
+}
+
+function hasRandomPart(context: Context, node: Node, depth: number): boolean {
+  if (depth > 4) return false;
+  const next = (child: Node) => hasRandomPart(context, child, depth + 1);
+  switch (node.type) {
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.some(next);
+    case AST_NODE_TYPES.BinaryExpression:
+      return next(node.left) || next(node.right);
+    case AST_NODE_TYPES.CallExpression: {
+      // `randomUUID()`, `Date.now()`, and paths built from such parts: `join(tmpdir(), \`db-${Date.now()}\`)`.
+      const segments = callChain(node)?.segments ?? [];
+      return segments.some((segment) => RANDOM_VALUE_CALL.test(segment)) || node.arguments.some(next);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const resolution = resolveName(context, node);
+      const value = resolution.type === 'local' ? valuesOf(resolution.variable)[0] : undefined;
+      return value !== undefined && next(value);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a writing call's result is kept rather than run: `const query = db.update(t).set(v)` or
+ * `const user = repo.create({…})` builds a statement or an entity to look at or save later. A write
+ * runs when it is awaited, returned, chained or made as a statement of its own.
+ */
+export function isKeptUnrun(node: WritingCall): boolean {
+  let child: Node = node;
+  let parent = node.parent;
+  while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.ChainExpression)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === child;
+  return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child;
+}
+
+const CLASS_NAME = /^[A-Z]/;
+
+/**
+ * Whether a call is a static factory of a class a package exports: `RequestContext.create(em)`,
+ * `SchemaCommandFactory.create('update')`. A package knows none of the project's tables, so its
+ * classes build objects rather than rows (the project's own models, such as `User.create()`, come
+ * from the project).
+ */
+export function isStaticFactory(context: Context, node: WritingCall, facts: CallFacts): boolean {
+  if (facts.segments.length !== 2 || facts.constructed?.has(0) || node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const root = callChain(node)?.root;
+  if (root?.type !== AST_NODE_TYPES.Identifier || !CLASS_NAME.test(root.name)) return false;
+  const resolution = resolveName(context, root);
+  return resolution.type === 'module' && !isRelativeSpecifier(resolution.binding.source) && summaryOfSpecifier(context, resolution.binding.source) === null;
+}
+
+/**
+ * Whether a call goes to a helper the rule cannot read: imported from a package, or from a project
+ * module with no summary. A write through it is inferred from what it is handed, and messages say so.
+ */
+export function isUnreadHelper(context: Context, node: WritingCall): boolean {
+  const callee = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.tag : unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, callee);
+  if (resolution.type !== 'module') return false;
+  const summary = summaryOfSpecifier(context, resolution.binding.source);
+  return summary === null || summary === 'unknown';
+}

@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Setup modules a test runner loads before every test file, read from the runner's configuration
+ * near the file: Jest's `setupFiles` and `setupFilesAfterEnv`, Vitest's `setupFiles`, Mocha's
+ * `require` and `file`. Hooks they register are invisible in the test file itself, so a rule that
+ * would claim a file lacks some hook must ask about these modules first.
+ *
+ * The configuration is read as text (it may be code), so the answer is `unknown` when a setup key
+ * is there but its entries are not plain strings.
+ */
+export type RunnerSetup = { readonly modules: readonly string[] } | 'unknown';
+
+const CONFIG_FILES = [
+  'jest.config.js', 'jest.config.ts', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.json',
+  'vitest.config.ts', 'vitest.config.js', 'vitest.config.mts', 'vitest.config.mjs', 'vitest.config.cts', 'vitest.config.cjs',
+  'vitest.workspace.ts', 'vitest.workspace.js', 'vite.config.ts', 'vite.config.js', 'vite.config.mts', 'vite.config.mjs',
+  '.mocharc.js', '.mocharc.cjs', '.mocharc.json', '.mocharc.jsonc', '.mocharc.yml', '.mocharc.yaml',
+];
+/** Keys whose entries run inside every test file's context (Jest's `globalSetup` runs elsewhere and registers no hooks). */
+const SETUP_KEY = /(?:^|[\s{,"'])(?:setupFilesAfterEnv|setupFilesAfterEach|setupFiles|require|file)["']?\s*[:=]\s*/g;
+const STRING = /(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/y;
+
+/** How long a directory's configuration is trusted before it is read again (an editor session outlives edits). */
+const FRESH_FOR_MS = 2000;
+const byDirectory = new Map<string, { readonly at: number; readonly setup: RunnerSetup }>();
+
+/**
+ * The setup modules of the runner configuration that governs a file, as absolute paths (project
+ * files) or package names, gathered from every configuration between the file and its project root.
+ */
+export function runnerSetupOf(filename: string): RunnerSetup {
+  const modules: string[] = [];
+  // Text that is not a file on disk (an editor buffer not yet saved, a test snippet) has no runner around it.
+  if (!path.isAbsolute(filename) || !fs.existsSync(filename)) return { modules };
+  for (let directory = path.dirname(path.resolve(filename)); ; directory = path.dirname(directory)) {
+    const setup = setupIn(directory);
+    if (setup === 'unknown') return 'unknown';
+    modules.push(...setup.modules);
+    if (isPackageRoot(directory) || path.dirname(directory) === directory) break;
+  }
+  return { modules };
+}
+
+/** A project's root: where its manifest or its ESLint configuration lives. */
+function isPackageRoot(directory: string): boolean {
+  return ROOT_MARKERS.some((name) => fs.existsSync(path.join(directory, name)));
+}
+
+const ROOT_MARKERS = ['package.json', 'eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+
+function setupIn(directory: string): RunnerSetup {
+  const cached = byDirectory.get(directory);
+  const now = Date.now();
+  if (cached && now - cached.at < FRESH_FOR_MS) return cached.setup;
+  const setup = readSetup(directory);
+  byDirectory.set(directory, { at: now, setup });
+  return setup;
+}
+
+function readSetup(directory: string): RunnerSetup {
+  const modules: string[] = [];
+  for (const name of CONFIG_FILES) {
+    const text = readText(path.join(directory, name));
+    if (text === null) continue;
+    const found = setupEntries(text, /\.ya?ml$/.test(name));
+    if (found === 'unknown') return 'unknown';
+    modules.push(...found.map((entry) => toModule(entry, directory)));
+  }
+  const manifest = readText(path.join(directory, 'package.json'));
+  if (manifest !== null) {
+    const found = manifestEntries(manifest);
+    if (found === 'unknown') return 'unknown';
+    modules.push(...found.map((entry) => toModule(entry, directory)));
+  }
+  return { modules };
+}
+
+function readText(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The string entries of each setup key in configuration text; `unknown` when an entry is computed. */
+function setupEntries(text: string, yaml: boolean): string[] | 'unknown' {
+  const entries: string[] = [];
+  for (const match of text.matchAll(SETUP_KEY)) {
+    let index = (match.index ?? 0) + match[0].length;
+    if (yaml && text[index] !== '[' && text[index] !== '"' && text[index] !== "'") {
+      // `require: ts-node/register` or a list of `- item` lines.
+      const items = /^(?:-[ \t]*[^\s#]+[ \t]*(?:#.*)?\s*)+|^[^\s#]+/.exec(text.slice(index));
+      if (items) entries.push(...items[0].split('\n').map((line) => line.replace(/#.*/, '').replace(/^\s*-?\s*/, '').trim()).filter((item) => item !== ''));
+      continue;
+    }
+    const bracketed = text[index] === '[';
+    if (bracketed) index++;
+    for (;;) {
+      while (/[\s,]/.test(text[index] ?? '')) index++;
+      if (bracketed && text[index] === ']') break;
+      STRING.lastIndex = index;
+      const string = STRING.exec(text);
+      if (!string || (string[1] === '`' && (string[2] as string).includes('${'))) return 'unknown';
+      entries.push(string[2] as string);
+      index += string[0].length;
+      if (!bracketed) break;
+    }
+  }
+  return entries;
+}
+
+/** Setup entries of the `jest` and `mocha` sections of a `package.json`. */
+function manifestEntries(text: string): string[] | 'unknown' {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const entries: string[] = [];
+  for (const section of ['jest', 'mocha'] as const) {
+    const config = (manifest as Record<string, unknown> | null)?.[section];
+    if (!config || typeof config !== 'object') continue;
+    for (const key of ['setupFiles', 'setupFilesAfterEnv', 'require', 'file']) {
+      const value = (config as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      const list = Array.isArray(value) ? value : [value];
+      if (!list.every((item): item is string => typeof item === 'string')) return 'unknown';
+      entries.push(...list);
+    }
+  }
+  return entries;
+}
+
+/** A project file as an absolute path, or a package name as written. */
+function toModule(entry: string, directory: string): string {
+  const local = entry.replace(/^<rootDir>/, '.');
+  const looksLikeFile = /^[./]/.test(local) || /\.[cm]?[jt]sx?$/.test(local);
+  return looksLikeFile ? path.resolve(directory, local) : entry;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildsOnly,
+  classifyCall,
+  commitsUnitOfWork,
+  namesInMemoryStore,
+  removesData,
+  schemaWorkOf,
+  stagesOnly,
+  writeTargetOf,
+  writeVerbKind,
+  type CallFacts,
+} from '../../src/core/vocabulary';
+
+const call = (path: string, extra: Partial<CallFacts> = {}): CallFacts => ({ segments: path.split('.'), ...extra });
+
+describe('schemaWorkOf', () => {
+  it.each<[string, CallFacts, 'build' | 'reset' | null]>([
+    ['orm.schema.create()', call('orm.schema.create'), 'build'],
+    ['orm.schema.execute(diff)', call('orm.schema.execute'), 'build'],
+    ['orm.schema.refresh()', call('orm.schema.refresh'), 'reset'],
+    ['orm.schema.dropDatabase()', call('orm.schema.dropDatabase'), 'reset'],
+    ['orm.schema.clear()', call('orm.schema.clear'), 'reset'],
+    ['knex.schema.createTable(…)', call('knex.schema.createTable'), 'build'],
+    ['queryRunner.createTable(…)', call('queryRunner.createTable'), 'build'],
+    ['dataSource.synchronize()', call('dataSource.synchronize'), 'build'],
+    ['dataSource.synchronize(true)', call('dataSource.synchronize', { firstArgumentTrue: true }), 'reset'],
+    ['orm.schema.ensureDatabase({ clear: true })', call('orm.schema.ensureDatabase', { options: new Set(['clear']) }), 'reset'],
+    ['pool.query("CREATE TABLE …")', call('pool.query', { text: 'create table invoices (id int)' }), 'build'],
+    ['pool.query("ALTER TABLE …")', call('pool.query', { text: '  ALTER TABLE invoices ADD total int' }), 'build'],
+    ['pool.query("DROP TABLE IF EXISTS …")', call('pool.query', { text: 'drop table if exists invoices' }), 'reset'],
+    ['pool.query("INSERT …")', call('pool.query', { text: 'INSERT INTO invoices DEFAULT VALUES' }), null],
+    ['prisma.user.create()', call('prisma.user.create'), null],
+  ])('%s', (_label, facts, expected) => {
+    expect(schemaWorkOf(facts)).toBe(expected);
+  });
+});
+
+describe('building, staging and committing', () => {
+  it('tells rendering a statement from running it', () => {
+    expect(buildsOnly(call('db.update.set.toSQL'))).toBe(true);
+    expect(buildsOnly(call('qb.insert.into.compile'))).toBe(true);
+    expect(buildsOnly(call('db.insertInto.values.execute'))).toBe(false);
+  });
+
+  it('tells staging in a unit of work from the flush that writes', () => {
+    expect(stagesOnly(call('em.create'))).toBe(true);
+    expect(stagesOnly(call('em.persist'))).toBe(true);
+    expect(stagesOnly(call('em.persist.flush'))).toBe(false);
+    expect(commitsUnitOfWork(call('orm.em.flush'))).toBe(true);
+    expect(commitsUnitOfWork(call('em.persist.flush'))).toBe(true);
+    expect(commitsUnitOfWork(call('flush'))).toBe(false);
+  });
+});
+
+describe('writeVerbKind', () => {
+  it.each<[string, CallFacts, string | null]>([
+    ['redis.set()', call('redis.set'), 'cache'],
+    ['orm.config.set()', call('orm.config.set'), 'cache'],
+    ['channel.publish()', call('channel.publish'), 'queue'],
+    ['s3.putObject()', call('s3.putObject'), 'storage'],
+    ['repo.save()', call('repo.save'), null],
+    ['knex.insert.returning()', call('knex.insert.returning'), null],
+  ])('%s', (_label, facts, expected) => {
+    expect(writeVerbKind(facts)).toBe(expected);
+  });
+});
+
+describe('factories', () => {
+  it('keeps persisting test-data factories and drops those named after infrastructure', () => {
+    expect(writeTargetOf(call('invoiceFactory.create'))).toBe('named');
+    expect(writeTargetOf(call('LoggerFactory.create', { constructed: new Set([0]) }))).toBeNull();
+    expect(writeTargetOf(call('connectionFactory.create'))).toBeNull();
+  });
+
+  it('reads cleanup verbs that take any store', () => {
+    expect(classifyCall(call('stores.invoices.deleteAll'))).toBe('cleanup');
+    expect(classifyCall(call('reloadTestingDatabases'))).toBe('cleanup');
+    expect(classifyCall(call('fixtures.cleanup'))).toBe('cleanup');
+  });
+});
+
+describe('text that removes data or keeps it in memory', () => {
+  it.each<[string, boolean]>([
+    ['gel query "DELETE default::users;"', true],
+    ['psql -c "TRUNCATE invoices"', true],
+    ['mysql -e "DROP TABLE invoices"', true],
+    ['delete the user and try again', false],
+    ['SELECT * FROM invoices', false],
+  ])('%s', (text, expected) => {
+    expect(removesData(text)).toBe(expected);
+  });
+
+  it('knows PGlite memory URLs as in-memory stores', () => {
+    expect(namesInMemoryStore('memory://')).toBe(true);
+    expect(namesInMemoryStore('postgres://memory.example.com/db')).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runnerSetupOf } from '../../src/estree/runner-setup';
+
+const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'runner-setup-')));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+let count = 0;
+/** A project on disk with the given files; returns the path of a test file inside it. */
+function project(files: Record<string, string>): { dir: string; test: string } {
+  const dir = path.join(root, `project-${count++}`);
+  for (const [name, text] of Object.entries({ 'package.json': '{ "name": "shop" }', ...files })) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  const test = path.join(dir, 'tests/integration/orders.test.ts');
+  mkdirSync(path.dirname(test), { recursive: true });
+  writeFileSync(test, '');
+  return { dir, test };
+}
+
+describe('runnerSetupOf', () => {
+  it('reads Vitest setup files, one or a list', () => {
+    const { dir, test } = project({ 'vitest.config.ts': "export default defineConfig({ test: { setupFiles: ['./tests/setup.ts', 'reflect-metadata'] } });" });
+    expect(runnerSetupOf(test)).toEqual({ modules: [path.join(dir, 'tests/setup.ts'), 'reflect-metadata'] });
+  });
+
+  it('reads Jest setup files from package.json and resolves <rootDir>', () => {
+    const { dir, test } = project({ 'package.json': JSON.stringify({ jest: { setupFilesAfterEnv: ['<rootDir>/test/db-reset.js'] } }) });
+    expect(runnerSetupOf(test)).toEqual({ modules: [path.join(dir, 'test/db-reset.js')] });
+  });
+
+  it('reads a Mocha YAML list of required modules', () => {
+    const { dir, test } = project({ '.mocharc.yml': 'require:\n  - ts-node/register\n  - test/hooks.ts\ntimeout: 5000\n' });
+    expect(runnerSetupOf(test)).toEqual({ modules: ['ts-node/register', path.join(dir, 'test/hooks.ts')] });
+  });
+
+  it('is unknown when a setup entry is computed', () => {
+    const { test } = project({ 'jest.config.js': "module.exports = { setupFilesAfterEnv: [path.join(__dirname, 'setup.js')] };" });
+    expect(runnerSetupOf(test)).toBe('unknown');
+  });
+
+  it('finds nothing in a project without runner configuration, or for text not on disk', () => {
+    const { test } = project({});
+    expect(runnerSetupOf(test)).toEqual({ modules: [] });
+    expect(runnerSetupOf('tests/integration/not-on-disk.test.ts')).toEqual({ modules: [] });
+  });
+
+  it('stops at the project root: a parent folder configuration governs other projects', () => {
+    const { dir } = project({ 'vitest.config.ts': "export default { test: { setupFiles: './setup.ts' } };" });
+    const inner = path.join(dir, 'examples');
+    mkdirSync(inner);
+    writeFileSync(path.join(inner, 'eslint.config.js'), 'export default [];');
+    writeFileSync(path.join(inner, 'orders.test.ts'), '');
+    expect(runnerSetupOf(path.join(inner, 'orders.test.ts'))).toEqual({ modules: [] });
+  });
+});

@@ -1,0 +1,58 @@
+/** `require-cleanup` on files on disk, where the runner's configuration names setup modules the rule cannot read. */
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { Linter, type Rule } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import rule from '../../src/rules/require-cleanup';
+
+const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'require-cleanup-setup-')));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const TEST = `import { Pool } from 'pg';
+import { it } from 'vitest';
+
+const pool = new Pool();
+
+it('inserts an invoice', async () => {
+  await pool.query('INSERT INTO invoices (total) VALUES (1)');
+});
+`;
+
+/** Lints the test file of a project made of `files`, and returns the rule's messages. */
+function lint(name: string, files: Record<string, string>): string[] {
+  const dir = path.join(root, name);
+  for (const [file, text] of Object.entries({ 'package.json': '{ "name": "billing" }', 'tests/integration/invoices.test.ts': TEST, ...files })) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  const linter = new Linter({ cwd: dir });
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser as unknown as Linter.Parser },
+      plugins: { cleanup: { rules: { 'require-cleanup': rule as unknown as Rule.RuleModule } } },
+      rules: { 'cleanup/require-cleanup': 'error' },
+    },
+  ];
+  return linter.verify(TEST, config, path.join(dir, 'tests/integration/invoices.test.ts')).map((message) => message.message);
+}
+
+describe('require-cleanup and the runner configuration', () => {
+  it('reports a file whose runner loads no setup module', () => {
+    expect(lint('plain', { 'vitest.config.ts': "export default { test: { include: ['tests/**/*.test.ts'] } };" })).toHaveLength(1);
+  });
+
+  it('stays silent when the runner loads a setup module of the project that it cannot read', () => {
+    expect(lint('vitest-setup', { 'vitest.config.ts': "export default { test: { setupFiles: ['./tests/reset-database.ts'] } };" })).toEqual([]);
+  });
+
+  it('stays silent when Jest setup files are computed', () => {
+    expect(lint('jest-computed', { 'jest.config.js': "module.exports = { setupFilesAfterEnv: [require.resolve('./tests/reset')] };" })).toEqual([]);
+  });
+
+  it('still reports when the only setup module is a package (which registers no hooks the rule knows of)', () => {
+    expect(lint('package-setup', { 'package.json': JSON.stringify({ name: 'billing', jest: { setupFiles: ['dotenv/config'] } }) })).toHaveLength(1);
+  });
+});
