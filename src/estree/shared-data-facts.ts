@@ -16,10 +16,11 @@ import {
   type TestFact,
   type UseFact,
 } from '../core/no-shared-test-data';
-import { classifyCall, classifyValueName, sqlTable } from '../core/vocabulary';
-import { callFacts, propertyName, staticString, unwrap } from './call-chain';
+import { callLabel, classifyCall, classifyValueName, isSchemaWork, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
+import { callFacts, leadingText, propertyName, staticString, unwrap } from './call-chain';
 import { mutationOf } from './mutations';
 import { testPlaceOf, type TestCall } from './test-calls';
+import { mayCallTestClient, parseTestClientCall } from './test-clients';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -52,6 +53,10 @@ const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled']);
 const ITERATING_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap', 'forEach']);
 /** Builder methods whose first argument names a table or collection: `db.insertInto('users')`. */
 const TABLE_SELECTORS: ReadonlySet<string> = new Set(['insertInto', 'deleteFrom', 'updateTable', 'into', 'from', 'table', 'collection', 'model']);
+/** Requests through a client of the app that create something: `request(app).post('/users').send(…)`. */
+const CREATING_REQUESTS: ReadonlySet<string> = new Set(['post', 'put']);
+/** Names that, started in a hook after the schema was dropped, rebuild it: `dropTables(); createUsers();`. */
+const REBUILDING_VERB = /^(?:create|make|build|setup|define)(?:[A-Z0-9_]|$)/;
 /** Mocha's `this.timeout(…)` in a hook changes no data. */
 const RUNNER_SETTINGS: ReadonlySet<string> = new Set(['timeout', 'slow', 'retries']);
 
@@ -108,6 +113,8 @@ class Collector {
   private sorted = false;
   /** The facts of each write, kept from the first pass over a binding's uses for the second. */
   private readonly writes = new Map<TSESLint.Scope.Reference, UseFact>();
+  /** Whether the hook body being read has dropped schema: `create…` helpers after that rebuild it. */
+  private afterDrop = false;
 
   constructor(private readonly context: Context) {}
 
@@ -155,7 +162,7 @@ class Collector {
     const facts: FileFacts = { suites: this.suites, tests: testFacts, hooks: hookFacts, bindings: withWrites };
     // Then what it reads from there on.
     const more = readInFull(facts);
-    const hooksInFull = hookCalls.map((hook, index) => (more.teardowns.has(hook.id) ? hookFact(hook, true) : (hookFacts[index] as HookFact)));
+    const hooksInFull = hookCalls.map((hook, index) => (more.hooks.has(hook.id) ? hookFact(hook, true) : (hookFacts[index] as HookFact)));
     const bindingsInFull = declared.map(({ binding, variable }, index) =>
       more.bindings.has(binding.id) ? { ...binding, uses: this.usesOf(variable, 'all') } : (withWrites[index] as BindingFact),
     );
@@ -259,8 +266,10 @@ class Collector {
   }
 
   private bodyStatements(body: TSESTree.BlockStatement | TSESTree.Expression): StatementFact[] {
-    if (body.type === AST_NODE_TYPES.BlockStatement) return body.body.flatMap((statement) => this.statementsOf(statement));
-    return [this.expressionFact(body, body)];
+    this.afterDrop = false;
+    const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body.flatMap((statement) => this.statementsOf(statement)) : [this.expressionFact(body, body)];
+    this.afterDrop = false;
+    return statements;
   }
 
   private statementsOf(statement: TSESTree.Statement): StatementFact[] {
@@ -278,6 +287,11 @@ class Collector {
         });
       case AST_NODE_TYPES.BlockStatement:
         return [this.block(statement, statement.body)];
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        // A counted loop (`for (let i = 0; i < 100; i++)`) repeats its body.
+        return [this.block(statement, statement.body.type === AST_NODE_TYPES.BlockStatement ? statement.body.body : [statement.body])];
       case AST_NODE_TYPES.ForOfStatement:
       case AST_NODE_TYPES.ForInStatement: {
         // Looping over rows already at hand (`for (const row of rows)`) only repeats the body.
@@ -319,6 +333,7 @@ class Collector {
       reads: this.bindingsIn(scope, 'read'),
       // Collections matter only between data and cleanup calls: a teardown removing what a setup created.
       collections: isDataOrCleanup(judged.effect) ? judged.calls.flatMap((call) => collectionsOf(this.context, call)) : [],
+      ...(judged.effect.kind === 'call' && judged.effect.role === 'data' ? { fixedValues: judged.calls.some(holdsFixedValue) } : {}),
     };
   }
 
@@ -387,17 +402,90 @@ class Collector {
       const first = node.arguments[0];
       const receiver = node.callee.object;
       if (method && first && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'Promise' && PROMISE_COMBINATORS.has(method)) {
-        const parts = first.type === AST_NODE_TYPES.ArrayExpression ? first.elements.flatMap((element) => (element ? [this.judge(element)] : [])) : [this.judge(first)];
-        return combineCalls(parts);
+        if (first.type !== AST_NODE_TYPES.ArrayExpression) return this.judge(first);
+        return combineCalls(first.elements.flatMap((element) => (element ? [this.judge(element)] : [])));
       }
       if (method && first && ITERATING_METHODS.has(method) && isFunction(first)) {
+        // `rows.map(async (row) => { const repo = …; await repo.save(row); })`: what its statements do.
         const result = returnedExpression(first);
+        if (!result && first.body.type === AST_NODE_TYPES.BlockStatement) {
+          return { effect: { kind: 'block', statements: first.body.body.flatMap((statement) => this.statementsOf(statement)) }, calls: [] };
+        }
         const judged = result ? this.judge(result) : null;
-        if (judged?.effect.kind === 'call') return judged;
+        if (judged?.effect.kind === 'call' || judged?.effect.kind === 'block' || judged?.effect.kind === 'schema') return judged;
       }
     }
     const facts = callFacts(node);
-    return { effect: { kind: 'call', role: facts ? classifyCall(facts) : null }, calls: [node] };
+    if (facts && isSchemaWork(facts)) {
+      if (/^drop/i.test(facts.segments[facts.segments.length - 1] ?? '') || /^\s*DROP\s/i.test(facts.text ?? '')) this.afterDrop = true;
+      return { effect: { kind: 'schema' }, calls: [node] };
+    }
+    return { effect: { kind: 'call', role: facts ? this.roleOf(node, facts) : null }, calls: [node] };
+  }
+
+  /**
+   * What a call does: the shared vocabulary, refined by what the call is handed and where it sits.
+   * - a method named for a record (`svc.createSubscriber()`) creates data;
+   * - a request through a client of the app that posts or puts creates data;
+   * - a factory handed nothing but infrastructure, named for a function or a component
+   *   (`createGetActiveUsers(db)`), builds the code under test;
+   * - a `create…` helper after the hook dropped the schema rebuilds it.
+   */
+  private roleOf(node: CallLike, facts: CallFacts): CallRole | null {
+    const role = classifyCall(facts);
+    const last = facts.segments[facts.segments.length - 1] ?? '';
+    if (role === null) {
+      if (facts.segments.length > 1 && namesRecordFactoryMethod(last)) return 'data';
+      return facts.segments.some((segment) => CREATING_REQUESTS.has(segment)) && this.drivesApp(node) ? 'data' : null;
+    }
+    if (role !== 'data') return role;
+    if (namesComponentFactory(last) && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0 && node.arguments.every((argument) => this.isInfrastructure(argument))) {
+      return 'infrastructure';
+    }
+    if (this.afterDrop && facts.segments.length === 1 && REBUILDING_VERB.test(last)) return null;
+    return role;
+  }
+
+  /** Whether a call chain starts from a client of the app (`request(app)`, `app.inject()`) and does not sign in. */
+  private drivesApp(node: CallLike): boolean {
+    if (!mayCallTestClient(this.context.sourceCode.text)) return false;
+    let current: Node = node;
+    for (;;) {
+      current = unwrap(current);
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(current.callee);
+        const path = callee.type === AST_NODE_TYPES.MemberExpression && CREATING_REQUESTS.has(propertyName(callee) ?? '') ? leadingText(current.arguments[0]) : undefined;
+        if (path !== undefined && namesAuthenticationPath(path)) return false;
+        if (parseTestClientCall(this.context, current)) return true;
+        current = current.callee;
+      } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+        current = current.object;
+      } else {
+        return false;
+      }
+    }
+  }
+
+  /** A handle or configuration: named so (`db.rawDatabase`, `knex`), built so, or an object of only those. */
+  private isInfrastructure(node: Node): boolean {
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case AST_NODE_TYPES.Identifier:
+        return classifyValueName(inner.name) === 'infrastructure';
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = propertyName(inner);
+        return name !== null && classifyValueName(name) === 'infrastructure';
+      }
+      case AST_NODE_TYPES.ObjectExpression:
+        return inner.properties.length > 0 && inner.properties.every((property) => property.type === AST_NODE_TYPES.Property && this.isInfrastructure(property.value));
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        const judged = this.judge(inner).effect;
+        return judged.kind === 'call' && judged.role === 'infrastructure';
+      }
+      default:
+        return false;
+    }
   }
 
   /** A literal bundles infrastructure when one of its values is built by, or named as, infrastructure. */
@@ -413,6 +501,19 @@ class Collector {
       return judged.kind === 'call' && judged.role === 'infrastructure';
     });
   }
+}
+
+/** Whether a call is handed a fixed string or number, at any depth of its object and array arguments. */
+function holdsFixedValue(call: CallLike): boolean {
+  if (call.type === AST_NODE_TYPES.TaggedTemplateExpression) return false;
+  const pending: Node[] = [...call.arguments];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === AST_NODE_TYPES.Literal && (typeof node.value === 'string' || typeof node.value === 'number')) return true;
+    if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return true;
+    if (node.type === AST_NODE_TYPES.ObjectExpression) for (const property of node.properties) pending.push(property.type === AST_NODE_TYPES.Property ? property.value : property.argument);
+    if (node.type === AST_NODE_TYPES.ArrayExpression) for (const element of node.elements) if (element) pending.push(element);
+  }
+  return false;
 }
 
 function isDataOrCleanup(effect: Effect): boolean {
@@ -509,4 +610,28 @@ function runsOf(call: TestCall): number {
   if (!call.modifiers.includes('each') && !call.modifiers.includes('for')) return 1;
   const table = call.node.callee.type === AST_NODE_TYPES.CallExpression ? call.node.callee.arguments[0] : undefined;
   return table?.type === AST_NODE_TYPES.ArrayExpression ? Math.max(1, table.elements.length) : 1;
+}
+
+/**
+ * A short label for where data is made, for messages: `prisma.user.create()`, or
+ * `user = createUser()` for an assignment; arguments are left out.
+ */
+export function sourceLabel(node: Node): string {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.AssignmentExpression) {
+    const value = sourceLabel(inner.right);
+    return inner.left.type === AST_NODE_TYPES.Identifier ? `${inner.left.name} = ${value}` : value;
+  }
+  if (isCallLike(inner)) {
+    const facts = callFacts(inner);
+    if (facts) return callLabel(facts);
+  }
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    let object: Node = inner;
+    while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
+    if (isCallLike(object)) return sourceLabel(object);
+  }
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return '{ … }';
+  if (inner.type === AST_NODE_TYPES.ArrayExpression) return '[ … ]';
+  return '…';
 }
