@@ -352,37 +352,9 @@ describe('profile', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
           line: 11,
-          column: 5,
-          data: { name: 'user', hook: 'beforeAll', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              data: { hook: 'beforeAll', replacement: 'beforeEach' },
-              output: `
-import { beforeEach, describe, expect, it } from 'vitest';
-import { PrismaClient, type User } from '@prisma/client';
-
-const prisma = new PrismaClient();
-
-describe('profile', () => {
-  let user: User;
-
-  beforeEach(async () => {
-    user = await prisma.user.create({ data: { email: 'ada@example.com' } });
-  });
-
-  it('renames the user', async () => {
-    await prisma.user.update({ where: { id: user.id }, data: { name: 'Grace' } });
-  });
-  it('reads the name', async () => {
-    expect(user.name).toBeNull();
-  });
-});
-`,
-            },
-          ],
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = prisma.user.create()` (line 11). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
         },
       ],
     },
@@ -390,7 +362,7 @@ describe('profile', () => {
       name: 'Vitest: infrastructure in another beforeAll keeps the import, and beforeEach is added',
       filename: TS_FILE,
       code: `
-import { beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import { Pool } from 'pg';
 import { UserRepository } from '../../src/repositories/user-repository';
 
@@ -405,6 +377,7 @@ beforeAll(() => {
 beforeAll(async () => {
   user = await repo.save({ email: 'ada@example.com', name: 'Ada' });
 });
+afterEach(() => pool.query('DELETE FROM users'));
 
 it('finds the user', async () => {
   expect(await repo.findByEmail(user.email)).toBeDefined();
@@ -415,14 +388,11 @@ it('has an id', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
           line: 15,
-          column: 3,
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = repo.save()` (line 15). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-import { beforeAll, beforeEach, expect, it } from 'vitest';
+            { messageId: 'runPerTest', output: `
+import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { Pool } from 'pg';
 import { UserRepository } from '../../src/repositories/user-repository';
 
@@ -437,6 +407,7 @@ beforeAll(() => {
 beforeEach(async () => {
   user = await repo.save({ email: 'ada@example.com', name: 'Ada' });
 });
+afterEach(() => pool.query('DELETE FROM users'));
 
 it('finds the user', async () => {
   expect(await repo.findByEmail(user.email)).toBeDefined();
@@ -444,8 +415,7 @@ it('finds the user', async () => {
 it('has an id', () => {
   expect(user.id).toBeGreaterThan(0);
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -454,13 +424,14 @@ it('has an id', () => {
       name: 'Jest: beforeEach already imported, so the last beforeAll leaves the import',
       filename: TS_FILE,
       code: `
-import { beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { createPool } from '../../src/db/pool';
 
 const pool = createPool();
 let orderId: number;
 
 beforeEach(() => pool.query('BEGIN'));
+afterEach(() => pool.query('ROLLBACK'));
 beforeAll(async () => {
   const { rows } = await pool.query('INSERT INTO orders (total) VALUES (100) RETURNING id');
   orderId = rows[0].id;
@@ -476,21 +447,18 @@ test('the order is unpaid', async () => {
 `,
       errors: [
         {
-          messageId: 'sharedSeed',
-          line: 10,
-          column: 26,
-          data: { hook: 'beforeAll', tests: 2 },
+          line: 11,
+          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `pool.query()` (line 11). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-import { beforeEach, expect, test } from '@jest/globals';
+            { messageId: 'runPerTest', output: `
+import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { createPool } from '../../src/db/pool';
 
 const pool = createPool();
 let orderId: number;
 
 beforeEach(() => pool.query('BEGIN'));
+afterEach(() => pool.query('ROLLBACK'));
 beforeEach(async () => {
   const { rows } = await pool.query('INSERT INTO orders (total) VALUES (100) RETURNING id');
   orderId = rows[0].id;
@@ -503,8 +471,7 @@ test('the order is unpaid', async () => {
   const { rows } = await pool.query('SELECT paid FROM orders WHERE id = $1', [orderId]);
   expect(rows[0].paid).toBe(false);
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -531,7 +498,13 @@ it('two', async () => {
   expect(await prisma.user.findUnique({ where: { id: userId } })).toMatchObject({ name: null });
 });
 `,
-      errors: [{ messageId: 'sharedSeed', line: 9, column: 22, suggestions: [] }],
+      errors: [
+        {
+          line: 9,
+          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `prisma.user.create()` (line 9). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a literal assigned in beforeAll and read by two tests',
@@ -550,14 +523,10 @@ it('has no lines', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
           line: 4,
-          column: 3,
-          data: { name: 'order', hook: 'beforeAll', tests: 2 },
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `order`: `order = { … }` (line 4). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
+            { messageId: 'runPerTest', output: `
 let order: { lines: Array<{ sku: string }> };
 beforeEach(() => {
   order = { lines: [] };
@@ -568,8 +537,7 @@ it('adds a line', () => {
 it('has no lines', () => {
   expect(order.lines).toEqual([]);
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -599,14 +567,12 @@ describe('search', () => {
   });
 });
 `,
-      errors: [8, 9, 11].map((line) => ({
-        messageId: 'sharedSeed' as const,
-        line,
-        column: line === 11 ? 13 : 11,
-        suggestions: [
-          {
-            messageId: 'runPerTest' as const,
-            output: `
+      errors: [
+        {
+          line: 8,
+          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `prisma.user.createMany()` (line 8), `Promise.all()` (line 9), `prisma.subscriber.create()` (line 11). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [
+            { messageId: 'runPerTest', output: `
 import { prisma } from '../../src/db/prisma';
 
 const emails = ['ada@example.com', 'grace@example.com'];
@@ -627,10 +593,10 @@ describe('search', () => {
     expect(await prisma.user.count()).toBe(2);
   });
 });
-`,
-          },
-        ],
-      })),
+` },
+          ],
+        },
+      ],
     },
     {
       name: 'nested describes: a hook in the outer suite, tests in the inner ones',
@@ -662,41 +628,9 @@ describe('orders', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
           line: 8,
-          column: 6,
-          data: { name: 'orderId', hook: 'beforeAll', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTestWithTeardown',
-              data: { hook: 'beforeAll', replacement: 'beforeEach' },
-              output: `
-import { afterEach, beforeEach, describe, it } from 'vitest';
-import { db } from '../../src/db/kysely';
-
-describe('orders', () => {
-  let orderId: number;
-  beforeEach(async () => {
-    ({ id: orderId } = await db.insertInto('orders').values({ total: 100 }).returning('id').executeTakeFirstOrThrow());
-  });
-  afterEach(async () => {
-    await db.deleteFrom('orders').execute();
-  });
-
-  describe('paying', () => {
-    it('marks the order paid', async () => {
-      await db.updateTable('orders').set({ paid: true }).where('id', '=', orderId).execute();
-    });
-  });
-  describe('refunding', () => {
-    it('refuses an unpaid order', async () => {
-      await expectRefundToFail(orderId);
-    });
-  });
-});
-`,
-            },
-          ],
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `orderId`: `db.insertInto().values().returning().executeTakeFirstOrThrow()` (line 8). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
         },
       ],
     },
@@ -720,7 +654,13 @@ afterAll(async () => {
 it('one', () => expect(user.id).toBeDefined());
 it('two', () => expect(user.email).toContain('@'));
 `,
-      errors: [{ messageId: 'sharedBinding', line: 8, suggestions: [] }],
+      errors: [
+        {
+          line: 8,
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = prisma.user.create()` (line 8). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a teardown that wipes everything and disconnects stays where it is',
@@ -744,30 +684,9 @@ it('two', () => expect(user.email).toContain('@'));
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
           line: 8,
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-import { PrismaClient, type User } from '@prisma/client';
-
-const prisma = new PrismaClient();
-let user: User;
-
-beforeEach(async () => {
-  user = await prisma.user.create({ data: { email: 'ada@example.com' } });
-});
-afterAll(async () => {
-  await prisma.user.deleteMany();
-  await prisma.$disconnect();
-});
-
-it('one', () => expect(user.id).toBeDefined());
-it('two', () => expect(user.email).toContain('@'));
-`,
-            },
-          ],
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = prisma.user.create()` (line 8). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
         },
       ],
     },
@@ -789,30 +708,10 @@ describe('invoices', () => {
 });
 `,
       errors: [
-        { messageId: 'sharedBinding', line: 4, data: { name: 'account', hook: 'beforeAll', tests: 2 }, suggestions: [] },
         {
-          messageId: 'sharedSeed',
-          line: 9,
-          column: 21,
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-let account: { id: number };
-beforeAll(async () => {
-  account = await createAccount();
-});
-describe('invoices', () => {
-  let invoice: { id: number };
-  beforeEach(async () => {
-    invoice = await createInvoice({ accountId: account.id });
-  });
-  it('one', () => expect(invoice.id).toBeDefined());
-  it('two', () => expect(account.id).toBeDefined());
-});
-`,
-            },
-          ],
+          line: 4,
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `account`: `account = createAccount()` (line 4). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
         },
       ],
     },
@@ -831,12 +730,10 @@ it.each([['active'], ['banned']])('sets the status to %s', async (status) => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
-          data: { name: 'user', hook: 'beforeAll', tests: 2 },
+          line: 5,
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = userFactory.create()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
+            { messageId: 'runPerTest', output: `
 import { beforeEach, it } from 'vitest';
 let user: { id: number; status: string };
 beforeEach(async () => {
@@ -845,8 +742,7 @@ beforeEach(async () => {
 it.each([['active'], ['banned']])('sets the status to %s', async (status) => {
   await setStatus(user.id, status);
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -985,23 +881,23 @@ it('one', () => expect(state.user).toBeDefined());
 it('two', () => expect(state.user?.id).toBeGreaterThan(0));
 `,
       errors: [
-        { messageId: 'mutatedLiteral', line: 2, data: { name: 'state', tests: 2, changedIn: 'hook' }, suggestions: [] },
         {
-          messageId: 'sharedSeed',
+          line: 2,
+          message: "`state` is one object for 2 tests and a hook changes it, so tests see what earlier ones left behind. Build a fresh copy for each test.",
+          suggestions: [],
+        },
+        {
           line: 4,
-          column: 22,
+          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `createUser()` (line 4). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
+            { messageId: 'runPerTest', output: `
 const state: { user?: { id: number } } = {};
 beforeEach(async () => {
   state.user = await createUser();
 });
 it('one', () => expect(state.user).toBeDefined());
 it('two', () => expect(state.user?.id).toBeGreaterThan(0));
-`,
-            },
+` },
           ],
         },
       ],
@@ -1028,7 +924,13 @@ beforeEach(async () => {
 it('one', () => expect(user.id).toBe(1));
 it('two', () => expect(user.id).toBe(1));
 `,
-      errors: [{ messageId: 'sharedBinding' }],
+      errors: [
+        {
+          line: 5,
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = createUser()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'autofix: true applies the factory edit',
@@ -1068,7 +970,13 @@ setupOnce(async () => {
 it('one', () => expect(user.id).toBe(1));
 it('two', () => expect(user.id).toBe(1));
 `,
-      errors: [{ messageId: 'sharedBinding', data: { name: 'user', hook: 'setupOnce', tests: 2 }, suggestions: [] }],
+      errors: [
+        {
+          line: 5,
+          message: "`setupOnce` seeds test data once and shares it with the 2 tests that read `user`: `user = createUser()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `setupOnce`.",
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a compound assignment in one test, read by another',
@@ -1130,19 +1038,17 @@ test.describe('users', () => {
   test.before(async () => {
     user = await repo.save({ email: 'ada@example.com' });
   });
+  test.afterEach(() => repo.clear());
   test('one', () => assert.ok(user.id));
   test('two', () => assert.ok(user.id));
 });
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
-          data: { name: 'user', hook: 'test.before', tests: 2 },
+          line: 8,
+          message: "`test.before` seeds test data once and shares it with the 2 tests that read `user`: `user = repo.save()` (line 8). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `test.before`.",
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              data: { hook: 'test.before', replacement: 'test.beforeEach' },
-              output: `
+            { messageId: 'runPerTest', output: `
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -1151,11 +1057,11 @@ test.describe('users', () => {
   test.beforeEach(async () => {
     user = await repo.save({ email: 'ada@example.com' });
   });
+  test.afterEach(() => repo.clear());
   test('one', () => assert.ok(user.id));
   test('two', () => assert.ok(user.id));
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -1256,43 +1162,9 @@ describe('users', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
           line: 15,
-          column: 5,
-          data: { name: 'user', hook: 'beforeAll', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTestWithTeardown',
-              output: `
-const { DataSource } = require('typeorm');
-
-let dataSource;
-let user;
-
-beforeAll(async () => {
-  dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
-  await dataSource.initialize();
-});
-afterAll(() => dataSource.destroy());
-
-describe('users', () => {
-  beforeEach(async () => {
-    user = await userFactory.create({ email: 'ada@example.com' });
-  });
-  afterEach(async () => {
-    await dataSource.getRepository('User').delete(user.id);
-  });
-
-  test('verifies the email', async () => {
-    await verifyEmail(user);
-  });
-  test('is unverified', () => {
-    expect(user.verified).toBe(false);
-  });
-});
-`,
-            },
-          ],
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = userFactory.create()` (line 15). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
         },
       ],
     },
@@ -1300,7 +1172,7 @@ describe('users', () => {
       name: 'node:test named imports: before stays imported for the pool, beforeEach is added',
       filename: JS_FILE,
       code: `
-import { before, describe, it } from 'node:test';
+import { afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import knex from 'knex';
 
@@ -1310,6 +1182,7 @@ describe('orders', () => {
   before(async () => {
     await db.migrate.latest();
   });
+  afterEach(() => db('orders').del());
   describe('listing', () => {
     before(async () => {
       await db('orders').insert([{ total: 100 }, { total: 250 }]);
@@ -1325,16 +1198,11 @@ describe('orders', () => {
 `,
       errors: [
         {
-          messageId: 'sharedSeed',
-          line: 14,
-          column: 13,
-          data: { hook: 'before', tests: 2 },
+          line: 15,
+          message: "`before` seeds test data once and shares it with a suite of 2 tests: `db().insert()` (line 15). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `before`.",
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              data: { hook: 'before', replacement: 'beforeEach' },
-              output: `
-import { before, beforeEach, describe, it } from 'node:test';
+            { messageId: 'runPerTest', output: `
+import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import knex from 'knex';
 
@@ -1344,6 +1212,7 @@ describe('orders', () => {
   before(async () => {
     await db.migrate.latest();
   });
+  afterEach(() => db('orders').del());
   describe('listing', () => {
     beforeEach(async () => {
       await db('orders').insert([{ total: 100 }, { total: 250 }]);
@@ -1356,8 +1225,7 @@ describe('orders', () => {
     });
   });
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -1457,39 +1325,9 @@ describe('orders', function () {
 `,
       errors: [
         {
-          messageId: 'sharedSeed',
           line: 9,
-          column: 11,
-          data: { hook: 'before', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTestWithTeardown',
-              data: { hook: 'before', replacement: 'beforeEach' },
-              output: `
-const { afterEach, beforeEach, describe, it } = require('mocha');
-const { expect } = require('chai');
-const { knex } = require('../../src/db/knex');
-
-describe('orders', function () {
-  beforeEach(async function () {
-    this.timeout(10000);
-    await knex('orders').insert({ id: 1, total: 100 });
-  });
-  afterEach(async function () {
-    await knex('orders').del();
-  });
-
-  it('ships the order', async function () {
-    await knex('orders').where({ id: 1 }).update({ shipped: true });
-  });
-  it('the order is not shipped', async function () {
-    const order = await knex('orders').where({ id: 1 }).first();
-    expect(order.shipped).to.equal(false);
-  });
-});
-`,
-            },
-          ],
+          message: "`before` seeds test data once and shares it with a suite of 2 tests: `knex().insert()` (line 9). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `before`.",
+          suggestions: [],
         },
       ],
     },
@@ -1525,42 +1363,9 @@ describe('UserRepository', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
           line: 13,
-          column: 5,
-          data: { name: 'user', hook: 'before', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-const sinon = require('sinon');
-const { expect } = require('chai');
-const { UserRepository } = require('../../src/repositories/user-repository');
-const { createPool } = require('../../src/db/pool');
-
-describe('UserRepository', () => {
-  const pool = createPool();
-  const repo = new UserRepository(pool);
-  let user;
-
-  beforeEach(async () => {
-    user = await repo.save({ email: 'ada@example.com', name: 'Ada' });
-  });
-  after(() => pool.end());
-  afterEach(() => sinon.restore());
-
-  it('finds the user', async () => {
-    expect(await repo.findByEmail(user.email)).to.deep.equal(user);
-  });
-  it('logs lookups', async () => {
-    const log = sinon.spy(console, 'info');
-    await repo.findByEmail(user.email);
-    expect(log.called).to.equal(false);
-  });
-});
-`,
-            },
-          ],
+          message: "`before` seeds test data once and shares it with the 2 tests that read `user`: `user = repo.save()` (line 13). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `before`.",
+          suggestions: [],
         },
       ],
     },
@@ -1573,6 +1378,7 @@ suite('invoices', function () {
   suiteSetup(async function () {
     invoice = await createInvoice({ total: 100 });
   });
+  teardown(() => deleteInvoices());
   test('pays', async function () {
     await payInvoice(invoice.id);
   });
@@ -1583,18 +1389,16 @@ suite('invoices', function () {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
-          data: { name: 'invoice', hook: 'suiteSetup', tests: 2 },
+          line: 5,
+          message: "`suiteSetup` seeds test data once and shares it with the 2 tests that read `invoice`: `invoice = createInvoice()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `suiteSetup`.",
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              data: { hook: 'suiteSetup', replacement: 'setup' },
-              output: `
+            { messageId: 'runPerTest', output: `
 suite('invoices', function () {
   let invoice;
   setup(async function () {
     invoice = await createInvoice({ total: 100 });
   });
+  teardown(() => deleteInvoices());
   test('pays', async function () {
     await payInvoice(invoice.id);
   });
@@ -1602,8 +1406,7 @@ suite('invoices', function () {
     assert.equal(invoice.status, 'open');
   });
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -1623,7 +1426,13 @@ beforeAll(async () => {
 it('one', () => expect(user.orgId).toBe(org.id));
 it('two', () => expect(user).toBeDefined());
 `,
-      errors: [{ messageId: 'sharedBinding', line: 8, data: { name: 'org', hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+      errors: [
+        {
+          line: 8,
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `org`: `org = createOrg()` (line 8). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a local beforeEach that is not the framework one: no edit',
@@ -1637,7 +1446,13 @@ beforeAll(async () => {
 it('one', () => expect(user).toBeDefined());
 it('two', () => expect(user).toBeDefined());
 `,
-      errors: [{ messageId: 'sharedBinding', suggestions: [] }],
+      errors: [
+        {
+          line: 5,
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = createUser()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+      ],
     },
   ],
 });
@@ -1715,29 +1530,9 @@ suite('users', function () {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
           line: 5,
-          data: { name: 'user', hook: 'suiteSetup', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              data: { hook: 'suiteSetup', replacement: 'setup' },
-              output: `
-suite('users', function () {
-  let user;
-  setup(async function () {
-    user = await repo.save({ email: 'ada@example.com' });
-  });
-  test('finds the user', function () {
-    assert.ok(user.id);
-  });
-  test('lists the user', function () {
-    assert.ok(user.email);
-  });
-});
-`,
-            },
-          ],
+          message: "`suiteSetup` seeds test data once and shares it with the 2 tests that read `user`: `user = repo.save()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `suiteSetup`.",
+          suggestions: [],
         },
       ],
     },
@@ -1802,7 +1597,13 @@ afterAll(() => pool.end());
 it('finds the user', async () => expect(await new UserRepository(pool).findById(user.id)).toBeTruthy());
 it('keeps the email', () => expect(user.email).toBe('ada@example.com'));
 `,
-      errors: [{ messageId: 'sharedBinding', line: 11, data: { name: 'user', hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+      errors: [
+        {
+          line: 11,
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = new UserRepository().save()` (line 11). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'data assigned in a callback inside the setup hook',
@@ -1823,7 +1624,13 @@ beforeAll(() =>
 it('finds the user', () => expect(user.id).toBeGreaterThan(0));
 it('lists the user', () => expect(user).toBeDefined());
 `,
-      errors: [{ messageId: 'sharedBinding', line: 10, data: { name: 'user', hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+      errors: [
+        {
+          line: 10,
+          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = new UserRepository().save()` (line 10). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a value kept by a setup hook that only creates data, read by a nested setup hook, blocks the edit',
@@ -1846,7 +1653,13 @@ describe('refunds', () => {
   it('lists the refund', () => expect(orderId).toBeDefined());
 });
 `,
-      errors: [{ messageId: 'sharedSeed', line: 9, data: { hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+      errors: [
+        {
+          line: 9,
+          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `db.insertInto().values().execute()` (line 9). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+      ],
     },
   ],
 });
