@@ -1663,3 +1663,387 @@ describe('refunds', () => {
     },
   ],
 });
+
+ts.run('no-shared-test-data (schema, code under test, what tests really read)', rule, {
+  valid: [
+    {
+      name: 'schema built once in beforeAll; rows made and removed around each test',
+      filename: TS_FILE,
+      code: `
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Invoice } from '../../src/billing/invoice.entity';
+
+let orm: MikroORM;
+let invoice: Invoice;
+
+beforeAll(async () => {
+  orm = await MikroORM.init({ entities: [Invoice], dbName: 'billing_test' });
+  await orm.schema.refresh();
+  await orm.em.getConnection().execute('CREATE INDEX invoices_due ON invoice (due_at)');
+});
+beforeEach(async () => {
+  invoice = orm.em.create(Invoice, { total: 40 });
+  await orm.em.flush();
+});
+afterEach(() => orm.schema.clear());
+afterAll(() => orm.close());
+
+it('totals the invoice', () => expect(invoice.total).toBe(40));
+it('has no due date yet', () => expect(invoice.dueAt).toBeUndefined());
+`,
+    },
+    {
+      name: 'Knex and TypeORM schema calls: createTable, synchronize, a helper named for the table',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, beforeEach, it } from 'vitest';
+import { Table } from 'typeorm';
+
+beforeAll(async () => {
+  await db.schema.createTable('parcels', (table) => table.increments('id'));
+  await dataSource.synchronize();
+  await queryRunner.createTable(new Table({ name: 'labels', columns: [] }));
+  await createShipmentsTable(db);
+});
+beforeEach(() => db('parcels').truncate());
+
+it('stores a parcel', () => db('parcels').insert({ weight: 2 }));
+it('counts parcels', () => db('parcels').count());
+`,
+    },
+    {
+      name: 'after the schema is dropped, create… helpers rebuild it',
+      filename: JS_FILE,
+      code: `
+const { dropTables, createParcels, createLabels } = require('../helpers/tables');
+
+describe('parcels', () => {
+  let db;
+  before(async () => {
+    db = connectTestDatabase();
+    await dropTables(db);
+    await createParcels(db);
+    await createLabels(db, { withIndexes: true });
+  });
+  beforeEach(() => db('parcels').truncate());
+  it('inserts', () => db('parcels').insert({ weight: 1 }));
+  it('selects', () => db('parcels').select());
+});
+`,
+    },
+    {
+      name: 'a factory that builds the code under test around a handle is not data',
+      filename: TS_FILE,
+      code: `
+import { afterEach, beforeAll, expect, it } from 'vitest';
+
+let countOverdue: (days: number) => Promise<number>;
+let admin: ClusterAdmin;
+
+beforeAll(async () => {
+  countOverdue = createCountOverdueInvoices(db.rawConnection);
+  admin = createAdmin({ cluster: createCluster(brokers), logger: createLogger() });
+});
+afterEach(() => db.rawConnection('invoices').delete());
+
+it('counts nothing in an empty table', async () => expect(await countOverdue(30)).toBe(0));
+it('lists the topics', async () => expect(await admin.listTopics()).toEqual([]));
+it('counts again', async () => expect(await countOverdue(60)).toBe(0));
+`,
+    },
+    {
+      name: 'rows kept in bindings that one test each reads are not shared',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, expect, it } from 'vitest';
+
+let archivedProject: Project;
+let activeProject: Project;
+
+beforeAll(async () => {
+  archivedProject = await projects.create({ name: 'old', archived: true });
+  activeProject = await projects.create({ name: 'new' });
+});
+
+it('hides an archived project', async () => expect(await listVisible()).not.toContainEqual(archivedProject));
+it('shows an active project', async () => expect(await listVisible()).toContainEqual(activeProject));
+`,
+    },
+    {
+      name: 'a collection emptied after each test with splice(0) or clear()',
+      filename: TS_FILE,
+      code: `
+import { afterEach, expect, it } from 'vitest';
+
+const openedRunners: Runner[] = [];
+const seenKeys = new Set<string>();
+
+afterEach(async () => {
+  for (const runner of openedRunners.splice(0)) await runner.release();
+  seenKeys.clear();
+});
+
+it('opens a runner', () => {
+  openedRunners.push(dataSource.createQueryRunner());
+  expect(openedRunners).toHaveLength(1);
+});
+it('opens another', () => {
+  openedRunners.push(dataSource.createQueryRunner());
+  expect(openedRunners).toHaveLength(1);
+});
+`,
+    },
+    {
+      name: 'a query rendered with toSQL() writes nothing; signing in through the app is not data',
+      filename: TS_FILE,
+      code: `
+import request from 'supertest';
+import { beforeAll, expect, it } from 'vitest';
+
+let rendered: { sql: string };
+let token: string;
+
+beforeAll(async () => {
+  rendered = db('parcels').insert({ weight: 2 }).toSQL();
+  token = (await request(app).post('/api/auth/login').send({ email: 'ops@example.com' })).body.token;
+});
+
+it('renders an insert', () => expect(rendered.sql).toMatch(/^insert/));
+it('binds the weight', () => expect(rendered.sql).toContain('weight'));
+it('is signed in', () => expect(token).toBeDefined());
+`,
+    },
+    {
+      name: 'each test sets the value before it reads it: nothing is handed on',
+      filename: TS_FILE,
+      code: `
+import { expect, it } from 'vitest';
+
+let response: { status: number };
+
+it('creates', async () => {
+  response = await client.send('create');
+  expect(response.status).toBe(201);
+});
+it('reads', async () => {
+  response = await client.send('read');
+  expect(response.status).toBe(200);
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a method named for the record it makes, on a service object',
+      filename: TS_FILE,
+      code: `
+import { before, describe, it } from 'mocha';
+
+describe('topic members', () => {
+  let member: Subscriber;
+  before(async () => {
+    member = await subscribers.createSubscriber();
+  });
+  it('adds the member', () => topics.add(member.id));
+  it('removes the member', () => topics.remove(member.id));
+});
+`,
+      errors: [
+        {
+          line: 7,
+          message: "`before` seeds test data once and shares it with the 2 tests that read `member`: `member = subscribers.createSubscriber()` (line 7). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `before`.",
+          suggestions: [
+            { messageId: 'runPerTest', output: `
+import { beforeEach, describe, it } from 'mocha';
+
+describe('topic members', () => {
+  let member: Subscriber;
+  beforeEach(async () => {
+    member = await subscribers.createSubscriber();
+  });
+  it('adds the member', () => topics.add(member.id));
+  it('removes the member', () => topics.remove(member.id));
+});
+` },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'rows created through the app in beforeAll (a POST through supertest)',
+      filename: TS_FILE,
+      code: `
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+describe('users admin', () => {
+  beforeAll(async () => {
+    await request(app).post('/api/users').send({ email: 'lin@example.com' });
+  });
+  it('lists the user', async () => expect((await request(app).get('/api/users')).body).toHaveLength(1));
+  it('changes the password', () => request(app).patch('/api/users/1').send({ password: 'x' }));
+});
+`,
+      errors: [
+        {
+          line: 7,
+          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `request().post().send()` (line 7). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'writes in a counted loop, through a repository kept in a local of a nested callback',
+      filename: TS_FILE,
+      code: `
+import { before, it } from 'mocha';
+
+before(async () => {
+  await Promise.all(
+    connections.map(async (connection) => {
+      const parcels = connection.getRepository(Parcel);
+      for (let index = 0; index < 20; index++) {
+        await parcels.save({ id: index, weight: index });
+      }
+    }),
+  );
+});
+it('sums the weights', () => sumWeights());
+it('finds the heaviest', () => findHeaviest());
+`,
+      errors: [
+        {
+          line: 9,
+          message: "`before` seeds test data once and shares it with a suite of 2 tests: `parcels.save()` (line 9). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `before`.",
+          suggestions: [
+            { messageId: 'runPerTest', output: `
+import { beforeEach, it } from 'mocha';
+
+beforeEach(async () => {
+  await Promise.all(
+    connections.map(async (connection) => {
+      const parcels = connection.getRepository(Parcel);
+      for (let index = 0; index < 20; index++) {
+        await parcels.save({ id: index, weight: index });
+      }
+    }),
+  );
+});
+it('sums the weights', () => sumWeights());
+it('finds the heaviest', () => findHeaviest());
+` },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a value one test sets and later tests read',
+      filename: TS_FILE,
+      code: `
+import { expect, test } from '@jest/globals';
+
+let orderId: string;
+
+test('places an order', async () => {
+  orderId = (await orders.place({ sku: 'tea' })).id;
+});
+test('finds the order', async () => {
+  expect(await orders.find(orderId)).toBeDefined();
+});
+test('cancels the order', async () => {
+  await orders.cancel(orderId);
+});
+`,
+      errors: [
+        {
+          line: 10,
+          message: "`orderId` is set by an earlier test and read by 2 later tests, starting here: they pass only when that test ran first, never alone, reordered or in parallel. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).",
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'an ordered scenario on data seeded once: the advice is to merge the steps',
+      filename: TS_FILE,
+      code: `
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+describe('a coupon used once', () => {
+  let coupon: Coupon;
+  let firstOrder: Order;
+  beforeAll(async () => {
+    coupon = await createCoupon({ code: 'ONCE', usageLimit: 1 });
+  });
+  afterAll(() => deleteCoupon(coupon.id));
+  it('applies the coupon', async () => {
+    firstOrder = await checkout({ coupon: coupon.code });
+  });
+  it('refuses it the second time', async () => {
+    await expect(checkout({ coupon: coupon.code, after: firstOrder.id })).rejects.toThrow();
+  });
+});
+`,
+      errors: [
+        {
+          line: 8,
+          message: "`beforeAll` seeds test data once for the 2 tests that read `coupon` (`coupon = createCoupon()` (line 8)), and these tests hand state to each other, so they pass only in order. Merge the dependent steps into one test, or move the scenario to the acceptance layer; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+        {
+          line: 15,
+          message: "`firstOrder` is set by an earlier test and read by 1 later test, starting here: they pass only when that test ran first, never alone, reordered or in parallel. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).",
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'data next to schema in one hook: only the data is listed, and no edit',
+      filename: TS_FILE,
+      code: `
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+beforeAll(async () => {
+  await orm.schema.create();
+  orm.em.create(Shelf, { label: 'A' });
+  await orm.em.flush();
+});
+afterAll(() => orm.close());
+
+test('finds the shelf', async () => expect(await orm.em.count(Shelf)).toBe(1));
+test('reads its label', async () => expect((await orm.em.findOneOrFail(Shelf, { label: 'A' })).label).toBe('A'));
+`,
+      errors: [
+        {
+          line: 6,
+          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `orm.em.create()` (line 6). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a row kept in a binding no test reads is still shared: tests reach it by its code',
+      filename: TS_FILE,
+      code: `
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+describe('vouchers', () => {
+  let voucher: Voucher;
+  beforeAll(async () => {
+    voucher = await vouchers.create({ code: 'SPRING' });
+  });
+  afterAll(() => vouchers.delete(voucher.id));
+  it('accepts the code', async () => expect(await redeem('SPRING')).toBe(true));
+  it('rejects another code', async () => expect(await redeem('WINTER')).toBe(false));
+});
+`,
+      errors: [
+        {
+          line: 7,
+          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `vouchers.create()` (line 7). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
