@@ -66,11 +66,6 @@ export interface StatementFact {
   readonly reads: readonly Id[];
   /** The tables, collections or repositories a data or cleanup call targets (`users`, `prisma.user`). */
   readonly collections: readonly string[];
-  /**
-   * For a data call: its arguments hold fixed values (`{ email: 'ada@example.com' }`), which a
-   * unique key may forbid inserting twice.
-   */
-  readonly fixedValues?: boolean;
 }
 
 /** Where a binding is used. `elsewhere` is code outside any test or hook (a helper, the suite body). */
@@ -532,7 +527,8 @@ function factoryEdit(binding: BindingFact): FactoryEdit | null {
  * - the tests of its suite hand no state to each other (an ordered scenario breaks when split);
  * - no run-once teardown of its suite uses or removes what it creates, since that would then run
  *   once, after the last test's copy;
- * - fixed values (which a unique key may forbid inserting twice) are cleaned up around each test;
+ * - what it writes to a store is cleaned up around each test: otherwise rows pile up, and the same
+ *   unique key would be inserted before every test;
  * - no other hook that would then run before it builds on what it creates.
  */
 function perTestHookEdit(file: FileIndex, hook: HookFact): PerTestHookEdit | null {
@@ -551,7 +547,7 @@ function perTestHookEdit(file: FileIndex, hook: HookFact): PerTestHookEdit | nul
     );
     if (touches) return null;
   }
-  if (seeds.some((statement) => statement.fixedValues) && !file.hasPerTestCleanup(hook.suite)) return null;
+  if (seeds.some((statement) => statement.effect.kind === 'call') && !file.hasPerTestCleanup(hook.suite)) return null;
   for (const bindingId of created) {
     const binding = file.bindings.get(bindingId);
     const dependent = binding?.uses.some((use) => {

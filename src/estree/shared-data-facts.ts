@@ -333,7 +333,6 @@ class Collector {
       reads: this.bindingsIn(scope, 'read'),
       // Collections matter only between data and cleanup calls: a teardown removing what a setup created.
       collections: isDataOrCleanup(judged.effect) ? judged.calls.flatMap((call) => collectionsOf(this.context, call)) : [],
-      ...(judged.effect.kind === 'call' && judged.effect.role === 'data' ? { fixedValues: judged.calls.some(holdsFixedValue) } : {}),
     };
   }
 
@@ -501,19 +500,6 @@ class Collector {
       return judged.kind === 'call' && judged.role === 'infrastructure';
     });
   }
-}
-
-/** Whether a call is handed a fixed string or number, at any depth of its object and array arguments. */
-function holdsFixedValue(call: CallLike): boolean {
-  if (call.type === AST_NODE_TYPES.TaggedTemplateExpression) return false;
-  const pending: Node[] = [...call.arguments];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.type === AST_NODE_TYPES.Literal && (typeof node.value === 'string' || typeof node.value === 'number')) return true;
-    if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return true;
-    if (node.type === AST_NODE_TYPES.ObjectExpression) for (const property of node.properties) pending.push(property.type === AST_NODE_TYPES.Property ? property.value : property.argument);
-    if (node.type === AST_NODE_TYPES.ArrayExpression) for (const element of node.elements) if (element) pending.push(element);
-  }
-  return false;
 }
 
 function isDataOrCleanup(effect: Effect): boolean {

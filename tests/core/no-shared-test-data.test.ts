@@ -88,6 +88,9 @@ function summary(finding: Finding): string {
   }
 }
 
+/** `afterEach(() => db.truncate())`: a cleanup around every test of the file. */
+const cleanupEach = hook(25, 'afterEach', [statement(call('cleanup'))]);
+
 // `let user; beforeAll(async () => { user = await createUser(); });`
 const createUserStatement = statement(call('data'), { form: 'assign', assigns: [30] });
 const userCreatedOnce = (uses: BindingFact['uses'], extraHooks: HookFact[] = []) =>
@@ -99,7 +102,8 @@ const userCreatedOnce = (uses: BindingFact['uses'], extraHooks: HookFact[] = [])
 
 describe('findSharedData: bindings assigned in run-once setup', () => {
   it.each<[string, FileFacts, string[]]>([
-    ['data read by two tests', userCreatedOnce([read(inTest(10)), read(inTest(11))]), ['hook 20: 1 sources, bindings 30, readers 2, edit each 20']],
+    ['data read by two tests', userCreatedOnce([read(inTest(10)), read(inTest(11))], [cleanupEach]), ['hook 20: 1 sources, bindings 30, readers 2, edit each 20']],
+    ['data read by two tests, with nothing cleaned up around each test: no edit', userCreatedOnce([read(inTest(10)), read(inTest(11))]), ['hook 20: 1 sources, bindings 30, readers 2, edit none']],
     [
       'data kept in a binding no test reads: the tests reach it some other way',
       userCreatedOnce([read(inHook(21))], [hook(21, 'afterAll', [statement(call('cleanup'), { reads: [30] })])]),
@@ -108,7 +112,7 @@ describe('findSharedData: bindings assigned in run-once setup', () => {
     [
       'data read through a per-test hook',
       userCreatedOnce([read(inHook(21))], [hook(21, 'beforeEach', [statement(call(null))])]),
-      ['hook 20: 1 sources, bindings 30, readers 2, edit each 20'],
+      ['hook 20: 1 sources, bindings 30, readers 2, edit none'],
     ],
     [
       'a parametrised test counts once per row',
@@ -117,7 +121,7 @@ describe('findSharedData: bindings assigned in run-once setup', () => {
         hooks: [hook(20, 'beforeAll', [createUserStatement])],
         bindings: [binding(30, 'user', [write(inHook(20), call('data')), read(inTest(10))])],
       }),
-      ['hook 20: 1 sources, bindings 30, readers 3, edit each 20'],
+      ['hook 20: 1 sources, bindings 30, readers 3, edit none'],
     ],
     [
       'a literal read by two tests',
@@ -192,7 +196,7 @@ describe('findSharedData: data created in run-once setup', () => {
   it.each<[string, FileFacts, string[]]>([
     [
       'a seed whose result is not kept',
-      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))])] }),
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))]), cleanupEach] }),
       ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
     ],
     [
@@ -201,7 +205,7 @@ describe('findSharedData: data created in run-once setup', () => {
         tests: tests(10, 11),
         hooks: [hook(20, 'beforeAll', [statement(call(null), { form: 'declare' }), block(statement(call('data')), statement(call('data')))])],
       }),
-      ['hook 20: 2 sources, no binding, suite 2, edit each 20'],
+      ['hook 20: 2 sources, no binding, suite 2, edit none'],
     ],
     [
       'a seed next to infrastructure: no edit',
@@ -222,7 +226,7 @@ describe('findSharedData: data created in run-once setup', () => {
       'a seed in a nested suite counts that suite’s tests',
       file({
         tests: [...tests(10), { id: 11, suite: 1, runs: 1 }, { id: 12, suite: 1, runs: 1 }],
-        hooks: [hook(20, 'beforeAll', [statement(call('data'))], 1)],
+        hooks: [hook(20, 'beforeAll', [statement(call('data'))], 1), cleanupEach],
       }),
       ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
     ],
@@ -257,12 +261,12 @@ describe('findSharedData: when the beforeEach edit is safe', () => {
     ],
     [
       'a teardown that wipes another collection stays',
-      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [seedUsers]), teardown(21, [statement(call('cleanup'), { collections: ['orders'] })])] }),
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [seedUsers]), teardown(21, [statement(call('cleanup'), { collections: ['orders'] })]), cleanupEach] }),
       ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
     ],
     [
       'a teardown that only closes the pool',
-      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [seedUsers]), teardown(21, [statement(call('close'))])] }),
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [seedUsers]), teardown(21, [statement(call('close'))]), cleanupEach] }),
       ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
     ],
     [
@@ -272,29 +276,32 @@ describe('findSharedData: when the beforeEach edit is safe', () => {
     ],
     [
       'a teardown in another suite is left alone',
-      userCreatedOnce(usedByTwo, [teardown(21, [statement(call('cleanup'), { reads: [30] })], 1)]),
+      userCreatedOnce(usedByTwo, [teardown(21, [statement(call('cleanup'), { reads: [30] })], 1), cleanupEach]),
       ['hook 20: 1 sources, bindings 30, readers 2, edit each 20'],
     ],
     [
-      'fixed values with no cleanup around each test block the edit: a unique key would be inserted twice',
-      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'), { fixedValues: true })])] }),
+      'writes with no cleanup around each test block the edit: rows would pile up and a unique key be inserted twice',
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))])] }),
       ['hook 20: 1 sources, no binding, suite 2, edit none'],
     ],
     [
-      'fixed values cleaned up after each test',
-      file({
-        tests: tests(10, 11),
-        hooks: [hook(20, 'beforeAll', [statement(call('data'), { fixedValues: true })]), hook(21, 'afterEach', [statement(call('cleanup'))])],
-      }),
+      'writes cleaned up before each test',
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))]), hook(21, 'beforeEach', [statement(call('cleanup'))])] }),
       ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
     ],
     [
-      'fixed values cleaned up only around the tests of a nested suite block the edit',
+      'writes cleaned up only around the tests of a nested suite block the edit',
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))]), hook(21, 'afterEach', [statement(call('cleanup'))], 1)] }),
+      ['hook 20: 1 sources, no binding, suite 2, edit none'],
+    ],
+    [
+      'a literal needs no cleanup: nothing is written to a store',
       file({
         tests: tests(10, 11),
-        hooks: [hook(20, 'beforeAll', [statement(call('data'), { fixedValues: true })]), hook(21, 'afterEach', [statement(call('cleanup'))], 1)],
+        hooks: [hook(20, 'beforeAll', [statement(literal, { form: 'assign', assigns: [30] })])],
+        bindings: [binding(30, 'cart', [write(inHook(20), literal), read(inTest(10)), read(inTest(11))])],
       }),
-      ['hook 20: 1 sources, no binding, suite 2, edit none'],
+      ['hook 20: 1 sources, bindings 30, readers 2, edit each 20'],
     ],
     [
       'tests that hand state to each other: an ordered scenario, no edit',
@@ -338,7 +345,7 @@ describe('findSharedData: when the beforeEach edit is safe', () => {
       `a per-test hook that reads the data: ${label}`,
       file({
         tests: tests(10, 11),
-        hooks: [hook(20, 'beforeAll', [createUserStatement]), hook(id, kind, [statement(call(null), { reads: [30] })], suite)],
+        hooks: [hook(20, 'beforeAll', [createUserStatement]), hook(id, kind, [statement(call(null), { reads: [30] })], suite), cleanupEach],
         bindings: [binding(30, 'user', [write(inHook(20), call('data')), read(inHook(id)), ...usedByTwo])],
       }),
       [`hook 20: 1 sources, bindings 30, readers 2, edit ${edit}`],

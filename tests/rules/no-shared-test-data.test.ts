@@ -352,8 +352,9 @@ describe('profile', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 11,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = prisma.user.create()` (line 11). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = prisma.user.create()` (line 11)" },
           suggestions: [],
         },
       ],
@@ -388,8 +389,9 @@ it('has an id', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 15,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = repo.save()` (line 15). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 15)" },
           suggestions: [
             { messageId: 'runPerTest', output: `
 import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -447,8 +449,9 @@ test('the order is unpaid', async () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 11,
-          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `pool.query()` (line 11). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`pool.query()` (line 11)" },
           suggestions: [
             { messageId: 'runPerTest', output: `
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
@@ -500,8 +503,9 @@ it('two', async () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 9,
-          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `prisma.user.create()` (line 9). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`prisma.user.create()` (line 9)" },
           suggestions: [],
         },
       ],
@@ -523,8 +527,9 @@ it('has no lines', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 4,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `order`: `order = { … }` (line 4). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `order`", sources: "`order = { … }` (line 4)" },
           suggestions: [
             { messageId: 'runPerTest', output: `
 let order: { lines: Array<{ sku: string }> };
@@ -569,32 +574,10 @@ describe('search', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 8,
-          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `prisma.user.createMany()` (line 8), `Promise.all()` (line 9), `prisma.subscriber.create()` (line 11). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
-          suggestions: [
-            { messageId: 'runPerTest', output: `
-import { prisma } from '../../src/db/prisma';
-
-const emails = ['ada@example.com', 'grace@example.com'];
-
-describe('search', () => {
-  beforeEach(async () => {
-    await prisma.user.createMany({ data: emails.map((email) => ({ email })) });
-    await Promise.all([createOrder(), createOrder()]);
-    for (const email of emails) {
-      await prisma.subscriber.create({ data: { email } });
-    }
-  });
-
-  it('finds by prefix', async () => {
-    expect(await prisma.user.findMany({ where: { email: { startsWith: 'ada' } } })).toHaveLength(1);
-  });
-  it('counts everyone', async () => {
-    expect(await prisma.user.count()).toBe(2);
-  });
-});
-` },
-          ],
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`prisma.user.createMany()` (line 8), `Promise.all()` (line 9), `prisma.subscriber.create()` (line 11)" },
+          suggestions: [],
         },
       ],
     },
@@ -628,8 +611,9 @@ describe('orders', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 8,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `orderId`: `db.insertInto().values().returning().executeTakeFirstOrThrow()` (line 8). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `orderId`", sources: "`db.insertInto().values().returning().executeTakeFirstOrThrow()` (line 8)" },
           suggestions: [],
         },
       ],
@@ -656,8 +640,9 @@ it('two', () => expect(user.email).toContain('@'));
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 8,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = prisma.user.create()` (line 8). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = prisma.user.create()` (line 8)" },
           suggestions: [],
         },
       ],
@@ -684,8 +669,9 @@ it('two', () => expect(user.email).toContain('@'));
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 8,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = prisma.user.create()` (line 8). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = prisma.user.create()` (line 8)" },
           suggestions: [],
         },
       ],
@@ -709,8 +695,9 @@ describe('invoices', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 4,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `account`: `account = createAccount()` (line 4). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `account`", sources: "`account = createAccount()` (line 4)" },
           suggestions: [],
         },
       ],
@@ -730,20 +717,10 @@ it.each([['active'], ['banned']])('sets the status to %s', async (status) => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 5,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = userFactory.create()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
-          suggestions: [
-            { messageId: 'runPerTest', output: `
-import { beforeEach, it } from 'vitest';
-let user: { id: number; status: string };
-beforeEach(async () => {
-  user = await userFactory.create();
-});
-it.each([['active'], ['banned']])('sets the status to %s', async (status) => {
-  await setStatus(user.id, status);
-});
-` },
-          ],
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = userFactory.create()` (line 5)" },
+          suggestions: [],
         },
       ],
     },
@@ -882,23 +859,16 @@ it('two', () => expect(state.user?.id).toBeGreaterThan(0));
 `,
       errors: [
         {
+          messageId: 'mutatedLiteral',
           line: 2,
-          message: "`state` is one object for 2 tests and a hook changes it, so tests see what earlier ones left behind. Build a fresh copy for each test.",
+          data: { name: "state", tests: 2, changedIn: "hook" },
           suggestions: [],
         },
         {
+          messageId: 'sharedData',
           line: 4,
-          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `createUser()` (line 4). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
-          suggestions: [
-            { messageId: 'runPerTest', output: `
-const state: { user?: { id: number } } = {};
-beforeEach(async () => {
-  state.user = await createUser();
-});
-it('one', () => expect(state.user).toBeDefined());
-it('two', () => expect(state.user?.id).toBeGreaterThan(0));
-` },
-          ],
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`createUser()` (line 4)" },
+          suggestions: [],
         },
       ],
     },
@@ -915,19 +885,12 @@ beforeAll(async () => {
 it('one', () => expect(user.id).toBe(1));
 it('two', () => expect(user.id).toBe(1));
 `,
-      output: `
-import { beforeEach, expect, it } from 'vitest';
-let user: { id: number };
-beforeEach(async () => {
-  user = await createUser();
-});
-it('one', () => expect(user.id).toBe(1));
-it('two', () => expect(user.id).toBe(1));
-`,
+      output: null,
       errors: [
         {
+          messageId: 'sharedData',
           line: 5,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = createUser()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = createUser()` (line 5)" },
           suggestions: [],
         },
       ],
@@ -972,8 +935,9 @@ it('two', () => expect(user.id).toBe(1));
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 5,
-          message: "`setupOnce` seeds test data once and shares it with the 2 tests that read `user`: `user = createUser()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `setupOnce`.",
+          data: { hook: "setupOnce", shared: "the 2 tests that read `user`", sources: "`user = createUser()` (line 5)" },
           suggestions: [],
         },
       ],
@@ -1045,8 +1009,9 @@ test.describe('users', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 8,
-          message: "`test.before` seeds test data once and shares it with the 2 tests that read `user`: `user = repo.save()` (line 8). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `test.before`.",
+          data: { hook: "test.before", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 8)" },
           suggestions: [
             { messageId: 'runPerTest', output: `
 import test from 'node:test';
@@ -1162,8 +1127,9 @@ describe('users', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 15,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = userFactory.create()` (line 15). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = userFactory.create()` (line 15)" },
           suggestions: [],
         },
       ],
@@ -1198,8 +1164,9 @@ describe('orders', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 15,
-          message: "`before` seeds test data once and shares it with a suite of 2 tests: `db().insert()` (line 15). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `before`.",
+          data: { hook: "before", shared: "a suite of 2 tests", sources: "`db().insert()` (line 15)" },
           suggestions: [
             { messageId: 'runPerTest', output: `
 import { afterEach, before, beforeEach, describe, it } from 'node:test';
@@ -1325,8 +1292,9 @@ describe('orders', function () {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 9,
-          message: "`before` seeds test data once and shares it with a suite of 2 tests: `knex().insert()` (line 9). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `before`.",
+          data: { hook: "before", shared: "a suite of 2 tests", sources: "`knex().insert()` (line 9)" },
           suggestions: [],
         },
       ],
@@ -1363,8 +1331,9 @@ describe('UserRepository', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 13,
-          message: "`before` seeds test data once and shares it with the 2 tests that read `user`: `user = repo.save()` (line 13). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `before`.",
+          data: { hook: "before", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 13)" },
           suggestions: [],
         },
       ],
@@ -1389,8 +1358,9 @@ suite('invoices', function () {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 5,
-          message: "`suiteSetup` seeds test data once and shares it with the 2 tests that read `invoice`: `invoice = createInvoice()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `suiteSetup`.",
+          data: { hook: "suiteSetup", shared: "the 2 tests that read `invoice`", sources: "`invoice = createInvoice()` (line 5)" },
           suggestions: [
             { messageId: 'runPerTest', output: `
 suite('invoices', function () {
@@ -1428,8 +1398,9 @@ it('two', () => expect(user).toBeDefined());
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 8,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `org`: `org = createOrg()` (line 8). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `org`", sources: "`org = createOrg()` (line 8)" },
           suggestions: [],
         },
       ],
@@ -1448,8 +1419,9 @@ it('two', () => expect(user).toBeDefined());
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 5,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = createUser()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = createUser()` (line 5)" },
           suggestions: [],
         },
       ],
@@ -1530,8 +1502,9 @@ suite('users', function () {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 5,
-          message: "`suiteSetup` seeds test data once and shares it with the 2 tests that read `user`: `user = repo.save()` (line 5). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `suiteSetup`.",
+          data: { hook: "suiteSetup", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 5)" },
           suggestions: [],
         },
       ],
@@ -1599,8 +1572,9 @@ it('keeps the email', () => expect(user.email).toBe('ada@example.com'));
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 11,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = new UserRepository().save()` (line 11). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = new UserRepository().save()` (line 11)" },
           suggestions: [],
         },
       ],
@@ -1626,8 +1600,9 @@ it('lists the user', () => expect(user).toBeDefined());
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 10,
-          message: "`beforeAll` seeds test data once and shares it with the 2 tests that read `user`: `user = new UserRepository().save()` (line 10). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = new UserRepository().save()` (line 10)" },
           suggestions: [],
         },
       ],
@@ -1655,8 +1630,9 @@ describe('refunds', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 9,
-          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `db.insertInto().values().execute()` (line 9). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`db.insertInto().values().execute()` (line 9)" },
           suggestions: [],
         },
       ],
@@ -1851,22 +1827,10 @@ describe('topic members', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 7,
-          message: "`before` seeds test data once and shares it with the 2 tests that read `member`: `member = subscribers.createSubscriber()` (line 7). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `before`.",
-          suggestions: [
-            { messageId: 'runPerTest', output: `
-import { beforeEach, describe, it } from 'mocha';
-
-describe('topic members', () => {
-  let member: Subscriber;
-  beforeEach(async () => {
-    member = await subscribers.createSubscriber();
-  });
-  it('adds the member', () => topics.add(member.id));
-  it('removes the member', () => topics.remove(member.id));
-});
-` },
-          ],
+          data: { hook: "before", shared: "the 2 tests that read `member`", sources: "`member = subscribers.createSubscriber()` (line 7)" },
+          suggestions: [],
         },
       ],
     },
@@ -1887,8 +1851,9 @@ describe('users admin', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 7,
-          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `request().post().send()` (line 7). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`request().post().send()` (line 7)" },
           suggestions: [],
         },
       ],
@@ -1914,26 +1879,10 @@ it('finds the heaviest', () => findHeaviest());
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 9,
-          message: "`before` seeds test data once and shares it with a suite of 2 tests: `parcels.save()` (line 9). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `before`.",
-          suggestions: [
-            { messageId: 'runPerTest', output: `
-import { beforeEach, it } from 'mocha';
-
-beforeEach(async () => {
-  await Promise.all(
-    connections.map(async (connection) => {
-      const parcels = connection.getRepository(Parcel);
-      for (let index = 0; index < 20; index++) {
-        await parcels.save({ id: index, weight: index });
-      }
-    }),
-  );
-});
-it('sums the weights', () => sumWeights());
-it('finds the heaviest', () => findHeaviest());
-` },
-          ],
+          data: { hook: "before", shared: "a suite of 2 tests", sources: "`parcels.save()` (line 9)" },
+          suggestions: [],
         },
       ],
     },
@@ -1957,8 +1906,9 @@ test('cancels the order', async () => {
 `,
       errors: [
         {
+          messageId: 'handedOn',
           line: 10,
-          message: "`orderId` is set by an earlier test and read by 2 later tests, starting here: they pass only when that test ran first, never alone, reordered or in parallel. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).",
+          data: { name: "orderId", later: "2 later tests" },
           suggestions: [],
         },
       ],
@@ -1986,13 +1936,15 @@ describe('a coupon used once', () => {
 `,
       errors: [
         {
+          messageId: 'sharedScenario',
           line: 8,
-          message: "`beforeAll` seeds test data once for the 2 tests that read `coupon` (`coupon = createCoupon()` (line 8)), and these tests hand state to each other, so they pass only in order. Merge the dependent steps into one test, or move the scenario to the acceptance layer; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "the 2 tests that read `coupon`", sources: "`coupon = createCoupon()` (line 8)" },
           suggestions: [],
         },
         {
+          messageId: 'handedOn',
           line: 15,
-          message: "`firstOrder` is set by an earlier test and read by 1 later test, starting here: they pass only when that test ran first, never alone, reordered or in parallel. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).",
+          data: { name: "firstOrder", later: "1 later test" },
           suggestions: [],
         },
       ],
@@ -2015,8 +1967,9 @@ test('reads its label', async () => expect((await orm.em.findOneOrFail(Shelf, { 
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 6,
-          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `orm.em.create()` (line 6). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`orm.em.create()` (line 6)" },
           suggestions: [],
         },
       ],
@@ -2039,8 +1992,9 @@ describe('vouchers', () => {
 `,
       errors: [
         {
+          messageId: 'sharedData',
           line: 7,
-          message: "`beforeAll` seeds test data once and shares it with a suite of 2 tests: `vouchers.create()` (line 7). No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `beforeAll`.",
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`vouchers.create()` (line 7)" },
           suggestions: [],
         },
       ],
