@@ -4,9 +4,10 @@
  * the bindings declared at suite level (module or `describe`).
  *
  * Data is shared when it is made once for many tests: assigned in a run-once setup hook and read
- * by two or more tests, created in a run-once setup hook for a suite of two or more tests, or a
- * suite-level object that tests or hooks change. Infrastructure is meant to be shared and is left
- * alone; so are values reset before or after each test.
+ * by two or more tests, created in a run-once setup hook for a suite of two or more tests, assigned
+ * by one test and read by later ones, or a suite-level object that tests or hooks change.
+ * Infrastructure and schema are meant to be shared and are left alone; so are values reset before
+ * or after each test.
  */
 import { classifyValueName, type CallRole } from './vocabulary';
 
@@ -172,9 +173,9 @@ const RUN_ONCE_HOOKS: ReadonlySet<HookKind> = new Set(['beforeAll', 'afterAll'])
 
 /*
  * What the core reads, so that a front end can leave out what cannot change a finding. Every finding
- * starts in a run-once setup hook (a shared binding assigned there, a seed created there) or at a
- * suite binding that starts as a literal (a mutated literal); the rest is read only on the way from
- * one of those. A front end gives the suites, the tests, every hook (its statements only when it is
+ * starts in a run-once setup hook (a shared binding assigned there, a seed created there), at a
+ * suite binding that starts as a literal (a mutated literal), or at a suite binding a test assigns
+ * (a value handed on); the rest is read only on the way from one of those. A front end gives the suites, the tests, every hook (its statements only when it is
  * a `beforeAll` hook) and every binding with the uses that write it; `readInFull` then names what
  * else is read, and everything else may be left out (statements `null`, no other uses).
  */
@@ -350,6 +351,12 @@ class FileIndex {
     return this.tree.tests.get(id);
   }
 
+  /** Whether a test sits in a suite or in a suite nested in it. */
+  holdsTest(suite: Id, testId: Id): boolean {
+    const test = this.tree.tests.get(testId);
+    return test !== undefined && (test.suite === suite || this.isNested(test.suite, suite));
+  }
+
   /** The tests that hand state to each other through suite bindings: the ones that assign and the later ones that read. */
   get handoffTests(): ReadonlySet<Id> {
     if (this.handoff === null) {
@@ -460,12 +467,23 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assigned: Readon
   };
 }
 
-/** The tests that assign a binding, and the reads of it in later tests that do not assign it themselves. */
+/**
+ * The tests that assign a binding, and the reads of it in later tests that do not assign it
+ * themselves. A read does not count when a run-once setup hook assigns the binding again between
+ * the two: one around the reading test but not around the earlier one.
+ */
 function handoffOf(file: FileIndex, binding: BindingFact): { writers: ReadonlySet<Id>; readers: UseFact[] } {
   const writers = new Set(binding.uses.flatMap((use) => (use.write && use.place.kind === 'test' ? [use.place.id] : [])));
   if (writers.size === 0) return { writers, readers: [] };
-  const first = Math.min(...writers);
-  const readers = binding.uses.filter((use) => !use.write && use.place.kind === 'test' && use.place.id > first && !writers.has(use.place.id));
+  const setups = binding.uses.flatMap((use) => {
+    const hook = use.write && use.place.kind === 'hook' ? file.hooks.get(use.place.id) : undefined;
+    return hook?.kind === 'beforeAll' ? [hook] : [];
+  });
+  const handedFrom = (writer: Id, reader: Id): boolean =>
+    writer < reader && !setups.some((setup) => file.holdsTest(setup.suite, reader) && !file.holdsTest(setup.suite, writer));
+  const readers = binding.uses.filter(
+    (use) => !use.write && use.place.kind === 'test' && !writers.has(use.place.id) && [...writers].some((writer) => handedFrom(writer, use.place.kind === 'test' ? use.place.id : -1)),
+  );
   return { writers, readers };
 }
 

@@ -609,6 +609,12 @@ export function sourceLabel(node: Node): string {
     return inner.left.type === AST_NODE_TYPES.Identifier ? `${inner.left.name} = ${value}` : value;
   }
   if (isCallLike(inner)) {
+    // `names.map((name) => em.create(Tag, { name }))` is labelled by what it does for each item.
+    const callee = inner.type === AST_NODE_TYPES.CallExpression ? inner.callee : null;
+    const callback = inner.type === AST_NODE_TYPES.CallExpression ? inner.arguments[0] : undefined;
+    const iterates = callee?.type === AST_NODE_TYPES.MemberExpression && ITERATING_METHODS.has(propertyName(callee) ?? '');
+    const each = iterates && callback && isFunction(callback) ? returnedExpression(callback) : null;
+    if (each && isCallLike(unwrap(each))) return sourceLabel(each);
     const facts = callFacts(inner);
     if (facts) return callLabel(facts);
   }

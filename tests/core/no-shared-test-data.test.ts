@@ -472,6 +472,15 @@ describe('findSharedData: state handed from one test to the next', () => {
   it.each<[string, FileFacts, string[]]>([
     ['assigned by one test, read by the two after it', orderId([write(inTest(10), value), read(inTest(11)), read(inTest(12))]), ['binding 31 handed on to 2 later tests']],
     ['assigned by a later test than the one reading it first', orderId([read(inTest(10)), write(inTest(11), value), read(inTest(12))]), ['binding 31 handed on to 1 later tests']],
+    [
+      'assigned by a setup hook that ran before both tests',
+      file({
+        tests: [{ id: 10, suite: 1, runs: 1 }, { id: 11, suite: 1, runs: 1 }],
+        hooks: [hook(20, 'beforeAll', [], 1)],
+        bindings: [binding(31, 'session', [write(inHook(20), value), write(inTest(10), value), read(inTest(11))])],
+      }),
+      ['binding 31 handed on to 1 later tests'],
+    ],
   ])('reports %s', (_label, facts, expected) => {
     expect(findingsOf(facts).map(summary)).toEqual(expected);
   });
@@ -482,6 +491,14 @@ describe('findSharedData: state handed from one test to the next', () => {
     ['read only before any test assigns it', orderId([read(inTest(10)), write(inTest(11), value)])],
     ['reset before each test', orderId([write(inTest(10), value), write(inHook(20), value), read(inTest(11))], [hook(20, 'beforeEach', [])])],
     ['read only by a hook', orderId([write(inTest(10), value), read(inHook(20))], [hook(20, 'afterAll', [])])],
+    [
+      'assigned again by a setup hook of the reading test’s suite, which runs after the earlier test',
+      file({
+        tests: [...tests(10), { id: 11, suite: 1, runs: 1 }],
+        hooks: [hook(20, 'beforeAll', [], 1)],
+        bindings: [binding(31, 'session', [write(inTest(10), value), write(inHook(20), value), read(inTest(11))])],
+      }),
+    ],
   ])('does not report %s', (_label, facts) => {
     expect(findingsOf(facts)).toEqual([]);
   });
