@@ -377,10 +377,12 @@ class FileIndex {
     return this.facts.hooks.filter((hook) => PER_TEST_HOOKS.has(hook.kind) && (hook.suite === suite || this.isNested(suite, hook.suite)));
   }
 
-  /** Whether something cleans up around every test of a suite. */
+  /** Whether something cleans up around every test of a suite: a cleanup, or schema rebuilt or dropped (`orm.schema.refresh()`). */
   hasPerTestCleanup(suite: Id): boolean {
     return this.perTestHooksAround(suite).some(
-      (hook) => hook.statements !== null && leafStatements(hook.statements).some((statement) => statementKind(this, statement) === 'cleanup'),
+      (hook) =>
+        hook.statements !== null &&
+        leafStatements(hook.statements).some((statement) => statement.effect.kind === 'schema' || statementKind(this, statement) === 'cleanup'),
     );
   }
 

@@ -290,6 +290,11 @@ describe('findSharedData: when the beforeEach edit is safe', () => {
       ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
     ],
     [
+      'writes wiped by rebuilding the schema after each test',
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))]), hook(21, 'afterEach', [statement({ kind: 'schema' })])] }),
+      ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
+    ],
+    [
       'writes cleaned up only around the tests of a nested suite block the edit',
       file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))]), hook(21, 'afterEach', [statement(call('cleanup'))], 1)] }),
       ['hook 20: 1 sources, no binding, suite 2, edit none'],
