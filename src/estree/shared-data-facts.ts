@@ -55,6 +55,10 @@ const ITERATING_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap', 'forEa
 const TABLE_SELECTORS: ReadonlySet<string> = new Set(['insertInto', 'deleteFrom', 'updateTable', 'into', 'from', 'table', 'collection', 'model']);
 /** Requests through a client of the app that create something: `request(app).post('/users').send(…)`. */
 const CREATING_REQUESTS: ReadonlySet<string> = new Set(['post', 'put']);
+/** Receivers that hold a unit of work: `em.create(…)` and `em.persist(…)` write only once it is flushed. */
+const UNIT_OF_WORK = /^(?:em|entityManager|manager|uow|unitOfWork|fork)$|Em$/;
+const DEFERRED_VERBS: ReadonlySet<string> = new Set(['create', 'persist']);
+const FLUSHING_METHODS: ReadonlySet<string> = new Set(['flush', 'commit', 'persistAndFlush', 'commitTransaction']);
 /** Names that, started in a hook after the schema was dropped, rebuild it: `dropTables(); createUsers();`. */
 const REBUILDING_VERB = /^(?:create|make|build|setup|define)(?:[A-Z0-9_]|$)/;
 /** Mocha's `this.timeout(…)` in a hook changes no data. */
@@ -115,6 +119,8 @@ class Collector {
   private readonly writes = new Map<TSESLint.Scope.Reference, UseFact>();
   /** Whether the hook body being read has dropped schema: `create…` helpers after that rebuild it. */
   private afterDrop = false;
+  /** Whether the hook body being read flushes a unit of work, which makes its `create`/`persist` calls writes. */
+  private flushes = true;
 
   constructor(private readonly context: Context) {}
 
@@ -249,13 +255,16 @@ class Collector {
     const id = this.id();
     const assignment = reference.isWrite() ? assignmentOf(identifier) : null;
     this.anchors.set(id, assignment ?? identifier);
-    return {
-      id,
-      place: this.placeOf(identifier),
-      write: reference.isWrite(),
-      assigned: assignment && assignment.operator === '=' ? this.judge(assignment.right).effect : null,
-      mutation: reference.isRead() ? this.mutationOf(identifier) : null,
-    };
+    const place = this.placeOf(identifier);
+    let assigned: Effect | null = null;
+    if (assignment && assignment.operator === '=') {
+      // Judged as in its hook's body: a unit of work there is flushed, or not.
+      const body = place.kind === 'hook' ? this.hooks.get(place.id)?.callback?.body : undefined;
+      this.flushes = body ? callsMethod(body, FLUSHING_METHODS) : true;
+      assigned = this.judge(assignment.right).effect;
+      this.flushes = true;
+    }
+    return { id, place, write: reference.isWrite(), assigned, mutation: reference.isRead() ? this.mutationOf(identifier) : null };
   }
 
   private mutationOf(identifier: TSESTree.Identifier): Mutation | null {
@@ -267,8 +276,10 @@ class Collector {
 
   private bodyStatements(body: TSESTree.BlockStatement | TSESTree.Expression): StatementFact[] {
     this.afterDrop = false;
+    this.flushes = callsMethod(body, FLUSHING_METHODS);
     const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body.flatMap((statement) => this.statementsOf(statement)) : [this.expressionFact(body, body)];
     this.afterDrop = false;
+    this.flushes = true;
     return statements;
   }
 
@@ -442,6 +453,8 @@ class Collector {
       return 'infrastructure';
     }
     if (this.afterDrop && facts.segments.length === 1 && REBUILDING_VERB.test(last)) return null;
+    // `orm.em.create(User, …)` with no flush in the hook only stages an entity.
+    if (!this.flushes && DEFERRED_VERBS.has(last) && UNIT_OF_WORK.test(facts.segments[facts.segments.length - 2] ?? '')) return null;
     return role;
   }
 
@@ -500,6 +513,23 @@ class Collector {
       return judged.kind === 'call' && judged.role === 'infrastructure';
     });
   }
+}
+
+/** Whether a method of one of these names is called anywhere inside a node (`em.flush()`, `em.persist(x).flush()`). */
+function callsMethod(root: Node, names: ReadonlySet<string>): boolean {
+  const pending: Node[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && names.has(propertyName(node.callee) ?? '')) return true;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item === 'object' && 'type' in item) pending.push(item as Node);
+      } else if (value && typeof value === 'object' && 'type' in value) {
+        pending.push(value as Node);
+      }
+    }
+  }
+  return false;
 }
 
 function isDataOrCleanup(effect: Effect): boolean {

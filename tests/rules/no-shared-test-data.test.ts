@@ -2001,3 +2001,48 @@ describe('vouchers', () => {
     },
   ],
 });
+
+ts.run('no-shared-test-data (a unit of work writes when it is flushed)', rule, {
+  valid: [
+    {
+      name: 'entities staged with em.create and never flushed in the hook',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, expect, it } from 'vitest';
+
+let draft: Invoice;
+beforeAll(() => {
+  draft = orm.em.create(Invoice, { total: 10 });
+  orm.em.persist(orm.em.create(Customer, { name: 'Ines' }));
+});
+it('has a total', () => expect(draft.total).toBe(10));
+it('is not saved yet', () => expect(draft.id).toBeUndefined());
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same entities flushed in the hook',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, expect, it } from 'vitest';
+
+let draft: Invoice;
+beforeAll(async () => {
+  draft = orm.em.create(Invoice, { total: 10 });
+  await orm.em.flush();
+});
+it('has a total', () => expect(draft.total).toBe(10));
+it('is saved', () => expect(draft.id).toBeDefined());
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 6,
+          data: { hook: 'beforeAll', shared: 'the 2 tests that read `draft`', sources: '`draft = orm.em.create()` (line 6)' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
