@@ -121,6 +121,8 @@ class Collector {
   private afterDrop = false;
   /** Whether the hook body being read flushes a unit of work, which makes its `create`/`persist` calls writes. */
   private flushes = true;
+  /** Whether each hook body flushes, worked out once per body. */
+  private readonly flushingBodies = new Map<Node, boolean>();
 
   constructor(private readonly context: Context) {}
 
@@ -260,11 +262,20 @@ class Collector {
     if (assignment && assignment.operator === '=') {
       // Judged as in its hook's body: a unit of work there is flushed, or not.
       const body = place.kind === 'hook' ? this.hooks.get(place.id)?.callback?.body : undefined;
-      this.flushes = body ? callsMethod(body, FLUSHING_METHODS) : true;
+      this.flushes = body ? this.bodyFlushes(body) : true;
       assigned = this.judge(assignment.right).effect;
       this.flushes = true;
     }
     return { id, place, write: reference.isWrite(), assigned, mutation: reference.isRead() ? this.mutationOf(identifier) : null };
+  }
+
+  private bodyFlushes(body: Node): boolean {
+    let flushes = this.flushingBodies.get(body);
+    if (flushes === undefined) {
+      flushes = callsMethod(body, FLUSHING_METHODS);
+      this.flushingBodies.set(body, flushes);
+    }
+    return flushes;
   }
 
   private mutationOf(identifier: TSESTree.Identifier): Mutation | null {
@@ -276,7 +287,7 @@ class Collector {
 
   private bodyStatements(body: TSESTree.BlockStatement | TSESTree.Expression): StatementFact[] {
     this.afterDrop = false;
-    this.flushes = callsMethod(body, FLUSHING_METHODS);
+    this.flushes = this.bodyFlushes(body);
     const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body.flatMap((statement) => this.statementsOf(statement)) : [this.expressionFact(body, body)];
     this.afterDrop = false;
     this.flushes = true;
