@@ -4,9 +4,10 @@
  * the bindings declared at suite level (module or `describe`).
  *
  * Data is shared when it is made once for many tests: assigned in a run-once setup hook and read
- * by two or more tests, created in a run-once setup hook for a suite of two or more tests, or a
- * suite-level object that tests or hooks change. Infrastructure is meant to be shared and is left
- * alone; so are values reset before or after each test.
+ * by two or more tests, created in a run-once setup hook for a suite of two or more tests, assigned
+ * by one test and read by later ones, or a suite-level object that tests or hooks change.
+ * Infrastructure and schema are meant to be shared and are left alone; so are values reset before
+ * or after each test.
  */
 import { classifyValueName, type CallRole } from './vocabulary';
 
@@ -51,6 +52,8 @@ export type Effect =
   | { readonly kind: 'housekeeping' }
   /** A block or loop: what its statements do. */
   | { readonly kind: 'block'; readonly statements: readonly StatementFact[] }
+  /** Work on the schema (tables, indexes, migrations): infrastructure a suite may share, never data. */
+  | { readonly kind: 'schema' }
   | { readonly kind: 'unknown' };
 
 export interface StatementFact {
@@ -107,10 +110,9 @@ export interface FileFacts {
   readonly bindings: readonly BindingFact[];
 }
 
-/** Run a run-once setup hook before each test instead, moving the teardowns that only remove its data. */
+/** Run a run-once setup hook before each test instead. */
 export interface PerTestHookEdit {
   readonly hook: Id;
-  readonly teardowns: readonly Id[];
 }
 
 /** Replace a suite-level literal by a factory, called once at the top of each of these tests. */
@@ -118,24 +120,38 @@ export interface FactoryEdit {
   readonly tests: readonly Id[];
 }
 
-/** A binding assigned test data in a run-once setup hook and read by `tests` test runs. */
-export interface SharedBinding {
-  readonly kind: 'sharedBinding';
-  readonly binding: Id;
-  /** The assignment. */
-  readonly use: Id;
+/**
+ * Test data a run-once setup hook creates for several tests, one finding per hook: bindings assigned
+ * test data there and read by two or more tests, and statements that create data without keeping it.
+ */
+export interface SharedHookData {
+  readonly kind: 'sharedHookData';
   readonly hook: Id;
+  /** Where the data is made: the uses that assign a shared binding and the statements that seed data. */
+  readonly sources: readonly Id[];
+  /** The shared bindings among the sources, in the order of the facts. */
+  readonly bindings: readonly Id[];
+  /**
+   * Who shares it: `readers` when every source is a binding (the test runs that read one of them),
+   * `suite` when some data is kept nowhere (every test run of the hook's suite).
+   */
+  readonly scope: 'readers' | 'suite';
   readonly tests: number;
+  /** The tests of the hook's suite hand state to each other: they form one ordered scenario. */
+  readonly ordered: boolean;
   readonly edit: PerTestHookEdit | null;
 }
 
-/** A statement creating data in a run-once setup hook of a suite with `tests` test runs. */
-export interface SharedSeed {
-  readonly kind: 'sharedSeed';
-  readonly statement: Id;
-  readonly hook: Id;
+/**
+ * A suite binding that one test assigns and later tests read: they pass only when that test ran
+ * first. Anchored at the first read in a later test.
+ */
+export interface HandedOn {
+  readonly kind: 'handedOn';
+  readonly binding: Id;
+  readonly use: Id;
+  /** The later test runs that read it. */
   readonly tests: number;
-  readonly edit: PerTestHookEdit | null;
 }
 
 /** A suite-level literal that a test or hook changes, used by `tests` test runs. */
@@ -147,7 +163,7 @@ export interface MutatedLiteral {
   readonly edit: FactoryEdit | null;
 }
 
-export type Finding = SharedBinding | SharedSeed | MutatedLiteral;
+export type Finding = SharedHookData | HandedOn | MutatedLiteral;
 
 /** What a statement amounts to for this rule. */
 type StatementKind = 'data' | 'cleanup' | 'infrastructure' | 'neutral' | 'other';
@@ -157,30 +173,35 @@ const RUN_ONCE_HOOKS: ReadonlySet<HookKind> = new Set(['beforeAll', 'afterAll'])
 
 /*
  * What the core reads, so that a front end can leave out what cannot change a finding. Every finding
- * starts in a run-once setup hook (a shared binding assigned there, a seed created there) or at a
- * suite binding that starts as a literal (a mutated literal); the rest is read only on the way from
- * one of those. A front end gives the suites, the tests, every hook (its statements only when it is
+ * starts in a run-once setup hook (a shared binding assigned there, a seed created there), at a
+ * suite binding that starts as a literal (a mutated literal), or at a suite binding a test assigns
+ * (a value handed on); the rest is read only on the way from one of those. A front end gives the suites, the tests, every hook (its statements only when it is
  * a `beforeAll` hook) and every binding with the uses that write it; `readInFull` then names what
  * else is read, and everything else may be left out (statements `null`, no other uses).
  */
 
-/** Whether a file can hold a finding at all: it has a run-once setup hook or a suite binding that starts as a literal. */
+/**
+ * Whether a file can hold a finding at all: it has a run-once setup hook, or a suite binding (which
+ * starts as a literal, or which a test may assign for later tests).
+ */
 export function mayShareData(hookKinds: readonly HookKind[], initials: readonly BindingFact['initial'][]): boolean {
-  return hookKinds.includes('beforeAll') || initials.includes('literal');
+  return hookKinds.includes('beforeAll') || initials.length > 0;
 }
 
 /** What is read beyond the statements of run-once setup hooks and the writes of each binding. */
 export interface ReadInFull {
   /**
-   * The run-once teardowns whose statements are read: those in the suite of a setup hook that
-   * does nothing but create data, which may move with its `beforeEach` edit.
+   * The other hooks whose statements are read: around a setup hook that does nothing but create
+   * data, the run-once teardowns of its suite and the per-test hooks of its suite and the suites
+   * around it, which decide whether its `beforeEach` edit is safe.
    */
-  readonly teardowns: ReadonlySet<Id>;
+  readonly hooks: ReadonlySet<Id>;
   /**
    * The bindings whose every use is read: those that start as a literal (a mutated literal), those
    * a run-once setup hook assigns test data (a shared binding), and those a setup hook that only
-   * creates data assigns (a hook reading them may block its edit). Of the other bindings only the
-   * writes are read: whether a setup hook assigns them data, and whether a per-test hook resets them.
+   * creates data assigns (a hook reading them may block its edit), and those a test assigns (later
+   * tests may read them). Of the other bindings only the writes are read: whether a setup hook
+   * assigns them data, and whether a per-test hook resets them.
    */
   readonly bindings: ReadonlySet<Id>;
 }
@@ -188,42 +209,49 @@ export interface ReadInFull {
 /** What else is read, from facts that give the statements of every `beforeAll` hook and the writes of every binding. */
 export function readInFull(facts: FileFacts): ReadInFull {
   const file = new FileIndex(facts);
-  const teardowns = new Set<Id>();
+  const hooks = new Set<Id>();
   const bindings = new Set<Id>();
   for (const binding of facts.bindings) {
-    if (binding.initial === 'literal' || binding.uses.some((use) => sharedHookOf(file, binding, use) !== null)) bindings.add(binding.id);
+    const assignedInTest = binding.uses.some((use) => use.write && use.place.kind === 'test');
+    if (binding.initial === 'literal' || assignedInTest || binding.uses.some((use) => sharedHookOf(file, binding, use) !== null)) bindings.add(binding.id);
   }
   for (const hook of facts.hooks) {
     if (hook.kind !== 'beforeAll' || !hook.statements || kindOfBlock(file, hook.statements) !== 'data') continue;
     for (const statement of leafStatements(hook.statements)) for (const id of statement.assigns) bindings.add(id);
-    for (const teardown of file.runOnceTeardowns(hook.suite)) teardowns.add(teardown.id);
+    for (const teardown of file.runOnceTeardowns(hook.suite)) hooks.add(teardown.id);
+    for (const perTest of file.perTestHooksAround(hook.suite)) hooks.add(perTest.id);
   }
-  return { teardowns, bindings };
+  return { hooks, bindings };
 }
 
 /** Every finding of the file, in the order of the facts. */
 export function findSharedData(facts: FileFacts): Finding[] {
   const file = new FileIndex(facts);
   const findings: Finding[] = [];
-  // A statement that keeps its data in a binding already reported for that hook, or in one reset
-  // around each test, is not reported again. Keyed `hook:binding`, or `*:binding` for every hook.
-  const covered = new Set<string>();
+  // What each run-once setup hook assigns to suite bindings that several tests read.
+  const assignedIn = new Map<Id, Array<{ binding: Id; use: Id; readers: readonly TestFact[] }>>();
   for (const binding of facts.bindings) {
-    if (file.isResetPerTest(binding)) {
-      covered.add(`*:${binding.id}`);
-      continue;
-    }
-    for (const finding of sharedBindingFindings(file, binding)) {
-      covered.add(`${finding.hook}:${binding.id}`);
-      findings.push(finding);
+    if (file.isResetPerTest(binding)) continue;
+    const handedOn = handedOnFinding(file, binding);
+    if (handedOn) findings.push(handedOn);
+    let readers: readonly TestFact[] | null = null;
+    for (const use of binding.uses) {
+      const hook = sharedHookOf(file, binding, use);
+      if (!hook) continue;
+      readers ??= file.readerTests(binding);
+      if (runsOf(readers) < 2) break;
+      const inHook = assignedIn.get(hook.id) ?? [];
+      inHook.push({ binding: binding.id, use: use.id, readers });
+      assignedIn.set(hook.id, inHook);
     }
   }
   for (const hook of facts.hooks) {
-    if (hook.kind === 'beforeAll') findings.push(...sharedSeedFindings(file, hook, covered));
+    const finding = hook.kind === 'beforeAll' ? sharedHookDataFinding(file, hook, assignedIn.get(hook.id) ?? []) : null;
+    if (finding) findings.push(finding);
   }
-  const reportedBindings = new Set(findings.flatMap((finding) => (finding.kind === 'sharedBinding' ? [finding.binding] : [])));
+  const reported = new Set(findings.flatMap((finding) => (finding.kind === 'mutatedLiteral' ? [] : finding.kind === 'handedOn' ? [finding.binding] : finding.bindings)));
   for (const binding of facts.bindings) {
-    const finding = reportedBindings.has(binding.id) ? null : mutatedLiteralFinding(file, binding);
+    const finding = reported.has(binding.id) ? null : mutatedLiteralFinding(file, binding);
     if (finding) findings.push(finding);
   }
   return findings;
@@ -246,6 +274,7 @@ class FileIndex {
   private readonly testsBySuite = new Map<Id, TestFact[]>();
   private readonly edits = new Map<Id, PerTestHookEdit | null>();
   private teardowns: Map<Id, HookFact[]> | null = null;
+  private handoff: Set<Id> | null = null;
 
   constructor(readonly facts: FileFacts) {
     this.hooks = new Map(facts.hooks.map((hook) => [hook.id, hook]));
@@ -296,7 +325,7 @@ class FileIndex {
    * How many test runs read a binding: directly, or through a setup hook (or per-test teardown)
    * that reads it for the tests of its suite. Hooks that only assign or fill it do not count.
    */
-  readers(binding: BindingFact): number {
+  readerTests(binding: BindingFact): TestFact[] {
     const tests = new Map<Id, TestFact>();
     const writers = new Set(binding.uses.flatMap((use) => (use.write && use.place.kind === 'hook' ? [use.place.id] : [])));
     const hookSuites = new Set<Id>();
@@ -311,7 +340,50 @@ class FileIndex {
       }
     }
     for (const suite of hookSuites) for (const test of this.testsUnder(suite)) tests.set(test.id, test);
-    return runsOf([...tests.values()]);
+    return [...tests.values()];
+  }
+
+  readers(binding: BindingFact): number {
+    return runsOf(this.readerTests(binding));
+  }
+
+  test(id: Id): TestFact | undefined {
+    return this.tree.tests.get(id);
+  }
+
+  /** Whether a test sits in a suite or in a suite nested in it. */
+  holdsTest(suite: Id, testId: Id): boolean {
+    const test = this.tree.tests.get(testId);
+    return test !== undefined && (test.suite === suite || this.isNested(test.suite, suite));
+  }
+
+  /** The tests that hand state to each other through suite bindings: the ones that assign and the later ones that read. */
+  get handoffTests(): ReadonlySet<Id> {
+    if (this.handoff === null) {
+      this.handoff = new Set();
+      for (const binding of this.facts.bindings) {
+        if (this.isResetPerTest(binding)) continue;
+        const { writers, readers } = handoffOf(this, binding);
+        if (readers.length === 0) continue;
+        for (const id of writers) this.handoff.add(id);
+        for (const use of readers) if (use.place.kind === 'test') this.handoff.add(use.place.id);
+      }
+    }
+    return this.handoff;
+  }
+
+  /** The per-test hooks that run around every test of a suite: its own and those of the suites around it. */
+  perTestHooksAround(suite: Id): HookFact[] {
+    return this.facts.hooks.filter((hook) => PER_TEST_HOOKS.has(hook.kind) && (hook.suite === suite || this.isNested(suite, hook.suite)));
+  }
+
+  /** Whether something cleans up around every test of a suite: a cleanup, or schema rebuilt or dropped (`orm.schema.refresh()`). */
+  hasPerTestCleanup(suite: Id): boolean {
+    return this.perTestHooksAround(suite).some(
+      (hook) =>
+        hook.statements !== null &&
+        leafStatements(hook.statements).some((statement) => statement.effect.kind === 'schema' || statementKind(this, statement) === 'cleanup'),
+    );
   }
 
   /** Whether a hook that runs around each test assigns the binding afresh. */
@@ -364,31 +436,69 @@ function sharedHookOf(file: FileIndex, binding: BindingFact, use: UseFact): Hook
   return hook && hook.kind === 'beforeAll' && isDataValue(use.assigned, binding.name) ? hook : null;
 }
 
-function sharedBindingFindings(file: FileIndex, binding: BindingFact): SharedBinding[] {
-  const findings: SharedBinding[] = [];
-  let tests: number | null = null;
-  for (const use of binding.uses) {
-    const hook = sharedHookOf(file, binding, use);
-    if (!hook) continue;
-    tests ??= file.readers(binding);
-    if (tests < 2) return [];
-    findings.push({ kind: 'sharedBinding', binding: binding.id, use: use.id, hook: hook.id, tests, edit: file.perTestHookEdit(hook) });
-  }
-  return findings;
+function sharedHookDataFinding(file: FileIndex, hook: HookFact, assigned: ReadonlyArray<{ binding: Id; use: Id; readers: readonly TestFact[] }>): SharedHookData | null {
+  const bindings = [...new Set(assigned.map(({ binding }) => binding))];
+  const readers = new Map<Id, TestFact>();
+  for (const entry of assigned) for (const test of entry.readers) readers.set(test.id, test);
+  // Data kept nowhere a test reads: a statement that creates data and assigns no suite binding, or
+  // only bindings no test reads (the tests reach the rows some other way, by a fixed key or a
+  // query). Data kept in a binding that one test reads belongs to that test; data kept in a
+  // binding reset around each test is not shared.
+  const suiteTests = runsOf(file.testsUnder(hook.suite));
+  const unread = (id: Id): boolean => {
+    const binding = file.bindings.get(id);
+    return binding !== undefined && !file.isResetPerTest(binding) && file.readerTests(binding).length === 0;
+  };
+  const unkept =
+    hook.statements && suiteTests >= 2
+      ? leafStatements(hook.statements).filter(
+          (statement) => statement.effect.kind === 'call' && statement.effect.role === 'data' && statement.assigns.every(unread),
+        )
+      : [];
+  if (assigned.length === 0 && unkept.length === 0) return null;
+  const scope = unkept.length > 0 ? 'suite' : 'readers';
+  return {
+    kind: 'sharedHookData',
+    hook: hook.id,
+    sources: [...assigned.map(({ use }) => use), ...unkept.map((statement) => statement.id)],
+    bindings,
+    scope,
+    tests: scope === 'suite' ? suiteTests : runsOf([...readers.values()]),
+    ordered: file.testsUnder(hook.suite).some((test) => file.handoffTests.has(test.id)),
+    edit: file.perTestHookEdit(hook),
+  };
 }
 
-function sharedSeedFindings(file: FileIndex, hook: HookFact, covered: ReadonlySet<string>): SharedSeed[] {
-  if (!hook.statements) return [];
-  const seeds = leafStatements(hook.statements).filter(
-    (statement) =>
-      statement.effect.kind === 'call' &&
-      statement.effect.role === 'data' &&
-      !statement.assigns.some((binding) => covered.has(`${hook.id}:${binding}`) || covered.has(`*:${binding}`)),
+/**
+ * The tests that assign a binding, and the reads of it in later tests that do not assign it
+ * themselves. A read does not count when a run-once setup hook assigns the binding again between
+ * the two: one around the reading test but not around the earlier one.
+ */
+function handoffOf(file: FileIndex, binding: BindingFact): { writers: ReadonlySet<Id>; readers: UseFact[] } {
+  const writers = new Set(binding.uses.flatMap((use) => (use.write && use.place.kind === 'test' ? [use.place.id] : [])));
+  if (writers.size === 0) return { writers, readers: [] };
+  const setups = binding.uses.flatMap((use) => {
+    const hook = use.write && use.place.kind === 'hook' ? file.hooks.get(use.place.id) : undefined;
+    return hook?.kind === 'beforeAll' ? [hook] : [];
+  });
+  const handedFrom = (writer: Id, reader: Id): boolean =>
+    writer < reader && !setups.some((setup) => file.holdsTest(setup.suite, reader) && !file.holdsTest(setup.suite, writer));
+  const readers = binding.uses.filter(
+    (use) => !use.write && use.place.kind === 'test' && !writers.has(use.place.id) && [...writers].some((writer) => handedFrom(writer, use.place.kind === 'test' ? use.place.id : -1)),
   );
-  if (seeds.length === 0) return [];
-  const tests = runsOf(file.testsUnder(hook.suite));
-  if (tests < 2) return [];
-  return seeds.map((statement) => ({ kind: 'sharedSeed', statement: statement.id, hook: hook.id, tests, edit: file.perTestHookEdit(hook) }));
+  return { writers, readers };
+}
+
+function handedOnFinding(file: FileIndex, binding: BindingFact): HandedOn | null {
+  const { readers } = handoffOf(file, binding);
+  const [first] = readers;
+  if (!first) return null;
+  const tests = new Map<Id, TestFact>();
+  for (const use of readers) {
+    const test = use.place.kind === 'test' ? file.test(use.place.id) : undefined;
+    if (test) tests.set(test.id, test);
+  }
+  return { kind: 'handedOn', binding: binding.id, use: first.id, tests: runsOf([...tests.values()]) };
 }
 
 function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLiteral | null {
@@ -432,36 +542,42 @@ function factoryEdit(binding: BindingFact): FactoryEdit | null {
 }
 
 /**
- * `beforeAll` → `beforeEach`, offered only when the hook does nothing but create data, and no
- * other run-once hook depends on what it creates. A run-once teardown of the same suite that only
- * removes that data moves with it; one that uses that data and does anything else blocks the edit,
- * since it would then see only the last test's copy.
+ * `beforeAll` → `beforeEach`, offered only where every test still passes with data of its own:
+ * - the hook does nothing but create data (no infrastructure, no schema);
+ * - the tests of its suite hand no state to each other (an ordered scenario breaks when split);
+ * - no run-once teardown of its suite uses or removes what it creates, since that would then run
+ *   once, after the last test's copy;
+ * - what it writes to a store is cleaned up around each test: otherwise rows pile up, and the same
+ *   unique key would be inserted before every test;
+ * - no other hook that would then run before it builds on what it creates.
  */
 function perTestHookEdit(file: FileIndex, hook: HookFact): PerTestHookEdit | null {
   if (!hook.statements || kindOfBlock(file, hook.statements) !== 'data') return null;
+  if (file.testsUnder(hook.suite).some((test) => file.handoffTests.has(test.id))) return null;
   const leaves = leafStatements(hook.statements);
   const created = new Set(leaves.flatMap((statement) => statement.assigns));
-  const collections = new Set(
-    leaves.filter((statement) => statementKind(file, statement) === 'data').flatMap((statement) => statement.collections),
-  );
-  const teardowns: Id[] = [];
+  const seeds = leaves.filter((statement) => statementKind(file, statement) === 'data');
+  const collections = new Set(seeds.flatMap((statement) => statement.collections));
   for (const teardown of file.runOnceTeardowns(hook.suite)) {
-    if (!teardown.statements) continue;
-    const teardownLeaves = leafStatements(teardown.statements);
-    const usesCreated = teardownLeaves.some((statement) => statement.reads.some((binding) => created.has(binding)));
-    if (onlyRemoves(file, teardown.statements, created, collections)) teardowns.push(teardown.id);
-    else if (usesCreated) return null;
+    if (!teardown.statements) return null;
+    const touches = leafStatements(teardown.statements).some(
+      (statement) =>
+        statement.reads.some((binding) => created.has(binding)) ||
+        (statementKind(file, statement) === 'cleanup' && (statement.collections.length === 0 || statement.collections.some((collection) => collections.has(collection)))),
+    );
+    if (touches) return null;
   }
+  if (seeds.some((statement) => statement.effect.kind === 'call') && !file.hasPerTestCleanup(hook.suite)) return null;
   for (const bindingId of created) {
     const binding = file.bindings.get(bindingId);
     const dependent = binding?.uses.some((use) => {
-      if (use.write || use.place.kind !== 'hook' || use.place.id === hook.id || teardowns.includes(use.place.id)) return false;
+      if (use.write || use.place.kind !== 'hook' || use.place.id === hook.id) return false;
       const reader = file.hooks.get(use.place.id);
       return reader !== undefined && !runsAfterPerTestSetup(file, reader, hook);
     });
     if (dependent) return null;
   }
-  return { hook: hook.id, teardowns };
+  return { hook: hook.id };
 }
 
 /**
@@ -473,18 +589,6 @@ function runsAfterPerTestSetup(file: FileIndex, reader: HookFact, setup: HookFac
   if (reader.kind !== 'beforeEach') return false;
   if (reader.suite === setup.suite) return reader.id > setup.id;
   return file.isNested(reader.suite, setup.suite);
-}
-
-/** Whether a teardown only removes the data a hook created: each removal names that data. */
-function onlyRemoves(file: FileIndex, statements: readonly StatementFact[], created: ReadonlySet<Id>, collections: ReadonlySet<string>): boolean {
-  if (kindOfBlock(file, statements) !== 'cleanup') return false;
-  return leafStatements(statements)
-    .filter((statement) => statementKind(file, statement) === 'cleanup')
-    .every(
-      (statement) =>
-        statement.reads.some((binding) => created.has(binding)) ||
-        statement.collections.some((collection) => collections.has(collection)),
-    );
 }
 
 /** Statements with blocks and loops opened up. */
@@ -519,6 +623,8 @@ function statementKind(file: FileIndex, statement: StatementFact): StatementKind
       const names = statement.assigns.map((id) => file.bindings.get(id)?.name ?? '');
       return names.every((name) => isDataValue(effect, name)) ? 'data' : 'infrastructure';
     }
+    case 'schema':
+      return 'infrastructure';
     case 'value':
     case 'housekeeping':
       // Keeping a part of what was made (`orderId = rows[0].id`) or raising a timeout touches nothing.

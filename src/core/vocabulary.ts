@@ -163,6 +163,7 @@ export function classifyCall(facts: CallFacts): CallRole | null {
   const { segments, constructed } = facts;
   const last = segments[segments.length - 1];
   if (last === undefined) return null;
+  if (BUILD_ONLY_METHODS.has(last)) return null;
 
   if (facts.text !== undefined && SQL_RUNNERS.has(last)) {
     const sqlRole = classifySql(facts.text);
@@ -444,3 +445,95 @@ export const GENERIC_FILE_WORDS: ReadonlySet<string> = new Set([
   'postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite', 'mssql', 'oracle', 'mongo', 'mongodb', 'libsql',
   'database', 'schema', 'entity', 'entities', 'model', 'models', 'repository', 'service', 'issue', 'issues',
 ]);
+
+/** Hand-written SQL that changes the schema rather than the rows: `CREATE TABLE …`, `ALTER …`, `DROP …`. */
+const SCHEMA_SQL = /^\s*(?:CREATE|ALTER|DROP)\s/i;
+/** Namespaces whose methods work on the schema: `orm.schema.create()`, `knex.schema.createTable(…)`, `knex.migrate.latest()`. */
+const SCHEMA_NAMESPACES: ReadonlySet<string> = new Set(['schema', 'migrate', 'migrator', 'migrations']);
+/** Methods that build or sync the schema from the model: `dataSource.synchronize()`, `sequelize.sync()`. */
+const SCHEMA_METHODS: ReadonlySet<string> = new Set(['synchronize', 'sync', 'runMigrations', 'pushSchema']);
+/** Verbs that start a name of schema work: `createTable`, `dropTables`, `ensureSchema`, `recreateIndexes`. */
+const SCHEMA_VERBS: ReadonlySet<string> = new Set(['create', 'drop', 'alter', 'ensure', 'recreate', 'setup', 'init', 'define', 'make', 'build']);
+/** Words naming parts of a schema: `createCompositeKeyTable`, `createAllGeneratorsTables`, `createSchema`. */
+const SCHEMA_NOUNS: ReadonlySet<string> = new Set([
+  'table', 'tables', 'schema', 'schemas', 'index', 'indexes', 'indices', 'view', 'views', 'migration', 'migrations',
+  'collection', 'collections', 'extension', 'extensions', 'trigger', 'triggers', 'enum', 'enums',
+]);
+
+function camelWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_$]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+/** Whether a function or method name says it works on the schema: a schema verb, then a schema noun. */
+export function namesSchemaWork(name: string): boolean {
+  const [verb, ...rest] = camelWords(name);
+  return verb !== undefined && SCHEMA_VERBS.has(verb) && rest.some((word) => SCHEMA_NOUNS.has(word));
+}
+
+/**
+ * Whether a call works on the schema (tables, indexes, migrations) rather than on rows. Schema
+ * work is infrastructure a suite may share: `orm.schema.create()`, `knex.schema.createTable(…)`,
+ * `queryRunner.createTable(…)`, `dataSource.synchronize()`, `CREATE`/`ALTER`/`DROP` SQL, and
+ * helpers named for it (`createUsersTable()`, `dropTables()`).
+ */
+export function isSchemaWork(facts: CallFacts): boolean {
+  const { segments } = facts;
+  const last = segments[segments.length - 1];
+  if (last === undefined) return false;
+  if (facts.text !== undefined && SQL_RUNNERS.has(last)) return SCHEMA_SQL.test(facts.text);
+  if (segments.slice(0, -1).some((segment) => SCHEMA_NAMESPACES.has(segment))) return true;
+  return SCHEMA_METHODS.has(last) || namesSchemaWork(last);
+}
+
+/** `createSubscriber`, `addMember`, `registerUser`: a method named for the record it makes. */
+const FACTORY_METHOD = /^(?:create|add|insert|seed|register)[A-Z]/;
+/** What such a method builds when it is not a record: a query, a handle, a piece of the runtime. */
+const NOT_A_RECORD =
+  /(?:Builder|Runner|Manager|Element|Node|Context|Instance|Module|Mock|Spy|Stub|Matcher|Stream|Hash|Hmac|Cipher|Decipher|Sign|Verify|Id|Uuid|Signature|Request|Response|Event|Selector|Logger|Router|Timer|Proxy|Promise|Iterator|Query|Ref|Handler|Middleware|Interface|Socket|Url|URL|Session|Hook|Listener|Fixture|Spec|Test|Type|Plugin|Reporter|Command|Sandbox|Clock|Fake|Server|Worker|Directory|Dir|File|Buffer|Blob|Canvas|Image|Window)s?$/;
+
+/**
+ * Whether a method creates a record by its name alone (`subscriberService.createSubscriber()`,
+ * `app.createFeature(…)`), for receivers whose names say nothing. Handles, builders and schema
+ * (`createQueryBuilder`, `createNestApplication`, `createTable`) are not records.
+ */
+export function namesRecordFactoryMethod(name: string): boolean {
+  return FACTORY_METHOD.test(name) && !NOT_A_RECORD.test(name) && !INFRASTRUCTURE_FUNCTION.test(name) && !namesSchemaWork(name);
+}
+
+/** Verbs that, right after `create`/`make`, name a function rather than a record: `createGetActiveUsers`. */
+const FUNCTION_VERBS: ReadonlySet<string> = new Set([
+  'get', 'find', 'list', 'fetch', 'load', 'count', 'send', 'handle', 'process', 'update', 'delete', 'remove', 'validate',
+  'check', 'compute', 'calculate', 'resolve', 'parse', 'format', 'render', 'publish', 'notify', 'schedule', 'search',
+  'query', 'read', 'write', 'run', 'execute', 'apply', 'map', 'transform', 'export', 'import',
+]);
+/** Nouns that end the name of a component built around a handle: `createAdmin(…)`, `makeOrderService(…)`. */
+const COMPONENT_NOUNS: ReadonlySet<string> = new Set([
+  'admin', 'service', 'handler', 'controller', 'manager', 'store', 'resolver', 'loader', 'reader', 'writer', 'runner',
+  'middleware', 'router', 'scheduler', 'dispatcher', 'processor', 'facade', 'provider', 'validator', 'mapper',
+  'tracker', 'module', 'command', 'job', 'cache', 'usecase',
+]);
+
+/**
+ * Whether a factory's name says it builds code rather than a record: a function (`createGetActiveUsers`)
+ * or a component (`createAdmin`, `makeOrderService`). Only telling when the call is handed nothing
+ * but infrastructure: then it builds the code under test around that infrastructure.
+ */
+export function namesComponentFactory(name: string): boolean {
+  const [verb, next, ...rest] = camelWords(name);
+  if (verb === undefined || next === undefined || !['create', 'make', 'build', 'new'].includes(verb)) return false;
+  const last = rest[rest.length - 1] ?? next;
+  return FUNCTION_VERBS.has(next) || COMPONENT_NOUNS.has(last) || COMPONENT_NOUNS.has(`${rest[rest.length - 2] ?? ''}${last}`);
+}
+
+/** Paths that sign in rather than create a record: `/auth/login`, `/sessions`, `/oauth/token`. */
+const AUTHENTICATION_PATH = /(?:^|\/)(?:log-?in|sign-?in|tokens?|sessions?|refresh)(?:[/?#]|$)/i;
+
+/** Whether a request path signs in (a login, a token, a session) rather than creates test data. */
+export function namesAuthenticationPath(path: string): boolean {
+  return AUTHENTICATION_PATH.test(path);
+}

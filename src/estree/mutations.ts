@@ -72,6 +72,8 @@ export function mutationOf(context: Context, identifier: TSESTree.Identifier): M
   if (isMember && parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return { path, kind: 'change', node: parent };
   if (isMember && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
     const method = exact ? path[path.length - 1] : undefined;
+    // `items.splice(0)` and `seen.clear()` empty the collection, like `items.length = 0`.
+    if (method !== undefined && isEmptying(method, parent.arguments)) return { path: path.slice(0, -1), kind: 'assign', node: parent };
     return method !== undefined && MUTATING_METHODS.has(method) ? { path: path.slice(0, -1), kind: 'change', node: parent } : null;
   }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && isMutatingStatic(context, parent.callee)) {
@@ -85,4 +87,10 @@ function isMutatingStatic(context: Context, callee: Node): boolean {
   const methods = MUTATING_STATICS.get(callee.object.name);
   const name = propertyName(callee);
   return methods !== undefined && name !== null && methods.has(name) && resolveName(context, callee.object).type === 'global';
+}
+
+function isEmptying(method: string, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  if (method === 'clear') return args.length === 0;
+  const [start] = args;
+  return method === 'splice' && args.length === 1 && start?.type === AST_NODE_TYPES.Literal && start.value === 0;
 }

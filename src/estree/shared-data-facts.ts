@@ -16,10 +16,11 @@ import {
   type TestFact,
   type UseFact,
 } from '../core/no-shared-test-data';
-import { classifyCall, classifyValueName, sqlTable } from '../core/vocabulary';
-import { callFacts, propertyName, staticString, unwrap } from './call-chain';
+import { callLabel, classifyCall, classifyValueName, isSchemaWork, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
+import { callFacts, leadingText, propertyName, staticString, unwrap } from './call-chain';
 import { mutationOf } from './mutations';
 import { testPlaceOf, type TestCall } from './test-calls';
+import { mayCallTestClient, parseTestClientCall } from './test-clients';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -52,6 +53,14 @@ const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled']);
 const ITERATING_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap', 'forEach']);
 /** Builder methods whose first argument names a table or collection: `db.insertInto('users')`. */
 const TABLE_SELECTORS: ReadonlySet<string> = new Set(['insertInto', 'deleteFrom', 'updateTable', 'into', 'from', 'table', 'collection', 'model']);
+/** Requests through a client of the app that create something: `request(app).post('/users').send(…)`. */
+const CREATING_REQUESTS: ReadonlySet<string> = new Set(['post', 'put']);
+/** Receivers that hold a unit of work: `em.create(…)` and `em.persist(…)` write only once it is flushed. */
+const UNIT_OF_WORK = /^(?:em|entityManager|manager|uow|unitOfWork|fork)$|Em$/;
+const DEFERRED_VERBS: ReadonlySet<string> = new Set(['create', 'persist']);
+const FLUSHING_METHODS: ReadonlySet<string> = new Set(['flush', 'commit', 'persistAndFlush', 'commitTransaction']);
+/** Names that, started in a hook after the schema was dropped, rebuild it: `dropTables(); createUsers();`. */
+const REBUILDING_VERB = /^(?:create|make|build|setup|define)(?:[A-Z0-9_]|$)/;
 /** Mocha's `this.timeout(…)` in a hook changes no data. */
 const RUNNER_SETTINGS: ReadonlySet<string> = new Set(['timeout', 'slow', 'retries']);
 
@@ -108,6 +117,12 @@ class Collector {
   private sorted = false;
   /** The facts of each write, kept from the first pass over a binding's uses for the second. */
   private readonly writes = new Map<TSESLint.Scope.Reference, UseFact>();
+  /** Whether the hook body being read has dropped schema: `create…` helpers after that rebuild it. */
+  private afterDrop = false;
+  /** Whether the hook body being read flushes a unit of work, which makes its `create`/`persist` calls writes. */
+  private flushes = true;
+  /** Whether each hook body flushes, worked out once per body. */
+  private readonly flushingBodies = new Map<Node, boolean>();
 
   constructor(private readonly context: Context) {}
 
@@ -155,7 +170,7 @@ class Collector {
     const facts: FileFacts = { suites: this.suites, tests: testFacts, hooks: hookFacts, bindings: withWrites };
     // Then what it reads from there on.
     const more = readInFull(facts);
-    const hooksInFull = hookCalls.map((hook, index) => (more.teardowns.has(hook.id) ? hookFact(hook, true) : (hookFacts[index] as HookFact)));
+    const hooksInFull = hookCalls.map((hook, index) => (more.hooks.has(hook.id) ? hookFact(hook, true) : (hookFacts[index] as HookFact)));
     const bindingsInFull = declared.map(({ binding, variable }, index) =>
       more.bindings.has(binding.id) ? { ...binding, uses: this.usesOf(variable, 'all') } : (withWrites[index] as BindingFact),
     );
@@ -242,13 +257,25 @@ class Collector {
     const id = this.id();
     const assignment = reference.isWrite() ? assignmentOf(identifier) : null;
     this.anchors.set(id, assignment ?? identifier);
-    return {
-      id,
-      place: this.placeOf(identifier),
-      write: reference.isWrite(),
-      assigned: assignment && assignment.operator === '=' ? this.judge(assignment.right).effect : null,
-      mutation: reference.isRead() ? this.mutationOf(identifier) : null,
-    };
+    const place = this.placeOf(identifier);
+    let assigned: Effect | null = null;
+    if (assignment && assignment.operator === '=') {
+      // Judged as in its hook's body: a unit of work there is flushed, or not.
+      const body = place.kind === 'hook' ? this.hooks.get(place.id)?.callback?.body : undefined;
+      this.flushes = body ? this.bodyFlushes(body) : true;
+      assigned = this.judge(assignment.right).effect;
+      this.flushes = true;
+    }
+    return { id, place, write: reference.isWrite(), assigned, mutation: reference.isRead() ? this.mutationOf(identifier) : null };
+  }
+
+  private bodyFlushes(body: Node): boolean {
+    let flushes = this.flushingBodies.get(body);
+    if (flushes === undefined) {
+      flushes = callsMethod(body, FLUSHING_METHODS);
+      this.flushingBodies.set(body, flushes);
+    }
+    return flushes;
   }
 
   private mutationOf(identifier: TSESTree.Identifier): Mutation | null {
@@ -259,8 +286,12 @@ class Collector {
   }
 
   private bodyStatements(body: TSESTree.BlockStatement | TSESTree.Expression): StatementFact[] {
-    if (body.type === AST_NODE_TYPES.BlockStatement) return body.body.flatMap((statement) => this.statementsOf(statement));
-    return [this.expressionFact(body, body)];
+    this.afterDrop = false;
+    this.flushes = this.bodyFlushes(body);
+    const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body.flatMap((statement) => this.statementsOf(statement)) : [this.expressionFact(body, body)];
+    this.afterDrop = false;
+    this.flushes = true;
+    return statements;
   }
 
   private statementsOf(statement: TSESTree.Statement): StatementFact[] {
@@ -278,6 +309,11 @@ class Collector {
         });
       case AST_NODE_TYPES.BlockStatement:
         return [this.block(statement, statement.body)];
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        // A counted loop (`for (let i = 0; i < 100; i++)`) repeats its body.
+        return [this.block(statement, statement.body.type === AST_NODE_TYPES.BlockStatement ? statement.body.body : [statement.body])];
       case AST_NODE_TYPES.ForOfStatement:
       case AST_NODE_TYPES.ForInStatement: {
         // Looping over rows already at hand (`for (const row of rows)`) only repeats the body.
@@ -387,17 +423,92 @@ class Collector {
       const first = node.arguments[0];
       const receiver = node.callee.object;
       if (method && first && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'Promise' && PROMISE_COMBINATORS.has(method)) {
-        const parts = first.type === AST_NODE_TYPES.ArrayExpression ? first.elements.flatMap((element) => (element ? [this.judge(element)] : [])) : [this.judge(first)];
-        return combineCalls(parts);
+        if (first.type !== AST_NODE_TYPES.ArrayExpression) return this.judge(first);
+        return combineCalls(first.elements.flatMap((element) => (element ? [this.judge(element)] : [])));
       }
       if (method && first && ITERATING_METHODS.has(method) && isFunction(first)) {
+        // `rows.map(async (row) => { const repo = …; await repo.save(row); })`: what its statements do.
         const result = returnedExpression(first);
+        if (!result && first.body.type === AST_NODE_TYPES.BlockStatement) {
+          return { effect: { kind: 'block', statements: first.body.body.flatMap((statement) => this.statementsOf(statement)) }, calls: [] };
+        }
         const judged = result ? this.judge(result) : null;
-        if (judged?.effect.kind === 'call') return judged;
+        if (judged?.effect.kind === 'call' || judged?.effect.kind === 'block' || judged?.effect.kind === 'schema') return judged;
       }
     }
     const facts = callFacts(node);
-    return { effect: { kind: 'call', role: facts ? classifyCall(facts) : null }, calls: [node] };
+    if (facts && isSchemaWork(facts)) {
+      if (/^drop/i.test(facts.segments[facts.segments.length - 1] ?? '') || /^\s*DROP\s/i.test(facts.text ?? '')) this.afterDrop = true;
+      return { effect: { kind: 'schema' }, calls: [node] };
+    }
+    return { effect: { kind: 'call', role: facts ? this.roleOf(node, facts) : null }, calls: [node] };
+  }
+
+  /**
+   * What a call does: the shared vocabulary, refined by what the call is handed and where it sits.
+   * - a method named for a record (`svc.createSubscriber()`) creates data;
+   * - a request through a client of the app that posts or puts creates data;
+   * - a factory handed nothing but infrastructure, named for a function or a component
+   *   (`createGetActiveUsers(db)`), builds the code under test;
+   * - a `create…` helper after the hook dropped the schema rebuilds it.
+   */
+  private roleOf(node: CallLike, facts: CallFacts): CallRole | null {
+    const role = classifyCall(facts);
+    const last = facts.segments[facts.segments.length - 1] ?? '';
+    if (role === null) {
+      if (facts.segments.length > 1 && namesRecordFactoryMethod(last)) return 'data';
+      return facts.segments.some((segment) => CREATING_REQUESTS.has(segment)) && this.drivesApp(node) ? 'data' : null;
+    }
+    if (role !== 'data') return role;
+    if (namesComponentFactory(last) && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0 && node.arguments.every((argument) => this.isInfrastructure(argument))) {
+      return 'infrastructure';
+    }
+    if (this.afterDrop && facts.segments.length === 1 && REBUILDING_VERB.test(last)) return null;
+    // `orm.em.create(User, …)` with no flush in the hook only stages an entity.
+    if (!this.flushes && DEFERRED_VERBS.has(last) && UNIT_OF_WORK.test(facts.segments[facts.segments.length - 2] ?? '')) return null;
+    return role;
+  }
+
+  /** Whether a call chain starts from a client of the app (`request(app)`, `app.inject()`) and does not sign in. */
+  private drivesApp(node: CallLike): boolean {
+    if (!mayCallTestClient(this.context.sourceCode.text)) return false;
+    let current: Node = node;
+    for (;;) {
+      current = unwrap(current);
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(current.callee);
+        const path = callee.type === AST_NODE_TYPES.MemberExpression && CREATING_REQUESTS.has(propertyName(callee) ?? '') ? leadingText(current.arguments[0]) : undefined;
+        if (path !== undefined && namesAuthenticationPath(path)) return false;
+        if (parseTestClientCall(this.context, current)) return true;
+        current = current.callee;
+      } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+        current = current.object;
+      } else {
+        return false;
+      }
+    }
+  }
+
+  /** A handle or configuration: named so (`db.rawDatabase`, `knex`), built so, or an object of only those. */
+  private isInfrastructure(node: Node): boolean {
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case AST_NODE_TYPES.Identifier:
+        return classifyValueName(inner.name) === 'infrastructure';
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = propertyName(inner);
+        return name !== null && classifyValueName(name) === 'infrastructure';
+      }
+      case AST_NODE_TYPES.ObjectExpression:
+        return inner.properties.length > 0 && inner.properties.every((property) => property.type === AST_NODE_TYPES.Property && this.isInfrastructure(property.value));
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        const judged = this.judge(inner).effect;
+        return judged.kind === 'call' && judged.role === 'infrastructure';
+      }
+      default:
+        return false;
+    }
   }
 
   /** A literal bundles infrastructure when one of its values is built by, or named as, infrastructure. */
@@ -413,6 +524,23 @@ class Collector {
       return judged.kind === 'call' && judged.role === 'infrastructure';
     });
   }
+}
+
+/** Whether a method of one of these names is called anywhere inside a node (`em.flush()`, `em.persist(x).flush()`). */
+function callsMethod(root: Node, names: ReadonlySet<string>): boolean {
+  const pending: Node[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && names.has(propertyName(node.callee) ?? '')) return true;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item === 'object' && 'type' in item) pending.push(item as Node);
+      } else if (value && typeof value === 'object' && 'type' in value) {
+        pending.push(value as Node);
+      }
+    }
+  }
+  return false;
 }
 
 function isDataOrCleanup(effect: Effect): boolean {
@@ -509,4 +637,34 @@ function runsOf(call: TestCall): number {
   if (!call.modifiers.includes('each') && !call.modifiers.includes('for')) return 1;
   const table = call.node.callee.type === AST_NODE_TYPES.CallExpression ? call.node.callee.arguments[0] : undefined;
   return table?.type === AST_NODE_TYPES.ArrayExpression ? Math.max(1, table.elements.length) : 1;
+}
+
+/**
+ * A short label for where data is made, for messages: `prisma.user.create()`, or
+ * `user = createUser()` for an assignment; arguments are left out.
+ */
+export function sourceLabel(node: Node): string {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.AssignmentExpression) {
+    const value = sourceLabel(inner.right);
+    return inner.left.type === AST_NODE_TYPES.Identifier ? `${inner.left.name} = ${value}` : value;
+  }
+  if (isCallLike(inner)) {
+    // `names.map((name) => em.create(Tag, { name }))` is labelled by what it does for each item.
+    const callee = inner.type === AST_NODE_TYPES.CallExpression ? inner.callee : null;
+    const callback = inner.type === AST_NODE_TYPES.CallExpression ? inner.arguments[0] : undefined;
+    const iterates = callee?.type === AST_NODE_TYPES.MemberExpression && ITERATING_METHODS.has(propertyName(callee) ?? '');
+    const each = iterates && callback && isFunction(callback) ? returnedExpression(callback) : null;
+    if (each && isCallLike(unwrap(each))) return sourceLabel(each);
+    const facts = callFacts(inner);
+    if (facts) return callLabel(facts);
+  }
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    let object: Node = inner;
+    while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
+    if (isCallLike(object)) return sourceLabel(object);
+  }
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return '{ … }';
+  if (inner.type === AST_NODE_TYPES.ArrayExpression) return '[ … ]';
+  return '…';
 }

@@ -1,15 +1,15 @@
 import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findSharedData, type MutatedLiteral, type PerTestHookEdit, type SharedBinding, type SharedSeed } from '../core/no-shared-test-data';
+import { findSharedData, type HandedOn, type MutatedLiteral, type PerTestHookEdit, type SharedHookData } from '../core/no-shared-test-data';
 import { planPerTestHooks } from '../estree/hook-renames';
 import type { TextEdit } from '../estree/text-edits';
 import { factoryNameOf, planLiteralFactory } from '../estree/literal-factory';
-import { collectSharedData, type SharedDataSyntax } from '../estree/shared-data-facts';
+import { collectSharedData, sourceLabel, type SharedDataSyntax } from '../estree/shared-data-facts';
 import { parseTestCall, type TestCall } from '../estree/test-calls';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean }];
-type MessageIds = 'sharedBinding' | 'sharedSeed' | 'mutatedLiteral' | 'runPerTest' | 'runPerTestWithTeardown' | 'buildPerTest';
+type MessageIds = 'sharedData' | 'sharedScenario' | 'handedOn' | 'mutatedLiteral' | 'runPerTest' | 'buildPerTest';
 
 interface Suggestion {
   readonly messageId: MessageIds;
@@ -42,14 +42,15 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ autofix: false }],
     messages: {
-      sharedBinding:
-        '`{{name}}` is created once in `{{hook}}` and read by {{tests}} tests, so each test sees what the others did to it. Create it for each test (in `beforeEach` or in the test); keep only infrastructure in `{{hook}}`.',
-      sharedSeed:
-        'This creates test data once in `{{hook}}` for {{tests}} tests, so they depend on what the others did to it. Create it for each test (in `beforeEach` or in the test); keep only infrastructure in `{{hook}}`.',
+      sharedData:
+        '`{{hook}}` seeds test data once and shares it with {{shared}}: {{sources}}. No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `{{hook}}`.',
+      sharedScenario:
+        '`{{hook}}` seeds test data once for {{shared}} ({{sources}}), and these tests hand state to each other, so they pass only in order. Merge the dependent steps into one test, or move the scenario to the acceptance layer; keep only infrastructure and schema in `{{hook}}`.',
+      handedOn:
+        '`{{name}}` is set by an earlier test and read by {{later}}, starting here: they pass only when that test ran first, never alone, reordered or in parallel. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).',
       mutatedLiteral:
         '`{{name}}` is one object for {{tests}} tests and a {{changedIn}} changes it, so tests see what earlier ones left behind. Build a fresh copy for each test.',
       runPerTest: 'Run this hook before each test: `{{hook}}` → `{{replacement}}`.',
-      runPerTestWithTeardown: 'Run this hook before each test (`{{hook}}` → `{{replacement}}`) and its teardown after each test.',
       buildPerTest: 'Turn `{{name}}` into `{{factory}}()` and build a fresh copy at the top of each test that uses it.',
     },
   },
@@ -68,21 +69,33 @@ export default createRule<Options, MessageIds>({
 
     function perTestSuggestion(syntax: SharedDataSyntax, edit: PerTestHookEdit): Suggestion | null {
       const hook = syntax.hooks.get(edit.hook);
-      const teardowns = edit.teardowns.flatMap((id) => syntax.hooks.get(id) ?? []);
-      const edits = hook && planPerTestHooks(context, [hook, ...teardowns]);
+      const edits = hook && planPerTestHooks(context, [hook]);
       const rename = edits?.[0];
       if (!hook || !edits || !rename) return null;
       const replacement = sourceCode.text.slice(hook.node.callee.range[0], rename.range[0]) + rename.text;
-      return { messageId: teardowns.length > 0 ? 'runPerTestWithTeardown' : 'runPerTest', data: { hook: hookName(hook), replacement }, edits };
+      return { messageId: 'runPerTest', data: { hook: hookName(hook), replacement }, edits };
     }
 
-    function reportHookData(syntax: SharedDataSyntax, finding: SharedBinding | SharedSeed, suggestion: Suggestion | null): void {
+    /** One report per hook, at the first place it makes shared data, listing every place. */
+    function reportHookData(syntax: SharedDataSyntax, finding: SharedHookData): void {
       const hook = syntax.hooks.get(finding.hook);
-      const anchor = syntax.anchors.get(finding.kind === 'sharedBinding' ? finding.use : finding.statement);
-      if (!hook || !anchor) return;
-      const data: Record<string, string | number> = { hook: hookName(hook), tests: finding.tests };
-      if (finding.kind === 'sharedBinding') data.name = syntax.bindings.get(finding.binding)?.name ?? '';
-      report({ node: anchor }, finding.kind, data, suggestion);
+      const anchors = finding.sources.flatMap((id) => syntax.anchors.get(id) ?? []).sort((a, b) => a.range[0] - b.range[0]);
+      const [first] = anchors;
+      if (!hook || !first) return;
+      const names = finding.bindings.map((id) => `\`${syntax.bindings.get(id)?.name ?? ''}\``);
+      const shared = finding.scope === 'suite' ? `a suite of ${finding.tests} tests` : `the ${finding.tests} tests that read ${names.join(', ')}`;
+      const labels = anchors.map((node) => `\`${sourceLabel(node)}\` (line ${node.loc.start.line})`);
+      const sources = labels.length > 4 ? `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more` : labels.join(', ');
+      const data = { hook: hookName(hook), shared, sources };
+      const suggestion = finding.edit && perTestSuggestion(syntax, finding.edit);
+      const loc = { start: first.loc.start, end: (anchors[anchors.length - 1] ?? first).loc.end };
+      report({ loc }, finding.ordered ? 'sharedScenario' : 'sharedData', data, suggestion);
+    }
+
+    function reportHandedOn(syntax: SharedDataSyntax, finding: HandedOn): void {
+      const anchor = syntax.anchors.get(finding.use);
+      const name = syntax.bindings.get(finding.binding)?.name;
+      if (anchor && name) report({ node: anchor }, 'handedOn', { name, later: finding.tests === 1 ? '1 later test' : `${finding.tests} later tests` }, null);
     }
 
     function reportMutatedLiteral(syntax: SharedDataSyntax, finding: MutatedLiteral): void {
@@ -114,16 +127,10 @@ export default createRule<Options, MessageIds>({
         if (!calls.some((call) => call.kind === 'test')) return;
         const syntax = collectSharedData(context, program, calls);
         if (!syntax) return;
-        // Every finding in one hook offers the same edit: plan it once.
-        const perTest = new Map<number, Suggestion | null>();
         for (const finding of findSharedData(syntax.facts)) {
-          if (finding.kind === 'mutatedLiteral') {
-            reportMutatedLiteral(syntax, finding);
-            continue;
-          }
-          const { edit } = finding;
-          if (edit && !perTest.has(edit.hook)) perTest.set(edit.hook, perTestSuggestion(syntax, edit));
-          reportHookData(syntax, finding, edit ? (perTest.get(edit.hook) ?? null) : null);
+          if (finding.kind === 'mutatedLiteral') reportMutatedLiteral(syntax, finding);
+          else if (finding.kind === 'handedOn') reportHandedOn(syntax, finding);
+          else reportHookData(syntax, finding);
         }
       },
     };

@@ -56,7 +56,7 @@ function findingsOf(facts: FileFacts): Finding[] {
   return findings;
 }
 
-/** The facts with only what the core reads: statements of `beforeAll` hooks and named teardowns; writes, and every use of named bindings. */
+/** The facts with only what the core reads: statements of `beforeAll` hooks and named hooks; writes, and every use of named bindings. */
 function pruned(facts: FileFacts): FileFacts {
   const writesOnly = (binding: BindingFact): BindingFact => ({ ...binding, uses: binding.uses.filter((use) => use.write) });
   const withoutStatements = (hook: HookFact): HookFact => ({ ...hook, statements: null });
@@ -68,26 +68,28 @@ function pruned(facts: FileFacts): FileFacts {
   const more = readInFull(essentials);
   return {
     ...facts,
-    hooks: facts.hooks.map((hook) => (hook.kind === 'beforeAll' || more.teardowns.has(hook.id) ? hook : withoutStatements(hook))),
+    hooks: facts.hooks.map((hook) => (hook.kind === 'beforeAll' || more.hooks.has(hook.id) ? hook : withoutStatements(hook))),
     bindings: facts.bindings.map((binding) => (more.bindings.has(binding.id) ? binding : writesOnly(binding))),
   };
 }
 
-/** One line per finding: kind, subject, test runs, and the edit offered. */
+/** One line per finding: kind, subject, who shares it, and the edit offered. */
 function summary(finding: Finding): string {
   switch (finding.kind) {
-    case 'sharedBinding':
-      return `binding ${finding.binding} in hook ${finding.hook}, ${finding.tests} tests, edit ${editSummary(finding.edit)}`;
-    case 'sharedSeed':
-      return `seed in hook ${finding.hook}, ${finding.tests} tests, edit ${editSummary(finding.edit)}`;
+    case 'sharedHookData': {
+      const kept = finding.bindings.length > 0 ? `bindings ${finding.bindings.join('+')}` : 'no binding';
+      const ordered = finding.ordered ? ', ordered' : '';
+      return `hook ${finding.hook}: ${finding.sources.length} sources, ${kept}, ${finding.scope} ${finding.tests}${ordered}, edit ${finding.edit ? `each ${finding.edit.hook}` : 'none'}`;
+    }
+    case 'handedOn':
+      return `binding ${finding.binding} handed on to ${finding.tests} later tests`;
     case 'mutatedLiteral':
       return `literal ${finding.binding} changed in ${finding.changedIn}, ${finding.tests} tests, edit ${finding.edit ? `factory for ${finding.edit.tests.join('+')}` : 'none'}`;
   }
 }
-function editSummary(edit: { hook: number; teardowns: readonly number[] } | null): string {
-  if (!edit) return 'none';
-  return edit.teardowns.length > 0 ? `each ${edit.hook} with ${edit.teardowns.join('+')}` : `each ${edit.hook}`;
-}
+
+/** `afterEach(() => db.truncate())`: a cleanup around every test of the file. */
+const cleanupEach = hook(25, 'afterEach', [statement(call('cleanup'))]);
 
 // `let user; beforeAll(async () => { user = await createUser(); });`
 const createUserStatement = statement(call('data'), { form: 'assign', assigns: [30] });
@@ -100,12 +102,17 @@ const userCreatedOnce = (uses: BindingFact['uses'], extraHooks: HookFact[] = [])
 
 describe('findSharedData: bindings assigned in run-once setup', () => {
   it.each<[string, FileFacts, string[]]>([
-    ['data read by two tests', userCreatedOnce([read(inTest(10)), read(inTest(11))]), ['binding 30 in hook 20, 2 tests, edit each 20']],
-    ['data read by one test', userCreatedOnce([read(inTest(10)), read(inTest(10))]), ['seed in hook 20, 2 tests, edit each 20']],
+    ['data read by two tests', userCreatedOnce([read(inTest(10)), read(inTest(11))], [cleanupEach]), ['hook 20: 1 sources, bindings 30, readers 2, edit each 20']],
+    ['data read by two tests, with nothing cleaned up around each test: no edit', userCreatedOnce([read(inTest(10)), read(inTest(11))]), ['hook 20: 1 sources, bindings 30, readers 2, edit none']],
+    [
+      'data kept in a binding no test reads: the tests reach it some other way',
+      userCreatedOnce([read(inHook(21))], [hook(21, 'afterAll', [statement(call('cleanup'), { reads: [30] })])]),
+      ['hook 20: 1 sources, no binding, suite 2, edit none'],
+    ],
     [
       'data read through a per-test hook',
       userCreatedOnce([read(inHook(21))], [hook(21, 'beforeEach', [statement(call(null))])]),
-      ['binding 30 in hook 20, 2 tests, edit each 20'],
+      ['hook 20: 1 sources, bindings 30, readers 2, edit none'],
     ],
     [
       'a parametrised test counts once per row',
@@ -114,7 +121,7 @@ describe('findSharedData: bindings assigned in run-once setup', () => {
         hooks: [hook(20, 'beforeAll', [createUserStatement])],
         bindings: [binding(30, 'user', [write(inHook(20), call('data')), read(inTest(10))])],
       }),
-      ['binding 30 in hook 20, 3 tests, edit each 20'],
+      ['hook 20: 1 sources, bindings 30, readers 3, edit none'],
     ],
     [
       'a literal read by two tests',
@@ -123,7 +130,7 @@ describe('findSharedData: bindings assigned in run-once setup', () => {
         hooks: [hook(20, 'beforeAll', [statement(literal, { form: 'assign', assigns: [30] })])],
         bindings: [binding(30, 'cart', [write(inHook(20), literal), read(inTest(10)), read(inTest(11))])],
       }),
-      ['binding 30 in hook 20, 2 tests, edit each 20'],
+      ['hook 20: 1 sources, bindings 30, readers 2, edit each 20'],
     ],
   ])('reports %s', (_label, facts, expected) => {
     expect(findingsOf(facts).map(summary)).toEqual(expected);
@@ -171,6 +178,7 @@ describe('findSharedData: bindings assigned in run-once setup', () => {
         bindings: [binding(30, 'user', [write(inHook(20), call('data')), read(inTest(10)), read(inTest(11))])],
       }),
     ],
+    ['data read by one test only', userCreatedOnce([read(inTest(10)), read(inTest(10))])],
     [
       'data for a single test',
       file({
@@ -188,8 +196,8 @@ describe('findSharedData: data created in run-once setup', () => {
   it.each<[string, FileFacts, string[]]>([
     [
       'a seed whose result is not kept',
-      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))])] }),
-      ['seed in hook 20, 2 tests, edit each 20'],
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))]), cleanupEach] }),
+      ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
     ],
     [
       'seeds in a loop, next to a local',
@@ -197,25 +205,30 @@ describe('findSharedData: data created in run-once setup', () => {
         tests: tests(10, 11),
         hooks: [hook(20, 'beforeAll', [statement(call(null), { form: 'declare' }), block(statement(call('data')), statement(call('data')))])],
       }),
-      ['seed in hook 20, 2 tests, edit each 20', 'seed in hook 20, 2 tests, edit each 20'],
+      ['hook 20: 2 sources, no binding, suite 2, edit none'],
     ],
     [
       'a seed next to infrastructure: no edit',
       file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('infrastructure')), statement(call('data'))])] }),
-      ['seed in hook 20, 2 tests, edit none'],
+      ['hook 20: 1 sources, no binding, suite 2, edit none'],
     ],
     [
       'a seed next to an unknown call: no edit',
       file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data')), statement(call(null))])] }),
-      ['seed in hook 20, 2 tests, edit none'],
+      ['hook 20: 1 sources, no binding, suite 2, edit none'],
+    ],
+    [
+      'a seed next to schema work: no edit',
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement({ kind: 'schema' }), statement(call('data'))])] }),
+      ['hook 20: 1 sources, no binding, suite 2, edit none'],
     ],
     [
       'a seed in a nested suite counts that suite’s tests',
       file({
         tests: [...tests(10), { id: 11, suite: 1, runs: 1 }, { id: 12, suite: 1, runs: 1 }],
-        hooks: [hook(20, 'beforeAll', [statement(call('data'))], 1)],
+        hooks: [hook(20, 'beforeAll', [statement(call('data'))], 1), cleanupEach],
       }),
-      ['seed in hook 20, 2 tests, edit each 20'],
+      ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
     ],
   ])('reports %s', (_label, facts, expected) => {
     expect(findingsOf(facts).map(summary)).toEqual(expected);
@@ -224,49 +237,85 @@ describe('findSharedData: data created in run-once setup', () => {
   it.each<[string, FileFacts]>([
     ['a seed for one test of a nested suite', file({ tests: [...tests(10, 11), { id: 12, suite: 1, runs: 1 }], hooks: [hook(20, 'beforeAll', [statement(call('data'))], 1)] })],
     ['writes that are not data', file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('write'))])] })],
+    ['schema work', file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement({ kind: 'schema' }), block(statement({ kind: 'schema' }))])] })],
     ['a hook written elsewhere', file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', null)] })],
   ])('does not report %s', (_label, facts) => {
     expect(findingsOf(facts)).toEqual([]);
   });
 });
 
-describe('findSharedData: the beforeEach edit and teardowns', () => {
+describe('findSharedData: when the beforeEach edit is safe', () => {
   const usedByTwo = [read(inTest(10)), read(inTest(11))];
   const teardown = (id: number, statements: StatementFact[] | null, suite = 0) => hook(id, 'afterAll', statements, suite);
   const seedUsers = statement(call('data'), { collections: ['prisma.user'] });
   it.each<[string, FileFacts, string[]]>([
     [
-      'a teardown that removes the created binding moves too',
+      'a teardown that removes the created binding, once after the last test, blocks the edit',
       userCreatedOnce(usedByTwo, [teardown(21, [statement(call('cleanup'), { reads: [30] })])]),
-      ['binding 30 in hook 20, 2 tests, edit each 20 with 21'],
+      ['hook 20: 1 sources, bindings 30, readers 2, edit none'],
     ],
     [
-      'a teardown that removes the same collection moves too',
+      'a teardown that removes the same collection blocks the edit',
       file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [seedUsers]), teardown(21, [statement(call('cleanup'), { collections: ['prisma.user'] })])] }),
-      ['seed in hook 20, 2 tests, edit each 20 with 21'],
+      ['hook 20: 1 sources, no binding, suite 2, edit none'],
     ],
     [
       'a teardown that wipes another collection stays',
-      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [seedUsers]), teardown(21, [statement(call('cleanup'), { collections: ['orders'] })])] }),
-      ['seed in hook 20, 2 tests, edit each 20'],
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [seedUsers]), teardown(21, [statement(call('cleanup'), { collections: ['orders'] })]), cleanupEach] }),
+      ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
     ],
     [
-      'a teardown that also closes the pool stays when it does not use the binding',
-      file({
-        tests: tests(10, 11),
-        hooks: [hook(20, 'beforeAll', [seedUsers]), teardown(21, [statement(call('cleanup'), { collections: ['prisma.user'] }), statement(call('close'))])],
-      }),
-      ['seed in hook 20, 2 tests, edit each 20'],
+      'a teardown that only closes the pool',
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [seedUsers]), teardown(21, [statement(call('close'))]), cleanupEach] }),
+      ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
     ],
     [
       'a teardown that uses the binding and closes the pool blocks the edit',
       userCreatedOnce(usedByTwo, [teardown(21, [statement(call('cleanup'), { reads: [30] }), statement(call('close'))])]),
-      ['binding 30 in hook 20, 2 tests, edit none'],
+      ['hook 20: 1 sources, bindings 30, readers 2, edit none'],
     ],
     [
       'a teardown in another suite is left alone',
-      userCreatedOnce(usedByTwo, [teardown(21, [statement(call('cleanup'), { reads: [30] })], 1)]),
-      ['binding 30 in hook 20, 2 tests, edit each 20'],
+      userCreatedOnce(usedByTwo, [teardown(21, [statement(call('cleanup'), { reads: [30] })], 1), cleanupEach]),
+      ['hook 20: 1 sources, bindings 30, readers 2, edit each 20'],
+    ],
+    [
+      'writes with no cleanup around each test block the edit: rows would pile up and a unique key be inserted twice',
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))])] }),
+      ['hook 20: 1 sources, no binding, suite 2, edit none'],
+    ],
+    [
+      'writes cleaned up before each test',
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))]), hook(21, 'beforeEach', [statement(call('cleanup'))])] }),
+      ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
+    ],
+    [
+      'writes wiped by rebuilding the schema after each test',
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))]), hook(21, 'afterEach', [statement({ kind: 'schema' })])] }),
+      ['hook 20: 1 sources, no binding, suite 2, edit each 20'],
+    ],
+    [
+      'writes cleaned up only around the tests of a nested suite block the edit',
+      file({ tests: tests(10, 11), hooks: [hook(20, 'beforeAll', [statement(call('data'))]), hook(21, 'afterEach', [statement(call('cleanup'))], 1)] }),
+      ['hook 20: 1 sources, no binding, suite 2, edit none'],
+    ],
+    [
+      'a literal needs no cleanup: nothing is written to a store',
+      file({
+        tests: tests(10, 11),
+        hooks: [hook(20, 'beforeAll', [statement(literal, { form: 'assign', assigns: [30] })])],
+        bindings: [binding(30, 'cart', [write(inHook(20), literal), read(inTest(10)), read(inTest(11))])],
+      }),
+      ['hook 20: 1 sources, bindings 30, readers 2, edit each 20'],
+    ],
+    [
+      'tests that hand state to each other: an ordered scenario, no edit',
+      file({
+        tests: tests(10, 11),
+        hooks: [hook(20, 'beforeAll', [statement(call('data'))])],
+        bindings: [binding(31, 'orderId', [write(inTest(10), value), read(inTest(11))])],
+      }),
+      ['binding 31 handed on to 1 later tests', 'hook 20: 1 sources, no binding, suite 2, ordered, edit none'],
     ],
     [
       'another run-once hook that builds on the data blocks the edit',
@@ -275,7 +324,7 @@ describe('findSharedData: the beforeEach edit and teardowns', () => {
         hooks: [hook(20, 'beforeAll', [createUserStatement]), hook(21, 'beforeAll', [statement(call('data'), { reads: [30] })], 1)],
         bindings: [binding(30, 'user', [write(inHook(20), call('data')), read(inHook(21)), ...usedByTwo])],
       }),
-      ['binding 30 in hook 20, 2 tests, edit none'],
+      ['hook 20: 1 sources, bindings 30, readers 2, edit none'],
     ],
     [
       'another run-once hook that reads a value the setup hook keeps blocks the edit',
@@ -288,7 +337,7 @@ describe('findSharedData: the beforeEach edit and teardowns', () => {
         ],
         bindings: [binding(31, 'orderId', [write(inHook(20), value), read(inHook(21))])],
       }),
-      ['seed in hook 20, 2 tests, edit none'],
+      ['hook 20: 1 sources, no binding, suite 2, edit none'],
     ],
     ...(
       [
@@ -301,10 +350,10 @@ describe('findSharedData: the beforeEach edit and teardowns', () => {
       `a per-test hook that reads the data: ${label}`,
       file({
         tests: tests(10, 11),
-        hooks: [hook(20, 'beforeAll', [createUserStatement]), hook(id, kind, [statement(call(null), { reads: [30] })], suite)],
+        hooks: [hook(20, 'beforeAll', [createUserStatement]), hook(id, kind, [statement(call(null), { reads: [30] })], suite), cleanupEach],
         bindings: [binding(30, 'user', [write(inHook(20), call('data')), read(inHook(id)), ...usedByTwo])],
       }),
-      [`binding 30 in hook 20, 2 tests, edit ${edit}`],
+      [`hook 20: 1 sources, bindings 30, readers 2, edit ${edit}`],
     ]),
   ])('%s', (_label, facts, expected) => {
     expect(findingsOf(facts).map(summary)).toEqual(expected);
@@ -361,7 +410,7 @@ describe('findSharedData: suite-level literals that tests change', () => {
       hooks: [hook(20, 'beforeAll', [statement(literal, { form: 'assign', assigns: [40] })])],
       bindings: [binding(40, 'cart', [write(inHook(20), literal), read(inTest(10), change('items')), read(inTest(11))], { initial: 'literal' })],
     });
-    expect(findingsOf(facts).map(summary)).toEqual(['binding 40 in hook 20, 2 tests, edit each 20']);
+    expect(findingsOf(facts).map(summary)).toEqual(['hook 20: 1 sources, bindings 40, readers 2, edit each 20']);
   });
 });
 
@@ -382,11 +431,11 @@ describe('what the core reads', () => {
   });
 
   it('reads neither the other uses of infrastructure or per-test data, nor the teardowns of a setup hook that does more than create data', () => {
-    expect(readInFull(infrastructureAndSeed)).toEqual({ teardowns: new Set(), bindings: new Set() });
-    expect(findingsOf(infrastructureAndSeed).map(summary)).toEqual(['seed in hook 20, 2 tests, edit none']);
+    expect(readInFull(infrastructureAndSeed)).toEqual({ hooks: new Set(), bindings: new Set() });
+    expect(findingsOf(infrastructureAndSeed).map(summary)).toEqual(['hook 20: 1 sources, no binding, suite 2, edit none']);
   });
 
-  it('reads the teardowns of a setup hook that only creates data, and every use of what it assigns', () => {
+  it('reads the teardowns and per-test hooks around a setup hook that only creates data, and every use of what it assigns', () => {
     // `user = await createUser(); userId = user.id;` in beforeAll, `await deleteUser(userId)` in afterAll.
     const facts = file({
       tests: tests(10, 11),
@@ -394,11 +443,13 @@ describe('what the core reads', () => {
         hook(20, 'beforeAll', [createUserStatement, statement(value, { form: 'assign', assigns: [31], reads: [30] })]),
         hook(21, 'afterAll', [statement(call('cleanup'), { reads: [31] })]),
         hook(22, 'afterAll', [statement(call('cleanup'))], 1),
+        hook(23, 'afterEach', [statement(call('cleanup'))]),
+        hook(24, 'afterEach', [statement(call('cleanup'))], 1),
       ],
       bindings: [binding(30, 'user', [write(inHook(20), call('data')), ...usedByTwo]), binding(31, 'userId', [write(inHook(20), value), read(inHook(21))])],
     });
-    expect(readInFull(facts)).toEqual({ teardowns: new Set([21]), bindings: new Set([30, 31]) });
-    expect(findingsOf(facts).map(summary)).toEqual(['binding 30 in hook 20, 2 tests, edit each 20 with 21']);
+    expect(readInFull(facts)).toEqual({ hooks: new Set([21, 23]), bindings: new Set([30, 31]) });
+    expect(findingsOf(facts).map(summary)).toEqual(['hook 20: 1 sources, bindings 30, readers 2, edit none']);
   });
 
   it('reads every use of a suite literal', () => {
@@ -406,11 +457,54 @@ describe('what the core reads', () => {
     expect(readInFull(facts).bindings).toEqual(new Set([40]));
   });
 
+  it('reads every use of a binding a test assigns', () => {
+    const facts = file({ tests: tests(10, 11), bindings: [binding(41, 'orderId', [write(inTest(10), value)])] });
+    expect(readInFull(facts).bindings).toEqual(new Set([41]));
+  });
+
   it.each<[string, HookKind[], BindingFact['initial'][], boolean]>([
-    ['a run-once setup hook', ['beforeEach', 'beforeAll'], ['other'], true],
-    ['a suite literal', ['beforeEach', 'afterAll'], ['none', 'literal'], true],
-    ['per-test hooks, a teardown and no literal', ['beforeEach', 'afterEach', 'afterAll'], ['none', 'other'], false],
+    ['a run-once setup hook', ['beforeEach', 'beforeAll'], [], true],
+    ['a suite literal', ['beforeEach', 'afterAll'], ['literal'], true],
+    ['a suite binding a test may assign', ['beforeEach', 'afterAll'], ['none'], true],
+    ['per-test hooks, a teardown and no suite binding', ['beforeEach', 'afterEach', 'afterAll'], [], false],
   ])('a file with %s may share data: %s', (_label, hookKinds, initials, expected) => {
     expect(mayShareData(hookKinds, initials)).toBe(expected);
+  });
+});
+
+describe('findSharedData: state handed from one test to the next', () => {
+  const orderId = (uses: BindingFact['uses'], hooks: HookFact[] = []) => file({ tests: tests(10, 11, 12), hooks, bindings: [binding(31, 'orderId', uses)] });
+  it.each<[string, FileFacts, string[]]>([
+    ['assigned by one test, read by the two after it', orderId([write(inTest(10), value), read(inTest(11)), read(inTest(12))]), ['binding 31 handed on to 2 later tests']],
+    ['assigned by a later test than the one reading it first', orderId([read(inTest(10)), write(inTest(11), value), read(inTest(12))]), ['binding 31 handed on to 1 later tests']],
+    [
+      'assigned by a setup hook that ran before both tests',
+      file({
+        tests: [{ id: 10, suite: 1, runs: 1 }, { id: 11, suite: 1, runs: 1 }],
+        hooks: [hook(20, 'beforeAll', [], 1)],
+        bindings: [binding(31, 'session', [write(inHook(20), value), write(inTest(10), value), read(inTest(11))])],
+      }),
+      ['binding 31 handed on to 1 later tests'],
+    ],
+  ])('reports %s', (_label, facts, expected) => {
+    expect(findingsOf(facts).map(summary)).toEqual(expected);
+  });
+
+  it.each<[string, FileFacts]>([
+    ['read only by the test that assigns it', orderId([write(inTest(10), value), read(inTest(10))])],
+    ['assigned again by every test that reads it', orderId([write(inTest(10), value), write(inTest(11), value), read(inTest(11))])],
+    ['read only before any test assigns it', orderId([read(inTest(10)), write(inTest(11), value)])],
+    ['reset before each test', orderId([write(inTest(10), value), write(inHook(20), value), read(inTest(11))], [hook(20, 'beforeEach', [])])],
+    ['read only by a hook', orderId([write(inTest(10), value), read(inHook(20))], [hook(20, 'afterAll', [])])],
+    [
+      'assigned again by a setup hook of the reading test’s suite, which runs after the earlier test',
+      file({
+        tests: [...tests(10), { id: 11, suite: 1, runs: 1 }],
+        hooks: [hook(20, 'beforeAll', [], 1)],
+        bindings: [binding(31, 'session', [write(inTest(10), value), write(inHook(20), value), read(inTest(11))])],
+      }),
+    ],
+  ])('does not report %s', (_label, facts) => {
+    expect(findingsOf(facts)).toEqual([]);
   });
 });

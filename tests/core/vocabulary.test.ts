@@ -4,6 +4,10 @@ import {
   classifyFunctionName,
   classifySql,
   classifyValueName,
+  isSchemaWork,
+  namesAuthenticationPath,
+  namesComponentFactory,
+  namesRecordFactoryMethod,
   sqlTable,
   type CallFacts,
   type CallRole,
@@ -131,5 +135,73 @@ describe('classifyValueName', () => {
     ['status', null],
   ])('%s → %s', (name, expected) => {
     expect(classifyValueName(name)).toBe(expected);
+  });
+});
+
+describe('isSchemaWork', () => {
+  it.each<[string, string | undefined, boolean]>([
+    ['orm.schema.create', undefined, true],
+    ['orm.schema.refresh', undefined, true],
+    ['knex.schema.createTable', undefined, true],
+    ['queryRunner.createTable', undefined, true],
+    ['dataSource.synchronize', undefined, true],
+    ['knex.migrate.latest', undefined, true],
+    ['createCompositeKeyTable', undefined, true],
+    ['dropTables', undefined, true],
+    ['ensureSchema', undefined, true],
+    ['pool.query', 'CREATE TABLE parcels (id serial)', true],
+    ['pool.query', 'alter table parcels add column weight int', true],
+    ['pool.query', 'INSERT INTO parcels DEFAULT VALUES', false],
+    ['prisma.parcel.create', undefined, false],
+    ['createParcel', undefined, false],
+    ['createUsers', undefined, false],
+    ['insertTablesData', undefined, false],
+  ])('%s (%s) → %s', (chain, text, expected) => {
+    expect(isSchemaWork(facts(chain, text))).toBe(expected);
+  });
+});
+
+describe('names of factories', () => {
+  it.each<[string, boolean]>([
+    ['createSubscriber', true],
+    ['createFeature', true],
+    ['registerCustomer', true],
+    ['createQueryBuilder', false],
+    ['createQueryRunner', false],
+    ['createNestApplication', false],
+    ['createSandbox', false],
+    ['createTable', false],
+    ['create', false],
+  ])('method %s names a record: %s', (name, expected) => {
+    expect(namesRecordFactoryMethod(name)).toBe(expected);
+  });
+
+  it.each<[string, boolean]>([
+    ['createGetActiveUsers', true],
+    ['makeSendInvoice', true],
+    ['createAdmin', true],
+    ['buildOrderService', true],
+    ['createUser', false],
+    ['createOrders', false],
+    ['createAdminWithPermissions', false],
+  ])('%s names code rather than a record: %s', (name, expected) => {
+    expect(namesComponentFactory(name)).toBe(expected);
+  });
+
+  it.each<[string, boolean]>([
+    ['/api/v1/auth/email/login', true],
+    ['/sessions', true],
+    ['/oauth/token?grant=client', true],
+    ['/api/v1/auth/email/register', false],
+    ['/api/tokens-report/export', false],
+    ['/api/users', false],
+  ])('request path %s signs in: %s', (path, expected) => {
+    expect(namesAuthenticationPath(path)).toBe(expected);
+  });
+});
+
+describe('a chain that only renders its query', () => {
+  it.each(['knex.insert.toSQL', 'db.insertInto.values.compile', 'repo.save.toString'])('%s writes nothing', (chain) => {
+    expect(classifyCall(facts(chain))).toBeNull();
   });
 });

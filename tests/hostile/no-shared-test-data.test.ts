@@ -15,17 +15,18 @@ ts.run('no-shared-test-data on hostile TypeScript', rule, {
     {
       name: 'a describe.each template table, with the hook imported under its own name',
       filename: FILE,
-      code: "import { Pool } from 'pg';\nimport { describe, it, beforeAll, expect } from 'vitest';\nconst pool = new Pool();\ndescribe.each`\n  table\n  ${'users'}\n`('$table', ({ table }) => {\n  let row: unknown;\n  beforeAll(async () => { row = await pool.query(`INSERT INTO ${table} DEFAULT VALUES`); });\n  it('a', () => { expect(row).toBeDefined(); });\n  it('b', () => { expect(row).toBeTruthy(); });\n});\n",
+      code: "import { Pool } from 'pg';\nimport { describe, it, afterEach, beforeAll, expect } from 'vitest';\nconst pool = new Pool();\ndescribe.each`\n  table\n  ${'users'}\n`('$table', ({ table }) => {\n  let row: unknown;\n  beforeAll(async () => { row = await pool.query(`INSERT INTO ${table} DEFAULT VALUES`); });\n  afterEach(() => pool.query(`TRUNCATE ${table}`));\n  it('a', () => { expect(row).toBeDefined(); });\n  it('b', () => { expect(row).toBeTruthy(); });\n});\n",
       errors: [
         {
-          messageId: 'sharedBinding',
+          messageId: 'sharedData',
           line: 9,
           column: 27,
+          data: { hook: 'beforeAll', shared: 'the 2 tests that read `row`', sources: '`row = pool.query()` (line 9)' },
           suggestions: [
             {
               messageId: 'runPerTest',
               data: { hook: 'beforeAll', replacement: 'beforeEach' },
-              output: "import { Pool } from 'pg';\nimport { describe, it, beforeEach, expect } from 'vitest';\nconst pool = new Pool();\ndescribe.each`\n  table\n  ${'users'}\n`('$table', ({ table }) => {\n  let row: unknown;\n  beforeEach(async () => { row = await pool.query(`INSERT INTO ${table} DEFAULT VALUES`); });\n  it('a', () => { expect(row).toBeDefined(); });\n  it('b', () => { expect(row).toBeTruthy(); });\n});\n",
+              output: "import { Pool } from 'pg';\nimport { describe, it, afterEach, beforeEach, expect } from 'vitest';\nconst pool = new Pool();\ndescribe.each`\n  table\n  ${'users'}\n`('$table', ({ table }) => {\n  let row: unknown;\n  beforeEach(async () => { row = await pool.query(`INSERT INTO ${table} DEFAULT VALUES`); });\n  afterEach(() => pool.query(`TRUNCATE ${table}`));\n  it('a', () => { expect(row).toBeDefined(); });\n  it('b', () => { expect(row).toBeTruthy(); });\n});\n",
             },
           ],
         },
@@ -34,17 +35,18 @@ ts.run('no-shared-test-data on hostile TypeScript', rule, {
     {
       name: 'a computed describe.each and an optional factory call',
       filename: FILE,
-      code: `describe['each']([[1]])('x %i', () => {\n  let user: unknown;\n  beforeAll(async () => { user = await createUser?.({ name: 'ユーザー' }); });\n  it('a', () => user);\n  it('b', () => user);\n});\n`,
+      code: `describe['each']([[1]])('x %i', () => {\n  let user: unknown;\n  beforeAll(async () => { user = await createUser?.({ name: nextName('ユーザー') }); });\n  afterEach(() => deleteUsers());\n  it('a', () => user);\n  it('b', () => user);\n});\n`,
       errors: [
         {
-          messageId: 'sharedBinding',
+          messageId: 'sharedData',
           line: 3,
           column: 27,
+          data: { hook: 'beforeAll', shared: 'the 2 tests that read `user`', sources: '`user = createUser()` (line 3)' },
           suggestions: [
             {
               messageId: 'runPerTest',
               data: { hook: 'beforeAll', replacement: 'beforeEach' },
-              output: `describe['each']([[1]])('x %i', () => {\n  let user: unknown;\n  beforeEach(async () => { user = await createUser?.({ name: 'ユーザー' }); });\n  it('a', () => user);\n  it('b', () => user);\n});\n`,
+              output: `describe['each']([[1]])('x %i', () => {\n  let user: unknown;\n  beforeEach(async () => { user = await createUser?.({ name: nextName('ユーザー') }); });\n  afterEach(() => deleteUsers());\n  it('a', () => user);\n  it('b', () => user);\n});\n`,
             },
           ],
         },

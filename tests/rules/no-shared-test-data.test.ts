@@ -352,37 +352,10 @@ describe('profile', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
+          messageId: 'sharedData',
           line: 11,
-          column: 5,
-          data: { name: 'user', hook: 'beforeAll', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              data: { hook: 'beforeAll', replacement: 'beforeEach' },
-              output: `
-import { beforeEach, describe, expect, it } from 'vitest';
-import { PrismaClient, type User } from '@prisma/client';
-
-const prisma = new PrismaClient();
-
-describe('profile', () => {
-  let user: User;
-
-  beforeEach(async () => {
-    user = await prisma.user.create({ data: { email: 'ada@example.com' } });
-  });
-
-  it('renames the user', async () => {
-    await prisma.user.update({ where: { id: user.id }, data: { name: 'Grace' } });
-  });
-  it('reads the name', async () => {
-    expect(user.name).toBeNull();
-  });
-});
-`,
-            },
-          ],
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = prisma.user.create()` (line 11)" },
+          suggestions: [],
         },
       ],
     },
@@ -390,7 +363,7 @@ describe('profile', () => {
       name: 'Vitest: infrastructure in another beforeAll keeps the import, and beforeEach is added',
       filename: TS_FILE,
       code: `
-import { beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import { Pool } from 'pg';
 import { UserRepository } from '../../src/repositories/user-repository';
 
@@ -405,6 +378,7 @@ beforeAll(() => {
 beforeAll(async () => {
   user = await repo.save({ email: 'ada@example.com', name: 'Ada' });
 });
+afterEach(() => pool.query('DELETE FROM users'));
 
 it('finds the user', async () => {
   expect(await repo.findByEmail(user.email)).toBeDefined();
@@ -415,14 +389,12 @@ it('has an id', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
+          messageId: 'sharedData',
           line: 15,
-          column: 3,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 15)" },
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-import { beforeAll, beforeEach, expect, it } from 'vitest';
+            { messageId: 'runPerTest', output: `
+import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { Pool } from 'pg';
 import { UserRepository } from '../../src/repositories/user-repository';
 
@@ -437,6 +409,7 @@ beforeAll(() => {
 beforeEach(async () => {
   user = await repo.save({ email: 'ada@example.com', name: 'Ada' });
 });
+afterEach(() => pool.query('DELETE FROM users'));
 
 it('finds the user', async () => {
   expect(await repo.findByEmail(user.email)).toBeDefined();
@@ -444,8 +417,7 @@ it('finds the user', async () => {
 it('has an id', () => {
   expect(user.id).toBeGreaterThan(0);
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -454,13 +426,14 @@ it('has an id', () => {
       name: 'Jest: beforeEach already imported, so the last beforeAll leaves the import',
       filename: TS_FILE,
       code: `
-import { beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { createPool } from '../../src/db/pool';
 
 const pool = createPool();
 let orderId: number;
 
 beforeEach(() => pool.query('BEGIN'));
+afterEach(() => pool.query('ROLLBACK'));
 beforeAll(async () => {
   const { rows } = await pool.query('INSERT INTO orders (total) VALUES (100) RETURNING id');
   orderId = rows[0].id;
@@ -476,21 +449,19 @@ test('the order is unpaid', async () => {
 `,
       errors: [
         {
-          messageId: 'sharedSeed',
-          line: 10,
-          column: 26,
-          data: { hook: 'beforeAll', tests: 2 },
+          messageId: 'sharedData',
+          line: 11,
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`pool.query()` (line 11)" },
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-import { beforeEach, expect, test } from '@jest/globals';
+            { messageId: 'runPerTest', output: `
+import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { createPool } from '../../src/db/pool';
 
 const pool = createPool();
 let orderId: number;
 
 beforeEach(() => pool.query('BEGIN'));
+afterEach(() => pool.query('ROLLBACK'));
 beforeEach(async () => {
   const { rows } = await pool.query('INSERT INTO orders (total) VALUES (100) RETURNING id');
   orderId = rows[0].id;
@@ -503,8 +474,7 @@ test('the order is unpaid', async () => {
   const { rows } = await pool.query('SELECT paid FROM orders WHERE id = $1', [orderId]);
   expect(rows[0].paid).toBe(false);
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -531,7 +501,14 @@ it('two', async () => {
   expect(await prisma.user.findUnique({ where: { id: userId } })).toMatchObject({ name: null });
 });
 `,
-      errors: [{ messageId: 'sharedSeed', line: 9, column: 22, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 9,
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`prisma.user.create()` (line 9)" },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a literal assigned in beforeAll and read by two tests',
@@ -550,14 +527,11 @@ it('has no lines', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
+          messageId: 'sharedData',
           line: 4,
-          column: 3,
-          data: { name: 'order', hook: 'beforeAll', tests: 2 },
+          data: { hook: "beforeAll", shared: "the 2 tests that read `order`", sources: "`order = { … }` (line 4)" },
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
+            { messageId: 'runPerTest', output: `
 let order: { lines: Array<{ sku: string }> };
 beforeEach(() => {
   order = { lines: [] };
@@ -568,8 +542,7 @@ it('adds a line', () => {
 it('has no lines', () => {
   expect(order.lines).toEqual([]);
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -599,38 +572,14 @@ describe('search', () => {
   });
 });
 `,
-      errors: [8, 9, 11].map((line) => ({
-        messageId: 'sharedSeed' as const,
-        line,
-        column: line === 11 ? 13 : 11,
-        suggestions: [
-          {
-            messageId: 'runPerTest' as const,
-            output: `
-import { prisma } from '../../src/db/prisma';
-
-const emails = ['ada@example.com', 'grace@example.com'];
-
-describe('search', () => {
-  beforeEach(async () => {
-    await prisma.user.createMany({ data: emails.map((email) => ({ email })) });
-    await Promise.all([createOrder(), createOrder()]);
-    for (const email of emails) {
-      await prisma.subscriber.create({ data: { email } });
-    }
-  });
-
-  it('finds by prefix', async () => {
-    expect(await prisma.user.findMany({ where: { email: { startsWith: 'ada' } } })).toHaveLength(1);
-  });
-  it('counts everyone', async () => {
-    expect(await prisma.user.count()).toBe(2);
-  });
-});
-`,
-          },
-        ],
-      })),
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 8,
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`prisma.user.createMany()` (line 8), `Promise.all()` (line 9), `prisma.subscriber.create()` (line 11)" },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'nested describes: a hook in the outer suite, tests in the inner ones',
@@ -662,41 +611,10 @@ describe('orders', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
+          messageId: 'sharedData',
           line: 8,
-          column: 6,
-          data: { name: 'orderId', hook: 'beforeAll', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTestWithTeardown',
-              data: { hook: 'beforeAll', replacement: 'beforeEach' },
-              output: `
-import { afterEach, beforeEach, describe, it } from 'vitest';
-import { db } from '../../src/db/kysely';
-
-describe('orders', () => {
-  let orderId: number;
-  beforeEach(async () => {
-    ({ id: orderId } = await db.insertInto('orders').values({ total: 100 }).returning('id').executeTakeFirstOrThrow());
-  });
-  afterEach(async () => {
-    await db.deleteFrom('orders').execute();
-  });
-
-  describe('paying', () => {
-    it('marks the order paid', async () => {
-      await db.updateTable('orders').set({ paid: true }).where('id', '=', orderId).execute();
-    });
-  });
-  describe('refunding', () => {
-    it('refuses an unpaid order', async () => {
-      await expectRefundToFail(orderId);
-    });
-  });
-});
-`,
-            },
-          ],
+          data: { hook: "beforeAll", shared: "the 2 tests that read `orderId`", sources: "`db.insertInto().values().returning().executeTakeFirstOrThrow()` (line 8)" },
+          suggestions: [],
         },
       ],
     },
@@ -720,7 +638,14 @@ afterAll(async () => {
 it('one', () => expect(user.id).toBeDefined());
 it('two', () => expect(user.email).toContain('@'));
 `,
-      errors: [{ messageId: 'sharedBinding', line: 8, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 8,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = prisma.user.create()` (line 8)" },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a teardown that wipes everything and disconnects stays where it is',
@@ -744,30 +669,10 @@ it('two', () => expect(user.email).toContain('@'));
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
+          messageId: 'sharedData',
           line: 8,
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-import { PrismaClient, type User } from '@prisma/client';
-
-const prisma = new PrismaClient();
-let user: User;
-
-beforeEach(async () => {
-  user = await prisma.user.create({ data: { email: 'ada@example.com' } });
-});
-afterAll(async () => {
-  await prisma.user.deleteMany();
-  await prisma.$disconnect();
-});
-
-it('one', () => expect(user.id).toBeDefined());
-it('two', () => expect(user.email).toContain('@'));
-`,
-            },
-          ],
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = prisma.user.create()` (line 8)" },
+          suggestions: [],
         },
       ],
     },
@@ -789,30 +694,11 @@ describe('invoices', () => {
 });
 `,
       errors: [
-        { messageId: 'sharedBinding', line: 4, data: { name: 'account', hook: 'beforeAll', tests: 2 }, suggestions: [] },
         {
-          messageId: 'sharedSeed',
-          line: 9,
-          column: 21,
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-let account: { id: number };
-beforeAll(async () => {
-  account = await createAccount();
-});
-describe('invoices', () => {
-  let invoice: { id: number };
-  beforeEach(async () => {
-    invoice = await createInvoice({ accountId: account.id });
-  });
-  it('one', () => expect(invoice.id).toBeDefined());
-  it('two', () => expect(account.id).toBeDefined());
-});
-`,
-            },
-          ],
+          messageId: 'sharedData',
+          line: 4,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `account`", sources: "`account = createAccount()` (line 4)" },
+          suggestions: [],
         },
       ],
     },
@@ -831,23 +717,10 @@ it.each([['active'], ['banned']])('sets the status to %s', async (status) => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
-          data: { name: 'user', hook: 'beforeAll', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-import { beforeEach, it } from 'vitest';
-let user: { id: number; status: string };
-beforeEach(async () => {
-  user = await userFactory.create();
-});
-it.each([['active'], ['banned']])('sets the status to %s', async (status) => {
-  await setStatus(user.id, status);
-});
-`,
-            },
-          ],
+          messageId: 'sharedData',
+          line: 5,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = userFactory.create()` (line 5)" },
+          suggestions: [],
         },
       ],
     },
@@ -985,24 +858,17 @@ it('one', () => expect(state.user).toBeDefined());
 it('two', () => expect(state.user?.id).toBeGreaterThan(0));
 `,
       errors: [
-        { messageId: 'mutatedLiteral', line: 2, data: { name: 'state', tests: 2, changedIn: 'hook' }, suggestions: [] },
         {
-          messageId: 'sharedSeed',
+          messageId: 'mutatedLiteral',
+          line: 2,
+          data: { name: "state", tests: 2, changedIn: "hook" },
+          suggestions: [],
+        },
+        {
+          messageId: 'sharedData',
           line: 4,
-          column: 22,
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-const state: { user?: { id: number } } = {};
-beforeEach(async () => {
-  state.user = await createUser();
-});
-it('one', () => expect(state.user).toBeDefined());
-it('two', () => expect(state.user?.id).toBeGreaterThan(0));
-`,
-            },
-          ],
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`createUser()` (line 4)" },
+          suggestions: [],
         },
       ],
     },
@@ -1019,16 +885,15 @@ beforeAll(async () => {
 it('one', () => expect(user.id).toBe(1));
 it('two', () => expect(user.id).toBe(1));
 `,
-      output: `
-import { beforeEach, expect, it } from 'vitest';
-let user: { id: number };
-beforeEach(async () => {
-  user = await createUser();
-});
-it('one', () => expect(user.id).toBe(1));
-it('two', () => expect(user.id).toBe(1));
-`,
-      errors: [{ messageId: 'sharedBinding' }],
+      output: null,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 5,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = createUser()` (line 5)" },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'autofix: true applies the factory edit',
@@ -1068,7 +933,14 @@ setupOnce(async () => {
 it('one', () => expect(user.id).toBe(1));
 it('two', () => expect(user.id).toBe(1));
 `,
-      errors: [{ messageId: 'sharedBinding', data: { name: 'user', hook: 'setupOnce', tests: 2 }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 5,
+          data: { hook: "setupOnce", shared: "the 2 tests that read `user`", sources: "`user = createUser()` (line 5)" },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a compound assignment in one test, read by another',
@@ -1130,19 +1002,18 @@ test.describe('users', () => {
   test.before(async () => {
     user = await repo.save({ email: 'ada@example.com' });
   });
+  test.afterEach(() => repo.clear());
   test('one', () => assert.ok(user.id));
   test('two', () => assert.ok(user.id));
 });
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
-          data: { name: 'user', hook: 'test.before', tests: 2 },
+          messageId: 'sharedData',
+          line: 8,
+          data: { hook: "test.before", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 8)" },
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              data: { hook: 'test.before', replacement: 'test.beforeEach' },
-              output: `
+            { messageId: 'runPerTest', output: `
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -1151,11 +1022,11 @@ test.describe('users', () => {
   test.beforeEach(async () => {
     user = await repo.save({ email: 'ada@example.com' });
   });
+  test.afterEach(() => repo.clear());
   test('one', () => assert.ok(user.id));
   test('two', () => assert.ok(user.id));
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -1256,43 +1127,10 @@ describe('users', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
+          messageId: 'sharedData',
           line: 15,
-          column: 5,
-          data: { name: 'user', hook: 'beforeAll', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTestWithTeardown',
-              output: `
-const { DataSource } = require('typeorm');
-
-let dataSource;
-let user;
-
-beforeAll(async () => {
-  dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
-  await dataSource.initialize();
-});
-afterAll(() => dataSource.destroy());
-
-describe('users', () => {
-  beforeEach(async () => {
-    user = await userFactory.create({ email: 'ada@example.com' });
-  });
-  afterEach(async () => {
-    await dataSource.getRepository('User').delete(user.id);
-  });
-
-  test('verifies the email', async () => {
-    await verifyEmail(user);
-  });
-  test('is unverified', () => {
-    expect(user.verified).toBe(false);
-  });
-});
-`,
-            },
-          ],
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = userFactory.create()` (line 15)" },
+          suggestions: [],
         },
       ],
     },
@@ -1300,7 +1138,7 @@ describe('users', () => {
       name: 'node:test named imports: before stays imported for the pool, beforeEach is added',
       filename: JS_FILE,
       code: `
-import { before, describe, it } from 'node:test';
+import { afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import knex from 'knex';
 
@@ -1310,6 +1148,7 @@ describe('orders', () => {
   before(async () => {
     await db.migrate.latest();
   });
+  afterEach(() => db('orders').del());
   describe('listing', () => {
     before(async () => {
       await db('orders').insert([{ total: 100 }, { total: 250 }]);
@@ -1325,16 +1164,12 @@ describe('orders', () => {
 `,
       errors: [
         {
-          messageId: 'sharedSeed',
-          line: 14,
-          column: 13,
-          data: { hook: 'before', tests: 2 },
+          messageId: 'sharedData',
+          line: 15,
+          data: { hook: "before", shared: "a suite of 2 tests", sources: "`db().insert()` (line 15)" },
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              data: { hook: 'before', replacement: 'beforeEach' },
-              output: `
-import { before, beforeEach, describe, it } from 'node:test';
+            { messageId: 'runPerTest', output: `
+import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import knex from 'knex';
 
@@ -1344,6 +1179,7 @@ describe('orders', () => {
   before(async () => {
     await db.migrate.latest();
   });
+  afterEach(() => db('orders').del());
   describe('listing', () => {
     beforeEach(async () => {
       await db('orders').insert([{ total: 100 }, { total: 250 }]);
@@ -1356,8 +1192,7 @@ describe('orders', () => {
     });
   });
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -1457,39 +1292,10 @@ describe('orders', function () {
 `,
       errors: [
         {
-          messageId: 'sharedSeed',
+          messageId: 'sharedData',
           line: 9,
-          column: 11,
-          data: { hook: 'before', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTestWithTeardown',
-              data: { hook: 'before', replacement: 'beforeEach' },
-              output: `
-const { afterEach, beforeEach, describe, it } = require('mocha');
-const { expect } = require('chai');
-const { knex } = require('../../src/db/knex');
-
-describe('orders', function () {
-  beforeEach(async function () {
-    this.timeout(10000);
-    await knex('orders').insert({ id: 1, total: 100 });
-  });
-  afterEach(async function () {
-    await knex('orders').del();
-  });
-
-  it('ships the order', async function () {
-    await knex('orders').where({ id: 1 }).update({ shipped: true });
-  });
-  it('the order is not shipped', async function () {
-    const order = await knex('orders').where({ id: 1 }).first();
-    expect(order.shipped).to.equal(false);
-  });
-});
-`,
-            },
-          ],
+          data: { hook: "before", shared: "a suite of 2 tests", sources: "`knex().insert()` (line 9)" },
+          suggestions: [],
         },
       ],
     },
@@ -1525,42 +1331,10 @@ describe('UserRepository', () => {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
+          messageId: 'sharedData',
           line: 13,
-          column: 5,
-          data: { name: 'user', hook: 'before', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              output: `
-const sinon = require('sinon');
-const { expect } = require('chai');
-const { UserRepository } = require('../../src/repositories/user-repository');
-const { createPool } = require('../../src/db/pool');
-
-describe('UserRepository', () => {
-  const pool = createPool();
-  const repo = new UserRepository(pool);
-  let user;
-
-  beforeEach(async () => {
-    user = await repo.save({ email: 'ada@example.com', name: 'Ada' });
-  });
-  after(() => pool.end());
-  afterEach(() => sinon.restore());
-
-  it('finds the user', async () => {
-    expect(await repo.findByEmail(user.email)).to.deep.equal(user);
-  });
-  it('logs lookups', async () => {
-    const log = sinon.spy(console, 'info');
-    await repo.findByEmail(user.email);
-    expect(log.called).to.equal(false);
-  });
-});
-`,
-            },
-          ],
+          data: { hook: "before", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 13)" },
+          suggestions: [],
         },
       ],
     },
@@ -1573,6 +1347,7 @@ suite('invoices', function () {
   suiteSetup(async function () {
     invoice = await createInvoice({ total: 100 });
   });
+  teardown(() => deleteInvoices());
   test('pays', async function () {
     await payInvoice(invoice.id);
   });
@@ -1583,18 +1358,17 @@ suite('invoices', function () {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
-          data: { name: 'invoice', hook: 'suiteSetup', tests: 2 },
+          messageId: 'sharedData',
+          line: 5,
+          data: { hook: "suiteSetup", shared: "the 2 tests that read `invoice`", sources: "`invoice = createInvoice()` (line 5)" },
           suggestions: [
-            {
-              messageId: 'runPerTest',
-              data: { hook: 'suiteSetup', replacement: 'setup' },
-              output: `
+            { messageId: 'runPerTest', output: `
 suite('invoices', function () {
   let invoice;
   setup(async function () {
     invoice = await createInvoice({ total: 100 });
   });
+  teardown(() => deleteInvoices());
   test('pays', async function () {
     await payInvoice(invoice.id);
   });
@@ -1602,8 +1376,7 @@ suite('invoices', function () {
     assert.equal(invoice.status, 'open');
   });
 });
-`,
-            },
+` },
           ],
         },
       ],
@@ -1623,7 +1396,14 @@ beforeAll(async () => {
 it('one', () => expect(user.orgId).toBe(org.id));
 it('two', () => expect(user).toBeDefined());
 `,
-      errors: [{ messageId: 'sharedBinding', line: 8, data: { name: 'org', hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 8,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `org`", sources: "`org = createOrg()` (line 8)" },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a local beforeEach that is not the framework one: no edit',
@@ -1637,7 +1417,14 @@ beforeAll(async () => {
 it('one', () => expect(user).toBeDefined());
 it('two', () => expect(user).toBeDefined());
 `,
-      errors: [{ messageId: 'sharedBinding', suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 5,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = createUser()` (line 5)" },
+          suggestions: [],
+        },
+      ],
     },
   ],
 });
@@ -1715,29 +1502,10 @@ suite('users', function () {
 `,
       errors: [
         {
-          messageId: 'sharedBinding',
+          messageId: 'sharedData',
           line: 5,
-          data: { name: 'user', hook: 'suiteSetup', tests: 2 },
-          suggestions: [
-            {
-              messageId: 'runPerTest',
-              data: { hook: 'suiteSetup', replacement: 'setup' },
-              output: `
-suite('users', function () {
-  let user;
-  setup(async function () {
-    user = await repo.save({ email: 'ada@example.com' });
-  });
-  test('finds the user', function () {
-    assert.ok(user.id);
-  });
-  test('lists the user', function () {
-    assert.ok(user.email);
-  });
-});
-`,
-            },
-          ],
+          data: { hook: "suiteSetup", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 5)" },
+          suggestions: [],
         },
       ],
     },
@@ -1802,7 +1570,14 @@ afterAll(() => pool.end());
 it('finds the user', async () => expect(await new UserRepository(pool).findById(user.id)).toBeTruthy());
 it('keeps the email', () => expect(user.email).toBe('ada@example.com'));
 `,
-      errors: [{ messageId: 'sharedBinding', line: 11, data: { name: 'user', hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 11,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = new UserRepository().save()` (line 11)" },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'data assigned in a callback inside the setup hook',
@@ -1823,7 +1598,14 @@ beforeAll(() =>
 it('finds the user', () => expect(user.id).toBeGreaterThan(0));
 it('lists the user', () => expect(user).toBeDefined());
 `,
-      errors: [{ messageId: 'sharedBinding', line: 10, data: { name: 'user', hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 10,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = new UserRepository().save()` (line 10)" },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a value kept by a setup hook that only creates data, read by a nested setup hook, blocks the edit',
@@ -1846,7 +1628,421 @@ describe('refunds', () => {
   it('lists the refund', () => expect(orderId).toBeDefined());
 });
 `,
-      errors: [{ messageId: 'sharedSeed', line: 9, data: { hook: 'beforeAll', tests: 2 }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 9,
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`db.insertInto().values().execute()` (line 9)" },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+ts.run('no-shared-test-data (schema, code under test, what tests really read)', rule, {
+  valid: [
+    {
+      name: 'schema built once in beforeAll; rows made and removed around each test',
+      filename: TS_FILE,
+      code: `
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Invoice } from '../../src/billing/invoice.entity';
+
+let orm: MikroORM;
+let invoice: Invoice;
+
+beforeAll(async () => {
+  orm = await MikroORM.init({ entities: [Invoice], dbName: 'billing_test' });
+  await orm.schema.refresh();
+  await orm.em.getConnection().execute('CREATE INDEX invoices_due ON invoice (due_at)');
+});
+beforeEach(async () => {
+  invoice = orm.em.create(Invoice, { total: 40 });
+  await orm.em.flush();
+});
+afterEach(() => orm.schema.clear());
+afterAll(() => orm.close());
+
+it('totals the invoice', () => expect(invoice.total).toBe(40));
+it('has no due date yet', () => expect(invoice.dueAt).toBeUndefined());
+`,
+    },
+    {
+      name: 'Knex and TypeORM schema calls: createTable, synchronize, a helper named for the table',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, beforeEach, it } from 'vitest';
+import { Table } from 'typeorm';
+
+beforeAll(async () => {
+  await db.schema.createTable('parcels', (table) => table.increments('id'));
+  await dataSource.synchronize();
+  await queryRunner.createTable(new Table({ name: 'labels', columns: [] }));
+  await createShipmentsTable(db);
+});
+beforeEach(() => db('parcels').truncate());
+
+it('stores a parcel', () => db('parcels').insert({ weight: 2 }));
+it('counts parcels', () => db('parcels').count());
+`,
+    },
+    {
+      name: 'after the schema is dropped, create… helpers rebuild it',
+      filename: JS_FILE,
+      code: `
+const { dropTables, createParcels, createLabels } = require('../helpers/tables');
+
+describe('parcels', () => {
+  let db;
+  before(async () => {
+    db = connectTestDatabase();
+    await dropTables(db);
+    await createParcels(db);
+    await createLabels(db, { withIndexes: true });
+  });
+  beforeEach(() => db('parcels').truncate());
+  it('inserts', () => db('parcels').insert({ weight: 1 }));
+  it('selects', () => db('parcels').select());
+});
+`,
+    },
+    {
+      name: 'a factory that builds the code under test around a handle is not data',
+      filename: TS_FILE,
+      code: `
+import { afterEach, beforeAll, expect, it } from 'vitest';
+
+let countOverdue: (days: number) => Promise<number>;
+let admin: ClusterAdmin;
+
+beforeAll(async () => {
+  countOverdue = createCountOverdueInvoices(db.rawConnection);
+  admin = createAdmin({ cluster: createCluster(brokers), logger: createLogger() });
+});
+afterEach(() => db.rawConnection('invoices').delete());
+
+it('counts nothing in an empty table', async () => expect(await countOverdue(30)).toBe(0));
+it('lists the topics', async () => expect(await admin.listTopics()).toEqual([]));
+it('counts again', async () => expect(await countOverdue(60)).toBe(0));
+`,
+    },
+    {
+      name: 'rows kept in bindings that one test each reads are not shared',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, expect, it } from 'vitest';
+
+let archivedProject: Project;
+let activeProject: Project;
+
+beforeAll(async () => {
+  archivedProject = await projects.create({ name: 'old', archived: true });
+  activeProject = await projects.create({ name: 'new' });
+});
+
+it('hides an archived project', async () => expect(await listVisible()).not.toContainEqual(archivedProject));
+it('shows an active project', async () => expect(await listVisible()).toContainEqual(activeProject));
+`,
+    },
+    {
+      name: 'a collection emptied after each test with splice(0) or clear()',
+      filename: TS_FILE,
+      code: `
+import { afterEach, expect, it } from 'vitest';
+
+const openedRunners: Runner[] = [];
+const seenKeys = new Set<string>();
+
+afterEach(async () => {
+  for (const runner of openedRunners.splice(0)) await runner.release();
+  seenKeys.clear();
+});
+
+it('opens a runner', () => {
+  openedRunners.push(dataSource.createQueryRunner());
+  expect(openedRunners).toHaveLength(1);
+});
+it('opens another', () => {
+  openedRunners.push(dataSource.createQueryRunner());
+  expect(openedRunners).toHaveLength(1);
+});
+`,
+    },
+    {
+      name: 'a query rendered with toSQL() writes nothing; signing in through the app is not data',
+      filename: TS_FILE,
+      code: `
+import request from 'supertest';
+import { beforeAll, expect, it } from 'vitest';
+
+let rendered: { sql: string };
+let token: string;
+
+beforeAll(async () => {
+  rendered = db('parcels').insert({ weight: 2 }).toSQL();
+  token = (await request(app).post('/api/auth/login').send({ email: 'ops@example.com' })).body.token;
+});
+
+it('renders an insert', () => expect(rendered.sql).toMatch(/^insert/));
+it('binds the weight', () => expect(rendered.sql).toContain('weight'));
+it('is signed in', () => expect(token).toBeDefined());
+`,
+    },
+    {
+      name: 'each test sets the value before it reads it: nothing is handed on',
+      filename: TS_FILE,
+      code: `
+import { expect, it } from 'vitest';
+
+let response: { status: number };
+
+it('creates', async () => {
+  response = await client.send('create');
+  expect(response.status).toBe(201);
+});
+it('reads', async () => {
+  response = await client.send('read');
+  expect(response.status).toBe(200);
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a method named for the record it makes, on a service object',
+      filename: TS_FILE,
+      code: `
+import { before, describe, it } from 'mocha';
+
+describe('topic members', () => {
+  let member: Subscriber;
+  before(async () => {
+    member = await subscribers.createSubscriber();
+  });
+  it('adds the member', () => topics.add(member.id));
+  it('removes the member', () => topics.remove(member.id));
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 7,
+          data: { hook: "before", shared: "the 2 tests that read `member`", sources: "`member = subscribers.createSubscriber()` (line 7)" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'rows created through the app in beforeAll (a POST through supertest)',
+      filename: TS_FILE,
+      code: `
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+describe('users admin', () => {
+  beforeAll(async () => {
+    await request(app).post('/api/users').send({ email: 'lin@example.com' });
+  });
+  it('lists the user', async () => expect((await request(app).get('/api/users')).body).toHaveLength(1));
+  it('changes the password', () => request(app).patch('/api/users/1').send({ password: 'x' }));
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 7,
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`request().post().send()` (line 7)" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'writes in a counted loop, through a repository kept in a local of a nested callback',
+      filename: TS_FILE,
+      code: `
+import { before, it } from 'mocha';
+
+before(async () => {
+  await Promise.all(
+    connections.map(async (connection) => {
+      const parcels = connection.getRepository(Parcel);
+      for (let index = 0; index < 20; index++) {
+        await parcels.save({ id: index, weight: index });
+      }
+    }),
+  );
+});
+it('sums the weights', () => sumWeights());
+it('finds the heaviest', () => findHeaviest());
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 9,
+          data: { hook: "before", shared: "a suite of 2 tests", sources: "`parcels.save()` (line 9)" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a value one test sets and later tests read',
+      filename: TS_FILE,
+      code: `
+import { expect, test } from '@jest/globals';
+
+let orderId: string;
+
+test('places an order', async () => {
+  orderId = (await orders.place({ sku: 'tea' })).id;
+});
+test('finds the order', async () => {
+  expect(await orders.find(orderId)).toBeDefined();
+});
+test('cancels the order', async () => {
+  await orders.cancel(orderId);
+});
+`,
+      errors: [
+        {
+          messageId: 'handedOn',
+          line: 10,
+          data: { name: "orderId", later: "2 later tests" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'an ordered scenario on data seeded once: the advice is to merge the steps',
+      filename: TS_FILE,
+      code: `
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+describe('a coupon used once', () => {
+  let coupon: Coupon;
+  let firstOrder: Order;
+  beforeAll(async () => {
+    coupon = await createCoupon({ code: 'ONCE', usageLimit: 1 });
+  });
+  afterAll(() => deleteCoupon(coupon.id));
+  it('applies the coupon', async () => {
+    firstOrder = await checkout({ coupon: coupon.code });
+  });
+  it('refuses it the second time', async () => {
+    await expect(checkout({ coupon: coupon.code, after: firstOrder.id })).rejects.toThrow();
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedScenario',
+          line: 8,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `coupon`", sources: "`coupon = createCoupon()` (line 8)" },
+          suggestions: [],
+        },
+        {
+          messageId: 'handedOn',
+          line: 15,
+          data: { name: "firstOrder", later: "1 later test" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'data next to schema in one hook: only the data is listed, and no edit',
+      filename: TS_FILE,
+      code: `
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+beforeAll(async () => {
+  await orm.schema.create();
+  orm.em.create(Shelf, { label: 'A' });
+  await orm.em.flush();
+});
+afterAll(() => orm.close());
+
+test('finds the shelf', async () => expect(await orm.em.count(Shelf)).toBe(1));
+test('reads its label', async () => expect((await orm.em.findOneOrFail(Shelf, { label: 'A' })).label).toBe('A'));
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 6,
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`orm.em.create()` (line 6)" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a row kept in a binding no test reads is still shared: tests reach it by its code',
+      filename: TS_FILE,
+      code: `
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+describe('vouchers', () => {
+  let voucher: Voucher;
+  beforeAll(async () => {
+    voucher = await vouchers.create({ code: 'SPRING' });
+  });
+  afterAll(() => vouchers.delete(voucher.id));
+  it('accepts the code', async () => expect(await redeem('SPRING')).toBe(true));
+  it('rejects another code', async () => expect(await redeem('WINTER')).toBe(false));
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 7,
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`vouchers.create()` (line 7)" },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+ts.run('no-shared-test-data (a unit of work writes when it is flushed)', rule, {
+  valid: [
+    {
+      name: 'entities staged with em.create and never flushed in the hook',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, expect, it } from 'vitest';
+
+let draft: Invoice;
+beforeAll(() => {
+  draft = orm.em.create(Invoice, { total: 10 });
+  orm.em.persist(orm.em.create(Customer, { name: 'Ines' }));
+});
+it('has a total', () => expect(draft.total).toBe(10));
+it('is not saved yet', () => expect(draft.id).toBeUndefined());
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same entities flushed in the hook',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, expect, it } from 'vitest';
+
+let draft: Invoice;
+beforeAll(async () => {
+  draft = orm.em.create(Invoice, { total: 10 });
+  await orm.em.flush();
+});
+it('has a total', () => expect(draft.total).toBe(10));
+it('is saved', () => expect(draft.id).toBeDefined());
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 6,
+          data: { hook: 'beforeAll', shared: 'the 2 tests that read `draft`', sources: '`draft = orm.em.create()` (line 6)' },
+          suggestions: [],
+        },
+      ],
     },
   ],
 });

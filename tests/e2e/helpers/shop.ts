@@ -27,7 +27,7 @@ export const SHOP_PROBLEMS: Readonly<Record<string, readonly Problem[]>> = {
   'tests/integration/order-events.test.ts': [['require-cleanup', 21]],
   'tests/integration/order-history.shared-rows.test.ts': [
     ['no-shared-test-data', 10],
-    ['no-boundary-mock', 28],
+    ['no-boundary-mock', 31],
   ],
   'tests/integration/order-repository.mocked.test.ts': [
     ['no-boundary-mock', 6],
