@@ -9,7 +9,7 @@ import {
 
 describe('buildsInfrastructure', () => {
   const base: InfrastructureFacts = {
-    role: 'infrastructure',
+    opening: 'opens',
     boundary: { kind: 'database', role: 'client' },
     container: false,
     mayCheckOut: false,
@@ -23,14 +23,16 @@ describe('buildsInfrastructure', () => {
     ['new GenericContainer("redis").start()', { boundary: null, container: true }, true],
     ['mongoose.connect(url) on the module', { mayCheckOut: true, onModule: true }, true],
     ['pool.connect(): a checkout for a per-test transaction', { mayCheckOut: true }, false],
-    ['server.listen() of an msw server', { boundary: { kind: 'http', role: 'fake' } }, true],
+    ['server.listen() of an msw server: it intercepts in the process, it opens no port', { boundary: { kind: 'http', role: 'fake' } }, false],
+    ['environment.up() of a compose environment', { opening: 'opens-container', boundary: null, container: true }, true],
+    ['migrator.up(): an up() on something that is not a container', { opening: 'opens-container' }, false],
     ['axios.create(): a cheap HTTP client', { boundary: { kind: 'http', role: 'client' } }, false],
     ['new PaymentClient() of an HTTP adapter', { boundary: { kind: 'http', role: 'adapter' } }, false],
     ['createApp() traced to nothing', { boundary: null }, false],
     ['pool ??= new Pool(): a lazy singleton', { guarded: true }, false],
     ['knex({ connection: { filename: ":memory:" } }): a fresh in-memory database per test', { inMemory: true }, false],
     ['new Pool() of a mocked pg', { mocked: true }, false],
-    ['a write, not infrastructure', { role: 'data' }, false],
+    ['a call whose called segment opens nothing', { opening: null }, false],
   ])('%s', (_label, facts, expected) => {
     expect(buildsInfrastructure({ ...base, ...facts })).toBe(expected);
   });
