@@ -337,6 +337,12 @@ export function opensHandle(method: string): boolean {
   return HANDLE_OPENERS.has(method);
 }
 
+/** Static factories that open what their class stands for. */
+const STATIC_OPENERS: ReadonlySet<string> = new Set(['create', 'init', 'connect']);
+
+/** Classes whose static factories open something: infrastructure classes, and ORMs (`MikroORM`). */
+const OPENING_CLASS = new RegExp(`${INFRASTRUCTURE_CLASS.source}|ORM$`);
+
 /** Functions a project or a library names for what they open: `createTestDatabase`, `startServer`. */
 const OPENING_FUNCTION = /^(?:create|make|build|start|setup|new|open)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Cluster|Producer|Consumer|Channel)s?$/;
 
@@ -353,8 +359,8 @@ export function openingOf(facts: CallFacts, argumentCount: number): Opening | nu
   if (name === undefined) return null;
   if (constructed?.has(index)) return INFRASTRUCTURE_CLASS.test(name) ? 'opens' : null;
   const receiver = index > 0 ? (segments[index - 1] as string) : undefined;
-  // A static factory on an infrastructure class: `MongoMemoryServer.create()`.
-  if (receiver !== undefined && name === 'create' && !constructed?.has(index - 1) && CLASS_NAME.test(receiver) && INFRASTRUCTURE_CLASS.test(receiver)) {
+  // A static factory on an infrastructure class: `MongoMemoryServer.create()`, `MikroORM.init()`.
+  if (receiver !== undefined && STATIC_OPENERS.has(name) && !constructed?.has(index - 1) && CLASS_NAME.test(receiver) && OPENING_CLASS.test(receiver)) {
     return 'opens';
   }
   if (argumentCount === 0 && UNOPENED_WHEN_BARE.has(name)) return 'opens-when-connected';

@@ -184,20 +184,36 @@ function isExpectCall(node: Node): node is TSESTree.CallExpression {
   return node.type === AST_NODE_TYPES.CallExpression && callChain(node)?.segments[0] === 'expect';
 }
 
-function insideExpect(node: Node, stop: Node): boolean {
+/** The `expect(…)` call whose argument holds the node, if any; `null` past `stop`. */
+function enclosingExpect(node: Node, stop: Node): { expect: TSESTree.CallExpression; path: Node[] } | null {
+  const path: Node[] = [];
   for (let current = node; current.parent && current !== stop; current = current.parent) {
-    if (isExpectCall(current.parent) && current.parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return true;
+    path.push(current);
+    if (isExpectCall(current.parent) && current.parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return { expect: current.parent, path };
   }
-  return false;
+  return null;
 }
 
-/** A read of a value inside `expect(…)` other than calling one of its methods (`expect(await pool.query(…))` uses it). */
+function insideExpect(node: Node, stop: Node): boolean {
+  return enclosingExpect(node, stop) !== null;
+}
+
+/**
+ * A read of the value itself inside `expect(…)`: a property or a synchronous method
+ * (`expect(pool.options.max)`, `expect(connection.mapOptions({}))`). A round-trip through it is a
+ * use, not an assertion on it: `expect(await pool.query(…))`, `expect(pool.query(…)).resolves`.
+ */
 function isAsserted(identifier: Node, stop: Node): boolean {
-  const parent = identifier.parent;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
-    return false;
+  const found = enclosingExpect(identifier, stop);
+  if (!found) return false;
+  if (found.path.some((node) => node.type === AST_NODE_TYPES.AwaitExpression)) return false;
+  let outer: Node = found.expect;
+  while (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer) {
+    const name = propertyName(outer.parent);
+    if (name === 'resolves' || name === 'rejects') return false;
+    outer = outer.parent;
   }
-  return insideExpect(identifier, stop);
+  return true;
 }
 
 function enclosingDeclarator(node: Node, stop: Node): TSESTree.VariableDeclarator | null {

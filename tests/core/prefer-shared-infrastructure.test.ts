@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildsInfrastructure,
+  findPerTestBuilds,
   planSharedMove,
+  type PerTestBuild,
   type BlockStatement,
   type InfrastructureFacts,
   type TeardownStatement,
@@ -110,5 +112,40 @@ describe('planSharedMove', () => {
     ],
   ])('%s', (_label, block, teardowns, elsewhere, expected) => {
     expect(planSharedMove(block, teardowns, elsewhere)).toEqual(expected);
+  });
+});
+
+describe('findPerTestBuilds', () => {
+  const build = (partial: Partial<PerTestBuild>): PerTestBuild => ({
+    key: 'new Pool()',
+    suite: 'suite',
+    owner: 'first',
+    place: 'test',
+    tests: 1,
+    shared: [],
+    aboutBuilding: false,
+    ...partial,
+  });
+  it.each<[string, PerTestBuild[], ReturnType<typeof findPerTestBuilds>]>([
+    ['a beforeEach before two tests', [build({ place: 'hook', owner: 'hook', tests: 2 })], [{ build: 0, tests: 2 }]],
+    ['a beforeEach before one test', [build({ place: 'hook', owner: 'hook', tests: 1 })], []],
+    ['the same construction in two tests, reported once at the first', [build({}), build({ owner: 'second' })], [{ build: 0, tests: 2 }]],
+    ['twice in the same test', [build({}), build({})], []],
+    ['two different constructions, one test each', [build({}), build({ owner: 'second', key: 'new Redis()' })], []],
+    ['the same construction in tests of different suites', [build({}), build({ owner: 'second', suite: 'other' })], []],
+    ['a test about building it does not count', [build({}), build({ owner: 'second', aboutBuilding: true })], []],
+    ['the suite already builds the same thing once', [build({ shared: ['new Pool()'] }), build({ owner: 'second', shared: ['new Pool()'] })], []],
+    [
+      'one report per suite: the hook wins over repeated tests',
+      [build({}), build({ owner: 'second' }), build({ place: 'hook', owner: 'hook', tests: 3 }), build({ place: 'hook', owner: 'hook2', tests: 3 })],
+      [{ build: 2, tests: 3 }],
+    ],
+    [
+      'one report for each suite',
+      [build({ place: 'hook', owner: 'hook', tests: 2 }), build({ place: 'hook', owner: 'other-hook', suite: 'other', tests: 2 })],
+      [{ build: 0, tests: 2 }, { build: 1, tests: 2 }],
+    ],
+  ])('%s', (_label, builds, expected) => {
+    expect(findPerTestBuilds(builds)).toEqual(expected);
   });
 });

@@ -260,6 +260,7 @@ it('deduplicates the permissions table', async () => {
       filename: TS_FILE,
       code: `
 import Redis from 'ioredis';
+import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
 import { Pool } from 'pg';
 import { QueueClient } from '../../src/queue/queue-client';
@@ -288,6 +289,14 @@ describe('connection handling', () => {
   });
   test('fails on a refused port', async () => {
     await expect(mongoose.connect('mongodb://127.0.0.1:1/app')).rejects.toThrow();
+  });
+  test('reads the database name from the address', () => {
+    const client = new MongoClient('mongodb://db.internal:27017/shop');
+    expect(client.db().databaseName).toBe('shop');
+  });
+  test('reads the default database name', () => {
+    const client = new MongoClient('mongodb://db.internal:27017');
+    expect(client.db().databaseName).toBe('test');
   });
   test('wraps a raw client', async () => {
     const raw = new Redis(process.env.REDIS_URL);
@@ -564,29 +573,90 @@ describe('session store', () => {
       ],
     },
     {
+      name: 'an ORM initialised before each test of a suite, closed after each: the static factory opens it',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+
+describe('tenant schemas', () => {
+  let orm: MikroORM;
+
+  beforeEach(async () => {
+    orm = await MikroORM.init({ dbName: 'tenants_test' });
+    await orm.schema.refresh();
+  });
+
+  afterEach(async () => {
+    await orm.close(true);
+  });
+
+  test('creates the tenant schema', async () => {
+    expect(await orm.schema.getCreateSchemaSQL()).toContain('create table');
+  });
+  test('drops nothing it did not create', async () => {
+    expect(await orm.schema.getDropSchemaSQL()).toBeDefined();
+  });
+});`,
+      errors: [
+        {
+          messageId: 'perTestHook',
+          line: 9,
+          data: { count: 2, call: 'MikroORM.init()', hook: 'beforeEach', shared: 'beforeAll' },
+          suggestions: [
+            {
+              messageId: 'moveToSharedHooks',
+              data: { shared: 'beforeAll', teardown: 'afterAll' },
+              output: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterEach, beforeEach, describe, expect, test, beforeAll, afterAll } from 'vitest';
+
+describe('tenant schemas', () => {
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    orm = await MikroORM.init({ dbName: 'tenants_test' });
+  });
+
+  beforeEach(async () => {
+    await orm.schema.refresh();
+  });
+
+  afterAll(async () => {
+    await orm.close(true);
+  });
+
+  test('creates the tenant schema', async () => {
+    expect(await orm.schema.getCreateSchemaSQL()).toContain('create table');
+  });
+  test('drops nothing it did not create', async () => {
+    expect(await orm.schema.getDropSchemaSQL()).toBeDefined();
+  });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'the same pool opened in two tests of a suite: reported once, at the first, without an edit',
       filename: TS_FILE,
       code: `
 import { Pool } from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 describe('order totals', () => {
-  let pool: Pool;
-  afterEach(() => pool.end());
-
   it('sums the lines', async () => {
-    pool = new Pool({ connectionString: process.env.DATABASE_URL });
-    const { rows } = await pool.query('SELECT sum(amount) FROM order_lines');
-    expect(rows).toHaveLength(1);
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    expect((await pool.query('SELECT sum(amount) FROM order_lines')).rows).toHaveLength(1);
   });
 
   it('counts the orders', async () => {
-    pool = new Pool({ connectionString: process.env.DATABASE_URL });
-    const { rows } = await pool.query('SELECT count(*) FROM orders');
-    expect(rows).toHaveLength(1);
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    await expect(pool.query('SELECT count(*) FROM orders')).resolves.toBeDefined();
   });
 });`,
-      errors: [{ messageId: 'perTestBody', line: 10, column: 12, data: { call: 'new Pool()', shared: 'beforeAll', count: 2 }, suggestions: [] }],
+      errors: [{ messageId: 'perTestBody', line: 7, column: 18, data: { call: 'new Pool()', shared: 'beforeAll', count: 2 }, suggestions: [] }],
     },
     {
       name: 'a repository closed after each test may close the pool with it: reported, not moved',
