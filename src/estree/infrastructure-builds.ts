@@ -61,6 +61,17 @@ export function openingCandidateOf(node: Construction): OpeningCandidate | null 
   return facts && openingOf(facts, node.arguments.length) ? { node, facts } : null;
 }
 
+/**
+ * What a call opens once its handle's later use is known: a factory given no address opens
+ * something only if the handle it returns is connected (`mongoose.createConnection()` alone opens nothing).
+ */
+export function openingOfCall(context: Context, node: Construction): 'opens' | 'opens-container' | null {
+  const facts = callFacts(node);
+  const opening = facts ? openingOf(facts, node.arguments.length) : null;
+  if (opening === 'opens-when-connected') return isConnectedLater(context, node) ? 'opens' : null;
+  return opening;
+}
+
 /** The per-test builds of a file, as facts for the core, with the calls they stand for (same order). */
 export interface PerTestBuilds {
   readonly facts: PerTestBuild[];
