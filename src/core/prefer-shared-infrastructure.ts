@@ -63,6 +63,11 @@ export interface PerTestBuild {
    * and closes it itself.
    */
   readonly aboutBuilding: boolean;
+  /**
+   * For a hook: whether a test changes what the hook built (`orm.discoverEntity(…)`,
+   * `orm.config.set(…)`), so that the next test needs a fresh one.
+   */
+  readonly reconfigured?: boolean;
 }
 
 /** One report: the build to point at, and how many tests build it. */
@@ -74,7 +79,8 @@ export interface PerTestReport {
 /**
  * Which per-test builds to report, at most one per suite: a per-test hook that runs before two or
  * more tests, or the same construction repeated in two or more tests of the suite. Nothing is
- * reported where the suite already builds the same thing once, or a test is about building it.
+ * reported where the suite already builds the same thing once, a test is about building it, or a
+ * test changes what the hook built.
  */
 export function findPerTestBuilds(builds: readonly PerTestBuild[]): PerTestReport[] {
   const bySuite = new Map<string, PerTestReport>();
@@ -82,6 +88,7 @@ export function findPerTestBuilds(builds: readonly PerTestBuild[]): PerTestRepor
   for (const [index, build] of builds.entries()) {
     if (build.shared.includes(build.key)) continue;
     if (build.place === 'hook') {
+      if (build.reconfigured) continue;
       const current = bySuite.get(build.suite);
       if (build.tests >= 2 && (!current || builds[current.build]?.place !== 'hook')) bySuite.set(build.suite, { build: index, tests: build.tests });
       continue;

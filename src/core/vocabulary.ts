@@ -368,3 +368,20 @@ export function openingOf(facts: CallFacts, argumentCount: number): Opening | nu
   if (method) return method;
   return index === 0 && OPENING_FUNCTION.test(name) ? 'opens' : null;
 }
+
+/** Members that hold a handle's own configuration: `orm.config`, `client.options`. */
+const CONFIGURATION_MEMBERS: ReadonlySet<string> = new Set(['config', 'configuration', 'options', 'settings']);
+/** Methods that change how a handle itself behaves: `orm.discoverEntity(…)`, `client.setSchema(…)`. */
+const RECONFIGURING_METHOD = /^(?:discover|register|configure|use|set)[A-Z]/;
+
+/**
+ * Whether a call made on a handle changes the handle itself rather than the data behind it, given
+ * the names from the handle to the method called: `['discoverEntity']`, `['config', 'set']`.
+ * `['set']` (`redis.set(key, value)`) writes data and is not.
+ */
+export function reconfiguresHandle(path: readonly string[]): boolean {
+  const [first] = path;
+  if (first === undefined) return false;
+  if (CONFIGURATION_MEMBERS.has(first)) return path.length > 1;
+  return path.length === 1 && RECONFIGURING_METHOD.test(first);
+}

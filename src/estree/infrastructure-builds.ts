@@ -13,7 +13,7 @@ import {
   type PerTestBuild,
   type TeardownStatement,
 } from '../core/prefer-shared-infrastructure';
-import { callLabel, mayCheckOutConnection, namesInMemoryStore, openingOf, opensHandle, type CallFacts } from '../core/vocabulary';
+import { callLabel, mayCheckOutConnection, namesInMemoryStore, openingOf, opensHandle, reconfiguresHandle, type CallFacts } from '../core/vocabulary';
 import { boundaryOfValue, containerOfValue } from './boundary-values';
 import { callChain, callFacts, propertyName, staticString, unwrap } from './call-chain';
 import { resolveName } from './imports';
@@ -113,6 +113,7 @@ export function gatherPerTestBuilds(
       tests: call.owner.kind === 'test' ? 1 : tests.filter((test) => test.kind === 'test' && contains(suite, test.node)).length,
       shared: shared.flatMap((build) => (contains(build.scope, call.owner.node) ? [build.key] : [])),
       aboutBuilding: call.owner.kind === 'test' && isAboutBuilding(context, call, closes),
+      reconfigured: call.owner.kind === 'hook' && isReconfiguredByTests(context, call, tests),
     };
   });
   return { facts, calls: perTest };
@@ -189,6 +190,26 @@ function isAboutBuilding(context: Context, call: InfrastructureCall, closes: rea
   const built = declarator ? context.sourceCode.getDeclaredVariables(declarator) : [];
   if (built.some((variable) => variable.references.some((reference) => isAsserted(reference.identifier, callback)))) return true;
   return closes.some((close) => close.runsIn === call.owner && close.binding !== null && close.binding.defs.some((def) => contains(callback, def.name)));
+}
+
+/** Whether a test changes the handle a hook built: `orm.discoverEntity(…)`, `orm.config.set(…)`. */
+function isReconfiguredByTests(context: Context, call: InfrastructureCall, tests: readonly TestCall[]): boolean {
+  const bodies = tests.flatMap((test) => (test.kind === 'test' && test.callback ? [test.callback] : []));
+  return providedBy(context, call.statement).some((variable) =>
+    variable.references.some((reference) => {
+      const identifier = reference.identifier;
+      if (!bodies.some((body) => contains(body, identifier))) return false;
+      const path: string[] = [];
+      let current: Node = identifier;
+      while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) {
+        const name = propertyName(current.parent);
+        if (name === null) return false;
+        path.push(name);
+        current = current.parent;
+      }
+      return current.parent?.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current && reconfiguresHandle(path);
+    }),
+  );
 }
 
 function isExpectCall(node: Node): node is TSESTree.CallExpression {

@@ -129,6 +129,7 @@ describe('findPerTestBuilds', () => {
   it.each<[string, PerTestBuild[], ReturnType<typeof findPerTestBuilds>]>([
     ['a beforeEach before two tests', [build({ place: 'hook', owner: 'hook', tests: 2 })], [{ build: 0, tests: 2 }]],
     ['a beforeEach before one test', [build({ place: 'hook', owner: 'hook', tests: 1 })], []],
+    ['a beforeEach whose handle the tests change', [build({ place: 'hook', owner: 'hook', tests: 2, reconfigured: true })], []],
     ['the same construction in two tests, reported once at the first', [build({}), build({ owner: 'second' })], [{ build: 0, tests: 2 }]],
     ['twice in the same test', [build({}), build({})], []],
     ['two different constructions, one test each', [build({}), build({ owner: 'second', key: 'new Redis()' })], []],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openingOf, opensHandle, type CallFacts, type Opening } from '../../src/core/vocabulary';
+import { openingOf, opensHandle, reconfiguresHandle, type CallFacts, type Opening } from '../../src/core/vocabulary';
 
 const call = (path: string): CallFacts => ({ segments: path.split('.') });
 const constructed = (path: string, index: number): CallFacts => ({ segments: path.split('.'), constructed: new Set([index]) });
@@ -44,5 +44,18 @@ describe('opensHandle', () => {
     ['query', false],
   ])('%s', (method, expected) => {
     expect(opensHandle(method)).toBe(expected);
+  });
+});
+
+describe('reconfiguresHandle', () => {
+  it.each<[string, string[], boolean]>([
+    ['orm.discoverEntity(entity)', ['discoverEntity'], true],
+    ['orm.config.set(key, value)', ['config', 'set'], true],
+    ['client.setSchema(name)', ['setSchema'], true],
+    ['redis.set(key, value): data', ['set'], false],
+    ['orm.em.find(entity): data', ['em', 'find'], false],
+    ['client.options read alone', ['options'], false],
+  ])('%s', (_label, path, expected) => {
+    expect(reconfiguresHandle(path)).toBe(expected);
   });
 });

@@ -352,6 +352,31 @@ beforeEach(() => {
 it('builds the model', () => {});
 it('builds it again', () => {});`,
     },
+    {
+      name: 'tests that change the ORM the hook opens (its entities, its settings) need a fresh one each',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/mysql';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { InvoiceV1, InvoiceV2 } from './entities';
+
+describe('ignored column changes', () => {
+  let orm: MikroORM;
+  beforeEach(async () => {
+    orm = await MikroORM.init({ entities: [InvoiceV1], dbName: 'billing_test' });
+  });
+  afterEach(() => orm.close(true));
+
+  test('sees no difference for an ignored type', async () => {
+    orm.discoverEntity(InvoiceV2, InvoiceV1);
+    expect(await orm.schema.getUpdateSchemaSQL()).toBe('');
+  });
+  test('sees the difference once the column is no longer ignored', async () => {
+    orm.config.set('schema', 'archive');
+    expect(await orm.schema.getUpdateSchemaSQL()).not.toBe('');
+  });
+});`,
+    },
   ],
   invalid: [
     {
