@@ -145,8 +145,9 @@ export interface MovePlan {
  * Plans the move of a block's infrastructure into shared set-up, leaving per-test resets in place.
  * `teardowns` are the statements that may close it (an `afterEach` body, or the rest of a test body);
  * `closedElsewhere` are bindings closed per test in places that cannot move. `null` when the move
- * cannot be made without changing what the tests do, including when something the block keeps making
- * per test is closed per test (it may close the shared infrastructure with it).
+ * cannot be made without changing what the tests do: when a statement that stays comes before one
+ * that moves, or something the block keeps making per test is closed per test (it may close the
+ * shared infrastructure with it).
  */
 export function planSharedMove(
   block: readonly BlockStatement[],
@@ -158,6 +159,9 @@ export function planSharedMove(
     statement.infrastructure || statement.connects?.some((name) => building.has(name)) ? [index] : [],
   );
   if (move.length === 0 || move.some((index) => !block[index]?.movable)) return null;
+  // Moving ahead of a statement that stays would run it in another order: `dropDatabase()` before
+  // `MikroORM.init()` would then drop the database under the shared connection.
+  if (move.some((index, position) => index !== position)) return null;
   const moving = new Set(move.flatMap((index) => block[index]?.provides ?? []));
   const staying = new Set(block.flatMap((statement, index) => (move.includes(index) ? [] : statement.provides)));
   const readsStaying = move.some((index) => block[index]?.reads.some((name) => staying.has(name) && !moving.has(name)));

@@ -57,6 +57,7 @@ describe('planSharedMove', () => {
     ['moves the pool and its teardown, leaves the truncate', [pool, truncate], [closePool], [], { move: [0], teardown: [0] }],
     ['keeps per-test resets among the teardowns', [pool], [{ closes: [], movable: false }, closePool], [], { move: [0], teardown: [1] }],
     ['nothing built, nothing to plan', [truncate], [], [], null],
+    ['a statement that stays runs before the pool: moving the pool would reorder them', [statement({}), pool], [closePool], [], null],
     ['infrastructure that cannot move as written', [{ ...pool, movable: false }], [], [], null],
     [
       'infrastructure that reads a value set up by a statement that stays',

@@ -664,6 +664,28 @@ describe('tenant schemas', () => {
       ],
     },
     {
+      name: 'a database recreated before the pool is opened: moving the pool ahead of it would change the order, so no edit',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import { recreateDatabase } from '../helpers/database';
+
+let pool: Pool;
+beforeEach(async () => {
+  await recreateDatabase('billing_test');
+  pool = new Pool({ database: 'billing_test' });
+});
+afterEach(() => pool.end());
+
+test('bills a customer', async () => {
+  await pool.query('SELECT 1');
+});
+test('refunds a customer', async () => {
+  await pool.query('SELECT 2');
+});`,
+      errors: [{ messageId: 'perTestHook', line: 8, data: { count: 2, call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
+    },
+    {
       name: 'the same pool opened in two tests of a suite: reported once, at the first, without an edit',
       filename: TS_FILE,
       code: `
