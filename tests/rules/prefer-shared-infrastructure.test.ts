@@ -923,6 +923,59 @@ describe('users', () => {
       ],
     },
     {
+      name: 'a file written without semicolons gets hooks without them',
+      filename: JS_FILE,
+      code: `
+import { Sequelize } from 'sequelize'
+import { defineModels } from '../../src/models'
+
+describe('model definitions', () => {
+  let sequelize
+  beforeEach(async () => {
+    sequelize = new Sequelize(process.env.DATABASE_URL)
+  })
+  afterEach(() => sequelize.close())
+
+  it('defines the order model', () => {
+    expect(defineModels(sequelize).Order).toBeDefined()
+  })
+  it('defines the customer model', () => {
+    expect(defineModels(sequelize).Customer).toBeDefined()
+  })
+})`,
+      errors: [
+        {
+          messageId: 'perTestHook',
+          line: 8,
+          data: { count: 2, call: 'new Sequelize()', hook: 'beforeEach', shared: 'beforeAll' },
+          suggestions: [
+            {
+              messageId: 'moveToSharedHooks',
+              data: { shared: 'beforeAll', teardown: 'afterAll' },
+              output: `
+import { Sequelize } from 'sequelize'
+import { defineModels } from '../../src/models'
+
+describe('model definitions', () => {
+  let sequelize
+  beforeAll(() => {
+    sequelize = new Sequelize(process.env.DATABASE_URL)
+  })
+  afterAll(() => sequelize.close())
+
+  it('defines the order model', () => {
+    expect(defineModels(sequelize).Order).toBeDefined()
+  })
+  it('defines the customer model', () => {
+    expect(defineModels(sequelize).Customer).toBeDefined()
+  })
+})`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'Mocha TDD: setup and teardown become suiteSetup and suiteTeardown',
       filename: JS_FILE,
       code: `
