@@ -93,15 +93,13 @@ export function gatherPerTestBuilds(
   const shared: Array<{ scope: Node; key: string }> = [];
   const perTest: InfrastructureCall[] = [];
   for (const { node, facts } of candidates) {
-    const place = testPlaceOf(context, node);
-    const call = place.call;
-    const owner = call && nearestFunction(node) === call.callback && (place.kind === 'test' || isHook(call, 'each')) ? call : null;
-    const scope = owner ? null : place.kind === 'module' || place.kind === 'describe' ? (call?.node ?? null) : call && isHook(call, 'all') ? suiteOf(context, call) : undefined;
-    if (scope === undefined) continue;
+    const runs = whenItRuns(context, node);
+    if (!runs) continue;
+    const owner = runs.perTest;
     const statement = owner ? statementIn(owner, node) : node;
     if (!opensInfrastructure(context, node, facts, statement, mocked)) continue;
     if (owner) perTest.push({ node, owner, statement, label: callLabel(facts) });
-    else shared.push({ scope: scope ?? context.sourceCode.ast, key: callLabel(facts) });
+    else shared.push({ scope: runs.shared ?? context.sourceCode.ast, key: callLabel(facts) });
   }
   const facts = perTest.map((call): PerTestBuild => {
     const suite = suiteOf(context, call.owner) ?? context.sourceCode.ast;
@@ -117,6 +115,19 @@ export function gatherPerTestBuilds(
     };
   });
   return { facts, calls: perTest };
+}
+
+/**
+ * Whether a call runs per test (directly in a test body or a `beforeEach` callback: `perTest`), or
+ * once for a suite (at module or suite scope, or in a `beforeAll`: `shared`, the suite call or `null`
+ * for the file). `null` for anything else, such as a helper function or an `afterEach`.
+ */
+function whenItRuns(context: Context, node: Node): { perTest: TestCall; shared?: never } | { perTest?: never; shared: Node | null } | null {
+  const place = testPlaceOf(context, node);
+  const call = place.call;
+  if (call && nearestFunction(node) === call.callback && (place.kind === 'test' || isHook(call, 'each'))) return { perTest: call };
+  if (place.kind === 'module' || place.kind === 'describe') return { shared: call?.node ?? null };
+  return call && isHook(call, 'all') ? { shared: suiteOf(context, call) } : null;
 }
 
 function opensInfrastructure(context: Context, node: Construction, facts: CallFacts, statement: Node, mocked: ReadonlySet<string>): boolean {
@@ -186,7 +197,7 @@ function contains(outer: Node, inner: Node): boolean {
 function isAboutBuilding(context: Context, call: InfrastructureCall, closes: readonly CloseCall[]): boolean {
   const callback = call.owner.callback as Node;
   if (insideExpect(call.node, callback)) return true;
-  const declarator = call.node.parent && enclosingDeclarator(call.node, call.statement);
+  const declarator = enclosingDeclarator(call.node, call.statement);
   const built = declarator ? context.sourceCode.getDeclaredVariables(declarator) : [];
   if (built.some((variable) => variable.references.some((reference) => isAsserted(reference.identifier, callback)))) return true;
   return closes.some((close) => close.runsIn === call.owner && close.binding !== null && close.binding.defs.some((def) => contains(callback, def.name)));
