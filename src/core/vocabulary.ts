@@ -537,3 +537,85 @@ const AUTHENTICATION_PATH = /(?:^|\/)(?:log-?in|sign-?in|tokens?|sessions?|refre
 export function namesAuthenticationPath(path: string): boolean {
   return AUTHENTICATION_PATH.test(path);
 }
+
+/**
+ * How a call opens something (a connection, a process, a port or a container):
+ * - `opens`: it does, wherever its receiver comes from;
+ * - `opens-container`: only when its receiver is a container (`environment.up()`, while
+ *   `migrator.up()` runs migrations);
+ * - `opens-when-connected`: a factory given no address (`mongoose.createConnection()`,
+ *   `createClient()`) hands back a handle that opens only when it is connected;
+ * - `null`: it opens nothing.
+ */
+export type Opening = 'opens' | 'opens-container' | 'opens-when-connected';
+
+/** Methods that open something when they are the segment called. */
+const OPENING_METHODS: ReadonlyMap<string, Opening> = new Map<string, Opening>([
+  ...(
+    [
+      'connect', '$connect', 'initialize', 'start', 'listen', 'createPool', 'createConnection', 'createClient',
+      'createDataSource', 'createKysely', 'knex', 'postgres', 'startContainer',
+    ] as const
+  ).map((name) => [name, 'opens'] as const),
+  ['up', 'opens-container'],
+]);
+
+/** Factories that hand back a handle still to be opened when they are given no address or options. */
+const UNOPENED_WHEN_BARE: ReadonlySet<string> = new Set(['createConnection', 'createClient']);
+
+/** Methods that open a handle built earlier: `client.connect()`, `connection.openUri(url)`. */
+const HANDLE_OPENERS: ReadonlySet<string> = new Set(['connect', '$connect', 'openUri', 'open']);
+
+/** Whether calling this method on a handle opens it. */
+export function opensHandle(method: string): boolean {
+  return HANDLE_OPENERS.has(method);
+}
+
+/** Static factories that open what their class stands for. */
+const STATIC_OPENERS: ReadonlySet<string> = new Set(['create', 'init', 'connect']);
+
+/** Classes whose static factories open something: infrastructure classes, and ORMs (`MikroORM`). */
+const OPENING_CLASS = new RegExp(`${INFRASTRUCTURE_CLASS.source}|ORM$`);
+
+/** Functions a project or a library names for what they open: `createTestDatabase`, `startServer`. */
+const OPENING_FUNCTION = /^(?:create|make|build|start|setup|new|open)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Cluster|Producer|Consumer|Channel)s?$/;
+
+/**
+ * Whether a call opens something, judged by the segment it calls and nothing before it:
+ * `orm.em.getConnection().execute()` runs a statement, `diff.up.includes()` reads an array,
+ * `drizzle.mock()` builds a double, `getTableConfig()` reads metadata. `getConnection()` hands out a
+ * connection that exists already. `argumentCount` is how many arguments the call is given.
+ */
+export function openingOf(facts: CallFacts, argumentCount: number): Opening | null {
+  const { segments, constructed } = facts;
+  const index = segments.length - 1;
+  const name = segments[index];
+  if (name === undefined) return null;
+  if (constructed?.has(index)) return INFRASTRUCTURE_CLASS.test(name) ? 'opens' : null;
+  const receiver = index > 0 ? (segments[index - 1] as string) : undefined;
+  // A static factory on an infrastructure class: `MongoMemoryServer.create()`, `MikroORM.init()`.
+  if (receiver !== undefined && STATIC_OPENERS.has(name) && !constructed?.has(index - 1) && CLASS_NAME.test(receiver) && OPENING_CLASS.test(receiver)) {
+    return 'opens';
+  }
+  if (argumentCount === 0 && UNOPENED_WHEN_BARE.has(name)) return 'opens-when-connected';
+  const method = OPENING_METHODS.get(name);
+  if (method) return method;
+  return index === 0 && OPENING_FUNCTION.test(name) ? 'opens' : null;
+}
+
+/** Members that hold a handle's own configuration: `orm.config`, `client.options`. */
+const CONFIGURATION_MEMBERS: ReadonlySet<string> = new Set(['config', 'configuration', 'options', 'settings']);
+/** Methods that change how a handle itself behaves: `orm.discoverEntity(…)`, `client.setSchema(…)`. */
+const RECONFIGURING_METHOD = /^(?:discover|register|configure|use|set)[A-Z]/;
+
+/**
+ * Whether a call made on a handle changes the handle itself rather than the data behind it, given
+ * the names from the handle to the method called: `['discoverEntity']`, `['config', 'set']`.
+ * `['set']` (`redis.set(key, value)`) writes data and is not.
+ */
+export function reconfiguresHandle(path: readonly string[]): boolean {
+  const [first] = path;
+  if (first === undefined) return false;
+  if (CONFIGURATION_MEMBERS.has(first)) return path.length > 1;
+  return path.length === 1 && RECONFIGURING_METHOD.test(first);
+}

@@ -51,6 +51,8 @@ interface Move {
   /** Indentation of the hooks in the suite, and of the statements inside them. */
   readonly indent: string;
   readonly inner: string;
+  /** `;` when the file ends its statements with one (judged from the owner's statement), else nothing. */
+  readonly semi: string;
   readonly edits: TextEdit[];
 }
 
@@ -66,7 +68,8 @@ export function buildSharedMove(context: Context, calls: readonly TestCall[], re
   const ownerStatement = request.owner.node.parent as Node;
   if (lineStartOf(sourceCode, ownerStatement) === null) return null;
   const indent = lineIndent(sourceCode, ownerStatement);
-  const move: Move = { context, request, indent, inner: indent + indentUnitOf(sourceCode, calls), edits: [] };
+  const semi = sourceCode.getText(ownerStatement).endsWith(';') ? ';' : '';
+  const move: Move = { context, request, indent, inner: indent + indentUnitOf(sourceCode, calls), semi, edits: [] };
 
   const wanted: HookName[] = request.teardowns.length > 0 ? ['beforeAll', 'afterAll'] : ['beforeAll'];
   const references = hookReferences(context, calls, wanted, ownerStatement);
@@ -101,7 +104,7 @@ function suiteLets(move: Move): string[] | null {
     const name = (declarator.id as TSESTree.Identifier).name;
     const type = declaredTypeOf(context, declarator);
     if (type === null || !canDeclareInSuite(context, ownerStatement, request.body, name)) return null;
-    lets.push(`${indent}let ${name}${type};`);
+    lets.push(`${indent}let ${name}${type}${move.semi}`);
   }
   const state = lastStateDeclaration(request.body, ownerStatement);
   if (!state || lets.length === 0) return lets;
@@ -135,7 +138,7 @@ function placeSetup(move: Move, sharedName: string, lets: readonly string[]): bo
     if (lets.length > 0) edits.push({ range: [letsAt, letsAt], text: lets.map((line) => `${line}\n`).join('') });
   } else {
     const timeout = owner.kind === 'hook' ? argumentsAfterCallback(context, owner) : '';
-    created = `${lets.map((line) => `${line}\n`).join('')}${indent}${sharedName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}}${timeout});\n`;
+    created = `${lets.map((line) => `${line}\n`).join('')}${indent}${sharedName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}}${timeout})${move.semi}\n`;
   }
 
   const ownerStart = lineStartOf(sourceCode, ownerStatement) as number;
@@ -172,7 +175,7 @@ function placeTeardown(move: Move, teardownName: string): boolean {
     edits.push(...asyncEdit, prependToBody(target.body as TSESTree.BlockStatement, lines, lineIndent(sourceCode, existing.node)));
   } else {
     const timeout = argumentsAfterCallback(context, rewritten[rewritten.length - 1] as TestCall);
-    created = `${indent}${teardownName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}}${timeout});\n`;
+    created = `${indent}${teardownName}(${async ? 'async ' : ''}() => {\n${lines}\n${indent}}${timeout})${move.semi}\n`;
   }
 
   if (request.owner.kind === 'test') {

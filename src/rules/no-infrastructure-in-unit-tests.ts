@@ -3,7 +3,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule, matchesModuleGlobs } from '../core/boundaries';
 import { findInfrastructureInUnitTest, moduleKey, type InfrastructureUse, type MockedModule } from '../core/no-infrastructure-in-unit-tests';
 import { boundaryOfSpecifier, boundaryOfValue, importSiteOf } from '../estree/boundary-values';
-import { callChain, callRoleOf, staticString, unwrap } from '../estree/call-chain';
+import { callChain, staticString, unwrap } from '../estree/call-chain';
+import { openingOfCall } from '../estree/infrastructure-builds';
 import { moduleLoadOf, moduleLoadOfImport, resolveName, type ModuleLoad } from '../estree/imports';
 import { parseMockCall } from '../estree/mocks';
 import { compileOptionGlobs } from '../settings';
@@ -41,7 +42,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allow: [] }],
     messages: {
       container:
-        "A unit test must not start containers: '{{module}}' runs {{system}}. Move this test to the integration layer, or give the code under test a test double.",
+        "A unit test must not start servers or containers: '{{module}}' runs {{system}}. Move this test to the integration layer, or give the code under test a test double.",
       client:
         "This unit test opens a real {{kind}} connection through '{{module}}'. Mock '{{module}}' (or the adapter that uses it), or move the test to the integration layer.",
     },
@@ -86,7 +87,7 @@ export default createRule<Options, MessageIds>({
           (source) => isGenericContainerModule(source) || boundaryOfSpecifier(context, source) !== null,
         );
         if (!loadsBoundary) return;
-        const constructions = candidates.filter((node) => callRoleOf(node) === 'infrastructure');
+        const constructions = candidates.filter((node) => openingOfCall(context, node) === 'opens');
         const valueLoads = loads.filter((load) => !load.typeOnly);
         const uses = [...containerUses(valueLoads), ...constructions.flatMap((node) => clientUse(node) ?? [])].filter(
           (use) => !matchesModuleGlobs(use.specifier, allowed, importSiteOf(context)),

@@ -32,13 +32,16 @@ describe('UserRepository', () => {
   it('connects', () => {
     container.getConnectionUri();
   });
+  it('connects again', () => {
+    container.getConnectionUri();
+  });
 });
 `,
       errors: [
         {
           messageId: 'perTestHook',
           line: 7,
-          data: { call: 'new PostgreSqlContainer().start()', hook: 'beforeEach', shared: 'beforeAll' },
+          data: { count: 2, call: 'new PostgreSqlContainer().start()', hook: 'beforeEach', shared: 'beforeAll' },
           suggestions: [
             {
               messageId: 'moveToSharedHooks',
@@ -56,6 +59,9 @@ describe('UserRepository', () => {
   }, 30_000);
 
   it('connects', () => {
+    container.getConnectionUri();
+  });
+  it('connects again', () => {
     container.getConnectionUri();
   });
 });
@@ -79,11 +85,14 @@ beforeEach(async () => {
 it('reads', async () => {
   await pool.query('SELECT 1');
 });
+it('reads again', async () => {
+  await pool.query('SELECT 2');
+});
 `,
       errors: [
         {
           messageId: 'perTestHook',
-          data: { call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' },
+          data: { count: 2, call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' },
           suggestions: [
             {
               messageId: 'moveToSharedHook',
@@ -102,6 +111,9 @@ beforeEach(async () => {
 it('reads', async () => {
   await pool.query('SELECT 1');
 });
+it('reads again', async () => {
+  await pool.query('SELECT 2');
+});
 `,
             },
           ],
@@ -111,39 +123,39 @@ it('reads', async () => {
     {
       name: 'statements that needed a timeout do not join a shared hook that has none',
       filename: FILE,
-      code: `import { setupServer } from 'msw/node';
+      code: `import mongoose from 'mongoose';
 
-const server = setupServer();
 describe('payments', () => {
   beforeAll(() => {
     console.log('starting');
   });
   beforeEach(() => {
-    server.listen();
+    mongoose.connect(process.env.MONGO_URL);
   }, 30_000);
   it('charges', () => {});
+  it('refunds', () => {});
 });
 `,
       errors: [
         {
           messageId: 'perTestHook',
-          line: 9,
-          data: { call: 'server.listen()', hook: 'beforeEach', shared: 'beforeAll' },
+          line: 8,
+          data: { count: 2, call: 'mongoose.connect()', hook: 'beforeEach', shared: 'beforeAll' },
           suggestions: [
             {
               messageId: 'moveToSharedHook',
               data: { shared: 'beforeAll' },
-              output: `import { setupServer } from 'msw/node';
+              output: `import mongoose from 'mongoose';
 
-const server = setupServer();
 describe('payments', () => {
   beforeAll(() => {
     console.log('starting');
   });
   beforeAll(() => {
-    server.listen();
+    mongoose.connect(process.env.MONGO_URL);
   }, 30_000);
   it('charges', () => {});
+  it('refunds', () => {});
 });
 `,
             },
@@ -160,8 +172,8 @@ cjs.run('prefer-shared-infrastructure on hostile CommonJS', rule, {
     {
       name: 'a pool kept on Mocha this is reported, with no edit to offer',
       filename: 'tests/integration/user-repository.test.cjs',
-      code: `const { Pool } = require('pg');\ndescribe('x', function () {\n  beforeEach(function () {\n    this.pool = new Pool();\n  });\n  afterEach(function () { return this.pool.end(); });\n  it('x', function () { return this.pool.query('SELECT 1'); });\n});\n`,
-      errors: [{ messageId: 'perTestHook', line: 4, column: 17, data: { call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
+      code: `const { Pool } = require('pg');\ndescribe('x', function () {\n  beforeEach(function () {\n    this.pool = new Pool();\n  });\n  afterEach(function () { return this.pool.end(); });\n  it('x', function () { return this.pool.query('SELECT 1'); });\n  it('y', function () { return this.pool.query('SELECT 2'); });\n});\n`,
+      errors: [{ messageId: 'perTestHook', line: 4, column: 17, data: { count: 2, call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
     },
   ],
 });

@@ -171,6 +171,43 @@ test('queries', async () => {
 `,
     },
     {
+      name: 'a connection or client made without an address opens nothing until it is opened',
+      filename: ORDERS_JS,
+      code: `const mongoose = require('mongoose');
+const { createClient } = require('redis');
+const { serialize } = require('../../src/models/serialize');
+
+describe('serialize', () => {
+  let connection;
+  beforeEach(() => {
+    connection = mongoose.createConnection();
+  });
+  it('hides the version key', () => {
+    const Order = connection.model('Order', new mongoose.Schema({ total: Number }));
+    expect(serialize(new Order({ total: 3 }))).not.toHaveProperty('__v');
+  });
+  it('builds a cache client without connecting it', () => {
+    const cache = createClient();
+    expect(cache.isOpen).toBe(false);
+  });
+});
+`,
+    },
+    {
+      name: 'metadata lookups, query builders without a driver, and a connection the ORM already holds',
+      filename: ORDERS_TS,
+      code: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { getTableConfig, pgTable, serial } from 'drizzle-orm/pg-core';
+import { getConnection } from 'typeorm';
+test('describes the orders table', () => {
+  const orders = pgTable('orders', { id: serial('id').primaryKey() });
+  expect(getTableConfig(orders).name).toBe('orders');
+  expect(drizzle.mock().select().from(orders).toSQL().sql).toContain('orders');
+  expect(getConnection().isInitialized).toBe(false);
+});
+`,
+    },
+    {
       name: 'calls on boundary modules that build nothing',
       filename: ORDERS_TS,
       code: `import axios from 'axios';
@@ -358,6 +395,25 @@ describe('report', () => {
     },
   ],
   invalid: [
+    {
+      name: 'a connection made without an address and opened afterwards',
+      filename: ORDERS_JS,
+      code: `const mongoose = require('mongoose');
+const { createClient } = require('redis');
+describe('orders', () => {
+  it('reads', async () => {
+    const connection = mongoose.createConnection();
+    await connection.openUri('mongodb://localhost/orders');
+    const cache = createClient();
+    await cache.connect();
+  });
+});
+`,
+      errors: [
+        { ...client('mongoose', 'database'), line: 5, column: 24 },
+        { ...client('redis', 'cache'), line: 7, column: 19 },
+      ],
+    },
     {
       name: 'node:test: a real MongoDB client',
       filename: 'tests/unit/report.test.mjs',

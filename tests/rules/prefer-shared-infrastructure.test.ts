@@ -159,6 +159,224 @@ beforeEach(() => {
 afterEach(() => server.close());
 test('starts', () => {});`,
     },
+    {
+      name: 'an msw server intercepts requests in the process and opens no port, so listening per test costs nothing',
+      filename: TS_FILE,
+      settings,
+      code: `
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { PaymentClient } from '../../src/adapters/payments/payment-client';
+
+const server = setupServer(http.post('https://api.payments.example/v1/charges', () => HttpResponse.json({ id: 'ch_1' })));
+
+beforeEach(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.close());
+
+it('charges a card', async () => {
+  expect(await new PaymentClient().charge(100, 'tok_visa')).toEqual({ id: 'ch_1' });
+});
+it('refunds a charge', async () => {
+  expect(await new PaymentClient().refund('ch_1')).toBeDefined();
+});`,
+    },
+    {
+      name: 'a query builder made without a driver, per test, to compare the SQL it writes',
+      filename: TS_FILE,
+      code: `
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { expect, it, vi } from 'vitest';
+import { invoices } from '../../src/schema';
+
+it('reads from the primary', () => {
+  const db = drizzle.mock();
+  const select = vi.spyOn(db, 'select');
+  expect(db.select().from(invoices).toSQL().sql).toContain('invoices');
+  expect(select).toHaveBeenCalledOnce();
+});
+it('reads again from the primary', () => {
+  const db = drizzle.mock();
+  expect(db.select().from(invoices).toSQL().params).toEqual([]);
+});`,
+    },
+    {
+      name: 'a lookup of table metadata opens nothing, whatever its name says',
+      filename: TS_FILE,
+      code: `
+import { getTableConfig, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { expect, test } from 'vitest';
+
+test('names the unique index', () => {
+  const cities = pgTable('cities', { id: serial('id').primaryKey(), name: text('name').unique() });
+  expect(getTableConfig(cities).columns).toHaveLength(2);
+});
+test('names the primary key', () => {
+  const towns = pgTable('towns', { id: serial('id').primaryKey() });
+  expect(getTableConfig(towns).primaryKeys).toEqual([]);
+});`,
+    },
+    {
+      name: 'running migrations up, reading an "up" list, and statements on the connection the ORM already holds',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await MikroORM.init({ dbName: 'shop_test' });
+});
+afterAll(() => orm.close(true));
+
+test('applies the pending migrations', async () => {
+  await orm.em.getConnection().execute('create schema if not exists tenant');
+  await orm.migrator.up({ schema: 'tenant' });
+  const diff = await orm.schema.getUpdateSchemaMigrationSQL();
+  expect(diff.up.includes('create table')).toBe(false);
+});
+test('leaves the search path alone', async () => {
+  await orm.migrator.up();
+  const [row] = await orm.em.getConnection().execute('show search_path');
+  expect(row).toBeDefined();
+});`,
+    },
+    {
+      name: 'one test in the suite: opening per test costs no more than opening once',
+      filename: TS_FILE,
+      code: `
+import { Client } from 'pg';
+import { expect, it } from 'vitest';
+
+it('deduplicates the permissions table', async () => {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const { rows } = await client.query('SELECT count(*) FROM permissions');
+  expect(rows[0]).toBeDefined();
+});`,
+    },
+    {
+      name: 'tests about building the client: expected to fail, its options asserted, or opened and closed by the test',
+      filename: TS_FILE,
+      code: `
+import Redis from 'ioredis';
+import { MongoClient } from 'mongodb';
+import mongoose from 'mongoose';
+import { Pool } from 'pg';
+import { QueueClient } from '../../src/queue/queue-client';
+
+describe('connection handling', () => {
+  test('rejects a key prefix on a cluster', async () => {
+    const cluster = new Redis.Cluster([{ host: '127.0.0.1', port: 7000 }], { keyPrefix: 'jobs' });
+    expect(() => new QueueClient({ connection: cluster })).toThrow('prefix');
+    await cluster.disconnect();
+  });
+  test('rejects a key prefix on a cluster given as options', async () => {
+    const cluster = new Redis.Cluster([{ host: '127.0.0.1', port: 7000 }], { keyPrefix: 'jobs' });
+    expect(() => new QueueClient({ connection: cluster, cluster: true })).toThrow('prefix');
+    await cluster.disconnect();
+  });
+  test('keeps the pool size it is given', () => {
+    const pool = new Pool({ max: 3 });
+    expect(pool.options.max).toBe(3);
+  });
+  test('keeps the idle timeout it is given', () => {
+    const pool = new Pool({ idleTimeoutMillis: 100 });
+    expect(pool.options.idleTimeoutMillis).toBe(100);
+  });
+  test('fails on an unknown host', async () => {
+    await expect(mongoose.connect('mongodb://nowhere.invalid/app')).rejects.toThrow();
+  });
+  test('fails on a refused port', async () => {
+    await expect(mongoose.connect('mongodb://127.0.0.1:1/app')).rejects.toThrow();
+  });
+  test('reads the database name from the address', () => {
+    const client = new MongoClient('mongodb://db.internal:27017/shop');
+    expect(client.db().databaseName).toBe('shop');
+  });
+  test('reads the default database name', () => {
+    const client = new MongoClient('mongodb://db.internal:27017');
+    expect(client.db().databaseName).toBe('test');
+  });
+  test('wraps a raw client', async () => {
+    const raw = new Redis(process.env.REDIS_URL);
+    const wrapped = wrapClient(raw);
+    expect(wrapped.status).toBe('ready');
+    await wrapped.quit();
+  });
+  test('wraps a raw client twice', async () => {
+    const raw = new Redis(process.env.REDIS_URL);
+    const wrapped = wrapClient(wrapClient(raw));
+    expect(wrapped.status).toBe('ready');
+    await wrapped.quit();
+  });
+});`,
+    },
+    {
+      name: 'the suite already opens a shared pool; a test opening its own to check it survives is about that pool',
+      filename: JS_FILE,
+      code: `
+import pg from 'pg';
+import knex from 'knex';
+
+describe('pool ownership', () => {
+  let shared;
+  before(() => {
+    shared = new pg.Pool();
+  });
+  after(() => shared.end());
+
+  it('leaves a pool it was given open on destroy', async () => {
+    const own = new pg.Pool();
+    const db = knex({ client: 'pg', connection: () => own.connect() });
+    await db.destroy();
+    await own.query('SELECT 1');
+  });
+  it('leaves a second pool open on destroy', async () => {
+    const own = new pg.Pool();
+    await knex({ client: 'pg', connection: () => own.connect() }).destroy();
+    await own.query('SELECT 1');
+  });
+});`,
+    },
+    {
+      name: 'a client made without an address and never connected opens nothing',
+      filename: JS_FILE,
+      code: `
+import mongoose from 'mongoose';
+
+beforeEach(() => {
+  const connection = mongoose.createConnection();
+  connection.model('User', new mongoose.Schema({ email: String }));
+});
+it('builds the model', () => {});
+it('builds it again', () => {});`,
+    },
+    {
+      name: 'tests that change the ORM the hook opens (its entities, its settings) need a fresh one each',
+      filename: TS_FILE,
+      code: `
+import { MikroORM } from '@mikro-orm/mysql';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { InvoiceV1, InvoiceV2 } from './entities';
+
+describe('ignored column changes', () => {
+  let orm: MikroORM;
+  beforeEach(async () => {
+    orm = await MikroORM.init({ entities: [InvoiceV1], dbName: 'billing_test' });
+  });
+  afterEach(() => orm.close(true));
+
+  test('sees no difference for an ignored type', async () => {
+    orm.discoverEntity(InvoiceV2, InvoiceV1);
+    expect(await orm.schema.getUpdateSchemaSQL()).toBe('');
+  });
+  test('sees the difference once the column is no longer ignored', async () => {
+    orm.config.set('schema', 'archive');
+    expect(await orm.schema.getUpdateSchemaSQL()).not.toBe('');
+  });
+});`,
+    },
   ],
   invalid: [
     {
@@ -188,13 +406,14 @@ describe('UserRepository', () => {
     await repository.save({ email: 'ada@example.com', name: 'Ada' });
     expect(await repository.findByEmail('ada@example.com')).toBeDefined();
   });
+  it('runs a second test against the same setup', async () => {});
 });`,
       errors: [
         {
           messageId: 'perTestHook',
           line: 11,
           column: 12,
-          data: { call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' },
+          data: { count: 2, call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' },
           suggestions: [
             {
               messageId: 'moveToSharedHooks',
@@ -225,6 +444,7 @@ describe('UserRepository', () => {
     await repository.save({ email: 'ada@example.com', name: 'Ada' });
     expect(await repository.findByEmail('ada@example.com')).toBeDefined();
   });
+  it('runs a second test against the same setup', async () => {});
 });`,
             },
           ],
@@ -263,6 +483,7 @@ describe('OrderRepository', () => {
   it('saves an order', async () => {
     await repository.save({ total: 100 });
   });
+  it('runs a second test against the same setup', async () => {});
 });`,
       errors: [
         {
@@ -301,6 +522,7 @@ describe('OrderRepository', () => {
   it('saves an order', async () => {
     await repository.save({ total: 100 });
   });
+  it('runs a second test against the same setup', async () => {});
 });`,
             },
           ],
@@ -335,12 +557,13 @@ describe('session store', () => {
     clients.push(redis);
     await redis.set('session:1', 'ada');
   });
+  test('runs a second test against the same setup', async () => {});
 });`,
       errors: [
         {
           messageId: 'perTestHook',
           line: 10,
-          data: { call: 'new GenericContainer().withExposedPorts().start()', hook: 'beforeEach', shared: 'beforeAll' },
+          data: { count: 2, call: 'new GenericContainer().withExposedPorts().start()', hook: 'beforeEach', shared: 'beforeAll' },
           suggestions: [
             {
               messageId: 'moveToSharedHooks',
@@ -367,112 +590,72 @@ describe('session store', () => {
     clients.push(redis);
     await redis.set('session:1', 'ada');
   });
+  test('runs a second test against the same setup', async () => {});
 });`,
             },
           ],
         },
-        {
-          messageId: 'perTestBody',
-          line: 22,
-          data: { call: 'new Redis()', shared: 'beforeAll' },
-          suggestions: [],
-        },
       ],
     },
     {
-      name: 'Vitest: msw hooks with expression bodies are renamed',
+      name: 'an ORM initialised before each test of a suite, closed after each: the static factory opens it',
       filename: TS_FILE,
-      settings,
       code: `
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { PaymentClient } from '../../src/adapters/payments/payment-client';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
-const server = setupServer(http.post('https://api.payments.example/v1/charges', () => HttpResponse.json({ id: 'ch_1' })));
+describe('tenant schemas', () => {
+  let orm: MikroORM;
 
-beforeEach(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterEach(() => server.close());
+  beforeEach(async () => {
+    orm = await MikroORM.init({ dbName: 'tenants_test' });
+    await orm.schema.refresh();
+  });
 
-it('charges a card', async () => {
-  expect(await new PaymentClient().charge(100, 'tok_visa')).toEqual({ id: 'ch_1' });
+  afterEach(async () => {
+    await orm.close(true);
+  });
+
+  test('creates the tenant schema', async () => {
+    expect(await orm.schema.getCreateSchemaSQL()).toContain('create table');
+  });
+  test('drops nothing it did not create', async () => {
+    expect(await orm.schema.getDropSchemaSQL()).toBeDefined();
+  });
 });`,
       errors: [
         {
           messageId: 'perTestHook',
           line: 9,
-          data: { call: 'server.listen()', hook: 'beforeEach', shared: 'beforeAll' },
+          data: { count: 2, call: 'MikroORM.init()', hook: 'beforeEach', shared: 'beforeAll' },
           suggestions: [
             {
               messageId: 'moveToSharedHooks',
               data: { shared: 'beforeAll', teardown: 'afterAll' },
               output: `
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterEach, beforeEach, expect, it, beforeAll, afterAll } from 'vitest';
-import { PaymentClient } from '../../src/adapters/payments/payment-client';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterEach, beforeEach, describe, expect, test, beforeAll, afterAll } from 'vitest';
 
-const server = setupServer(http.post('https://api.payments.example/v1/charges', () => HttpResponse.json({ id: 'ch_1' })));
+describe('tenant schemas', () => {
+  let orm: MikroORM;
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-it('charges a card', async () => {
-  expect(await new PaymentClient().charge(100, 'tok_visa')).toEqual({ id: 'ch_1' });
-});`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'a pool built inside a test moves to the suite, its end() to afterAll',
-      filename: TS_FILE,
-      settings,
-      code: `
-import { Pool } from 'pg';
-import { describe, expect, it } from 'vitest';
-import { UserRepository } from '../../src/repositories/user-repository';
-
-describe('UserRepository', () => {
-  it('finds a saved user by email', async () => {
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
-    const repository = new UserRepository(pool);
-    await repository.save({ email: 'ada@example.com', name: 'Ada' });
-    expect(await repository.findByEmail('ada@example.com')).toBeDefined();
-    await pool.end();
+  beforeAll(async () => {
+    orm = await MikroORM.init({ dbName: 'tenants_test' });
   });
-});`,
-      errors: [
-        {
-          messageId: 'perTestBody',
-          line: 8,
-          data: { call: 'new Pool()', shared: 'beforeAll' },
-          suggestions: [
-            {
-              messageId: 'moveToSharedHooks',
-              data: { shared: 'beforeAll', teardown: 'afterAll' },
-              output: `
-import { Pool } from 'pg';
-import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { UserRepository } from '../../src/repositories/user-repository';
 
-describe('UserRepository', () => {
-  let pool: Pool;
-  beforeAll(() => {
-    pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  beforeEach(async () => {
+    await orm.schema.refresh();
   });
 
   afterAll(async () => {
-    await pool.end();
+    await orm.close(true);
   });
 
-  it('finds a saved user by email', async () => {
-    const repository = new UserRepository(pool);
-    await repository.save({ email: 'ada@example.com', name: 'Ada' });
-    expect(await repository.findByEmail('ada@example.com')).toBeDefined();
+  test('creates the tenant schema', async () => {
+    expect(await orm.schema.getCreateSchemaSQL()).toContain('create table');
+  });
+  test('drops nothing it did not create', async () => {
+    expect(await orm.schema.getDropSchemaSQL()).toBeDefined();
   });
 });`,
             },
@@ -481,36 +664,46 @@ describe('UserRepository', () => {
       ],
     },
     {
-      name: 'reported without an edit: a container whose type is unknown, a pool built from a test value, a pool closed in a finally',
+      name: 'a database recreated before the pool is opened: moving the pool ahead of it would change the order, so no edit',
       filename: TS_FILE,
       code: `
-import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { Pool } from 'pg';
-import { expect, it } from 'vitest';
+import { recreateDatabase } from '../helpers/database';
 
-it('starts a container', async () => {
-  const container = await new PostgreSqlContainer('postgres:16').start();
-  expect(container.getHost()).toBeDefined();
+let pool: Pool;
+beforeEach(async () => {
+  await recreateDatabase('billing_test');
+  pool = new Pool({ database: 'billing_test' });
 });
+afterEach(() => pool.end());
 
-it.each(['app', 'audit'])('connects to %s', async (database) => {
-  const pool = new Pool({ database });
+test('bills a customer', async () => {
   await pool.query('SELECT 1');
 });
-
-it('reads', async () => {
-  const pool = new Pool();
-  try {
-    await pool.query('SELECT 1');
-  } finally {
-    await pool.end();
-  }
+test('refunds a customer', async () => {
+  await pool.query('SELECT 2');
 });`,
-      errors: [
-        { messageId: 'perTestBody', line: 7, data: { call: 'new PostgreSqlContainer().start()', shared: 'beforeAll' }, suggestions: [] },
-        { messageId: 'perTestBody', line: 12, data: { call: 'new Pool()', shared: 'beforeAll' }, suggestions: [] },
-        { messageId: 'perTestBody', line: 17, suggestions: [] },
-      ],
+      errors: [{ messageId: 'perTestHook', line: 8, data: { count: 2, call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
+    },
+    {
+      name: 'the same pool opened in two tests of a suite: reported once, at the first, without an edit',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import { describe, expect, it } from 'vitest';
+
+describe('order totals', () => {
+  it('sums the lines', async () => {
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    expect((await pool.query('SELECT sum(amount) FROM order_lines')).rows).toHaveLength(1);
+  });
+
+  it('counts the orders', async () => {
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    await expect(pool.query('SELECT count(*) FROM orders')).resolves.toBeDefined();
+  });
+});`,
+      errors: [{ messageId: 'perTestBody', line: 7, column: 18, data: { call: 'new Pool()', shared: 'beforeAll', count: 2 }, suggestions: [] }],
     },
     {
       name: 'a repository closed after each test may close the pool with it: reported, not moved',
@@ -528,8 +721,9 @@ beforeEach(() => {
 afterEach(() => repository.close());
 test('saves', async () => {
   await repository.save({ email: 'ada@example.com', name: 'Ada' });
-});`,
-      errors: [{ messageId: 'perTestHook', line: 7, data: { call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
+});
+test('runs a second test against the same setup', async () => {});`,
+      errors: [{ messageId: 'perTestHook', line: 7, data: { count: 2, call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
     },
     {
       name: 'a pool built with each transaction: the pool moves, the checkout and rollback stay',
@@ -553,12 +747,13 @@ afterEach(async () => {
 
 it('inserts', async () => {
   await client.query('INSERT INTO users (email) VALUES ($1)', ['ada@example.com']);
-});`,
+});
+it('runs a second test against the same setup', async () => {});`,
       errors: [
         {
           messageId: 'perTestHook',
           line: 8,
-          data: { call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' },
+          data: { count: 2, call: 'new Pool()', hook: 'beforeEach', shared: 'beforeAll' },
           suggestions: [
             {
               messageId: 'moveToSharedHooks',
@@ -588,7 +783,8 @@ afterAll(async () => {
 
 it('inserts', async () => {
   await client.query('INSERT INTO users (email) VALUES ($1)', ['ada@example.com']);
-});`,
+});
+it('runs a second test against the same setup', async () => {});`,
             },
           ],
         },
@@ -607,49 +803,9 @@ describe('sessions', function () {
   it('stores', async function () {
     await this.redis.set('a', '1');
   });
+  it('runs a second test against the same setup', async () => {});
 });`,
-      errors: [{ messageId: 'perTestHook', line: 6, data: { call: 'new Redis()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
-    },
-    {
-      name: 'autofix: two tests each with their own pool are moved one --fix pass at a time',
-      filename: TS_FILE,
-      options: [{ autofix: true }],
-      code: `
-import { Pool } from 'pg';
-
-describe('users', () => {
-  it('reads', async () => {
-    const pool = new Pool();
-    await pool.query('SELECT 1');
-  });
-
-  it('reads again', async () => {
-    const pool = new Pool();
-    await pool.query('SELECT 2');
-  });
-});`,
-      output: `
-import { Pool } from 'pg';
-
-describe('users', () => {
-  let pool: Pool;
-  beforeAll(() => {
-    pool = new Pool();
-  });
-
-  it('reads', async () => {
-    await pool.query('SELECT 1');
-  });
-
-  it('reads again', async () => {
-    const pool = new Pool();
-    await pool.query('SELECT 2');
-  });
-});`,
-      errors: [
-        { messageId: 'perTestBody', line: 6, suggestions: [] },
-        { messageId: 'perTestBody', line: 11, suggestions: [] },
-      ],
+      errors: [{ messageId: 'perTestHook', line: 6, data: { count: 2, call: 'new Redis()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
     },
     {
       name: 'autofix: the move is applied by --fix',
@@ -669,7 +825,8 @@ afterEach(async () => {
 
 test('creates a user', async () => {
   await prisma.user.create({ data: { email: 'ada@example.com' } });
-});`,
+});
+test('runs a second test against the same setup', async () => {});`,
       output: `
 import { PrismaClient } from '@prisma/client';
 
@@ -687,8 +844,9 @@ afterAll(async () => {
 
 test('creates a user', async () => {
   await prisma.user.create({ data: { email: 'ada@example.com' } });
-});`,
-      errors: [{ messageId: 'perTestHook', line: 6, data: { call: 'new PrismaClient()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
+});
+test('runs a second test against the same setup', async () => {});`,
+      errors: [{ messageId: 'perTestHook', line: 6, data: { count: 2, call: 'new PrismaClient()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
     },
   ],
 });
@@ -729,12 +887,13 @@ describe('users', () => {
     await dataSource.destroy();
   });
   it('saves', async () => {});
+  it('runs a second test against the same setup', async () => {});
 });`,
       errors: [
         {
           messageId: 'perTestHook',
           line: 8,
-          data: { call: 'dataSource.initialize()', hook: 'beforeEach', shared: 'before' },
+          data: { count: 2, call: 'dataSource.initialize()', hook: 'beforeEach', shared: 'before' },
           suggestions: [
             {
               messageId: 'moveToSharedHooks',
@@ -756,7 +915,61 @@ describe('users', () => {
     await dataSource.destroy();
   });
   it('saves', async () => {});
+  it('runs a second test against the same setup', async () => {});
 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a file written without semicolons gets hooks without them',
+      filename: JS_FILE,
+      code: `
+import { Sequelize } from 'sequelize'
+import { defineModels } from '../../src/models'
+
+describe('model definitions', () => {
+  let sequelize
+  beforeEach(async () => {
+    sequelize = new Sequelize(process.env.DATABASE_URL)
+  })
+  afterEach(() => sequelize.close())
+
+  it('defines the order model', () => {
+    expect(defineModels(sequelize).Order).toBeDefined()
+  })
+  it('defines the customer model', () => {
+    expect(defineModels(sequelize).Customer).toBeDefined()
+  })
+})`,
+      errors: [
+        {
+          messageId: 'perTestHook',
+          line: 8,
+          data: { count: 2, call: 'new Sequelize()', hook: 'beforeEach', shared: 'beforeAll' },
+          suggestions: [
+            {
+              messageId: 'moveToSharedHooks',
+              data: { shared: 'beforeAll', teardown: 'afterAll' },
+              output: `
+import { Sequelize } from 'sequelize'
+import { defineModels } from '../../src/models'
+
+describe('model definitions', () => {
+  let sequelize
+  beforeAll(() => {
+    sequelize = new Sequelize(process.env.DATABASE_URL)
+  })
+  afterAll(() => sequelize.close())
+
+  it('defines the order model', () => {
+    expect(defineModels(sequelize).Order).toBeDefined()
+  })
+  it('defines the customer model', () => {
+    expect(defineModels(sequelize).Customer).toBeDefined()
+  })
+})`,
             },
           ],
         },
@@ -780,12 +993,13 @@ suite('order events', () => {
     const channel = await connection.createChannel();
     channel.publish('orders', 'order.placed', Buffer.from('{}'));
   });
+  test('runs a second test against the same setup', async () => {});
 });`,
       errors: [
         {
           messageId: 'perTestHook',
           line: 7,
-          data: { call: 'amqp.connect()', hook: 'setup', shared: 'suiteSetup' },
+          data: { count: 2, call: 'amqp.connect()', hook: 'setup', shared: 'suiteSetup' },
           suggestions: [
             {
               messageId: 'moveToSharedHooks',
@@ -805,6 +1019,7 @@ suite('order events', () => {
     const channel = await connection.createChannel();
     channel.publish('orders', 'order.placed', Buffer.from('{}'));
   });
+  test('runs a second test against the same setup', async () => {});
 });`,
             },
           ],
@@ -828,12 +1043,13 @@ test.afterEach(() => client.quit());
 
 test('caches', async () => {
   await client.set('a', '1');
-});`,
+});
+test('runs a second test against the same setup', async () => {});`,
       errors: [
         {
           messageId: 'perTestHook',
           line: 7,
-          data: { call: 'createClient()', hook: 'test.beforeEach', shared: 'before' },
+          data: { count: 2, call: 'createClient()', hook: 'test.beforeEach', shared: 'before' },
           suggestions: [
             {
               messageId: 'moveToSharedHooks',
@@ -855,7 +1071,8 @@ test.after(() => client.quit());
 
 test('caches', async () => {
   await client.set('a', '1');
-});`,
+});
+test('runs a second test against the same setup', async () => {});`,
             },
           ],
         },
@@ -877,8 +1094,9 @@ afterEach((done) => {
 });
 it('caches', async () => {
   await client.set('a', '1');
-});`,
-      errors: [{ messageId: 'perTestHook', line: 6, data: { call: 'createClient()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
+});
+it('runs a second test against the same setup', async () => {});`,
+      errors: [{ messageId: 'perTestHook', line: 6, data: { count: 2, call: 'createClient()', hook: 'beforeEach', shared: 'beforeAll' }, suggestions: [] }],
     },
   ],
 });
@@ -925,12 +1143,13 @@ describe('User model', function () {
     await User.create({ email: 'ada@example.com' });
     expect(await User.countDocuments()).to.equal(1);
   });
+  it('runs a second test against the same setup', async () => {});
 });`,
       errors: [
         {
           messageId: 'perTestHook',
           line: 8,
-          data: { call: 'mongoose.connect()', hook: 'beforeEach', shared: 'before' },
+          data: { count: 2, call: 'mongoose.connect()', hook: 'beforeEach', shared: 'before' },
           suggestions: [
             {
               messageId: 'moveToSharedHooks',
@@ -957,6 +1176,7 @@ describe('User model', function () {
     await User.create({ email: 'ada@example.com' });
     expect(await User.countDocuments()).to.equal(1);
   });
+  it('runs a second test against the same setup', async () => {});
 });`,
             },
           ],

@@ -1,0 +1,461 @@
+/**
+ * Facts about infrastructure built in a test file: which calls open something, where they run (per
+ * test or once per suite), whether a test is about building it, and the statements a move into shared
+ * hooks would carry. `prefer-shared-infrastructure` decides over them in its core.
+ */
+import { AST_NODE_TYPES } from './node-types';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import {
+  buildsInfrastructure,
+  planSharedMove,
+  type BlockStatement,
+  type PerTestBuild,
+  type TeardownStatement,
+} from '../core/prefer-shared-infrastructure';
+import { callLabel, mayCheckOutConnection, namesInMemoryStore, openingOf, opensHandle, reconfiguresHandle, type CallFacts } from '../core/vocabulary';
+import { boundaryOfValue, containerOfValue } from './boundary-values';
+import { callChain, callFacts, propertyName, staticString, unwrap } from './call-chain';
+import { resolveName } from './imports';
+import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
+import { BindingKeys, inputsOf, providedBy, providersOf, usesCallbackLocals } from './statement-inputs';
+import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Variable = TSESLint.Scope.Variable;
+type Construction = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** A call that opens infrastructure while a test runs. */
+export interface InfrastructureCall {
+  readonly node: Construction;
+  /** The `beforeEach` hook or the test whose callback makes the call. */
+  readonly owner: TestCall;
+  /** The statement of the owner's callback that holds the call (the body itself for expression bodies). */
+  readonly statement: Node;
+  readonly label: string;
+}
+
+/** A call that closes or stops something, with the binding it closes. */
+export interface CloseCall {
+  readonly node: TSESTree.CallExpression;
+  readonly binding: Variable | null;
+  /** The hook or test whose callback holds it directly, and the statement there; `null` elsewhere. */
+  readonly owner: TestCall | null;
+  readonly statement: Node | null;
+  /** The hook or test it runs in, however deeply nested. */
+  readonly runsIn: TestCall | null;
+  /** Whether it runs once per test (in a test, or an each-hook). */
+  readonly perTest: boolean;
+}
+
+/** A call whose called segment may open something, as the rule's listeners saw it. */
+export interface OpeningCandidate {
+  readonly node: Construction;
+  readonly facts: CallFacts;
+}
+
+/** The candidate a listener keeps, or `null` when the called segment opens nothing. */
+export function openingCandidateOf(node: Construction): OpeningCandidate | null {
+  const facts = callFacts(node);
+  return facts && openingOf(facts, node.arguments.length) ? { node, facts } : null;
+}
+
+/**
+ * What a call opens once its handle's later use is known: a factory given no address opens
+ * something only if the handle it returns is connected (`mongoose.createConnection()` alone opens nothing).
+ */
+export function openingOfCall(context: Context, node: Construction): 'opens' | 'opens-container' | null {
+  const facts = callFacts(node);
+  const opening = facts ? openingOf(facts, node.arguments.length) : null;
+  if (opening === 'opens-when-connected') return isConnectedLater(context, node) ? 'opens' : null;
+  return opening;
+}
+
+/** The per-test builds of a file, as facts for the core, with the calls they stand for (same order). */
+export interface PerTestBuilds {
+  readonly facts: PerTestBuild[];
+  readonly calls: InfrastructureCall[];
+}
+
+/**
+ * Sorts the calls that open infrastructure into per-test builds (in a `beforeEach` or a test body)
+ * and shared ones (module or suite scope, `beforeAll`), and gathers what the core needs to judge
+ * each per-test build.
+ */
+export function gatherPerTestBuilds(
+  context: Context,
+  tests: readonly TestCall[],
+  candidates: readonly OpeningCandidate[],
+  closes: readonly CloseCall[],
+  mocked: ReadonlySet<string>,
+): PerTestBuilds {
+  const shared: Array<{ scope: Node; key: string }> = [];
+  const perTest: InfrastructureCall[] = [];
+  for (const { node, facts } of candidates) {
+    const runs = whenItRuns(context, node);
+    if (!runs) continue;
+    const owner = runs.perTest;
+    const statement = owner ? statementIn(owner, node) : node;
+    if (!opensInfrastructure(context, node, facts, statement, mocked)) continue;
+    if (owner) perTest.push({ node, owner, statement, label: callLabel(facts) });
+    else shared.push({ scope: runs.shared ?? context.sourceCode.ast, key: callLabel(facts) });
+  }
+  const facts = perTest.map((call): PerTestBuild => {
+    const suite = suiteOf(context, call.owner) ?? context.sourceCode.ast;
+    return {
+      key: call.label,
+      suite: String(suite.range[0]),
+      owner: String(call.owner.node.range[0]),
+      place: call.owner.kind === 'test' ? 'test' : 'hook',
+      tests: call.owner.kind === 'test' ? 1 : tests.filter((test) => test.kind === 'test' && contains(suite, test.node)).length,
+      shared: shared.flatMap((build) => (contains(build.scope, call.owner.node) ? [build.key] : [])),
+      aboutBuilding: call.owner.kind === 'test' && isAboutBuilding(context, call, closes),
+      reconfigured: call.owner.kind === 'hook' && isReconfiguredByTests(context, call, tests),
+    };
+  });
+  return { facts, calls: perTest };
+}
+
+/**
+ * Whether a call runs per test (directly in a test body or a `beforeEach` callback: `perTest`), or
+ * once for a suite (at module or suite scope, or in a `beforeAll`: `shared`, the suite call or `null`
+ * for the file). `null` for anything else, such as a helper function or an `afterEach`.
+ */
+function whenItRuns(context: Context, node: Node): { perTest: TestCall; shared?: never } | { perTest?: never; shared: Node | null } | null {
+  const place = testPlaceOf(context, node);
+  const call = place.call;
+  if (call && nearestFunction(node) === call.callback && (place.kind === 'test' || isHook(call, 'each'))) return { perTest: call };
+  if (place.kind === 'module' || place.kind === 'describe') return { shared: call?.node ?? null };
+  return call && isHook(call, 'all') ? { shared: suiteOf(context, call) } : null;
+}
+
+function opensInfrastructure(context: Context, node: Construction, facts: CallFacts, statement: Node, mocked: ReadonlySet<string>): boolean {
+  const root = callChain(node)?.root;
+  const boundary = boundaryOfValue(context, node);
+  const container = containerOfValue(context, node);
+  const specifier = boundary?.specifier ?? container?.specifier;
+  return buildsInfrastructure({
+    opening: openingOf(facts, node.arguments.length),
+    boundary,
+    container: container !== null,
+    mayCheckOut: mayCheckOutConnection(facts),
+    onModule: root?.type === AST_NODE_TYPES.Identifier && resolveName(context, root).type === 'module',
+    connected: isConnectedLater(context, node),
+    guarded: isGuarded(node, statement),
+    mocked: specifier !== undefined && mocked.has(specifier),
+    inMemory: configurationStrings(node.arguments).some(namesInMemoryStore),
+  });
+}
+
+/**
+ * Whether the handle a call returns is opened afterwards: `createClient().connect()`, or
+ * `client = createClient()` followed somewhere by `client.connect()`.
+ */
+export function isConnectedLater(context: Context, node: Construction): boolean {
+  let current: Node = node;
+  while (current.parent && (current.parent.type === AST_NODE_TYPES.AwaitExpression || current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (isOpenerOf(current)) return true;
+  let variable: Variable | null = null;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+    variable = context.sourceCode.getDeclaredVariables(parent)[0] ?? null;
+  } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current && parent.left.type === AST_NODE_TYPES.Identifier) {
+    variable = findVariable(context.sourceCode.getScope(parent.left), parent.left);
+  }
+  return variable?.references.some((reference) => isOpenerOf(reference.identifier)) ?? false;
+}
+
+/** Whether a value is the receiver of a call that opens it (`value.connect()`). */
+function isOpenerOf(value: Node): boolean {
+  const member = value.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value) return false;
+  const name = propertyName(member);
+  return name !== null && opensHandle(name) && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+}
+
+function isHook(call: TestCall, scope: 'each' | 'all'): boolean {
+  return call.kind === 'hook' && call.hook?.when === 'before' && call.hook.scope === scope;
+}
+
+/** The suite call (`describe`) that holds a hook or test, or `null` for the file. */
+function suiteOf(context: Context, call: TestCall): Node | null {
+  return testPlaceOf(context, call.node).call?.node ?? null;
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * Whether a test is about building what it builds: building it is expected to fail
+ * (`expect(() => new Cluster(…)).toThrow()`, `expect(connect()).rejects`), the test asserts on it
+ * (`expect(client.options.keyPrefix)`), or it closes what it opened itself.
+ */
+function isAboutBuilding(context: Context, call: InfrastructureCall, closes: readonly CloseCall[]): boolean {
+  const callback = call.owner.callback as Node;
+  if (insideExpect(call.node, callback)) return true;
+  const declarator = enclosingDeclarator(call.node, call.statement);
+  const built = declarator ? context.sourceCode.getDeclaredVariables(declarator) : [];
+  if (built.some((variable) => variable.references.some((reference) => isAsserted(reference.identifier, callback)))) return true;
+  return closes.some((close) => close.runsIn === call.owner && close.binding !== null && close.binding.defs.some((def) => contains(callback, def.name)));
+}
+
+/** Whether a test changes the handle a hook built: `orm.discoverEntity(…)`, `orm.config.set(…)`. */
+function isReconfiguredByTests(context: Context, call: InfrastructureCall, tests: readonly TestCall[]): boolean {
+  const bodies = tests.flatMap((test) => (test.kind === 'test' && test.callback ? [test.callback] : []));
+  return providedBy(context, call.statement).some((variable) =>
+    variable.references.some((reference) => {
+      const identifier = reference.identifier;
+      if (!bodies.some((body) => contains(body, identifier))) return false;
+      const path: string[] = [];
+      let current: Node = identifier;
+      while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) {
+        const name = propertyName(current.parent);
+        if (name === null) return false;
+        path.push(name);
+        current = current.parent;
+      }
+      return current.parent?.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current && reconfiguresHandle(path);
+    }),
+  );
+}
+
+function isExpectCall(node: Node): node is TSESTree.CallExpression {
+  return node.type === AST_NODE_TYPES.CallExpression && callChain(node)?.segments[0] === 'expect';
+}
+
+/** The `expect(…)` call whose argument holds the node, if any; `null` past `stop`. */
+function enclosingExpect(node: Node, stop: Node): { expect: TSESTree.CallExpression; path: Node[] } | null {
+  const path: Node[] = [];
+  for (let current = node; current.parent && current !== stop; current = current.parent) {
+    path.push(current);
+    if (isExpectCall(current.parent) && current.parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return { expect: current.parent, path };
+  }
+  return null;
+}
+
+function insideExpect(node: Node, stop: Node): boolean {
+  return enclosingExpect(node, stop) !== null;
+}
+
+/**
+ * A read of the value itself inside `expect(…)`: a property or a synchronous method
+ * (`expect(pool.options.max)`, `expect(connection.mapOptions({}))`). A round-trip through it is a
+ * use, not an assertion on it: `expect(await pool.query(…))`, `expect(pool.query(…)).resolves`.
+ */
+function isAsserted(identifier: Node, stop: Node): boolean {
+  const found = enclosingExpect(identifier, stop);
+  if (!found) return false;
+  if (found.path.some((node) => node.type === AST_NODE_TYPES.AwaitExpression)) return false;
+  let outer: Node = found.expect;
+  while (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer) {
+    const name = propertyName(outer.parent);
+    if (name === 'resolves' || name === 'rejects') return false;
+    outer = outer.parent;
+  }
+  return true;
+}
+
+function enclosingDeclarator(node: Node, stop: Node): TSESTree.VariableDeclarator | null {
+  for (let current: Node | undefined = node.parent; current && current !== stop.parent; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.VariableDeclarator) return current;
+    if (current.type !== AST_NODE_TYPES.AwaitExpression && current.type !== AST_NODE_TYPES.TSAsExpression && current.type !== AST_NODE_TYPES.TSNonNullExpression && current.type !== AST_NODE_TYPES.ChainExpression) return null;
+  }
+  return null;
+}
+
+/** A close or stop call, with the binding it closes and where it runs. */
+export function closeCallOf(context: Context, node: TSESTree.CallExpression): CloseCall {
+  const place = testPlaceOf(context, node);
+  const runsIn = place.call && place.call.kind !== 'describe' ? place.call : null;
+  const owner = runsIn && nearestFunction(node) === runsIn.callback ? runsIn : null;
+  return {
+    node,
+    binding: rootBinding(context, node),
+    owner,
+    statement: owner ? statementIn(owner, node) : null,
+    runsIn,
+    perTest: place.kind === 'test' || (place.kind === 'hook' && place.call?.hook?.scope === 'each'),
+  };
+}
+
+/** The static strings in a call's configuration: arguments, and values of object literals in them. */
+function configurationStrings(nodes: readonly Node[], depth = 0): string[] {
+  if (depth > 3) return [];
+  return nodes.flatMap((node) => {
+    const text = staticString(node);
+    if (text !== null) return [text];
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      return configurationStrings(
+        node.properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property ? [property.value] : [])),
+        depth + 1,
+      );
+    }
+    return [];
+  });
+}
+
+function nearestFunction(node: Node): Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration
+    ) {
+      return current;
+    }
+  }
+  return null;
+}
+
+/** The statement of the owner's callback body that holds `node`, or the body itself for expression bodies. */
+function statementIn(owner: TestCall, node: Node): Node {
+  const body = owner.callback?.body as Node;
+  let current = node;
+  while (current.parent && current.parent !== body) current = current.parent;
+  return body.type === AST_NODE_TYPES.BlockStatement ? current : body;
+}
+
+/** Whether a call only runs under a condition: `pool ??= new Pool()`, `if (!pool) pool = …`, `x ? a() : b()`. */
+function isGuarded(node: Node, statement: Node): boolean {
+  for (let current: Node | undefined = node; current && current !== statement; current = current.parent) {
+    const parent: Node | undefined = current.parent;
+    if (!parent) break;
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) return true;
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === current) return true;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator !== '=') return true;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.test !== current) return true;
+    if (parent.type === AST_NODE_TYPES.SwitchCase || parent.type === AST_NODE_TYPES.CatchClause) return true;
+  }
+  return false;
+}
+
+/** The variable at the root of a call's chain: `pool` in `pool.end()`, or an import (`mongoose.disconnect()`). */
+function rootBinding(context: Context, node: TSESTree.CallExpression): Variable | null {
+  const root = callChain(node)?.root;
+  if (root?.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context.sourceCode.getScope(root), root);
+  return variable && variable.defs.length > 0 ? variable : null;
+}
+
+/**
+ * The move of a `beforeEach` hook's infrastructure into shared hooks, with the `afterEach` statements
+ * that close it, or `null` when the move could change what the tests do.
+ */
+export function sharedMoveFor(
+  context: Context,
+  tests: readonly TestCall[],
+  calls: readonly InfrastructureCall[],
+  candidates: readonly OpeningCandidate[],
+  closes: readonly CloseCall[],
+): SharedMove | null {
+  const owner = (calls[0] as InfrastructureCall).owner;
+  const container = owner.node.parent;
+  const body = container?.parent;
+  if (owner.kind !== 'hook' || container?.type !== AST_NODE_TYPES.ExpressionStatement || !body || (body.type !== AST_NODE_TYPES.BlockStatement && body.type !== AST_NODE_TYPES.Program)) return null;
+  const callback = owner.callback as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+  const blockStatements: readonly Node[] = callback.body.type === AST_NODE_TYPES.BlockStatement ? callback.body.body : [callback.body];
+  const keys = new BindingKeys();
+  const infrastructureStatements = new Set(calls.map((call) => call.statement));
+  const providers = providersOf(context, blockStatements, keys);
+  // `await client.connect()` whose result is dropped connects the client itself; `client = await pool.connect()` borrows.
+  const connecting = candidates.filter(({ node, facts }) => mayCheckOutConnection(facts) && nearestFunction(node) === callback);
+  const connects = (statement: Node) =>
+    connecting.flatMap(({ node }) => {
+      const dropped = statementIn(owner, node) === statement && unwrap(statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement) === node;
+      const binding = dropped && node.type === AST_NODE_TYPES.CallExpression ? rootBinding(context, node) : null;
+      return binding ? [keys.of(binding)] : [];
+    });
+  const facts: BlockStatement[] = blockStatements.map((statement) => ({
+    ...blockFacts(context, owner, statement, infrastructureStatements.has(statement), calls, providers, keys),
+    connects: connects(statement),
+  }));
+
+  const siblingHooks = body.body.flatMap((statement) => {
+    const call = statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.CallExpression
+      ? parseTestCall(context, statement.expression)
+      : null;
+    return call ? [call] : [];
+  });
+  const teardownCandidates = siblingHooks.filter((hook) => hook.name === 'afterEach').flatMap((source) => {
+    const fn = source.callback;
+    if (!fn) return [];
+    const statements: readonly Node[] = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [fn.body];
+    return statements.filter((statement) => !infrastructureStatements.has(statement)).map((statement) => ({ source, statement }));
+  });
+  const builtHere = new Set(facts.flatMap((statement) => (statement.infrastructure ? statement.provides : [])));
+  const teardownFacts: TeardownStatement[] = teardownCandidates.map(({ source, statement }) =>
+    teardownFactsOf(context, source, statement, closes, keys, builtHere),
+  );
+  const considered = new Set(teardownCandidates.map((candidate) => candidate.statement));
+  const closedElsewhere = closes.flatMap((close) =>
+    close.perTest && close.binding && !(close.statement && considered.has(close.statement)) ? [keys.of(close.binding)] : [],
+  );
+
+  const plan = planSharedMove(facts, teardownFacts, closedElsewhere);
+  if (!plan) return null;
+  return buildSharedMove(context, tests, {
+    owner,
+    body,
+    moved: plan.move.map((index) => blockStatements[index] as Node),
+    teardowns: plan.teardown.map((index) => teardownCandidates[index] as { source: TestCall; statement: Node }),
+    siblingHooks,
+  });
+}
+
+function blockFacts(
+  context: Context,
+  owner: TestCall,
+  statement: Node,
+  infrastructure: boolean,
+  calls: readonly InfrastructureCall[],
+  providers: ReadonlyMap<string, Node>,
+  keys: BindingKeys,
+): BlockStatement {
+  const provided = providedBy(context, statement);
+  const provides = provided.map((variable) => keys.of(variable));
+  const started = calls
+    .filter((call) => call.statement === statement && call.node.type === AST_NODE_TYPES.CallExpression)
+    .map((call) => rootBinding(context, call.node as TSESTree.CallExpression))
+    .filter((variable): variable is Variable => variable !== null)
+    .map((variable) => keys.of(variable));
+  const inputs = inputsOf(context, owner, statement, providers, keys);
+  const movable = inputs.ok && hasMovableShape(context, statement);
+  return { infrastructure, movable, provides, reads: inputs.reads, builds: [...provides, ...started] };
+}
+
+/**
+ * A plain call, an assignment with `=`, or a declaration of one binding. In TypeScript, a declaration
+ * also needs a type the suite-level `let` can carry.
+ */
+function hasMovableShape(context: Context, statement: Node): boolean {
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+    const [declarator, ...others] = statement.declarations;
+    if (!declarator || others.length > 0 || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return false;
+    return declaredTypeOf(context, declarator) !== null;
+  }
+  const expression = unwrap(statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement);
+  if (expression.type === AST_NODE_TYPES.AssignmentExpression) {
+    return expression.operator === '=' && expression.left.type === AST_NODE_TYPES.Identifier;
+  }
+  return expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression;
+}
+
+/** What a teardown statement closes, and whether it is a plain close that can move as it is. */
+function teardownFactsOf(
+  context: Context,
+  source: TestCall,
+  statement: Node,
+  closes: readonly CloseCall[],
+  keys: BindingKeys,
+  builtHere: ReadonlySet<string>,
+): TeardownStatement {
+  const closing = closes.filter((close) => close.statement === statement && close.binding);
+  const expression = unwrap(statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement);
+  const plain = closing.length === 1 && closing[0]?.node === expression;
+  const movable = plain && !usesCallbackLocals(context, source, statement, (variable) => builtHere.has(keys.of(variable)));
+  return { closes: closing.map((close) => keys.of(close.binding as Variable)), movable };
+}
