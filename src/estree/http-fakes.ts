@@ -1,13 +1,14 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isRelativeSpecifier, packageName } from '../core/boundaries';
-import type { HttpFakeFact } from '../core/no-real-network';
+import type { HostPattern, HttpFakeFact } from '../core/http-fakes';
 import { httpOriginOf } from '../core/urls';
 import { boundaryOfSpecifier, boundaryOfValue } from './boundary-values';
 import { callChain } from './call-chain';
 import { resolveName } from './imports';
 import { parseGlobalAssignment, parseMockCall } from './mocks';
-import { urlOf } from './static-text';
+import { partialTextOf, urlOf } from './static-text';
+import { fullText } from '../core/partial-text';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -46,7 +47,12 @@ export function httpFakesOfCall(context: Context, node: TSESTree.CallExpression 
     const module = packageName(source);
     if (module === 'nock' && node.type === AST_NODE_TYPES.CallExpression) {
       if (path.length === 0) return [{ type: 'host', host: nockHost(context, node) }];
-      if (path[0] === 'disableNetConnect' || path[0] === 'back') return [{ type: 'all-requests' }];
+      if (path[0] === 'disableNetConnect') return [{ type: 'refuse-unmatched' }];
+      // With no matcher it lets every host through again, which is how suites restore the network afterwards.
+      if (path[0] === 'enableNetConnect' && node.arguments.length > 0) {
+        return [{ type: 'let-through', hosts: netConnectMatcher(context, node), call: context.sourceCode.getText(node).replace(/\s+/g, ' ') }];
+      }
+      if (path[0] === 'back') return [{ type: 'all-requests' }];
     }
     if (module === 'undici' && path.length === 1) {
       if (path[0] === 'MockAgent' && node.type === AST_NODE_TYPES.NewExpression) return [{ type: 'mock-agent' }];
@@ -66,6 +72,20 @@ function nockHost(context: Context, node: TSESTree.CallExpression): Extract<Http
   return httpOriginOf(urlOf(context, basePath, 'constants'))?.hostname ?? null;
 }
 
+/**
+ * The hosts `nock.enableNetConnect(…)` lets through. nock reads a string as a pattern on
+ * `host:port` with its dots taken literally; a function or anything unread is `null`.
+ */
+function netConnectMatcher(context: Context, node: TSESTree.CallExpression): HostPattern | null {
+  const [matcher] = node.arguments;
+  if (!matcher) return null;
+  if (matcher.type === AST_NODE_TYPES.Literal && 'regex' in matcher && matcher.regex) {
+    return { source: matcher.regex.pattern, flags: matcher.regex.flags };
+  }
+  const text = fullText(partialTextOf(context, matcher, 'constants'));
+  return text === null || text === '' ? null : { source: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' };
+}
+
 /** HTTP clients replaced by a mock: whole modules, the global `fetch`, or methods of a client. */
 function replacedClientsOf(context: Context, node: TSESTree.CallExpression): HttpFakeFact[] {
   const mock = parseMockCall(context, node);
@@ -79,4 +99,33 @@ function replacedClientsOf(context: Context, node: TSESTree.CallExpression): Htt
     }
     return [];
   });
+}
+
+/** What a rule hands to {@link collectHttpFakes} as it walks a file; `fakes()` answers at the end. */
+export interface HttpFakeCollector {
+  /** A module the file loads. */
+  module(source: string): void;
+  call(node: TSESTree.CallExpression | TSESTree.NewExpression): void;
+  assignment(node: TSESTree.AssignmentExpression): void;
+  /** Every fake the file sets up, read once the walk is over. */
+  fakes(): HttpFakeFact[];
+}
+
+/** Gathers the HTTP fakes of a file from the nodes a rule already visits, and reads them once, at the end. */
+export function collectHttpFakes(context: Context): HttpFakeCollector {
+  const modules: string[] = [];
+  const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
+  const assignments: TSESTree.AssignmentExpression[] = [];
+  return {
+    module: (source) => modules.push(source),
+    call: (node) => calls.push(node),
+    assignment: (node) => {
+      if (node.left.type === AST_NODE_TYPES.MemberExpression) assignments.push(node);
+    },
+    fakes: () => [
+      ...modules.flatMap((source) => httpFakeOfModule(context, source) ?? []),
+      ...calls.flatMap((call) => httpFakesOfCall(context, call)),
+      ...assignments.flatMap((assignment) => httpFakeOfAssignment(assignment) ?? []),
+    ],
+  };
 }

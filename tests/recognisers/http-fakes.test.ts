@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { HttpFakeFact } from '../../src/core/no-real-network';
+import type { HttpFakeFact } from '../../src/core/http-fakes';
 import { httpFakeOfAssignment, httpFakeOfModule, httpFakesOfCall } from '../../src/estree/http-fakes';
 import { probe } from '../helpers/probe';
 
@@ -23,8 +23,23 @@ describe('httpFakesOfCall', () => {
     ['a nock scope as a pattern', "import nock from 'nock';\nnock(/stripe\\.com/i);", [{ type: 'host', host: { source: 'stripe\\.com', flags: 'i' } }]],
     ['a nock scope from a URL object', "import nock from 'nock';\nconst BASE = new URL('https://api.stripe.com');\nnock(BASE.href);", [{ type: 'host', host: 'api.stripe.com' }]],
     ['a nock scope that cannot be read', "import nock from 'nock';\nnock(baseUrl);", [{ type: 'host', host: null }]],
-    ['nock.disableNetConnect', "import nock from 'nock';\nnock.disableNetConnect();", [{ type: 'all-requests' }]],
-    ['nock.disableNetConnect as a named import', "import { disableNetConnect } from 'nock';\ndisableNetConnect();", [{ type: 'all-requests' }]],
+    ['nock.disableNetConnect', "import nock from 'nock';\nnock.disableNetConnect();", [{ type: 'refuse-unmatched' }]],
+    ['nock.disableNetConnect as a named import', "import { disableNetConnect } from 'nock';\ndisableNetConnect();", [{ type: 'refuse-unmatched' }]],
+    [
+      'nock.enableNetConnect with a host held in a constant',
+      "import nock from 'nock';\nconst loopback = '127.0.0.1';\nnock.enableNetConnect(loopback);",
+      [{ type: 'let-through', hosts: { source: '127\\.0\\.0\\.1', flags: '' }, call: 'nock.enableNetConnect(loopback)' }],
+    ],
+    [
+      'nock.enableNetConnect with a pattern, spread over lines',
+      "import nock from 'nock';\nnock.enableNetConnect(\n  /localhost|127\\.0\\.0\\.1/,\n);",
+      [{ type: 'let-through', hosts: { source: 'localhost|127\\.0\\.0\\.1', flags: '' }, call: 'nock.enableNetConnect( /localhost|127\\.0\\.0\\.1/, )' }],
+    ],
+    [
+      'nock.enableNetConnect with a function it cannot read',
+      "import nock from 'nock';\nnock.enableNetConnect((host) => host.startsWith('127.'));",
+      [{ type: 'let-through', hosts: null, call: "nock.enableNetConnect((host) => host.startsWith('127.'))" }],
+    ],
     ['nock back', "const nock = require('nock');\nnock.back.setMode('lockdown');", [{ type: 'all-requests' }]],
     ['undici MockAgent and setGlobalDispatcher', "import { MockAgent, setGlobalDispatcher } from 'undici';\nsetGlobalDispatcher(new MockAgent());", [{ type: 'global-dispatcher' }, { type: 'mock-agent' }]],
     ['undici as a namespace', "import * as undici from 'undici';\nundici.setGlobalDispatcher(new undici.MockAgent());", [{ type: 'global-dispatcher' }, { type: 'mock-agent' }]],
@@ -46,6 +61,7 @@ describe('httpFakesOfCall', () => {
     ['a type-only import of nock', "import type nock from 'nock';\ndeclare const scope: typeof nock;\nscope('https://api.stripe.com');"],
     ['a mock of a relative module', "vi.mock('../src/http');"],
     ['a local fetchMock', "const fetchMock = createFetchMock(vi);\nfetchMock.enableMocks();"],
+    ['nock.enableNetConnect() with no matcher, which restores the network', "import nock from 'nock';\nafterAll(() => nock.enableNetConnect());"],
   ])('ignores %s', (_label, code) => {
     expect(fakesOf(code)).toEqual([]);
   });
