@@ -226,7 +226,7 @@ function isProjectScript(file: string): boolean {
  * The segments of a path once `.` and `..` are resolved, the way the system reads it:
  * `test/cli/../../src/cli.js` is `src/cli.js`. A `..` that climbs above the start is kept.
  */
-function normalisedSegments(file: string): string[] {
+export function normalisedSegments(file: string): string[] {
   const segments: string[] = [];
   for (const segment of file.split(/[\\/]/)) {
     if (segment === '' || segment === '.') continue;

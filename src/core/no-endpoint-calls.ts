@@ -1,7 +1,7 @@
-import { classifyCommand, type CommandContext } from './commands';
+import { classifyCommand, normalisedSegments, type CommandContext } from './commands';
 import { outcomeOf, type HttpFakeFact } from './http-fakes';
 import type { ExportValue } from './module-summary';
-import { displayText, type PartialText } from './partial-text';
+import { displayText, fullText, type PartialText } from './partial-text';
 import { INFRASTRUCTURE_PORTS, type UrlTarget } from './urls';
 
 /** What a test client is given to drive: the app (or something unread), a harness built in the test, or a URL. */
@@ -74,7 +74,7 @@ export function judgeEndpointCall(call: EndpointCall, context: EndpointContext):
     case 'process': {
       const verdict = classifyCommand(call.words, context);
       if (verdict?.kind !== 'project-cli') return null;
-      return { kind: 'project-cli', launcher: call.launcher, command: shorten(call.words.map(displayText).join(' ')) };
+      return { kind: 'project-cli', launcher: call.launcher, command: shorten(call.words.map(displayWord).join(' ')) };
     }
   }
 }
@@ -102,6 +102,14 @@ export function onePerPlace<T extends { readonly place: unknown }>(findings: rea
     else groups.set(finding.place, { first: finding, more: 0 });
   }
   return [...groups.values()].map(({ first, more }) => ({ ...first, more }));
+}
+
+/** A word as a message shows it; a path that climbs (`test/cli/../../bin/cli.js`) as the file it names. */
+function displayWord(word: PartialText): string {
+  const text = fullText(word);
+  if (text === null || !/(?:^|\/)\.\.\//.test(text)) return displayText(word);
+  const segments = normalisedSegments(text);
+  return segments.length === 0 ? '.' : `${text.startsWith('/') ? '/' : ''}${segments.join('/')}`;
 }
 
 function shorten(text: string): string {

@@ -33,10 +33,11 @@ const MAX_DEPTH = 4;
 
 /**
  * Whether the app a test client is given is a throwaway harness: a bare app (or router) of a web
- * framework, made in this file, whose handlers are all written in this file or come from
- * packages. The project's code may sit in front of those handlers (the middleware under test),
- * never as the last handler of a registration (where a router of the project's own routes goes),
- * and the app is passed to nothing that could add routes to it.
+ * framework, made in this file, that answers with a handler written in this file, and whose other
+ * handlers are written here or come from packages. The project's code may sit in front of those
+ * handlers (the middleware under test: `app.use(limit())`, or before the last argument of a
+ * registration), never as the last handler of a mount or a route (where the project's own routes
+ * go), and the app is passed to nothing that could add routes to it.
  */
 export function isHarnessApp(context: Context, node: Node): boolean {
   return isHarness(context, servedApp(unwrap(node)), 0);
@@ -58,7 +59,48 @@ function isHarness(context: Context, node: Node, depth: number): boolean {
   if (resolution.type !== 'local') return false;
   const value = singleValueOf(resolution.variable);
   if (!value || !isFrameworkMaker(context, value)) return false;
-  return resolution.variable.references.every((reference) => reference.init === true || isHarmlessUse(context, reference, depth));
+  const references = resolution.variable.references;
+  return references.every((reference) => isHarmlessUse(context, reference, depth)) && (isChainWithHandler(value) || references.some((reference) => registersOwnHandler(context, reference, depth)));
+}
+
+/** A registration on the app whose last argument is a handler written here: `app.get('/', (req, res) => …)`. */
+function registersOwnHandler(context: Context, reference: TSESLint.Scope.Reference, depth: number): boolean {
+  const call = methodCallOn(reference.identifier as TSESTree.Identifier);
+  const last = call?.arguments[call.arguments.length - 1];
+  return last !== undefined && isHandler(context, last, depth);
+}
+
+function isHandler(context: Context, node: Node, depth: number): boolean {
+  const expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.ArrowFunctionExpression || expression.type === AST_NODE_TYPES.FunctionExpression) return true;
+  return expression.type === AST_NODE_TYPES.Identifier && isWrittenHere(context, expression, depth + 1) && resolveName(context, expression).type === 'local';
+}
+
+/** `new Hono().get('/', (c) => c.text('ok'))`: a chain that registers a handler of its own. */
+function isChainWithHandler(value: Node): boolean {
+  let expression = unwrap(value);
+  while (expression.type === AST_NODE_TYPES.CallExpression) {
+    const last = expression.arguments[expression.arguments.length - 1];
+    const handler = last ? unwrap(last) : null;
+    if (handler?.type === AST_NODE_TYPES.ArrowFunctionExpression || handler?.type === AST_NODE_TYPES.FunctionExpression) return true;
+    const callee = unwrap(expression.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    expression = unwrap(callee.object);
+  }
+  return false;
+}
+
+/** `app.use(rateLimit())` puts one middleware in front of every handler: that may be the unit under test. */
+function isSingleMiddleware(callee: TSESTree.MemberExpression, call: TSESTree.CallExpression): boolean {
+  return propertyName(callee) === 'use' && call.arguments.length === 1;
+}
+
+/** `app.use(…)` for the identifier `app`. */
+function methodCallOn(identifier: TSESTree.Identifier): TSESTree.CallExpression | null {
+  const parent = identifier.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) return null;
+  const call = parent.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? call : null;
 }
 
 /**
@@ -71,6 +113,7 @@ function isFrameworkMaker(context: Context, value: Node, depth = 0): boolean {
     const callee = unwrap(expression.callee);
     const inner = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
     if (inner && (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) && isFrameworkMaker(context, inner, depth + 1)) {
+      if (isSingleMiddleware(callee as TSESTree.MemberExpression, expression)) return true;
       const last = expression.arguments[expression.arguments.length - 1];
       return !last || isWrittenHere(context, last, depth + 1);
     }
@@ -91,8 +134,9 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
   const identifier = reference.identifier;
   const parent = identifier.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
-    const call = parent.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return SERVING_METHODS.has(propertyName(parent) ?? '');
+    const call = methodCallOn(identifier);
+    if (!call) return SERVING_METHODS.has(propertyName(parent) ?? '');
+    if (isSingleMiddleware(parent, call)) return true;
     const last = call.arguments[call.arguments.length - 1];
     return !last || isWrittenHere(context, last, depth);
   }

@@ -205,7 +205,9 @@ export function describeClientCall(context: Context, node: TSESTree.CallExpressi
   if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return { call: oneLine(sourceCode.getText(node)), request: null };
   const args = oneLine(node.arguments.map((argument) => sourceCode.getText(argument)).join(', '));
   const shown = args.length <= MAX_ARGUMENTS_TEXT ? args : '…';
-  const call = `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${oneLine(sourceCode.getText(node.callee))}(${shown})`;
+  // A chain split over lines reads `pactum.spec`, not `pactum .spec`.
+  const callee = oneLine(sourceCode.getText(node.callee)).replace(/\s*(\??\.)\s*/g, '$1');
+  const call = `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${callee}(${shown})`;
   return { call, request: node.type === AST_NODE_TYPES.CallExpression ? requestLineOf(context, node) : null };
 }
 

@@ -675,6 +675,276 @@ it('lists users', () => request(app).get('/users'));
   ],
 });
 
+ts.run('no-endpoint-calls (harnesses, fakes and URLs)', rule, {
+  valid: [
+    {
+      name: 'a throwaway express app around the middleware under test, its handlers written in the test (Jest)',
+      filename: 'tests/integration/require-plan.test.ts',
+      code: `
+import express, { Router } from 'express';
+import request from 'supertest';
+import { requirePlan } from '../../src/middleware/require-plan';
+
+test('lets a paying customer through', async () => {
+  const app = express();
+  const billing = { planOf: async () => 'pro' };
+  const reports = Router();
+  reports.get('/monthly', (_req, res) => res.json({ ok: true }));
+  app.use(express.json());
+  app.use('/reports', requirePlan(billing, 'pro'), reports);
+  await request(app).get('/reports/monthly').expect(200);
+});
+`,
+    },
+    {
+      name: 'a Koa harness served through its callback, and a Hono one built in a chain (Vitest)',
+      filename: 'tests/integration/rate-limit.test.ts',
+      code: `
+import Koa from 'koa';
+import { Hono } from 'hono';
+import request from 'supertest';
+import { expect, it } from 'vitest';
+import { rateLimit } from '../../src/middleware/rate-limit';
+
+it('answers the first call', async () => {
+  const app = new Koa();
+  app.use(rateLimit({ perMinute: 1 }));
+  app.use(async (ctx) => {
+    ctx.body = 'ok';
+  });
+  await request(app.callback()).get('/').expect(200);
+});
+
+it('answers through hono', async () => {
+  const app = new Hono().use(rateLimit({ perMinute: 1 })).get('/', (c) => c.text('ok'));
+  expect((await app.request('/')).status).toBe(200);
+});
+`,
+    },
+    {
+      name: "supertest as a plain HTTP client of a mail catcher whose address the file cannot read",
+      filename: 'tests/integration/signup-mail.test.ts',
+      code: `
+import request from 'supertest';
+import { MAILBOX_HOST, MAILBOX_PORT } from '../support/env';
+
+const mailbox = \`http://\${MAILBOX_HOST}:\${MAILBOX_PORT}\`;
+
+it('reads the confirmation mail', async () => {
+  const { body } = await request(mailbox).get('/email');
+  expect(body).toHaveLength(1);
+});
+`,
+    },
+    {
+      name: 'supertest against a loopback port of a mail catcher',
+      filename: 'tests/integration/mailer.test.ts',
+      code: `
+import request from 'supertest';
+import { sendWelcome } from '../../src/mailer';
+
+it('delivers the welcome mail', async () => {
+  await sendWelcome('ada@example.com');
+  await request('http://localhost:8025').get('/api/v2/messages').expect(200);
+});
+`,
+    },
+    {
+      name: 'nock refuses every connection it is not told to let through, so the loopback request never leaves',
+      filename: 'tests/integration/pricing-client.test.ts',
+      code: `
+import nock from 'nock';
+import { PricingClient } from '../../src/adapters/pricing-client';
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => nock.enableNetConnect());
+
+it('asks the pricing service', async () => {
+  nock('https://pricing.example.com').get('/v1/prices').reply(200, []);
+  expect(await new PricingClient('https://pricing.example.com').prices()).toEqual([]);
+  await expect(fetch('http://localhost:3000/health')).rejects.toThrow();
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an express app handed to the project to add its routes is the project app',
+      filename: 'tests/integration/orders-routes.test.ts',
+      code: `
+import express from 'express';
+import request from 'supertest';
+import { mountOrderRoutes } from '../../src/routes/orders';
+
+test('lists orders', async () => {
+  const app = express();
+  mountOrderRoutes(app);
+  await request(app).get('/orders').expect(200);
+});
+`,
+      errors: [{ messageId: 'testClient', line: 9, column: 9, data: { ...at('tests/integration/orders-routes.test.ts'), client: 'supertest', call: 'request(app)', request: ' (GET /orders)' } }],
+    },
+    {
+      name: "an express app whose last handler is the project's router",
+      filename: 'tests/integration/invoices-router.test.ts',
+      code: `
+import express from 'express';
+import request from 'supertest';
+import { invoicesRouter } from '../../src/routes/invoices';
+
+const app = express();
+app.use(express.json());
+app.use('/invoices', invoicesRouter);
+
+it('creates an invoice', () =>
+  request(app)
+    .post('/invoices')
+    .send({ amount: 10 })
+    .expect(201));
+`,
+      errors: [{ messageId: 'testClient', line: 11, column: 3, data: { ...at('tests/integration/invoices-router.test.ts'), client: 'supertest', call: 'request(app)', request: ' (POST /invoices)' } }],
+    },
+    {
+      name: "supertest given the app's loopback URL is judged as the request it is",
+      filename: 'tests/integration/health.test.ts',
+      code: `
+import request from 'supertest';
+
+it('is healthy', async () => {
+  await request('http://localhost:3000').get('/health').expect(200);
+});
+`,
+      errors: [{ messageId: 'loopbackHttp', line: 5, column: 9, data: { ...at('tests/integration/health.test.ts'), url: 'http://localhost:3000', client: 'supertest' } }],
+    },
+    {
+      name: 'an axios instance on the app, its config held in a variable; nock lets loopback through and says so',
+      filename: 'tests/integration/orders-api.test.ts',
+      code: `
+import axios, { type AxiosInstance } from 'axios';
+import nock from 'nock';
+import { startApi } from '../../src/api';
+
+let api: AxiosInstance;
+
+beforeAll(async () => {
+  const { port } = await startApi();
+  const options = { baseURL: \`http://127.0.0.1:\${port}\`, validateStatus: () => true };
+  api = axios.create(options);
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+
+beforeEach(() => {
+  nock('http://localhost/users').get('/7').reply(200, { id: 7 });
+});
+
+it('places an order', async () => {
+  const created = await api.post('/orders', { userId: 7 });
+  const read = await api.get(\`/orders/\${created.data.id}\`);
+  expect(read.status).toBe(200);
+});
+`,
+      errors: [
+        {
+          messageId: 'loopbackHttp',
+          line: 21,
+          column: 25,
+          data: {
+            ...at('tests/integration/orders-api.test.ts'),
+            url: 'http://127.0.0.1:${…}/orders',
+            client: 'axios.post',
+            letThrough: ", which `nock.enableNetConnect('127.0.0.1')` lets through",
+            more: ', and 1 more in this test',
+          },
+        },
+      ],
+    },
+    {
+      name: "nock answering a remote host leaves a request to the app's webhook route alone (Mocha)",
+      filename: 'tests/integration/refund-webhook.test.ts',
+      code: `
+import nock from 'nock';
+import { expect } from 'chai';
+
+describe('refund webhook', () => {
+  let port: number;
+  before(() => {
+    port = Number(process.env.APP_PORT);
+  });
+
+  it('marks the refund as settled', async () => {
+    nock('https://api.payments.example.com').get('/v1/refunds/r_1').reply(200, { status: 'settled' });
+    const response = await fetch(\`http://localhost:\${port}/webhooks/refunds\`, { method: 'POST', body: 'id=r_1' });
+    expect(response.status).to.equal(200);
+  });
+});
+`,
+      errors: [{ messageId: 'loopbackHttp', line: 13, column: 28, data: { ...at('tests/integration/refund-webhook.test.ts'), url: 'http://localhost:${…}/webhooks/refunds', client: 'fetch' } }],
+    },
+    {
+      name: 'requests in a hook are one report for the hook, those in the test another',
+      filename: 'tests/integration/session.test.ts',
+      code: `
+import request from 'supertest';
+import { app } from '../../src/app';
+
+let cookie: string;
+beforeEach(async () => {
+  await request(app).post('/signup').send({ email: 'ada@example.com' });
+  const login = await request(app).post('/login').send({ email: 'ada@example.com' });
+  cookie = login.headers['set-cookie'];
+});
+
+it('reads the profile', async () => {
+  await request(app).get('/me').set('Cookie', cookie).expect(200);
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 7, column: 9, data: { ...at('tests/integration/session.test.ts'), client: 'supertest', call: 'request(app)', request: ' (POST /signup)', more: ', and 1 more in this test' } },
+        { messageId: 'testClient', line: 13, column: 9, data: { ...at('tests/integration/session.test.ts'), client: 'supertest', call: 'request(app)', request: ' (GET /me)' } },
+      ],
+    },
+  ],
+});
+
+js.run('no-endpoint-calls (command lines the file spells out)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a CLI test helper running the bin through a normalised path (Mocha, CommonJS)',
+      filename: 'test/integration/migrate-cli.test.js',
+      code: `
+const path = require('path');
+const { execCommand } = require('cli-testlab');
+
+const CLI = path.normalize(__dirname + '/../../bin/migrate.js');
+
+describe('migrate:up', () => {
+  it('applies pending migrations', async () => {
+    await execCommand(\`node \${CLI} up --dir=\${process.env.MIGRATIONS_DIR}\`);
+  });
+});
+`,
+      languageOptions: { sourceType: 'commonjs' },
+      errors: [{ messageId: 'projectCli', line: 9, column: 11, data: { ...at('test/integration/migrate-cli.test.js'), command: 'node bin/migrate.js up --dir=${…}', launcher: 'execCommand (cli-testlab)' } }],
+    },
+    {
+      name: 'a script path in a template literal that climbs out of the test folder',
+      filename: 'test/integration/cli/init.test.mjs',
+      code: `
+import { exec } from 'node:child_process';
+
+const cliPath = \`\${import.meta.dirname}/../../../src/cli.js\`;
+
+it('scaffolds a project', (done) => {
+  exec(\`node \${cliPath} init --name demo\`, (error) => done(error));
+});
+`,
+      errors: [{ messageId: 'projectCli', line: 7, column: 3, data: { ...at('test/integration/cli/init.test.mjs'), command: 'node src/cli.js init --name demo', launcher: 'exec (child_process)' } }],
+    },
+  ],
+});
+
 describe('no-endpoint-calls in the configs', () => {
   const code = `import request from 'supertest';\nit('x', () => request(app).get('/'));\n`;
   const lint = (filename: string) =>
