@@ -22,6 +22,7 @@ type Reported = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.Tagg
 
 const MOVE = 'move this file to the acceptance layer (`npx eslint-plugin-integration-tests move {{file}}`, or list its folder under `acceptance` in `createConfigs`)';
 const ADVICE = `Call the adapter or repository under test directly, or ${MOVE}.`;
+const PLACE_NAMES = { module: 'file', describe: 'suite', test: 'test', hook: 'hook' } as const;
 /** Whether a file may hold anything a recogniser below answers for; one reading of the text for most files. */
 const mayHoldEndpointCall = textGate(TEST_CLIENT_NEEDS, HTTP_REQUEST_NEEDS, PROCESS_START_NEEDS, HELPER_CLIENT_NEEDS);
 
@@ -79,9 +80,9 @@ export default createRule<[], MessageId>({
     }
 
     return {
-      ...(mayRequest ? valueImportListeners(fakes.module) : {}),
+      ...valueImportListeners(fakes.module),
       NewExpression(node) {
-        if (mayRequest) fakes.call(node);
+        fakes.call(node);
         const call = endpointClientOf(node);
         if (call) calls.push({ node, call });
       },
@@ -91,8 +92,8 @@ export default createRule<[], MessageId>({
       },
       CallExpression(node) {
         const load = moduleLoadOf(node);
-        if (load) return mayRequest ? fakes.module(load.source) : undefined;
-        if (mayRequest) fakes.call(node);
+        if (load) return fakes.module(load.source);
+        fakes.call(node);
         const call = endpointCallOf(node);
         if (call) calls.push({ node, call });
       },
@@ -100,14 +101,15 @@ export default createRule<[], MessageId>({
       'Program:exit'() {
         const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
         const packageBins = calls.some(({ call }) => call.type === 'process') ? packageBinsFor(path.resolve(context.cwd, context.filename)) : new Set<string>();
-        const judge = { packageBins, httpFakes: mayRequest ? fakes.fakes() : [] };
+        const sendsRequests = calls.some(({ call }) => call.type === 'http-request' || (call.type === 'test-client' && call.target.type === 'url'));
+        const judge = { packageBins, httpFakes: sendsRequests ? fakes.fakes() : [] };
         const findings = calls.flatMap(({ node, call }) => {
           const finding = judgeEndpointCall(call, judge);
-          return finding ? [{ node, finding, place: testPlaceOf(context, node).call?.node ?? 'file' }] : [];
+          const place = testPlaceOf(context, node);
+          return finding ? [{ node, finding, place: place.call?.node ?? 'file', kind: place.kind }] : [];
         });
-        for (const { node, finding, place, more } of onePerPlace(findings)) {
-          const where = place === 'file' ? 'in this file' : 'in this test';
-          const common = { file, more: more === 0 ? '' : `, and ${more} more ${where}` };
+        for (const { node, finding, kind, more } of onePerPlace(findings)) {
+          const common = { file, more: more === 0 ? '' : `, and ${more} more in this ${PLACE_NAMES[kind]}` };
           if (finding.kind === 'test-client') {
             const { call, request } = describeClientCall(context, node);
             context.report({ node, messageId: 'testClient', data: { ...common, client: finding.entry, call, request: request ? ` (${request})` : '' } });

@@ -900,14 +900,14 @@ it('reads the profile', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 7, column: 9, data: { ...at('tests/integration/session.test.ts'), client: 'supertest', call: 'request(app)', request: ' (POST /signup)', more: ', and 1 more in this test' } },
+        { messageId: 'testClient', line: 7, column: 9, data: { ...at('tests/integration/session.test.ts'), client: 'supertest', call: 'request(app)', request: ' (POST /signup)', more: ', and 1 more in this hook' } },
         { messageId: 'testClient', line: 13, column: 9, data: { ...at('tests/integration/session.test.ts'), client: 'supertest', call: 'request(app)', request: ' (GET /me)' } },
       ],
     },
   ],
 });
 
-js.run('no-endpoint-calls (command lines the file spells out)', rule, {
+cjs.run('no-endpoint-calls (command lines through test helpers, CommonJS)', rule, {
   valid: [],
   invalid: [
     {
@@ -925,9 +925,14 @@ describe('migrate:up', () => {
   });
 });
 `,
-      languageOptions: { sourceType: 'commonjs' },
       errors: [{ messageId: 'projectCli', line: 9, column: 11, data: { ...at('test/integration/migrate-cli.test.js'), command: 'node bin/migrate.js up --dir=${…}', launcher: 'execCommand (cli-testlab)' } }],
     },
+  ],
+});
+
+js.run('no-endpoint-calls (command lines the file spells out)', rule, {
+  valid: [],
+  invalid: [
     {
       name: 'a script path in a template literal that climbs out of the test folder',
       filename: 'test/integration/cli/init.test.mjs',
