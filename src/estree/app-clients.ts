@@ -29,8 +29,8 @@ export const HELPER_CLIENT_NEEDS: TextNeeds = { names: [...REQUEST_METHODS] };
 
 /**
  * Recognises a request through a client from one of the project's modules: `api.post('/orders')`
- * where `const api = createApiClient()` (or `await` of it), `helper().get('/x')`, or a client the
- * module exports as a value. `null` when the callee is no such client or the module is a package.
+ * where `const api = createApiClient()` (or `await` of it), `helper().get('/x')`, a client the
+ * module exports as a value, or one in a property of such a value (`app.request.get('/x')`). `null` when the callee is no such client or the module is a package.
  * A module that cannot be read gives `value: { type: 'unknown' }`.
  */
 export function parseHelperClientCall(context: Context, node: TSESTree.CallExpression): HelperClientCall | null {
@@ -46,6 +46,8 @@ function clientOrigin(context: Context, node: Node, depth: number): HelperClient
     const callee = unwrap(expression.callee);
     return callee.type === AST_NODE_TYPES.Identifier ? exported(context, callee, true) : null;
   }
+  // `app.request.get('/x')`: a client held in a property of what the helper hands back.
+  if (expression.type === AST_NODE_TYPES.MemberExpression) return clientOrigin(context, unwrap(expression.object), depth + 1);
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const resolution = resolveName(context, expression);
   if (resolution.type === 'module') return exported(context, expression, false);

@@ -1182,6 +1182,21 @@ it('opens an issue and texts the owner', async () => {
 `,
     },
     {
+      name: 'an msw server that fails every request no handler answers',
+      filename: 'tests/integration/rates.test.ts',
+      code: `import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+
+const server = setupServer(http.get('https://api.rates.example.org/latest', () => HttpResponse.json({ eur: 0.9 })));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+it('fails on an unknown host', async () => {
+  await expect(fetch('https://api.holidays.example.org/2026')).rejects.toThrow();
+});
+`,
+    },
+    {
       name: 'an SDK client made but never called from a test',
       filename: 'tests/integration/config.test.ts',
       code: `import twilio from 'twilio';
@@ -1195,6 +1210,23 @@ it('has a client', () => {
     },
   ],
   invalid: [
+    {
+      name: 'an msw server answers the hosts of its handlers only, and lets other requests through',
+      filename: 'tests/integration/rates.test.ts',
+      code: `import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+
+const server = setupServer(http.get('https://api.rates.example.org/latest', () => HttpResponse.json({ eur: 0.9 })));
+beforeAll(() => server.listen());
+afterAll(() => server.close());
+
+it('converts with the latest rate', async () => {
+  await fetch('https://api.rates.example.org/latest');
+  await fetch('https://api.holidays.example.org/2026');
+});
+`,
+      errors: [{ messageId: 'realNetwork', line: 10, column: 9, data: { origin: 'https://api.holidays.example.org' } }],
+    },
     {
       name: 'Jest: an SDK client sends to its default host, which the file never names',
       filename: 'tests/integration/sms.test.ts',
