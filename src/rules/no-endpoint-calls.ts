@@ -1,4 +1,3 @@
-import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { matchesModuleGlobs } from '../core/boundaries';
@@ -109,15 +108,15 @@ export default createRule<[], MessageId>({
           return finding ? [{ node, finding, place: place.call?.node ?? 'file', kind: place.kind }] : [];
         });
         for (const { node, finding, kind, more } of onePerPlace(findings)) {
-          const common = { file, more: more === 0 ? '' : `, and ${more} more in this ${PLACE_NAMES[kind]}` };
+          const count = more === 0 ? '' : `, and ${more} more in this ${PLACE_NAMES[kind]}`;
           if (finding.kind === 'test-client') {
             const { call, request } = describeClientCall(context, node);
-            context.report({ node, messageId: 'testClient', data: { ...common, client: finding.entry, call, request: request ? ` (${request})` : '' } });
+            context.report({ node, messageId: 'testClient', data: { file, more: count, client: finding.entry, call, request: request ? ` (${request})` : '' } });
           } else if (finding.kind === 'loopback-http') {
             const letThrough = finding.letThrough ? `, which \`${finding.letThrough}\` lets through` : '';
-            context.report({ node, messageId: finding.localServer ? 'localServerHttp' : 'loopbackHttp', data: { ...common, url: finding.url, client: finding.client, letThrough } });
+            context.report({ node, messageId: finding.localServer ? 'localServerHttp' : 'loopbackHttp', data: { file, more: count, url: finding.url, client: finding.client, letThrough } });
           } else {
-            context.report({ node, messageId: 'projectCli', data: { ...common, command: finding.command, launcher: finding.launcher } });
+            context.report({ node, messageId: 'projectCli', data: { file, more: count, command: finding.command, launcher: finding.launcher } });
           }
         }
       },
