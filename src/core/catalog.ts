@@ -250,7 +250,8 @@ export const CONTAINER_IMAGES: Readonly<Record<string, string>> = {
  *   called or constructed: `twilio(sid, token)`, `new Stripe(key)`);
  * - `hostOptions`: options that send the requests somewhere else, or through a transport of the
  *   caller's choosing. A client given one of them goes where that option says.
- * Only SDKs whose default host no environment variable can change belong here.
+ * Only SDKs that no environment variable can send to another service's host belong here (an
+ * SDK that reads its base URL from the environment may be pointed at a local stand-in unseen).
  */
 export interface HostedSdk {
   readonly host: string;

@@ -2,9 +2,8 @@ import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { packageName } from '../core/boundaries';
 import { HOSTED_SDKS, type HostedSdk } from '../core/catalog';
-import { fullText } from '../core/partial-text';
+import { fullText, knownText } from '../core/partial-text';
 import { classifyHost, httpOriginOf, parseUrl, type KnownUrl } from '../core/urls';
-import { knownText } from '../core/partial-text';
 import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
@@ -90,12 +89,23 @@ function readArgument(context: Context, node: Node, depth: number): ArgumentRead
       return readArgument(context, expression.expression, depth);
     case AST_NODE_TYPES.Identifier: {
       const resolution = resolveName(context, expression);
-      const value = resolution.type === 'local' && depth < 4 ? singleValueOf(resolution.variable) : null;
+      if (resolution.type !== 'local' || depth >= 4 || hasPropertyWrites(resolution.variable)) return { type: 'unknown' };
+      const value = singleValueOf(resolution.variable);
       return value ? readArgument(context, value, depth + 1) : { type: 'unknown' };
     }
     default:
       return { type: 'unknown' };
   }
+}
+
+/** `options.host = …` after the object is made: it holds more than its literal shows. */
+function hasPropertyWrites(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some(({ identifier }) => {
+    const member = identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
+    const use = member.parent;
+    return (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) || (use?.type === AST_NODE_TYPES.UnaryExpression && use.operator === 'delete');
+  });
 }
 
 /** Whether a method of the client is called from a test or a hook (`client.messages.create(…)`). */

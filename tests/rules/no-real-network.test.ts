@@ -1155,11 +1155,15 @@ import { stripeOptions } from '../support/stripe';
 
 const stripe = new Stripe('sk_test_123', { host: process.env.STRIPE_HOST });
 const other = new Stripe('sk_test_123', stripeOptions);
+const options = { apiVersion: '2024-06-20' };
+options.host = process.env.STRIPE_HOST;
+const third = new Stripe('sk_test_123', options);
 const github = new Octokit({ baseUrl: process.env.GITHUB_API_URL });
 
 it('works', async () => {
   await stripe.customers.list();
   await other.customers.list();
+  await third.customers.list();
   await github.repos.get({ owner: 'acme', repo: 'shop' });
 });
 `,
