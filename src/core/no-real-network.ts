@@ -16,8 +16,11 @@ export interface HttpRequestFact<N> {
   readonly node: N;
   readonly client: string;
   readonly url: KnownUrl;
-  /** Set for a client of a hosted service's SDK: whether the host is the SDK's default. */
-  readonly sdk?: { readonly defaultHost: boolean };
+  /**
+   * Set for a client that names no URL per request: an SDK of a hosted service (whether the host
+   * is the SDK's default), or an HTTP client of the project's own given a base URL (`project`).
+   */
+  readonly sdk?: { readonly defaultHost: boolean; readonly project: boolean };
 }
 
 /** A request that reaches the real network; `letThrough` is the call that lets it past a refusal, if any. */

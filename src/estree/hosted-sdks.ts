@@ -9,19 +9,25 @@ import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { partialTextOf } from './static-text';
 import { testPlaceOf } from './test-calls';
+import { summaryOfSpecifier } from './project-modules';
 import { singleValueOf } from './variables';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-/** A client of a hosted service's SDK ({@link HOSTED_SDKS}) that the file makes and then calls. */
+/**
+ * A client of a hosted service's SDK ({@link HOSTED_SDKS}), or an HTTP client of the project's own
+ * given a base URL, that the file makes and then calls.
+ */
 export interface HostedSdkClient {
-  /** The SDK's package name. */
+  /** The SDK's package name, or the specifier of the project module the client comes from. */
   readonly module: string;
   /** Where its requests go: the host a host option names, or the SDK's default host. */
   readonly url: KnownUrl;
   /** Whether that is the SDK's default host, because no option names another. */
   readonly defaultHost: boolean;
+  /** Whether the client is the project's own rather than a catalogued SDK. */
+  readonly project: boolean;
   readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
 }
 
@@ -40,13 +46,45 @@ export function hostedSdkClientOf(context: Context, node: TSESTree.CallExpressio
   if (!member) return null;
   const module = packageName(member.source);
   const sdk = Object.hasOwn(HOSTED_SDKS, module) ? HOSTED_SDKS[module] : undefined;
-  if (!sdk || !sdk.clients.includes(member.path.filter((segment) => segment !== 'default').join('.'))) return null;
-  const target = targetOf(context, sdk, node.arguments);
+  const path = member.path.filter((segment) => segment !== 'default');
+  const target = sdk
+    ? sdk.clients.includes(path.join('.')) ? targetOf(context, sdk, node.arguments) : null
+    : isProjectHttpClient(context, member.source, path) ? targetOf(context, PROJECT_CLIENT, node.arguments) : null;
   if (!target || classifyHost(target.url.hostname) !== 'public' || !isCalledFromTests(context, node)) return null;
-  return { module, ...target, node };
+  return { module: sdk ? module : member.source, ...target, project: !sdk, node };
 }
 
-function targetOf(context: Context, sdk: HostedSdk, args: readonly TSESTree.CallExpressionArgument[]): Omit<HostedSdkClient, 'module' | 'node'> | null {
+/**
+ * An HTTP client of the project's own (an adapter the project-module summaries say reaches HTTP)
+ * has no default host the plugin knows: only a base URL given to it names one.
+ */
+const PROJECT_CLIENT: HostedSdk = { host: '', clients: [], hostOptions: ['baseURL', 'baseUrl', 'prefixUrl', 'apiUrl', 'url', 'host', 'endpoint'] };
+
+/**
+ * Whether a file's text may make a client {@link hostedSdkClientOf} recognises: it names a
+ * catalogued SDK, or loads a module by a relative path (the project's own HTTP clients).
+ * `false` only when it certainly does not.
+ */
+export function mayMakeNetworkClient(text: string): boolean {
+  return /['"`]\.\.?\//.test(text) || Object.keys(HOSTED_SDKS).some((module) => text.includes(module));
+}
+
+/** Whether a module the file loads makes such clients: a catalogued SDK, or a project module whose summary exports an HTTP client. */
+export function makesNetworkClients(context: Context, specifier: string): boolean {
+  if (Object.hasOwn(HOSTED_SDKS, packageName(specifier))) return true;
+  const summary = summaryOfSpecifier(context, specifier);
+  return summary !== null && summary !== 'unknown' && [...summary.exports.values()].some(({ value }) => value.type === 'boundary-client' && value.kind === 'http');
+}
+
+/** Whether the export is, by its module's summary, a client that reaches the HTTP boundary. */
+function isProjectHttpClient(context: Context, specifier: string, path: readonly string[]): boolean {
+  const summary = summaryOfSpecifier(context, specifier);
+  if (summary === null || summary === 'unknown' || path.length > 1) return false;
+  const value = summary.exports.get(path[0] ?? 'default')?.value;
+  return value?.type === 'boundary-client' && value.kind === 'http';
+}
+
+function targetOf(context: Context, sdk: HostedSdk, args: readonly TSESTree.CallExpressionArgument[]): Omit<HostedSdkClient, 'module' | 'node' | 'project'> | null {
   let chosen: Node | null = null;
   for (const argument of args) {
     const reading = readArgument(context, argument, 0);
@@ -61,12 +99,12 @@ function targetOf(context: Context, sdk: HostedSdk, args: readonly TSESTree.Call
       }
     }
   }
-  if (!chosen) return hostUrl(sdk.host, true);
+  if (!chosen) return sdk.host === '' ? null : hostUrl(sdk.host, true);
   const text = fullText(partialTextOf(context, chosen, 'constants'));
   return text === null ? null : hostUrl(text, false);
 }
 
-function hostUrl(host: string, defaultHost: boolean): Omit<HostedSdkClient, 'module' | 'node'> | null {
+function hostUrl(host: string, defaultHost: boolean): Omit<HostedSdkClient, 'module' | 'node' | 'project'> | null {
   const url = httpOriginOf(parseUrl(knownText(/^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `https://${host}`)));
   return url ? { url, defaultHost } : null;
 }

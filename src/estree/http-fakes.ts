@@ -148,7 +148,8 @@ function replacedClientsOf(context: Context, node: TSESTree.CallExpression): Htt
   const mock = parseMockCall(context, node);
   if (!mock || !mock.replaces) return [];
   return mock.targets.flatMap((target): HttpFakeFact[] => {
-    if (target.type === 'module' && !isRelativeSpecifier(target.specifier)) return [{ type: 'client', client: packageName(target.specifier) }];
+    // A project module is named as written, which is how a client of the project's own names it.
+    if (target.type === 'module') return [{ type: 'client', client: isRelativeSpecifier(target.specifier) ? target.specifier : packageName(target.specifier) }];
     if (target.type === 'global' && target.name === 'fetch') return [{ type: 'client', client: 'fetch' }];
     if (target.type === 'method') {
       const boundary = boundaryOfValue(context, target.object);

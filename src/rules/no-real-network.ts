@@ -4,13 +4,11 @@ import { httpOriginOf } from '../core/urls';
 import { findRealNetworkRequests, type HttpRequestFact } from '../core/no-real-network';
 import { propertyName } from '../estree/call-chain';
 import { addHooksEdit } from '../estree/hooks';
-import { hostedSdkClientOf } from '../estree/hosted-sdks';
+import { hostedSdkClientOf, makesNetworkClients, mayMakeNetworkClient } from '../estree/hosted-sdks';
 import { collectHttpFakes } from '../estree/http-fakes';
 import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
 import { moduleBindingOf, moduleLoadOf, moduleScopeOf, valueImportListeners } from '../estree/imports';
 import { createRule } from '../util/create-rule';
-import { HOSTED_SDKS } from '../core/catalog';
-import { packageName } from '../core/boundaries';
 
 type Options = [{ autofix?: boolean; allowHosts?: string[] }];
 type MessageIds = 'realNetwork' | 'letThrough' | 'sdkClient' | 'disableNetConnect';
@@ -50,7 +48,7 @@ export default createRule<Options, MessageIds>({
         'This request goes to {{origin}} over the real network: nothing in this file fakes that host. Answer it with nock or msw, or refuse real connections with nock.disableNetConnect().',
       letThrough: 'This request goes to {{origin}} over the real network: `{{letThrough}}` lets it through. Answer it with nock or msw instead.',
       sdkClient:
-        "This {{sdk}} client sends its requests to {{origin}}{{whose}} over the real network: {{why}}. Answer them with nock or msw, or replace the client in this test.",
+        'This {{client}} sends its requests to {{origin}}{{whose}} over the real network: {{why}}. Answer them with nock or msw, or replace the client in this test.',
       disableNetConnect: 'Refuse real connections in this suite with {{nock}}.disableNetConnect() (and restore them afterwards).',
     },
   },
@@ -58,15 +56,15 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     // `mayRequest` below needs a load of an HTTP client module or a call named `fetch`, and the
     // recogniser's text gate fails only on files with neither: such a file has nothing to collect.
-    if (!mayRequestHttp(context.sourceCode.text) && !mayUseHostedSdk(context.sourceCode.text)) return {};
+    if (!mayRequestHttp(context.sourceCode.text) && !mayMakeNetworkClient(context.sourceCode.text)) return {};
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
     const fakes = collectHttpFakes(context);
-    // Nothing to do in a file that loads no HTTP client or hosted SDK and never names `fetch`.
+    // Nothing to do in a file that loads no HTTP client, SDK or project HTTP client and never names `fetch`.
     let mayRequest = false;
 
     const noteModule = (source: string) => {
       fakes.module(source);
-      if (isHttpClientModule(source) || Object.hasOwn(HOSTED_SDKS, packageName(source))) mayRequest = true;
+      if (isHttpClientModule(source) || makesNetworkClients(context, source)) mayRequest = true;
     };
     const noteCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       calls.push(node);
@@ -88,7 +86,7 @@ export default createRule<Options, MessageIds>({
         const requests: Array<HttpRequestFact<TSESTree.CallExpression | TSESTree.NewExpression>> = [];
         for (const call of calls) {
           const sdk = hostedSdkClientOf(context, call);
-          if (sdk) requests.push({ node: call, client: sdk.module, url: sdk.url, sdk: { defaultHost: sdk.defaultHost } });
+          if (sdk) requests.push({ node: call, client: sdk.module, url: sdk.url, sdk: { defaultHost: sdk.defaultHost, project: sdk.project } });
           // Only what the file states for certain: an environment variable may point anywhere.
           const request = !sdk && call.type === AST_NODE_TYPES.CallExpression ? parseHttpRequest(context, call, 'constants') : null;
           const url = request && !request.ownTransport ? httpOriginOf(request.url) : null;
@@ -108,7 +106,15 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: request.node,
             ...(request.sdk
-              ? { messageId: 'sdkClient' as const, data: { sdk: request.client, origin: request.url.origin, whose: request.sdk.defaultHost ? ", the SDK's default host," : '', why } }
+              ? {
+                  messageId: 'sdkClient' as const,
+                  data: {
+                    client: request.sdk.project ? `client from '${request.client}'` : `${request.client} client`,
+                    origin: request.url.origin,
+                    whose: request.sdk.defaultHost ? ", the SDK's default host," : request.sdk.project ? ' (its base URL)' : '',
+                    why,
+                  },
+                }
               : request.letThrough
                 ? { messageId: 'letThrough' as const, data: { origin: request.url.origin, letThrough: request.letThrough } }
                 : { messageId: 'realNetwork' as const, data: { origin: request.url.origin } }),
@@ -129,11 +135,6 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-/** Whether the text names a hosted SDK's package at all; a cheap gate before walking the file. */
-function mayUseHostedSdk(text: string): boolean {
-  return Object.keys(HOSTED_SDKS).some((module) => text.includes(module));
-}
 
 /** `fetch(…)`, `x.fetch(…)` or `x['fetch'](…)`: a cheap sign that the file may send requests without importing a client. */
 function namesFetch(callee: TSESTree.Expression): boolean {

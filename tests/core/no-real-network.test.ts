@@ -52,7 +52,7 @@ describe('findRealNetworkRequests', () => {
   });
 
   it("a client of a hosted service's SDK is judged like any request to its host", () => {
-    const twilio: HttpRequestFact<string> = { node: 'twilio', client: 'twilio', url: url('https://api.twilio.com'), sdk: { defaultHost: true } };
+    const twilio: HttpRequestFact<string> = { node: 'twilio', client: 'twilio', url: url('https://api.twilio.com'), sdk: { defaultHost: true, project: false } };
     expect(findRealNetworkRequests([twilio], [], none)).toEqual([{ ...twilio, letThrough: null }]);
     expect(findRealNetworkRequests([twilio], [{ type: 'client', client: 'twilio' }], none)).toEqual([]);
     expect(findRealNetworkRequests([twilio], [{ type: 'host', host: 'api.twilio.com' }], none)).toEqual([]);

@@ -49,7 +49,12 @@ describe('httpFakesOfCall', () => {
     ['a stubbed global fetch', "vi.stubGlobal('fetch', vi.fn());", [{ type: 'client', client: 'fetch' }]],
     ['a spy with an implementation on a client', "import axios from 'axios';\njest.spyOn(axios, 'post').mockResolvedValue({ data: {} });", [{ type: 'client', client: 'axios' }]],
     ['a spy on an instance of a client', "import axios from 'axios';\nconst api = axios.create();\nvi.spyOn(api, 'get').mockResolvedValue({});", [{ type: 'client', client: 'axios' }]],
-    ['proxyquire stubs, relative ones left out', "import proxyquire from 'proxyquire';\nproxyquire('../src/rates', { 'node-fetch': stub, './config': {} });", [{ type: 'client', client: 'node-fetch' }]],
+    [
+      'proxyquire stubs; a relative one is named as written',
+      "import proxyquire from 'proxyquire';\nproxyquire('../src/rates', { 'node-fetch': stub, './config': {} });",
+      [{ type: 'client', client: 'node-fetch' }, { type: 'client', client: './config' }],
+    ],
+    ['a mock of a project module, named as written', "vi.mock('../src/http');", [{ type: 'client', client: '../src/http' }]],
     [
       'msw handlers given to a server, one of them for any host',
       "import { setupServer } from 'msw/node';\nimport { http, graphql } from 'msw';\nsetupServer(http.get('https://api.rates.example.org/latest', h), graphql.query('Rates', h));",
@@ -71,7 +76,6 @@ describe('httpFakesOfCall', () => {
     ['a MockAgent of a look-alike module', "import { MockAgent } from './agents';\nnew MockAgent();"],
     ['a local function named nock', "const nock = (url) => url;\nnock('https://api.stripe.com');"],
     ['a type-only import of nock', "import type nock from 'nock';\ndeclare const scope: typeof nock;\nscope('https://api.stripe.com');"],
-    ['a mock of a relative module', "vi.mock('../src/http');"],
     ['a local fetchMock', "const fetchMock = createFetchMock(vi);\nfetchMock.enableMocks();"],
     ['nock.enableNetConnect() with no matcher, which restores the network', "import nock from 'nock';\nafterAll(() => nock.enableNetConnect());"],
   ])('ignores %s', (_label, code) => {

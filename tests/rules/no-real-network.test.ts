@@ -1243,7 +1243,7 @@ test('sends a text', async () => {
   expect(message.sid).toBeDefined();
 });
 `,
-      errors: [{ messageId: 'sdkClient', line: 3, column: 13, data: { sdk: 'twilio', origin: 'https://api.twilio.com', whose: ", the SDK's default host,", why: 'nothing in this file fakes that host' } }],
+      errors: [{ messageId: 'sdkClient', line: 3, column: 13, data: { client: 'twilio client', origin: 'https://api.twilio.com', whose: ", the SDK's default host,", why: 'nothing in this file fakes that host' } }],
     },
     {
       name: 'a host option that names another public host, with nock set up for a different one',
@@ -1266,7 +1266,7 @@ it('reads a draft', async () => {
           messageId: 'sdkClient',
           line: 6,
           column: 13,
-          data: { sdk: 'contentful', origin: 'https://preview.contentful.com', whose: '', why: 'nothing in this file fakes that host' },
+          data: { client: 'contentful client', origin: 'https://preview.contentful.com', whose: '', why: 'nothing in this file fakes that host' },
           suggestions: [
             {
               messageId: 'disableNetConnect',
