@@ -72,8 +72,21 @@ function registersOwnHandler(context: Context, reference: TSESLint.Scope.Referen
 
 function isHandler(context: Context, node: Node, depth: number): boolean {
   const expression = unwrap(node);
+  if (wrapsOwnHandler(expression)) return true;
   if (expression.type === AST_NODE_TYPES.ArrowFunctionExpression || expression.type === AST_NODE_TYPES.FunctionExpression) return true;
   return expression.type === AST_NODE_TYPES.Identifier && isWrittenHere(context, expression, depth + 1) && resolveName(context, expression).type === 'local';
+}
+
+/**
+ * `guard(() => false, (req, res) => res.send('ok'))`: the project's middleware wrapped around a
+ * handler written in the test, which is the piece under test rather than the project's routes.
+ */
+function wrapsOwnHandler(node: Node): boolean {
+  const expression = unwrap(node);
+  return (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    expression.arguments.some((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression)
+  );
 }
 
 /** `new Hono().get('/', (c) => c.text('ok'))`: a chain that registers a handler of its own. */
@@ -138,7 +151,7 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
     if (!call) return SERVING_METHODS.has(propertyName(parent) ?? '');
     if (isSingleMiddleware(parent, call)) return true;
     const last = call.arguments[call.arguments.length - 1];
-    return !last || isWrittenHere(context, last, depth);
+    return !last || isWrittenHere(context, last, depth) || wrapsOwnHandler(last);
   }
   // Passed to something: only a package (a test client, a server, the framework itself) may take it.
   return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(identifier as TSESTree.Expression) && isPackageCall(context, parent);

@@ -722,6 +722,24 @@ it('answers through hono', async () => {
 `,
     },
     {
+      name: "the project's middleware wrapped around a handler written in the test, mounted on a path (Mocha)",
+      filename: 'tests/integration/feature-gate.test.ts',
+      code: `
+import express from 'express';
+import request from 'supertest';
+import { whenEnabled } from '../../src/middleware/when-enabled';
+
+describe('whenEnabled', () => {
+  it('falls through to the next route when the flag is off', async () => {
+    const app = express();
+    app.use('/beta', whenEnabled(() => false, (_req, res) => res.send('beta')));
+    app.get('/beta', (_req, res) => res.send('stable'));
+    await request(app).get('/beta').expect(200, 'stable');
+  });
+});
+`,
+    },
+    {
       name: "supertest as a plain HTTP client of a mail catcher whose address the file cannot read",
       filename: 'tests/integration/signup-mail.test.ts',
       code: `
