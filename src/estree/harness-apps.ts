@@ -36,8 +36,9 @@ const MAX_DEPTH = 4;
  * framework, made in this file, that answers with a handler written in this file, and whose other
  * handlers are written here or come from packages. The project's code may sit in front of those
  * handlers (the middleware under test: `app.use(limit())`, or before the last argument of a
- * registration), never as the last handler of a mount or a route (where the project's own routes
- * go), and the app is passed to nothing that could add routes to it.
+ * registration) or wrap a handler written here, never stand as the last handler of a mount or a
+ * route (where the project's own routes go), and the app is passed to nothing that could add
+ * routes to it. A router mounted alone (`app.use(router)`) looks like a middleware and is taken for one.
  */
 export function isHarnessApp(context: Context, node: Node): boolean {
   return isHarness(context, servedApp(unwrap(node)), 0);
