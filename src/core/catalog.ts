@@ -241,3 +241,34 @@ export const CONTAINER_IMAGES: Readonly<Record<string, string>> = {
   // HTTP fakes
   wiremock: 'http', mockserver: 'http',
 };
+
+/**
+ * SDKs of hosted services whose clients send every request to the service's own host, a host the
+ * test file never names.
+ * - `host`: where a client sends its requests when nothing says otherwise;
+ * - `clients`: what makes a client, as member paths of the module (`''` is the module value itself,
+ *   called or constructed: `twilio(sid, token)`, `new Stripe(key)`);
+ * - `hostOptions`: options that send the requests somewhere else, or through a transport of the
+ *   caller's choosing. A client given one of them goes where that option says.
+ * Only SDKs that no environment variable can send to another service's host belong here (an
+ * SDK that reads its base URL from the environment may be pointed at a local stand-in unseen).
+ */
+export interface HostedSdk {
+  readonly host: string;
+  readonly clients: readonly string[];
+  readonly hostOptions: readonly string[];
+}
+
+export const HOSTED_SDKS: Readonly<Record<string, HostedSdk>> = {
+  twilio: { host: 'api.twilio.com', clients: ['', 'Twilio'], hostOptions: ['edge', 'region', 'httpClient'] },
+  stripe: { host: 'api.stripe.com', clients: ['', 'Stripe'], hostOptions: ['host', 'port', 'protocol', 'httpClient', 'httpAgent'] },
+  contentful: { host: 'cdn.contentful.com', clients: ['createClient'], hostOptions: ['host', 'adapter', 'httpAgent', 'httpsAgent', 'proxy'] },
+  'contentful-management': { host: 'api.contentful.com', clients: ['createClient'], hostOptions: ['host', 'adapter', 'httpAgent', 'httpsAgent', 'proxy'] },
+  '@octokit/rest': { host: 'api.github.com', clients: ['Octokit'], hostOptions: ['baseUrl', 'request'] },
+  '@octokit/core': { host: 'api.github.com', clients: ['Octokit'], hostOptions: ['baseUrl', 'request'] },
+  octokit: { host: 'api.github.com', clients: ['Octokit'], hostOptions: ['baseUrl', 'request'] },
+  '@slack/web-api': { host: 'slack.com', clients: ['WebClient'], hostOptions: ['slackApiUrl', 'agent', 'adapter'] },
+  '@sendgrid/client': { host: 'api.sendgrid.com', clients: ['Client'], hostOptions: ['baseUrl'] },
+  '@mailchimp/mailchimp_transactional': { host: 'mandrillapp.com', clients: [''], hostOptions: [] },
+  postmark: { host: 'api.postmarkapp.com', clients: ['ServerClient', 'AccountClient'], hostOptions: ['requestHost', 'useHttps'] },
+};

@@ -216,10 +216,25 @@ function classifyScriptRun(runtime: string, words: readonly PartialText[], conte
  */
 function isProjectScript(file: string): boolean {
   if (!/[\\/]/.test(file) && !SCRIPT_EXTENSION.test(file) && file !== '.') return false;
-  const segments = file.split(/[\\/]/).filter((segment) => segment !== '' && segment !== '.');
+  const segments = normalisedSegments(file);
   const base = segments.pop() ?? '';
   if (SUPPORT_SCRIPT_NAME.test(base)) return false;
   return !segments.some((segment) => SUPPORT_FOLDERS.has(segment));
+}
+
+/**
+ * The segments of a path once `.` and `..` are resolved, the way the system reads it:
+ * `test/cli/../../src/cli.js` is `src/cli.js`. A `..` that climbs above the start is kept.
+ */
+export function normalisedSegments(file: string): string[] {
+  const segments: string[] = [];
+  for (const segment of file.split(/[\\/]/)) {
+    if (segment === '' || segment === '.') continue;
+    const last = segments[segments.length - 1];
+    if (segment === '..' && last !== undefined && last !== '..') segments.pop();
+    else segments.push(segment);
+  }
+  return segments;
 }
 
 /**

@@ -1,24 +1,79 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isRelativeSpecifier, packageName } from '../core/boundaries';
-import type { HttpFakeFact } from '../core/no-real-network';
+import type { HostPattern, HttpFakeFact } from '../core/http-fakes';
 import { httpOriginOf } from '../core/urls';
-import { boundaryOfSpecifier, boundaryOfValue } from './boundary-values';
-import { callChain } from './call-chain';
+import { boundaryOfSpecifier, boundaryOfValue, moduleOriginOf } from './boundary-values';
+import { callChain, propertyName, unwrap } from './call-chain';
+import { moduleMemberOf } from './module-members';
 import { resolveName } from './imports';
 import { parseGlobalAssignment, parseMockCall } from './mocks';
-import { urlOf } from './static-text';
+import { partialTextOf, urlOf } from './static-text';
+import { fullText } from '../core/partial-text';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+/** Fakes whose hosts the file states, one scope or handler at a time: their calls are read instead. */
+const PER_HOST_FAKES: ReadonlySet<string> = new Set(['nock', 'msw']);
+/** msw's handler namespaces: `http.get(url, …)` (and `rest.get` before msw 2), `graphql.query(…)`. */
+const MSW_HANDLERS: ReadonlySet<string> = new Set(['http', 'rest', 'graphql']);
+const MSW_SERVERS: ReadonlySet<string> = new Set(['setupServer', 'setupWorker']);
+
 /**
  * A module load that sets up an HTTP fake on its own: any HTTP fake of the boundary catalog
- * (msw, fetch-mock, jest-fetch-mock, axios-mock-adapter, …) except nock, whose fakes are per host.
+ * (fetch-mock, jest-fetch-mock, axios-mock-adapter, …) except nock and msw, whose fakes are per host.
  */
 export function httpFakeOfModule(context: Context, specifier: string): HttpFakeFact | null {
   const boundary = boundaryOfSpecifier(context, specifier);
   if (!boundary || boundary.role !== 'fake' || boundary.kind !== 'http') return null;
-  return packageName(specifier) === 'nock' ? null : { type: 'all-requests' };
+  return PER_HOST_FAKES.has(packageName(specifier)) ? null : { type: 'all-requests' };
+}
+
+/**
+ * What an msw call fakes: a handler answers the host of its URL (`http.get('https://api.x.com/v1')`),
+ * or may answer any host when its URL is relative, has a wildcard in the host or cannot be read,
+ * and always for GraphQL; a server given handlers the file does not show may answer anything;
+ * `server.listen({ onUnhandledRequest: 'error' })` fails every request no handler answers.
+ */
+function mswFakesOfCall(context: Context, node: TSESTree.CallExpression): HttpFakeFact[] | null {
+  const callee = unwrap(node.callee);
+  const member = moduleMemberOf(context, callee);
+  if (member && packageName(member.source) === 'msw') {
+    const [namespace] = member.path;
+    if (member.path.length === 2 && namespace !== undefined && MSW_HANDLERS.has(namespace)) return [{ type: 'host', host: namespace === 'graphql' ? null : mswHost(context, node) }];
+    if (member.path.length === 1 && namespace !== undefined && MSW_SERVERS.has(namespace)) {
+      return node.arguments.every((argument) => argument.type === AST_NODE_TYPES.CallExpression && mswFakesOfCall(context, argument) !== null) ? [] : [{ type: 'host', host: null }];
+    }
+    return null;
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'listen' && isMswServer(context, callee.object)) {
+    const [options] = node.arguments;
+    const strict = options?.type === AST_NODE_TYPES.ObjectExpression && options.properties.some((property) =>
+      property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier &&
+      property.key.name === 'onUnhandledRequest' && property.value.type === AST_NODE_TYPES.Literal && property.value.value === 'error');
+    return strict ? [{ type: 'refuse-unmatched' }] : [];
+  }
+  return null;
+}
+
+function mswHost(context: Context, handler: TSESTree.CallExpression): HostPattern | null {
+  const [path] = handler.arguments;
+  if (!path) return null;
+  if (path.type === AST_NODE_TYPES.Literal && 'regex' in path && path.regex) return { source: path.regex.pattern, flags: path.regex.flags };
+  const host = httpOriginOf(urlOf(context, path, 'constants'))?.hostname ?? null;
+  return host === null || host.includes('*') ? null : host;
+}
+
+/** A value made by msw's `setupServer(…)` / `setupWorker(…)` in this file. */
+function isMswServer(context: Context, node: TSESTree.Node): boolean {
+  const origin = moduleOriginOf(context, node);
+  return origin !== null && packageName(origin) === 'msw';
+}
+
+/** `setupServer(…)` or `setupWorker(…)` of msw: the file sets up its own msw server. */
+function isMswServerSetup(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const member = node.type === AST_NODE_TYPES.CallExpression ? moduleMemberOf(context, node.callee) : null;
+  return member !== null && packageName(member.source) === 'msw' && member.path.length === 1 && MSW_SERVERS.has(member.path[0] ?? '');
 }
 
 /** `globalThis.fetch = vi.fn()`: the global `fetch` is replaced. */
@@ -27,11 +82,14 @@ export function httpFakeOfAssignment(node: TSESTree.AssignmentExpression): HttpF
 }
 
 /**
- * What a call does to keep requests off the network: nock scopes and `disableNetConnect`, undici's
+ * What a call does to keep requests off the network: msw handlers and servers, nock scopes,
+ * `disableNetConnect` and `enableNetConnect`, undici's
  * `MockAgent` and `setGlobalDispatcher`, the `fetchMock` global of jest-fetch-mock, and mocks
  * that replace an HTTP client (`vi.mock('axios')`, `vi.stubGlobal('fetch', …)`).
  */
 export function httpFakesOfCall(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): readonly HttpFakeFact[] {
+  const msw = node.type === AST_NODE_TYPES.CallExpression ? mswFakesOfCall(context, node) : null;
+  if (msw) return msw;
   const chain = callChain(node);
   if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier) return [];
   const [rootName, ...members] = chain.segments;
@@ -46,7 +104,12 @@ export function httpFakesOfCall(context: Context, node: TSESTree.CallExpression 
     const module = packageName(source);
     if (module === 'nock' && node.type === AST_NODE_TYPES.CallExpression) {
       if (path.length === 0) return [{ type: 'host', host: nockHost(context, node) }];
-      if (path[0] === 'disableNetConnect' || path[0] === 'back') return [{ type: 'all-requests' }];
+      if (path[0] === 'disableNetConnect') return [{ type: 'refuse-unmatched' }];
+      // With no matcher it lets every host through again, which is how suites restore the network afterwards.
+      if (path[0] === 'enableNetConnect' && node.arguments.length > 0) {
+        return [{ type: 'let-through', hosts: netConnectMatcher(context, node), call: context.sourceCode.getText(node).replace(/\s+/g, ' ') }];
+      }
+      if (path[0] === 'back') return [{ type: 'all-requests' }];
     }
     if (module === 'undici' && path.length === 1) {
       if (path[0] === 'MockAgent' && node.type === AST_NODE_TYPES.NewExpression) return [{ type: 'mock-agent' }];
@@ -66,12 +129,27 @@ function nockHost(context: Context, node: TSESTree.CallExpression): Extract<Http
   return httpOriginOf(urlOf(context, basePath, 'constants'))?.hostname ?? null;
 }
 
+/**
+ * The hosts `nock.enableNetConnect(…)` lets through. nock reads a string as a pattern on
+ * `host:port` with its dots taken literally; a function or anything unread is `null`.
+ */
+function netConnectMatcher(context: Context, node: TSESTree.CallExpression): HostPattern | null {
+  const [matcher] = node.arguments;
+  if (!matcher) return null;
+  if (matcher.type === AST_NODE_TYPES.Literal && 'regex' in matcher && matcher.regex) {
+    return { source: matcher.regex.pattern, flags: matcher.regex.flags };
+  }
+  const text = fullText(partialTextOf(context, matcher, 'constants'));
+  return text === null || text === '' ? null : { source: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' };
+}
+
 /** HTTP clients replaced by a mock: whole modules, the global `fetch`, or methods of a client. */
 function replacedClientsOf(context: Context, node: TSESTree.CallExpression): HttpFakeFact[] {
   const mock = parseMockCall(context, node);
   if (!mock || !mock.replaces) return [];
   return mock.targets.flatMap((target): HttpFakeFact[] => {
-    if (target.type === 'module' && !isRelativeSpecifier(target.specifier)) return [{ type: 'client', client: packageName(target.specifier) }];
+    // A project module is named as written, which is how a client of the project's own names it.
+    if (target.type === 'module') return [{ type: 'client', client: isRelativeSpecifier(target.specifier) ? target.specifier : packageName(target.specifier) }];
     if (target.type === 'global' && target.name === 'fetch') return [{ type: 'client', client: 'fetch' }];
     if (target.type === 'method') {
       const boundary = boundaryOfValue(context, target.object);
@@ -79,4 +157,35 @@ function replacedClientsOf(context: Context, node: TSESTree.CallExpression): Htt
     }
     return [];
   });
+}
+
+/** What a rule hands to {@link collectHttpFakes} as it walks a file; `fakes()` answers at the end. */
+export interface HttpFakeCollector {
+  /** A module the file loads. */
+  module(source: string): void;
+  call(node: TSESTree.CallExpression | TSESTree.NewExpression): void;
+  assignment(node: TSESTree.AssignmentExpression): void;
+  /** Every fake the file sets up, read once the walk is over. */
+  fakes(): HttpFakeFact[];
+}
+
+/** Gathers the HTTP fakes of a file from the nodes a rule already visits, and reads them once, at the end. */
+export function collectHttpFakes(context: Context): HttpFakeCollector {
+  const modules: string[] = [];
+  const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
+  const assignments: TSESTree.AssignmentExpression[] = [];
+  return {
+    module: (source) => modules.push(source),
+    call: (node) => calls.push(node),
+    assignment: (node) => {
+      if (node.left.type === AST_NODE_TYPES.MemberExpression) assignments.push(node);
+    },
+    fakes: () => [
+      ...modules.flatMap((source) => httpFakeOfModule(context, source) ?? []),
+      // msw loaded, but its server set up elsewhere with handlers this file does not show.
+      ...(modules.some((source) => packageName(source) === 'msw') && !calls.some((call) => isMswServerSetup(context, call)) ? [{ type: 'all-requests' } as const] : []),
+      ...calls.flatMap((call) => httpFakesOfCall(context, call)),
+      ...assignments.flatMap((assignment) => httpFakeOfAssignment(assignment) ?? []),
+    ],
+  };
 }

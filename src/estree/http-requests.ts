@@ -249,8 +249,8 @@ function nodeHttpUrl(context: Context, reading: Reading, first: Node, rest: read
  * it, `null` when the object cannot be read (a spread, a computed key, not an object literal).
  */
 function optionText(context: Context, reading: Reading, options: Node, key: string | undefined): PartialText | null | undefined {
-  const object = unwrap(options);
-  if (object.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const object = optionsObject(context, reading, options);
+  if (!object) return null;
   let found: PartialText | null | undefined;
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) return null;
@@ -259,6 +259,27 @@ function optionText(context: Context, reading: Reading, options: Node, key: stri
     if (key !== undefined && name === key) found = partialTextOf(context, property.value, reading);
   }
   return found;
+}
+
+/** An options object written out, or held in a variable (`const config = { baseURL }`, then `axios.create(config)`). */
+function optionsObject(context: Context, reading: Reading, options: Node): TSESTree.ObjectExpression | null {
+  const object = unwrap(options);
+  if (object.type === AST_NODE_TYPES.ObjectExpression) return object;
+  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  const resolution = resolveName(context, object);
+  if (resolution.type !== 'local') return null;
+  const definition = resolution.variable.defs[0];
+  const constant = definition?.type === 'Variable' && definition.parent.kind === 'const';
+  const value = reading === 'values' || constant ? singleValueOf(resolution.variable) : null;
+  const held = value ? unwrap(value) : null;
+  // Written to after it is made (`config.baseURL = …`), it holds more than the literal shows.
+  const changed = resolution.variable.references.some(({ identifier }) => identifier.parent?.type === AST_NODE_TYPES.MemberExpression && identifier.parent.object === identifier && isWrittenMember(identifier.parent));
+  return held?.type === AST_NODE_TYPES.ObjectExpression && !changed ? held : null;
+}
+
+function isWrittenMember(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  return (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) || (parent?.type === AST_NODE_TYPES.UpdateExpression) || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete');
 }
 
 function propertyKey(property: TSESTree.Property): string | null {

@@ -39,6 +39,8 @@ export const PROCESS_APIS: Readonly<Record<string, Readonly<Record<string, Comma
   zx: { $: 'file-args', '$.sync': 'file-args' },
   'zx/core': { $: 'file-args', '$.sync': 'file-args' },
   'cross-spawn': { '': 'file-args', spawn: 'file-args', sync: 'file-args' },
+  // Test helpers that run a command line and capture its output.
+  'cli-testlab': { execCommand: 'command-line' },
 };
 
 /** Every process start {@link parseProcessStart} recognises is read off an import or `require` of a module of {@link PROCESS_APIS}. */

@@ -44,7 +44,7 @@ interface Evaluation {
 
 /**
  * What a string expression holds, as far as this file shows: literals, template literals, `+`,
- * constants (and variables assigned once), `path.join`/`path.resolve` with `__dirname`,
+ * constants (and variables assigned once), `path.join`/`path.resolve`/`path.normalize` with `__dirname`,
  * `new URL(path, base)`, `new Request(url)`, `String(x)`, `x.toString()`, `x.href`, an environment
  * variable's fallback (`process.env.URL ?? 'http://localhost:3000'`), and the address of a server
  * the file starts (`await app.listen(…)`, `server.address().address`) or of a container it starts
@@ -158,6 +158,7 @@ function evaluateCall(context: Context, call: TSESTree.CallExpression, next: (no
   if (member?.source === 'path' && args.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement)) {
     const operation = member.path.filter((segment) => segment !== 'posix').join('.');
     if (operation === 'join' || operation === 'resolve') return joinPaths(args.map(next), operation);
+    if (operation === 'normalize' && first && args.length === 1) return normalisePath(next(first));
   }
   return UNKNOWN_TEXT;
 }
@@ -174,6 +175,12 @@ function joinPaths(parts: readonly PartialText[], operation: 'join' | 'resolve')
   const joined: PartialText[] = [];
   parts.forEach((part, index) => joined.push(...(index === 0 ? [part] : [knownText('/'), part])));
   return concatText(...joined);
+}
+
+/** `path.normalize(…)`: exact when the path is known; otherwise left as written, `..` and all. */
+function normalisePath(text: PartialText): PartialText {
+  const known = fullText(text);
+  return known === null ? text : knownText(path.posix.normalize(known));
 }
 
 /** The directory of the linted file, relative to the working directory when it lies inside it. */

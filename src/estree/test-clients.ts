@@ -7,6 +7,11 @@ import { moduleLoadOf, moduleLoadOfImport, resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { fileCache } from './file-cache';
 import { textGate, type TextNeeds } from './text-gates';
+import type { ClientTarget } from '../core/no-endpoint-calls';
+import { displayText } from '../core/partial-text';
+import { parseUrl } from '../core/urls';
+import { isHarnessApp } from './harness-apps';
+import { partialTextOf } from './static-text';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -16,6 +21,8 @@ export interface TestClientCall {
   /** The library, as users know it: `supertest`, `chai-http`, `pactum`, `Hono`, or `in-process injection` (fastify, hapi). */
   readonly library: string;
   readonly node: TSESTree.CallExpression;
+  /** What the client drives, as the call shows it: `app` in `request(app)` and `app.inject(…)`; `null` for `spec()`. */
+  readonly app: Node | null;
 }
 
 /**
@@ -75,19 +82,21 @@ export function parseTestClientCall(context: Context, node: TSESTree.CallExpress
 
 function recognise(context: Context, node: TSESTree.CallExpression): TestClientCall | null {
   const callee = unwrap(node.callee);
+  const [first] = node.arguments;
+  const argument = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : null;
   const member = moduleMemberOf(context, callee);
   if (member) {
     const entry = TEST_CLIENT_MODULES[member.source];
-    if (entry?.calls.has(member.path.join('.'))) return { library: entry.library, node };
-    if (member.source === 'chai' && isChaiRequest(member.path) && loadsChaiHttp(context)) return { library: CHAI_HTTP, node };
+    if (entry?.calls.has(member.path.join('.'))) return { library: entry.library, node, app: argument };
+    if (member.source === 'chai' && isChaiRequest(member.path) && loadsChaiHttp(context)) return { library: CHAI_HTTP, node, app: argument };
     return null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const name = propertyName(callee);
-  if (name === INJECT && isInjection(context, node, callee.object)) return { library: 'in-process injection', node };
-  if ((name === 'request' || name === 'fetch') && isHonoApp(context, callee.object)) return { library: 'Hono', node };
+  if (name === INJECT && isInjection(context, node, callee.object)) return { library: 'in-process injection', node, app: callee.object };
+  if ((name === 'request' || name === 'fetch') && isHonoApp(context, callee.object)) return { library: 'Hono', node, app: callee.object };
   if ((name === 'request' || name === 'execute') && isGlobalChaiRequest(context, callee) && loadsChaiHttp(context)) {
-    return { library: CHAI_HTTP, node };
+    return { library: CHAI_HTTP, node, app: argument };
   }
   return null;
 }
@@ -167,4 +176,54 @@ function requiresChaiHttp(node: Node): boolean {
   }
   if (expression.type === AST_NODE_TYPES.MemberExpression) return requiresChaiHttp(expression.object);
   return false;
+}
+
+const MAX_ARGUMENTS_TEXT = 24;
+const MAX_REQUEST_TEXT = 60;
+
+/**
+ * What a test client is given: a harness app built in the test, a URL (a string whose text
+ * starts with a scheme or a server address), or the app — which is also the answer for anything
+ * the file does not show, since driving an app is what these clients are for.
+ */
+export function testClientTargetOf(context: Context, client: TestClientCall): ClientTarget {
+  if (!client.app) return { type: 'app' };
+  if (isHarnessApp(context, client.app)) return { type: 'harness' };
+  const text = partialTextOf(context, client.app);
+  const head = text[0];
+  const isUrl = head?.type === 'server-address' || (head?.type === 'text' && /^[a-z][a-z0-9+.-]*:\/\//i.test(head.value));
+  return isUrl ? { type: 'url', url: parseUrl(text) } : { type: 'app' };
+}
+
+/**
+ * A call as a message quotes it, on one line: `request(app)`, `spec()`, with long arguments
+ * shown as `…`; and the request it starts when the file shows it (`POST /v1/users`).
+ */
+export function describeClientCall(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): { call: string; request: string | null } {
+  const { sourceCode } = context;
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return { call: oneLine(sourceCode.getText(node)), request: null };
+  const args = oneLine(node.arguments.map((argument) => sourceCode.getText(argument)).join(', '));
+  const shown = args.length <= MAX_ARGUMENTS_TEXT ? args : '…';
+  // A chain split over lines reads `pactum.spec`, not `pactum .spec`.
+  const callee = oneLine(sourceCode.getText(node.callee)).replace(/\s*(\??\.)\s*/g, '$1');
+  const call = `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${callee}(${shown})`;
+  return { call, request: node.type === AST_NODE_TYPES.CallExpression ? requestLineOf(context, node) : null };
+}
+
+/** `request(app).post('/v1/users')`: `POST /v1/users`. */
+function requestLineOf(context: Context, node: TSESTree.CallExpression): string | null {
+  const verbCall = (call: TSESTree.CallExpression): string | null => {
+    const callee = unwrap(call.callee);
+    const verb = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+    const [target] = call.arguments;
+    if (verb === null || !HTTP_METHODS.has(verb) || !target || target.type === AST_NODE_TYPES.SpreadElement) return null;
+    const shown = displayText(partialTextOf(context, target)).replace(/\s+/g, ' ');
+    return `${verb.toUpperCase()} ${shown.length <= MAX_REQUEST_TEXT ? shown : `${shown.slice(0, MAX_REQUEST_TEXT - 1)}…`}`;
+  };
+  // A call that is itself the request (`api.post('/v1/users')`) already shows it.
+  if (verbCall(node)) return null;
+  const parent = node.parent;
+  const next = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? parent.parent : null;
+  return next?.type === AST_NODE_TYPES.CallExpression && next.callee === parent ? verbCall(next) : null;
 }

@@ -1,26 +1,29 @@
-import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { matchesModuleGlobs } from '../core/boundaries';
-import { judgeEndpointCall, type EndpointCall } from '../core/no-endpoint-calls';
-import { boundaryOfSpecifier, importSiteOf } from '../estree/boundary-values';
-import { HTTP_REQUEST_NEEDS, mayRequestHttp, parseHttpRequest, type HttpRequest } from '../estree/http-requests';
+import { judgeEndpointCall, onePerPlace, type EndpointCall } from '../core/no-endpoint-calls';
+import { HELPER_CLIENT_NEEDS, parseHelperClientCall } from '../estree/app-clients';
+import { importSiteOf } from '../estree/boundary-values';
+import { collectHttpFakes } from '../estree/http-fakes';
+import { HTTP_REQUEST_NEEDS, mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
 import { moduleLoadOf, valueImportListeners } from '../estree/imports';
 import { moduleMemberOf } from '../estree/module-members';
 import { mayStartProcess, parseProcessStart, PROCESS_START_NEEDS } from '../estree/processes';
-import { mayCallTestClient, parseTestClientCall, TEST_CLIENT_NEEDS } from '../estree/test-clients';
+import { testPlaceOf } from '../estree/test-calls';
+import { describeClientCall, mayCallTestClient, parseTestClientCall, TEST_CLIENT_NEEDS, testClientTargetOf } from '../estree/test-clients';
 import { textGate } from '../estree/text-gates';
 import { getSettings } from '../settings';
 import { createRule } from '../util/create-rule';
 import { packageBinsFor } from '../util/package-bins';
 
 type MessageId = 'testClient' | 'loopbackHttp' | 'localServerHttp' | 'projectCli';
+type Reported = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
 
-const ADVICE = 'Call the adapter or repository under test directly, or move this test to the acceptance layer.';
-const MAX_ARGUMENTS_TEXT = 24;
-const NO_BINS: ReadonlySet<string> = new Set();
+const MOVE = 'move this file to the acceptance layer (`npx eslint-plugin-integration-tests move {{file}}`, or list its folder under `acceptance` in `createConfigs`)';
+const ADVICE = `Call the adapter or repository under test directly, or ${MOVE}.`;
+const PLACE_NAMES = { module: 'file', describe: 'suite', test: 'test', hook: 'hook' } as const;
 /** Whether a file may hold anything a recogniser below answers for; one reading of the text for most files. */
-const mayHoldEndpointCall = textGate(TEST_CLIENT_NEEDS, HTTP_REQUEST_NEEDS, PROCESS_START_NEEDS);
+const mayHoldEndpointCall = textGate(TEST_CLIENT_NEEDS, HTTP_REQUEST_NEEDS, PROCESS_START_NEEDS, HELPER_CLIENT_NEEDS);
 
 export default createRule<[], MessageId>({
   name: 'no-endpoint-calls',
@@ -33,105 +36,88 @@ export default createRule<[], MessageId>({
     },
     schema: [],
     messages: {
-      testClient: `This integration test drives the app through {{client}}: \`{{call}}\`. ${ADVICE}`,
-      loopbackHttp: `This integration test sends an HTTP request to the app at \`{{url}}\` ({{client}}). ${ADVICE}`,
-      localServerHttp: `This integration test sends an HTTP request to the server it starts (\`{{url}}\`, {{client}}). ${ADVICE}`,
-      projectCli: "This integration test runs the project's command line: `{{command}}` ({{launcher}}). Call the code behind the command directly, or move this test to the acceptance layer.",
+      testClient: `This integration test drives the app through {{client}}: \`{{call}}\`{{request}}{{more}}. ${ADVICE}`,
+      loopbackHttp: `This integration test sends an HTTP request to the app at \`{{url}}\` ({{client}}){{letThrough}}{{more}}. ${ADVICE}`,
+      localServerHttp: `This integration test sends an HTTP request to the server it starts (\`{{url}}\`, {{client}}){{letThrough}}{{more}}. ${ADVICE}`,
+      projectCli: `This integration test runs the project's command line: \`{{command}}\` ({{launcher}}){{more}}. Call the code behind the command directly, or ${MOVE}.`,
     },
   },
   defaultOptions: [],
   create(context) {
     const settings = getSettings(context.settings);
     const site = importSiteOf(context);
-    const { sourceCode } = context;
-    // Loopback requests wait for the end of the file: an HTTP fake set up anywhere may answer them.
-    const loopbackRequests: Array<{ node: TSESTree.CallExpression; request: HttpRequest }> = [];
-    let httpFakeInFile = false;
-
-    type Reported = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
-
-    function callText(node: Reported): string {
-      if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return sourceCode.getText(node);
-      const args = node.arguments.map((argument) => sourceCode.getText(argument)).join(', ');
-      const shown = args.length <= MAX_ARGUMENTS_TEXT && !args.includes('\n') ? args : '…';
-      return `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${sourceCode.getText(node.callee)}(${shown})`;
-    }
-
-    function judgeAndReport(node: Reported, call: EndpointCall): void {
-      const packageBins = call.type === 'process' ? packageBinsFor(path.resolve(context.cwd, context.filename)) : NO_BINS;
-      const finding = judgeEndpointCall(call, { packageBins });
-      if (!finding) return;
-      switch (finding.kind) {
-        case 'test-client':
-          context.report({ node, messageId: 'testClient', data: { client: finding.entry, call: callText(node) } });
-          return;
-        case 'loopback-http':
-          context.report({ node, messageId: finding.localServer ? 'localServerHttp' : 'loopbackHttp', data: { url: finding.url, client: finding.client } });
-          return;
-        case 'project-cli':
-          context.report({ node, messageId: 'projectCli', data: { command: finding.command, launcher: finding.launcher } });
-      }
-    }
-
-    /** A call of something imported from a module listed in `endpointClients`. */
-    function endpointClientOf(node: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
-      if (settings.endpointClients.length === 0) return null;
-      const member = moduleMemberOf(context, node.callee);
-      return member && matchesModuleGlobs(member.source, settings.endpointClients, site) ? `the endpoint client '${member.source}'` : null;
-    }
-
-    function noteModule(source: string): void {
-      const boundary = boundaryOfSpecifier(context, source);
-      if (boundary?.kind === 'http' && boundary.role === 'fake') httpFakeInFile = true;
-    }
-
-    // What the file's text allows (each recogniser's needs say why it is sound): a recogniser
-    // whose gate fails would answer `null` for every node, so it is not asked. A call of an
-    // `endpointClients` module has no such gate: a glob may match any specifier.
-    const { text } = sourceCode;
+    const { text } = context.sourceCode;
+    // A call of an `endpointClients` module has no text gate: a glob may match any specifier.
     const mayCallEndpointClient = settings.endpointClients.length > 0;
     if (!mayCallEndpointClient && !mayHoldEndpointCall(text)) return {};
     const mayCallClient = mayCallTestClient(text);
     const mayRequest = mayRequestHttp(text);
     const mayStart = mayStartProcess(text);
+    // Judged at the end of the file: an HTTP fake set up anywhere in it may answer a request.
+    const calls: Array<{ node: Reported; call: EndpointCall }> = [];
+    const fakes = collectHttpFakes(context);
+
+    /** A call of something imported from a module listed in `endpointClients`. */
+    function endpointClientOf(node: TSESTree.CallExpression | TSESTree.NewExpression): EndpointCall | null {
+      if (!mayCallEndpointClient) return null;
+      const member = moduleMemberOf(context, node.callee);
+      if (!member || !matchesModuleGlobs(member.source, settings.endpointClients, site)) return null;
+      return { type: 'test-client', entry: `the endpoint client '${member.source}'`, target: { type: 'app' } };
+    }
+
+    function endpointCallOf(node: TSESTree.CallExpression): EndpointCall | null {
+      const testClient = mayCallClient ? parseTestClientCall(context, node) : null;
+      if (testClient) return { type: 'test-client', entry: testClient.library, target: testClientTargetOf(context, testClient) };
+      const configured = endpointClientOf(node);
+      if (configured) return configured;
+      const request = mayRequest ? parseHttpRequest(context, node) : null;
+      if (request) return { type: 'http-request', client: request.client, module: request.module ?? 'fetch', url: request.url };
+      const started = mayStart ? parseProcessStart(context, node) : null;
+      if (started) return { type: 'process', launcher: started.launcher, words: started.words };
+      const helper = parseHelperClientCall(context, node);
+      return helper ? { type: 'helper-client', ...helper } : null;
+    }
 
     return {
-      // Loads and MockAgents only decide whether an HTTP fake may answer a loopback request.
-      ...(mayRequest ? valueImportListeners(noteModule) : {}),
+      ...valueImportListeners(fakes.module),
       NewExpression(node) {
-        if (mayRequest) {
-          const member = moduleMemberOf(context, node.callee);
-          // undici's MockAgent answers requests in place of the network.
-          if (member?.source === 'undici' && member.path.join('.') === 'MockAgent') httpFakeInFile = true;
-        }
-        const client = endpointClientOf(node);
-        if (client) judgeAndReport(node, { type: 'test-client', entry: client });
+        fakes.call(node);
+        const call = endpointClientOf(node);
+        if (call) calls.push({ node, call });
       },
       TaggedTemplateExpression(node) {
         const started = mayStart ? parseProcessStart(context, node) : null;
-        if (started) judgeAndReport(node, { type: 'process', launcher: started.launcher, words: started.words });
+        if (started) calls.push({ node, call: { type: 'process', launcher: started.launcher, words: started.words } });
       },
       CallExpression(node) {
         const load = moduleLoadOf(node);
-        if (load) {
-          if (mayRequest) noteModule(load.source);
-          return;
-        }
-        const testClient = mayCallClient ? parseTestClientCall(context, node) : null;
-        if (testClient) return judgeAndReport(node, { type: 'test-client', entry: testClient.library });
-        const client = endpointClientOf(node);
-        if (client) return judgeAndReport(node, { type: 'test-client', entry: client });
-        const request = mayRequest ? parseHttpRequest(context, node) : null;
-        if (request) {
-          if (request.url?.loopback) loopbackRequests.push({ node, request });
-          return;
-        }
-        const started = mayStart ? parseProcessStart(context, node) : null;
-        if (started) judgeAndReport(node, { type: 'process', launcher: started.launcher, words: started.words });
+        if (load) return fakes.module(load.source);
+        fakes.call(node);
+        const call = endpointCallOf(node);
+        if (call) calls.push({ node, call });
       },
+      AssignmentExpression: fakes.assignment,
       'Program:exit'() {
-        for (const { node, request } of loopbackRequests) {
-          judgeAndReport(node, { type: 'http-request', client: request.client, url: request.url, httpFakeInFile });
+        const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
+        const packageBins = calls.some(({ call }) => call.type === 'process') ? packageBinsFor(path.resolve(context.cwd, context.filename)) : new Set<string>();
+        const sendsRequests = calls.some(({ call }) => call.type === 'http-request' || (call.type === 'test-client' && call.target.type === 'url'));
+        const judge = { packageBins, httpFakes: sendsRequests ? fakes.fakes() : [] };
+        const findings = calls.flatMap(({ node, call }) => {
+          const finding = judgeEndpointCall(call, judge);
+          const place = testPlaceOf(context, node);
+          return finding ? [{ node, finding, place: place.call?.node ?? 'file', kind: place.kind }] : [];
+        });
+        for (const { node, finding, kind, more } of onePerPlace(findings)) {
+          const count = more === 0 ? '' : `, and ${more} more in this ${PLACE_NAMES[kind]}`;
+          if (finding.kind === 'test-client') {
+            const { call, request } = describeClientCall(context, node);
+            context.report({ node, messageId: 'testClient', data: { file, more: count, client: finding.entry, call, request: request ? ` (${request})` : '' } });
+          } else if (finding.kind === 'loopback-http') {
+            const letThrough = finding.letThrough ? `, which \`${finding.letThrough}\` lets through` : '';
+            context.report({ node, messageId: finding.localServer ? 'localServerHttp' : 'loopbackHttp', data: { file, more: count, url: finding.url, client: finding.client, letThrough } });
+          } else {
+            context.report({ node, messageId: 'projectCli', data: { file, more: count, command: finding.command, launcher: finding.launcher } });
+          }
         }
       },
     };

@@ -1,17 +1,17 @@
 import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { httpOriginOf } from '../core/urls';
-import { findRealNetworkRequests, type HttpFakeFact, type HttpRequestFact } from '../core/no-real-network';
+import { findRealNetworkRequests, type HttpRequestFact } from '../core/no-real-network';
 import { propertyName } from '../estree/call-chain';
 import { addHooksEdit } from '../estree/hooks';
-import { httpFakeOfAssignment, httpFakeOfModule, httpFakesOfCall } from '../estree/http-fakes';
+import { hostedSdkClientOf, makesNetworkClients, mayMakeNetworkClient } from '../estree/hosted-sdks';
+import { collectHttpFakes } from '../estree/http-fakes';
 import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
 import { moduleBindingOf, moduleLoadOf, moduleScopeOf, valueImportListeners } from '../estree/imports';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean; allowHosts?: string[] }];
-type MessageIds = 'realNetwork' | 'disableNetConnect';
-
+type MessageIds = 'realNetwork' | 'letThrough' | 'sdkClient' | 'disableNetConnect';
 
 export default createRule<Options, MessageIds>({
   name: 'no-real-network',
@@ -46,6 +46,9 @@ export default createRule<Options, MessageIds>({
     messages: {
       realNetwork:
         'This request goes to {{origin}} over the real network: nothing in this file fakes that host. Answer it with nock or msw, or refuse real connections with nock.disableNetConnect().',
+      letThrough: 'This request goes to {{origin}} over the real network: `{{letThrough}}` lets it through. Answer it with nock or msw instead.',
+      sdkClient:
+        'This {{client}} sends its requests to {{origin}}{{whose}} over the real network: {{why}}. Answer them with nock or msw, or replace the client in this test.',
       disableNetConnect: 'Refuse real connections in this suite with {{nock}}.disableNetConnect() (and restore them afterwards).',
     },
   },
@@ -53,60 +56,68 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     // `mayRequest` below needs a load of an HTTP client module or a call named `fetch`, and the
     // recogniser's text gate fails only on files with neither: such a file has nothing to collect.
-    if (!mayRequestHttp(context.sourceCode.text)) return {};
+    if (!mayRequestHttp(context.sourceCode.text) && !mayMakeNetworkClient(context.sourceCode.text)) return {};
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
-    const assignments: TSESTree.AssignmentExpression[] = [];
-    const loadedModules: string[] = [];
-    // Nothing to do in a file that loads no HTTP client and never names `fetch`.
+    const fakes = collectHttpFakes(context);
+    // Nothing to do in a file that loads no HTTP client, SDK or project HTTP client and never names `fetch`.
     let mayRequest = false;
 
     const noteModule = (source: string) => {
-      loadedModules.push(source);
-      if (isHttpClientModule(source)) mayRequest = true;
+      fakes.module(source);
+      if (isHttpClientModule(source) || makesNetworkClients(context, source)) mayRequest = true;
+    };
+    const noteCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      calls.push(node);
+      fakes.call(node);
     };
 
     return {
       ...valueImportListeners(noteModule),
       CallExpression(node) {
-        calls.push(node);
+        noteCall(node);
         const load = moduleLoadOf(node);
         if (load) noteModule(load.source);
         if (namesFetch(node.callee)) mayRequest = true;
       },
-      NewExpression(node) {
-        calls.push(node);
-      },
-      AssignmentExpression(node) {
-        if (node.left.type === AST_NODE_TYPES.MemberExpression) assignments.push(node);
-      },
+      NewExpression: noteCall,
+      AssignmentExpression: fakes.assignment,
       'Program:exit'() {
         if (!mayRequest) return;
-        const requests: Array<HttpRequestFact<TSESTree.CallExpression>> = [];
+        const requests: Array<HttpRequestFact<TSESTree.CallExpression | TSESTree.NewExpression>> = [];
         for (const call of calls) {
+          const sdk = hostedSdkClientOf(context, call);
+          if (sdk) requests.push({ node: call, client: sdk.module, url: sdk.url, sdk: { defaultHost: sdk.defaultHost, project: sdk.project } });
           // Only what the file states for certain: an environment variable may point anywhere.
-          const request = call.type === AST_NODE_TYPES.CallExpression ? parseHttpRequest(context, call, 'constants') : null;
+          const request = !sdk && call.type === AST_NODE_TYPES.CallExpression ? parseHttpRequest(context, call, 'constants') : null;
           const url = request && !request.ownTransport ? httpOriginOf(request.url) : null;
           if (request && url) requests.push({ node: request.node, client: request.module ?? 'fetch', url });
         }
         if (requests.length === 0) return;
 
-        const fakes: HttpFakeFact[] = [
-          ...loadedModules.flatMap((source) => httpFakeOfModule(context, source) ?? []),
-          ...calls.flatMap((call) => httpFakesOfCall(context, call)),
-          ...assignments.flatMap((assignment) => httpFakeOfAssignment(assignment) ?? []),
-        ];
         const nock = nockBindingName();
-        for (const request of findRealNetworkRequests(requests, fakes, { allowHosts: options.allowHosts ?? [] })) {
-          const edit = nock
+        for (const request of findRealNetworkRequests(requests, fakes.fakes(), { allowHosts: options.allowHosts ?? [] })) {
+          const edit = nock && !request.letThrough
             ? addHooksEdit(context, request.node, [
                 { hook: 'beforeAll', body: [`${nock}.disableNetConnect();`] },
                 { hook: 'afterAll', body: [`${nock}.enableNetConnect();`] },
               ])
             : null;
+          const why = request.letThrough ? `\`${request.letThrough}\` lets it through` : 'nothing in this file fakes that host';
           context.report({
             node: request.node,
-            messageId: 'realNetwork',
-            data: { origin: request.url.origin },
+            ...(request.sdk
+              ? {
+                  messageId: 'sdkClient' as const,
+                  data: {
+                    client: request.sdk.project ? `client from '${request.client}'` : `${request.client} client`,
+                    origin: request.url.origin,
+                    whose: request.sdk.defaultHost ? ", the SDK's default host," : request.sdk.project ? ' (its base URL)' : '',
+                    why,
+                  },
+                }
+              : request.letThrough
+                ? { messageId: 'letThrough' as const, data: { origin: request.url.origin, letThrough: request.letThrough } }
+                : { messageId: 'realNetwork' as const, data: { origin: request.url.origin } }),
             ...(edit && options.autofix ? { fix: edit } : {}),
             ...(edit && !options.autofix ? { suggest: [{ messageId: 'disableNetConnect', data: { nock }, fix: edit }] } : {}),
           });

@@ -39,6 +39,25 @@ describe('findRealNetworkRequests', () => {
     expect(reported(fakes)).toEqual(expected);
   });
 
+  it('a refusal of real connections keeps every host off the network but those let through', () => {
+    const refuse: HttpFakeFact = { type: 'refuse-unmatched' };
+    expect(reported([refuse])).toEqual([]);
+    const letStripeThrough: HttpFakeFact = { type: 'let-through', hosts: { source: 'api\\.stripe\\.com', flags: '' }, call: "nock.enableNetConnect('api.stripe.com')" };
+    expect(findRealNetworkRequests(requests, [refuse, letStripeThrough], none)).toEqual([{ ...stripe, letThrough: "nock.enableNetConnect('api.stripe.com')" }]);
+    expect(reported([refuse, { type: 'let-through', hosts: null, call: 'nock.enableNetConnect(isAllowed)' }])).toEqual([]);
+  });
+
+  it('a let-through without a refusal changes nothing', () => {
+    expect(reported([{ type: 'let-through', hosts: { source: '127\\.0\\.0\\.1', flags: '' }, call: "nock.enableNetConnect('127.0.0.1')" }])).toEqual(['stripe', 'github']);
+  });
+
+  it("a client of a hosted service's SDK is judged like any request to its host", () => {
+    const twilio: HttpRequestFact<string> = { node: 'twilio', client: 'twilio', url: url('https://api.twilio.com'), sdk: { defaultHost: true, project: false } };
+    expect(findRealNetworkRequests([twilio], [], none)).toEqual([{ ...twilio, letThrough: null }]);
+    expect(findRealNetworkRequests([twilio], [{ type: 'client', client: 'twilio' }], none)).toEqual([]);
+    expect(findRealNetworkRequests([twilio], [{ type: 'host', host: 'api.twilio.com' }], none)).toEqual([]);
+  });
+
   it('never reports hosts that are allowed', () => {
     expect(reported([], { allowHosts: ['*.stripe.com'] })).toEqual(['github']);
     expect(reported([], { allowHosts: ['api.github.com', 'api.stripe.com'] })).toEqual([]);

@@ -11,7 +11,10 @@ const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const js = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' } });
 const cjs = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'commonjs' } });
 
-const ADVICE = 'Call the adapter or repository under test directly, or move this test to the acceptance layer.';
+/** The data every message takes: the file (named in the advice) and, by default, nothing more to say. */
+const at = (file: string) => ({ file, request: '', more: '', letThrough: '' });
+const advice = (file: string) =>
+  `Call the adapter or repository under test directly, or move this file to the acceptance layer (\`npx eslint-plugin-integration-tests move ${file}\`, or list its folder under \`acceptance\` in \`createConfigs\`).`;
 /**
  * A test file inside a package whose package.json declares the bin `acme`. Relative, so that the
  * working directory stays the repository root and paths in messages read as in a project.
@@ -209,7 +212,7 @@ it('creates a user', async () => {
   await request(app).post('/users').send({ email: 'ada@example.com' }).expect(201);
 });
 `,
-      errors: [{ messageId: 'testClient', line: 8, column: 9, endColumn: 21, data: { client: 'supertest', call: 'request(app)' } }],
+      errors: [{ messageId: 'testClient', line: 8, column: 9, endColumn: 21, data: { ...at('tests/integration/users-api.test.ts'), client: 'supertest', call: 'request(app)', request: ' (POST /users)' } }],
     },
     {
       name: 'supertest aliased, its agent, a NestJS server and a running URL',
@@ -228,11 +231,8 @@ describe('users', () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 6, column: 11, data: { client: 'supertest', call: 'api(app.getHttpServer())' } },
-        { messageId: 'testClient', line: 7, column: 20, data: { client: 'supertest', call: 'session(app)' } },
-        { messageId: 'testClient', line: 8, column: 19, data: { client: 'supertest', call: 'api.agent(app)' } },
-        { messageId: 'testClient', line: 9, column: 11, data: { client: 'supertest', call: "api('http://localhost:3000')" } },
-        { messageId: 'testClient', line: 10, column: 11, data: { client: 'supertest', call: 'api(…)' } },
+        // One report a test, with the request it sends and how many more calls drive the app.
+        { messageId: 'testClient', line: 6, column: 11, data: { ...at('tests/integration/users.e2e.test.ts'), client: 'supertest', call: 'api(app.getHttpServer())', request: ' (GET /users)', more: ', and 4 more in this test' } },
       ],
     },
     {
@@ -253,9 +253,7 @@ test('creates an order', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 8, column: 26, data: { client: 'in-process injection', call: 'app.inject(request)' } },
-        { messageId: 'testClient', line: 10, column: 9, data: { client: 'in-process injection', call: 'server.inject(…)' } },
-        { messageId: 'testClient', line: 11, column: 9, data: { client: 'in-process injection', call: 'server.inject()' } },
+        { messageId: 'testClient', line: 8, column: 26, data: { ...at('tests/integration/orders-route.test.ts'), client: 'in-process injection', call: 'app.inject(request)', more: ', and 2 more in this test' } },
       ],
     },
     {
@@ -264,17 +262,20 @@ test('creates an order', async () => {
       code: `
 import { Hono } from 'hono';
 import { testClient } from 'hono/testing';
+import { healthRoutes } from '../../src/routes/health';
 
-const app = new Hono().get('/health', (c) => c.text('ok'));
+const app = new Hono().route('/health', healthRoutes);
 
 test('answers', async () => {
   const response = await app.request('/health');
+});
+test('answers through the typed client', async () => {
   const client = testClient(app);
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 8, column: 26, data: { client: 'Hono', call: "app.request('/health')" } },
-        { messageId: 'testClient', line: 9, column: 18, data: { client: 'Hono', call: 'testClient(app)' } },
+        { messageId: 'testClient', line: 9, column: 26, data: { ...at('tests/integration/health.test.ts'), client: 'Hono', call: "app.request('/health')" } },
+        { messageId: 'testClient', line: 12, column: 18, data: { ...at('tests/integration/health.test.ts'), client: 'Hono', call: 'testClient(app)' } },
       ],
     },
     {
@@ -289,8 +290,7 @@ it('gets a user', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 5, column: 9, data: { client: 'pactum', call: 'pactum.spec()' } },
-        { messageId: 'testClient', line: 6, column: 9, data: { client: 'pactum', call: 'pactumSpec()' } },
+        { messageId: 'testClient', line: 5, column: 9, data: { ...at('tests/integration/users-contract.test.ts'), client: 'pactum', call: 'pactum.spec()', request: ' (GET http://localhost:3000/users/1)', more: ', and 1 more in this test' } },
       ],
     },
     {
@@ -312,10 +312,7 @@ test('lists users', async () => {
 });
 `,
       errors: [
-        { messageId: 'loopbackHttp', line: 9, column: 9, data: { url: 'http://localhost:3000/users', client: 'fetch' } },
-        { messageId: 'loopbackHttp', line: 10, column: 9, data: { url: 'http://127.0.0.1:3000/users?page=2', client: 'fetch' } },
-        { messageId: 'loopbackHttp', line: 11, column: 9, data: { url: 'http://127.0.0.1:3000/users', client: 'fetch' } },
-        { messageId: 'loopbackHttp', line: 12, column: 26, data: { url: 'http://[::1]:3000/users', client: 'fetch' } },
+        { messageId: 'loopbackHttp', line: 9, column: 9, data: { ...at('tests/integration/users-http.test.ts'), url: 'http://localhost:3000/users', client: 'fetch', more: ', and 3 more in this test' } },
       ],
     },
     {
@@ -326,7 +323,7 @@ import type { RequestHandler } from 'msw';
 let handlers: RequestHandler[] = [];
 it('x', async () => { await fetch('http://localhost:3000/users'); });
 `,
-      errors: [{ messageId: 'loopbackHttp', line: 4, column: 29, data: { url: 'http://localhost:3000/users', client: 'fetch' } }],
+      errors: [{ messageId: 'loopbackHttp', line: 4, column: 29, data: { ...at('tests/integration/users-http.test.ts'), url: 'http://localhost:3000/users', client: 'fetch' } }],
     },
     {
       name: 'fetch to a server the file starts: server.address() and the address fastify listens on',
@@ -353,9 +350,7 @@ it('answers on the random port', async () => {
 });
 `,
       errors: [
-        { messageId: 'loopbackHttp', line: 15, data: { url: 'http://localhost:${…}/health', client: 'fetch' } },
-        { messageId: 'localServerHttp', line: 16, data: { url: 'http://${…}:1/x', client: 'fetch' } },
-        { messageId: 'localServerHttp', line: 19, data: { url: '${…}/users', client: 'fetch' } },
+        { messageId: 'loopbackHttp', line: 15, data: { ...at('tests/integration/server.test.ts'), url: 'http://localhost:${…}/health', client: 'fetch', more: ', and 2 more in this test' } },
       ],
     },
     {
@@ -379,11 +374,7 @@ it('calls the app', async () => {
 });
 `,
       errors: [
-        { messageId: 'loopbackHttp', line: 11, data: { url: 'http://localhost:8080/users', client: 'axios.post' } },
-        { messageId: 'loopbackHttp', line: 12, data: { url: 'http://localhost:8080/users', client: 'axios.get' } },
-        { messageId: 'loopbackHttp', line: 13, data: { url: 'http://127.0.0.1:8080/users', client: 'got.get' } },
-        { messageId: 'loopbackHttp', line: 14, data: { url: 'http://localhost:8080/users/1', client: 'ky.delete' } },
-        { messageId: 'loopbackHttp', line: 15, data: { url: 'http://localhost:8080/users', client: 'undici.request' } },
+        { messageId: 'loopbackHttp', line: 11, data: { ...at('tests/integration/clients.test.ts'), url: 'http://localhost:8080/users', client: 'axios.post', more: ', and 4 more in this test' } },
       ],
     },
     {
@@ -397,24 +388,29 @@ import path from 'node:path';
 
 const cli = path.join(__dirname, '../../bin/acme.js');
 
+// Each launcher in a test of its own: the rule reports once a test.
 test('imports users', async () => {
   await execa('node', [cli, 'import', 'users.csv']);
-  await execaNode('dist/main.js');
-  execSync('npx acme import users.csv');
-  spawn(process.execPath, ['./bin/acme.js', '--help']);
-  fork('src/cli.ts');
+});
+test('runs the built entry point', () => execaNode('dist/main.js'));
+test('imports through npx', () => execSync('npx acme import users.csv'));
+test('prints help', () => spawn(process.execPath, ['./bin/acme.js', '--help']));
+test('forks the source entry point', () => fork('src/cli.ts'));
+test('syncs', async () => {
   await $\`acme sync --dry-run\`;
+});
+test('prints the version', async () => {
   await zx\`./bin/acme.js --version\`;
 });
 `,
       errors: [
-        { messageId: 'projectCli', line: 10, column: 9, data: { command: 'node tests/fixtures/acme-cli/bin/acme.js import users.csv', launcher: 'execa (execa)' } },
-        { messageId: 'projectCli', line: 11, column: 9, data: { command: 'node dist/main.js', launcher: 'execaNode (execa)' } },
-        { messageId: 'projectCli', line: 12, column: 3, data: { command: 'npx acme import users.csv', launcher: 'execSync (child_process)' } },
-        { messageId: 'projectCli', line: 13, column: 3, data: { command: 'node ./bin/acme.js --help', launcher: 'spawn (child_process)' } },
-        { messageId: 'projectCli', line: 14, column: 3, data: { command: 'node src/cli.ts', launcher: 'fork (child_process)' } },
-        { messageId: 'projectCli', line: 15, column: 9, data: { command: 'acme sync --dry-run', launcher: '$ (execa)' } },
-        { messageId: 'projectCli', line: 16, column: 9, data: { command: './bin/acme.js --version', launcher: '$ (zx)' } },
+        { messageId: 'projectCli', line: 11, column: 9, data: { ...at(CLI_TEST), command: 'node tests/fixtures/acme-cli/bin/acme.js import users.csv', launcher: 'execa (execa)' } },
+        { messageId: 'projectCli', line: 13, column: 42, data: { ...at(CLI_TEST), command: 'node dist/main.js', launcher: 'execaNode (execa)' } },
+        { messageId: 'projectCli', line: 14, column: 35, data: { ...at(CLI_TEST), command: 'npx acme import users.csv', launcher: 'execSync (child_process)' } },
+        { messageId: 'projectCli', line: 15, column: 27, data: { ...at(CLI_TEST), command: 'node ./bin/acme.js --help', launcher: 'spawn (child_process)' } },
+        { messageId: 'projectCli', line: 16, column: 44, data: { ...at(CLI_TEST), command: 'node src/cli.ts', launcher: 'fork (child_process)' } },
+        { messageId: 'projectCli', line: 18, column: 9, data: { ...at(CLI_TEST), command: 'acme sync --dry-run', launcher: '$ (execa)' } },
+        { messageId: 'projectCli', line: 21, column: 9, data: { ...at(CLI_TEST), command: './bin/acme.js --version', launcher: '$ (zx)' } },
       ],
     },
     {
@@ -432,8 +428,7 @@ test('x', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 6, column: 9, data: { client: "the endpoint client '../support/api-client'", call: "http.get('/users')" } },
-        { messageId: 'testClient', line: 7, column: 18, data: { client: "the endpoint client '../support/api-client'", call: 'new ApiClient()' } },
+        { messageId: 'testClient', line: 6, column: 9, data: { ...at('tests/integration/users.test.ts'), client: "the endpoint client '../support/api-client'", call: "http.get('/users')", more: ', and 1 more in this test' } },
       ],
     },
   ],
@@ -474,7 +469,7 @@ describe('POST /users', () => {
   });
 });
 `,
-      errors: [{ messageId: 'testClient', line: 8, column: 28, data: { client: 'supertest', call: 'request(app)' } }],
+      errors: [{ messageId: 'testClient', line: 8, column: 28, data: { ...at('tests/integration/users.test.mjs'), client: 'supertest', call: 'request(app)', request: ' (POST /users)' } }],
     },
     {
       name: 'chai-http 5 and axios to loopback',
@@ -492,8 +487,7 @@ it('creates an order', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 9, column: 26, data: { client: 'chai-http', call: 'request.execute(app)' } },
-        { messageId: 'loopbackHttp', line: 10, column: 9, data: { url: 'http://localhost:3000/orders', client: 'axios.post' } },
+        { messageId: 'testClient', line: 9, column: 26, data: { ...at('tests/integration/orders.test.mjs'), client: 'chai-http', call: 'request.execute(app)', request: ' (POST /orders)', more: ', and 1 more in this test' } },
       ],
     },
   ],
@@ -530,9 +524,7 @@ describe('users', () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 9, column: 11, data: { client: 'supertest', call: 'request(app)' } },
-        { messageId: 'testClient', line: 10, column: 11, data: { client: 'chai-http', call: 'chai.request(app)' } },
-        { messageId: 'testClient', line: 12, column: 11, data: { client: 'in-process injection', call: "server.inject('/users')" } },
+        { messageId: 'testClient', line: 9, column: 11, data: { ...at('test/integration/users.test.js'), client: 'supertest', call: 'request(app)', request: ' (GET /users)', more: ', and 2 more in this test' } },
       ],
     },
     {
@@ -546,7 +538,7 @@ it('prints the version', async () => {
   const { stdout } = await exec('node bin/cli.js --version');
 });
 `,
-      errors: [{ messageId: 'projectCli', line: 6, column: 28, data: { command: 'node bin/cli.js --version', launcher: 'exec (child_process)' } }],
+      errors: [{ messageId: 'projectCli', line: 6, column: 28, data: { ...at('test/integration/cli.test.js'), command: 'node bin/cli.js --version', launcher: 'exec (child_process)' } }],
     },
   ],
 });
@@ -587,8 +579,7 @@ it('lists users', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 6, column: 9, data: { client: 'in-process injection', call: 'app.inject(…)' } },
-        { messageId: 'testClient', line: 7, column: 9, data: { client: 'in-process injection', call: "app['inject']('/health')" } },
+        { messageId: 'testClient', line: 6, column: 9, data: { ...at('tests/integration/users.test.mjs'), client: 'in-process injection', call: 'app.inject(…)', more: ', and 1 more in this test' } },
       ],
     },
     {
@@ -601,8 +592,7 @@ it('is up', async () => {
 });
 `,
       errors: [
-        { messageId: 'loopbackHttp', line: 3, column: 9, data: { url: 'http://localhost:3000/health', client: 'fetch' } },
-        { messageId: 'loopbackHttp', line: 4, column: 9, data: { url: 'http://127.0.0.1:3000/ready', client: 'fetch' } },
+        { messageId: 'loopbackHttp', line: 3, column: 9, data: { ...at('tests/integration/health.test.mjs'), url: 'http://localhost:3000/health', client: 'fetch', more: ', and 1 more in this test' } },
       ],
     },
     {
@@ -610,13 +600,14 @@ it('is up', async () => {
       filename: 'tests/integration/users.test.mjs',
       code: `
 import { Hono } from 'hono/tiny';
+import { userRoutes } from '../../src/routes/users.mjs';
 
-const app = new Hono();
+const app = new Hono().route('/users', userRoutes);
 it('lists users', async () => {
   await app.request('/users');
 });
 `,
-      errors: [{ messageId: 'testClient', line: 6, column: 9, data: { client: 'Hono', call: "app.request('/users')" } }],
+      errors: [{ messageId: 'testClient', line: 7, column: 9, data: { ...at('tests/integration/users.test.mjs'), client: 'Hono', call: "app.request('/users')" } }],
     },
     {
       name: 'child_process loaded with import() inside a test',
@@ -627,7 +618,7 @@ it('prints the version', async () => {
   execSync('node bin/cli.js --version');
 });
 `,
-      errors: [{ messageId: 'projectCli', line: 4, column: 3, data: { command: 'node bin/cli.js --version', launcher: 'execSync (child_process)' } }],
+      errors: [{ messageId: 'projectCli', line: 4, column: 3, data: { ...at('test/integration/cli.test.mjs'), command: 'node bin/cli.js --version', launcher: 'execSync (child_process)' } }],
     },
     {
       name: 'names spelt with escapes: the file is read in full',
@@ -637,7 +628,7 @@ it('lists users', async () => {
   await \\u0066etch('http://localhost:3000/users');
 });
 `,
-      errors: [{ messageId: 'loopbackHttp', line: 3, column: 9, data: { url: 'http://localhost:3000/users', client: 'fetch' } }],
+      errors: [{ messageId: 'loopbackHttp', line: 3, column: 9, data: { ...at('tests/integration/users.test.mjs'), url: 'http://localhost:3000/users', client: 'fetch' } }],
     },
   ],
 });
@@ -657,7 +648,7 @@ function api() {
 
 it('lists users', () => api().get('/users').expect(200));
 `,
-      errors: [{ messageId: 'testClient', line: 5, column: 10, data: { client: 'supertest', call: 'require(`supertest`)(app)' } }],
+      errors: [{ messageId: 'testClient', line: 5, column: 10, data: { ...at('test/integration/users.test.js'), client: 'supertest', call: 'require(`supertest`)(app)' } }],
     },
     {
       name: 'axios required from a subpath',
@@ -669,7 +660,7 @@ it('lists users', async () => {
   await axios.get('http://localhost:3000/users');
 });
 `,
-      errors: [{ messageId: 'loopbackHttp', line: 5, column: 9, data: { url: 'http://localhost:3000/users', client: 'axios.get' } }],
+      errors: [{ messageId: 'loopbackHttp', line: 5, column: 9, data: { ...at('test/integration/users.test.js'), url: 'http://localhost:3000/users', client: 'axios.get' } }],
     },
     {
       name: 'a specifier spelt with an escape',
@@ -679,7 +670,300 @@ const request = require('super\\x74est');
 
 it('lists users', () => request(app).get('/users'));
 `,
-      errors: [{ messageId: 'testClient', line: 4, column: 25, data: { client: 'supertest', call: 'request(app)' } }],
+      errors: [{ messageId: 'testClient', line: 4, column: 25, data: { ...at('test/integration/users.test.js'), client: 'supertest', call: 'request(app)', request: ' (GET /users)' } }],
+    },
+  ],
+});
+
+ts.run('no-endpoint-calls (harnesses, fakes and URLs)', rule, {
+  valid: [
+    {
+      name: 'a throwaway express app around the middleware under test, its handlers written in the test (Jest)',
+      filename: 'tests/integration/require-plan.test.ts',
+      code: `
+import express, { Router } from 'express';
+import request from 'supertest';
+import { requirePlan } from '../../src/middleware/require-plan';
+
+test('lets a paying customer through', async () => {
+  const app = express();
+  const billing = { planOf: async () => 'pro' };
+  const reports = Router();
+  reports.get('/monthly', (_req, res) => res.json({ ok: true }));
+  app.use(express.json());
+  app.use('/reports', requirePlan(billing, 'pro'), reports);
+  await request(app).get('/reports/monthly').expect(200);
+});
+`,
+    },
+    {
+      name: 'a Koa harness served through its callback, and a Hono one built in a chain (Vitest)',
+      filename: 'tests/integration/rate-limit.test.ts',
+      code: `
+import Koa from 'koa';
+import { Hono } from 'hono';
+import request from 'supertest';
+import { expect, it } from 'vitest';
+import { rateLimit } from '../../src/middleware/rate-limit';
+
+it('answers the first call', async () => {
+  const app = new Koa();
+  app.use(rateLimit({ perMinute: 1 }));
+  app.use(async (ctx) => {
+    ctx.body = 'ok';
+  });
+  await request(app.callback()).get('/').expect(200);
+});
+
+it('answers through hono', async () => {
+  const app = new Hono().use(rateLimit({ perMinute: 1 })).get('/', (c) => c.text('ok'));
+  expect((await app.request('/')).status).toBe(200);
+});
+`,
+    },
+    {
+      name: "the project's middleware wrapped around a handler written in the test, mounted on a path (Mocha)",
+      filename: 'tests/integration/feature-gate.test.ts',
+      code: `
+import express from 'express';
+import request from 'supertest';
+import { whenEnabled } from '../../src/middleware/when-enabled';
+
+describe('whenEnabled', () => {
+  it('falls through to the next route when the flag is off', async () => {
+    const app = express();
+    app.use('/beta', whenEnabled(() => false, (_req, res) => res.send('beta')));
+    app.get('/beta', (_req, res) => res.send('stable'));
+    await request(app).get('/beta').expect(200, 'stable');
+  });
+});
+`,
+    },
+    {
+      name: "supertest as a plain HTTP client of a mail catcher whose address the file cannot read",
+      filename: 'tests/integration/signup-mail.test.ts',
+      code: `
+import request from 'supertest';
+import { MAILBOX_HOST, MAILBOX_PORT } from '../support/env';
+
+const mailbox = \`http://\${MAILBOX_HOST}:\${MAILBOX_PORT}\`;
+
+it('reads the confirmation mail', async () => {
+  const { body } = await request(mailbox).get('/email');
+  expect(body).toHaveLength(1);
+});
+`,
+    },
+    {
+      name: 'supertest against a loopback port of a mail catcher',
+      filename: 'tests/integration/mailer.test.ts',
+      code: `
+import request from 'supertest';
+import { sendWelcome } from '../../src/mailer';
+
+it('delivers the welcome mail', async () => {
+  await sendWelcome('ada@example.com');
+  await request('http://localhost:8025').get('/api/v2/messages').expect(200);
+});
+`,
+    },
+    {
+      name: 'nock refuses every connection it is not told to let through, so the loopback request never leaves',
+      filename: 'tests/integration/pricing-client.test.ts',
+      code: `
+import nock from 'nock';
+import { PricingClient } from '../../src/adapters/pricing-client';
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => nock.enableNetConnect());
+
+it('asks the pricing service', async () => {
+  nock('https://pricing.example.com').get('/v1/prices').reply(200, []);
+  expect(await new PricingClient('https://pricing.example.com').prices()).toEqual([]);
+  await expect(fetch('http://localhost:3000/health')).rejects.toThrow();
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an express app handed to the project to add its routes is the project app',
+      filename: 'tests/integration/orders-routes.test.ts',
+      code: `
+import express from 'express';
+import request from 'supertest';
+import { mountOrderRoutes } from '../../src/routes/orders';
+
+test('lists orders', async () => {
+  const app = express();
+  mountOrderRoutes(app);
+  await request(app).get('/orders').expect(200);
+});
+`,
+      errors: [{ messageId: 'testClient', line: 9, column: 9, data: { ...at('tests/integration/orders-routes.test.ts'), client: 'supertest', call: 'request(app)', request: ' (GET /orders)' } }],
+    },
+    {
+      name: "an express app whose last handler is the project's router",
+      filename: 'tests/integration/invoices-router.test.ts',
+      code: `
+import express from 'express';
+import request from 'supertest';
+import { invoicesRouter } from '../../src/routes/invoices';
+
+const app = express();
+app.use(express.json());
+app.use('/invoices', invoicesRouter);
+
+it('creates an invoice', () =>
+  request(app)
+    .post('/invoices')
+    .send({ amount: 10 })
+    .expect(201));
+`,
+      errors: [{ messageId: 'testClient', line: 11, column: 3, data: { ...at('tests/integration/invoices-router.test.ts'), client: 'supertest', call: 'request(app)', request: ' (POST /invoices)' } }],
+    },
+    {
+      name: "supertest given the app's loopback URL is judged as the request it is",
+      filename: 'tests/integration/health.test.ts',
+      code: `
+import request from 'supertest';
+
+it('is healthy', async () => {
+  await request('http://localhost:3000').get('/health').expect(200);
+});
+`,
+      errors: [{ messageId: 'loopbackHttp', line: 5, column: 9, data: { ...at('tests/integration/health.test.ts'), url: 'http://localhost:3000', client: 'supertest' } }],
+    },
+    {
+      name: 'an axios instance on the app, its config held in a variable; nock lets loopback through and says so',
+      filename: 'tests/integration/orders-api.test.ts',
+      code: `
+import axios, { type AxiosInstance } from 'axios';
+import nock from 'nock';
+import { startApi } from '../../src/api';
+
+let api: AxiosInstance;
+
+beforeAll(async () => {
+  const { port } = await startApi();
+  const options = { baseURL: \`http://127.0.0.1:\${port}\`, validateStatus: () => true };
+  api = axios.create(options);
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+
+beforeEach(() => {
+  nock('http://localhost/users').get('/7').reply(200, { id: 7 });
+});
+
+it('places an order', async () => {
+  const created = await api.post('/orders', { userId: 7 });
+  const read = await api.get(\`/orders/\${created.data.id}\`);
+  expect(read.status).toBe(200);
+});
+`,
+      errors: [
+        {
+          messageId: 'loopbackHttp',
+          line: 21,
+          column: 25,
+          data: {
+            ...at('tests/integration/orders-api.test.ts'),
+            url: 'http://127.0.0.1:${…}/orders',
+            client: 'axios.post',
+            letThrough: ", which `nock.enableNetConnect('127.0.0.1')` lets through",
+            more: ', and 1 more in this test',
+          },
+        },
+      ],
+    },
+    {
+      name: "nock answering a remote host leaves a request to the app's webhook route alone (Mocha)",
+      filename: 'tests/integration/refund-webhook.test.ts',
+      code: `
+import nock from 'nock';
+import { expect } from 'chai';
+
+describe('refund webhook', () => {
+  let port: number;
+  before(() => {
+    port = Number(process.env.APP_PORT);
+  });
+
+  it('marks the refund as settled', async () => {
+    nock('https://api.payments.example.com').get('/v1/refunds/r_1').reply(200, { status: 'settled' });
+    const response = await fetch(\`http://localhost:\${port}/webhooks/refunds\`, { method: 'POST', body: 'id=r_1' });
+    expect(response.status).to.equal(200);
+  });
+});
+`,
+      errors: [{ messageId: 'loopbackHttp', line: 13, column: 28, data: { ...at('tests/integration/refund-webhook.test.ts'), url: 'http://localhost:${…}/webhooks/refunds', client: 'fetch' } }],
+    },
+    {
+      name: 'requests in a hook are one report for the hook, those in the test another',
+      filename: 'tests/integration/session.test.ts',
+      code: `
+import request from 'supertest';
+import { app } from '../../src/app';
+
+let cookie: string;
+beforeEach(async () => {
+  await request(app).post('/signup').send({ email: 'ada@example.com' });
+  const login = await request(app).post('/login').send({ email: 'ada@example.com' });
+  cookie = login.headers['set-cookie'];
+});
+
+it('reads the profile', async () => {
+  await request(app).get('/me').set('Cookie', cookie).expect(200);
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 7, column: 9, data: { ...at('tests/integration/session.test.ts'), client: 'supertest', call: 'request(app)', request: ' (POST /signup)', more: ', and 1 more in this hook' } },
+        { messageId: 'testClient', line: 13, column: 9, data: { ...at('tests/integration/session.test.ts'), client: 'supertest', call: 'request(app)', request: ' (GET /me)' } },
+      ],
+    },
+  ],
+});
+
+cjs.run('no-endpoint-calls (command lines through test helpers, CommonJS)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a CLI test helper running the bin through a normalised path (Mocha, CommonJS)',
+      filename: 'test/integration/migrate-cli.test.js',
+      code: `
+const path = require('path');
+const { execCommand } = require('cli-testlab');
+
+const CLI = path.normalize(__dirname + '/../../bin/migrate.js');
+
+describe('migrate:up', () => {
+  it('applies pending migrations', async () => {
+    await execCommand(\`node \${CLI} up --dir=\${process.env.MIGRATIONS_DIR}\`);
+  });
+});
+`,
+      errors: [{ messageId: 'projectCli', line: 9, column: 11, data: { ...at('test/integration/migrate-cli.test.js'), command: 'node bin/migrate.js up --dir=${…}', launcher: 'execCommand (cli-testlab)' } }],
+    },
+  ],
+});
+
+js.run('no-endpoint-calls (command lines the file spells out)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a script path in a template literal that climbs out of the test folder',
+      filename: 'test/integration/cli/init.test.mjs',
+      code: `
+import { exec } from 'node:child_process';
+
+const cliPath = \`\${import.meta.dirname}/../../../src/cli.js\`;
+
+it('scaffolds a project', (done) => {
+  exec(\`node \${cliPath} init --name demo\`, (error) => done(error));
+});
+`,
+      errors: [{ messageId: 'projectCli', line: 7, column: 3, data: { ...at('test/integration/cli/init.test.mjs'), command: 'node src/cli.js init --name demo', launcher: 'exec (child_process)' } }],
     },
   ],
 });
@@ -703,7 +987,7 @@ describe('no-endpoint-calls in the configs', () => {
   );
 });
 
-it('gives each message the advice', () => {
-  for (const message of Object.values(rule.meta.messages)) expect(message).toMatch(/acceptance layer\.$/);
-  expect(rule.meta.messages.testClient.endsWith(ADVICE)).toBe(true);
+it('gives each message the way to move the file to the acceptance layer', () => {
+  for (const message of Object.values(rule.meta.messages)) expect(message).toMatch(/acceptance layer \(`npx eslint-plugin-integration-tests move \{\{file\}\}`, or list its folder under `acceptance` in `createConfigs`\)\.$/);
+  expect(rule.meta.messages.testClient.endsWith(advice('{{file}}'))).toBe(true);
 });

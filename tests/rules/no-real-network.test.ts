@@ -1131,3 +1131,195 @@ it('charges a card', () => charge());
     },
   ],
 });
+
+ruleTester.run('no-real-network (SDKs of hosted services, and fakes that let hosts through)', rule, {
+  valid: [
+    {
+      name: 'an SDK client pointed at a local stand-in',
+      filename: 'tests/integration/billing.test.ts',
+      code: `import Stripe from 'stripe';
+
+const stripe = new Stripe('sk_test_123', { host: 'localhost', port: 12111, protocol: 'http' });
+
+it('creates a customer', async () => {
+  expect((await stripe.customers.create({ email: 'ada@example.com' })).id).toBeDefined();
+});
+`,
+    },
+    {
+      name: 'an SDK client whose host comes from the environment, or from options the file does not show',
+      filename: 'tests/integration/billing.test.ts',
+      code: `import Stripe from 'stripe';
+import { Octokit } from '@octokit/rest';
+import { stripeOptions } from '../support/stripe';
+
+const stripe = new Stripe('sk_test_123', { host: process.env.STRIPE_HOST });
+const other = new Stripe('sk_test_123', stripeOptions);
+const options = { apiVersion: '2024-06-20' };
+options.host = process.env.STRIPE_HOST;
+const third = new Stripe('sk_test_123', options);
+const github = new Octokit({ baseUrl: process.env.GITHUB_API_URL });
+
+it('works', async () => {
+  await stripe.customers.list();
+  await other.customers.list();
+  await third.customers.list();
+  await github.repos.get({ owner: 'acme', repo: 'shop' });
+});
+`,
+    },
+    {
+      name: 'an SDK client answered by nock, or replaced in the test (Vitest)',
+      filename: 'tests/unit/notify.test.ts',
+      code: `import nock from 'nock';
+import twilio from 'twilio';
+import { Octokit } from '@octokit/rest';
+import { vi, it } from 'vitest';
+
+vi.mock('twilio');
+
+it('opens an issue and texts the owner', async () => {
+  nock('https://api.github.com').post('/repos/acme/shop/issues').reply(201, { number: 1 });
+  await new Octokit({ auth: 'token' }).issues.create({ owner: 'acme', repo: 'shop', title: 'x' });
+  await twilio('AC1', 'secret').messages.create({ to: '+1555', from: '+1556', body: 'hi' });
+});
+`,
+    },
+    {
+      name: 'an msw server that fails every request no handler answers',
+      filename: 'tests/integration/rates.test.ts',
+      code: `import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+
+const server = setupServer(http.get('https://api.rates.example.org/latest', () => HttpResponse.json({ eur: 0.9 })));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+it('fails on an unknown host', async () => {
+  await expect(fetch('https://api.holidays.example.org/2026')).rejects.toThrow();
+});
+`,
+    },
+    {
+      name: 'an SDK client made but never called from a test',
+      filename: 'tests/integration/config.test.ts',
+      code: `import twilio from 'twilio';
+
+const client = twilio(process.env.TWILIO_SID, process.env.TWILIO_TOKEN);
+
+it('has a client', () => {
+  expect(client).toBeDefined();
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an msw server answers the hosts of its handlers only, and lets other requests through',
+      filename: 'tests/integration/rates.test.ts',
+      code: `import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+
+const server = setupServer(http.get('https://api.rates.example.org/latest', () => HttpResponse.json({ eur: 0.9 })));
+beforeAll(() => server.listen());
+afterAll(() => server.close());
+
+it('converts with the latest rate', async () => {
+  await fetch('https://api.rates.example.org/latest');
+  await fetch('https://api.holidays.example.org/2026');
+});
+`,
+      errors: [{ messageId: 'realNetwork', line: 10, column: 9, data: { origin: 'https://api.holidays.example.org' } }],
+    },
+    {
+      name: 'Jest: an SDK client sends to its default host, which the file never names',
+      filename: 'tests/integration/sms.test.ts',
+      code: `import twilio from 'twilio';
+
+const sms = twilio(process.env.TWILIO_SID, process.env.TWILIO_TOKEN, { accountSid: process.env.TWILIO_ACCOUNT });
+
+test('sends a text', async () => {
+  const message = await sms.messages.create({ to: '+15550001', from: '+15550002', body: 'hi' });
+  expect(message.sid).toBeDefined();
+});
+`,
+      errors: [{ messageId: 'sdkClient', line: 3, column: 13, data: { client: 'twilio client', origin: 'https://api.twilio.com', whose: ", the SDK's default host,", why: 'nothing in this file fakes that host' } }],
+    },
+    {
+      name: 'a host option that names another public host, with nock set up for a different one',
+      filename: 'tests/integration/cms.test.ts',
+      code: `import { createClient } from 'contentful';
+import nock from 'nock';
+
+let preview: ReturnType<typeof createClient>;
+beforeAll(() => {
+  preview = createClient({ space: 'space', accessToken: 'token', host: 'preview.contentful.com' });
+});
+
+it('reads a draft', async () => {
+  nock('https://images.example.com').get('/cat.png').reply(200);
+  expect(await preview.getEntry('cat')).toBeDefined();
+});
+`,
+      errors: [
+        {
+          messageId: 'sdkClient',
+          line: 6,
+          column: 13,
+          data: { client: 'contentful client', origin: 'https://preview.contentful.com', whose: '', why: 'nothing in this file fakes that host' },
+          suggestions: [
+            {
+              messageId: 'disableNetConnect',
+              data: { nock: 'nock' },
+              output: `import { createClient } from 'contentful';
+import nock from 'nock';
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterAll(() => {
+  nock.enableNetConnect();
+});
+
+let preview: ReturnType<typeof createClient>;
+beforeAll(() => {
+  preview = createClient({ space: 'space', accessToken: 'token', host: 'preview.contentful.com' });
+});
+
+it('reads a draft', async () => {
+  nock('https://images.example.com').get('/cat.png').reply(200);
+  expect(await preview.getEntry('cat')).toBeDefined();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'nock.enableNetConnect lets a public host through the refusal, and the message says so',
+      filename: 'tests/integration/rates.test.ts',
+      code: `import nock from 'nock';
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/(127\\.0\\.0\\.1|rates\\.example\\.org)/);
+});
+afterAll(() => nock.enableNetConnect());
+
+it('reads the rates', async () => {
+  const response = await fetch('https://rates.example.org/latest');
+  expect(response.ok).toBe(true);
+});
+`,
+      errors: [
+        {
+          messageId: 'letThrough',
+          line: 10,
+          column: 26,
+          data: { origin: 'https://rates.example.org', letThrough: 'nock.enableNetConnect(/(127\\.0\\.0\\.1|rates\\.example\\.org)/)' },
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,69 @@
+import { AST_NODE_TYPES } from './node-types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ExportValue } from '../core/module-summary';
+import { propertyName, unwrap } from './call-chain';
+import { resolveName } from './imports';
+import { summaryOfSpecifier } from './project-modules';
+import type { TextNeeds } from './text-gates';
+import { singleValueOf } from './variables';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A request sent through a client that one of the project's modules hands out. */
+export interface HelperClientCall {
+  /** The export as the file uses it, and where it comes from: `createApiClient()` from './helpers'. */
+  readonly helper: string;
+  /** What the project module's summary says the export hands back. */
+  readonly value: ExportValue;
+}
+
+/** Methods through which a client sends a request: HTTP verbs, and the operations of GraphQL clients. */
+const REQUEST_METHODS: ReadonlySet<string> = new Set([
+  'get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'query', 'mutate',
+]);
+const MAX_DEPTH = 4;
+
+/** Every call {@link parseHelperClientCall} recognises is a method call by one of these names. */
+export const HELPER_CLIENT_NEEDS: TextNeeds = { names: [...REQUEST_METHODS] };
+
+/**
+ * Recognises a request through a client from one of the project's modules: `api.post('/orders')`
+ * where `const api = createApiClient()` (or `await` of it), `helper().get('/x')`, a client the
+ * module exports as a value, or one in a property of such a value (`app.request.get('/x')`). `null` when the callee is no such client or the module is a package.
+ * A module that cannot be read gives `value: { type: 'unknown' }`.
+ */
+export function parseHelperClientCall(context: Context, node: TSESTree.CallExpression): HelperClientCall | null {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !REQUEST_METHODS.has(propertyName(callee) ?? '')) return null;
+  return clientOrigin(context, unwrap(callee.object), 0);
+}
+
+function clientOrigin(context: Context, node: Node, depth: number): HelperClientCall | null {
+  if (depth > MAX_DEPTH) return null;
+  const expression = node.type === AST_NODE_TYPES.AwaitExpression ? unwrap(node.argument) : node;
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(expression.callee);
+    return callee.type === AST_NODE_TYPES.Identifier ? exported(context, callee, true) : null;
+  }
+  // `app.request.get('/x')`: a client held in a property of what the helper hands back.
+  if (expression.type === AST_NODE_TYPES.MemberExpression) return clientOrigin(context, unwrap(expression.object), depth + 1);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const resolution = resolveName(context, expression);
+  if (resolution.type === 'module') return exported(context, expression, false);
+  if (resolution.type !== 'local') return null;
+  const value = singleValueOf(resolution.variable);
+  return value ? clientOrigin(context, unwrap(value), depth + 1) : null;
+}
+
+/** The summary of an imported export, called (`createApiClient()`) or read as a value. */
+function exported(context: Context, identifier: TSESTree.Identifier, called: boolean): HelperClientCall | null {
+  const resolution = resolveName(context, identifier);
+  if (resolution.type !== 'module' || resolution.binding.typeOnly || resolution.binding.imported === '*') return null;
+  const { source, imported } = resolution.binding;
+  const summary = summaryOfSpecifier(context, source);
+  if (summary === null) return null;
+  const helper = `\`${identifier.name}${called ? '()' : ''}\` from '${source}'`;
+  if (summary === 'unknown') return { helper, value: { type: 'unknown' } };
+  return { helper, value: summary.exports.get(imported)?.value ?? { type: 'unknown' } };
+}

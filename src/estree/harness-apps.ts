@@ -1,0 +1,204 @@
+import { AST_NODE_TYPES } from './node-types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { packageName } from '../core/boundaries';
+import { moduleOriginOf } from './boundary-values';
+import { propertyName, unwrap } from './call-chain';
+import { resolveName } from './imports';
+import { moduleMemberOf } from './module-members';
+import { summaryOfSpecifier } from './project-modules';
+import { singleValueOf } from './variables';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Web frameworks and what makes a bare app or router of each, as member paths of the module
+ * (`''` is the module value itself: `express()`, `new Koa()`, `fastify()`).
+ */
+const FRAMEWORK_MAKERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  express: new Set(['', 'Router']),
+  koa: new Set(['']),
+  '@koa/router': new Set(['']),
+  'koa-router': new Set(['']),
+  fastify: new Set(['', 'fastify']),
+  hono: new Set(['Hono']),
+  connect: new Set(['']),
+  polka: new Set(['']),
+  restify: new Set(['createServer']),
+};
+
+/** What serves an app without adding handlers: `http.createServer(app)`, `app.callback()`, `app.listen()`. */
+const SERVING_METHODS: ReadonlySet<string> = new Set(['callback', 'listen', 'ready', 'server', 'handler', 'fetch', 'routes', 'allowedMethods']);
+const MAX_DEPTH = 4;
+
+/**
+ * Whether the app a test client is given is a throwaway harness: a bare app (or router) of a web
+ * framework, made in this file, that answers with a handler written in this file, and whose other
+ * handlers are written here or come from packages. The project's code may sit in front of those
+ * handlers (the middleware under test: `app.use(limit())`, or before the last argument of a
+ * registration) or wrap a handler written here, never stand as the last handler of a mount or a
+ * route (where the project's own routes go), and the app is passed to nothing that could add
+ * routes to it. A router mounted alone (`app.use(router)`) looks like a middleware and is taken for one.
+ */
+export function isHarnessApp(context: Context, node: Node): boolean {
+  return isHarness(context, servedApp(unwrap(node)), 0);
+}
+
+/** `app.callback()`, `http.createServer(app)`: the app they serve. */
+function servedApp(node: Node): Node {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return node;
+  const callee = unwrap(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && SERVING_METHODS.has(propertyName(callee) ?? '')) return unwrap(callee.object);
+  const [first] = node.arguments;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'createServer' && first) return servedApp(unwrap(first));
+  return node;
+}
+
+function isHarness(context: Context, node: Node, depth: number): boolean {
+  if (depth > MAX_DEPTH || node.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, node);
+  if (resolution.type !== 'local') return false;
+  const value = singleValueOf(resolution.variable);
+  if (!value || !isFrameworkMaker(context, value)) return false;
+  const references = resolution.variable.references;
+  return references.every((reference) => isHarmlessUse(context, reference, depth)) && (isChainWithHandler(value) || references.some((reference) => registersOwnHandler(context, reference, depth)));
+}
+
+/** A registration on the app whose last argument is a handler written here: `app.get('/', (req, res) => …)`. */
+function registersOwnHandler(context: Context, reference: TSESLint.Scope.Reference, depth: number): boolean {
+  const call = methodCallOn(reference.identifier as TSESTree.Identifier);
+  const last = call?.arguments[call.arguments.length - 1];
+  return last !== undefined && isHandler(context, last, depth);
+}
+
+function isHandler(context: Context, node: Node, depth: number): boolean {
+  const expression = unwrap(node);
+  if (wrapsOwnHandler(expression)) return true;
+  if (expression.type === AST_NODE_TYPES.ArrowFunctionExpression || expression.type === AST_NODE_TYPES.FunctionExpression) return true;
+  return expression.type === AST_NODE_TYPES.Identifier && isWrittenHere(context, expression, depth + 1) && resolveName(context, expression).type === 'local';
+}
+
+/**
+ * `guard(() => false, (req, res) => res.send('ok'))`: the project's middleware wrapped around a
+ * handler written in the test, which is the piece under test rather than the project's routes.
+ */
+function wrapsOwnHandler(node: Node): boolean {
+  const expression = unwrap(node);
+  return (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    expression.arguments.some((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression)
+  );
+}
+
+/** `new Hono().get('/', (c) => c.text('ok'))`: a chain that registers a handler of its own. */
+function isChainWithHandler(value: Node): boolean {
+  let expression = unwrap(value);
+  while (expression.type === AST_NODE_TYPES.CallExpression) {
+    const last = expression.arguments[expression.arguments.length - 1];
+    const handler = last ? unwrap(last) : null;
+    if (handler?.type === AST_NODE_TYPES.ArrowFunctionExpression || handler?.type === AST_NODE_TYPES.FunctionExpression) return true;
+    const callee = unwrap(expression.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    expression = unwrap(callee.object);
+  }
+  return false;
+}
+
+/** `app.use(rateLimit())` puts one middleware in front of every handler: that may be the unit under test. */
+function isSingleMiddleware(callee: TSESTree.MemberExpression, call: TSESTree.CallExpression): boolean {
+  return propertyName(callee) === 'use' && call.arguments.length === 1;
+}
+
+/** `app.use(…)` for the identifier `app`. */
+function methodCallOn(identifier: TSESTree.Identifier): TSESTree.CallExpression | null {
+  const parent = identifier.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) return null;
+  const call = parent.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? call : null;
+}
+
+/**
+ * `express()`, `new Hono()`, or a chain of registrations on one whose last arguments are written
+ * here (`new Hono().get('/health', (c) => c.text('ok'))`).
+ */
+function isFrameworkMaker(context: Context, value: Node, depth = 0): boolean {
+  const expression = unwrap(value);
+  if (expression.type === AST_NODE_TYPES.CallExpression && depth < MAX_DEPTH) {
+    const callee = unwrap(expression.callee);
+    const inner = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
+    if (inner && (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) && isFrameworkMaker(context, inner, depth + 1)) {
+      if (isSingleMiddleware(callee as TSESTree.MemberExpression, expression)) return true;
+      const last = expression.arguments[expression.arguments.length - 1];
+      return !last || isWrittenHere(context, last, depth + 1);
+    }
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return false;
+  const member = moduleMemberOf(context, expression.callee);
+  if (!member) return false;
+  const makers = FRAMEWORK_MAKERS[packageName(member.source)];
+  return makers?.has(member.path.filter((segment) => segment !== 'default').join('.')) ?? false;
+}
+
+/**
+ * A use of the app that adds no handler of the project's: the value written to it, a method
+ * call whose last argument is written here, or handing it to what serves it or to a test client.
+ */
+function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, depth: number): boolean {
+  if (reference.isWrite()) return true;
+  const identifier = reference.identifier;
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+    const call = methodCallOn(identifier);
+    if (!call) return SERVING_METHODS.has(propertyName(parent) ?? '');
+    if (isSingleMiddleware(parent, call)) return true;
+    const last = call.arguments[call.arguments.length - 1];
+    return !last || isWrittenHere(context, last, depth) || wrapsOwnHandler(last);
+  }
+  // Passed to something: only a package (a test client, a server, the framework itself) may take it.
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(identifier as TSESTree.Expression) && isPackageCall(context, parent);
+}
+
+/** A call of a package's function or method: packages cannot add the project's handlers to an app. */
+function isPackageCall(context: Context, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'createServer') return true;
+  const origin = moduleOriginOf(context, callee);
+  return origin !== null && isPackage(context, origin);
+}
+
+/** A third-party package or a built-in, not one of the project's modules (however it is spelled). */
+function isPackage(context: Context, specifier: string): boolean {
+  return summaryOfSpecifier(context, specifier) === null;
+}
+
+/** A handler or value written in this file or taken from a package, never from the project's modules. */
+function isWrittenHere(context: Context, node: Node, depth: number): boolean {
+  const expression = unwrap(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    case AST_NODE_TYPES.ObjectExpression:
+      return expression.properties.every((property) => property.type === AST_NODE_TYPES.Property && isWrittenHere(context, property.value, depth + 1));
+    case AST_NODE_TYPES.Identifier: {
+      const resolution = resolveName(context, expression);
+      if (resolution.type === 'module') return isPackage(context, resolution.binding.source);
+      if (resolution.type !== 'local' || depth > MAX_DEPTH) return false;
+      const definition = resolution.variable.defs[0];
+      if (definition?.type === 'FunctionName') return true;
+      const value = singleValueOf(resolution.variable);
+      if (value && isFrameworkMaker(context, value)) return isHarness(context, expression, depth + 1);
+      return value !== null && isWrittenHere(context, value, depth + 1);
+    }
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.MemberExpression: {
+      // `express.json()`, `oapi.validPath(…)`: a value of a package.
+      const origin = moduleOriginOf(context, expression);
+      return origin !== null && isPackage(context, origin);
+    }
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,169 @@
+import { AST_NODE_TYPES } from './node-types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { packageName } from '../core/boundaries';
+import { HOSTED_SDKS, type HostedSdk } from '../core/catalog';
+import { fullText, knownText } from '../core/partial-text';
+import { classifyHost, httpOriginOf, parseUrl, type KnownUrl } from '../core/urls';
+import { propertyName, unwrap } from './call-chain';
+import { resolveName } from './imports';
+import { moduleMemberOf } from './module-members';
+import { partialTextOf } from './static-text';
+import { testPlaceOf } from './test-calls';
+import { summaryOfSpecifier } from './project-modules';
+import { singleValueOf } from './variables';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * A client of a hosted service's SDK ({@link HOSTED_SDKS}), or an HTTP client of the project's own
+ * given a base URL, that the file makes and then calls.
+ */
+export interface HostedSdkClient {
+  /** The SDK's package name, or the specifier of the project module the client comes from. */
+  readonly module: string;
+  /** Where its requests go: the host a host option names, or the SDK's default host. */
+  readonly url: KnownUrl;
+  /** Whether that is the SDK's default host, because no option names another. */
+  readonly defaultHost: boolean;
+  /** Whether the client is the project's own rather than a catalogued SDK. */
+  readonly project: boolean;
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+}
+
+/** What an argument of a client maker is, as far as where the client sends requests goes. */
+type ArgumentReading = { readonly type: 'plain' } | { readonly type: 'options'; readonly object: TSESTree.ObjectExpression } | { readonly type: 'unknown' };
+
+/**
+ * Recognises the making of an SDK client of a hosted service (`twilio(sid, token)`,
+ * `new Stripe(key)`, `new Octokit()`) whose requests go to a public host the file shows or the
+ * SDK defaults to, and which the file calls from a test or hook. `null` when an argument may
+ * carry options the file does not show, when a host option points anywhere but a public host
+ * written out, or when the client is never called.
+ */
+export function hostedSdkClientOf(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): HostedSdkClient | null {
+  const member = moduleMemberOf(context, node.callee);
+  if (!member) return null;
+  const module = packageName(member.source);
+  const sdk = Object.hasOwn(HOSTED_SDKS, module) ? HOSTED_SDKS[module] : undefined;
+  const path = member.path.filter((segment) => segment !== 'default');
+  const target = sdk
+    ? sdk.clients.includes(path.join('.')) ? targetOf(context, sdk, node.arguments) : null
+    : isProjectHttpClient(context, member.source, path) ? targetOf(context, PROJECT_CLIENT, node.arguments) : null;
+  if (!target || classifyHost(target.url.hostname) !== 'public' || !isCalledFromTests(context, node)) return null;
+  return { module: sdk ? module : member.source, ...target, project: !sdk, node };
+}
+
+/**
+ * An HTTP client of the project's own (an adapter the project-module summaries say reaches HTTP)
+ * has no default host the plugin knows: only a base URL given to it names one.
+ */
+const PROJECT_CLIENT: HostedSdk = { host: '', clients: [], hostOptions: ['baseURL', 'baseUrl', 'prefixUrl', 'apiUrl', 'url', 'host', 'endpoint'] };
+
+/**
+ * Whether a file's text may make a client {@link hostedSdkClientOf} recognises: it names a
+ * catalogued SDK, or loads a module by a relative path (the project's own HTTP clients).
+ * `false` only when it certainly does not.
+ */
+export function mayMakeNetworkClient(text: string): boolean {
+  return /['"`]\.\.?\//.test(text) || Object.keys(HOSTED_SDKS).some((module) => text.includes(module));
+}
+
+/** Whether a module the file loads makes such clients: a catalogued SDK, or a project module whose summary exports an HTTP client. */
+export function makesNetworkClients(context: Context, specifier: string): boolean {
+  if (Object.hasOwn(HOSTED_SDKS, packageName(specifier))) return true;
+  const summary = summaryOfSpecifier(context, specifier);
+  return summary !== null && summary !== 'unknown' && [...summary.exports.values()].some(({ value }) => value.type === 'boundary-client' && value.kind === 'http');
+}
+
+/** Whether the export is, by its module's summary, a client that reaches the HTTP boundary. */
+function isProjectHttpClient(context: Context, specifier: string, path: readonly string[]): boolean {
+  const summary = summaryOfSpecifier(context, specifier);
+  if (summary === null || summary === 'unknown' || path.length > 1) return false;
+  const value = summary.exports.get(path[0] ?? 'default')?.value;
+  return value?.type === 'boundary-client' && value.kind === 'http';
+}
+
+function targetOf(context: Context, sdk: HostedSdk, args: readonly TSESTree.CallExpressionArgument[]): Omit<HostedSdkClient, 'module' | 'node' | 'project'> | null {
+  let chosen: Node | null = null;
+  for (const argument of args) {
+    const reading = readArgument(context, argument, 0);
+    if (reading.type === 'unknown') return null;
+    if (reading.type === 'plain') continue;
+    for (const property of reading.object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) return null;
+      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
+      if (sdk.hostOptions.includes(key)) {
+        if (chosen) return null;
+        chosen = property.value;
+      }
+    }
+  }
+  if (!chosen) return sdk.host === '' ? null : hostUrl(sdk.host, true);
+  const text = fullText(partialTextOf(context, chosen, 'constants'));
+  return text === null ? null : hostUrl(text, false);
+}
+
+function hostUrl(host: string, defaultHost: boolean): Omit<HostedSdkClient, 'module' | 'node' | 'project'> | null {
+  const url = httpOriginOf(parseUrl(knownText(/^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `https://${host}`)));
+  return url ? { url, defaultHost } : null;
+}
+
+/** Strings, numbers and environment reads carry no options; object literals are read; anything else might. */
+function readArgument(context: Context, node: Node, depth: number): ArgumentReading {
+  const expression = unwrap(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+      return { type: 'plain' };
+    case AST_NODE_TYPES.ObjectExpression:
+      return { type: 'options', object: expression };
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = unwrap(expression.object);
+      const isEnvironment = object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'env';
+      return isEnvironment ? { type: 'plain' } : { type: 'unknown' };
+    }
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return readArgument(context, expression.expression, depth);
+    case AST_NODE_TYPES.Identifier: {
+      const resolution = resolveName(context, expression);
+      if (resolution.type !== 'local' || depth >= 4 || hasPropertyWrites(resolution.variable)) return { type: 'unknown' };
+      const value = singleValueOf(resolution.variable);
+      return value ? readArgument(context, value, depth + 1) : { type: 'unknown' };
+    }
+    default:
+      return { type: 'unknown' };
+  }
+}
+
+/** `options.host = …` after the object is made: it holds more than its literal shows. */
+function hasPropertyWrites(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some(({ identifier }) => {
+    const member = identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
+    const use = member.parent;
+    return (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) || (use?.type === AST_NODE_TYPES.UnaryExpression && use.operator === 'delete');
+  });
+}
+
+/** Whether a method of the client is called from a test or a hook (`client.messages.create(…)`). */
+function isCalledFromTests(context: Context, node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return isInTestOrHook(context, node);
+  let variable: TSESLint.Scope.Variable | null = null;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+    variable = context.sourceCode.getDeclaredVariables(parent)[0] ?? null;
+  } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && parent.left.type === AST_NODE_TYPES.Identifier) {
+    const resolution = resolveName(context, parent.left);
+    variable = resolution.type === 'local' ? resolution.variable : null;
+  }
+  return (variable?.references ?? []).some(({ identifier }) => {
+    const use = identifier.parent;
+    return use?.type === AST_NODE_TYPES.MemberExpression && use.object === identifier && isInTestOrHook(context, identifier);
+  });
+}
+
+function isInTestOrHook(context: Context, node: Node): boolean {
+  const kind = testPlaceOf(context, node).kind;
+  return kind === 'test' || kind === 'hook';
+}
