@@ -81,3 +81,52 @@ export function adapterOfModule(context: Context, specifier: string): BoundaryMo
   if (summary === null || summary === 'unknown') return null;
   return adapter(boundaryKindOfModule(summary), specifier);
 }
+
+/** `Redis`, `pg.Pool`, `Repository<User>`: the identifier a type reference starts from. */
+function rootOfTypeReference(node: TSESTree.TypeNode): TSESTree.Identifier | null {
+  if (node.type !== AST_NODE_TYPES.TSTypeReference) return null;
+  let name: TSESTree.EntityName = node.typeName;
+  while (name.type === AST_NODE_TYPES.TSQualifiedName) name = name.left;
+  return name.type === AST_NODE_TYPES.Identifier ? name : null;
+}
+
+/** The boundary whose client a type names (`Redis` from `ioredis`, `MikroORM`), or `null`. */
+export function clientOfType(context: Context, type: TSESTree.TypeNode): BoundaryModule | null {
+  const root = rootOfTypeReference(type);
+  if (!root) return null;
+  const resolution = resolveName(context, root);
+  if (resolution.type !== 'module') return null;
+  const { source, imported } = resolution.binding;
+  const boundary = boundaryOfSpecifier(context, source);
+  return boundary && isClientExport(source, imported === '*' && type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : imported) ? boundary : null;
+}
+
+/**
+ * The client type a value is cast to: `{ llen: … } as unknown as Redis` says the test hands this
+ * object over in place of a Redis client.
+ */
+export function castClientOf(context: Context, node: Node): BoundaryModule | null {
+  let current: Node = node;
+  while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSSatisfiesExpression || current.type === AST_NODE_TYPES.TSTypeAssertion) {
+    const cast = clientOfType(context, current.typeAnnotation);
+    if (cast) return cast;
+    current = current.expression;
+  }
+  return null;
+}
+
+/**
+ * The client type a variable is declared with (`let orm: MikroORM`), when nothing the file assigns
+ * to it is a generated double: then it holds the real client, made wherever it was made.
+ */
+export function declaredClientOf(context: Context, node: Node, isDouble: (value: Node) => boolean): BoundaryModule | null {
+  const identifier = unwrap(node);
+  if (identifier.type !== AST_NODE_TYPES.Identifier) return null;
+  const resolution = resolveName(context, identifier);
+  if (resolution.type !== 'local') return null;
+  const name = resolution.variable.defs[0]?.name;
+  const annotation = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+  if (!annotation) return null;
+  const values = resolution.variable.references.flatMap((reference) => (reference.writeExpr ? [reference.writeExpr] : []));
+  return values.some(isDouble) ? null : clientOfType(context, annotation);
+}

@@ -4,7 +4,7 @@ import type { BoundaryMockFacts } from '../core/no-boundary-mock';
 import { getSettings } from '../settings';
 import { adapterOfModule, clientOfMember, clientOfValue } from './boundary-clients';
 import { boundaryOfSpecifier, boundaryOfTypeName, boundaryOfValue, importSiteOf } from './boundary-values';
-import { replacementsOf, returnOf, testReliesOnMock, type Replacement } from './mock-behaviour';
+import { claimedClientOf, replacementsOf, returnOf, testReliesOnMock, type Replacement } from './mock-behaviour';
 import type { MockCall, MockTarget } from './mocks';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -56,12 +56,16 @@ function targetFacts(context: Context, call: MockCall, target: MockTarget): Omit
 /** Gathers the facts of one target of a recognised mocking call. */
 export function gatherMock(context: Context, call: MockCall, target: MockTarget): GatheredMock {
   const replacements: Replacement[] = target.type === 'method' || target.type === 'global' ? replacementsOf(context, call) : [];
+  const gathered = targetFacts(context, call, target);
+  // A member nothing traces to a client still stands for one when the test hands over a stand-in typed as that client.
+  const claimed = gathered.boundary ? null : replacements.map((replacement) => claimedClientOf(context, replacement)).find((boundary) => boundary !== null);
   const facts: BoundaryMockFacts = {
     via: call.api,
     replaces: call.replaces,
     replacement: call.replacement ? boundaryOfValue(context, call.replacement) : null,
     returns: replacements.map((replacement) => returnOf(context, replacement)),
-    ...targetFacts(context, call, target),
+    ...gathered,
+    ...(claimed ? { boundary: claimed } : {}),
   };
   const first = replacements[0];
   const member = target.type === 'method' ? target.object : null;

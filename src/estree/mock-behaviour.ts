@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ReplacementReturn } from '../core/no-boundary-mock';
-import { clientOfValue } from './boundary-clients';
+import type { BoundaryModule } from '../core/boundaries';
+import { castClientOf, clientOfValue, declaredClientOf } from './boundary-clients';
 import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
-import { IMPLEMENTATION_METHODS, type MockCall } from './mocks';
+import { IMPLEMENTATION_METHODS, isStandInFunction, parseMockCall, type MockCall } from './mocks';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -138,9 +139,31 @@ function returnOfFunction(context: Context, fn: TSESTree.ArrowFunctionExpression
   return shapes.every((shape) => shape === 'synchronous') ? 'synchronous' : shapes.every((shape) => shape === 'real-client') && shapes.length > 0 ? 'real-client' : 'other';
 }
 
+/** Whether a value is made up in the test: an object or array literal, a function, a mock. */
+function isMadeUp(context: Context, value: Node): boolean {
+  const expression = unwrap(value);
+  if (expression.type === AST_NODE_TYPES.ObjectExpression || expression.type === AST_NODE_TYPES.ArrayExpression) return true;
+  return expression.type === AST_NODE_TYPES.CallExpression && (parseMockCall(context, expression) !== null || isStandInFunction(context, expression));
+}
+
 function returnOfValue(context: Context, value: Node): ReplacementReturn {
   if (isPlainValue(value)) return 'synchronous';
-  return clientOfValue(context, value) ? 'real-client' : 'other';
+  if (castClientOf(context, value)) return 'other';
+  const real = clientOfValue(context, value) ?? declaredClientOf(context, value, (written) => isMadeUp(context, written));
+  return real ? 'real-client' : 'other';
+}
+
+/**
+ * The client a replacement claims to stand in for by its type: `mockReturnValue({ … } as unknown
+ * as Redis)`, or a function returning such a value. Tells what an untraceable mocked member is.
+ */
+export function claimedClientOf(context: Context, replacement: Replacement): BoundaryModule | null {
+  const argument = replacement.argument ? unwrap(replacement.argument) : null;
+  if (!argument) return null;
+  if ((argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression) && argument.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return castClientOf(context, argument.body);
+  }
+  return castClientOf(context, replacement.argument as Node);
 }
 
 /**
@@ -152,7 +175,7 @@ export function returnOf(context: Context, replacement: Replacement): Replacemen
   const { method, argument } = replacement;
   if (SYNCHRONOUS.has(method)) return 'synchronous';
   if (!argument) return RETURNING.has(method) ? 'synchronous' : 'other';
-  if (SETTLING.has(method)) return method.includes('Reject') || method === 'rejects' ? 'other' : clientOfValue(context, argument) ? 'real-client' : 'other';
+  if (SETTLING.has(method)) return method.includes('Reject') || method === 'rejects' || isPlainValue(argument) ? 'other' : returnOfValue(context, argument);
   if (RETURNING.has(method)) return returnOfValue(context, argument);
   if (RUNNING.has(method)) {
     const fn = unwrap(argument);

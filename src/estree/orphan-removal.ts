@@ -56,9 +56,10 @@ function orphanRanges(sourceCode: SourceCode, statement: Node): Range[] {
   const ranges: Range[] = [];
   const orphanedByImport = new Map<TSESTree.ImportDeclaration, TSESTree.ImportClause[]>();
   for (const variable of variablesUsedIn(sourceCode, statement)) {
-    if (!variable.references.every((reference) => within(reference.identifier, statement))) continue;
     const definition = variable.defs[0];
     if (!definition || within(definition.name, statement)) continue;
+    // The declaration's own initialising write is no use of the binding.
+    if (!variable.references.every((reference) => reference.identifier === definition.name || within(reference.identifier, statement))) continue;
     if (definition.type === 'ImportBinding') {
       const declaration = definition.parent as TSESTree.ImportDeclaration;
       orphanedByImport.set(declaration, [...(orphanedByImport.get(declaration) ?? []), definition.node as TSESTree.ImportClause]);
