@@ -90,15 +90,18 @@ function rootOfTypeReference(node: TSESTree.TypeNode): TSESTree.Identifier | nul
   return name.type === AST_NODE_TYPES.Identifier ? name : null;
 }
 
-/** The boundary whose client a type names (`Redis` from `ioredis`, `MikroORM`), or `null`. */
+/**
+ * The boundary whose client a type names (`Redis` from `ioredis`, `MikroORM`, or a project class
+ * whose summary says it is a client, such as a wrapper that extends one), or `null`.
+ */
 export function clientOfType(context: Context, type: TSESTree.TypeNode): BoundaryModule | null {
   const root = rootOfTypeReference(type);
   if (!root) return null;
   const resolution = resolveName(context, root);
   if (resolution.type !== 'module') return null;
   const { source, imported } = resolution.binding;
-  const boundary = boundaryOfSpecifier(context, source);
-  return boundary && isClientExport(source, imported === '*' && type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : imported) ? boundary : null;
+  const exported = imported === '*' && type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : imported;
+  return clientExport(context, source, exported);
 }
 
 /**
