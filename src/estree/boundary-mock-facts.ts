@@ -14,8 +14,8 @@ export interface GatheredMock {
   readonly facts: BoundaryMockFacts;
   /** Where the behaviour is replaced: the first call that swaps an implementation in, or the mocking call itself. */
   readonly loc: TSESTree.SourceLocation;
-  /** Whether later code relies on the mock, so that removing it would break the test. */
-  readonly reliedOn: boolean;
+  /** Whether later code relies on the mock, so that removing it would break the test; asked only of findings. */
+  readonly reliedOn: () => boolean;
 }
 
 /** The boundary a module specifier stands for: a catalog or settings module, or a project module whose summary names one. */
@@ -73,7 +73,7 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
   return {
     facts,
     loc: first ? first.loc : (call.targets.length > 1 && target.type === 'module' ? target.node : call.node).loc,
-    reliedOn: testReliesOnMock(context, call, replacements, member, method),
+    reliedOn: () => testReliesOnMock(context, call, replacements, member, method),
   };
 }
 

@@ -67,14 +67,15 @@ export default createRule<Options, MessageId>({
      * Reports a mock when the core says it takes away a boundary, once per mocked thing in the
      * file; `removable` is the statement it alone makes up, offered for removal unless the test relies on it.
      */
-    function check(loc: TSESTree.SourceLocation, facts: BoundaryMockFacts, removable: TSESTree.ExpressionStatement | null): void {
+    function check(loc: TSESTree.SourceLocation, facts: BoundaryMockFacts, removable: () => TSESTree.ExpressionStatement | null): void {
       const finding = judgeBoundaryMock(facts, allow);
       if (!finding) return;
       const key = mockedThingKey(facts);
       if (reported.has(key)) return;
       reported.add(key);
       const data = { what: finding.what, kind: finding.kind, how: finding.how, effect: finding.effect };
-      const removal = removable ? removeWithOrphans(context.sourceCode, removable) : null;
+      const statement = removable();
+      const removal = statement ? removeWithOrphans(context.sourceCode, statement) : null;
       context.report({
         loc,
         messageId: MESSAGE_OF[finding.remedy],
@@ -86,7 +87,7 @@ export default createRule<Options, MessageId>({
 
     function checkManualMock(node: TSESTree.Node, source: string): void {
       const specifier = specifierOfManualMock(source);
-      if (specifier !== null) check(node.loc, manualMockFacts(context, specifier), null);
+      if (specifier !== null) check(node.loc, manualMockFacts(context, specifier), () => null);
     }
 
     // A file that spells no mocking word has no mocking call and no manual mock to look at, and one
@@ -110,7 +111,7 @@ export default createRule<Options, MessageId>({
           const single = call.targets.length === 1;
           for (const target of call.targets) {
             const mock = gatherMock(context, call, target);
-            check(mock.loc, mock.facts, single && !mock.reliedOn ? statementOfExpression(node) : null);
+            check(mock.loc, mock.facts, () => (single && !mock.reliedOn() ? statementOfExpression(node) : null));
           }
         },
         ImportExpression(node) {
@@ -132,7 +133,7 @@ export default createRule<Options, MessageId>({
           // Only a stand-in counts: `global.fetch = originalFetch` restores, a polyfill adds the real thing.
           if (name === null || !isStandInFunction(context, node.right)) return;
           const boundary = lookupGlobalBoundary(name, getSettings(context.settings));
-          check(node.loc, { via: 'assignment', replaces: true, thing: 'global', name, boundary }, statementOfExpression(node));
+          check(node.loc, { via: 'assignment', replaces: true, thing: 'global', name, boundary }, () => statementOfExpression(node));
         },
       };
     }
