@@ -4,6 +4,7 @@ import type { ReplacementReturn } from '../core/no-boundary-mock';
 import type { BoundaryModule } from '../core/boundaries';
 import { castClientOf, clientOfValue, declaredClientOf } from './boundary-clients';
 import { propertyName, unwrap } from './call-chain';
+import { fileCache } from './file-cache';
 import { resolveName } from './imports';
 import { IMPLEMENTATION_METHODS, isStandInFunction, parseMockCall, type MockCall } from './mocks';
 
@@ -149,8 +150,43 @@ function isMadeUp(context: Context, value: Node): boolean {
 function returnOfValue(context: Context, value: Node): ReplacementReturn {
   if (isPlainValue(value)) return 'synchronous';
   if (castClientOf(context, value)) return 'other';
-  const real = clientOfValue(context, value) ?? declaredClientOf(context, value, (written) => isMadeUp(context, written));
+  const real = isClientItself(context, value, 0) || declaredClientOf(context, value, (written) => isMadeUp(context, written)) !== null;
   return real ? 'real-client' : 'other';
+}
+
+/**
+ * Whether a value is a client itself, not something a client handed back: made with `new`, by a
+ * factory export (`createClient()`, `knex(config)`) or a static factory (`MikroORM.init()`), read
+ * off one (`orm.em`), or a variable holding one. `orders.save(order)` is a row, not a client.
+ */
+function isClientItself(context: Context, node: Node, depth: number): boolean {
+  if (depth > 6) return false;
+  const expression = unwrap(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.NewExpression:
+      return clientOfValue(context, expression.callee) !== null;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(expression.callee);
+      const onExport = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && isModuleBinding(context, callee.object));
+      return onExport && clientOfValue(context, callee) !== null;
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return isClientItself(context, expression.object, depth + 1);
+    case AST_NODE_TYPES.Identifier: {
+      const resolution = resolveName(context, expression);
+      if (resolution.type === 'module') return clientOfValue(context, expression) !== null;
+      if (resolution.type !== 'local') return false;
+      const values = resolution.variable.references.flatMap((reference) => (reference.writeExpr ? [reference.writeExpr] : []));
+      return values.length > 0 && values.every((value) => isClientItself(context, value, depth + 1));
+    }
+    default:
+      return false;
+  }
+}
+
+function isModuleBinding(context: Context, node: Node): boolean {
+  const expression = unwrap(node);
+  return expression.type === AST_NODE_TYPES.Identifier && resolveName(context, expression).type === 'module';
 }
 
 /**
@@ -235,29 +271,40 @@ export function testReliesOnMock(context: Context, call: MockCall, replacements:
   return false;
 }
 
-/** `object.method` read as a value (not called) somewhere outside the mocking call. */
-function isMemberReadElsewhere(context: Context, object: Node, method: string, except: Node): boolean {
-  const objectText = context.sourceCode.getText(unwrap(object));
-  const pattern = new RegExp(`\\.${method.replace(/[$]/g, '\\$')}\\b`);
-  if (!pattern.test(context.sourceCode.text)) return false;
-  const pending: Node[] = [context.sourceCode.ast];
+const memberReadsCache = fileCache<object, ReadonlyMap<string, readonly Node[]>>();
+
+/**
+ * Every `object.method` of the file read as a value rather than called, by `object.method` as
+ * written: gathered in one walk per file, the first time a finding asks.
+ */
+function memberReads(context: Context): ReadonlyMap<string, readonly Node[]> {
+  const { sourceCode } = context;
+  const cached = memberReadsCache.get(sourceCode);
+  if (cached) return cached;
+  const reads = new Map<string, Node[]>();
+  const pending: Node[] = [sourceCode.ast];
   while (pending.length > 0) {
     const node = pending.pop() as Node;
-    if (node === except) continue;
-    if (
-      node.type === AST_NODE_TYPES.MemberExpression &&
-      propertyName(node) === method &&
-      context.sourceCode.getText(unwrap(node.object)) === objectText &&
-      !(node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)
-    ) {
-      return true;
+    if (node.type === AST_NODE_TYPES.MemberExpression && !(node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)) {
+      const name = propertyName(node);
+      if (name !== null) {
+        const key = `${sourceCode.getText(unwrap(node.object))}.${name}`;
+        reads.set(key, [...(reads.get(key) ?? []), node]);
+      }
     }
-    for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const item of Array.isArray(child) ? child : [child]) {
         if (item && typeof item === 'object' && 'type' in item) pending.push(item as Node);
       }
     }
   }
-  return false;
+  memberReadsCache.set(sourceCode, reads);
+  return reads;
+}
+
+/** `object.method` read as a value (not called) somewhere outside the mocking call. */
+function isMemberReadElsewhere(context: Context, object: Node, method: string, except: Node): boolean {
+  const reads = memberReads(context).get(`${context.sourceCode.getText(unwrap(object))}.${method}`) ?? [];
+  return reads.some((read) => !isInside(read, except));
 }

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './call-chain';
+import { fileCache } from './file-cache';
 import { moduleOfExpression } from './imports';
 import { statementRemovalRange } from './statement-removal';
 
@@ -12,12 +13,34 @@ function within(node: Node, container: Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
 
+const referencesCache = fileCache<object, ReadonlyMap<Node, TSESLint.Scope.Variable>>();
+
+/** What each reference of the file resolves to, gathered once per file. */
+function resolvedReferences(sourceCode: SourceCode): ReadonlyMap<Node, TSESLint.Scope.Variable> {
+  const cached = referencesCache.get(sourceCode);
+  if (cached) return cached;
+  const resolved = new Map<Node, TSESLint.Scope.Variable>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const reference of scope.references) if (reference.resolved) resolved.set(reference.identifier, reference.resolved);
+  }
+  referencesCache.set(sourceCode, resolved);
+  return resolved;
+}
+
 /** The variables that references inside `statement` resolve to (property keys and labels are no references). */
 function variablesUsedIn(sourceCode: SourceCode, statement: Node): Set<TSESLint.Scope.Variable> {
+  const resolved = resolvedReferences(sourceCode);
   const used = new Set<TSESLint.Scope.Variable>();
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const reference of scope.references) {
-      if (reference.resolved && reference.resolved.defs.length > 0 && within(reference.identifier, statement)) used.add(reference.resolved);
+  const pending: Node[] = [statement];
+  while (pending.length > 0) {
+    const node = pending.pop() as Node;
+    const variable = node.type === AST_NODE_TYPES.Identifier ? resolved.get(node) : undefined;
+    if (variable && variable.defs.length > 0) used.add(variable);
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && 'type' in item) pending.push(item as Node);
+      }
     }
   }
   return used;
