@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { HARNESS_MODULES } from '../core/catalog';
 import { AST_NODE_TYPES } from './node-types';
 import { boundaryOfSpecifier } from './boundary-values';
-import { isHttpClientModule, parseHttpRequest } from './http-requests';
+import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from './http-requests';
 import { summaryOfSpecifier } from './project-modules';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -37,6 +37,7 @@ export function boundariesOfModule(context: Context, specifier: string): Reached
  * address or a server the file starts. A request whose address cannot be read counts as nothing.
  */
 export function isOutboundRequest(context: Context, node: TSESTree.CallExpression): { via: string } | null {
+  if (!mayRequestHttp(context.sourceCode.text)) return null;
   const request = parseHttpRequest(context, node);
   if (!request?.url || request.url.loopback || request.url.localServer || request.url.host === null) return null;
   return { via: request.module ?? 'global:fetch' };
