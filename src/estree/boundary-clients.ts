@@ -101,6 +101,8 @@ export function clientOfType(context: Context, type: TSESTree.TypeNode): Boundar
   if (resolution.type !== 'module') return null;
   const { source, imported } = resolution.binding;
   const exported = imported === '*' && type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : imported;
+  // A module declared in settings says nothing of which of its types are clients and which are rows.
+  if (boundaryOfSpecifier(context, source)?.role === 'adapter') return null;
   return clientExport(context, source, exported);
 }
 

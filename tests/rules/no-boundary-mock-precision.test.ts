@@ -403,3 +403,46 @@ describe('orders', function () {
     },
   ],
 });
+
+ts.run('no-boundary-mock: a row is not the client', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a stub of a declared repository that hands back a row it saved still replaces the repository',
+      filename: 'tests/integration/order-history.test.ts',
+      settings: { 'integration-tests': { boundaries: { database: ['src/repositories/**'] } } },
+      code: `import { type Order, OrderRepository } from '../../src/repositories/order-repository';
+import { createPool } from '../../src/db/pool';
+
+const orders = new OrderRepository(createPool());
+let order: Order;
+beforeAll(async () => { order = await orders.save({ reference: 'R-1' }); });
+it('answers from the repository', async () => {
+  jest.spyOn(orders, 'findByReference').mockResolvedValue(order);
+});
+`,
+      errors: [
+        {
+          messageId: 'mockedDatabase',
+          data: dbMember('`orders.findByReference` from `../../src/repositories/order-repository`', '`jest.spyOn`'),
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: dbMember('`orders.findByReference` from `../../src/repositories/order-repository`', '`jest.spyOn`'),
+              output: `import { type Order, OrderRepository } from '../../src/repositories/order-repository';
+import { createPool } from '../../src/db/pool';
+
+const orders = new OrderRepository(createPool());
+let order: Order;
+beforeAll(async () => { order = await orders.save({ reference: 'R-1' }); });
+it('answers from the repository', async () => {
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
