@@ -303,3 +303,13 @@ export function callLabel(facts: CallFacts): string {
   }
   return label;
 }
+
+/**
+ * Methods of a client that hand back a client again, not data: a connection, pool, session, driver
+ * or database handle (`getConnection()`, `connect()`, `em.fork()`, `client.db('shop')`).
+ */
+const CLIENT_HANDING_METHOD = /^(?:(?:get|create|acquire|open)?(?:connection|client|pool|driver|db|database|session|entitymanager|manager)s?|connect|fork|duplicate)$/i;
+
+export function handsBackClient(method: string): boolean {
+  return CLIENT_HANDING_METHOD.test(method);
+}

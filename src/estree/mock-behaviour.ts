@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ReplacementReturn } from '../core/no-boundary-mock';
+import { handsBackClient } from '../core/vocabulary';
 import type { BoundaryModule } from '../core/boundaries';
 import { castClientOf, clientOfValue, declaredClientOf } from './boundary-clients';
 import { propertyName, unwrap } from './call-chain';
@@ -167,8 +168,11 @@ function isClientItself(context: Context, node: Node, depth: number): boolean {
       return clientOfValue(context, expression.callee) !== null;
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(expression.callee);
-      const onExport = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && isModuleBinding(context, callee.object));
-      return onExport && clientOfValue(context, callee) !== null;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && !isModuleBinding(context, callee.object)) {
+        // `orm.em.getConnection()` hands back a client; `orders.save(order)` hands back a row.
+        return handsBackClient(propertyName(callee) ?? '') && isClientItself(context, callee.object, depth + 1);
+      }
+      return clientOfValue(context, callee) !== null;
     }
     case AST_NODE_TYPES.MemberExpression:
       return isClientItself(context, expression.object, depth + 1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  handsBackClient,
   classifyCall,
   classifyFunctionName,
   classifySql,
@@ -131,5 +132,15 @@ describe('classifyValueName', () => {
     ['status', null],
   ])('%s → %s', (name, expected) => {
     expect(classifyValueName(name)).toBe(expected);
+  });
+});
+
+describe('handsBackClient', () => {
+  it.each(['getConnection', 'connect', 'fork', 'db', 'getClient', 'acquireConnection', 'getDatabase'])('%s hands back a client', (method) => {
+    expect(handsBackClient(method)).toBe(true);
+  });
+
+  it.each(['save', 'findOne', 'query', 'execute', 'getTimezone', 'insertOne', 'connectionString'])('%s hands back data', (method) => {
+    expect(handsBackClient(method)).toBe(false);
   });
 });

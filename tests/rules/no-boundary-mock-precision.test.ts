@@ -74,6 +74,18 @@ beforeAll(async () => {
 `,
     },
     {
+      name: 'a reconnect stubbed to hand back the real connection of the same client',
+      filename: FILE_TS,
+      code: `import { vi, beforeEach } from 'vitest';
+import { MikroORM } from '@mikro-orm/mssql';
+
+const orm = await MikroORM.init({ dbName: 'shop' });
+beforeEach(() => {
+  vi.spyOn(orm.driver, 'reconnect').mockResolvedValue(orm.em.getConnection());
+});
+`,
+    },
+    {
       name: 'a variable declared with the client type and filled by a helper holds the real client',
       filename: FILE_TS,
       code: `import { vi, beforeAll } from 'vitest';
