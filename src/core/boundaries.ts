@@ -10,6 +10,8 @@ export interface BoundaryModule {
   readonly role: BoundaryRole | 'adapter';
   /** The specifier as written. */
   readonly specifier: string;
+  /** The system behind the module, when the catalog names one (`redis` for `bullmq` and `ioredis`). */
+  readonly system?: string;
 }
 
 /** Where a specifier is imported from, so relative specifiers can be matched against globs. */
@@ -36,16 +38,42 @@ function entryOf(table: Readonly<Record<string, CatalogEntry>>, key: string): Ca
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-function catalogEntry(specifier: string) {
+/**
+ * The catalog entry of a specifier: its own key, its package's `pkg/*` or scope's `@scope/*`
+ * wildcard, or its package's entry. A deep import (`@acme/orm/fs-utils`) takes its package's entry
+ * only when that entry counts every export as a client; a package that lists its clients also
+ * ships helpers, and an unlisted subpath is one of those.
+ */
+function catalogEntry(specifier: string): CatalogEntry | undefined {
   const exact = entryOf(BOUNDARY_CATALOG, specifier);
   if (exact) return exact;
   const pkg = packageName(specifier);
   const scope = pkg.startsWith('@') ? pkg.split('/')[0] : undefined;
-  return (
-    (specifier !== pkg ? entryOf(BOUNDARY_CATALOG, `${pkg}/*`) : undefined) ??
-    (scope ? entryOf(BOUNDARY_CATALOG, `${scope}/*`) : undefined) ??
-    entryOf(BOUNDARY_CATALOG, pkg)
-  );
+  const wildcard = (specifier !== pkg ? entryOf(BOUNDARY_CATALOG, `${pkg}/*`) : undefined) ?? (scope ? entryOf(BOUNDARY_CATALOG, `${scope}/*`) : undefined);
+  if (wildcard) return wildcard;
+  const whole = entryOf(BOUNDARY_CATALOG, pkg);
+  return whole && (specifier === pkg || whole.clients === undefined) ? whole : undefined;
+}
+
+function moduleOf(entry: CatalogEntry, specifier: string, kind = entry.kind): BoundaryModule {
+  return entry.system === undefined ? { kind, role: entry.role, specifier } : { kind, role: entry.role, specifier, system: entry.system };
+}
+
+/** Whether an export name matches a catalog client name: exactly, or by suffix for `*Suffix`. */
+function matchesClientName(pattern: string, name: string): boolean {
+  return pattern.startsWith('*') ? name.length > pattern.length - 1 && name.endsWith(pattern.slice(1)) : pattern === name;
+}
+
+/**
+ * Whether an export of a boundary module is a client (or makes one), so that what is read off it
+ * reaches the boundary. `exported` is the export's name, `default`, or `*` for the module object
+ * itself. Modules the user declared in settings, and catalog modules that list no clients, are
+ * clients through and through.
+ */
+export function isClientExport(specifier: string, exported: string): boolean {
+  const clients = catalogEntry(specifier)?.clients;
+  if (clients === undefined) return true;
+  return clients.some((pattern) => matchesClientName(pattern, exported));
 }
 
 /** Paths a setting glob is tried against: the specifier itself and, for relative ones, the resolved file. */
@@ -90,11 +118,11 @@ function computeBoundary(specifier: string, settings: ResolvedSettings, site: Im
     if (declared) {
       const inCatalog = catalogEntry(specifier);
       // A catalog module re-declared under another kind keeps its role but takes the user's kind.
-      return { kind: declared.kind, role: inCatalog?.role ?? 'adapter', specifier };
+      return inCatalog ? moduleOf(inCatalog, specifier, declared.kind) : { kind: declared.kind, role: 'adapter', specifier };
     }
   }
   const entry = catalogEntry(specifier);
-  return entry ? { kind: entry.kind, role: entry.role, specifier } : null;
+  return entry ? moduleOf(entry, specifier) : null;
 }
 
 /**

@@ -14,20 +14,46 @@ export type BoundaryRole = 'client' | 'fake' | 'container';
 export interface CatalogEntry {
   readonly kind: string;
   readonly role: BoundaryRole;
+  /**
+   * The exports that are clients, or constructors and factories that make one, for packages that
+   * also export helpers, metadata or tooling (`Pool` from `pg`, not `types`). A name starting with
+   * `*` matches by suffix (`*Client`); `default` is the default export. Absent: every export is a
+   * client, and so is every subpath of the package. With a list, only listed subpaths count.
+   */
+  readonly clients?: readonly string[];
+  /**
+   * The system the module's calls reach, where modules of different kinds run on one system:
+   * `bullmq` keeps its queues in Redis, `pg-boss` in Postgres.
+   */
+  readonly system?: string;
 }
 
-const client = (kind: string): CatalogEntry => ({ kind, role: 'client' });
+interface ClientDetails {
+  readonly clients?: readonly string[];
+  readonly system?: string;
+}
+
+const client = (kind: string, details: ClientDetails = {}): CatalogEntry => ({ kind, role: 'client', ...details });
 const fake = (kind: string): CatalogEntry => ({ kind, role: 'fake' });
 const container = (kind: string): CatalogEntry => ({ kind, role: 'container' });
 
+/** Sequelize's client classes; `DataTypes`, `Op`, `literal` and the rest only build queries. */
+const SEQUELIZE_CLIENTS = ['default', 'Sequelize', 'Model', 'QueryInterface', 'AbstractQueryInterface', 'Transaction'];
+/** drizzle's `drizzle()` factories and what they return; `sql`, `eq` and the table builders are pure. */
+const DRIZZLE_CLIENTS = ['drizzle', '*Database', '*Session'];
+/** MikroORM's ORM, entity managers, repositories, drivers and connections; not its metadata, schema tools or helpers. */
+const MIKRO_ORM_CLIENTS = ['MikroORM', 'EntityManager', '*EntityManager', 'EntityRepository', '*EntityRepository', '*Driver', '*Connection'];
+/** AWS SDK v3 clients (`S3Client`, `DynamoDBDocumentClient`); command objects are plain data. */
+const AWS_CLIENTS: ClientDetails = { clients: ['*Client'] };
+
 export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   // Relational databases: drivers
-  pg: client('database'),
-  'pg-pool': client('database'),
-  'pg-promise': client('database'),
-  postgres: client('database'),
-  '@neondatabase/serverless': client('database'),
-  '@vercel/postgres': client('database'),
+  pg: client('database', { clients: ['default', 'Pool', 'Client', 'native'], system: 'postgres' }),
+  'pg-pool': client('database', { system: 'postgres' }),
+  'pg-promise': client('database', { system: 'postgres' }),
+  postgres: client('database', { system: 'postgres' }),
+  '@neondatabase/serverless': client('database', { system: 'postgres' }),
+  '@vercel/postgres': client('database', { system: 'postgres' }),
   mysql: client('database'),
   mysql2: client('database'),
   'mysql2/promise': client('database'),
@@ -43,31 +69,48 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   '@planetscale/database': client('database'),
   '@electric-sql/pglite': client('database'),
   // Relational databases: query builders and ORMs
-  '@prisma/client': client('database'),
-  typeorm: client('database'),
-  sequelize: client('database'),
-  'sequelize-typescript': client('database'),
+  '@prisma/client': client('database', { clients: ['PrismaClient'] }),
+  typeorm: client('database', {
+    clients: ['DataSource', 'Connection', 'ConnectionManager', 'EntityManager', 'Repository', 'QueryRunner', 'createConnection', 'createConnections', 'getConnection', 'getConnectionManager', 'getManager', 'getRepository', 'getCustomRepository', 'getMongoManager', 'getMongoRepository', '*Repository', '*EntityManager', '*QueryRunner', '*Driver'],
+  }),
+  sequelize: client('database', { clients: SEQUELIZE_CLIENTS }),
+  'sequelize-typescript': client('database', { clients: SEQUELIZE_CLIENTS }),
+  '@sequelize/core': client('database', { clients: SEQUELIZE_CLIENTS }),
   knex: client('database'),
   kysely: client('database'),
-  'drizzle-orm': client('database'),
-  'drizzle-orm/*': client('database'),
+  'drizzle-orm': client('database', { clients: DRIZZLE_CLIENTS }),
+  'drizzle-orm/*': client('database', { clients: DRIZZLE_CLIENTS }),
   objection: client('database'),
   bookshelf: client('database'),
-  '@mikro-orm/*': client('database'),
-  'slonik': client('database'),
-  '@databases/pg': client('database'),
+  '@mikro-orm/core': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/knex': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/sql': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/postgresql': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/mysql': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/mariadb': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/sqlite': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/better-sqlite': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/libsql': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/mssql': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/oracledb': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/mongodb': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/pglite': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  '@mikro-orm/knex-compat': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  'mikro-orm': client('database', { clients: MIKRO_ORM_CLIENTS }),
+  'slonik': client('database', { system: 'postgres' }),
+  '@databases/pg': client('database', { system: 'postgres' }),
   '@databases/mysql': client('database'),
   // Document, wide-column and graph databases
-  mongoose: client('database'),
-  mongodb: client('database'),
+  mongoose: client('database', { clients: ['connect', 'connection', 'connections', 'createConnection', 'model', 'Model', 'Connection', 'Query', 'Aggregate', 'startSession'] }),
+  mongodb: client('database', { clients: ['MongoClient', 'Db', 'Collection', 'GridFSBucket', 'ChangeStream', 'ClientSession', '*Cursor'] }),
   '@typegoose/typegoose': client('database'),
   'cassandra-driver': client('database'),
   'neo4j-driver': client('database'),
   nano: client('database'),
   pouchdb: client('database'),
   couchbase: client('database'),
-  '@aws-sdk/client-dynamodb': client('database'),
-  '@aws-sdk/lib-dynamodb': client('database'),
+  '@aws-sdk/client-dynamodb': client('database', AWS_CLIENTS),
+  '@aws-sdk/lib-dynamodb': client('database', AWS_CLIENTS),
   dynamoose: client('database'),
   'firebase-admin/firestore': client('database'),
   '@google-cloud/firestore': client('database'),
@@ -77,10 +120,10 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   '@elastic/elasticsearch': client('database'),
   '@opensearch-project/opensearch': client('database'),
   // Caches
-  ioredis: client('cache'),
-  redis: client('cache'),
-  '@redis/client': client('cache'),
-  '@upstash/redis': client('cache'),
+  ioredis: client('cache', { clients: ['default', 'Redis', 'Cluster'], system: 'redis' }),
+  redis: client('cache', { clients: ['createClient', 'createCluster', 'createSentinel', 'RedisClient'], system: 'redis' }),
+  '@redis/client': client('cache', { clients: ['createClient', 'createCluster', 'createSentinel', 'RedisClient'], system: 'redis' }),
+  '@upstash/redis': client('cache', { system: 'redis' }),
   memjs: client('cache'),
   memcached: client('cache'),
   'cache-manager': client('cache'),
@@ -122,18 +165,19 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'amqplib/callback_api': client('queue'),
   'amqp-connection-manager': client('queue'),
   rascal: client('queue'),
-  kafkajs: client('queue'),
+  kafkajs: client('queue', { clients: ['Kafka', '*Producer', '*Consumer', 'Admin'] }),
   '@confluentinc/kafka-javascript': client('queue'),
   'node-rdkafka': client('queue'),
-  bullmq: client('queue'),
-  bull: client('queue'),
-  'bee-queue': client('queue'),
-  'pg-boss': client('queue'),
+  bullmq: client('queue', { clients: ['Queue', 'Worker', 'QueueEvents', 'FlowProducer', 'Job', 'JobScheduler', 'QueueScheduler'], system: 'redis' }),
+  bull: client('queue', { system: 'redis' }),
+  'bee-queue': client('queue', { system: 'redis' }),
+  'pg-boss': client('queue', { system: 'postgres' }),
+  'graphile-worker': client('queue', { clients: ['run', 'runOnce', 'runMigrations', 'makeWorkerUtils', 'quickAddJob', 'Runner', 'WorkerUtils'], system: 'postgres' }),
   agenda: client('queue'),
-  '@aws-sdk/client-sqs': client('queue'),
-  '@aws-sdk/client-sns': client('queue'),
-  '@aws-sdk/client-eventbridge': client('queue'),
-  '@aws-sdk/client-kinesis': client('queue'),
+  '@aws-sdk/client-sqs': client('queue', AWS_CLIENTS),
+  '@aws-sdk/client-sns': client('queue', AWS_CLIENTS),
+  '@aws-sdk/client-eventbridge': client('queue', AWS_CLIENTS),
+  '@aws-sdk/client-kinesis': client('queue', AWS_CLIENTS),
   'sqs-consumer': client('queue'),
   'sqs-producer': client('queue'),
   '@google-cloud/pubsub': client('queue'),
@@ -145,9 +189,8 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'rhea': client('queue'),
   'stompit': client('queue'),
   // Object storage
-  '@aws-sdk/client-s3': client('storage'),
-  '@aws-sdk/lib-storage': client('storage'),
-  '@aws-sdk/s3-request-presigner': client('storage'),
+  '@aws-sdk/client-s3': client('storage', AWS_CLIENTS),
+  '@aws-sdk/lib-storage': client('storage', { clients: ['Upload'] }),
   '@google-cloud/storage': client('storage'),
   '@azure/storage-blob': client('storage'),
   minio: client('storage'),
@@ -158,8 +201,8 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'mailgun.js': client('email'),
   'postmark': client('email'),
   resend: client('email'),
-  '@aws-sdk/client-ses': client('email'),
-  '@aws-sdk/client-sesv2': client('email'),
+  '@aws-sdk/client-ses': client('email', AWS_CLIENTS),
+  '@aws-sdk/client-sesv2': client('email', AWS_CLIENTS),
   'email-templates': client('email'),
   smtpfake: fake('email'),
   'smtp-server': fake('email'),
@@ -211,6 +254,21 @@ export const GENERIC_CONTAINER_MODULES: ReadonlySet<string> = new Set([
   'testcontainers',
   '@testcontainers/core',
 ]);
+
+/**
+ * Test harnesses of frameworks that boot the application together with the systems it needs:
+ * calling one of `starts` exercises each of `kinds` (`createTestEnvironment()` from
+ * `@vendure/testing` starts a server on a real database).
+ */
+export interface HarnessEntry {
+  readonly starts: readonly string[];
+  readonly kinds: readonly string[];
+}
+
+export const HARNESS_MODULES: Readonly<Record<string, HarnessEntry>> = {
+  '@vendure/testing': { starts: ['createTestEnvironment'], kinds: ['database'] },
+  '@medusajs/test-utils': { starts: ['medusaIntegrationTestRunner', 'moduleIntegrationTestRunner'], kinds: ['database'] },
+};
 
 /** The kinds the catalog knows. Settings may add more. */
 export const KNOWN_KINDS: ReadonlySet<string> = new Set(

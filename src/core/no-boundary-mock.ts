@@ -7,6 +7,13 @@ import { matchesModuleGlobs, type BoundaryModule, type ImportSite } from './boun
  */
 export type MockedThing = 'module' | 'member' | 'object' | 'global' | 'double';
 
+/**
+ * What a replacement hands back when the code under test calls the mocked thing: the real,
+ * connected client (the stub only injects the boundary), a plain value at once (no round trip is
+ * stood in for), or anything else.
+ */
+export type ReplacementReturn = 'real-client' | 'synchronous' | 'other';
+
 /** One mock, reduced to what the decision needs. A front end for any language can build these. */
 export interface BoundaryMockFacts {
   /**
@@ -26,6 +33,11 @@ export interface BoundaryMockFacts {
   readonly replacement?: BoundaryModule | null;
   /** Where a relative `boundary.specifier` resolves from, for `allow` globs. */
   readonly site?: ImportSite;
+  /**
+   * What each call that gives the mock its behaviour (`.mockReturnValue(x)`, `.callsFake(fn)`)
+   * makes it hand back. Empty or absent when the mocking call replaces on its own.
+   */
+  readonly returns?: readonly ReplacementReturn[];
 }
 
 /** The advice a finding carries: what to run instead of the mock. */
@@ -38,6 +50,8 @@ export interface BoundaryMockFinding {
   readonly what: string;
   /** How it was mocked, for a message: `` `jest.mock` ``, `an assignment`, ``a `__mocks__` import``. */
   readonly how: string;
+  /** What the test's calls no longer do, for a message: `this call no longer reaches the database`. */
+  readonly effect: string;
 }
 
 /** Compiled `allow` patterns: specifiers or globs of modules (and global names) never reported. */
@@ -49,10 +63,17 @@ export function compileAllowList(patterns: readonly string[]): AllowList {
 
 const MAX_NAME_LENGTH = 40;
 
-/** Keeps names from sprawling across a message: one line, and long ones cut short. */
-function shortName(name: string): string {
+/**
+ * Keeps names from sprawling across a message: one line, and long ones cut short in the middle so
+ * the member that was mocked stays readable (`orm.driver…getDb().command`).
+ */
+export function shortName(name: string): string {
   const oneLine = name.replace(/\s+/g, ' ').trim();
-  return oneLine.length > MAX_NAME_LENGTH ? `${oneLine.slice(0, MAX_NAME_LENGTH - 1)}…` : oneLine;
+  if (oneLine.length <= MAX_NAME_LENGTH) return oneLine;
+  const dot = oneLine.lastIndexOf('.');
+  const tail = dot > 0 ? oneLine.slice(dot) : '';
+  if (tail.length === 0 || tail.length > MAX_NAME_LENGTH / 2) return `${oneLine.slice(0, MAX_NAME_LENGTH - 1)}…`;
+  return `${oneLine.slice(0, MAX_NAME_LENGTH - tail.length - 1)}…${tail}`;
 }
 
 function describeThing(facts: BoundaryMockFacts, boundary: BoundaryModule): string {
@@ -73,22 +94,53 @@ function describeVia(via: string): string {
   return `\`${via}\``;
 }
 
+/** What the mocked thing's callers no longer do, in the words of the message. */
+function describeEffect(facts: BoundaryMockFacts, remedy: Remedy, kind: string): string {
+  const whole = facts.thing === 'module' || facts.thing === 'global' || facts.thing === 'double' || facts.thing === 'object';
+  const subject = whole ? 'its calls no longer' : 'this call no longer';
+  const verb = (singular: string, plural: string) => (whole ? plural : singular);
+  if (remedy === 'http') return `${subject} ${verb('sends a request', 'send requests')}`;
+  if (remedy === 'database') return `${subject} ${verb('reaches', 'reach')} the database`;
+  return `${subject} ${verb('reaches', 'reach')} the ${kind} service`;
+}
+
+/**
+ * Whether the replacements leave the boundary in place: each hands back the real client (the stub
+ * only injects it), or a stubbed member hands back a plain value at once, which cannot stand in
+ * for a round trip (a settings getter, a text generator).
+ */
+function keepsBoundary(facts: BoundaryMockFacts): boolean {
+  const returns = facts.returns ?? [];
+  if (returns.length === 0) return false;
+  if (returns.every((shape) => shape === 'real-client')) return true;
+  return facts.thing === 'member' && returns.every((shape) => shape === 'synchronous');
+}
+
 /**
  * Whether a mock takes away the boundary an integration test should exercise, and if so what to
  * say. Not reported: spies that call through, things that belong to no boundary, fakes and
  * containers (a fake HTTP server is the right way to test an HTTP client; a container is how the
- * real system gets there), a replacement that is itself a fake, and anything in `allow`.
+ * real system gets there), a replacement that is itself a fake or keeps the boundary in place,
+ * and anything in `allow`.
  */
 export function judgeBoundaryMock(facts: BoundaryMockFacts, allow: AllowList): BoundaryMockFinding | null {
   const { boundary } = facts;
   if (!facts.replaces || !boundary) return null;
   if (boundary.role === 'fake' || boundary.role === 'container') return null;
   if (facts.replacement?.role === 'fake') return null;
+  if (keepsBoundary(facts)) return null;
   if (matchesModuleGlobs(boundary.specifier, allow, facts.site)) return null;
+  const remedy: Remedy = boundary.kind === 'database' ? 'database' : boundary.kind === 'http' ? 'http' : 'other';
   return {
-    remedy: boundary.kind === 'database' ? 'database' : boundary.kind === 'http' ? 'http' : 'other',
+    remedy,
     kind: boundary.kind,
     what: describeThing(facts, boundary),
     how: describeVia(facts.via),
+    effect: describeEffect(facts, remedy, boundary.kind),
   };
+}
+
+/** One key per mocked thing, so a file hears about each once however many tests mock it. */
+export function mockedThingKey(facts: BoundaryMockFacts): string {
+  return `${facts.thing}\0${facts.boundary?.specifier ?? ''}\0${facts.name.replace(/\s+/g, '')}`;
 }

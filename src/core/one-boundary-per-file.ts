@@ -2,6 +2,11 @@
 export interface BoundaryUse<T> {
   readonly kind: string;
   /**
+   * The system behind the use, when known (`redis` for both `bullmq` and `ioredis`). Uses of one
+   * system are one boundary whatever their kinds: a queue kept in Redis and a Redis client are one.
+   */
+  readonly system?: string | null;
+  /**
    * What the use goes through, to match against what the file mocks: a module (`pg`, or a
    * resolved path for the project's own files), a global (`global:fetch`), or `null`.
    */
@@ -35,10 +40,28 @@ export interface TooManyBoundaries<T> {
   readonly boundaries: readonly CountedBoundary[];
 }
 
+/** Groups of keys joined by what they share, each group named by its first key (union-find). */
+class Groups {
+  private readonly parent = new Map<string, string>();
+
+  find(key: string): string {
+    let root = key;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root) as string;
+    if (!this.parent.has(root)) this.parent.set(root, root);
+    return root;
+  }
+
+  join(a: string, b: string): void {
+    const [rootA, rootB] = [this.find(a), this.find(b)];
+    if (rootA !== rootB) this.parent.set(rootB, rootA);
+  }
+}
+
 /**
  * Counts the boundaries a file exercises and, when there are more than `max`, says where the
  * first one too many starts. A use through a module or global that the file mocks exercises
- * nothing; kinds grouped by `allowTogether` count once.
+ * nothing. One boundary is one system: uses of one kind, of one system (`bullmq` and `ioredis`
+ * both on Redis), or of kinds grouped by `allowTogether` count once.
  */
 export function findTooManyBoundaries<T>(
   uses: ReadonlyArray<BoundaryUse<T>>,
@@ -51,11 +74,16 @@ export function findTooManyBoundaries<T>(
     for (const kind of group) if (!groupOf.has(kind)) groupOf.set(kind, `group ${index}`);
   });
 
+  const live = [...uses].sort((a, b) => a.offset - b.offset).filter((use) => !ignored.has(use.kind) && !(use.via !== null && mocked.has(use.via)));
+  const groups = new Groups();
+  for (const use of live) {
+    const kindKey = groupOf.get(use.kind) ?? `kind ${use.kind}`;
+    groups.find(kindKey);
+    if (use.system) groups.join(kindKey, `system ${use.system}`);
+  }
   const counted = new Map<string, { kinds: Array<{ kind: string; line: number }>; first: BoundaryUse<T> }>();
-  const ordered = [...uses].sort((a, b) => a.offset - b.offset);
-  for (const use of ordered) {
-    if (ignored.has(use.kind) || (use.via !== null && mocked.has(use.via))) continue;
-    const key = groupOf.get(use.kind) ?? `kind ${use.kind}`;
+  for (const use of live) {
+    const key = groups.find(groupOf.get(use.kind) ?? `kind ${use.kind}`);
     const boundary = counted.get(key);
     if (!boundary) {
       counted.set(key, { kinds: [{ kind: use.kind, line: use.line }], first: use });

@@ -619,3 +619,13 @@ export function reconfiguresHandle(path: readonly string[]): boolean {
   if (CONFIGURATION_MEMBERS.has(first)) return path.length > 1;
   return path.length === 1 && RECONFIGURING_METHOD.test(first);
 }
+
+/**
+ * Methods of a client that hand back a client again, not data: a connection, pool, session, driver
+ * or database handle (`getConnection()`, `connect()`, `em.fork()`, `client.db('shop')`).
+ */
+const CLIENT_HANDING_METHOD = /^(?:(?:get|create|acquire|open)?(?:connection|client|pool|driver|db|database|session|entitymanager|manager)s?|connect|fork|duplicate)$/i;
+
+export function handsBackClient(method: string): boolean {
+  return CLIENT_HANDING_METHOD.test(method);
+}

@@ -2,8 +2,9 @@ import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule, lookupBoundary, matchesModuleGlobs, type BoundaryModule, type ImportSite } from '../core/boundaries';
 import { getSettings } from '../settings';
-import { unwrap } from './call-chain';
+import { propertyName, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
+import { contextAssignments, contextPropertyOf } from './context-properties';
 import { fileCache } from './file-cache';
 import { isOwnPackageSpecifier } from './project-modules';
 
@@ -28,12 +29,17 @@ export function boundaryOfSpecifier(context: Context, specifier: string): Bounda
   return isOwnPackageSpecifier(context, specifier) ? null : boundary;
 }
 
-/** Maps a module specifier to what a trace is looking for. */
-type Lookup<T> = (context: Context, specifier: string) => T | null;
+/**
+ * Maps a module specifier to what a trace is looking for. `exported` names the export the value
+ * was read from: an export name, `default`, or `*` for the module object itself.
+ */
+type Lookup<T> = (context: Context, specifier: string, exported: string) => T | null;
 
-interface Tracer<T> {
+export interface Tracer<T> {
   readonly lookup: Lookup<T>;
   readonly variables: Map<TSESLint.Scope.Variable, T | null>;
+  /** Whether `this.name` is traced to what the file assigns to it (Mocha's shared test context). */
+  readonly thisProperties?: boolean;
 }
 
 const MAX_DEPTH = 8;
@@ -83,6 +89,28 @@ export function containerOfValue(context: Context, node: Node): ContainerModule 
   return trace(context, node, containerTracer, 0, new Set());
 }
 
+/** Traces a value to a module with a tracer of one's own (see {@link boundaryOfValue}). */
+export function traceValue<T>(context: Context, node: Node, tracer: Tracer<T>): T | null {
+  return trace(context, node, tracer, 0, new Set());
+}
+
+/**
+ * `pg.Pool` and `require('pg').Pool`, where `pg` is the module object (a namespace, default or
+ * `require` binding): the module and the export read off it. `null` for anything else.
+ */
+export function exportReadOff(context: Context, object: Node, property: string | null): { source: string; exported: string; viaDefault: boolean } | null {
+  if (property === null) return null;
+  const root = unwrap(object);
+  if (root.type === AST_NODE_TYPES.Identifier) {
+    const resolution = resolveName(context, root);
+    if (resolution.type !== 'module' || resolution.binding.typeOnly) return null;
+    const { imported, source } = resolution.binding;
+    return imported === '*' || imported === 'default' ? { source, exported: property, viaDefault: imported === 'default' } : null;
+  }
+  const loaded = moduleOfExpression(root);
+  return loaded && loaded.member === null ? { source: loaded.source, exported: property, viaDefault: false } : null;
+}
+
 function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number, seen: Set<TSESLint.Scope.Variable>): T | null {
   if (depth > MAX_DEPTH) return null;
   const expression = unwrap(node);
@@ -91,19 +119,23 @@ function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number
       return traceIdentifier(context, expression, tracer, depth, seen);
     case AST_NODE_TYPES.MemberExpression: {
       const loaded = moduleOfExpression(expression);
-      if (loaded) return tracer.lookup(context, loaded.source);
+      if (loaded) return tracer.lookup(context, loaded.source, loaded.member ?? '*');
+      const contextProperty = tracer.thisProperties ? contextPropertyOf(expression) : null;
+      if (contextProperty !== null) return traceContextProperty(context, contextProperty, tracer, depth, seen);
+      const read = exportReadOff(context, expression.object, propertyName(expression));
+      if (read) return (read.viaDefault ? tracer.lookup(context, read.source, 'default') : null) ?? tracer.lookup(context, read.source, read.exported);
       return trace(context, expression.object, tracer, depth + 1, seen);
     }
     case AST_NODE_TYPES.CallExpression: {
       const loaded = moduleOfExpression(expression);
-      if (loaded) return tracer.lookup(context, loaded.source);
+      if (loaded) return tracer.lookup(context, loaded.source, loaded.member ?? '*');
       return trace(context, expression.callee, tracer, depth + 1, seen);
     }
     case AST_NODE_TYPES.NewExpression:
       return trace(context, expression.callee, tracer, depth + 1, seen);
     case AST_NODE_TYPES.ImportExpression: {
       const loaded = moduleOfExpression(expression);
-      return loaded ? tracer.lookup(context, loaded.source) : null;
+      return loaded ? tracer.lookup(context, loaded.source, loaded.member ?? '*') : null;
     }
     case AST_NODE_TYPES.LogicalExpression:
       return trace(context, expression.left, tracer, depth + 1, seen) ?? trace(context, expression.right, tracer, depth + 1, seen);
@@ -114,11 +146,19 @@ function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number
   }
 }
 
+function traceContextProperty<T>(context: Context, name: string, tracer: Tracer<T>, depth: number, seen: Set<TSESLint.Scope.Variable>): T | null {
+  for (const value of contextAssignments(context.sourceCode).get(name) ?? []) {
+    const answer = trace(context, value, tracer, depth + 1, seen);
+    if (answer) return answer;
+  }
+  return null;
+}
+
 function traceIdentifier<T>(context: Context, identifier: TSESTree.Identifier, tracer: Tracer<T>, depth: number, seen: Set<TSESLint.Scope.Variable>): T | null {
   const resolution = resolveName(context, identifier);
   if (resolution.type === 'global') return null;
   if (resolution.type === 'module') {
-    return resolution.binding.typeOnly ? null : tracer.lookup(context, resolution.binding.source);
+    return resolution.binding.typeOnly ? null : tracer.lookup(context, resolution.binding.source, resolution.binding.imported);
   }
   const variable = resolution.variable;
   if (tracer.variables.has(variable)) return tracer.variables.get(variable) ?? null;

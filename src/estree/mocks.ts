@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { propertyName, staticString, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName, type ModuleBinding } from './imports';
+import { contextAssignments, contextPropertyOf } from './context-properties';
 import { fileCache } from './file-cache';
 import { mayContain } from './text-gates';
 
@@ -59,7 +60,7 @@ export interface MockCall {
 const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['global', 'globalThis', 'window', 'self']);
 
 /** Methods on a spy that swap in another implementation. */
-const IMPLEMENTATION_METHODS: ReadonlySet<string> = new Set([
+export const IMPLEMENTATION_METHODS: ReadonlySet<string> = new Set([
   'mockImplementation', 'mockImplementationOnce', 'mockReturnValue', 'mockReturnValueOnce',
   'mockResolvedValue', 'mockResolvedValueOnce', 'mockRejectedValue', 'mockRejectedValueOnce',
   'mockReturnThis', 'withImplementation',
@@ -170,6 +171,17 @@ function derivedFrom(context: Context, value: Node): Library | null {
   const method = propertyName(callee) ?? '';
   if (base?.library === 'sinon' && method === 'createSandbox') return base;
   if (base?.library === 'proxyquire' && PROXYQUIRE_CONFIGURATORS.has(method)) return base;
+  return null;
+}
+
+/** The library behind `this.name`, from what the file assigns to that property of the test context. */
+function contextLibraryOf(context: Context, receiver: Node): Library | null {
+  const name = contextPropertyOf(receiver);
+  if (name === null) return null;
+  for (const value of contextAssignments(context.sourceCode).get(name) ?? []) {
+    const found = derivedFrom(context, value);
+    if (found) return found;
+  }
   return null;
 }
 
@@ -373,7 +385,11 @@ function computeMockCall(context: Context, node: TSESTree.CallExpression): MockC
     }
     return null;
   }
-  if (receiver.type !== AST_NODE_TYPES.Identifier) return null;
+  if (receiver.type !== AST_NODE_TYPES.Identifier) {
+    // `this.sinon.stub(…)`, where a Mocha hook of the file set `this.sinon = sinon.createSandbox()`.
+    const found = contextLibraryOf(context, receiver);
+    return found ? memberCall(context, node, found.library, method) : null;
+  }
 
   // rewire: `const m = rewire('../src/m'); m.__set__('db', fake)`.
   if (method === '__set__') {

@@ -93,6 +93,12 @@ function removalRange(text: string, statement: TSESTree.Node): [number, number] 
  * body of an `if` or loop, holds a comment, or its neighbours would run together without it.
  */
 export function removeStatement(sourceCode: SourceCode, statement: TSESTree.Statement): TSESLint.ReportFixFunction | null {
+  const range = statementRemovalRange(sourceCode, statement);
+  return range ? (fixer) => fixer.removeRange(range) : null;
+}
+
+/** The range {@link removeStatement} deletes, or `null` when the statement cannot go safely. */
+export function statementRemovalRange(sourceCode: SourceCode, statement: TSESTree.Statement): [number, number] | null {
   if (!statement.parent || !STATEMENT_LISTS.has(statement.parent.type)) return null;
   if (sourceCode.getCommentsInside(statement).length > 0) return null;
   const next = sourceCode.getTokenAfter(statement);
@@ -100,6 +106,5 @@ export function removeStatement(sourceCode: SourceCode, statement: TSESTree.Stat
     const previous = sourceCode.getTokenBefore(statement);
     if (previous && ![';', '{', ':'].includes(previous.value)) return null;
   }
-  const range = removalRange(sourceCode.text, statement);
-  return (fixer) => fixer.removeRange(range);
+  return removalRange(sourceCode.text, statement);
 }

@@ -1,59 +1,22 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { lookupBoundary, lookupGlobalBoundary } from '../core/boundaries';
-import { compileAllowList, judgeBoundaryMock, type BoundaryMockFacts, type Remedy } from '../core/no-boundary-mock';
-import { boundaryOfSpecifier, boundaryOfTypeName, boundaryOfValue, importSiteOf } from '../estree/boundary-values';
+import { lookupGlobalBoundary } from '../core/boundaries';
+import { compileAllowList, judgeBoundaryMock, mockedThingKey, type BoundaryMockFacts, type Remedy } from '../core/no-boundary-mock';
+import { gatherMock, manualMockFacts } from '../estree/boundary-mock-facts';
 import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
-import { isStandInFunction, mayAssignGlobal, mayMock, parseGlobalAssignment, parseMockCall, specifierOfManualMock, type MockCall, type MockTarget } from '../estree/mocks';
-import { removeStatement, statementOfExpression } from '../estree/statement-removal';
+import { isStandInFunction, mayAssignGlobal, mayMock, parseGlobalAssignment, parseMockCall, specifierOfManualMock } from '../estree/mocks';
+import { removeWithOrphans } from '../estree/orphan-removal';
+import { statementOfExpression } from '../estree/statement-removal';
 import { getSettings } from '../settings';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ allow?: string[]; autofix?: boolean }];
 type MessageId = 'mockedDatabase' | 'mockedHttp' | 'mockedBoundary' | 'removeMock';
-type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
 
 const MESSAGE_OF: Readonly<Record<Remedy, MessageId>> = {
   database: 'mockedDatabase',
   http: 'mockedHttp',
   other: 'mockedBoundary',
 };
-
-/** What one target of a mocking call stands in for, as facts for the core. */
-function factsOf(context: Context, call: MockCall, target: MockTarget): BoundaryMockFacts {
-  const text = (node: TSESTree.Node) => context.sourceCode.getText(node);
-  const base = {
-    via: call.api,
-    replaces: call.replaces,
-    replacement: call.replacement ? boundaryOfValue(context, call.replacement) : null,
-    site: importSiteOf(context),
-  };
-  switch (target.type) {
-    case 'module': {
-      const site = target.relativeTo ? { filename: target.relativeTo, cwd: context.cwd } : base.site;
-      const boundary = lookupBoundary(target.specifier, getSettings(context.settings), site);
-      return { ...base, site, thing: 'module', name: target.specifier, boundary };
-    }
-    case 'method':
-      if (call.library === 'rewire') {
-        // rewire replaces a variable inside another file; only its name is known here, so it
-        // counts when that name is a boundary package's (`__set__('axios', fake)`).
-        const boundary = target.method === null ? null : lookupBoundary(target.method, getSettings(context.settings));
-        return { ...base, thing: 'module', name: target.method ?? text(target.object), boundary };
-      }
-      return {
-        ...base,
-        thing: target.method === null ? 'object' : 'member',
-        name: target.method === null ? text(target.object) : `${text(target.object)}.${target.method}`,
-        boundary: boundaryOfValue(context, target.object),
-      };
-    case 'global':
-      return { ...base, thing: 'global', name: target.name, boundary: lookupGlobalBoundary(target.name, getSettings(context.settings)) };
-    case 'type':
-      return { ...base, thing: 'double', name: text(target.node), boundary: boundaryOfTypeName(context, target.identifier) };
-    case 'class':
-      return { ...base, thing: 'double', name: text(target.classRef), boundary: boundaryOfValue(context, target.classRef) };
-  }
-}
 
 export default createRule<Options, MessageId>({
   name: 'no-boundary-mock',
@@ -87,26 +50,34 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ allow: [], autofix: false }],
     messages: {
       mockedDatabase:
-        'This test mocks {{what}} ({{kind}} boundary) with {{how}}, so it never reaches the database. Use the real database and roll back what each test writes instead.',
+        'This test replaces {{what}} ({{kind}} boundary) with {{how}}, so {{effect}}. Use the real database and roll back what each test writes instead.',
       mockedHttp:
-        'This test mocks {{what}} ({{kind}} boundary) with {{how}}, so no request is ever sent. Keep the real client and fake the server with nock or msw instead.',
+        'This test replaces {{what}} ({{kind}} boundary) with {{how}}, so {{effect}}. Keep the real client and fake the server with nock or msw instead.',
       mockedBoundary:
-        'This test mocks {{what}} ({{kind}} boundary) with {{how}}, so it never reaches the {{kind}} service. Use a real one (local or in a throwaway container) and clean up after each test instead.',
+        'This test replaces {{what}} ({{kind}} boundary) with {{how}}, so {{effect}}. Use a real one (local or in a throwaway container) and clean up after each test instead.',
       removeMock: 'Remove the mock of {{what}}.',
     },
   },
   defaultOptions: [{ allow: [], autofix: false }],
   create(context, [options]) {
     const allow = compileAllowList(options.allow ?? []);
+    const reported = new Set<string>();
 
-    /** Reports a mock when the core says it takes away a boundary; `removable` is the statement it alone makes up. */
-    function check(node: TSESTree.Node, facts: BoundaryMockFacts, removable: TSESTree.ExpressionStatement | null): void {
+    /**
+     * Reports a mock when the core says it takes away a boundary, once per mocked thing in the
+     * file; `removable` is the statement it alone makes up, offered for removal unless the test relies on it.
+     */
+    function check(loc: TSESTree.SourceLocation, facts: BoundaryMockFacts, removable: () => TSESTree.ExpressionStatement | null): void {
       const finding = judgeBoundaryMock(facts, allow);
       if (!finding) return;
-      const data = { what: finding.what, kind: finding.kind, how: finding.how };
-      const removal = removable ? removeStatement(context.sourceCode, removable) : null;
+      const key = mockedThingKey(facts);
+      if (reported.has(key)) return;
+      reported.add(key);
+      const data = { what: finding.what, kind: finding.kind, how: finding.how, effect: finding.effect };
+      const statement = removable();
+      const removal = statement ? removeWithOrphans(context.sourceCode, statement) : null;
       context.report({
-        node,
+        loc,
         messageId: MESSAGE_OF[finding.remedy],
         data,
         ...(removal && options.autofix ? { fix: removal } : {}),
@@ -116,9 +87,7 @@ export default createRule<Options, MessageId>({
 
     function checkManualMock(node: TSESTree.Node, source: string): void {
       const specifier = specifierOfManualMock(source);
-      if (specifier === null) return;
-      const facts: BoundaryMockFacts = { via: '__mocks__', replaces: true, thing: 'module', name: specifier, boundary: boundaryOfSpecifier(context, specifier), site: importSiteOf(context) };
-      check(node, facts, null);
+      if (specifier !== null) check(node.loc, manualMockFacts(context, specifier), () => null);
     }
 
     // A file that spells no mocking word has no mocking call and no manual mock to look at, and one
@@ -141,8 +110,8 @@ export default createRule<Options, MessageId>({
           // A call that mocks several modules at once (proxyquire) is reported per module, without an edit.
           const single = call.targets.length === 1;
           for (const target of call.targets) {
-            const at = single || target.type !== 'module' ? node : target.node;
-            check(at, factsOf(context, call, target), single ? statementOfExpression(node) : null);
+            const mock = gatherMock(context, call, target);
+            check(mock.loc, mock.facts, () => (single && !mock.reliedOn() ? statementOfExpression(node) : null));
           }
         },
         ImportExpression(node) {
@@ -164,7 +133,7 @@ export default createRule<Options, MessageId>({
           // Only a stand-in counts: `global.fetch = originalFetch` restores, a polyfill adds the real thing.
           if (name === null || !isStandInFunction(context, node.right)) return;
           const boundary = lookupGlobalBoundary(name, getSettings(context.settings));
-          check(node, { via: 'assignment', replaces: true, thing: 'global', name, boundary }, statementOfExpression(node));
+          check(node.loc, { via: 'assignment', replaces: true, thing: 'global', name, boundary }, () => statementOfExpression(node));
         },
       };
     }

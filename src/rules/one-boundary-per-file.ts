@@ -4,9 +4,8 @@ import path from 'node:path';
 import { isRelativeSpecifier, kindOfContainerImage } from '../core/boundaries';
 import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../core/one-boundary-per-file';
 import { fullText } from '../core/partial-text';
-import { boundaryOfSpecifier } from '../estree/boundary-values';
+import { boundariesOfHarnessImport, boundariesOfModule, isOutboundRequest, type ReachedBoundary } from '../estree/boundary-uses';
 import { staticString } from '../estree/call-chain';
-import { isGlobalFetch } from '../estree/http-requests';
 import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
 import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
 import { moduleMemberOf } from '../estree/module-members';
@@ -17,9 +16,14 @@ import { createRule } from '../util/create-rule';
 
 type Options = [{ max?: number; allowTogether?: string[][]; ignoreKinds?: string[] }];
 
-const GLOBAL_FETCH = 'global:fetch';
 /** The shape of a boundary kind name, as in settings. */
 const KIND_PATTERN = '^[a-z][a-z0-9-]*$';
+
+/** A path as a shell argument: forward slashes, quoted when it holds a space or a quote. */
+function commandLinePath(relative: string): string {
+  const posix = relative.split(path.sep).join('/');
+  return /[\s'"$`\\]/.test(posix) ? `'${posix.replace(/'/g, `'\\''`)}'` : posix;
+}
 
 export default createRule<Options, 'tooManyBoundaries'>({
   name: 'one-boundary-per-file',
@@ -53,7 +57,7 @@ export default createRule<Options, 'tooManyBoundaries'>({
     defaultOptions: [{ max: 1, allowTogether: [], ignoreKinds: [] }],
     messages: {
       tooManyBoundaries:
-        'This integration test file exercises {{count}} boundaries: {{boundaries}} (at most {{max}} per file). Split it so each file tests one boundary through its adapter, and a failure points at one integration.',
+        'This integration test file exercises {{count}} boundaries: {{boundaries}} (at most {{max}} per file). Split it so each file tests one boundary through its adapter, and a failure points at one integration: `npx eslint-plugin-integration-tests split {{file}}`.',
     },
   },
   defaultOptions: [{ max: 1, allowTogether: [], ignoreKinds: [] }],
@@ -72,18 +76,23 @@ export default createRule<Options, 'tooManyBoundaries'>({
       return path.resolve(context.cwd, path.dirname(relativeTo), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '');
     }
 
-    function use(kind: string, via: string | null, node: TSESTree.Node): void {
-      uses.push({ kind, via, line: node.loc.start.line, offset: node.range[0], at: node });
+    function use(kind: string, via: string | null, node: TSESTree.Node, system: string | null = null): void {
+      uses.push({ kind, via, system, line: node.loc.start.line, offset: node.range[0], at: node });
+    }
+
+    function useAll(reached: readonly ReachedBoundary[], via: string, node: TSESTree.Node): void {
+      for (const { kind, system } of reached) use(kind, via, node, system);
     }
 
     function useModule(specifier: string, node: TSESTree.Node): void {
-      const boundary = boundaryOfSpecifier(context, specifier);
-      if (boundary) use(boundary.kind, moduleKey(specifier), node);
+      useAll(boundariesOfModule(context, specifier), moduleKey(specifier), node);
     }
 
     return {
       ImportDeclaration(node) {
-        if (!moduleLoadOfImport(node).typeOnly) useModule(node.source.value, node.source);
+        if (moduleLoadOfImport(node).typeOnly) return;
+        useModule(node.source.value, node.source);
+        for (const specifier of node.specifiers) useAll(boundariesOfHarnessImport(context, specifier, node.source.value), moduleKey(node.source.value), specifier);
       },
       TSImportEqualsDeclaration(node) {
         const reference = node.moduleReference;
@@ -99,7 +108,8 @@ export default createRule<Options, 'tooManyBoundaries'>({
         if (!hasTests && parseTestCall(context, node)) hasTests = true;
         const load = moduleLoadOf(node);
         if (load) return useModule(load.source, node);
-        if (isGlobalFetch(context, node.callee)) return use('http', GLOBAL_FETCH, node.callee);
+        const request = isOutboundRequest(context, node);
+        if (request) return use('http', request.via === 'global:fetch' ? request.via : moduleKey(request.via), node.callee);
         const mock = parseMockCall(context, node);
         if (!mock?.replaces) return;
         for (const target of mock.targets) {
@@ -132,7 +142,7 @@ export default createRule<Options, 'tooManyBoundaries'>({
         context.report({
           node: found.at,
           messageId: 'tooManyBoundaries',
-          data: { count: found.boundaries.length, boundaries: describeBoundaries(found.boundaries), max: options.max ?? 1 },
+          data: { count: found.boundaries.length, boundaries: describeBoundaries(found.boundaries), max: options.max ?? 1, file: commandLinePath(path.relative(context.cwd, context.filename)) },
         });
       },
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGenericContainerModule, lookupBoundary, packageName } from '../../src/core/boundaries';
+import { isClientExport, isGenericContainerModule, lookupBoundary, packageName } from '../../src/core/boundaries';
 import { parseSettings } from '../../src/settings';
 
 const site = { filename: '/repo/tests/integration/users.test.ts', cwd: '/repo' };
@@ -37,15 +37,69 @@ describe('lookupBoundary with the catalog', () => {
     ['@testcontainers/postgresql', 'database', 'container'],
     ['node:sqlite', 'database', 'client'],
   ])('%s is %s (%s)', (specifier, kind, role) => {
-    expect(lookupBoundary(specifier, settings, site)).toEqual({ kind, role, specifier });
+    expect(lookupBoundary(specifier, settings, site)).toMatchObject({ kind, role, specifier });
   });
 
+  it.each([
+    ['bullmq', 'queue', 'redis'],
+    ['ioredis', 'cache', 'redis'],
+    ['pg-boss', 'queue', 'postgres'],
+    ['graphile-worker', 'queue', 'postgres'],
+    ['pg', 'database', 'postgres'],
+  ])('%s is %s on the %s system', (specifier, kind, system) => {
+    expect(lookupBoundary(specifier, settings, site)).toEqual({ kind, role: 'client', specifier, system });
+  });
+
+  it.each([
+    ['@sequelize/core', 'database'],
+    ['@mikro-orm/postgresql', 'database'],
+    ['@mikro-orm/mongodb', 'database'],
+  ])('knows the scoped client package %s (%s)', (specifier, kind) => {
+    expect(lookupBoundary(specifier, settings, site)).toEqual({ kind, role: 'client', specifier });
+  });
+
+  it.each([
+    // Tooling packages of a client's scope: a command line, migrations, seeding.
+    '@mikro-orm/cli',
+    '@mikro-orm/migrations',
+    '@mikro-orm/seeder',
+    // Signs URLs locally; nothing leaves the process.
+    '@aws-sdk/s3-request-presigner',
+    // A helper subpath of a package that lists its clients.
+    '@mikro-orm/core/fs-utils',
+  ])('%s is not a boundary', (specifier) => {
+    expect(lookupBoundary(specifier, settings, site)).toBeNull();
+  });
+
+  it('keeps every subpath of a package whose exports are all clients', () => {
+    expect(lookupBoundary('axios/lib/adapters/http', settings, site)).toMatchObject({ kind: 'http', role: 'client' });
+  });
   it.each(['lodash', 'zod', '@faker-js/faker', 'vitest', 'node:path', './helpers', 'pgx', 'axios-retry-plugin'])(
     '%s is not a boundary',
     (specifier) => {
       expect(lookupBoundary(specifier, settings, site)).toBeNull();
     },
   );
+});
+
+describe('isClientExport', () => {
+  it.each([
+    ['pg', 'Pool', true],
+    ['pg', 'default', true],
+    ['pg', 'types', false],
+    ['@mikro-orm/core', 'MikroORM', true],
+    ['@mikro-orm/postgresql', 'PostgreSqlConnection', true],
+    ['@mikro-orm/core', 'Utils', false],
+    ['@mikro-orm/core', 'MetadataStorage', false],
+    ['@aws-sdk/client-s3', 'S3Client', true],
+    ['@aws-sdk/client-s3', 'PutObjectCommand', false],
+    ['drizzle-orm', 'sql', false],
+    ['drizzle-orm/node-postgres', 'drizzle', true],
+    ['axios', 'default', true],
+    ['axios', 'isAxiosError', true],
+  ])('%s: %s is a client: %s', (specifier, exported, expected) => {
+    expect(isClientExport(specifier, exported)).toBe(expected);
+  });
 });
 
 describe('lookupBoundary with settings', () => {

@@ -8,7 +8,9 @@ function uses(...written: string[]): Array<BoundaryUse<string>> {
     const kindAndLine = entry.slice(0, separator);
     const via = entry.slice(separator + 1);
     const [kind = '', line = '0'] = kindAndLine.split('@');
-    return { kind, via, line: Number(line), offset: Number(line) * 100, at: entry };
+    // `queue@3:bullmq~redis`: the use runs on the system after `~`.
+    const [module = '', system = null] = via.split('~');
+    return { kind, via: module, system, line: Number(line), offset: Number(line) * 100, at: entry };
   });
 }
 
@@ -26,6 +28,8 @@ describe('findTooManyBoundaries', () => {
     ['three kinds, reported at the second', ['database@1:pg', 'cache@2:ioredis', 'queue@3:amqplib'], {}, [], { at: 'cache@2:ioredis', boundaries: 'database (line 1), cache (line 2), queue (line 3)' }],
     ['three kinds over max 2, at the third', ['database@1:pg', 'cache@2:ioredis', 'queue@3:amqplib'], { max: 2 }, [], { at: 'queue@3:amqplib', boundaries: 'database (line 1), cache (line 2), queue (line 3)' }],
     ['a group and another kind', ['database@1:pg', 'cache@2:ioredis', 'http@5:nock'], { allowTogether: [['database', 'cache']] }, [], { at: 'http@5:nock', boundaries: 'database (line 1) + cache (line 2), http (line 5)' }],
+    ['a queue on Redis, a Redis client and a database', ['queue@1:bullmq~redis', 'cache@2:ioredis~redis', 'database@4:pg~postgres'], {}, [], { at: 'database@4:pg~postgres', boundaries: 'queue (line 1) + cache (line 2), database (line 4)' }],
+    ['a job queue on Postgres beside a Redis cache', ['queue@1:pg-boss~postgres', 'cache@2:ioredis~redis'], {}, [], { at: 'cache@2:ioredis~redis', boundaries: 'queue (line 1), cache (line 2)' }],
     ['a mock of one module only', ['database@1:pg', 'http@2:axios', 'http@3:nock'], {}, ['axios'], { at: 'http@3:nock', boundaries: 'database (line 1), http (line 3)' }],
   ])('reports %s', (_label, written, options, mocked, expected) => {
     expect(judge(written, options, mocked)).toEqual(expected);
@@ -40,6 +44,9 @@ describe('findTooManyBoundaries', () => {
     ['a mocked module', ['database@1:pg', 'http@2:/repo/src/adapters/payments'], {}, ['/repo/src/adapters/payments']],
     ['a stubbed global fetch', ['database@1:pg', 'http@4:global:fetch'], {}, ['global:fetch']],
     ['no uses', [], {}, []],
+    ['a queue kept in Redis and the Redis client it is given', ['queue@3:bullmq~redis', 'cache@12:ioredis~redis'], {}, []],
+    ['a job queue kept in Postgres and a Postgres driver', ['queue@1:pg-boss~postgres', 'database@2:pg~postgres'], {}, []],
+    ['two queues, one on Redis', ['queue@1:bullmq~redis', 'queue@2:amqplib', 'cache@3:ioredis~redis'], {}, []],
   ])('does not report %s', (_label, written, options, mocked) => {
     expect(judge(written, options, mocked)).toBeNull();
   });

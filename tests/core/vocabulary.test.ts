@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  handsBackClient,
   classifyCall,
   classifyFunctionName,
   classifySql,
@@ -203,5 +204,15 @@ describe('names of factories', () => {
 describe('a chain that only renders its query', () => {
   it.each(['knex.insert.toSQL', 'db.insertInto.values.compile', 'repo.save.toString'])('%s writes nothing', (chain) => {
     expect(classifyCall(facts(chain))).toBeNull();
+  });
+});
+
+describe('handsBackClient', () => {
+  it.each(['getConnection', 'connect', 'fork', 'db', 'getClient', 'acquireConnection', 'getDatabase'])('%s hands back a client', (method) => {
+    expect(handsBackClient(method)).toBe(true);
+  });
+
+  it.each(['save', 'findOne', 'query', 'execute', 'getTimezone', 'insertOne', 'connectionString'])('%s hands back data', (method) => {
+    expect(handsBackClient(method)).toBe(false);
   });
 });

@@ -193,7 +193,7 @@ it('caches a user', async () => {
   await redis.set('user:1', 'Ada');
 });
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 3, column: 19, endColumn: 28, data: { count: 2, boundaries: 'database (line 2), cache (line 3)', max: 1 } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 3, column: 19, endColumn: 28, data: { count: 2, boundaries: 'database (line 2), cache (line 3)', max: 1, file: 'tests/integration/user-cache.test.ts' } }],
     },
     {
       name: 'user adapters from settings: a repository and a payment client',
@@ -208,7 +208,7 @@ test('checks out', async () => {
   await new PaymentClient().charge(500, user.email);
 });
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 3, column: 31, data: { count: 2, boundaries: 'database (line 2), http (line 3)', max: 1 } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 3, column: 31, data: { count: 2, boundaries: 'database (line 2), http (line 3)', max: 1, file: 'tests/integration/checkout.test.ts' } }],
     },
     {
       name: 'testcontainers modules of two kinds, and a generic container by its image',
@@ -225,7 +225,7 @@ beforeAll(async () => {
 });
 test('x', () => {});
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 4, column: 32, data: { count: 3, boundaries: 'database (line 2), queue (line 4), cache (line 7)', max: 1 } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 4, column: 32, data: { count: 3, boundaries: 'database (line 2), queue (line 4), cache (line 7)', max: 1, file: 'tests/integration/order-events.test.ts' } }],
     },
     {
       name: 'three kinds over max: 2, reported at the third',
@@ -237,7 +237,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { S3Client } from '@aws-sdk/client-s3';
 test('x', () => { new Pool(); new SQSClient({}); new S3Client({}); });
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 4, column: 26, data: { count: 3, boundaries: 'database (line 2), queue (line 3), storage (line 4)', max: 2 } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 4, column: 26, data: { count: 3, boundaries: 'database (line 2), queue (line 3), storage (line 4)', max: 2, file: 'tests/integration/order-flow.test.ts' } }],
     },
     {
       name: 'allowTogether groups count once, but a third kind still counts',
@@ -249,7 +249,7 @@ import Redis from 'ioredis';
 import amqp from 'amqplib';
 test('x', async () => { new Pool(); new Redis(); await amqp.connect('amqp://localhost'); });
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 4, column: 18, data: { count: 2, boundaries: 'database (line 2) + cache (line 3), queue (line 4)', max: 1 } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 4, column: 18, data: { count: 2, boundaries: 'database (line 2) + cache (line 3), queue (line 4)', max: 1, file: 'tests/integration/cached-users.test.ts' } }],
     },
     {
       name: 'a mock of one module does not hide another module of the same kind',
@@ -262,7 +262,7 @@ import got from 'got';
 vi.mock('axios');
 test('x', async () => { new Pool(); await got('https://example.com'); await axios.get('https://example.com'); });
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 5, column: 17, data: { count: 2, boundaries: 'database (line 3), http (line 5)', max: 1 } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 7, column: 43, data: { count: 2, boundaries: 'database (line 3), http (line 7)', max: 1, file: 'tests/integration/payments.test.ts' } }],
     },
     {
       name: 'a dynamic import',
@@ -275,7 +275,7 @@ test('x', async () => {
   new Redis();
 });
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 4, column: 36, data: { count: 2, boundaries: 'database (line 2), cache (line 4)', max: 1 } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 4, column: 36, data: { count: 2, boundaries: 'database (line 2), cache (line 4)', max: 1, file: 'tests/integration/search.test.ts' } }],
     },
   ],
 });
@@ -307,7 +307,7 @@ test('syncs products', async () => {
   await client.db('shop').collection('products').insertMany(await response.json());
 });
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 7, column: 26, endColumn: 31, data: { count: 2, boundaries: 'database (line 3), http (line 7)', max: 1 } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 7, column: 26, endColumn: 31, data: { count: 2, boundaries: 'database (line 3), http (line 7)', max: 1, file: 'tests/integration/sync.test.mjs' } }],
     },
   ],
 });
@@ -340,7 +340,7 @@ describe('order publisher', () => {
   });
 });
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 3, column: 14, endColumn: 32, data: { count: 2, boundaries: 'database (line 2), queue (line 3)', max: 1 } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 3, column: 14, endColumn: 32, data: { count: 2, boundaries: 'database (line 2), queue (line 3)', max: 1, file: 'test/integration/order-publisher.test.js' } }],
     },
   ],
 });

@@ -1,0 +1,83 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { lookupBoundary, lookupGlobalBoundary } from '../core/boundaries';
+import type { BoundaryMockFacts } from '../core/no-boundary-mock';
+import { getSettings } from '../settings';
+import { adapterOfModule, clientOfMember, clientOfValue } from './boundary-clients';
+import { boundaryOfSpecifier, boundaryOfTypeName, boundaryOfValue, importSiteOf } from './boundary-values';
+import { claimedClientOf, replacementsOf, returnOf, testReliesOnMock, type Replacement } from './mock-behaviour';
+import type { MockCall, MockTarget } from './mocks';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** One target of a mocking call, as facts for the core, with what the rule needs to point at it and edit it. */
+export interface GatheredMock {
+  readonly facts: BoundaryMockFacts;
+  /** Where the behaviour is replaced: the first call that swaps an implementation in, or the mocking call itself. */
+  readonly loc: TSESTree.SourceLocation;
+  /** Whether later code relies on the mock, so that removing it would break the test; asked only of findings. */
+  readonly reliedOn: () => boolean;
+}
+
+/** The boundary a module specifier stands for: a catalog or settings module, or a project module whose summary names one. */
+export function boundaryOfMockedModule(context: Context, specifier: string, site = importSiteOf(context)): BoundaryMockFacts['boundary'] {
+  return lookupBoundary(specifier, getSettings(context.settings), site) ?? adapterOfModule(context, specifier);
+}
+
+function targetFacts(context: Context, call: MockCall, target: MockTarget): Omit<BoundaryMockFacts, 'via' | 'replaces'> {
+  const text = (node: TSESTree.Node) => context.sourceCode.getText(node);
+  const site = importSiteOf(context);
+  switch (target.type) {
+    case 'module': {
+      const from = target.relativeTo ? { filename: target.relativeTo, cwd: context.cwd } : site;
+      return { site: from, thing: 'module', name: target.specifier, boundary: boundaryOfMockedModule(context, target.specifier, from) };
+    }
+    case 'method':
+      if (call.library === 'rewire') {
+        // rewire replaces a variable inside another file; only its name is known here, so it
+        // counts when that name is a boundary package's (`__set__('axios', fake)`).
+        const boundary = target.method === null ? null : lookupBoundary(target.method, getSettings(context.settings));
+        return { site, thing: 'module', name: target.method ?? text(target.object), boundary };
+      }
+      return {
+        site,
+        thing: target.method === null ? 'object' : 'member',
+        name: target.method === null ? text(target.object) : `${text(target.object)}.${target.method}`,
+        boundary: clientOfMember(context, target.object, target.method),
+      };
+    case 'global':
+      return { site, thing: 'global', name: target.name, boundary: lookupGlobalBoundary(target.name, getSettings(context.settings)) };
+    case 'type':
+      return { site, thing: 'double', name: text(target.node), boundary: boundaryOfTypeName(context, target.identifier) };
+    case 'class':
+      return { site, thing: 'double', name: text(target.classRef), boundary: clientOfValue(context, target.classRef) };
+  }
+}
+
+/** Gathers the facts of one target of a recognised mocking call. */
+export function gatherMock(context: Context, call: MockCall, target: MockTarget): GatheredMock {
+  const replacements: Replacement[] = target.type === 'method' || target.type === 'global' ? replacementsOf(context, call) : [];
+  const gathered = targetFacts(context, call, target);
+  // A member nothing traces to a client still stands for one when the test hands over a stand-in typed as that client.
+  const claimed = gathered.boundary ? null : replacements.map((replacement) => claimedClientOf(context, replacement)).find((boundary) => boundary !== null);
+  const facts: BoundaryMockFacts = {
+    via: call.api,
+    replaces: call.replaces,
+    replacement: call.replacement ? boundaryOfValue(context, call.replacement) : null,
+    returns: replacements.map((replacement) => returnOf(context, replacement)),
+    ...gathered,
+    ...(claimed ? { boundary: claimed } : {}),
+  };
+  const first = replacements[0];
+  const member = target.type === 'method' ? target.object : null;
+  const method = target.type === 'method' ? target.method : target.type === 'global' ? target.name : null;
+  return {
+    facts,
+    loc: first ? first.loc : (call.targets.length > 1 && target.type === 'module' ? target.node : call.node).loc,
+    reliedOn: () => testReliesOnMock(context, call, replacements, member, method),
+  };
+}
+
+/** Facts of an import of a hand-written mock (`'../__mocks__/pg'`). */
+export function manualMockFacts(context: Context, specifier: string): BoundaryMockFacts {
+  return { via: '__mocks__', replaces: true, thing: 'module', name: specifier, boundary: boundaryOfSpecifier(context, specifier) ?? adapterOfModule(context, specifier), site: importSiteOf(context) };
+}

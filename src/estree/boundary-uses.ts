@@ -1,0 +1,58 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { HARNESS_MODULES } from '../core/catalog';
+import { AST_NODE_TYPES } from './node-types';
+import { boundaryOfSpecifier } from './boundary-values';
+import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from './http-requests';
+import { summaryOfSpecifier } from './project-modules';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A boundary a file reaches at one place, before the file's mocks are taken into account. */
+export interface ReachedBoundary {
+  readonly kind: string;
+  /** The system behind it, when the catalog names one (`redis`, `postgres`). */
+  readonly system: string | null;
+}
+
+/**
+ * The boundaries a module a file loads stands for: a catalog client, fake or container, a module
+ * declared in settings, or a project module whose summary says what it reaches. HTTP clients
+ * that requests are read from (`axios`, `got`, `node-fetch`, …) count where a request goes
+ * somewhere, not where they are loaded: the test's own client to the app on a loopback address
+ * is no boundary. An unreadable project module counts as nothing.
+ */
+export function boundariesOfModule(context: Context, specifier: string): ReachedBoundary[] {
+  const boundary = boundaryOfSpecifier(context, specifier);
+  if (boundary) {
+    if (boundary.role === 'client' && boundary.kind === 'http' && isHttpClientModule(specifier)) return [];
+    return [{ kind: boundary.kind, system: boundary.system ?? null }];
+  }
+  const summary = summaryOfSpecifier(context, specifier);
+  if (summary === null || summary === 'unknown') return [];
+  return [...new Set(summary.boundaryKinds)].map((kind) => ({ kind, system: null }));
+}
+
+/**
+ * An HTTP request that leaves this machine: its address is written out and is not a loopback
+ * address or a server the file starts. A request whose address cannot be read counts as nothing.
+ */
+export function isOutboundRequest(context: Context, node: TSESTree.CallExpression): { via: string } | null {
+  if (!mayRequestHttp(context.sourceCode.text)) return null;
+  const request = parseHttpRequest(context, node);
+  if (!request?.url || request.url.loopback || request.url.localServer || request.url.host === null) return null;
+  return { via: request.module ?? 'global:fetch' };
+}
+
+/**
+ * The systems a framework's test harness starts, for an import of one of its start functions
+ * that the file calls (`createTestEnvironment` from `@vendure/testing` boots the app on a database).
+ */
+export function boundariesOfHarnessImport(context: Context, specifier: TSESTree.ImportClause, source: string): ReachedBoundary[] {
+  const harness = Object.hasOwn(HARNESS_MODULES, source) ? HARNESS_MODULES[source] : undefined;
+  if (!harness || specifier.type !== AST_NODE_TYPES.ImportSpecifier) return [];
+  const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+  if (!harness.starts.includes(imported)) return [];
+  const variable = context.sourceCode.scopeManager?.getDeclaredVariables(specifier)[0];
+  const called = variable?.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.CallExpression && reference.identifier.parent.callee === reference.identifier);
+  return called ? harness.kinds.map((kind) => ({ kind, system: null })) : [];
+}
