@@ -349,6 +349,8 @@ class LazyExports implements ReadonlyMap<string, ExportSummary> {
   private readonly done = new Map<string, ExportSummary | undefined>();
   private readonly asking = new Set<string>();
   private everything: Map<string, ExportSummary> | null = null;
+  /** Set while every export is being gathered, so `export *` in a circle stops where it began. */
+  private gathering = false;
 
   constructor(private readonly reader: Reader) {}
 
@@ -382,6 +384,17 @@ class LazyExports implements ReadonlyMap<string, ExportSummary> {
 
   private all(): Map<string, ExportSummary> {
     if (this.everything) return this.everything;
+    if (this.gathering) return new Map();
+    this.gathering = true;
+    try {
+      this.everything = this.gatherAll();
+    } finally {
+      this.gathering = false;
+    }
+    return this.everything;
+  }
+
+  private gatherAll(): Map<string, ExportSummary> {
     const all = new Map<string, ExportSummary>();
     for (const name of this.reader.exports.keys()) {
       const summary = this.get(name);
@@ -394,7 +407,6 @@ class LazyExports implements ReadonlyMap<string, ExportSummary> {
       if (target === 'unknown') continue;
       for (const [name, summary] of target.exports) if (name !== 'default' && !all.has(name)) all.set(name, summary);
     }
-    this.everything = all;
     return all;
   }
 

@@ -47,10 +47,11 @@ function queryBuilderRepository(): Project {
 
 const STUBS_OWN_CODE = [
   `import { vi, test, expect } from 'vitest';`,
-  `import { FileHelper } from 'kysely';`,
-  `test('reads the config', () => {`,
-  `  vi.spyOn(FileHelper, 'exists').mockReturnValue(true);`,
-  `  expect(FileHelper.exists('x')).toBe(true);`,
+  `import { Kysely } from 'kysely';`,
+  `import { loadSettings } from '../src/settings';`,
+  `test('reads the config', async () => {`,
+  `  vi.spyOn(Kysely.prototype, 'executeQuery').mockResolvedValue({ rows: [] });`,
+  `  await expect(loadSettings()).resolves.toEqual({});`,
   `});`,
 ].join('\n');
 

@@ -279,6 +279,17 @@ describe('what cannot be read', () => {
     expect(known(summaryOfSpecifier(context, './b')).complete).toBe(false);
   });
 
+  it('lists the exports of barrels that re-export each other, each name once', () => {
+    project = writeProject({
+      'test/left.ts': `export * from './right';\nexport const openLeft = () => 1;\n`,
+      'test/right.ts': `export * from './left';\nexport const openRight = () => 2;\n`,
+      [TEST]: '',
+    });
+    const left = known(summaryOfSpecifier(project.context(TEST), './left'));
+    expect([...left.exports.keys()].sort()).toEqual(['openLeft', 'openRight']);
+    expect(left.exports.size).toBe(2);
+  });
+
   it('calls a module over the size limit unknown', () => {
     project = writeProject({ 'test/huge.js': `export const data = ${JSON.stringify('x'.repeat(300 * 1024))};\n`, [TEST]: '' });
     expect(summaryOfSpecifier(project.context(TEST), './huge')).toBe('unknown');
