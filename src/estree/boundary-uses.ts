@@ -21,15 +21,25 @@ export interface ReachedBoundary {
  * somewhere, not where they are loaded: the test's own client to the app on a loopback address
  * is no boundary. An unreadable project module counts as nothing.
  */
-export function boundariesOfModule(context: Context, specifier: string): ReachedBoundary[] {
+export function boundariesOfModule(context: Context, specifier: string, imported: readonly string[] = []): ReachedBoundary[] {
   const boundary = boundaryOfSpecifier(context, specifier);
   if (boundary) {
     if (boundary.role === 'client' && boundary.kind === 'http' && isHttpClientModule(specifier)) return [];
     return [{ kind: boundary.kind, system: boundary.system ?? null }];
   }
+  // A project module stands for the boundaries of the clients and adapters the file takes from it,
+  // not for everything the module reaches: importing a model or a factory of the application
+  // exercises whatever the test calls, which its import alone does not say.
   const summary = summaryOfSpecifier(context, specifier);
   if (summary === null || summary === 'unknown') return [];
-  return [...new Set(summary.boundaryKinds)].map((kind) => ({ kind, system: null }));
+  const kinds = imported.flatMap((name) => {
+    const entry = summary.exports.get(name);
+    // A helper that builds a client but reaches other systems on the way (a test server with its
+    // database) is no one boundary's client.
+    const reachesOnlyIt = entry?.boundaryKinds.every((kind) => entry.value.type === 'boundary-client' && kind === entry.value.kind);
+    return entry?.value.type === 'boundary-client' && reachesOnlyIt ? [entry.value.kind] : [];
+  });
+  return [...new Set(kinds)].map((kind) => ({ kind, system: null }));
 }
 
 /**

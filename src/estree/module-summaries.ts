@@ -182,10 +182,27 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
   return reach;
 }
 
+/** Kinds of the catalog clients (not fakes) among the packages a module loads directly. */
+function ownClientKindsOf(file: string, specifiers: readonly string[]): Set<string> {
+  const kinds = new Set<string>();
+  for (const specifier of specifiers) {
+    if (DATA_FILE.test(specifier)) continue;
+    const identity = identityOf(file, specifier);
+    if (identity.type !== 'package' && identity.type !== 'builtin') continue;
+    const boundary = lookupBoundary(specifier, CATALOG_ONLY);
+    if (boundary && boundary.role !== 'fake') kinds.add(boundary.kind);
+  }
+  return kinds;
+}
+
+const DATA_FILE = /\.(?:json|jsonc|css|scss|svg|png|txt|md|ya?ml|html)$/i;
+
 function reachOfSpecifiers(file: string, specifiers: Iterable<string>, depth: number, stamps: Stamps): Reach {
   const kinds = new Set<string>();
   let complete = true;
   for (const specifier of specifiers) {
+    // A data file shipped in a package (`nodemailer/lib/well-known/services.json`) runs nothing.
+    if (DATA_FILE.test(specifier)) continue;
     const identity = identityOf(file, specifier);
     if (identity.type === 'package' || identity.type === 'builtin') {
       const boundary = lookupBoundary(specifier, CATALOG_ONLY);
@@ -299,6 +316,8 @@ interface Reader {
   readonly functionFacts: Map<Node, FunctionFacts | null>;
   complete: boolean;
   boundaryKinds: Set<string>;
+  /** Kinds of the boundary clients the module loads itself, not through other project modules. */
+  readonly ownClientKinds: ReadonlySet<string>;
 }
 
 interface FunctionFacts {
@@ -314,7 +333,8 @@ function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, s
   const text = fs.readFileSync(file, 'utf8');
   const program = parseModule(file, text);
   if (!program) return 'unknown';
-  const reach = reachOfSpecifiers(file, loadedSpecifiers(program), depth, stamps);
+  const specifiers = [...loadedSpecifiers(program)];
+  const reach = reachOfSpecifiers(file, specifiers, depth, stamps);
   const reader: Reader = {
     identity,
     text,
@@ -325,6 +345,7 @@ function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, s
     functionFacts: new Map(),
     complete: reach.complete,
     boundaryKinds: new Set(reach.kinds),
+    ownClientKinds: ownClientKindsOf(file, specifiers),
   };
   collectDeclarations(reader, program);
   const hooksOnImport: HookSummary[] = [];
@@ -680,8 +701,10 @@ function importedExport(reader: Reader, specifier: string, imported: string): Ex
 
 function nodeExport(reader: Reader, node: Node): ExportSummary {
   if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) {
-    // A class of a module that reaches a boundary is an adapter of that boundary.
-    const kind = [...reader.boundaryKinds][0];
+    // A class of a module that loads one boundary's client itself is an adapter of that boundary.
+    // Reaching one only through other project modules (a service over a shared utility barrel) or
+    // loading several makes it application code, not one boundary's adapter.
+    const kind = reader.ownClientKinds.size === 1 ? [...reader.ownClientKinds][0] : undefined;
     return {
       value: kind ? { type: 'boundary-client', kind } : reader.complete ? { type: 'other' } : { type: 'unknown' },
       registersHooks: [],

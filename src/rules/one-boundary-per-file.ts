@@ -6,7 +6,7 @@ import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../
 import { fullText } from '../core/partial-text';
 import { boundariesOfHarnessImport, boundariesOfModule, isOutboundRequest, type ReachedBoundary } from '../estree/boundary-uses';
 import { staticString } from '../estree/call-chain';
-import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
+import { importedNames, moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
 import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
 import { moduleMemberOf } from '../estree/module-members';
 import { partialTextOf } from '../estree/static-text';
@@ -84,14 +84,14 @@ export default createRule<Options, 'tooManyBoundaries'>({
       for (const { kind, system } of reached) use(kind, via, node, system);
     }
 
-    function useModule(specifier: string, node: TSESTree.Node): void {
-      useAll(boundariesOfModule(context, specifier), moduleKey(specifier), node);
+    function useModule(specifier: string, node: TSESTree.Node, imported?: readonly string[]): void {
+      useAll(boundariesOfModule(context, specifier, imported), moduleKey(specifier), node);
     }
 
     return {
       ImportDeclaration(node) {
         if (moduleLoadOfImport(node).typeOnly) return;
-        useModule(node.source.value, node.source);
+        useModule(node.source.value, node.source, importedNames(node));
         for (const specifier of node.specifiers) useAll(boundariesOfHarnessImport(context, specifier, node.source.value), moduleKey(node.source.value), specifier);
       },
       TSImportEqualsDeclaration(node) {

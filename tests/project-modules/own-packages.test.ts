@@ -100,3 +100,26 @@ describe('the built plugin', () => {
     expect(built.summaryOfSpecifier(context, './more')).toMatchObject({ hooksOnImport: [{ kind: 'afterEach', effects: ['truncate'] }] });
   });
 });
+
+describe('one-boundary-per-file through project modules', () => {
+  it('counts the clients a file takes from project modules, not everything those modules reach', () => {
+    project = writeProject({
+      'package.json': JSON.stringify({ name: 'shop' }),
+      'src/db.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`,
+      'src/cache.ts': `import { Redis } from 'ioredis';\nexport const redis = new Redis();\nexport const keyOf = (id: string) => 'order:' + id;\n`,
+    });
+    const takesBoth = [
+      `import { test, expect } from 'vitest';`,
+      `import { pool } from '../src/db';`,
+      `import { redis } from '../src/cache';`,
+      `test('caches the order row', async () => {`,
+      `  await pool.query('select 1');`,
+      `  expect(await redis.get('order:1')).toBeNull();`,
+      `});`,
+    ].join('\n');
+    expect(lint('tests/orders.test.ts', takesBoth, 'one-boundary-per-file')).toHaveLength(1);
+    // A key-building helper of the cache module is not the cache client.
+    const takesAHelper = takesBoth.replace(`import { redis } from '../src/cache';`, `import { keyOf } from '../src/cache';`).replace(`expect(await redis.get('order:1')).toBeNull();`, `expect(keyOf('1')).toBe('order:1');`);
+    expect(lint('tests/orders.test.ts', takesAHelper, 'one-boundary-per-file')).toEqual([]);
+  });
+});

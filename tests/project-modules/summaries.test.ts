@@ -55,6 +55,28 @@ describe('an adapter module', () => {
     expect(summary.exports.get('label')?.boundaryKinds).toEqual([]);
   });
 
+  it('calls a class an adapter only when its module loads the client itself', () => {
+    project = writeProject({
+      'src/toolbox/index.ts': `export * from './sql';\nexport const slug = (text: string) => text.toLowerCase();\n`,
+      'src/toolbox/sql.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`,
+      'src/payments/gateway.ts': `import { slug } from '../toolbox';\nexport class PaymentGateway {\n  reference(text: string) { return slug(text); }\n}\n`,
+      [TEST]: '',
+    });
+    const summary = known(summaryOfSpecifier(project.context(TEST), '../src/payments/gateway'));
+    // The barrel it borrows a helper from reaches the database, so the module does, transitively;
+    // the class itself is application code, not a database adapter.
+    expect(summary.boundaryKinds).toEqual(['database']);
+    expect(summary.exports.get('PaymentGateway')?.value).toEqual({ type: 'other' });
+  });
+
+  it('reaches nothing through a data file shipped in a client package', () => {
+    project = writeProject({
+      'src/mail-settings.ts': `import services from 'nodemailer/lib/well-known/services.json';\nexport const known = Object.keys(services);\n`,
+      [TEST]: '',
+    });
+    expect(known(summaryOfSpecifier(project.context(TEST), '../src/mail-settings')).boundaryKinds).toEqual([]);
+  });
+
   it('hands back a fresh database for an in-memory one', () => {
     project = writeProject({
       'test/db.ts': `import Database from 'better-sqlite3';\nexport function freshDb() {\n  return new Database(':memory:');\n}\n`,
