@@ -43,7 +43,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ autofix: false }],
     messages: {
       sharedData:
-        '`{{hook}}` seeds test data once and shares it with {{shared}}: {{sources}}. No test has data of its own, and a change one test makes is seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `{{hook}}`.',
+        '`{{hook}}` seeds test data once and shares it with {{shared}}: {{sources}}. Those tests read the same rows, so any change one of them makes would be seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `{{hook}}`.',
       sharedScenario:
         '`{{hook}}` seeds test data once for {{shared}} ({{sources}}), and these tests hand state to each other, so they pass only in order. Merge the dependent steps into one test, or move the scenario to the acceptance layer; keep only infrastructure and schema in `{{hook}}`.',
       handedOn:
