@@ -7,6 +7,7 @@ import { isStandInFunction, mayAssignGlobal, mayMock, parseGlobalAssignment, par
 import { removeWithOrphans } from '../estree/orphan-removal';
 import { statementOfExpression } from '../estree/statement-removal';
 import { getSettings } from '../settings';
+import { reportWithEdit } from '../estree/report';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ allow?: string[]; autofix?: boolean }];
@@ -76,13 +77,8 @@ export default createRule<Options, MessageId>({
       const data = { what: finding.what, kind: finding.kind, how: finding.how, effect: finding.effect };
       const statement = removable();
       const removal = statement ? removeWithOrphans(context.sourceCode, statement) : null;
-      context.report({
-        loc,
-        messageId: MESSAGE_OF[finding.remedy],
-        data,
-        ...(removal && options.autofix ? { fix: removal } : {}),
-        ...(removal && !options.autofix ? { suggest: [{ messageId: 'removeMock' as const, data, fix: removal }] } : {}),
-      });
+      const edit = removal && { messageId: 'removeMock' as const, data, fix: removal };
+      reportWithEdit(context, { loc, messageId: MESSAGE_OF[finding.remedy], data }, edit, options.autofix ?? false);
     }
 
     function checkManualMock(node: TSESTree.Node, source: string): void {

@@ -8,6 +8,7 @@ import { hostedSdkClientOf, makesNetworkClients, mayMakeNetworkClient } from '..
 import { collectHttpFakes } from '../estree/http-fakes';
 import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
 import { moduleBindingOf, moduleLoadOf, moduleScopeOf, valueImportListeners } from '../estree/imports';
+import { reportWithEdit } from '../estree/report';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean; allowHosts?: string[] }];
@@ -103,7 +104,8 @@ export default createRule<Options, MessageIds>({
               ])
             : null;
           const why = request.letThrough ? `\`${request.letThrough}\` lets it through` : 'nothing in this file fakes that host';
-          context.report({
+          const offered = edit && { messageId: 'disableNetConnect' as const, data: { nock }, fix: edit };
+          reportWithEdit(context, {
             node: request.node,
             ...(request.sdk
               ? {
@@ -118,9 +120,7 @@ export default createRule<Options, MessageIds>({
               : request.letThrough
                 ? { messageId: 'letThrough' as const, data: { origin: request.url.origin, letThrough: request.letThrough } }
                 : { messageId: 'realNetwork' as const, data: { origin: request.url.origin } }),
-            ...(edit && options.autofix ? { fix: edit } : {}),
-            ...(edit && !options.autofix ? { suggest: [{ messageId: 'disableNetConnect', data: { nock }, fix: edit }] } : {}),
-          });
+          }, offered, options.autofix ?? false);
         }
       },
     };

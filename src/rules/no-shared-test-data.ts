@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES } from '../estree/node-types';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { findSharedData, type HandedOn, type MutatedLiteral, type PerTestHookEdit, type SharedHookData } from '../core/no-shared-test-data';
 import { planPerTestHooks } from '../estree/hook-renames';
 import type { TextEdit } from '../estree/text-edits';
 import { factoryNameOf, planLiteralFactory } from '../estree/literal-factory';
 import { collectSharedData, sourceLabel, type SharedDataSyntax } from '../estree/shared-data-facts';
 import { parseTestCall, type TestCall } from '../estree/test-calls';
+import { fixOfEdits, reportWithEdit } from '../estree/report';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean }];
@@ -62,9 +63,8 @@ export default createRule<Options, MessageIds>({
 
     /** Reports a finding with its edit as a suggestion, or as the fix when `autofix` is on. */
     function report(target: { node: TSESTree.Node } | { loc: TSESTree.SourceLocation }, messageId: MessageIds, data: Record<string, string | number>, suggestion: Suggestion | null): void {
-      const fix = suggestion && ((fixer: TSESLint.RuleFixer) => suggestion.edits.map((edit) => fixer.replaceTextRange([...edit.range], edit.text)));
-      if (autofix && fix) context.report({ ...target, messageId, data, fix });
-      else context.report({ ...target, messageId, data, suggest: suggestion && fix ? [{ messageId: suggestion.messageId, data: suggestion.data, fix }] : [] });
+      const edit = suggestion && { messageId: suggestion.messageId, data: suggestion.data, fix: fixOfEdits(suggestion.edits) };
+      reportWithEdit(context, { ...target, messageId, data }, edit, autofix);
     }
 
     function perTestSuggestion(syntax: SharedDataSyntax, edit: PerTestHookEdit): Suggestion | null {
