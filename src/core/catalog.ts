@@ -312,13 +312,19 @@ export const CONTAINER_IMAGES: Readonly<Record<string, string>> = {
  * SDK that reads its base URL from the environment may be pointed at a local stand-in unseen).
  */
 export interface HostedSdk {
+  /** The host a client made with no host option sends to (its main API). */
   readonly host: string;
+  /**
+   * The domain of the service's hosts, for SDKs that send each product's calls to a host of its
+   * own (`api.twilio.com`, `studio.twilio.com`, …): messages name the domain, not one host.
+   */
+  readonly service?: string;
   readonly clients: readonly string[];
   readonly hostOptions: readonly string[];
 }
 
 export const HOSTED_SDKS: Readonly<Record<string, HostedSdk>> = {
-  twilio: { host: 'api.twilio.com', clients: ['', 'Twilio'], hostOptions: ['edge', 'region', 'httpClient'] },
+  twilio: { host: 'api.twilio.com', service: 'twilio.com', clients: ['', 'Twilio'], hostOptions: ['edge', 'region', 'httpClient'] },
   stripe: { host: 'api.stripe.com', clients: ['', 'Stripe'], hostOptions: ['host', 'port', 'protocol', 'httpClient', 'httpAgent'] },
   contentful: { host: 'cdn.contentful.com', clients: ['createClient'], hostOptions: ['host', 'adapter', 'httpAgent', 'httpsAgent', 'proxy'] },
   'contentful-management': { host: 'api.contentful.com', clients: ['createClient'], hostOptions: ['host', 'adapter', 'httpAgent', 'httpsAgent', 'proxy'] },

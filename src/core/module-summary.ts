@@ -67,6 +67,12 @@ export interface ModuleSummary {
   readonly identity: Extract<ModuleIdentity, { type: 'project' }>;
   /** Boundary kinds the module reaches, directly or through other project modules. */
   readonly boundaryKinds: readonly string[];
+  /**
+   * Kinds of the boundary clients the module loads itself (`import { Pool } from 'pg'`), not through
+   * other project modules: what makes it an adapter of a boundary rather than code that reaches one
+   * somewhere down its imports.
+   */
+  readonly clientKinds?: readonly string[];
   /** False when some module it loads is unknown, so `boundaryKinds` may be incomplete. */
   readonly complete: boolean;
   /** Hooks registered at the module's top level, when it is imported. */

@@ -20,7 +20,7 @@ export interface HttpRequestFact<N> {
    * Set for a client that names no URL per request: an SDK of a hosted service (whether the host
    * is the SDK's default), or an HTTP client of the project's own given a base URL (`project`).
    */
-  readonly sdk?: { readonly defaultHost: boolean; readonly project: boolean };
+  readonly sdk?: { readonly defaultHost: boolean; readonly project: boolean; readonly service?: string | null };
 }
 
 /** A request that reaches the real network; `letThrough` is the call that lets it past a refusal, if any. */

@@ -16,21 +16,26 @@ function isBoundaryClient(entry: ExportSummary | undefined): entry is ExportSumm
   return entry?.value.type === 'boundary-client';
 }
 
-/** A whole project module mocked (`vi.mock('../src/storage')`): the boundary it reaches. */
+/**
+ * A whole project module mocked (`vi.mock('../src/storage')`): the boundary whose client it loads
+ * itself. A module that reaches a boundary only through other project modules (a barrel, a service
+ * over shared utilities) is application code, and mocking it says nothing about one boundary.
+ */
 export function boundaryKindOfModule(summary: ModuleSummary): string | null {
-  return single(summary.boundaryKinds);
+  return single(summary.clientKinds ?? []);
 }
 
 /**
  * A member of an exported class or object stubbed (`UserRepository.prototype.save`,
- * `mailer.send`): the export is an adapter when it is or returns a client, or when its body (or,
- * failing that, its module) reaches exactly one boundary.
+ * `mailer.send`): the export is an adapter when it is or returns a client, or when it is a
+ * function whose own body reaches exactly one boundary. An object or class is not judged by
+ * what the rest of its module reaches: a formatter beside a client is still a formatter.
  */
 export function boundaryKindOfExportMember(summary: ModuleSummary, exported: string): string | null {
   const entry = summary.exports.get(exported);
   if (!entry || entry.value.type === 'unknown' || entry.value.type === 'fake' || entry.value.type === 'app-client') return null;
   if (isBoundaryClient(entry)) return entry.value.kind;
-  return single(entry.boundaryKinds) ?? single(summary.boundaryKinds);
+  return single(entry.boundaryKinds);
 }
 
 /**

@@ -37,7 +37,9 @@ export function boundariesOfModule(context: Context, specifier: string, imported
     // A helper that builds a client but reaches other systems on the way (a test server with its
     // database) is no one boundary's client.
     const reachesOnlyIt = entry?.boundaryKinds.every((kind) => entry.value.type === 'boundary-client' && kind === entry.value.kind);
-    return entry?.value.type === 'boundary-client' && reachesOnlyIt ? [entry.value.kind] : [];
+    // An HTTP client counts where a request leaves for another host, which a project module's
+    // summary does not say: a helper posting to the app's own loopback address is no boundary.
+    return entry?.value.type === 'boundary-client' && reachesOnlyIt && entry.value.kind !== 'http' ? [entry.value.kind] : [];
   });
   return [...new Set(kinds)].map((kind) => ({ kind, system: null }));
 }

@@ -26,6 +26,8 @@ export interface HostedSdkClient {
   readonly url: KnownUrl;
   /** Whether that is the SDK's default host, because no option names another. */
   readonly defaultHost: boolean;
+  /** With the default host, the domain the SDK's hosts share when each product has its own (`twilio.com`). */
+  readonly service: string | null;
   /** Whether the client is the project's own rather than a catalogued SDK. */
   readonly project: boolean;
   readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
@@ -99,14 +101,14 @@ function targetOf(context: Context, sdk: HostedSdk, args: readonly TSESTree.Call
       }
     }
   }
-  if (!chosen) return sdk.host === '' ? null : hostUrl(sdk.host, true);
+  if (!chosen) return sdk.host === '' ? null : hostUrl(sdk.host, true, sdk.service ?? null);
   const text = fullText(partialTextOf(context, chosen, 'constants'));
-  return text === null ? null : hostUrl(text, false);
+  return text === null ? null : hostUrl(text, false, null);
 }
 
-function hostUrl(host: string, defaultHost: boolean): Omit<HostedSdkClient, 'module' | 'node' | 'project'> | null {
+function hostUrl(host: string, defaultHost: boolean, service: string | null): Omit<HostedSdkClient, 'module' | 'node' | 'project'> | null {
   const url = httpOriginOf(parseUrl(knownText(/^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `https://${host}`)));
-  return url ? { url, defaultHost } : null;
+  return url ? { url, defaultHost, service } : null;
 }
 
 /** Strings, numbers and environment reads carry no options; object literals are read; anything else might. */

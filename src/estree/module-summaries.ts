@@ -355,6 +355,7 @@ function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, s
   return {
     identity,
     boundaryKinds: [...reader.boundaryKinds],
+    clientKinds: [...reader.ownClientKinds],
     complete: reader.complete,
     hooksOnImport,
     exports: new LazyExports(reader),

@@ -87,7 +87,7 @@ export default createRule<Options, MessageIds>({
         const requests: Array<HttpRequestFact<TSESTree.CallExpression | TSESTree.NewExpression>> = [];
         for (const call of calls) {
           const sdk = hostedSdkClientOf(context, call);
-          if (sdk) requests.push({ node: call, client: sdk.module, url: sdk.url, sdk: { defaultHost: sdk.defaultHost, project: sdk.project } });
+          if (sdk) requests.push({ node: call, client: sdk.module, url: sdk.url, sdk: { defaultHost: sdk.defaultHost, project: sdk.project, service: sdk.service } });
           // Only what the file states for certain: an environment variable may point anywhere.
           const request = !sdk && call.type === AST_NODE_TYPES.CallExpression ? parseHttpRequest(context, call, 'constants') : null;
           const url = request && !request.ownTransport ? httpOriginOf(request.url) : null;
@@ -112,8 +112,8 @@ export default createRule<Options, MessageIds>({
                   messageId: 'sdkClient' as const,
                   data: {
                     client: request.sdk.project ? `client from '${request.client}'` : `${request.client} client`,
-                    origin: request.url.origin,
-                    whose: request.sdk.defaultHost ? ", the SDK's default host," : request.sdk.project ? ' (its base URL)' : '',
+                    origin: request.sdk.service ? `hosts under ${request.sdk.service}` : request.url.origin,
+                    whose: request.sdk.service ? '' : request.sdk.defaultHost ? ", the SDK's default host," : request.sdk.project ? ' (its base URL)' : '',
                     why,
                   },
                 }

@@ -6,10 +6,11 @@ function exported(value: ExportValue, boundaryKinds: string[] = []): ExportSumma
   return { value, registersHooks: [], boundaryKinds };
 }
 
-function summary(boundaryKinds: string[], exports: Record<string, ExportSummary>): ModuleSummary {
+function summary(boundaryKinds: string[], exports: Record<string, ExportSummary>, clientKinds: string[] = boundaryKinds): ModuleSummary {
   return {
     identity: { type: 'project', file: '/app/src/orders/order-store.ts', workspacePackage: null },
     boundaryKinds,
+    clientKinds,
     complete: true,
     hooksOnImport: [],
     exports: new Map(Object.entries(exports)),
@@ -25,8 +26,11 @@ const orderStore = summary(['database'], {
   inMemoryOrders: exported({ type: 'fake', kind: 'database' }),
   unread: exported({ type: 'unknown' }),
 });
-const mailer = summary(['email'], { mailer: exported({ type: 'other' }) });
+const mailer = summary(['email'], { mailer: exported({ type: 'other' }, ['email']) });
 const twoSystems = summary(['database', 'queue'], { OrderFlow: exported({ type: 'other' }) });
+// A module that reaches the database only through a shared barrel it borrows helpers from, with a
+// formatter object beside a class whose methods write through that barrel's client.
+const overABarrel = summary(['database'], { colours: exported({ type: 'other' }), Ledger: exported({ type: 'other' }, ['database']) }, []);
 
 describe('project modules as boundaries', () => {
   it('a whole module mocked stands for the one boundary it reaches', () => {
@@ -37,6 +41,15 @@ describe('project modules as boundaries', () => {
   it('names no boundary for a module that reaches none, or two', () => {
     expect(boundaryKindOfModule(summary([], {}))).toBeNull();
     expect(boundaryKindOfModule(twoSystems)).toBeNull();
+  });
+
+  it('names no boundary for a module that loads no client itself, whatever it reaches through others', () => {
+    expect(boundaryKindOfModule(overABarrel)).toBeNull();
+  });
+
+  it('judges a member by its own export, not by what the rest of its module reaches', () => {
+    expect(boundaryKindOfExportMember(overABarrel, 'colours')).toBeNull();
+    expect(boundaryKindOfExportMember(overABarrel, 'Ledger')).toBe('database');
   });
 
   it.each([

@@ -122,4 +122,22 @@ describe('one-boundary-per-file through project modules', () => {
     const takesAHelper = takesBoth.replace(`import { redis } from '../src/cache';`, `import { keyOf } from '../src/cache';`).replace(`expect(await redis.get('order:1')).toBeNull();`, `expect(keyOf('1')).toBe('order:1');`);
     expect(lint('tests/orders.test.ts', takesAHelper, 'one-boundary-per-file')).toEqual([]);
   });
+
+  it('does not count a helper that sends HTTP requests, whose address its summary does not give', () => {
+    project = writeProject({
+      'package.json': JSON.stringify({ name: 'shop' }),
+      'src/db.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`,
+      'tests/api-client.ts': `import axios from 'axios';\nexport const api = axios.create({ baseURL: process.env.APP_URL });\n`,
+    });
+    const code = [
+      `import { test, expect } from 'vitest';`,
+      `import { pool } from '../src/db';`,
+      `import { api } from './api-client';`,
+      `test('lists the orders it stored', async () => {`,
+      `  await pool.query('select 1');`,
+      `  expect((await api.get('/orders')).status).toBe(200);`,
+      `});`,
+    ].join('\n');
+    expect(lint('tests/orders.test.ts', code, 'one-boundary-per-file')).toEqual([]);
+  });
 });

@@ -1232,7 +1232,7 @@ it('converts with the latest rate', async () => {
       errors: [{ messageId: 'realNetwork', line: 10, column: 9, data: { origin: 'https://api.holidays.example.org' } }],
     },
     {
-      name: 'Jest: an SDK client sends to its default host, which the file never names',
+      name: "Jest: an SDK whose products each have a host sends to the service's domain, which the file never names",
       filename: 'tests/integration/sms.test.ts',
       code: `import twilio from 'twilio';
 
@@ -1243,7 +1243,22 @@ test('sends a text', async () => {
   expect(message.sid).toBeDefined();
 });
 `,
-      errors: [{ messageId: 'sdkClient', line: 3, column: 13, data: { client: 'twilio client', origin: 'https://api.twilio.com', whose: ", the SDK's default host,", why: 'nothing in this file fakes that host' } }],
+      errors: [{ messageId: 'sdkClient', line: 3, column: 13, data: { client: 'twilio client', origin: 'hosts under twilio.com', whose: '', why: 'nothing in this file fakes that host' } }],
+    },
+    {
+      name: 'Vitest: an SDK client sends to its default host, which the file never names',
+      filename: 'tests/integration/billing.test.ts',
+      code: `import Stripe from 'stripe';
+import { expect, it } from 'vitest';
+
+const billing = new Stripe(process.env.BILLING_KEY);
+
+it('opens an account for the shop', async () => {
+  const account = await billing.customers.create({ email: 'owner@example.test' });
+  expect(account.id).toMatch(/^cus_/);
+});
+`,
+      errors: [{ messageId: 'sdkClient', line: 4, column: 17, data: { client: 'stripe client', origin: 'https://api.stripe.com', whose: ", the SDK's default host,", why: 'nothing in this file fakes that host' } }],
     },
     {
       name: 'a host option that names another public host, with nock set up for a different one',
