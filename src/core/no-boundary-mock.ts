@@ -12,7 +12,11 @@ export type MockedThing = 'module' | 'member' | 'object' | 'global' | 'double';
  * connected client (the stub only injects the boundary), a plain value at once (no round trip is
  * stood in for), or anything else.
  */
-export type ReplacementReturn = 'real-client' | 'synchronous' | 'other';
+/**
+ * What a replacement hands back: the real client, a plain value at once, a call through to the
+ * original it replaces (a spy with a side effect, which still reaches the boundary), or anything else.
+ */
+export type ReplacementReturn = 'real-client' | 'synchronous' | 'calls-through' | 'other';
 
 /** One mock, reduced to what the decision needs. A front end for any language can build these. */
 export interface BoundaryMockFacts {
@@ -106,13 +110,14 @@ function describeEffect(facts: BoundaryMockFacts, remedy: Remedy, kind: string):
 
 /**
  * Whether the replacements leave the boundary in place: each hands back the real client (the stub
- * only injects it), or a stubbed member hands back a plain value at once, which cannot stand in
+ * only injects it) or calls the original it replaces (a spy that adds a side effect), or a stubbed
+ * member hands back a plain value at once, which cannot stand in
  * for a round trip (a settings getter, a text generator).
  */
 function keepsBoundary(facts: BoundaryMockFacts): boolean {
   const returns = facts.returns ?? [];
   if (returns.length === 0) return false;
-  if (returns.every((shape) => shape === 'real-client')) return true;
+  if (returns.every((shape) => shape === 'real-client' || shape === 'calls-through')) return true;
   return facts.thing === 'member' && returns.every((shape) => shape === 'synchronous');
 }
 

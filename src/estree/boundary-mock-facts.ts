@@ -63,7 +63,7 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
     via: call.api,
     replaces: call.replaces,
     replacement: call.replacement ? boundaryOfValue(context, call.replacement) : null,
-    returns: replacements.map((replacement) => returnOf(context, replacement)),
+    returns: replacements.map((replacement) => returnOf(context, replacement, target.type === 'method' ? target.method : null)),
     ...gathered,
     ...(claimed ? { boundary: claimed } : {}),
   };

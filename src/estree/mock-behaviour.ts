@@ -211,8 +211,9 @@ export function claimedClientOf(context: Context, replacement: Replacement): Bou
  * where `orm` is the connected client), a plain value at once (`mockReturnValue('UTC')`,
  * `mockImplementation(() => undefined)`), or anything else, such as a settled promise.
  */
-export function returnOf(context: Context, replacement: Replacement): ReplacementReturn {
+export function returnOf(context: Context, replacement: Replacement, mockedMethod: string | null = null): ReplacementReturn {
   const { method, argument } = replacement;
+  if (mockedMethod !== null && argument && RUNNING.has(method) && callsOriginal(context, unwrap(argument), mockedMethod)) return 'calls-through';
   if (SYNCHRONOUS.has(method)) return 'synchronous';
   if (!argument) return RETURNING.has(method) ? 'synchronous' : 'other';
   if (SETTLING.has(method)) return method.includes('Reject') || method === 'rejects' || isPlainValue(argument) ? 'other' : returnOfValue(context, argument);
@@ -311,4 +312,40 @@ function memberReads(context: Context): ReadonlyMap<string, readonly Node[]> {
 function isMemberReadElsewhere(context: Context, object: Node, method: string, except: Node): boolean {
   const reads = memberReads(context).get(`${context.sourceCode.getText(unwrap(object))}.${method}`) ?? [];
   return reads.some((read) => !isInside(read, except));
+}
+
+/**
+ * Whether a stand-in function calls the method it replaces, kept in a variable before the mock
+ * (`const original = repo.find.bind(repo)`, `const find = repo.find`): the real call still happens,
+ * with something added around it.
+ */
+function callsOriginal(context: Context, fn: Node, mockedMethod: string): boolean {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const scope = context.sourceCode.scopeManager?.acquire(fn);
+  if (!scope) return false;
+  const scopes = [scope];
+  while (scopes.length > 0) {
+    const current = scopes.pop() as TSESLint.Scope.Scope;
+    for (const reference of current.references) {
+      // `original(…)`, or `original.call(…)` / `original.apply(…)`.
+      let callee: Node = reference.identifier;
+      const member = callee.parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === callee && ['call', 'apply'].includes(propertyName(member) ?? '')) callee = member;
+      const parent = callee.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== callee) continue;
+      const definition = reference.resolved?.defs[0];
+      if (definition?.type === 'Variable' && definition.node.init && keepsMethod(definition.node.init, mockedMethod)) return true;
+    }
+    scopes.push(...current.childScopes);
+  }
+  return false;
+}
+
+/** `x.method`, `x.method.bind(x)`: an expression that keeps a method as it was. */
+function keepsMethod(init: Node, mockedMethod: string): boolean {
+  let node = unwrap(init);
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(node.callee) === 'bind') {
+    node = unwrap(node.callee.object);
+  }
+  return node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === mockedMethod;
 }

@@ -265,6 +265,77 @@ it('fails the commit', async () => {
   ],
 });
 
+ts.run('no-boundary-mock: a stand-in that calls the original', rule, {
+  valid: [
+    {
+      name: 'a spy that runs the real query and then adds a row of its own, to race it (Vitest)',
+      filename: FILE_TS,
+      code: `import { expect, test, vi } from 'vitest';
+import { Pool } from 'pg';
+const pool = new Pool();
+
+test('a second writer arrives between the read and the write', async () => {
+  const realQuery = pool.query.bind(pool);
+  vi.spyOn(pool, 'query').mockImplementationOnce(async (text: string) => {
+    const rows = await realQuery(text);
+    await realQuery("INSERT INTO seats (id) VALUES (7)");
+    return rows;
+  });
+  await expect(reserveSeat(pool, 7)).rejects.toThrow('taken');
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a stand-in that only looks like the original, without calling it (Vitest)',
+      filename: FILE_TS,
+      code: `import { expect, test, vi } from 'vitest';
+import { Pool } from 'pg';
+const pool = new Pool();
+
+test('reports a lost connection', async () => {
+  const realQuery = pool.query.bind(pool);
+  vi.spyOn(pool, 'query').mockImplementationOnce(async () => {
+    throw new Error('connection lost');
+  });
+  await expect(reserveSeat(pool, 7)).rejects.toThrow('try again');
+  expect(realQuery).toBeDefined();
+});
+`,
+      errors: [{ messageId: 'mockedDatabase', data: dbMember('`pool.query` from `pg`', '`vi.spyOn`'), line: 7 }],
+    },
+  ],
+});
+
+cjs.run('no-boundary-mock: a sinon stand-in that calls the original', rule, {
+  valid: [
+    {
+      name: 'callsFake around the method kept before the stub (Mocha)',
+      filename: FILE_JS,
+      code: `const sinon = require('sinon');
+const { Pool } = require('pg');
+const pool = new Pool();
+
+describe('seats', () => {
+  afterEach(() => sinon.restore());
+  it('retries once when the first write loses a race', async () => {
+    const original = pool.query;
+    let calls = 0;
+    sinon.stub(pool, 'query').callsFake(function (...args) {
+      calls += 1;
+      return original.apply(pool, args);
+    });
+    await reserveSeat(pool, 7);
+    calls.should.equal(2);
+  });
+});
+`,
+    },
+  ],
+  invalid: [],
+});
+
 ts.run('no-boundary-mock: edits only where nothing relies on the mock', rule, {
   valid: [],
   invalid: [
