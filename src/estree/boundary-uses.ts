@@ -3,6 +3,8 @@ import { HARNESS_MODULES } from '../core/catalog';
 import { AST_NODE_TYPES } from './node-types';
 import { boundaryOfSpecifier } from './boundary-values';
 import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from './http-requests';
+import { parseMockCall } from './mocks';
+import { propertyName } from './call-chain';
 import { summaryOfSpecifier } from './project-modules';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -67,4 +69,33 @@ export function boundariesOfHarnessImport(context: Context, specifier: TSESTree.
   const variable = context.sourceCode.scopeManager?.getDeclaredVariables(specifier)[0];
   const called = variable?.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.CallExpression && reference.identifier.parent.callee === reference.identifier);
   return called ? harness.kinds.map((kind) => ({ kind, system: null })) : [];
+}
+
+/**
+ * The exports an import declaration takes and the file uses for real: an import every use of which
+ * is the target of a stub (`vi.spyOn(storage, 'put')`, `sinon.stub(Repo.prototype, 'save')`) is
+ * replaced wherever the tests reach it, so its boundary is not exercised. A namespace import names
+ * no export.
+ */
+export function exercisedImports(context: Context, node: TSESTree.ImportDeclaration): string[] {
+  if (node.importKind === 'type') return [];
+  const names: string[] = [];
+  for (const specifier of node.specifiers) {
+    if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) continue;
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type') continue;
+    const name = specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier ? 'default' : specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+    const variable = context.sourceCode.scopeManager?.getDeclaredVariables(specifier)[0];
+    const references = variable?.references ?? [];
+    if (references.length === 0 || references.some((reference) => !isStubTarget(context, reference.identifier))) names.push(name);
+  }
+  return names;
+}
+
+/** Whether an identifier is what a mocking call replaces members of: `x` or `x.prototype` as its first argument. */
+function isStubTarget(context: Context, identifier: TSESTree.Node): boolean {
+  let target: TSESTree.Node = identifier;
+  const parent = target.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === target && propertyName(parent) === 'prototype') target = parent;
+  const call = target.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === target && parseMockCall(context, call) !== null;
 }

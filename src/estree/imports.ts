@@ -223,16 +223,3 @@ export function valueImportListeners(note: (source: string) => void): {
     },
   };
 }
-
-/**
- * The exports an import declaration takes for their value: export names, `default`; a namespace
- * import names none, since which of its members the file uses is not said where it is imported.
- */
-export function importedNames(node: TSESTree.ImportDeclaration): string[] {
-  if (node.importKind === 'type') return [];
-  return node.specifiers.flatMap((specifier) => {
-    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return ['default'];
-    if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') return [];
-    return [specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value];
-  });
-}

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { isRelativeSpecifier, kindOfContainerImage } from '../core/boundaries';
 import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../core/one-boundary-per-file';
 import { fullText } from '../core/partial-text';
-import { boundariesOfHarnessImport, boundariesOfModule, isOutboundRequest, type ReachedBoundary } from '../estree/boundary-uses';
+import { boundariesOfHarnessImport, boundariesOfModule, exercisedImports, isOutboundRequest, type ReachedBoundary } from '../estree/boundary-uses';
 import { staticString } from '../estree/call-chain';
-import { importedNames, moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
+import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
 import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
 import { moduleMemberOf } from '../estree/module-members';
 import { partialTextOf } from '../estree/static-text';
@@ -91,7 +91,7 @@ export default createRule<Options, 'tooManyBoundaries'>({
     return {
       ImportDeclaration(node) {
         if (moduleLoadOfImport(node).typeOnly) return;
-        useModule(node.source.value, node.source, importedNames(node));
+        useModule(node.source.value, node.source, exercisedImports(context, node));
         for (const specifier of node.specifiers) useAll(boundariesOfHarnessImport(context, specifier, node.source.value), moduleKey(node.source.value), specifier);
       },
       TSImportEqualsDeclaration(node) {

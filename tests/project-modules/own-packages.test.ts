@@ -123,6 +123,28 @@ describe('one-boundary-per-file through project modules', () => {
     expect(lint('tests/orders.test.ts', takesAHelper, 'one-boundary-per-file')).toEqual([]);
   });
 
+  it('does not count an adapter every use of which is stubbed', () => {
+    project = writeProject({
+      'package.json': JSON.stringify({ name: 'shop' }),
+      'src/db.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`,
+      'src/files.ts': `import { S3Client } from '@aws-sdk/client-s3';\nexport const files = new S3Client({});\n`,
+    });
+    const code = [
+      `import { test, expect, vi } from 'vitest';`,
+      `import { pool } from '../src/db';`,
+      `import { files } from '../src/files';`,
+      `test('stores the invoice row, with the upload stubbed', async () => {`,
+      `  vi.spyOn(files, 'send').mockResolvedValue({});`,
+      `  await pool.query('select 1');`,
+      `  expect(true).toBe(true);`,
+      `});`,
+    ].join('\n');
+    expect(lint('tests/invoices.test.ts', code, 'one-boundary-per-file')).toEqual([]);
+    // Used for real as well, it counts.
+    const usedToo = code.replace(`  expect(true).toBe(true);`, `  expect(await files.send({})).toEqual({});`);
+    expect(lint('tests/invoices.test.ts', usedToo, 'one-boundary-per-file')).toHaveLength(1);
+  });
+
   it('does not count a helper that sends HTTP requests, whose address its summary does not give', () => {
     project = writeProject({
       'package.json': JSON.stringify({ name: 'shop' }),
