@@ -5,7 +5,7 @@ import { getSettings } from '../settings';
 import { unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
 import { fileCache } from './file-cache';
-import { isOwnPackageSpecifier } from './project-modules';
+import { isOwnPackageSpecifier, summaryOfSpecifier } from './project-modules';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -28,8 +28,8 @@ export function boundaryOfSpecifier(context: Context, specifier: string): Bounda
   return isOwnPackageSpecifier(context, specifier) ? null : boundary;
 }
 
-/** Maps a module specifier to what a trace is looking for. */
-type Lookup<T> = (context: Context, specifier: string) => T | null;
+/** Maps a module specifier (and the name taken from it, when known) to what a trace is looking for. */
+type Lookup<T> = (context: Context, specifier: string, imported: string | null) => T | null;
 
 interface Tracer<T> {
   readonly lookup: Lookup<T>;
@@ -47,6 +47,32 @@ const boundaryTracer: Tracer<BoundaryModule> = { lookup: boundaryOfSpecifier, va
  */
 export function boundaryOfValue(context: Context, node: Node): BoundaryModule | null {
   return trace(context, node, boundaryTracer, 0, new Set());
+}
+
+/**
+ * The boundary a module specifier gives a data rule: a catalog or declared boundary, or else a
+ * client of the project's own code (a workspace package, a helper module) whose summary says the
+ * named export hands back a real client of a boundary. Stubbing one's own library is not mocking a
+ * boundary, but a connection it opens is real, and what is written through it stays written.
+ */
+function reachedBoundaryOfSpecifier(context: Context, specifier: string, imported: string | null): BoundaryModule | null {
+  const boundary = boundaryOfSpecifier(context, specifier);
+  if (boundary || imported === null || imported === '*') return boundary;
+  const summary = summaryOfSpecifier(context, specifier);
+  if (summary === null || summary === 'unknown') return null;
+  const value = summary.exports.get(imported)?.value;
+  return value?.type === 'boundary-client' ? { kind: value.kind, role: 'client', specifier } : null;
+}
+
+const reachedBoundaryTracer: Tracer<BoundaryModule> = { lookup: reachedBoundaryOfSpecifier, variables: fileCache() };
+
+/**
+ * The boundary a value reaches, for rules about data and infrastructure: as {@link boundaryOfValue},
+ * and also through the project's own modules and packages whose summaries say the imported export
+ * is a real client of a boundary (the repository's own ORM or driver, a `db` helper module).
+ */
+export function reachedBoundaryOfValue(context: Context, node: Node): BoundaryModule | null {
+  return trace(context, node, reachedBoundaryTracer, 0, new Set());
 }
 
 const originTracer: Tracer<string> = { lookup: (_context, specifier) => specifier, variables: fileCache() };
@@ -91,19 +117,19 @@ function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number
       return traceIdentifier(context, expression, tracer, depth, seen);
     case AST_NODE_TYPES.MemberExpression: {
       const loaded = moduleOfExpression(expression);
-      if (loaded) return tracer.lookup(context, loaded.source);
+      if (loaded) return tracer.lookup(context, loaded.source, loaded.member);
       return trace(context, expression.object, tracer, depth + 1, seen);
     }
     case AST_NODE_TYPES.CallExpression: {
       const loaded = moduleOfExpression(expression);
-      if (loaded) return tracer.lookup(context, loaded.source);
+      if (loaded) return tracer.lookup(context, loaded.source, loaded.member);
       return trace(context, expression.callee, tracer, depth + 1, seen);
     }
     case AST_NODE_TYPES.NewExpression:
       return trace(context, expression.callee, tracer, depth + 1, seen);
     case AST_NODE_TYPES.ImportExpression: {
       const loaded = moduleOfExpression(expression);
-      return loaded ? tracer.lookup(context, loaded.source) : null;
+      return loaded ? tracer.lookup(context, loaded.source, null) : null;
     }
     case AST_NODE_TYPES.LogicalExpression:
       return trace(context, expression.left, tracer, depth + 1, seen) ?? trace(context, expression.right, tracer, depth + 1, seen);
@@ -118,7 +144,7 @@ function traceIdentifier<T>(context: Context, identifier: TSESTree.Identifier, t
   const resolution = resolveName(context, identifier);
   if (resolution.type === 'global') return null;
   if (resolution.type === 'module') {
-    return resolution.binding.typeOnly ? null : tracer.lookup(context, resolution.binding.source);
+    return resolution.binding.typeOnly ? null : tracer.lookup(context, resolution.binding.source, resolution.binding.imported);
   }
   const variable = resolution.variable;
   if (tracer.variables.has(variable)) return tracer.variables.get(variable) ?? null;
