@@ -50,29 +50,50 @@ export function boundaryOfValue(context: Context, node: Node): BoundaryModule | 
 }
 
 /**
- * The boundary a module specifier gives a data rule: a catalog or declared boundary, or else a
- * client of the project's own code (a workspace package, a helper module) whose summary says the
- * named export hands back a real client of a boundary. Stubbing one's own library is not mocking a
- * boundary, but a connection it opens is real, and what is written through it stays written.
+ * The boundary a module specifier gives a rule about data or infrastructure. Stubbing one's own
+ * library is not mocking a boundary, but a connection the repository's own client opens is real,
+ * and what is written through it stays written. So a package of this repository that the catalog
+ * knows (an ORM or driver linted from its own source) counts as that boundary; and, when
+ * `summaries` is set, so does a project export whose summary says it is a real client of a boundary
+ * (a repository class of the project's data layer, a `db` helper module).
  */
-function reachedBoundaryOfSpecifier(context: Context, specifier: string, imported: string | null): BoundaryModule | null {
+function reachedBoundaryOfSpecifier(context: Context, specifier: string, imported: string | null, summaries: boolean): BoundaryModule | null {
   const boundary = boundaryOfSpecifier(context, specifier);
-  if (boundary || imported === null || imported === '*') return boundary;
+  if (boundary) return boundary;
+  const known = libraryBoundaryOfSpecifier(context, specifier);
+  if (known) return known;
+  if (!summaries || imported === null || imported === '*') return null;
   const summary = summaryOfSpecifier(context, specifier);
   if (summary === null || summary === 'unknown') return null;
   const value = summary.exports.get(imported)?.value;
   return value?.type === 'boundary-client' ? { kind: value.kind, role: 'client', specifier } : null;
 }
 
-const reachedBoundaryTracer: Tracer<BoundaryModule> = { lookup: reachedBoundaryOfSpecifier, variables: fileCache() };
+/**
+ * The boundary the catalog (or settings) gives a specifier, the repository's own packages included:
+ * an ORM or driver linted from its own source is still that library.
+ */
+export function libraryBoundaryOfSpecifier(context: Context, specifier: string): BoundaryModule | null {
+  return lookupBoundary(specifier, getSettings(context.settings), importSiteOf(context));
+}
+
+const ownPackageTracer: Tracer<BoundaryModule> = {
+  lookup: (context, specifier, imported) => reachedBoundaryOfSpecifier(context, specifier, imported, false),
+  variables: fileCache(),
+};
+const summaryTracer: Tracer<BoundaryModule> = {
+  lookup: (context, specifier, imported) => reachedBoundaryOfSpecifier(context, specifier, imported, true),
+  variables: fileCache(),
+};
 
 /**
  * The boundary a value reaches, for rules about data and infrastructure: as {@link boundaryOfValue},
- * and also through the project's own modules and packages whose summaries say the imported export
- * is a real client of a boundary (the repository's own ORM or driver, a `db` helper module).
+ * and also through the repository's own packages the catalog knows (its own ORM or driver). With
+ * `summaries`, also through project exports whose summaries say they are real clients of a boundary:
+ * enough to call a write through one a write, too little to say that constructing one opens a connection.
  */
-export function reachedBoundaryOfValue(context: Context, node: Node): BoundaryModule | null {
-  return trace(context, node, reachedBoundaryTracer, 0, new Set());
+export function reachedBoundaryOfValue(context: Context, node: Node, summaries = false): BoundaryModule | null {
+  return trace(context, node, summaries ? summaryTracer : ownPackageTracer, 0, new Set());
 }
 
 const originTracer: Tracer<string> = { lookup: (_context, specifier) => specifier, variables: fileCache() };

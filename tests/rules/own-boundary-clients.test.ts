@@ -49,24 +49,52 @@ export class LedgerStore {
 `,
 };
 
+/** A repository of a database driver, whose tests load the driver by its own name. */
+const DRIVER_REPOSITORY: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'driver-monorepo', private: true, workspaces: ['packages/*'] }),
+  'packages/pg/package.json': JSON.stringify({ name: 'pg', main: 'lib/index.js' }),
+  'packages/pg/lib/index.js': `const net = require('net');
+
+class Client {
+  async connect() {
+    this.socket = net.connect(5432);
+  }
+  async query(text) {
+    return { text, rows: [] };
+  }
+  async end() {
+    this.socket.end();
+  }
+}
+
+class Scope {
+  static async create(client, callback) {
+    return callback(client);
+  }
+}
+
+module.exports = { Client, Scope };
+`,
+};
+
 const rules = { 'require-cleanup': requireCleanup, 'prefer-shared-infrastructure': preferShared } as unknown as Record<string, Rule.RuleModule>;
 
 /** Lints `code` as a test file of the workspace with one rule, and returns its messages. */
-function lint(ruleName: keyof typeof rules, name: string, code: string): string[] {
+function lint(ruleName: keyof typeof rules, name: string, code: string, testFile = 'packages/ledger-store/test/entries.test.ts', files = WORKSPACE): string[] {
   const dir = path.join(root, name);
-  for (const [file, text] of Object.entries({ ...WORKSPACE, 'packages/ledger-store/test/entries.test.ts': code })) {
+  for (const [file, text] of Object.entries({ ...files, [testFile]: code })) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
   }
   const config: Linter.Config[] = [
     {
-      files: ['**/*.ts'],
+      files: ['**/*.ts', '**/*.js'],
       languageOptions: { parser: tsParser as unknown as Linter.Parser },
       plugins: { own: { rules } },
       rules: { [`own/${ruleName}`]: 'error' },
     },
   ];
-  return new Linter({ cwd: dir }).verify(code, config, path.join(dir, 'packages/ledger-store/test/entries.test.ts')).map((message) => message.message);
+  return new Linter({ cwd: dir }).verify(code, config, path.join(dir, testFile)).map((message) => message.message);
 }
 
 const OPENED_ONCE = `import { LedgerStore } from '@books/ledger-store';
@@ -130,8 +158,73 @@ it('lists entries', async () => {
   });
 });
 
-describe('prefer-shared-infrastructure with the repository’s own database client', () => {
-  it('reports the own client connected before each of several tests', () => {
+describe('require-cleanup in a driver’s own repository', () => {
+  it('does not read a static factory of the driver’s own class as a write', () => {
+    const code = `const { Client, Scope } = require('pg');
+const assert = require('node:assert');
+const { it } = require('mocha');
+
+it('runs a callback in a scope of its own', async () => {
+  const shared = new Client();
+  await Scope.create(shared, async (scoped) => {
+    assert.ok(scoped);
+  });
+});
+`;
+    expect(lint('require-cleanup', 'own-static-factory', code, 'packages/pg/test/settings.test.js', DRIVER_REPOSITORY)).toEqual([]);
+  });
+
+  it('reports a write through the driver’s own client when nothing removes it', () => {
+    const code = `const { Client } = require('pg');
+const { before, it } = require('mocha');
+
+const client = new Client();
+before(() => client.connect());
+
+it('inserts a row', async () => {
+  await client.query("INSERT INTO notes (body) VALUES ('first')");
+});
+`;
+    expect(lint('require-cleanup', 'own-driver-write', code, 'packages/pg/test/notes.test.js', DRIVER_REPOSITORY)).toEqual([
+      '`client.query()` writes to the database, and this file registers no cleanup that removes it. Roll back, truncate or delete after each test, so every test starts from a known state.',
+    ]);
+  });
+});
+
+describe('prefer-shared-infrastructure with the repository’s own clients', () => {
+  const DRIVER_SUITE = (hook: string) => `const { Client } = require('pg');
+const assert = require('node:assert');
+const { ${hook}, afterEach, describe, it } = require('mocha');
+
+describe('simple queries', () => {
+  let client;
+  ${hook}(async () => {
+    client = new Client();
+    await client.connect();
+  });
+  afterEach(() => client.end());
+
+  it('selects a number', async () => {
+    assert.ok(await client.query('SELECT 1'));
+  });
+
+  it('selects a string', async () => {
+    assert.ok(await client.query("SELECT 'a'"));
+  });
+});
+`;
+
+  it('reports the driver a repository lints from its own source, connected before each test', () => {
+    expect(lint('prefer-shared-infrastructure', 'own-driver', DRIVER_SUITE('beforeEach'), 'packages/pg/test/queries.test.js', DRIVER_REPOSITORY)).toEqual([
+      '`new Client()` opens infrastructure in `beforeEach`, once for each of the 2 tests it runs before. Open it once in `before` and keep only per-test resets (truncate, flush, rollback) in `beforeEach`.',
+    ]);
+  });
+
+  it('stays silent when that driver is connected once for the suite', () => {
+    expect(lint('prefer-shared-infrastructure', 'own-driver-once', DRIVER_SUITE('before'), 'packages/pg/test/queries.test.js', DRIVER_REPOSITORY)).toEqual([]);
+  });
+
+  it('does not say that constructing a class of the project’s data layer opens a connection', () => {
     const code = `import { LedgerStore } from '@books/ledger-store';
 import { beforeEach, expect, it } from 'vitest';
 
@@ -148,21 +241,6 @@ it('books a credit', async () => {
   expect(await store.insert({ account: 'salary', cents: 2500 })).toBeDefined();
 });
 `;
-    expect(lint('prefer-shared-infrastructure', 'per-test', code)).toEqual([
-      '`LedgerStore.connect()` opens infrastructure in `beforeEach`, once for each of the 2 tests it runs before. Open it once in `beforeAll` and keep only per-test resets (truncate, flush, rollback) in `beforeEach`.',
-    ]);
-  });
-
-  it('stays silent when the own client is connected once for the suite', () => {
-    const code = `${OPENED_ONCE}
-it('books a debit', async () => {
-  expect(await store.insert({ account: 'rent', cents: -900 })).toBeDefined();
-});
-
-it('books a credit', async () => {
-  expect(await store.insert({ account: 'salary', cents: 2500 })).toBeDefined();
-});
-`;
-    expect(lint('prefer-shared-infrastructure', 'shared', code)).toEqual([]);
+    expect(lint('prefer-shared-infrastructure', 'data-layer', code)).toEqual([]);
   });
 });
