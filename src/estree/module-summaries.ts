@@ -753,6 +753,8 @@ function factsOfCode(reader: Reader, code: Node): FunctionFacts {
       } else break;
     }
     if (inChain.has(node)) return;
+    // A stand-in handed to a mock runs when the code under test calls it, not when the hook runs.
+    if (STAND_IN_SETTERS.has(lastSegment(node.callee) ?? '')) return false;
     const hook = hookKindOf(node);
     if (hook) {
       hooks.push(...hookRegistered(reader, hook, node));
@@ -762,6 +764,16 @@ function factsOfCode(reader: Reader, code: Node): FunctionFacts {
     return undefined;
   });
   return { hooks, effects };
+}
+
+/** Methods that hand a mock the implementation it runs in place of the real one. */
+const STAND_IN_SETTERS: ReadonlySet<string> = new Set([
+  'mockImplementation', 'mockImplementationOnce', 'mockResolvedValue', 'mockResolvedValueOnce', 'mockReturnValue', 'mockReturnValueOnce', 'callsFake',
+]);
+
+function lastSegment(callee: Node): string | null {
+  const node = unwrapExpression(callee);
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
 }
 
 /** A hook and what its callback does: written in place, or a function named by reference (`afterEach(resetDb)`). */
@@ -905,7 +917,10 @@ function mayActOnData(reader: Reader, root: string): boolean {
   if (binding.type === 'import') {
     const identity = identityOf(reader.identity.file, binding.specifier);
     if (identity.type === 'package' || identity.type === 'builtin') return lookupBoundary(binding.specifier, CATALOG_ONLY) !== null;
-    return true;
+    // A fake or an app client another project module hands out (an HTTP fake's `resetHandlers()`) keeps no test data.
+    const target = binding.imported === '*' ? null : projectSummaryOf(reader, binding.specifier);
+    const value = target && target !== 'unknown' ? target.exports.get(binding.imported)?.value : undefined;
+    return value?.type !== 'fake' && value?.type !== 'app-client';
   }
   if (isFunction(binding.node) || binding.node.type === AST_NODE_TYPES.ClassDeclaration) return false;
   const value = valueOf(reader, binding.node, new Set());
