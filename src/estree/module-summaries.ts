@@ -738,7 +738,12 @@ function factsOfFunction(reader: Reader, node: Node): FunctionFacts | null {
 }
 
 /** The hooks registered and the effects on data of a piece of code, calls to local and project functions included. */
-function factsOfCode(reader: Reader, code: Node): FunctionFacts {
+/**
+ * What a piece of code does. `contextNames` are the parameters of a hook callback: the test context
+ * the runner hands it (`ctx.skip()`, `ctx.task.name`), which holds no data; callbacks handed to it
+ * (`ctx.onTestFinished(() => …)`) are read like any other code.
+ */
+function factsOfCode(reader: Reader, code: Node, contextNames: ReadonlySet<string> = NO_NAMES): FunctionFacts {
   const hooks: HookSummary[] = [];
   const effects = new Set<HookEffect>();
   // Calls inside a callee chain (`knex('t')` in `knex('t').del()`) are judged with the chain.
@@ -760,11 +765,14 @@ function factsOfCode(reader: Reader, code: Node): FunctionFacts {
       hooks.push(...hookRegistered(reader, hook, node));
       return false;
     }
+    if (contextNames.has(segmentsOf(node.callee)?.[0] ?? '')) return undefined;
     for (const effect of effectsOfCall(reader, node, hooks)) effects.add(effect);
     return undefined;
   });
   return { hooks, effects };
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** Methods that hand a mock the implementation it runs in place of the real one. */
 const STAND_IN_SETTERS: ReadonlySet<string> = new Set([
@@ -780,7 +788,8 @@ function lastSegment(callee: Node): string | null {
 function hookRegistered(reader: Reader, kind: HookKind, call: TSESTree.CallExpression): HookSummary[] {
   const callback = call.arguments.find((argument) => isFunction(argument) || argument.type === AST_NODE_TYPES.Identifier);
   if (callback && isFunction(callback)) {
-    const inner = factsOfCode(reader, callback.body);
+    const names = new Set(callback.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+    const inner = factsOfCode(reader, callback.body, names);
     return [{ kind, effects: [...inner.effects] }, ...inner.hooks];
   }
   if (callback?.type === AST_NODE_TYPES.Identifier) {

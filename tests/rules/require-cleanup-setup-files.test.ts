@@ -76,6 +76,16 @@ describe('require-cleanup and the runner configuration', () => {
     ).toEqual([INSERT_REPORT]);
   });
 
+  it('reports when a setup hook only asks the test context to skip a test', () => {
+    expect(
+      lint('context-skip', {
+        'vitest.config.ts': "export default { test: { setupFiles: ['./tests/setup.ts'] } };",
+        'tests/setup.ts':
+          "import { beforeEach } from 'vitest';\n\nconst quarantined = ['flaky export'];\n\nbeforeEach((context) => {\n  if (quarantined.includes(context.task.name)) context.skip();\n});\n",
+      }),
+    ).toEqual([INSERT_REPORT]);
+  });
+
   it('stays silent when a setup hook calls a project function it cannot read', () => {
     expect(
       lint('unread-reset', {
