@@ -6,7 +6,7 @@ import { propertyName, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
 import { contextAssignments, contextPropertyOf } from './context-properties';
 import { fileCache } from './file-cache';
-import { isOwnPackageSpecifier } from './project-modules';
+import { isOwnPackageSpecifier, summaryOfSpecifier } from './project-modules';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -53,6 +53,53 @@ const boundaryTracer: Tracer<BoundaryModule> = { lookup: boundaryOfSpecifier, va
  */
 export function boundaryOfValue(context: Context, node: Node): BoundaryModule | null {
   return trace(context, node, boundaryTracer, 0, new Set());
+}
+
+/**
+ * The boundary a module specifier gives a rule about data or infrastructure. Stubbing one's own
+ * library is not mocking a boundary, but a connection the repository's own client opens is real,
+ * and what is written through it stays written. So a package of this repository that the catalog
+ * knows (an ORM or driver linted from its own source) counts as that boundary; and, when
+ * `summaries` is set, so does a project export whose summary says it is a real client of a boundary
+ * (a repository class of the project's data layer, a `db` helper module).
+ */
+function reachedBoundaryOfSpecifier(context: Context, specifier: string, imported: string | null, summaries: boolean): BoundaryModule | null {
+  const boundary = boundaryOfSpecifier(context, specifier);
+  if (boundary) return boundary;
+  const known = libraryBoundaryOfSpecifier(context, specifier);
+  if (known) return known;
+  if (!summaries || imported === null || imported === '*') return null;
+  const summary = summaryOfSpecifier(context, specifier);
+  if (summary === null || summary === 'unknown') return null;
+  const value = summary.exports.get(imported)?.value;
+  return value?.type === 'boundary-client' ? { kind: value.kind, role: 'client', specifier } : null;
+}
+
+/**
+ * The boundary the catalog (or settings) gives a specifier, the repository's own packages included:
+ * an ORM or driver linted from its own source is still that library.
+ */
+export function libraryBoundaryOfSpecifier(context: Context, specifier: string): BoundaryModule | null {
+  return lookupBoundary(specifier, getSettings(context.settings), importSiteOf(context));
+}
+
+const ownPackageTracer: Tracer<BoundaryModule> = {
+  lookup: (context, specifier, imported) => reachedBoundaryOfSpecifier(context, specifier, imported, false),
+  variables: fileCache(),
+};
+const summaryTracer: Tracer<BoundaryModule> = {
+  lookup: (context, specifier, imported) => reachedBoundaryOfSpecifier(context, specifier, imported, true),
+  variables: fileCache(),
+};
+
+/**
+ * The boundary a value reaches, for rules about data and infrastructure: as {@link boundaryOfValue},
+ * and also through the repository's own packages the catalog knows (its own ORM or driver). With
+ * `summaries`, also through project exports whose summaries say they are real clients of a boundary:
+ * enough to call a write through one a write, too little to say that constructing one opens a connection.
+ */
+export function reachedBoundaryOfValue(context: Context, node: Node, summaries = false): BoundaryModule | null {
+  return trace(context, node, summaries ? summaryTracer : ownPackageTracer, 0, new Set());
 }
 
 const originTracer: Tracer<string> = { lookup: (_context, specifier) => specifier, variables: fileCache() };

@@ -14,7 +14,7 @@ import {
   type CallFacts,
   type WriteTarget,
 } from '../core/vocabulary';
-import { boundaryOfSpecifier, boundaryOfValue, moduleOriginOf } from './boundary-values';
+import { boundaryOfSpecifier, boundaryOfValue, libraryBoundaryOfSpecifier, moduleOriginOf, reachedBoundaryOfValue } from './boundary-values';
 import { callChain, callFacts, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
@@ -36,7 +36,7 @@ export function receiverOf(node: WritingCall): Node | null {
 
 /** The boundary a value was traced to, as the core reads it. */
 export function boundaryFact(context: Context, node: Node | null): BoundaryFact | null {
-  const boundary = node ? boundaryOfValue(context, node) : null;
+  const boundary = node ? reachedBoundaryOfValue(context, node, true) : null;
   return boundary ? { kind: boundary.kind, role: boundary.role } : null;
 }
 
@@ -72,7 +72,11 @@ export function traceWrite(context: Context, node: WritingCall, target: WriteTar
   };
 }
 
-/** A project helper writes through the module it comes from, or through the boundary value it is handed. */
+/**
+ * A project helper writes through the module it comes from, or through the boundary value it is
+ * handed. Only catalog and declared boundaries count here: that a project class reaches a boundary
+ * somewhere says too little about a value merely handed to a helper nobody read.
+ */
 function traceHelper(context: Context, node: TSESTree.CallExpression): { boundary: BoundaryModule | null; client: string | null } {
   const own = boundaryOfValue(context, node.callee);
   if (own) return { boundary: own, client: null };
@@ -86,7 +90,7 @@ function traceHelper(context: Context, node: TSESTree.CallExpression): { boundar
 /** A method writes through its receiver: `pool` in `pool.query(…)`, `sql` in ``sql`INSERT …` ``. */
 function traceReceiver(context: Context, node: WritingCall): { boundary: BoundaryModule | null; client: string | null } {
   const receiver = receiverOf(node);
-  const boundary = receiver ? boundaryOfValue(context, receiver) : null;
+  const boundary = receiver ? reachedBoundaryOfValue(context, receiver, true) : null;
   if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
     return { boundary, client: node.tag.type === AST_NODE_TYPES.Identifier ? node.tag.name : null };
   }
@@ -107,7 +111,7 @@ function clientName(context: Context, root: TSESTree.Identifier): string {
   const { variable } = resolution;
   let name = clientNames.get(variable);
   if (name === undefined) {
-    name = boundaryOfValue(context, root)?.role === 'adapter' ? (adapterClientOf(context, variable) ?? root.name) : root.name;
+    name = reachedBoundaryOfValue(context, root, true)?.role === 'adapter' ? (adapterClientOf(context, variable) ?? root.name) : root.name;
     clientNames.set(variable, name);
   }
   return name;
@@ -121,7 +125,7 @@ function adapterClientOf(context: Context, variable: TSESLint.Scope.Variable): s
   );
   const client = made?.arguments.find(
     (argument): argument is TSESTree.Identifier =>
-      argument.type === AST_NODE_TYPES.Identifier && boundaryOfValue(context, argument)?.role === 'client',
+      argument.type === AST_NODE_TYPES.Identifier && reachedBoundaryOfValue(context, argument, true)?.role === 'client',
   );
   return client?.name ?? null;
 }
@@ -402,7 +406,10 @@ export function isStaticFactory(context: Context, node: WritingCall, facts: Call
   const root = callChain(node)?.root;
   if (root?.type !== AST_NODE_TYPES.Identifier || !CLASS_NAME.test(root.name)) return false;
   const resolution = resolveName(context, root);
-  return resolution.type === 'module' && !isRelativeSpecifier(resolution.binding.source) && summaryOfSpecifier(context, resolution.binding.source) === null;
+  if (resolution.type !== 'module' || isRelativeSpecifier(resolution.binding.source)) return false;
+  // A library linted from its own source is still a library: it knows none of the tests' tables.
+  const source = resolution.binding.source;
+  return summaryOfSpecifier(context, source) === null || libraryBoundaryOfSpecifier(context, source) !== null;
 }
 
 /**

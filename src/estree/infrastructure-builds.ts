@@ -14,7 +14,7 @@ import {
   type TeardownStatement,
 } from '../core/prefer-shared-infrastructure';
 import { callLabel, mayCheckOutConnection, namesInMemoryStore, openingOf, opensHandle, reconfiguresHandle, type CallFacts } from '../core/vocabulary';
-import { boundaryOfValue, containerOfValue } from './boundary-values';
+import { containerOfValue, reachedBoundaryOfValue } from './boundary-values';
 import { callChain, callFacts, propertyName, staticString, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
@@ -132,7 +132,7 @@ function whenItRuns(context: Context, node: Node): { perTest: TestCall; shared?:
 
 function opensInfrastructure(context: Context, node: Construction, facts: CallFacts, statement: Node, mocked: ReadonlySet<string>): boolean {
   const root = callChain(node)?.root;
-  const boundary = boundaryOfValue(context, node);
+  const boundary = reachedBoundaryOfValue(context, node);
   const container = containerOfValue(context, node);
   const specifier = boundary?.specifier ?? container?.specifier;
   return buildsInfrastructure({

@@ -27,15 +27,29 @@ type ProjectIdentity = Extract<ModuleIdentity, { type: 'project' }>;
 const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 let resolver: Resolver | null | undefined;
+let resolverWithoutTsconfig: Resolver | null | undefined;
 
 /** The resolver, made on first use; `null` when it cannot be loaded on this platform. */
 function loadResolver(): Resolver | null {
-  if (resolver !== undefined) return resolver;
+  if (resolver === undefined) resolver = makeResolver(true);
+  return resolver;
+}
+
+/**
+ * A resolver that reads no tsconfig: for files whose tsconfig cannot be loaded (it extends a
+ * package that is not installed), so that their relative imports still resolve.
+ */
+function loadResolverWithoutTsconfig(): Resolver | null {
+  if (resolverWithoutTsconfig === undefined) resolverWithoutTsconfig = makeResolver(false);
+  return resolverWithoutTsconfig;
+}
+
+function makeResolver(tsconfig: boolean): Resolver | null {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ResolverFactory } = require('oxc-resolver') as typeof OxcResolver;
-    resolver = new ResolverFactory({
-      tsconfig: 'auto',
+    return new ResolverFactory({
+      ...(tsconfig ? { tsconfig: 'auto' as const } : {}),
       extensions: [...SCRIPT_EXTENSIONS, '.json', '.node'],
       // Sources import `./pool.js` and mean `./pool.ts`.
       extensionAlias: { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
@@ -44,9 +58,13 @@ function loadResolver(): Resolver | null {
       builtinModules: true,
     });
   } catch {
-    resolver = null;
+    return null;
   }
-  return resolver;
+}
+
+/** Whether a resolution failed because the file's tsconfig could not be loaded, not because the module is missing. */
+function isTsconfigFailure(result: ResolveResult | undefined): boolean {
+  return typeof result?.error === 'string' && /tsconfig/i.test(result.error);
 }
 
 /** Counters for the benchmark: resolutions asked for and how many the cache answered. */
@@ -90,7 +108,8 @@ function computeIdentity(fromFile: string, specifier: string): ModuleIdentity {
   if (specifier.startsWith('node:') || (isBare(specifier) && isBuiltin(specifier) && !isOwnPackageName(fromFile, specifier))) {
     return { type: 'builtin', name: specifier.replace(/^node:/, '') };
   }
-  const found = loadResolver()?.resolveFileSync(fromFile, specifier);
+  let found = loadResolver()?.resolveFileSync(fromFile, specifier);
+  if (isTsconfigFailure(found)) found = loadResolverWithoutTsconfig()?.resolveFileSync(fromFile, specifier);
   if (found?.builtin) return { type: 'builtin', name: found.builtin.resolved.replace(/^node:/, '') };
   if (found?.path) return identityOfPath(found.path, specifier);
   if (!isBare(specifier)) return { type: 'unresolved', specifier };

@@ -774,7 +774,12 @@ function factsOfFunction(reader: Reader, node: Node): FunctionFacts | null {
 }
 
 /** The hooks registered and the effects on data of a piece of code, calls to local and project functions included. */
-function factsOfCode(reader: Reader, code: Node): FunctionFacts {
+/**
+ * What a piece of code does. `contextNames` are the parameters of a hook callback: the test context
+ * the runner hands it (`ctx.skip()`, `ctx.task.name`), which holds no data; callbacks handed to it
+ * (`ctx.onTestFinished(() => …)`) are read like any other code.
+ */
+function factsOfCode(reader: Reader, code: Node, contextNames: ReadonlySet<string> = NO_NAMES): FunctionFacts {
   const hooks: HookSummary[] = [];
   const effects = new Set<HookEffect>();
   // Calls inside a callee chain (`knex('t')` in `knex('t').del()`) are judged with the chain.
@@ -789,22 +794,38 @@ function factsOfCode(reader: Reader, code: Node): FunctionFacts {
       } else break;
     }
     if (inChain.has(node)) return;
+    // A stand-in handed to a mock runs when the code under test calls it, not when the hook runs.
+    if (STAND_IN_SETTERS.has(lastSegment(node.callee) ?? '')) return false;
     const hook = hookKindOf(node);
     if (hook) {
       hooks.push(...hookRegistered(reader, hook, node));
       return false;
     }
+    if (contextNames.has(segmentsOf(node.callee)?.[0] ?? '')) return undefined;
     for (const effect of effectsOfCall(reader, node, hooks)) effects.add(effect);
     return undefined;
   });
   return { hooks, effects };
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** Methods that hand a mock the implementation it runs in place of the real one. */
+const STAND_IN_SETTERS: ReadonlySet<string> = new Set([
+  'mockImplementation', 'mockImplementationOnce', 'mockResolvedValue', 'mockResolvedValueOnce', 'mockReturnValue', 'mockReturnValueOnce', 'callsFake',
+]);
+
+function lastSegment(callee: Node): string | null {
+  const node = unwrapExpression(callee);
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+}
+
 /** A hook and what its callback does: written in place, or a function named by reference (`afterEach(resetDb)`). */
 function hookRegistered(reader: Reader, kind: HookKind, call: TSESTree.CallExpression): HookSummary[] {
   const callback = call.arguments.find((argument) => isFunction(argument) || argument.type === AST_NODE_TYPES.Identifier);
   if (callback && isFunction(callback)) {
-    const inner = factsOfCode(reader, callback.body);
+    const names = new Set(callback.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+    const inner = factsOfCode(reader, callback.body, names);
     return [{ kind, effects: [...inner.effects] }, ...inner.hooks];
   }
   if (callback?.type === AST_NODE_TYPES.Identifier) {
@@ -941,7 +962,10 @@ function mayActOnData(reader: Reader, root: string): boolean {
   if (binding.type === 'import') {
     const identity = identityOf(reader.identity.file, binding.specifier);
     if (identity.type === 'package' || identity.type === 'builtin') return lookupBoundary(binding.specifier, CATALOG_ONLY) !== null;
-    return true;
+    // A fake or an app client another project module hands out (an HTTP fake's `resetHandlers()`) keeps no test data.
+    const target = binding.imported === '*' ? null : projectSummaryOf(reader, binding.specifier);
+    const value = target && target !== 'unknown' ? target.exports.get(binding.imported)?.value : undefined;
+    return value?.type !== 'fake' && value?.type !== 'app-client';
   }
   if (isFunction(binding.node) || binding.node.type === AST_NODE_TYPES.ClassDeclaration) return false;
   const value = valueOf(reader, binding.node, new Set());

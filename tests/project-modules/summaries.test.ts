@@ -274,6 +274,18 @@ describe('resolution', () => {
     expect(moduleIdentityOf(context, './helper')).toMatchObject({ type: 'project', file: project.path('helper.ts') });
   });
 
+  it('resolves relative imports when the tsconfig extends a package that is not installed', () => {
+    project = writeProject({
+      'tsconfig.json': JSON.stringify({ extends: '@shared-configs/strict/tsconfig.json', compilerOptions: { baseUrl: '.' } }),
+      'test/helpers/db-kind.js': `exports.isSqlite = (db) => db.client === 'sqlite3';\n`,
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    expect(moduleIdentityOf(context, './helpers/db-kind')).toMatchObject({ type: 'project', file: project.path('test/helpers/db-kind.js') });
+    expect(summaryOfSpecifier(context, './helpers/db-kind')).not.toBe('unknown');
+    expect(moduleIdentityOf(context, './helpers/missing')).toEqual({ type: 'unresolved', specifier: './helpers/missing' });
+  });
+
   it('calls an unresolvable relative import unknown', () => {
     project = writeProject({ [TEST]: '' });
     const context = project.context(TEST);

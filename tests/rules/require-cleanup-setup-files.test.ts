@@ -20,6 +20,9 @@ it('inserts an invoice', async () => {
 });
 `;
 
+const INSERT_REPORT =
+  '`pool.query()` writes to the database, and this file registers no cleanup that removes it. Roll back, truncate or delete after each test, so every test starts from a known state.';
+
 /** Lints the test file of a project made of `files`, and returns the rule's messages. */
 function lint(name: string, files: Record<string, string>): string[] {
   const dir = path.join(root, name);
@@ -50,6 +53,46 @@ describe('require-cleanup and the runner configuration', () => {
 
   it('stays silent when Jest setup files are computed', () => {
     expect(lint('jest-computed', { 'jest.config.js': "module.exports = { setupFilesAfterEnv: [require.resolve('./tests/reset')] };" })).toEqual([]);
+  });
+
+  it('reports when the setup module only resets an HTTP fake after each test', () => {
+    expect(
+      lint('fake-reset', {
+        'vitest.config.ts': "export default { test: { setupFiles: ['./tests/setup.ts'] } };",
+        'tests/fakes.ts': "import { setupServer } from 'msw/node';\n\nexport const paymentsApi = setupServer();\n",
+        'tests/setup.ts': "import { afterAll, afterEach, beforeAll } from 'vitest';\nimport { paymentsApi } from './fakes';\n\nbeforeAll(() => paymentsApi.listen());\nafterEach(() => paymentsApi.resetHandlers());\nafterAll(() => paymentsApi.close());\n",
+      }),
+    ).toEqual([INSERT_REPORT]);
+  });
+
+  it('reports when a setup hook only hands a mock the stand-in it runs later', () => {
+    expect(
+      lint('stand-in', {
+        'vitest.config.ts': "export default { test: { setupFiles: ['./tests/setup.ts'] } };",
+        'src/outbox.ts': 'export class Outbox {\n  send(message: string) {\n    return message;\n  }\n}\n',
+        'tests/setup.ts':
+          "import { beforeEach, vi } from 'vitest';\nimport { Outbox } from '../src/outbox';\n\nbeforeEach(() => {\n  vi.spyOn(Outbox.prototype, 'send').mockImplementation(function (this: Outbox, message: string) {\n    return this.deliverLater(message);\n  });\n});\n",
+      }),
+    ).toEqual([INSERT_REPORT]);
+  });
+
+  it('reports when a setup hook only asks the test context to skip a test', () => {
+    expect(
+      lint('context-skip', {
+        'vitest.config.ts': "export default { test: { setupFiles: ['./tests/setup.ts'] } };",
+        'tests/setup.ts':
+          "import { beforeEach } from 'vitest';\n\nconst quarantined = ['flaky export'];\n\nbeforeEach((context) => {\n  if (quarantined.includes(context.task.name)) context.skip();\n});\n",
+      }),
+    ).toEqual([INSERT_REPORT]);
+  });
+
+  it('stays silent when a setup hook calls a project function it cannot read', () => {
+    expect(
+      lint('unread-reset', {
+        'vitest.config.ts': "export default { test: { setupFiles: ['./tests/setup.ts'] } };",
+        'tests/setup.ts': "import { afterEach } from 'vitest';\nimport { wipe } from './missing-helpers';\n\nafterEach(() => wipe());\n",
+      }),
+    ).toEqual([]);
   });
 
   it('still reports when the only setup module is a package (which registers no hooks the rule knows of)', () => {
