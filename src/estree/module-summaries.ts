@@ -107,11 +107,15 @@ function summaryAt(identity: ProjectIdentity, depth: number): ModuleSummaryResul
     return cached.value;
   }
   // A module met again while it is being read is part of a cycle; one beyond the depth limit is not read.
-  if (building.has(file) || depth > MAX_DEPTH) return 'unknown';
+  if (building.has(file) || depth > MAX_DEPTH) {
+    cuts++;
+    return 'unknown';
+  }
   const stamp = stampOf(file);
   if (stamp === null) return 'unknown';
   // Time is counted for the outermost build only, so builds nested in another are not counted twice.
   const outermost = building.size === 0;
+  const cutsBefore = cuts;
   building.add(file);
   const started = process.hrtime.bigint();
   const stamps: Stamps = [[file, stamp]];
@@ -125,9 +129,23 @@ function summaryAt(identity: ProjectIdentity, depth: number): ModuleSummaryResul
   }
   summaryCounters.built++;
   if (outermost) summaryCounters.buildNanoseconds += process.hrtime.bigint() - started;
-  summaries.set(file, { value: summary, stamps: dedupe(stamps) });
+  // A summary read inside another's, and cut short by that one's cycle or depth, is not what the
+  // module reads as on its own: keeping it would make answers depend on the order files are linted.
+  if (outermost || cuts === cutsBefore) summaries.set(file, { value: summary, stamps: dedupe(stamps) });
   return summary;
 }
+
+/**
+ * How deep a module's reader stands: where it was first read while no other read is under way (an
+ * export asked for later, lazily), it stands at the top, so its answers do not depend on which
+ * module happened to read it first.
+ */
+function depthOf(reader: Reader): number {
+  return building.size === 0 ? 0 : reader.depth;
+}
+
+/** How many times a read was cut short by a cycle or the depth limit, to tell which summaries are whole. */
+let cuts = 0;
 
 // ---------------------------------------------------------------------------------------------
 // Reach: boundary kinds through other project modules, from import statements found in the text
@@ -381,9 +399,11 @@ class LazyExports implements ReadonlyMap<string, ExportSummary> {
     // A name re-exported in a circle between modules.
     if (this.asking.has(name)) return undefined;
     this.asking.add(name);
+    const cutsBefore = cuts;
     try {
       const answer = this.compute(name);
-      this.done.set(name, answer);
+      // Asked while another module is read, an answer cut short by that read is not kept.
+      if (building.size === 0 || cuts === cutsBefore) this.done.set(name, answer);
       return answer;
     } finally {
       this.asking.delete(name);
@@ -397,7 +417,7 @@ class LazyExports implements ReadonlyMap<string, ExportSummary> {
     for (const specifier of this.reader.starSources) {
       const identity = identityOf(this.reader.identity.file, specifier);
       if (identity.type !== 'project' || !mayExport(identity.file, name)) continue;
-      const target = summaryAt(identity, this.reader.depth + 1);
+      const target = summaryAt(identity, depthOf(this.reader) + 1);
       const found = target === 'unknown' ? undefined : target.exports.get(name);
       if (found) return found;
     }
@@ -425,7 +445,7 @@ class LazyExports implements ReadonlyMap<string, ExportSummary> {
     for (const specifier of this.reader.starSources) {
       const identity = identityOf(this.reader.identity.file, specifier);
       if (identity.type !== 'project') continue;
-      const target = summaryAt(identity, this.reader.depth + 1);
+      const target = summaryAt(identity, depthOf(this.reader) + 1);
       if (target === 'unknown') continue;
       for (const [name, summary] of target.exports) if (name !== 'default' && !all.has(name)) all.set(name, summary);
     }
@@ -475,7 +495,7 @@ function projectSummaryOf(reader: Reader, specifier: string): ModuleSummaryResul
   const identity = identityOf(reader.identity.file, specifier);
   if (identity.type === 'unresolved') return 'unknown';
   if (identity.type !== 'project') return null;
-  return summaryAt(identity, reader.depth + 1);
+  return summaryAt(identity, depthOf(reader) + 1);
 }
 
 function staticText(node: Node | null | undefined): string | null {
@@ -754,7 +774,7 @@ function kindsReachedBy(reader: Reader, code: Node, seen: Set<Node>): Set<string
     }
     const identity = identityOf(reader.identity.file, binding.specifier);
     if (identity.type === 'project') {
-      for (const kind of reachOf(identity.file, reader.depth + 1, [])?.kinds ?? []) kinds.add(kind);
+      for (const kind of reachOf(identity.file, depthOf(reader) + 1, [])?.kinds ?? []) kinds.add(kind);
     } else if (identity.type !== 'unresolved') {
       const boundary = lookupBoundary(binding.specifier, CATALOG_ONLY);
       if (boundary && boundary.role !== 'fake') kinds.add(boundary.kind);

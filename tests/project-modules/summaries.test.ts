@@ -324,6 +324,21 @@ describe('what cannot be read', () => {
     expect(left.exports.size).toBe(2);
   });
 
+  it('gives a module the same answer whichever module asked about it first', () => {
+    const files: Record<string, string> = { [TEST]: '' };
+    for (let index = 0; index < 9; index++) files[`test/layer${index}.ts`] = `export * from './layer${index + 1}';\n`;
+    files['test/layer9.ts'] = `import { Pool } from 'pg';\nexport const pool = new Pool();\n`;
+    project = writeProject(files);
+    const context = project.context(TEST);
+    const alone = known(summaryOfSpecifier(context, './layer5')).exports.get('pool')?.value;
+    clearProjectModules();
+    // Read first from the far end of the chain, where the depth limit cuts the read short.
+    const first = summaryOfSpecifier(context, './layer0');
+    if (first !== null && first !== 'unknown') first.exports.get('pool');
+    expect(known(summaryOfSpecifier(context, './layer5')).exports.get('pool')?.value).toEqual(alone);
+    expect(alone).toEqual({ type: 'boundary-client', kind: 'database' });
+  });
+
   it('calls a module over the size limit unknown', () => {
     project = writeProject({ 'test/huge.js': `export const data = ${JSON.stringify('x'.repeat(300 * 1024))};\n`, [TEST]: '' });
     expect(summaryOfSpecifier(project.context(TEST), './huge')).toBe('unknown');
