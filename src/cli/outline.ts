@@ -1,5 +1,4 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import path from 'node:path';
 import { isRelativeSpecifier, kindOfContainerImage } from '../core/boundaries';
 import { fullText } from '../core/partial-text';
 import { boundaryOfSpecifier } from '../estree/boundary-values';
@@ -12,6 +11,7 @@ import { AST_NODE_TYPES } from '../estree/node-types';
 import { partialTextOf } from '../estree/static-text';
 import { parseTestCall, type TestCall } from '../estree/test-calls';
 import type { Outline, OutlineUnit, OutlineVariable } from './split-plan';
+import { moduleKeyOf } from '../estree/project-modules';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -43,8 +43,7 @@ export function boundaryFactsOf(context: Context, ignoreKinds: ReadonlySet<strin
   const mocked = new Set<string>();
   const direct: Array<{ offset: number; kind: string }> = [];
   const mockedPaths: RelativePath[] = [];
-  const moduleKey = (specifier: string, relativeTo = context.filename): string =>
-    isRelativeSpecifier(specifier) ? path.resolve(context.cwd, path.dirname(relativeTo), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '') : specifier;
+  const moduleKey = (specifier: string, relativeTo = context.filename): string => moduleKeyOf(context, specifier, relativeTo);
   const loads: Array<{ offset: number; specifier: string }> = [];
   const directModule = (specifier: string, offset: number): void => {
     loads.push({ offset, specifier });

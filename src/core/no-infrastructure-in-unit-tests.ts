@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { isRelativeSpecifier, packageName } from './boundaries';
+import { packageName } from './boundaries';
 
 /**
  * Decides which uses of real infrastructure a unit test makes: loading a module that starts
@@ -11,7 +10,7 @@ export interface InfrastructureUse<N> {
   readonly node: N;
   /** The module specifier as written. */
   readonly specifier: string;
-  /** The module's identity, as {@link moduleKey} gives it. */
+  /** The module's identity: one key per module, whatever spelling loads it. */
   readonly key: string;
   /** The boundary kind; `null` for a container module that does not say which system it runs. */
   readonly kind: string | null;
@@ -39,17 +38,6 @@ const CLIENT_DOUBLES: Readonly<Record<string, readonly string[]>> = {
   'aws-sdk-client-mock': ['@aws-sdk/*'],
   'aws-sdk-client-mock-jest': ['@aws-sdk/*'],
 };
-
-/**
- * The identity of a module for matching a mock against a use: `node:` dropped; a relative
- * specifier resolved against the file it is written in, without extension or `/index`.
- */
-export function moduleKey(specifier: string, fromFile: string): string {
-  const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-  if (!isRelativeSpecifier(bare)) return bare;
-  const absolute = path.resolve(path.dirname(fromFile), bare).split(path.sep).join('/');
-  return absolute.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '');
-}
 
 function isCoveredByDouble(specifier: string, loadedModules: readonly string[]): boolean {
   const pkg = packageName(specifier);

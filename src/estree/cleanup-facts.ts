@@ -36,6 +36,7 @@ import { parseMockCall } from './mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
 import { runnerSetupOf } from './runner-setup';
 import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, type HooksFromElsewhere } from './unseen-hooks';
+import { moduleKeyOf } from './project-modules';
 import {
   boundaryFact,
   cleanupPlaceOf,
@@ -123,7 +124,7 @@ export function cleanupFactsGatherer(context: Context): {
       if (loaded) noteLoad(node, loaded.source, node.parent.type === AST_NODE_TYPES.ExpressionStatement);
       const mock = parseMockCall(context, node);
       if (mock) {
-        for (const target of mock.targets) if (target.type === 'module') mocked.add(target.specifier);
+        for (const target of mock.targets) if (target.type === 'module') mocked.add(moduleKeyOf(context, target.specifier, target.relativeTo));
         return;
       }
       const hooks = hooksOfSuiteLevelCall(context, node);

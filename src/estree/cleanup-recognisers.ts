@@ -19,7 +19,7 @@ import { callChain, callFacts, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
 import { isStandInFunction } from './mocks';
-import { summaryOfSpecifier } from './project-modules';
+import { summaryOfSpecifier, moduleKeyOf } from './project-modules';
 import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
 
 type Node = TSESTree.Node;
@@ -64,11 +64,13 @@ export function traceWrite(context: Context, node: WritingCall, target: WriteTar
   return {
     boundary,
     client,
-    mockedBy: (mocked) =>
-      boundary !== null &&
-      [...mocked].some(
-        (candidate) => candidate === boundary.specifier || (!isRelativeSpecifier(candidate) && packageName(candidate) === packageName(boundary.specifier)),
-      ),
+    mockedBy: (mocked) => {
+      if (boundary === null) return false;
+      const key = moduleKeyOf(context, boundary.specifier);
+      // A package mocked whole covers its subpaths: a mock of `pg` stands in for `pg/lib/client`.
+      const isPackage = (candidate: string) => !path.isAbsolute(candidate) && !isRelativeSpecifier(candidate);
+      return [...mocked].some((candidate) => candidate === key || (isPackage(candidate) && isPackage(key) && packageName(candidate) === packageName(key)));
+    },
   };
 }
 

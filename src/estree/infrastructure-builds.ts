@@ -20,6 +20,7 @@ import { resolveName } from './imports';
 import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
 import { BindingKeys, inputsOf, providedBy, providersOf, usesCallbackLocals } from './statement-inputs';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
+import { moduleKeyOf } from './project-modules';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -143,7 +144,7 @@ function opensInfrastructure(context: Context, node: Construction, facts: CallFa
     onModule: root?.type === AST_NODE_TYPES.Identifier && resolveName(context, root).type === 'module',
     connected: isConnectedLater(context, node),
     guarded: isGuarded(node, statement),
-    mocked: specifier !== undefined && mocked.has(specifier),
+    mocked: specifier !== undefined && mocked.has(moduleKeyOf(context, specifier)),
     inMemory: configurationStrings(node.arguments).some(namesInMemoryStore),
   });
 }

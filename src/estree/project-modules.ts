@@ -20,6 +20,30 @@ export function moduleIdentityOf(context: Context, specifier: string): ModuleIde
 }
 
 /**
+ * One key per module, whatever spelling loads it, for matching a mock against a use: the resolved
+ * file of a project module (`'../db/pool.js'`, `'../db/pool'` and `'@app/db/pool'` alike), the package
+ * and subpath of a package (`node:` and all), `node:` and the name of a built-in. A relative path
+ * nothing resolves keys on its absolute path without extension or `/index`. `relativeTo` is the file
+ * the specifier is written against, when it is not the linted file (`vi.mock` paths in a setup file).
+ */
+export function moduleKeyOf(context: Context, specifier: string, relativeTo: string = context.filename): string {
+  const from = path.isAbsolute(relativeTo) ? relativeTo : path.resolve(context.cwd, relativeTo);
+  const identity = identityOf(from, specifier);
+  switch (identity.type) {
+    case 'project':
+      return identity.file;
+    case 'package':
+      return identity.subpath === '' ? identity.name : `${identity.name}/${identity.subpath}`;
+    case 'builtin':
+      return `node:${identity.name}`;
+    case 'unresolved':
+      return /^\.\.?(?:\/|$)/.test(specifier)
+        ? path.resolve(path.dirname(from), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/[\\/]index$/, '')
+        : specifier;
+  }
+}
+
+/**
  * The summary of a project module a file loads: `null` when the specifier is not a project
  * module (a package or a built-in), `'unknown'` when it is, or may be, but cannot be read.
  */

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule, matchesModuleGlobs } from '../core/boundaries';
-import { findInfrastructureInUnitTest, moduleKey, type InfrastructureUse, type MockedModule } from '../core/no-infrastructure-in-unit-tests';
+import { findInfrastructureInUnitTest, type InfrastructureUse, type MockedModule } from '../core/no-infrastructure-in-unit-tests';
 import { boundaryOfSpecifier, boundaryOfValue, importSiteOf } from '../estree/boundary-values';
 import { callChain, staticString, unwrap } from '../estree/call-chain';
 import { openingOfCall } from '../estree/infrastructure-builds';
@@ -9,6 +9,7 @@ import { moduleLoadOf, moduleLoadOfImport, resolveName, type ModuleLoad } from '
 import { parseMockCall } from '../estree/mocks';
 import { compileOptionGlobs } from '../settings';
 import { createRule } from '../util/create-rule';
+import { moduleKeyOf } from '../estree/project-modules';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'container' | 'client';
@@ -106,7 +107,7 @@ export default createRule<Options, MessageIds>({
     };
 
     function use(node: TSESTree.Node, specifier: string, kind: string | null, role: InfrastructureUse<TSESTree.Node>['role']): InfrastructureUse<TSESTree.Node> {
-      return { node, specifier, key: moduleKey(specifier, context.filename), kind, role };
+      return { node, specifier, key: moduleKeyOf(context, specifier), kind, role };
     }
 
     /** Loads of testcontainers and the other container modules of the catalog. */
@@ -142,7 +143,7 @@ export default createRule<Options, MessageIds>({
         if (specifier === undefined) return [];
         const boundary = boundaryOfSpecifier(context, specifier);
         const from = target.type === 'module' ? (target.relativeTo ?? context.filename) : context.filename;
-        return [{ key: moduleKey(specifier, from), kind: boundary?.kind ?? null, role: boundary?.role ?? null }];
+        return [{ key: moduleKeyOf(context, specifier, from), kind: boundary?.kind ?? null, role: boundary?.role ?? null }];
       });
     }
   },

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
-import { isRelativeSpecifier, kindOfContainerImage } from '../core/boundaries';
+import { kindOfContainerImage } from '../core/boundaries';
 import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../core/one-boundary-per-file';
 import { fullText } from '../core/partial-text';
 import { boundariesOfHarnessImport, boundariesOfModule, exercisedImports, isOutboundRequest, type ReachedBoundary } from '../estree/boundary-uses';
@@ -10,6 +10,7 @@ import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
 import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
 import { moduleMemberOf } from '../estree/module-members';
 import { partialTextOf } from '../estree/static-text';
+import { moduleKeyOf } from '../estree/project-modules';
 import { parseTestCall } from '../estree/test-calls';
 import { checkOptionKinds, getSettings } from '../settings';
 import { createRule } from '../util/create-rule';
@@ -72,8 +73,7 @@ export default createRule<Options, 'tooManyBoundaries'>({
 
     /** One name per module, so that `'../src/db'` and `'../src/db.js'` match their mocks. */
     function moduleKey(specifier: string, relativeTo = context.filename): string {
-      if (!isRelativeSpecifier(specifier)) return specifier;
-      return path.resolve(context.cwd, path.dirname(relativeTo), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '');
+      return moduleKeyOf(context, specifier, relativeTo);
     }
 
     function use(kind: string, via: string | null, node: TSESTree.Node, system: string | null = null): void {

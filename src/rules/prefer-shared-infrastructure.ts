@@ -14,6 +14,7 @@ import {
 import { parseMockCall } from '../estree/mocks';
 import { parseTestCall, type TestCall } from '../estree/test-calls';
 import { createRule } from '../util/create-rule';
+import { moduleKeyOf } from '../estree/project-modules';
 
 type Options = [{ autofix?: boolean }];
 type MessageIds = 'perTestHook' | 'perTestBody' | 'moveToSharedHook' | 'moveToSharedHooks';
@@ -75,7 +76,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         for (const target of parseMockCall(context, node)?.targets ?? []) {
-          if (target.type === 'module') mocked.add(target.specifier);
+          if (target.type === 'module') mocked.add(moduleKeyOf(context, target.specifier, target.relativeTo));
         }
         visit(node);
       },

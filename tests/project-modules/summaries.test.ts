@@ -4,6 +4,7 @@ import type { ModuleSummary, ModuleSummaryResult } from '../../src/core/module-s
 import { boundaryOfSpecifier } from '../../src/estree/boundary-values';
 import {
   clearProjectModules,
+  moduleKeyOf,
   exportOfSpecifier,
   isOwnPackage,
   isOwnPackageSpecifier,
@@ -291,6 +292,26 @@ describe('resolution', () => {
     const context = project.context(TEST);
     expect(moduleIdentityOf(context, './nowhere')).toEqual({ type: 'unresolved', specifier: './nowhere' });
     expect(summaryOfSpecifier(context, './nowhere')).toBe('unknown');
+  });
+});
+
+describe('one key per module', () => {
+  it('gives every spelling of a module the key of what it resolves to', () => {
+    project = writeProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/*'] } } }),
+      'src/db/pool.ts': `export const pool = {};\n`,
+      'src/db/index.ts': `export * from './pool';\n`,
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    const pool = moduleKeyOf(context, '../src/db/pool');
+    expect(pool).toBe(project.path('src/db/pool.ts'));
+    expect(['../src/db/pool.js', '../src/db/pool.ts', '@app/db/pool'].map((specifier) => moduleKeyOf(context, specifier))).toEqual([pool, pool, pool]);
+    expect(moduleKeyOf(context, '../src/db')).toBe(project.path('src/db/index.ts'));
+    expect([moduleKeyOf(context, 'node:https'), moduleKeyOf(context, 'https')]).toEqual(['node:https', 'node:https']);
+    expect(moduleKeyOf(context, 'mysql2/promise')).toBe('mysql2/promise');
+    // Nothing on disk: the path without its extension or `/index`.
+    expect(moduleKeyOf(context, './missing/index.js')).toBe(project.path('test/missing'));
   });
 });
 
