@@ -132,11 +132,21 @@ function adapterClientOf(context: Context, variable: TSESLint.Scope.Variable): s
   return client?.name ?? null;
 }
 
-/** The values a variable is given: its initialiser, then each assignment, unwrapped. */
+const variableValues = fileCache<TSESLint.Scope.Variable, Node[]>();
+
+/**
+ * The values a variable is given: its initialiser, then each assignment, unwrapped. Worked out once
+ * per variable: a client used on every line of a long file has as many references as lines.
+ */
 function valuesOf(variable: TSESLint.Scope.Variable): Node[] {
-  const definition = variable.defs[0];
-  const values = [definition?.type === 'Variable' ? definition.node.init : null, ...variable.references.map((reference) => reference.writeExpr)];
-  return values.flatMap((value) => (value ? [unwrap(value)] : []));
+  let found = variableValues.get(variable);
+  if (!found) {
+    const definition = variable.defs[0];
+    const values = [definition?.type === 'Variable' ? definition.node.init : null, ...variable.references.map((reference) => reference.writeExpr)];
+    found = values.flatMap((value) => (value ? [unwrap(value)] : []));
+    variableValues.set(variable, found);
+  }
+  return found;
 }
 
 /**
@@ -231,10 +241,24 @@ export function isConnectionless(context: Context, node: WritingCall): boolean {
  * A variable made by `drizzle.mock()`, `knex({ client })`, by wrapping one (`withReplicas(mockDb, […])`),
  * or built on a test double (`new UserRepository(vi.fn(() => fakeEm)())`).
  */
+const connectionlessVariables = fileCache<TSESLint.Scope.Variable, boolean>();
+
 function isConnectionlessValue(context: Context, identifier: TSESTree.Identifier, depth: number): boolean {
   const resolution = resolveName(context, identifier);
   if (resolution.type !== 'local' || depth > 3) return false;
-  return valuesOf(resolution.variable).some(
+  // Asked from the top, the answer is the variable's own, the same for every write through it.
+  if (depth === 0) {
+    const cached = connectionlessVariables.get(resolution.variable);
+    if (cached !== undefined) return cached;
+    const answer = connectionlessValues(context, resolution.variable, depth);
+    connectionlessVariables.set(resolution.variable, answer);
+    return answer;
+  }
+  return connectionlessValues(context, resolution.variable, depth);
+}
+
+function connectionlessValues(context: Context, variable: TSESLint.Scope.Variable, depth: number): boolean {
+  return valuesOf(variable).some(
     (value) =>
       (value.type === AST_NODE_TYPES.CallExpression && (makesConnectionless(context, value, depth) || isStandInFunction(context, value.callee))) ||
       (value.type === AST_NODE_TYPES.NewExpression && value.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && isConnectionlessValue(context, argument, depth + 1))),
