@@ -397,6 +397,14 @@ export const RANDOM_VALUE_CALL = /(?:random|uuid|nanoid|cuid|ulid|^now$|hrtime)/
 /** Option keys that name the database a connection opens. */
 export const DATABASE_NAME_KEYS: ReadonlySet<string> = new Set(['dbName', 'database', 'databaseName', 'db', 'filename', 'storage']);
 
+/** Option keys that give a connection URL, whose path names the database (`mongodb://host/orders_482`). */
+export const DATABASE_URL_KEYS: ReadonlySet<string> = new Set(['clientUrl', 'connectionString', 'connectionUri', 'url', 'uri']);
+
+/** The database a connection URL names: the first segment of its path, or `null` when it names none. */
+export function databaseOfUrl(url: string): string | null {
+  return /^[a-z][\w+.-]*:\/\/[^/?#]*\/([^/?#]+)/i.exec(url)?.[1] ?? null;
+}
+
 /**
  * The matchers that say a promise or function is expected to fail (`rejects`, `toThrow`,
  * `rejectedWith`): a write made inside one is expected not to land.

@@ -46,6 +46,7 @@ import {
   isExpectedToFail,
   isFromUnrelatedPackage,
   isFreshDatabaseName,
+  isFreshDatabaseUrl,
   isKeptUnrun,
   isLocalHelperWithoutWrites,
   isStaticFactory,
@@ -145,7 +146,9 @@ export function cleanupFactsGatherer(context: Context): {
       }
     },
     Literal(node) {
-      if (typeof node.value === 'string') noteText(node.value);
+      if (typeof node.value !== 'string') return;
+      noteText(node.value);
+      if (isFreshDatabaseUrl(context, node.value)) throwawayKinds.add('database');
     },
     TemplateElement(node) {
       noteText(node.value.cooked ?? node.value.raw);

@@ -7,6 +7,8 @@ import {
   classifyCall,
   classifySql,
   DATABASE_NAME_KEYS,
+  DATABASE_URL_KEYS,
+  databaseOfUrl,
   GENERIC_FILE_WORDS,
   isWrite,
   RANDOM_VALUE_CALL,
@@ -344,11 +346,13 @@ function bodyWrites(context: Context, fn: FunctionNode): boolean {
 /**
  * Whether an option names a database made for this file alone: named at random for the run
  * (`dbName: \`test_${randomUUID()}\``, `database: 'app_' + Date.now()`) or after the file itself
- * (`dbName: 'orders_482'` in `GH482.test.ts`). Such a database holds only what this file wrote.
+ * (`dbName: 'orders_482'` in `GH482.test.ts`, or `clientUrl: 'mongodb://localhost/orders_482'`).
+ * Such a database holds only what this file wrote.
  */
 export function isFreshDatabaseName(context: Context, property: TSESTree.Property): boolean {
   const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
-  if (key === null || !DATABASE_NAME_KEYS.has(key)) return false;
+  const inUrl = key !== null && DATABASE_URL_KEYS.has(key);
+  if (key === null || (!DATABASE_NAME_KEYS.has(key) && !inUrl)) return false;
   let value: Node = property.value;
   if (value.type === AST_NODE_TYPES.Identifier) {
     const resolution = resolveName(context, value);
@@ -356,8 +360,21 @@ export function isFreshDatabaseName(context: Context, property: TSESTree.Propert
     if (!init) return false;
     value = init;
   }
-  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return isNamedAfterFile(value.value, context.filename);
+  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') {
+    const name = inUrl ? databaseOfUrl(value.value) : value.value;
+    return name !== null && isNamedAfterFile(name, context.filename);
+  }
   return hasRandomPart(context, value, 0);
+}
+
+/** Schemes of database connection URLs. */
+const DATABASE_URL = /^(?:mongodb(?:\+srv)?|postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|cockroachdb):\/\//i;
+
+/** Whether a string is a database connection URL naming a database after this file (`'mongodb://host/orders_482'`). */
+export function isFreshDatabaseUrl(context: Context, text: string): boolean {
+  if (!DATABASE_URL.test(text)) return false;
+  const name = databaseOfUrl(text);
+  return name !== null && isNamedAfterFile(name, context.filename);
 }
 
 /** Whether a name carries a distinctive word or number of the file's own name. */

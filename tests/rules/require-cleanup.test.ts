@@ -1495,6 +1495,36 @@ it('inserts an invoice', async () => {
 });`,
     },
     {
+      name: 'a database named after the file in its connection URL (Jest, JavaScript)',
+      filename: 'tests/integration/issue-5307.test.js',
+      code: `
+const { MongoClient } = require('mongodb');
+
+const client = new MongoClient('mongodb://127.0.0.1:27017/regression_5307');
+afterAll(() => client.close());
+
+test('keeps the draft', async () => {
+  await client.db().collection('drafts').insertOne({ title: 'a' });
+});`,
+    },
+    {
+      name: 'a database named after the file in a clientUrl option (Vitest)',
+      filename: 'tests/integration/GH7710.test.ts',
+      code: `
+import { MikroORM } from '@mikro-orm/mongodb';
+import { afterAll, beforeAll, it } from 'vitest';
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await MikroORM.init({ entities: [Ticket], clientUrl: 'mongodb://localhost:27017/mikro_orm_7710' });
+});
+afterAll(() => orm.close(true));
+
+it('saves a ticket', async () => {
+  await orm.em.insert(Ticket, { code: 'A-1' });
+});`,
+    },
+    {
       name: 'a table dropped if it exists before the test writes to it',
       filename: TS_FILE,
       code: `
