@@ -144,6 +144,9 @@ function depthOf(reader: Reader): number {
   return building.size === 0 ? 0 : reader.depth;
 }
 
+/** How many times a scan of what modules load was cut short by a cycle or the depth limit. */
+let reachCuts = 0;
+
 /** How many times a read was cut short by a cycle or the depth limit, to tell which summaries are whole. */
 let cuts = 0;
 
@@ -177,9 +180,14 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
     stamps.push(...cached.stamps);
     return cached.value;
   }
-  if (scanning.has(file) || depth > MAX_DEPTH) return null;
+  if (scanning.has(file) || depth > MAX_DEPTH) {
+    reachCuts++;
+    return null;
+  }
   const stamp = stampOf(file);
   if (stamp === null) return null;
+  const outermost = scanning.size === 0;
+  const cutsBefore = reachCuts;
   const own: Stamps = [[file, stamp]];
   let reach: Reach | null = null;
   if (path.extname(file) === '.json') reach = { kinds: new Set(), complete: true };
@@ -195,7 +203,8 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
     }
   }
   const entry = { value: reach, stamps: dedupe(own) };
-  reaches.set(file, entry);
+  // As with summaries: a reach cut short by the scan that reached it is not the module's own.
+  if (outermost || reachCuts === cutsBefore) reaches.set(file, entry);
   stamps.push(...entry.stamps);
   return reach;
 }
