@@ -1,14 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isRelativeSpecifier, kindOfContainerImage } from '../core/boundaries';
-import { fullText } from '../core/partial-text';
+import { isRelativeSpecifier } from '../core/boundaries';
+import { kindOfGenericContainer } from '../estree/boundary-uses';
 import { boundaryOfSpecifier } from '../estree/boundary-values';
 import { unwrap } from '../estree/call-chain';
 import { isGlobalFetch } from '../estree/http-requests';
 import { moduleBindingOf, moduleLoadOf } from '../estree/imports';
 import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
-import { moduleMemberOf } from '../estree/module-members';
 import { AST_NODE_TYPES } from '../estree/node-types';
-import { partialTextOf } from '../estree/static-text';
 import { parseTestCall, type TestCall } from '../estree/test-calls';
 import type { Outline, OutlineUnit, OutlineVariable } from './split-plan';
 import { moduleKeyOf } from '../estree/project-modules';
@@ -80,11 +78,7 @@ export function boundaryFactsOf(context: Context, ignoreKinds: ReadonlySet<strin
       if (replaced !== null) mocked.add(`global:${replaced}`);
     },
     NewExpression(node) {
-      const member = moduleMemberOf(context, node.callee);
-      const [image] = node.arguments;
-      if (member?.source !== 'testcontainers' || member.path.join('.') !== 'GenericContainer' || !image) return;
-      const name = fullText(partialTextOf(context, image));
-      const kind = name === null ? null : kindOfContainerImage(name);
+      const kind = kindOfGenericContainer(context, node);
       if (kind) direct.push({ offset: node.range[0], kind });
     },
   };

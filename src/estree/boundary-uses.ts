@@ -1,11 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { kindOfContainerImage } from '../core/boundaries';
 import { HARNESS_MODULES } from '../core/catalog';
+import { fullText } from '../core/partial-text';
 import { AST_NODE_TYPES } from './node-types';
 import { boundaryOfSpecifier } from './boundary-values';
 import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from './http-requests';
 import { parseMockCall } from './mocks';
 import { propertyName } from './call-chain';
+import { moduleMemberOf } from './module-members';
 import { summaryOfSpecifier } from './project-modules';
+import { partialTextOf } from './static-text';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -23,7 +27,7 @@ export interface ReachedBoundary {
  * somewhere, not where they are loaded: the test's own client to the app on a loopback address
  * is no boundary. An unreadable project module counts as nothing.
  */
-export function boundariesOfModule(context: Context, specifier: string, imported: readonly string[] = []): ReachedBoundary[] {
+export function boundariesOfModule(context: Context, specifier: string, imported: () => readonly string[] = () => []): ReachedBoundary[] {
   const boundary = boundaryOfSpecifier(context, specifier);
   if (boundary) {
     if (boundary.role === 'client' && boundary.kind === 'http' && isHttpClientModule(specifier)) return [];
@@ -34,7 +38,7 @@ export function boundariesOfModule(context: Context, specifier: string, imported
   // exercises whatever the test calls, which its import alone does not say.
   const summary = summaryOfSpecifier(context, specifier);
   if (summary === null || summary === 'unknown') return [];
-  const kinds = imported.flatMap((name) => {
+  const kinds = imported().flatMap((name) => {
     const entry = summary.exports.get(name);
     // A helper that builds a client but reaches other systems on the way (a test server with its
     // database) is no one boundary's client.
@@ -98,4 +102,16 @@ function isStubTarget(context: Context, identifier: TSESTree.Node): boolean {
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === target && propertyName(parent) === 'prototype') target = parent;
   const call = target.parent;
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === target && parseMockCall(context, call) !== null;
+}
+
+/**
+ * The system a `new GenericContainer('postgres:16')` runs, read from its image; `null` for any other
+ * construction, or an image the plugin does not know.
+ */
+export function kindOfGenericContainer(context: Context, node: TSESTree.NewExpression): string | null {
+  const member = moduleMemberOf(context, node.callee);
+  const [image] = node.arguments;
+  if (member?.source !== 'testcontainers' || member.path.join('.') !== 'GenericContainer' || !image) return null;
+  const name = fullText(partialTextOf(context, image));
+  return name === null ? null : kindOfContainerImage(name);
 }

@@ -1,15 +1,11 @@
 import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
-import { kindOfContainerImage } from '../core/boundaries';
 import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../core/one-boundary-per-file';
-import { fullText } from '../core/partial-text';
-import { boundariesOfHarnessImport, boundariesOfModule, exercisedImports, isOutboundRequest, type ReachedBoundary } from '../estree/boundary-uses';
+import { boundariesOfHarnessImport, boundariesOfModule, exercisedImports, isOutboundRequest, kindOfGenericContainer, type ReachedBoundary } from '../estree/boundary-uses';
 import { staticString } from '../estree/call-chain';
 import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
 import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
-import { moduleMemberOf } from '../estree/module-members';
-import { partialTextOf } from '../estree/static-text';
 import { moduleKeyOf } from '../estree/project-modules';
 import { parseTestCall } from '../estree/test-calls';
 import { checkOptionKinds, getSettings } from '../settings';
@@ -84,14 +80,14 @@ export default createRule<Options, 'tooManyBoundaries'>({
       for (const { kind, system } of reached) use(kind, via, node, system);
     }
 
-    function useModule(specifier: string, node: TSESTree.Node, imported?: readonly string[]): void {
+    function useModule(specifier: string, node: TSESTree.Node, imported?: () => readonly string[]): void {
       useAll(boundariesOfModule(context, specifier, imported), moduleKey(specifier), node);
     }
 
     return {
       ImportDeclaration(node) {
         if (moduleLoadOfImport(node).typeOnly) return;
-        useModule(node.source.value, node.source, exercisedImports(context, node));
+        useModule(node.source.value, node.source, () => exercisedImports(context, node));
         for (const specifier of node.specifiers) useAll(boundariesOfHarnessImport(context, specifier, node.source.value), moduleKey(node.source.value), specifier);
       },
       TSImportEqualsDeclaration(node) {
@@ -123,11 +119,7 @@ export default createRule<Options, 'tooManyBoundaries'>({
       },
       NewExpression(node) {
         // `new GenericContainer('postgres:16')`: the image says which system it runs.
-        const member = moduleMemberOf(context, node.callee);
-        const [image] = node.arguments;
-        if (member?.source !== 'testcontainers' || member.path.join('.') !== 'GenericContainer' || !image) return;
-        const name = fullText(partialTextOf(context, image));
-        const kind = name === null ? null : kindOfContainerImage(name);
+        const kind = kindOfGenericContainer(context, node);
         if (kind) use(kind, null, node);
       },
       'Program:exit'() {
