@@ -468,7 +468,20 @@ const SCHEMA_NOUNS: ReadonlySet<string> = new Set([
   'collection', 'collections', 'extension', 'extensions', 'trigger', 'triggers', 'enum', 'enums',
 ]);
 
-function camelWords(name: string): string[] {
+const wordsOfName = new Map<string, readonly string[]>();
+
+/** The lower-case words of a camelCase or snake_case name; names repeat across files, so they are split once. */
+function camelWords(name: string): readonly string[] {
+  let words = wordsOfName.get(name);
+  if (!words) {
+    if (wordsOfName.size > 20_000) wordsOfName.clear();
+    words = splitWords(name);
+    wordsOfName.set(name, words);
+  }
+  return words;
+}
+
+function splitWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

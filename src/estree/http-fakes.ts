@@ -6,10 +6,11 @@ import { httpOriginOf } from '../core/urls';
 import { boundaryOfSpecifier, boundaryOfValue, moduleOriginOf } from './boundary-values';
 import { callChain, propertyName, unwrap } from './call-chain';
 import { moduleMemberOf } from './module-members';
-import { resolveName } from './imports';
+import { isReExport, resolveName } from './imports';
 import { parseGlobalAssignment, parseMockCall } from './mocks';
 import { partialTextOf, urlOf } from './static-text';
 import { fullText } from '../core/partial-text';
+import type { TestFile } from './test-file';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -170,6 +171,15 @@ export interface HttpFakeCollector {
 }
 
 /** Gathers the HTTP fakes of a file from the nodes a rule already visits, and reads them once, at the end. */
+/** The HTTP fakes a file sets up, read off its model. */
+export function httpFakesOf(context: Context, file: TestFile): HttpFakeFact[] {
+  const collector = collectHttpFakes(context);
+  for (const load of file.loads) if (!load.typeOnly && !isReExport(load)) collector.module(load.source);
+  for (const node of file.callsAndConstructions) collector.call(node);
+  for (const node of file.memberAssignments) collector.assignment(node);
+  return collector.fakes();
+}
+
 export function collectHttpFakes(context: Context): HttpFakeCollector {
   const modules: string[] = [];
   const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];

@@ -189,6 +189,11 @@ export function moduleLoadOf(node: TSESTree.CallExpression | TSESTree.ImportExpr
   return null;
 }
 
+/** Whether a load only re-exports a module (`export … from 'm'`), without using it. */
+export function isReExport(load: ModuleLoad): boolean {
+  return load.node.type === AST_NODE_TYPES.ExportNamedDeclaration || load.node.type === AST_NODE_TYPES.ExportAllDeclaration;
+}
+
 /** An import declaration as a module load; type-only when every part of it is a type. */
 export function moduleLoadOfImport(node: TSESTree.ImportDeclaration): ModuleLoad {
   const typeOnly =

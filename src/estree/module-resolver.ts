@@ -75,7 +75,8 @@ const identities = new Map<string, ModuleIdentity>();
 /** The identity of what `specifier` names when `fromFile` loads it; cached per directory and specifier. */
 export function identityOf(fromFile: string, specifier: string): ModuleIdentity {
   resolverCounters.lookups++;
-  const key = `${path.dirname(fromFile)}\0${specifier}`;
+  const directory = path.dirname(fromFile);
+  const key = `${isBare(specifier) ? resolutionScopeOf(directory) : directory}\0${specifier}`;
   const cached = identities.get(key);
   if (cached) {
     resolverCounters.hits++;
@@ -92,6 +93,27 @@ export function identityOf(fromFile: string, specifier: string): ModuleIdentity 
   resolverCounters.nanoseconds += process.hrtime.bigint() - started;
   identities.set(key, identity);
   return identity;
+}
+
+/** Files whose presence in a directory can change how a bare specifier resolves from below it. */
+const RESOLUTION_MARKERS = ['package.json', 'tsconfig.json', 'jsconfig.json', 'node_modules', '.git'];
+
+const scopes = new Map<string, string>();
+
+/**
+ * The nearest directory, from `directory` up, that holds a file that takes part in resolving a bare
+ * specifier (a manifest, a tsconfig, a node_modules folder). Every directory below it resolves bare
+ * specifiers the same way, since the same files are found walking up from any of them; so their
+ * answers are cached once per scope rather than once per directory.
+ */
+function resolutionScopeOf(directory: string): string {
+  const cached = scopes.get(directory);
+  if (cached !== undefined) return cached;
+  const parent = path.dirname(directory);
+  const scope =
+    parent === directory || RESOLUTION_MARKERS.some((marker) => fs.existsSync(path.join(directory, marker))) ? directory : resolutionScopeOf(parent);
+  scopes.set(directory, scope);
+  return scope;
 }
 
 function isBare(specifier: string): boolean {
@@ -306,6 +328,7 @@ export function isScriptFile(file: string): boolean {
 /** Forgets every resolution and manifest (tests that rewrite a project between runs). */
 export function clearResolutions(): void {
   identities.clear();
+  scopes.clear();
   manifests.clear();
   workspaceIndexes.clear();
   packagesByDirectory.clear();

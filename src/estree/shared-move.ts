@@ -15,7 +15,6 @@ import {
   movedText,
   prependToBody,
   removalRange,
-  withoutDoubledBlankLine,
   type TextEdit,
 } from './text-edits';
 
@@ -223,7 +222,7 @@ function replaceHook(move: Move, statement: Node, text: string): boolean {
   const { sourceCode } = move.context;
   const span = lineSpan(sourceCode, statement);
   if (!span) return false;
-  move.edits.push(text ? { range: span, text } : { range: withoutDoubledBlankLine(sourceCode, span), text: '' });
+  move.edits.push(text ? { range: span, text } : { range: removalRange(sourceCode, statement, 'keep'), text: '' });
   return true;
 }
 

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES } from './node-types';
+import { removalRange } from './text-edits';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -36,58 +37,6 @@ export function statementOfExpression(node: TSESTree.Node): TSESTree.ExpressionS
   }
 }
 
-function isBlank(line: string): boolean {
-  return line.trim() === '';
-}
-
-/** The text of the line that ends just before `offset` (which starts a line), or `null` at the top. */
-function lineBefore(text: string, offset: number): { start: number; text: string } | null {
-  if (offset === 0) return null;
-  const start = text.lastIndexOf('\n', offset - 2) + 1;
-  return { start, text: text.slice(start, offset - 1) };
-}
-
-/** The line that starts at `offset`, with the offset just past its newline, or `null` at the end. */
-function lineAt(text: string, offset: number): { end: number; text: string } | null {
-  if (offset >= text.length) return null;
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 ? { end: text.length, text: text.slice(offset) } : { end: newline + 1, text: text.slice(offset, newline) };
-}
-
-/**
- * The range that removes a statement cleanly: its whole line when it stands alone (plus one
- * neighbouring blank line when the removal would leave two in a row or a blank line against a
- * brace), otherwise just the statement and the spaces beside it. Comments around it stay.
- */
-function removalRange(text: string, statement: TSESTree.Node): [number, number] {
-  const [start, end] = statement.range;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const newline = text.indexOf('\n', end);
-  const lineEnd = newline === -1 ? text.length : newline;
-  const alone = isBlank(text.slice(lineStart, start)) && isBlank(text.slice(end, lineEnd));
-  if (!alone) {
-    const spacesAfter = /^[ \t]*/.exec(text.slice(end, lineEnd))?.[0].length ?? 0;
-    if (end + spacesAfter < lineEnd) return [start, end + spacesAfter];
-    const spacesBefore = /[ \t]*$/.exec(text.slice(lineStart, start))?.[0].length ?? 0;
-    return [start - spacesBefore, end];
-  }
-  if (newline === -1) {
-    // The last line of the file: take the newline before it instead of one after it.
-    return [Math.max(0, lineStart - 1), text.length];
-  }
-  let from = lineStart;
-  let to = newline + 1;
-  const previous = lineBefore(text, from);
-  const next = lineAt(text, to);
-  const opensBlock = previous === null || isBlank(previous.text) || /[{([]\s*$/.test(previous.text);
-  if (next && isBlank(next.text) && opensBlock) {
-    to = next.end;
-  } else if (previous && isBlank(previous.text) && (next === null || /^\s*[})\]]/.test(next.text))) {
-    from = previous.start;
-  }
-  return [from, to];
-}
-
 /**
  * A fix that deletes a statement, or `null` when that cannot be done safely: the statement is the
  * body of an `if` or loop, holds a comment, or its neighbours would run together without it.
@@ -106,5 +55,5 @@ export function statementRemovalRange(sourceCode: SourceCode, statement: TSESTre
     const previous = sourceCode.getTokenBefore(statement);
     if (previous && ![';', '{', ':'].includes(previous.value)) return null;
   }
-  return removalRange(sourceCode.text, statement);
+  return removalRange(sourceCode, statement, 'keep');
 }

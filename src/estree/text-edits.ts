@@ -24,17 +24,20 @@ export function indentUnitOf(sourceCode: SourceCode, calls: readonly TestCall[])
   return '  ';
 }
 
-/**
- * The range a statement occupies with its own comments: comments on the lines right above it and a
- * comment after it on its last line. When nothing else shares those lines, the range runs from the start
- * of the first line through the line break after the last one, so removing it leaves no blank line.
- */
-function statementRange(sourceCode: SourceCode, statement: Node): [number, number] {
+/** The range of a statement with its own comments: comments on the lines right above it and a comment after it on its last line. */
+function ownRange(sourceCode: SourceCode, statement: Node): [number, number] {
   const before = sourceCode.getCommentsBefore(statement).filter((comment) => isOnOwnLines(sourceCode, comment));
   const leading = trailingRun(before, statement);
   const after = sourceCode.getCommentsAfter(statement).filter((comment) => comment.loc.start.line === statement.loc.end.line);
-  const start = leading[0]?.range[0] ?? statement.range[0];
-  const end = after[after.length - 1]?.range[1] ?? statement.range[1];
+  return [leading[0]?.range[0] ?? statement.range[0], after[after.length - 1]?.range[1] ?? statement.range[1]];
+}
+
+/**
+ * {@link ownRange}, running from the start of its first line through the line break after its last one
+ * when nothing else shares those lines.
+ */
+function statementRange(sourceCode: SourceCode, statement: Node): [number, number] {
+  const [start, end] = ownRange(sourceCode, statement);
   const text = sourceCode.text;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEndMatch = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(end));
@@ -96,12 +99,42 @@ export interface TextEdit {
 }
 
 /**
- * The range that removes a statement together with the comments that move with it (see
- * {@link statementRange}), plus one blank line it would otherwise leave doubled or dangling at the top
- * of its block.
+ * The range that removes a statement cleanly. With `comments: 'with'` the comments that belong to it
+ * go too (those on the lines right above it and one after it on its last line); with `'keep'` every
+ * comment stays. When the statement stands alone on its lines, the whole lines go, plus one
+ * neighbouring blank line where the removal would leave two in a row or a blank line against a brace;
+ * otherwise just the statement and the spaces beside it.
  */
-export function removalRange(sourceCode: SourceCode, statement: Node): [number, number] {
-  return withoutDoubledBlankLine(sourceCode, statementRange(sourceCode, statement));
+export function removalRange(sourceCode: SourceCode, statement: Node, comments: 'with' | 'keep' = 'with'): [number, number] {
+  const [start, end] = comments === 'with' ? ownRange(sourceCode, statement) : statement.range;
+  return lineRemoval(sourceCode.text, start, end);
+}
+
+function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+/** Widens `[start, end)` to the rule of {@link removalRange}. */
+function lineRemoval(text: string, start: number, end: number): [number, number] {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline === -1 ? text.length : newline;
+  if (!isBlank(text.slice(lineStart, start)) || !isBlank(text.slice(end, lineEnd))) {
+    const spacesAfter = /^[ \t]*/.exec(text.slice(end, lineEnd))?.[0].length ?? 0;
+    if (end + spacesAfter < lineEnd) return [start, end + spacesAfter];
+    const spacesBefore = /[ \t]*$/.exec(text.slice(lineStart, start))?.[0].length ?? 0;
+    return [start - spacesBefore, end];
+  }
+  // The last line of the file: take the line break before it instead of one after it.
+  if (newline === -1) return [Math.max(0, lineStart - 1), text.length];
+  const previousStart = lineStart === 0 ? -1 : text.lastIndexOf('\n', lineStart - 2) + 1;
+  const previous = previousStart === -1 ? null : text.slice(previousStart, lineStart - 1);
+  const nextEnd = newline + 1 >= text.length ? -1 : (text.indexOf('\n', newline + 1) + 1 || text.length);
+  const next = nextEnd === -1 ? null : text.slice(newline + 1, nextEnd);
+  const opensBlock = previous === null || isBlank(previous) || /[{([]\s*$/.test(previous);
+  if (next !== null && isBlank(next) && opensBlock) return [lineStart, nextEnd];
+  if (previous !== null && isBlank(previous) && (next === null || /^\s*[})\]]/.test(next))) return [previousStart, newline + 1];
+  return [lineStart, newline + 1];
 }
 
 /**
@@ -112,18 +145,6 @@ export function lineSpan(sourceCode: SourceCode, node: Node): [number, number] |
   const start = lineStartOf(sourceCode, node);
   const after = /^[ \t]*(?:\r?\n|$)/.exec(sourceCode.text.slice(node.range[1]));
   return start === null || !after ? null : [start, node.range[1] + after[0].length];
-}
-
-/** Extends a removal of whole lines by one blank line it would otherwise leave doubled, or at the top of a block. */
-export function withoutDoubledBlankLine(sourceCode: SourceCode, [start, end]: [number, number]): [number, number] {
-  const text = sourceCode.text;
-  if (start > 0 && text[start - 1] !== '\n') return [start, end];
-  const previousLineStart = text.lastIndexOf('\n', start - 2) + 1;
-  const previousLine = start > 0 ? text.slice(previousLineStart, start - 1) : '{';
-  const nextBlank = /^[ \t]*\r?\n/.exec(text.slice(end));
-  if (start > 0 && /^[ \t]*\r?$/.test(previousLine) && nextBlank) return [previousLineStart, end];
-  if (/\{[ \t]*\r?$/.test(previousLine) && nextBlank) return [start, end + nextBlank[0].length];
-  return [start, end];
 }
 
 /** Whether a function's block body holds nothing but `removed` statements and the comments that go with them. */

@@ -1,15 +1,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../estree/node-types';
 import path from 'node:path';
 import { matchesModuleGlobs } from '../core/boundaries';
 import { judgeEndpointCall, onePerPlace, type EndpointCall } from '../core/no-endpoint-calls';
 import { HELPER_CLIENT_NEEDS, parseHelperClientCall } from '../estree/app-clients';
 import { importSiteOf } from '../estree/boundary-values';
-import { collectHttpFakes } from '../estree/http-fakes';
 import { HTTP_REQUEST_NEEDS, mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
-import { moduleLoadOf, valueImportListeners } from '../estree/imports';
+import { moduleLoadOf } from '../estree/imports';
 import { moduleMemberOf } from '../estree/module-members';
 import { mayStartProcess, parseProcessStart, PROCESS_START_NEEDS } from '../estree/processes';
 import { testPlaceOf } from '../estree/test-calls';
+import { testFileOf } from '../estree/test-file';
 import { describeClientCall, mayCallTestClient, parseTestClientCall, TEST_CLIENT_NEEDS, testClientTargetOf } from '../estree/test-clients';
 import { textGate } from '../estree/text-gates';
 import { getSettings } from '../settings';
@@ -53,9 +54,8 @@ export default createRule<[], MessageId>({
     const mayCallClient = mayCallTestClient(text);
     const mayRequest = mayRequestHttp(text);
     const mayStart = mayStartProcess(text);
-    // Judged at the end of the file: an HTTP fake set up anywhere in it may answer a request.
-    const calls: Array<{ node: Reported; call: EndpointCall }> = [];
-    const fakes = collectHttpFakes(context);
+    // Process starts written as tagged templates (zx's `$\`…\``); calls come from the file's model.
+    const taggedStarts: Array<{ node: Reported; call: EndpointCall }> = [];
 
     /** A call of something imported from a module listed in `endpointClients`. */
     function endpointClientOf(node: TSESTree.CallExpression | TSESTree.NewExpression): EndpointCall | null {
@@ -63,6 +63,11 @@ export default createRule<[], MessageId>({
       const member = moduleMemberOf(context, node.callee);
       if (!member || !matchesModuleGlobs(member.source, settings.endpointClients, site)) return null;
       return { type: 'test-client', entry: `the endpoint client '${member.source}'`, target: { type: 'app' } };
+    }
+
+    function endpointCallsOf(node: TSESTree.CallExpression | TSESTree.NewExpression): Array<{ node: Reported; call: EndpointCall }> {
+      const call = node.type === AST_NODE_TYPES.NewExpression ? endpointClientOf(node) : moduleLoadOf(node) ? null : endpointCallOf(node);
+      return call ? [{ node, call }] : [];
     }
 
     function endpointCallOf(node: TSESTree.CallExpression): EndpointCall | null {
@@ -79,29 +84,17 @@ export default createRule<[], MessageId>({
     }
 
     return {
-      ...valueImportListeners(fakes.module),
-      NewExpression(node) {
-        fakes.call(node);
-        const call = endpointClientOf(node);
-        if (call) calls.push({ node, call });
-      },
       TaggedTemplateExpression(node) {
         const started = mayStart ? parseProcessStart(context, node) : null;
-        if (started) calls.push({ node, call: { type: 'process', launcher: started.launcher, words: started.words } });
+        if (started) taggedStarts.push({ node, call: { type: 'process', launcher: started.launcher, words: started.words } });
       },
-      CallExpression(node) {
-        const load = moduleLoadOf(node);
-        if (load) return fakes.module(load.source);
-        fakes.call(node);
-        const call = endpointCallOf(node);
-        if (call) calls.push({ node, call });
-      },
-      AssignmentExpression: fakes.assignment,
       'Program:exit'() {
+        const model = testFileOf(context);
+        const calls = [...model.callsAndConstructions.flatMap((node) => endpointCallsOf(node)), ...taggedStarts].sort((a, b) => a.node.range[0] - b.node.range[0]);
         const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
         const packageBins = calls.some(({ call }) => call.type === 'process') ? packageBinsFor(path.resolve(context.cwd, context.filename)) : new Set<string>();
         const sendsRequests = calls.some(({ call }) => call.type === 'http-request' || (call.type === 'test-client' && call.target.type === 'url'));
-        const judge = { packageBins, httpFakes: sendsRequests ? fakes.fakes() : [] };
+        const judge = { packageBins, httpFakes: sendsRequests ? model.httpFakes : [] };
         const findings = calls.flatMap(({ node, call }) => {
           const finding = judgeEndpointCall(call, judge);
           const place = testPlaceOf(context, node);

@@ -3,19 +3,19 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule, matchesModuleGlobs } from '../core/boundaries';
 import { findInfrastructureInUnitTest, type InfrastructureUse, type MockedModule } from '../core/no-infrastructure-in-unit-tests';
 import { boundaryOfSpecifier, boundaryOfValue, importSiteOf } from '../estree/boundary-values';
-import { callChain, staticString, unwrap } from '../estree/call-chain';
+import { callChain, unwrap } from '../estree/call-chain';
 import { openingOfCall } from '../estree/infrastructure-builds';
-import { moduleLoadOf, moduleLoadOfImport, resolveName, type ModuleLoad } from '../estree/imports';
-import { parseMockCall } from '../estree/mocks';
+import { isReExport, resolveName, type ModuleLoad } from '../estree/imports';
+import type { MockCall } from '../estree/mocks';
 import { compileOptionGlobs } from '../settings';
 import { createRule } from '../util/create-rule';
 import { moduleKeyOf } from '../estree/project-modules';
+import { testFileOf } from '../estree/test-file';
 
 type Options = [{ allow?: string[] }];
 type MessageIds = 'container' | 'client';
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 type Construction = TSESTree.CallExpression | TSESTree.NewExpression;
-
 
 export default createRule<Options, MessageIds>({
   name: 'no-infrastructure-in-unit-tests',
@@ -51,50 +51,20 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ allow: [] }],
   create(context, [options]) {
     const allowed = compileOptionGlobs('no-infrastructure-in-unit-tests', 'allow', options.allow ?? []);
-    const loads: ModuleLoad[] = [];
-    const calls: TSESTree.CallExpression[] = [];
-    /** Calls and constructions in the order they are written, classified only if the file needs it. */
-    const candidates: Construction[] = [];
-    /** `import pg = require('pg')` binds a module without an import declaration or a call. */
-    const importEquals: string[] = [];
-
     return {
-      ImportDeclaration(node) {
-        loads.push(moduleLoadOfImport(node));
-      },
-      ImportExpression(node) {
-        const load = moduleLoadOf(node);
-        if (load) loads.push(load);
-      },
-      TSImportEqualsDeclaration(node) {
-        const reference = node.moduleReference;
-        const specifier = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticString(reference.expression) : null;
-        if (specifier !== null) importEquals.push(specifier);
-      },
-      CallExpression(node) {
-        calls.push(node);
-        candidates.push(node);
-        const load = moduleLoadOf(node);
-        if (load) loads.push(load);
-      },
-      NewExpression(node) {
-        candidates.push(node);
-      },
       'Program:exit'() {
+        const file = testFileOf(context);
+        const valueLoads = file.loads.filter((load) => !load.typeOnly && !isReExport(load));
         // Every use reported is a container module's load or a call traced back to a boundary
         // module's load: a file that loads no boundary module has nothing to report, and none of its
         // calls need classifying.
-        const loadsBoundary = [...loads.map((load) => load.source), ...importEquals].some(
-          (source) => isGenericContainerModule(source) || boundaryOfSpecifier(context, source) !== null,
-        );
-        if (!loadsBoundary) return;
-        const constructions = candidates.filter((node) => openingOfCall(context, node) === 'opens');
-        const valueLoads = loads.filter((load) => !load.typeOnly);
+        if (!valueLoads.some((load) => isGenericContainerModule(load.source) || boundaryOfSpecifier(context, load.source) !== null)) return;
+        const constructions = file.callsAndConstructions.filter((node) => openingOfCall(context, node) === 'opens');
         const uses = [...containerUses(valueLoads), ...constructions.flatMap((node) => clientUse(node) ?? [])].filter(
           (use) => !matchesModuleGlobs(use.specifier, allowed, importSiteOf(context)),
         );
         if (uses.length === 0) return;
-        const mocked = calls.flatMap(mockedModules);
+        const mocked = file.mocks.flatMap(mockedModules);
         const findings = findInfrastructureInUnitTest(uses, mocked, valueLoads.map((load) => load.source));
         for (const { use, messageId } of findings) {
           context.report({
@@ -134,9 +104,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The modules a mocking call replaces: whole (`vi.mock('pg')`), or a method of theirs given another implementation. */
-    function mockedModules(node: TSESTree.CallExpression): MockedModule[] {
-      const mock = parseMockCall(context, node);
-      if (!mock) return [];
+    function mockedModules(mock: MockCall): MockedModule[] {
       return mock.targets.flatMap((target): MockedModule[] => {
         const specifier =
           target.type === 'module' ? target.specifier : target.type === 'method' && mock.replaces ? boundaryOfValue(context, target.object)?.specifier : undefined;

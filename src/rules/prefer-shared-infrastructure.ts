@@ -11,8 +11,7 @@ import {
   sharedMoveFor,
   type OpeningCandidate,
 } from '../estree/infrastructure-builds';
-import { parseMockCall } from '../estree/mocks';
-import { parseTestCall, type TestCall } from '../estree/test-calls';
+import { testFileOf } from '../estree/test-file';
 import { createRule } from '../util/create-rule';
 import { moduleKeyOf } from '../estree/project-modules';
 
@@ -54,10 +53,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ autofix: false }],
   create(context, [{ autofix = false }]) {
-    const tests: TestCall[] = [];
     const candidates: OpeningCandidate[] = [];
     const closing: TSESTree.CallExpression[] = [];
-    const mocked = new Set<string>();
 
     function visit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const candidate = openingCandidateOf(node);
@@ -69,20 +66,15 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      CallExpression(node) {
-        const test = parseTestCall(context, node);
-        if (test) {
-          tests.push(test);
-          return;
-        }
-        for (const target of parseMockCall(context, node)?.targets ?? []) {
-          if (target.type === 'module') mocked.add(moduleKeyOf(context, target.specifier, target.relativeTo));
-        }
-        visit(node);
-      },
-      NewExpression: visit,
       'Program:exit'() {
+        const file = testFileOf(context);
+        const tests = file.tests;
+        const testNodes = new Set<TSESTree.Node>(tests.map((test) => test.node));
+        for (const node of file.callsAndConstructions) if (!testNodes.has(node)) visit(node);
         if (candidates.length === 0) return;
+        const mocked = new Set(
+          file.mocks.flatMap((mock) => mock.targets.flatMap((target) => (target.type === 'module' ? [moduleKeyOf(context, target.specifier, target.relativeTo)] : []))),
+        );
         const closes = closing.map((node) => closeCallOf(context, node));
         const builds = gatherPerTestBuilds(context, tests, candidates, closes, mocked);
         const shared = HOOK_NAMES[hookStyleOf(context, tests) ?? 'jest'].beforeAll;

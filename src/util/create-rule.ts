@@ -2,6 +2,7 @@ import { applyDefault, RuleCreator, type RuleWithMetaAndName } from '@typescript
 import type { Layer } from '../core/layers';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { finishFile, startFile } from '../estree/file-cache';
+import { mergeListeners, modelListeners } from '../estree/test-file';
 import { getSettings } from '../settings';
 
 export const REPOSITORY_URL = 'https://github.com/integration-tests/eslint-plugin-integration-tests';
@@ -58,7 +59,10 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       const { sourceCode } = context;
       startFile(sourceCode);
       getSettings(context.settings);
-      const listeners: TSESLint.RuleListener = rule.create(context, optionsOf(context.options));
+      const own: TSESLint.RuleListener = rule.create(context, optionsOf(context.options));
+      // The first rule on a file also gathers the file's model for every rule (see `testFileOf`).
+      const gathering = modelListeners(context);
+      const listeners = gathering ? mergeListeners(gathering, own) : own;
       const exit = listeners['Program:exit'];
       return {
         ...listeners,

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { removeStatement, statementOfExpression } from '../../src/estree/statement-removal';
+import { removalRange } from '../../src/estree/text-edits';
 import { probe } from '../helpers/probe';
 
 /** The code after removing the statement made of the `drop(…)` call, or `null` when there is no safe removal. */
@@ -48,5 +49,32 @@ describe('removeStatement', () => {
     ['an argument', 'g(drop());\n'],
   ])('gives no removal for %s', (_label, code) => {
     expect(withoutDrop(code)).toBeNull();
+  });
+});
+
+/** The code after removing the statement made of the `drop(…)` call together with the comments that belong to it. */
+function withoutDropAndItsComments(code: string): string {
+  const [found] = probe(code, 'CallExpression', (context, node) => {
+    const call = node as TSESTree.CallExpression;
+    if (call.callee.type !== 'Identifier' || call.callee.name !== 'drop') return null;
+    const statement = statementOfExpression(call);
+    if (!statement) return null;
+    const [start, end] = removalRange(context.sourceCode, statement, 'with');
+    return code.slice(0, start) + code.slice(end);
+  });
+  if (!found) throw new Error('no drop() call in the code');
+  return found.result as string;
+}
+
+describe("removalRange with the statement's own comments", () => {
+  it.each([
+    ['the comment right above it goes with it', 'a();\n// seeds the rows\ndrop();\nb();\n', 'a();\nb();\n'],
+    ['a comment after a blank line stays', '// about the block\n\ndrop();\nb();\n', '// about the block\n\nb();\n'],
+    ['a comment after it on its line goes with it', 'a();\ndrop(); // why\nb();\n', 'a();\nb();\n'],
+    ['last in a block after a blank line: no blank line is left against the brace', 'function f() {\n  a();\n\n  // note\n  drop();\n}\n', 'function f() {\n  a();\n}\n'],
+    ['first in a block before a blank line', 'function f() {\n  // note\n  drop();\n\n  b();\n}\n', 'function f() {\n  b();\n}\n'],
+    ['sharing a line with code before it', 'a(); drop();\n', 'a();\n'],
+  ])('%s', (_label, code, expected) => {
+    expect(withoutDropAndItsComments(code)).toBe(expected);
   });
 });

@@ -375,6 +375,17 @@ test('x', async () => {
 `,
       errors: [{ messageId: 'container', data: { module: 'mongodb-memory-server', system: 'a real database' }, line: 1 }],
     },
+    {
+      name: 'a container module loaded with `import … = require()` in TypeScript',
+      filename: ORDERS_TS,
+      code: `import containers = require('@testcontainers/redis');
+test('caches a quote', async () => {
+  const redis = await new containers.RedisContainer('redis:7').start();
+  expect(redis.getPort()).toBeGreaterThan(0);
+});
+`,
+      errors: [{ messageId: 'container', data: { module: '@testcontainers/redis', system: 'a real cache' }, line: 1, column: 1 }],
+    },
   ],
 });
 

@@ -1,0 +1,178 @@
+import { AST_NODE_TYPES } from './node-types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { staticString } from './call-chain';
+import { fileCache } from './file-cache';
+import type { HttpFakeFact } from '../core/http-fakes';
+import { httpFakesOf } from './http-fakes';
+import { moduleLoadOf, moduleLoadOfImport, type ModuleLoad } from './imports';
+import { parseMockCall, type MockCall } from './mocks';
+import { parseTestCall, type TestCall } from './test-calls';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * The model of one test file that the rules read instead of walking the tree for the same things
+ * each: what the file loads, its calls and constructions, its suites, tests and hooks, and its
+ * mocking calls, all in source order.
+ *
+ * It is gathered once per file during ESLint's own traversal: `createRule` adds {@link modelListeners}
+ * to the first rule created for a file, so the listeners run once however many rules are on. Rules
+ * read it with {@link testFileOf} in `Program:exit`, when every node has been seen. Tests and
+ * mocking calls are recognised on first use (and cached per node), so a file no rule asks about
+ * pays only for the lists.
+ */
+export interface TestFile {
+  /**
+   * Every module the file loads: `import` declarations (type-only ones flagged), `import x =
+   * require()`, `export … from`, `require()` and `import()` with a static specifier.
+   */
+  readonly loads: readonly ModuleLoad[];
+  /** Every call expression, in source order. */
+  readonly calls: readonly TSESTree.CallExpression[];
+  /** Every `new` expression, in source order. */
+  readonly constructions: readonly TSESTree.NewExpression[];
+  /** Every assignment to a member (`global.fetch = …`, `sent.length = 0`), in source order. */
+  readonly memberAssignments: readonly TSESTree.AssignmentExpression[];
+  /** Calls and constructions together, in the order the traversal meets them. */
+  readonly callsAndConstructions: ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression>;
+  /** Suites, tests and hooks, in source order. */
+  readonly tests: readonly TestCall[];
+  /** Whether the file has at least one test (shared setup and helper files have none). */
+  readonly hasTests: boolean;
+  /** Calls that mock a module, a member or a global, in source order. */
+  readonly mocks: readonly MockCall[];
+  /** The HTTP fakes the file sets up, with the hosts each covers. */
+  readonly httpFakes: readonly HttpFakeFact[];
+}
+
+interface Gathered {
+  /** The context of the rule that gathers the model; every rule's context on a file answers the same. */
+  readonly context: Context;
+  readonly loads: ModuleLoad[];
+  readonly calls: TSESTree.CallExpression[];
+  readonly constructions: TSESTree.NewExpression[];
+  readonly memberAssignments: TSESTree.AssignmentExpression[];
+  tests: readonly TestCall[] | null;
+  mocks: readonly MockCall[] | null;
+  httpFakes: readonly HttpFakeFact[] | null;
+  callsAndConstructions: ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression> | null;
+}
+
+const models = fileCache<object, Gathered>();
+
+/**
+ * The listeners that gather the model of the file `context` lints, or `null` when another rule's
+ * listeners already gather it.
+ */
+export function modelListeners(context: Context): TSESLint.RuleListener | null {
+  if (models.has(context.sourceCode)) return null;
+  const gathered = emptyModel(context);
+  models.set(context.sourceCode, gathered);
+  return gatheringListeners(gathered);
+}
+
+/** The model of the file `context` lints; read it in `Program:exit`. */
+export function testFileOf(context: Context): TestFile {
+  let gathered = models.get(context.sourceCode);
+  if (!gathered) {
+    // No rule made by `createRule` saw this file's traversal: walk the tree once instead.
+    gathered = emptyModel(context);
+    walk(context.sourceCode.ast, context.sourceCode.visitorKeys, gatheringListeners(gathered) as Record<string, (node: TSESTree.Node) => void>);
+    models.set(context.sourceCode, gathered);
+  }
+  return modelOf(gathered);
+}
+
+function emptyModel(context: Context): Gathered {
+  return { context, loads: [], calls: [], constructions: [], memberAssignments: [], tests: null, mocks: null, httpFakes: null, callsAndConstructions: null };
+}
+
+function modelOf(gathered: Gathered): TestFile {
+  const { context } = gathered;
+  return {
+    loads: gathered.loads,
+    calls: gathered.calls,
+    constructions: gathered.constructions,
+    memberAssignments: gathered.memberAssignments,
+    get callsAndConstructions() {
+      // Both lists are in traversal order; a stable sort by start keeps a call ahead of a
+      // construction it starts with (`new Client().connect()`), as the traversal meets them.
+      return (gathered.callsAndConstructions ??= [...gathered.calls, ...gathered.constructions].sort((a, b) => a.range[0] - b.range[0]));
+    },
+    get tests() {
+      return (gathered.tests ??= gathered.calls.flatMap((call) => parseTestCall(context, call) ?? []));
+    },
+    get hasTests() {
+      return this.tests.some((call) => call.kind === 'test');
+    },
+    get mocks() {
+      return (gathered.mocks ??= gathered.calls.flatMap((call) => parseMockCall(context, call) ?? []));
+    },
+    get httpFakes() {
+      return (gathered.httpFakes ??= httpFakesOf(context, this));
+    },
+  };
+}
+
+function gatheringListeners(gathered: Gathered): TSESLint.RuleListener {
+  return {
+    ImportDeclaration(node) {
+      gathered.loads.push(moduleLoadOfImport(node));
+    },
+    TSImportEqualsDeclaration(node) {
+      const reference = node.moduleReference;
+      const source = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticString(reference.expression) : null;
+      if (source !== null) gathered.loads.push({ source, node, typeOnly: node.importKind === 'type' });
+    },
+    ExportNamedDeclaration(node) {
+      if (node.source) gathered.loads.push({ source: node.source.value, node, typeOnly: node.exportKind === 'type' });
+    },
+    ExportAllDeclaration(node) {
+      gathered.loads.push({ source: node.source.value, node, typeOnly: node.exportKind === 'type' });
+    },
+    ImportExpression(node) {
+      const load = moduleLoadOf(node);
+      if (load) gathered.loads.push(load);
+    },
+    CallExpression(node) {
+      gathered.calls.push(node);
+      const load = moduleLoadOf(node);
+      if (load) gathered.loads.push(load);
+    },
+    NewExpression(node) {
+      gathered.constructions.push(node);
+    },
+    AssignmentExpression(node) {
+      if (node.left.type === AST_NODE_TYPES.MemberExpression) gathered.memberAssignments.push(node);
+    },
+  };
+}
+
+/** Calls `listeners[node.type]` on every node, parents before children, in source order. */
+function walk(node: TSESTree.Node, keys: Readonly<Record<string, readonly string[] | undefined>>, listeners: Record<string, (node: TSESTree.Node) => void>): void {
+  listeners[node.type]?.(node);
+  for (const key of keys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item === 'object' && 'type' in item) walk(item as TSESTree.Node, keys, listeners);
+    } else if (child && typeof child === 'object' && 'type' in child) {
+      walk(child as TSESTree.Node, keys, listeners);
+    }
+  }
+}
+
+/** Listeners of two sources on one object: where both listen to a node, both run, `first` first. */
+export function mergeListeners(first: TSESLint.RuleListener, second: TSESLint.RuleListener): TSESLint.RuleListener {
+  const merged: Record<string, unknown> = { ...second };
+  for (const [selector, listener] of Object.entries(first)) {
+    const other = (second as Record<string, unknown>)[selector];
+    merged[selector] =
+      typeof other === 'function'
+        ? (node: TSESTree.Node) => {
+            (listener as (node: TSESTree.Node) => void)(node);
+            (other as (node: TSESTree.Node) => void)(node);
+          }
+        : listener;
+  }
+  return merged as TSESLint.RuleListener;
+}
