@@ -276,31 +276,35 @@ export function testReliesOnMock(context: Context, call: MockCall, replacements:
   return false;
 }
 
-const memberReadsCache = fileCache<object, ReadonlyMap<string, readonly Node[]>>();
+const memberReadsCache = fileCache<object, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
 
 /**
- * Every `object.method` of the file read as a value rather than called, by `object.method` as
- * written: gathered in one walk per file, the first time a finding asks.
+ * Every member of the file read as a value rather than called, by property name: gathered in one
+ * walk per file, the first time a finding asks. The object is compared only for the few reads of
+ * the name asked about.
  */
-function memberReads(context: Context): ReadonlyMap<string, readonly Node[]> {
+function memberReads(context: Context): ReadonlyMap<string, readonly TSESTree.MemberExpression[]> {
   const { sourceCode } = context;
   const cached = memberReadsCache.get(sourceCode);
   if (cached) return cached;
-  const reads = new Map<string, Node[]>();
+  const reads = new Map<string, TSESTree.MemberExpression[]>();
   const pending: Node[] = [sourceCode.ast];
   while (pending.length > 0) {
     const node = pending.pop() as Node;
     if (node.type === AST_NODE_TYPES.MemberExpression && !(node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)) {
       const name = propertyName(node);
       if (name !== null) {
-        const key = `${sourceCode.getText(unwrap(node.object))}.${name}`;
-        reads.set(key, [...(reads.get(key) ?? []), node]);
+        const list = reads.get(name);
+        if (list) list.push(node);
+        else reads.set(name, [node]);
       }
     }
     for (const key of sourceCode.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof item === 'object' && 'type' in item) pending.push(item as Node);
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) pending.push(item as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        pending.push(child as Node);
       }
     }
   }
@@ -310,8 +314,9 @@ function memberReads(context: Context): ReadonlyMap<string, readonly Node[]> {
 
 /** `object.method` read as a value (not called) somewhere outside the mocking call. */
 function isMemberReadElsewhere(context: Context, object: Node, method: string, except: Node): boolean {
-  const reads = memberReads(context).get(`${context.sourceCode.getText(unwrap(object))}.${method}`) ?? [];
-  return reads.some((read) => !isInside(read, except));
+  const reads = memberReads(context).get(method) ?? [];
+  const objectText = context.sourceCode.getText(unwrap(object));
+  return reads.some((read) => !isInside(read, except) && context.sourceCode.getText(unwrap(read.object)) === objectText);
 }
 
 /**
