@@ -12,6 +12,8 @@ export interface CorpusFile {
   readonly patterns: readonly string[];
   readonly lines: number;
   readonly text: string;
+  /** The project modules (`src/...`, without extension) the file loads, and the names it imports from each. */
+  readonly projectImports: ReadonlyArray<{ readonly target: string; readonly names: readonly string[] }>;
 }
 
 export interface Random {
@@ -28,5 +30,9 @@ export const CORPUS_SETTINGS: { readonly 'integration-tests': { readonly boundar
 export function createRandom(seed: number): Random;
 export function generateCorpus(options?: { seed?: number; files?: number }): CorpusFile[];
 export function defaultCorpusDir(seed: number, files: number): string;
+/** The project's own modules the corpus's test files load, as files to write beside them. */
+export function projectModulesOf(corpus: readonly CorpusFile[]): Array<{ path: string; text: string }>;
 export function writeCorpus(dir: string, corpus: readonly CorpusFile[]): void;
+export const TEST_FILE_LIST: string;
+export function testFilesIn(dir: string): string[];
 export function scaledIntegrationFile(options?: { seed?: number; copies?: number }): { path: string; text: string };

@@ -2,7 +2,7 @@
 // Jest, Vitest, Mocha and node:test, in TypeScript and JavaScript (ESM and CommonJS), 30 to 400
 // lines each. Most files are written the right way; a realistic share carries the anti-patterns the
 // plugin looks for. The same seed always gives the same files, byte for byte.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -150,6 +150,8 @@ class TestFile {
   constructor({ filePath, layer, framework, ts, esm, random }) {
     Object.assign(this, { filePath, layer, framework, ts, esm, random });
     this.imports = new Map();
+    /** Project targets (`src/...`) by the specifier this file loads them with. */
+    this.projectTargets = new Map();
     this.patterns = new Set();
     this.preamble = [];
     this.hooks = [];
@@ -164,7 +166,9 @@ class TestFile {
   project(target) {
     let specifier = path.posix.relative(path.posix.dirname(this.filePath), target);
     if (!specifier.startsWith('.')) specifier = `./${specifier}`;
-    return !this.ts && this.esm && this.framework === 'node:test' ? `${specifier}.js` : specifier;
+    if (!this.ts && this.esm && this.framework === 'node:test') specifier = `${specifier}.js`;
+    this.projectTargets.set(specifier, target);
+    return specifier;
   }
 
   entry(source) {
@@ -1045,9 +1049,151 @@ export function generateCorpus({ seed = 1, files = 2000 } = {}) {
       patterns: [...file.patterns].sort(),
       lines: text.split('\n').length - 1,
       text,
+      projectImports: [...file.projectTargets].map(([specifier, target]) => ({ target, names: [...(file.imports.get(specifier)?.names ?? [])].sort() })),
     });
   }
   return corpus;
+}
+
+/**
+ * The project's own modules the test files load (`src/...`), written the way a real project
+ * writes them, so that linting the corpus resolves and summarises them as it would in a real
+ * repository: repositories and adapters that load their client packages, services built on a
+ * repository, an app, pure rules and types. One module per target, exporting every name any test
+ * file imports from it.
+ */
+export function projectModulesOf(corpus) {
+  const names = new Map();
+  for (const file of corpus) {
+    for (const { target, names: imported } of file.projectImports ?? []) {
+      const known = names.get(target) ?? new Set();
+      for (const name of imported) known.add(name);
+      names.set(target, known);
+    }
+  }
+  // A service loads its repository, whether or not a test file does.
+  for (const target of [...names.keys()].filter((target) => target.endsWith('-service'))) {
+    const entity = path.posix.basename(target).replace(/-service$/, '');
+    const repository = `src/repositories/${entity}-repository`;
+    const known = names.get(repository) ?? new Set();
+    known.add(`${entity.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join('')}Repository`);
+    names.set(repository, known);
+  }
+  return [...names].sort(([a], [b]) => a.localeCompare(b)).map(([target, exported]) => ({ path: `${target}.ts`, text: projectModuleText(target, [...exported].sort()) }));
+}
+
+function projectModuleText(target, exported) {
+  const base = path.posix.basename(target);
+  const lines = [];
+  const classes = (body) => exported.filter((name) => /^[A-Z]/.test(name)).flatMap((name) => [`export class ${name} {`, ...body(name), '}', '']);
+  const functions = (body) => exported.filter((name) => /^[a-z]/.test(name)).flatMap((name) => [...body(name), '']);
+  if (target.startsWith('src/repositories/')) {
+    const table = base.replace(/-repository$/, 's');
+    lines.push("import { Pool } from 'pg';", '');
+    lines.push(...classes(() => [
+      '  constructor(private readonly db: Pick<Pool, \'query\'> = new Pool()) {}',
+      '',
+      '  async create(row: Record<string, unknown>) {',
+      `    const { rows } = await this.db.query('INSERT INTO ${table} (data) VALUES ($1) RETURNING *', [row]);`,
+      '    return rows[0];',
+      '  }',
+      '',
+      '  async findById(id: string) {',
+      `    const { rows } = await this.db.query('SELECT * FROM ${table} WHERE id = $1', [id]);`,
+      '    return rows[0] ?? null;',
+      '  }',
+      '',
+      '  async deleteAll() {',
+      `    await this.db.query('DELETE FROM ${table}');`,
+      '  }',
+    ]));
+  } else if (target === 'src/db/migrations') {
+    lines.push(...exported.map((name) => `export const ${name} = 'CREATE TABLE IF NOT EXISTS records (id serial PRIMARY KEY, data jsonb NOT NULL)';`), '');
+  } else if (target.startsWith('src/models/')) {
+    lines.push("import mongoose from 'mongoose';", '', `const schema = new mongoose.Schema({ name: String, createdAt: Date });`, '');
+    lines.push(...exported.map((name) => `export const ${name} = mongoose.model(${JSON.stringify(name.replace(/Model$/, ''))}, schema);`), '');
+  } else if (target.startsWith('src/cache/')) {
+    lines.push("import Redis from 'ioredis';", '');
+    lines.push(...classes(() => [
+      '  constructor(private readonly redis: Redis = new Redis(), private readonly options = { ttlSeconds: 60 }) {}',
+      '',
+      '  async remember(key: string, value: unknown) {',
+      "    await this.redis.set(key, JSON.stringify(value), 'EX', this.options.ttlSeconds);",
+      '  }',
+      '',
+      '  async recall(key: string) {',
+      '    const text = await this.redis.get(key);',
+      '    return text === null ? null : JSON.parse(text);',
+      '  }',
+    ]));
+  } else if (target.startsWith('src/adapters/events/')) {
+    lines.push("import amqp from 'amqplib';", '');
+    lines.push('export async function openChannel(url: string) {', '  const connection = await amqp.connect(url);', '  return connection.createChannel();', '}', '');
+    lines.push(...classes(() => [
+      '  constructor(private readonly channel: amqp.Channel, private readonly queue: string) {}',
+      '',
+      '  async publish(event: Record<string, unknown>) {',
+      '    this.channel.sendToQueue(this.queue, Buffer.from(JSON.stringify(event)));',
+      '  }',
+    ]));
+  } else if (target.startsWith('src/adapters/payments/') || target.startsWith('src/clients/')) {
+    lines.push(...classes(() => [
+      '  constructor(private readonly options: string | { baseUrl: string; apiKey?: string }) {}',
+      '',
+      '  private get baseUrl() {',
+      "    return typeof this.options === 'string' ? this.options : this.options.baseUrl;",
+      '  }',
+      '',
+      '  async send(method: string, path: string, body?: unknown) {',
+      "    const response = await fetch(`${this.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });",
+      '    return response.json();',
+      '  }',
+    ]));
+  } else if (target.startsWith('src/storage/')) {
+    lines.push("import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';", '');
+    lines.push(...classes(() => [
+      '  constructor(private readonly s3: S3Client, private readonly bucket: string) {}',
+      '',
+      '  async put(key: string, body: string) {',
+      '    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body }));',
+      '  }',
+      '',
+      '  async get(key: string) {',
+      '    return this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));',
+      '  }',
+    ]));
+    lines.push(...functions((name) => [
+      `export async function ${name}(s3: S3Client, bucket: string) {`,
+      '  const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));',
+      '  for (const object of listed.Contents ?? []) await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: object.Key }));',
+      '}',
+    ]));
+  } else if (target === 'src/app') {
+    lines.push("import express from 'express';", '');
+    lines.push('export function createApp() {', '  const app = express();', '  app.use(express.json());', "  app.get('/health', (_request, response) => response.json({ ok: true }));", '  return app;', '}', '');
+    if (exported.includes('app')) lines.push('export const app = createApp();', '');
+  } else if (base.endsWith('-service')) {
+    const entity = base.replace(/-service$/, '');
+    const Repository = `${entity.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join('')}Repository`;
+    lines.push(`import { ${Repository} } from '../repositories/${entity}-repository';`, '');
+    lines.push(...classes(() => [
+      `  constructor(private readonly repository: Pick<${Repository}, 'findById' | 'create'> = new ${Repository}(), private readonly clock = { now: () => new Date() }) {}`,
+      '',
+      '  async open(id: string) {',
+      '    const found = await this.repository.findById(id);',
+      "    if (!found) throw new Error('not found');",
+      '    return { ...found, openedAt: this.clock.now() };',
+      '  }',
+    ]));
+  } else if (base === 'types') {
+    lines.push(...exported.map((name) => `export interface ${name} {
+  id: string;
+  createdAt: Date;
+}`), '');
+  } else {
+    lines.push(...functions((name) => [`export function ${name}(...values: unknown[]) {`, '  return values.filter((value) => value !== undefined).length;', '}']));
+  }
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
 /** Where a corpus for this seed and size is written: a folder under the system temp directory. */
@@ -1055,14 +1201,28 @@ export function defaultCorpusDir(seed, files) {
   return path.join(os.tmpdir(), 'eslint-plugin-integration-tests-bench', `seed-${seed}-files-${files}`);
 }
 
+/** The file in a written corpus that lists its test files. */
+export const TEST_FILE_LIST = '.test-files.json';
+
+/** The test files of a corpus written to `dir`, to lint; `['.']` for a folder written some other way. */
+export function testFilesIn(dir) {
+  try {
+    return JSON.parse(readFileSync(path.join(dir, TEST_FILE_LIST), 'utf8'));
+  } catch {
+    return ['.'];
+  }
+}
+
 /** Writes the corpus to `dir`, replacing whatever was there. */
 export function writeCorpus(dir, corpus) {
   rmSync(dir, { recursive: true, force: true });
-  for (const file of corpus) {
+  for (const file of [...corpus, ...projectModulesOf(corpus)]) {
     const target = path.join(dir, file.path);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.text);
   }
+  // The test files to lint; the project modules beside them are read through the test files only.
+  writeFileSync(path.join(dir, TEST_FILE_LIST), `${JSON.stringify(corpus.map((file) => file.path), null, 1)}\n`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { ESLint } from 'eslint';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { configFor } from './configs.mjs';
-import { defaultCorpusDir, generateCorpus, writeCorpus } from './corpus.mjs';
+import { defaultCorpusDir, generateCorpus, testFilesIn, writeCorpus } from './corpus.mjs';
 
 const out = process.argv[2];
 if (!out) throw new Error('Usage: node bench/findings.mjs OUT');
@@ -24,7 +24,7 @@ for (const [seed, files] of CORPORA) {
   const dir = defaultCorpusDir(seed, files);
   writeCorpus(dir, generateCorpus({ seed, files }));
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: configFor('strict') });
-  for (const result of await eslint.lintFiles(['.'])) {
+  for (const result of await eslint.lintFiles(testFilesIn(dir))) {
     const file = path.relative(dir, result.filePath);
     for (const message of result.messages) {
       const { ruleId, line, column, endLine, endColumn, fix, suggestions } = message;

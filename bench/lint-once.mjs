@@ -8,12 +8,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ROOT, configFor } from './configs.mjs';
+import { testFilesIn } from './corpus.mjs';
 
 const [name, corpusDir] = process.argv.slice(2);
 const eslint = new ESLint({ cwd: corpusDir, overrideConfigFile: true, overrideConfig: configFor(name) });
 const cpuBefore = process.cpuUsage();
 const start = performance.now();
-const results = await eslint.lintFiles(['.']);
+const results = await eslint.lintFiles(testFilesIn(corpusDir));
 const wall = performance.now() - start;
 const cpu = process.cpuUsage(cpuBefore);
 /** Project-module summaries built during the run, with their time and cache hits; `null` for a build without them. */

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFor } from './configs.mjs';
-import { defaultCorpusDir, generateCorpus, scaledIntegrationFile, writeCorpus } from './corpus.mjs';
+import { defaultCorpusDir, generateCorpus, scaledIntegrationFile, testFilesIn, writeCorpus } from './corpus.mjs';
 
 const PLUGIN_DIST = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist') + path.sep;
 const PLUGIN_DIST_RELATIVE = path.relative(process.cwd(), PLUGIN_DIST);
@@ -30,7 +30,7 @@ if (process.env.BENCH_PROFILE_CHILD) {
     const file = scaledIntegrationFile({ copies: scaled });
     for (let index = 0; index < repeat; index++) await eslint.lintText(file.text, { filePath: path.join(corpusDir, file.path) });
   } else {
-    for (let index = 0; index < repeat; index++) await eslint.lintFiles(['.']);
+    for (let index = 0; index < repeat; index++) await eslint.lintFiles(testFilesIn(corpusDir));
   }
 } else {
   writeCorpus(defaultCorpusDir(1, files), generateCorpus({ seed: 1, files }));

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CONFIG_LABELS, CONFIG_NAMES, ROOT, configFor, enabledRuleNames, plugin } from './configs.mjs';
-import { defaultCorpusDir, generateCorpus, scaledIntegrationFile, writeCorpus } from './corpus.mjs';
+import { defaultCorpusDir, generateCorpus, scaledIntegrationFile, testFilesIn, writeCorpus } from './corpus.mjs';
 
 function parseArguments(argv) {
   const quick = argv.includes('--quick');
@@ -250,7 +250,7 @@ async function statsOf(name, runCount = options.statsRuns) {
   let counts = new Map();
   for (let run = 0; run < runCount; run++) {
     globalThis.gc?.();
-    const results = await newESLint(corpusDir, name, true).lintFiles(['.']);
+    const results = await newESLint(corpusDir, name, true).lintFiles(testFilesIn(corpusDir));
     runs.push(statsTimes(results));
     counts = reportCounts(results);
   }

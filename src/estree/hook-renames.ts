@@ -22,7 +22,7 @@ interface Rename {
 }
 
 /** A named import or a `require` destructuring property that brings a hook into the file. */
-type Specifier = TSESTree.ImportSpecifier | TSESTree.Property;
+type Specifier = TSESTree.ImportSpecifier | TSESTree.ObjectPatternProperty;
 
 /**
  * The edits that make run-once hooks run around each test: `beforeAll` → `beforeEach`, Mocha and
@@ -110,7 +110,7 @@ function specifierOf(binding: ModuleBinding, name: string): Specifier | null {
   if (declaration.type === AST_NODE_TYPES.VariableDeclarator && declaration.id.type === AST_NODE_TYPES.ObjectPattern) {
     return (
       declaration.id.properties.find(
-        (property): property is TSESTree.Property =>
+        (property): property is TSESTree.ObjectPatternProperty =>
           property.type === AST_NODE_TYPES.Property && property.shorthand && property.value.type === AST_NODE_TYPES.Identifier && property.value.name === name,
       ) ?? null
     );

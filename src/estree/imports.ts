@@ -125,7 +125,7 @@ function bindingFromInitializer(name: TSESTree.Identifier, declarator: TSESTree.
   let imported = required.member ?? '*';
   if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
     const property = declarator.id.properties.find(
-      (candidate): candidate is TSESTree.Property =>
+      (candidate): candidate is TSESTree.ObjectPatternProperty =>
         candidate.type === AST_NODE_TYPES.Property && patternBinds(candidate.value, name),
     );
     if (!property) return null;

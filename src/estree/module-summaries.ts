@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
+import type * as OxcParser from 'oxc-parser' with { 'resolution-mode': 'import' };
 import { lookupBoundary } from '../core/boundaries';
 import type { ExportSummary, ExportValue, HookEffect, HookKind, HookSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
 import { classifyCall, classifySql, runsSql, type CallRole } from '../core/vocabulary';
@@ -290,10 +291,50 @@ function loadJavascriptParse(): Parse | null {
   return javascriptParse;
 }
 
+type OxcLang = 'js' | 'jsx' | 'ts' | 'tsx';
+type OxcParse = (file: string, text: string, lang: OxcLang) => Program | null;
+
+let oxcParse: OxcParse | null | undefined;
+
+/**
+ * oxc's parser: a native parser that gives the same ESTree and TS-ESTree shapes as espree and
+ * typescript-estree, about ten times faster on the small modules summaries read. Parenthesised
+ * expressions are not kept as nodes of their own, as in ESTree. `null` where it cannot be loaded;
+ * the JavaScript parsers below take over.
+ */
+function loadOxcParse(): OxcParse | null {
+  if (oxcParse !== undefined) return oxcParse;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseSync } = require('oxc-parser') as typeof OxcParser;
+    oxcParse = (file, text, lang) => {
+      const result = parseSync(file, text, { lang, sourceType: 'module', range: true, preserveParens: false });
+      return result.errors.length === 0 ? (result.program as unknown as Program) : null;
+    };
+  } catch {
+    oxcParse = null;
+  }
+  return oxcParse;
+}
+
 function parseModule(file: string, text: string): Program | null {
   const extension = path.extname(file);
   const typescript = /^\.[cm]?tsx?$/.test(extension);
   const jsx = extension === '.tsx' || extension === '.jsx' || extension === '.js';
+  const oxc = loadOxcParse();
+  if (oxc) {
+    // TypeScript syntax in a JavaScript file is read as TypeScript, as the fallback parsers do.
+    const langs: OxcLang[] = typescript ? [extension === '.tsx' ? 'tsx' : 'ts'] : [jsx ? 'jsx' : 'js', 'tsx'];
+    for (const lang of langs) {
+      try {
+        const program = oxc(file, text, lang);
+        if (program) return program;
+      } catch {
+        // the next way
+      }
+    }
+    return null;
+  }
   const parsers = typescript ? [loadTypescriptParse()] : [loadJavascriptParse(), loadTypescriptParse()];
   for (const parse of parsers) {
     if (!parse) continue;

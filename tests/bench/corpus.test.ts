@@ -45,6 +45,26 @@ describe('the benchmark corpus generator', () => {
     }
   });
 
+  it("writes the project's own modules the test files load, exporting every name they import", async () => {
+    const { generateCorpus, projectModulesOf } = await loadGenerator();
+    const corpus = generateCorpus({ seed: 3, files: 120 });
+    const modules = new Map(projectModulesOf(corpus).map((module) => [module.path, module.text]));
+    const linter = new Linter();
+    for (const [modulePath, text] of modules) {
+      const fatal = linter.verify(text, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }], { filename: modulePath }).filter((message) => message.fatal);
+      expect(fatal, modulePath).toEqual([]);
+    }
+    const imports = corpus.flatMap((file) => file.projectImports);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const { target, names } of imports) {
+      const text = modules.get(`${target}.ts`);
+      expect(text, target).toBeDefined();
+      for (const name of names) expect(text, `${target} exports ${name}`).toMatch(new RegExp(`export (?:const|class|function|async function|interface) ${name}\\b`));
+    }
+    // Adapters load their clients: the summaries have boundaries to find.
+    expect([...modules].filter(([modulePath]) => modulePath.startsWith('src/repositories/')).every(([, text]) => text.includes("from 'pg'"))).toBe(true);
+  });
+
   it('writes files that parse: TypeScript with @typescript-eslint/parser, JavaScript with espree', async () => {
     const { generateCorpus, scaledIntegrationFile } = await loadGenerator();
     const linter = new Linter();
