@@ -26,6 +26,8 @@ function isBoundaryClient(entry: ExportSummary | undefined): entry is ExportSumm
 export function boundaryKindOfModule(summary: ModuleSummary): string | null {
   const own = single(summary.clientKinds ?? []);
   if (own !== null) return own;
+  // Nothing it loads reaches a boundary: no export of it can be a client.
+  if (summary.boundaryKinds.length === 0) return null;
   const entries = [...summary.exports.values()];
   if (entries.length === 0 || !entries.every(isBoundaryClient)) return null;
   return single(entries.map((entry) => entry.value.kind));
