@@ -290,6 +290,20 @@ test('quotes a loaf', () => {
 `,
     },
     {
+      name: 'a local object named Reflect is not the built-in, and what its get hands back is not traced',
+      filename: TEST_TS,
+      code: `import BucketStore from '../../src/files/bucket';
+
+const Reflect = { get: (_target: unknown, _key: string) => ({ call: () => ({ client: { send: async () => 'ok' } }) }) };
+
+it('answers from a local stand-in', async () => {
+  const store = new BucketStore();
+  const { client } = await Reflect.get(store, 'connection').call(store);
+  jest.spyOn(client, 'send').mockResolvedValue('ok');
+});
+`,
+    },
+    {
       name: 'scheduling a job is inherited from the queue base class, not done through the job module\u2019s database',
       filename: TEST_TS,
       code: `import { vi, test } from 'vitest';
