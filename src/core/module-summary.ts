@@ -61,6 +61,12 @@ export interface ExportSummary {
    * Absent when not known.
    */
   readonly effects?: readonly HookEffect[];
+  /**
+   * For a class: the names of the members its own body defines (methods, accessors, fields, static
+   * ones included), written without computed keys. A member not listed is inherited or added
+   * elsewhere. Absent for anything but a class.
+   */
+  readonly ownMembers?: readonly string[];
 }
 
 export interface ModuleSummary {

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isClientExport, type BoundaryModule } from '../core/boundaries';
-import { boundaryKindOfExportMember, boundaryKindOfExportValue, boundaryKindOfModule } from '../core/project-boundaries';
+import { boundaryKindOfExportMember, boundaryKindOfExportValue, boundaryKindOfModule, boundaryKindOfStubbedExport } from '../core/project-boundaries';
 import { boundaryOfSpecifier, exportReadOff, traceValue, type Tracer } from './boundary-values';
 import { propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
@@ -31,7 +31,28 @@ function clientExport(context: Context, specifier: string, exported: string): Bo
   return adapter(exported === '*' ? boundaryKindOfModule(summary) : boundaryKindOfExportValue(summary, exported), specifier);
 }
 
-const clientTracer: Tracer<BoundaryModule> = { lookup: clientExport, variables: fileCache(), thisProperties: true };
+/**
+ * What a method of a traced client hands back. A client of a package keeps its boundary through
+ * its calls (`dataSource.getRepository(User)`). A project module handed a class or a token to look
+ * up (`server.getService(BillingUsage)`, `container.resolve(Modules.PAYMENT)`) hands back an
+ * instance of what was named, which is a client only if that is one.
+ */
+function methodResultOfClient(context: Context, call: TSESTree.CallExpression, receiver: BoundaryModule, traceNode: (node: Node) => BoundaryModule | null): BoundaryModule | null {
+  if (receiver.role !== 'adapter') return receiver;
+  const named = call.arguments.find(namesClassOrToken);
+  return named ? traceNode(named) : receiver;
+}
+
+/** `BillingUsage`, `Modules.PAYMENT`: a class or a token of a registry, by its written name. */
+function namesClassOrToken(argument: TSESTree.CallExpressionArgument): boolean {
+  const node = unwrap(argument);
+  if (node.type === AST_NODE_TYPES.Identifier) return /^[A-Z][a-z0-9]/.test(node.name);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
+  const object = unwrap(node.object);
+  return object.type === AST_NODE_TYPES.Identifier && /^[A-Z][a-z0-9]/.test(object.name);
+}
+
+const clientTracer: Tracer<BoundaryModule> = { lookup: clientExport, variables: fileCache(), thisProperties: true, methodResult: methodResultOfClient };
 
 /** The boundary a value is a client of: `new Pool()`, `orm.em`, `prisma.user`, a variable holding one. */
 export function clientOfValue(context: Context, node: Node): BoundaryModule | null {
@@ -40,28 +61,51 @@ export function clientOfValue(context: Context, node: Node): BoundaryModule | nu
 
 /**
  * The boundary behind a mocked member (`object[method]`, or every member when `method` is `null`).
- * A member read off the module object is the export itself (`vi.spyOn(pg, 'Pool')`); a member of
- * an exported class or object of a project adapter (`Repo.prototype.save`, `mailer.send`) stands
- * for the adapter's boundary; anything else is a member of a traced client value.
+ * A member read off the module object is the export itself (`vi.spyOn(pg, 'Pool')`,
+ * `sinon.stub(mailer, 'sendReset')`), or a member of what a CommonJS module hands out whole
+ * (`module.exports = new Mailer()`); a member of an exported class or object of a project adapter
+ * (`Repo.prototype.save`, `mailer.send`) stands for the adapter's boundary; anything else is a
+ * member of a traced client value.
  */
 export function clientOfMember(context: Context, object: Node, method: string | null): BoundaryModule | null {
   const onModule = method === null ? null : exportReadOff(context, object, method);
-  if (onModule) {
-    return (onModule.viaDefault ? clientExport(context, onModule.source, 'default') : null) ?? clientExport(context, onModule.source, onModule.exported);
-  }
-  return adapterOfExportMember(context, object) ?? clientOfValue(context, object);
+  if (onModule) return stubbedExport(context, onModule.source, onModule.exported, onModule.viaDefault);
+  // An export of a project module is judged by its summary alone: a class that is an adapter
+  // does not make a member it inherits from elsewhere one.
+  const ofExport = adapterOfExportMember(context, object, method);
+  return ofExport === undefined ? clientOfValue(context, object) : ofExport;
 }
 
-/** `Repo` or `Repo.prototype`, where `Repo` is a named export of a project module whose summary names its boundary. */
-function adapterOfExportMember(context: Context, object: Node): BoundaryModule | null {
+/** An export replaced on the module object it was read off; `viaDefault` when that object is the default export. */
+function stubbedExport(context: Context, specifier: string, exported: string, viaDefault: boolean): BoundaryModule | null {
+  const summary = boundaryOfSpecifier(context, specifier) ? null : summaryOfSpecifier(context, specifier);
+  if (summary === null || summary === 'unknown') {
+    return (viaDefault ? clientExport(context, specifier, 'default') : null) ?? clientExport(context, specifier, exported);
+  }
+  const named = viaDefault ? null : boundaryKindOfStubbedExport(summary, exported);
+  if (named !== null) return adapter(named, specifier);
+  // A CommonJS module that hands out one value (`module.exports = new Mailer()`) has no export of that name.
+  const whole = viaDefault || !summary.exports.has(exported);
+  return whole ? adapter(boundaryKindOfExportMember(summary, 'default', exported), specifier) : null;
+}
+
+/**
+ * `Repo` or `Repo.prototype`, where `Repo` is an export of a project module whose summary names
+ * its boundary, or what a CommonJS module hands out whole (`const Repo = require('./repo')`).
+ * `undefined` when the object is no export of a project module with a summary.
+ */
+function adapterOfExportMember(context: Context, object: Node, method: string | null): BoundaryModule | null | undefined {
   let root = unwrap(object);
   if (root.type === AST_NODE_TYPES.MemberExpression && propertyName(root) === 'prototype') root = unwrap(root.object);
   let source: string | null = null;
   let exported: string | null = null;
   if (root.type === AST_NODE_TYPES.Identifier) {
     const resolution = resolveName(context, root);
-    if (resolution.type === 'module' && !resolution.binding.typeOnly && resolution.binding.imported !== '*') {
-      ({ source, imported: exported } = resolution.binding);
+    if (resolution.type === 'module' && !resolution.binding.typeOnly) {
+      const { binding } = resolution;
+      source = binding.source;
+      // `require` hands over `module.exports` itself, which a summary records as the default export.
+      exported = binding.imported !== '*' ? binding.imported : binding.declaration.type === AST_NODE_TYPES.VariableDeclarator ? 'default' : null;
     }
   } else if (root.type === AST_NODE_TYPES.MemberExpression) {
     const read = exportReadOff(context, root.object, propertyName(root));
@@ -69,10 +113,10 @@ function adapterOfExportMember(context: Context, object: Node): BoundaryModule |
     const loaded = read ? null : moduleOfExpression(root);
     if (loaded?.member) ({ source, member: exported } = loaded);
   }
-  if (source === null || exported === null) return null;
+  if (source === null || exported === null) return undefined;
   const summary = summaryOfSpecifier(context, source);
-  if (summary === null || summary === 'unknown') return null;
-  return adapter(boundaryKindOfExportMember(summary, exported), source);
+  if (summary === null || summary === 'unknown' || !summary.exports.has(exported)) return undefined;
+  return adapter(boundaryKindOfExportMember(summary, exported, method), source);
 }
 
 /** A whole project module mocked (`vi.mock('@/storage')`), when its summary names the boundary it reaches. */

@@ -40,6 +40,11 @@ export interface Tracer<T> {
   readonly variables: Map<TSESLint.Scope.Variable, T | null>;
   /** Whether `this.name` is traced to what the file assigns to it (Mocha's shared test context). */
   readonly thisProperties?: boolean;
+  /**
+   * What a method call hands back, given what its receiver was traced to; `traceNode` traces
+   * another node (an argument) the same way. Without it, a call hands back what its receiver is.
+   */
+  readonly methodResult?: (context: Context, call: TSESTree.CallExpression, receiver: T, traceNode: (node: Node) => T | null) => T | null;
 }
 
 const MAX_DEPTH = 8;
@@ -176,7 +181,12 @@ function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number
     case AST_NODE_TYPES.CallExpression: {
       const loaded = moduleOfExpression(expression);
       if (loaded) return tracer.lookup(context, loaded.source, loaded.member ?? '*');
-      return trace(context, expression.callee, tracer, depth + 1, seen);
+      // `Reflect.get(storage, 'client')` reads a property of its first argument, as `storage.client` does.
+      const reflected = reflectGetTarget(context, expression);
+      if (reflected) return trace(context, reflected, tracer, depth + 1, seen);
+      const receiver = trace(context, expression.callee, tracer, depth + 1, seen);
+      if (receiver === null || !tracer.methodResult || unwrap(expression.callee).type !== AST_NODE_TYPES.MemberExpression) return receiver;
+      return tracer.methodResult(context, expression, receiver, (argument) => trace(context, argument, tracer, depth + 1, seen));
     }
     case AST_NODE_TYPES.NewExpression:
       return trace(context, expression.callee, tracer, depth + 1, seen);
@@ -191,6 +201,16 @@ function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number
     default:
       return null;
   }
+}
+
+/** The object `Reflect.get(object, key)` reads from, when `Reflect` is the global one. */
+function reflectGetTarget(context: Context, call: TSESTree.CallExpression): Node | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'get') return null;
+  const object = unwrap(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Reflect' || resolveName(context, object).type !== 'global') return null;
+  const target = call.arguments[0];
+  return target && target.type !== AST_NODE_TYPES.SpreadElement ? target : null;
 }
 
 function traceContextProperty<T>(context: Context, name: string, tracer: Tracer<T>, depth: number, seen: Set<TSESLint.Scope.Variable>): T | null {

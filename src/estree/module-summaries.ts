@@ -781,6 +781,7 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
       registersHooks: [],
       boundaryKinds: [...reader.boundaryKinds],
       effects: [],
+      ownMembers: ownMembersOf(node),
     };
   }
   if (isFunction(node)) {
@@ -794,6 +795,18 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
   }
   const value = valueOf(reader, node, new Set());
   return { value, registersHooks: [], boundaryKinds: value.type === 'boundary-client' ? [value.kind] : [], effects: [] };
+}
+
+/** The members a class body defines itself under a written name (`save`, `'find'`, `static connect`). */
+function ownMembersOf(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string[] {
+  const names: string[] = [];
+  for (const member of node.body.body) {
+    if (!('key' in member) || member.computed) continue;
+    const key = member.key;
+    if (key.type === AST_NODE_TYPES.Identifier) names.push(key.name);
+    else if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') names.push(key.value);
+  }
+  return names;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportSummary, ExportValue, ModuleSummary } from '../../src/core/module-summary';
-import { boundaryKindOfExportMember, boundaryKindOfExportValue, boundaryKindOfModule } from '../../src/core/project-boundaries';
+import { boundaryKindOfExportMember, boundaryKindOfExportValue, boundaryKindOfModule, boundaryKindOfStubbedExport } from '../../src/core/project-boundaries';
 
 function exported(value: ExportValue, boundaryKinds: string[] = []): ExportSummary {
   return { value, registersHooks: [], boundaryKinds };
@@ -74,5 +74,65 @@ describe('project modules as boundaries', () => {
     expect(boundaryKindOfExportValue(orderStore, 'OrderStore')).toBeNull();
     expect(boundaryKindOfExportValue(orderStore, 'buildOrder')).toBeNull();
     expect(boundaryKindOfExportValue(orderStore, 'unread')).toBeNull();
+  });
+});
+
+// Classes as summaries describe them: the members each defines itself.
+const classExport = (value: ExportValue, boundaryKinds: string[], ownMembers: string[]): ExportSummary => ({ ...exported(value, boundaryKinds), ownMembers });
+
+describe('project classes, functions and modules that stand for one client', () => {
+  const jobs = summary(['database', 'queue'], {
+    // An adapter class over a driver its module loads, which inherits scheduling from a queue base.
+    ReportJob: classExport({ type: 'boundary-client', kind: 'database' }, ['database', 'queue'], ['constructor', 'run']),
+    // A class of the same module that is no client: application code, whatever the module reaches.
+    ReportFormatter: classExport({ type: 'other' }, ['database', 'queue'], ['format']),
+  }, ['database']);
+
+  it('a member a client class defines itself stands for its boundary', () => {
+    expect(boundaryKindOfExportMember(jobs, 'ReportJob', 'run')).toBe('database');
+  });
+
+  it('a member a class inherits from elsewhere names no boundary', () => {
+    expect(boundaryKindOfExportMember(jobs, 'ReportJob', 'schedule')).toBeNull();
+  });
+
+  it('a class that is no client names no boundary, whatever its module reaches', () => {
+    expect(boundaryKindOfExportMember(jobs, 'ReportFormatter', 'format')).toBeNull();
+  });
+
+  const sms = summary(['http'], {
+    sendCode: exported({ type: 'other' }, ['http']),
+    maskNumber: exported({ type: 'other' }),
+    gateway: exported({ type: 'boundary-client', kind: 'http' }, ['http']),
+    unread: exported({ type: 'unknown' }),
+  }, ['http']);
+  const overAdapters = summary(['http'], { sendWelcome: exported({ type: 'other' }, ['http']) }, []);
+
+  it('a function of an adapter module, stubbed on the module object, stands for what its body reaches', () => {
+    expect(boundaryKindOfStubbedExport(sms, 'sendCode')).toBe('http');
+    expect(boundaryKindOfStubbedExport(sms, 'gateway')).toBe('http');
+  });
+
+  it.each([
+    ['a pure helper of an adapter module', sms, 'maskNumber'],
+    ['an export that could not be read', sms, 'unread'],
+    ['a name the module does not export', sms, 'missing'],
+    ['a function of a module that reaches the boundary only through other project modules', overAdapters, 'sendWelcome'],
+    ['a class that is no client', summary(['database'], { Report: classExport({ type: 'other' }, ['database'], ['print']) }), 'Report'],
+  ])('%s, stubbed on the module object, names no boundary', (_label, module, name) => {
+    expect(boundaryKindOfStubbedExport(module, name)).toBeNull();
+  });
+
+  it('a module that hands out nothing but clients of one boundary stands for it when mocked whole', () => {
+    const picksABackend = summary(['storage', 'http'], { default: exported({ type: 'boundary-client', kind: 'storage' }, ['storage']) }, []);
+    expect(boundaryKindOfModule(picksABackend)).toBe('storage');
+  });
+
+  it.each([
+    ['it also exports a helper', summary(['storage'], { default: exported({ type: 'boundary-client', kind: 'storage' }), keyOf: exported({ type: 'other' }) }, [])],
+    ['its clients are of two boundaries', summary(['storage', 'cache'], { files: exported({ type: 'boundary-client', kind: 'storage' }), cache: exported({ type: 'boundary-client', kind: 'cache' }) }, [])],
+    ['it exports nothing it can see', summary(['storage'], {}, [])],
+  ])('a module that loads no client itself names no boundary when %s', (_label, module) => {
+    expect(boundaryKindOfModule(module)).toBeNull();
   });
 });

@@ -70,6 +70,18 @@ describe('an adapter module', () => {
     expect(summary.exports.get('PaymentGateway')?.value).toEqual({ type: 'other' });
   });
 
+  it('lists the members a class defines itself, not those it inherits or computes', () => {
+    project = writeProject({
+      'package.json': '{ "name": "shop" }',
+      'src/base.ts': `export class Base {\n  async count() {\n    return 0;\n  }\n}\n`,
+      'src/invoices.ts': `import { Pool } from 'pg';\nimport { Base } from './base';\nconst key = 'hidden';\nexport default class Invoices extends Base {\n  static table = 'invoices';\n  private pool = new Pool();\n  get size() {\n    return 1;\n  }\n  async 'add-line'() {}\n  [key]() {}\n  async save() {}\n}\nexport const total = () => 0;\n`,
+      [TEST]: '',
+    });
+    const summary = known(summaryOfSpecifier(project.context(TEST), '../src/invoices'));
+    expect(summary.exports.get('default')?.ownMembers).toEqual(['table', 'pool', 'size', 'add-line', 'save']);
+    expect(summary.exports.get('total')?.ownMembers).toBeUndefined();
+  });
+
   it('reaches nothing through a data file shipped in a client package', () => {
     project = writeProject({
       'src/mail-settings.ts': `import services from 'nodemailer/lib/well-known/services.json';\nexport const known = Object.keys(services);\n`,
