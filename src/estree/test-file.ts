@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { staticString } from './call-chain';
+import { staticString, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import type { HttpFakeFact } from '../core/http-fakes';
 import { httpFakesOf } from './http-fakes';
@@ -143,7 +143,7 @@ function gatheringListeners(gathered: Gathered): TSESLint.RuleListener {
       gathered.constructions.push(node);
     },
     AssignmentExpression(node) {
-      if (node.left.type === AST_NODE_TYPES.MemberExpression) gathered.memberAssignments.push(node);
+      if (unwrap(node.left).type === AST_NODE_TYPES.MemberExpression) gathered.memberAssignments.push(node);
     },
   };
 }

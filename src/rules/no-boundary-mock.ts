@@ -1,13 +1,15 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { lookupGlobalBoundary } from '../core/boundaries';
 import { compileAllowList, judgeBoundaryMock, mockedThingKey, type BoundaryMockFacts, type Remedy } from '../core/no-boundary-mock';
 import { gatherMock, manualMockFacts } from '../estree/boundary-mock-facts';
-import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
-import { isStandInFunction, mayAssignGlobal, mayMock, parseGlobalAssignment, parseMockCall, specifierOfManualMock } from '../estree/mocks';
+import { isReExport, type ModuleLoad } from '../estree/imports';
+import { AST_NODE_TYPES } from '../estree/node-types';
+import { isStandInFunction, mayAssignGlobal, mayMock, parseGlobalAssignment, specifierOfManualMock, type MockCall } from '../estree/mocks';
 import { removeWithOrphans } from '../estree/orphan-removal';
 import { statementOfExpression } from '../estree/statement-removal';
 import { getSettings } from '../settings';
 import { reportWithEdit } from '../estree/report';
+import { testFileOf } from '../estree/test-file';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ allow?: string[]; autofix?: boolean }];
@@ -87,51 +89,49 @@ export default createRule<Options, MessageId>({
     }
 
     // A file that spells no mocking word has no mocking call and no manual mock to look at, and one
-    // that names no global object assigns no stand-in to a global: most files need no listener at all.
+    // that names no global object assigns no stand-in to a global: most files are done at once.
     return {
-      ...(mayMock(context.sourceCode) ? mockingListeners() : {}),
-      ...(mayAssignGlobal(context.sourceCode) ? globalAssignmentListeners() : {}),
+      'Program:exit'() {
+        const mocking = mayMock(context.sourceCode);
+        const assigning = mayAssignGlobal(context.sourceCode);
+        if (!mocking && !assigning) return;
+        const file = testFileOf(context);
+        // Checked in the order the file is written (an enclosing node first), so that the first of
+        // several mocks of one thing is the one reported.
+        const checks: Array<{ node: TSESTree.Node; run: () => void }> = [];
+        if (mocking) {
+          for (const load of file.loads) if (!load.typeOnly && !isReExport(load)) checks.push({ node: load.node, run: () => checkManualMock(loadSite(load), load.source) });
+          for (const call of file.mocks) checks.push({ node: call.node, run: () => checkMockCall(call) });
+        }
+        if (assigning) for (const node of file.memberAssignments) checks.push({ node, run: () => checkGlobalAssignment(node) });
+        checks.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
+        for (const { run } of checks) run();
+      },
     };
 
-    function mockingListeners(): TSESLint.RuleListener {
-      return {
-        CallExpression(node) {
-          const load = moduleLoadOf(node);
-          if (load) {
-            checkManualMock(node, load.source);
-            return;
-          }
-          const call = parseMockCall(context, node);
-          if (!call) return;
-          // A call that mocks several modules at once (proxyquire) is reported per module, without an edit.
-          const single = call.targets.length === 1;
-          for (const target of call.targets) {
-            const mock = gatherMock(context, call, target);
-            check(mock.loc, mock.facts, () => (single && !mock.reliedOn() ? statementOfExpression(node) : null));
-          }
-        },
-        ImportExpression(node) {
-          const load = moduleLoadOf(node);
-          if (load) checkManualMock(node, load.source);
-        },
-        ImportDeclaration(node) {
-          const load = moduleLoadOfImport(node);
-          if (!load.typeOnly) checkManualMock(node.source, load.source);
-        },
-      };
+    function checkMockCall(call: MockCall): void {
+      // A call that mocks several modules at once (proxyquire) is reported per module, without an edit.
+      const single = call.targets.length === 1;
+      for (const target of call.targets) {
+        const mock = gatherMock(context, call, target);
+        check(mock.loc, mock.facts, () => (single && !mock.reliedOn() ? statementOfExpression(call.node) : null));
+      }
     }
 
-    function globalAssignmentListeners(): TSESLint.RuleListener {
-      return {
-        AssignmentExpression(node) {
-          if (node.operator !== '=') return;
-          const name = parseGlobalAssignment(node);
-          // Only a stand-in counts: `global.fetch = originalFetch` restores, a polyfill adds the real thing.
-          if (name === null || !isStandInFunction(context, node.right)) return;
-          const boundary = lookupGlobalBoundary(name, getSettings(context.settings));
-          check(node.loc, { via: 'assignment', replaces: true, thing: 'global', name, boundary }, () => statementOfExpression(node));
-        },
-      };
+    function checkGlobalAssignment(node: TSESTree.AssignmentExpression): void {
+      if (node.operator !== '=') return;
+      const name = parseGlobalAssignment(node);
+      // Only a stand-in counts: `global.fetch = originalFetch` restores, a polyfill adds the real thing.
+      if (name === null || !isStandInFunction(context, node.right)) return;
+      const boundary = lookupGlobalBoundary(name, getSettings(context.settings));
+      check(node.loc, { via: 'assignment', replaces: true, thing: 'global', name, boundary }, () => statementOfExpression(node));
     }
   },
 });
+
+/** Where a load names its module: the string of an `import` declaration, the whole call or expression otherwise. */
+function loadSite(load: ModuleLoad): TSESTree.Node {
+  if (load.node.type === AST_NODE_TYPES.ImportDeclaration) return load.node.source;
+  if (load.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) return load.node.moduleReference;
+  return load.node;
+}
