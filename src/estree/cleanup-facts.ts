@@ -35,7 +35,7 @@ import { moduleOfExpression } from './imports';
 import { parseMockCall } from './mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
 import { runnerSetupOf } from './runner-setup';
-import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, type HooksFromElsewhere } from './unseen-hooks';
+import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, type HooksFromElsewhere } from './unseen-hooks';
 import { moduleKeyOf } from './project-modules';
 import {
   boundaryFact,
@@ -175,7 +175,14 @@ export function cleanupFactsGatherer(context: Context): {
 
     const setup = runnerSetupOf(context.filename);
     if (setup === 'unknown') unseenHooks = true;
-    else for (const module of setup.modules) elsewhere.push({ node: context.sourceCode.ast, hooks: hooksOnLoad(context, specifierFrom(context.filename, module)) });
+    else {
+      for (const module of setup.modules) {
+        const specifier = specifierFrom(context.filename, module);
+        elsewhere.push({ node: context.sourceCode.ast, hooks: hooksOnLoad(context, specifier) });
+        // A module a setup file mocks is mocked in every test file the runner loads after it.
+        for (const key of mocksOnLoad(context, specifier)) mocked.add(key);
+      }
+    }
     for (const { node, hooks } of elsewhere) {
       if (hooks === 'unknown' || hooks.some((hook) => hook.effects.includes('unknown'))) unseenHooks = true;
       else for (const hook of hooks) cleanups.push(...hookCleanups(hook, where(node).suite));
