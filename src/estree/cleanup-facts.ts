@@ -35,6 +35,7 @@ import { moduleOfExpression } from './imports';
 import { parseMockCall } from './mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
 import { runnerSetupOf } from './runner-setup';
+import { subjectOf } from './cleanup-subjects';
 import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, type HooksFromElsewhere } from './unseen-hooks';
 import { moduleKeyOf } from './project-modules';
 import {
@@ -198,7 +199,10 @@ export function cleanupFactsGatherer(context: Context): {
           container: role === 'stop' ? containerOfReceiver(context, node) : null,
           fromUnrelatedPackage: !removingText && isFromUnrelatedPackage(context, node) && !handsBoundary(context, node),
         });
-        if (cleanup) cleanups.push(placeCleanup(context, node, cleanup, where, undefined, schemaWork === 'reset'));
+        if (cleanup) {
+          const placed = placeCleanup(context, node, cleanup, where, undefined, schemaWork === 'reset');
+          cleanups.push(placed.place === 'test' && role === 'cleanup' ? { ...placed, subject: subjectOf(context, node, facts.text, false) } : placed);
+        }
         continue;
       }
       if (schemaWork === 'build') continue;
@@ -221,7 +225,8 @@ export function cleanupFactsGatherer(context: Context): {
       const place = where(node);
       const unreadHelper = target === 'argument' && isUnreadHelper(context, node);
       writes.push({ node, write, client: traced.client, call: callLabel(facts), unreadHelper });
-      placedWrites.push({ write, place: place.write, test: place.test, suites: place.suites, at: node.range[0] });
+      const subject = place.write === 'test' ? subjectOf(context, node, facts.text, true) : null;
+      placedWrites.push({ write, place: place.write, test: place.test, suites: place.suites, at: node.range[0], subject });
     }
     for (const { node, kind } of extraCleanups) cleanups.push(placeCleanup(context, node, { kind }, where));
     for (const test of tests) {
