@@ -16,7 +16,7 @@ import {
   type TestFact,
   type UseFact,
 } from '../core/no-shared-test-data';
-import { callLabel, classifyCall, classifyValueName, isSchemaWork, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
+import { callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { callFacts, leadingText, propertyName, staticString, unwrap } from './call-chain';
 import { mutationOf } from './mutations';
 import { testPlaceOf, type TestCall } from './test-calls';
@@ -437,7 +437,7 @@ class Collector {
       }
     }
     const facts = callFacts(node);
-    if (facts && isSchemaWork(facts)) {
+    if (facts && schemaWorkOf(facts) !== null) {
       if (/^drop/i.test(facts.segments[facts.segments.length - 1] ?? '') || /^\s*DROP\s/i.test(facts.text ?? '')) this.afterDrop = true;
       return { effect: { kind: 'schema' }, calls: [node] };
     }
