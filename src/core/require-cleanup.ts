@@ -184,14 +184,15 @@ function isCovered(placed: PlacedWrite, facts: CleanupFileFacts): boolean {
 }
 
 /**
- * Whether a delete made later in the same test removes what a write made: the same store and a key
- * of the write's own (`DELETE FROM users WHERE id = $1` with the `id` the insert used), or the row
+ * Whether a delete made later in the same test removes what a write made: the same store, and only
+ * keys of the write's own (`DELETE FROM users WHERE id = $1` with the `id` the insert used), or the row
  * the write handed back (`user.destroy()`).
  */
 function removesWhatWasWritten(removed: Subject | null | undefined, written: Subject | null | undefined): boolean {
   if (!removed || !written) return false;
   if (removed.row !== undefined && written.keys.includes(removed.row)) return true;
-  return removed.store === written.store && removed.keys.some((key) => written.keys.includes(key));
+  // A delete removes the rows that match every value it names: each must be one the write used.
+  return removed.store === written.store && removed.keys.length > 0 && removed.keys.every((key) => written.keys.includes(key));
 }
 
 function covers(cleanup: Cleanup, write: Write): boolean {

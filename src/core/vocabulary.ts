@@ -347,6 +347,8 @@ export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
     const sql = facts.text.trimStart().toUpperCase();
     if (/^(?:CREATE|ALTER)\s/.test(sql)) return 'build';
     if (/^DROP\s/.test(sql)) return 'reset';
+    // Other SQL is rows, whatever namespace sends it: `orm.schema.execute('insert into …')` seeds data.
+    return null;
   }
   const resetting = facts.firstArgumentTrue === true || RESETTING_OPTIONS.some((option) => facts.options?.has(option));
   if (segments.slice(0, -1).some((name) => SCHEMA_NAMESPACES.has(name))) {

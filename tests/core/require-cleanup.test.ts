@@ -107,6 +107,8 @@ describe('findUncleanedWrite', () => {
     expect(index(findUncleanedWrite(facts([written], [removes({ store: 'sql:order_lines', keys: ['orderId@1'] })])))).toBe(0);
     expect(index(findUncleanedWrite(facts([written], [removes({ store: 'sql:orders', keys: ['someId@3'] })])))).toBe(0);
     expect(index(findUncleanedWrite(facts([written], [removes({ store: 'sql:orders', keys: ['orderId@1'] }, { test: 1 })])))).toBe(0);
+    // A delete that also filters by a value the write did not use picks other rows.
+    expect(index(findUncleanedWrite(facts([written], [removes({ store: 'sql:orders', keys: ['orderId@1', 'lineId@4'] })])))).toBe(0);
     // A delete made on the row the write handed back, whatever it is called on.
     expect(findUncleanedWrite(facts([written], [removes({ store: 'order', keys: [], row: 'orderId@1' })]))).toBeNull();
     expect(index(findUncleanedWrite(facts([written], [removes(null)])))).toBe(0);

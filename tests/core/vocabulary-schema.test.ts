@@ -41,6 +41,8 @@ describe('schemaWorkOf', () => {
     ['recreateIndexes()', call('recreateIndexes'), 'reset'],
     ['createOrders()', call('createOrders'), null],
     ['orders.download()', call('orders.download'), null],
+    ['orm.schema.execute("insert into …")', call('orm.schema.execute', { text: "insert into region (code) values ('pr')" }), null],
+    ['orm.schema.execute("create table …")', call('orm.schema.execute', { text: 'create table region (code text)' }), 'build'],
   ])('%s', (_label, facts, expected) => {
     expect(schemaWorkOf(facts)).toBe(expected);
   });

@@ -203,6 +203,51 @@ it('merges two accounts', async () => {
       ],
     },
     {
+      name: 'Vitest: the delete filters by the written row and by another one, so it removes a different row',
+      filename: TS_FILE,
+      code: `
+import { PrismaClient } from '@prisma/client';
+import { it } from 'vitest';
+
+const prisma = new PrismaClient();
+
+it('moves a grant between folders', async () => {
+  const owner = await prisma.account.findFirstOrThrow();
+  const [source, target] = await prisma.folder.findMany({ take: 2 });
+  await prisma.grant.create({ data: { accountId: owner.id, folderId: source.id } });
+  await prisma.grant.deleteMany({ where: { accountId: owner.id, folderId: target.id } });
+});`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 10,
+          data: { call: 'prisma.grant.create()', target: 'the database', container: '' },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'prisma' },
+              output: `
+import { PrismaClient } from '@prisma/client';
+import { it, afterEach } from 'vitest';
+
+afterEach(async () => {
+  // Remove what each test wrote through \`prisma\`: truncate the tables it wrote to, or roll back a per-test transaction.
+});
+
+const prisma = new PrismaClient();
+
+it('moves a grant between folders', async () => {
+  const owner = await prisma.account.findFirstOrThrow();
+  const [source, target] = await prisma.folder.findMany({ take: 2 });
+  await prisma.grant.create({ data: { accountId: owner.id, folderId: source.id } });
+  await prisma.grant.deleteMany({ where: { accountId: owner.id, folderId: target.id } });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'Vitest: a delete by a value written out, not a variable of the test, is not matched to the write',
       filename: TS_FILE,
       code: `
