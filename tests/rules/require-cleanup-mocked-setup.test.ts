@@ -146,6 +146,18 @@ test('stores an order', async () => {
     expect(lint('jest-no-mock', files, test, 'tests/integration/orders.test.js')).toEqual([POOL_REPORT]);
   });
 
+  it('node:test: reports the same test when nothing is mocked', () => {
+    const test = `import { test } from 'node:test';
+
+const { db } = await import('../../src/db');
+
+test('stores an order', async () => {
+  await db.query('INSERT INTO orders (total) VALUES (5)');
+});
+`;
+    expect(lint('node-test-no-mock', { 'src/db.ts': DB_TS }, test)).toEqual([POOL_REPORT]);
+  });
+
   it('node:test: stays silent when the test file mocks the driver behind the project module', () => {
     const test = `import { mock, test } from 'node:test';
 
