@@ -79,6 +79,17 @@ export interface ModuleSummary {
    * somewhere down its imports.
    */
   readonly clientKinds?: readonly string[];
+  /**
+   * The catalog clients the module reaches, directly or through other project modules, as the
+   * package specifiers that load them (`pg`, `mongodb`), each with its kind: the packages behind a
+   * wrapper, so that a mock of one can be matched against writes made through the wrapper.
+   */
+  readonly clientModules?: readonly { readonly specifier: string; readonly kind: string }[];
+  /**
+   * Modules the module mocks at its top level (`vi.mock('../db')`, `jest.mock('pg')`), as written,
+   * relative to the module's file. A runner setup file that mocks a module mocks it for every test file.
+   */
+  readonly mocksOnImport?: readonly string[];
   /** False when some module it loads is unknown, so `boundaryKinds` may be incomplete. */
   readonly complete: boolean;
   /** Hooks registered at the module's top level, when it is imported. */

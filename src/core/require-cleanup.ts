@@ -81,8 +81,22 @@ export function cleanupOf(facts: CleanupFacts): Cleanup | null {
  */
 export type WritePlace = 'test' | 'before-each' | 'once';
 
+/**
+ * What a write or a delete made in a test is about: the store (a table, or a handle and the model it
+ * names) and the test's own values that pick the row (its id variable, the row a write handed back).
+ * Keys are opaque: equal keys name the same variable.
+ */
+export interface Subject {
+  readonly store: string;
+  readonly keys: readonly string[];
+  /** For a delete made on a value the test holds (`user.destroy()`): that value's key. */
+  readonly row?: string;
+}
+
 export interface PlacedWrite {
   readonly write: Write;
+  /** What the write is about, for a write made in a test. */
+  readonly subject?: Subject | null;
   readonly place: WritePlace;
   /** The test it runs in, for `test` writes. */
   readonly test: number | null;
@@ -109,6 +123,8 @@ export interface PlacedCleanup {
   readonly at: number;
   /** It drops or recreates the whole store (`dropDatabase()`, a schema refresh): in a test, it counts wherever it stands. */
   readonly dropsStore?: boolean;
+  /** What a delete in a test removes: after a write of the same subject in that test, it removes that write. */
+  readonly subject?: Subject | null;
 }
 
 /** What a test file writes and removes, and what it cannot see. */
@@ -152,7 +168,11 @@ function isCovered(placed: PlacedWrite, facts: CleanupFileFacts): boolean {
       case 'before-each':
         return true;
       case 'test':
-        return placed.test !== null && placedCleanup.test === placed.test && (placedCleanup.dropsStore === true || placedCleanup.at < placed.at);
+        return (
+          placed.test !== null &&
+          placedCleanup.test === placed.test &&
+          (placedCleanup.dropsStore === true || placedCleanup.at < placed.at || removesWhatWasWritten(placedCleanup.subject, placed.subject))
+        );
       case 'before-all':
         return (
           placed.place === 'test' &&
@@ -161,6 +181,18 @@ function isCovered(placed: PlacedWrite, facts: CleanupFileFacts): boolean {
         );
     }
   });
+}
+
+/**
+ * Whether a delete made later in the same test removes what a write made: the same store, and only
+ * keys of the write's own (`DELETE FROM users WHERE id = $1` with the `id` the insert used), or the row
+ * the write handed back (`user.destroy()`).
+ */
+function removesWhatWasWritten(removed: Subject | null | undefined, written: Subject | null | undefined): boolean {
+  if (!removed || !written) return false;
+  if (removed.row !== undefined && written.keys.includes(removed.row)) return true;
+  // A delete removes the rows that match every value it names: each must be one the write used.
+  return removed.store === written.store && removed.keys.length > 0 && removed.keys.every((key) => written.keys.includes(key));
 }
 
 function covers(cleanup: Cleanup, write: Write): boolean {

@@ -319,18 +319,19 @@ export function callLabel(facts: CallFacts): string {
 
 /**
  * Schema work: building or resetting the tables tests write to, which is infrastructure rather than
- * test data. A chain through a `schema` member (`orm.schema.create()`, `knex.schema.createTable()`),
- * a schema-building method (`queryRunner.createTable()`, `dataSource.synchronize()`), or hand-written
- * SQL that starts with `CREATE`, `ALTER` or `DROP`.
+ * test data. A chain through a schema or migration namespace (`orm.schema.create()`,
+ * `knex.schema.createTable()`, `knex.migrate.latest()`), a schema-building method
+ * (`queryRunner.createTable()`, `dataSource.synchronize()`), a helper named for it (`createUsersTable()`,
+ * `dropTables()`), or hand-written SQL that starts with `CREATE`, `ALTER` or `DROP`.
  */
-const SCHEMA_MEMBERS: ReadonlySet<string> = new Set(['schema', 'schemaGenerator']);
+const SCHEMA_NAMESPACES: ReadonlySet<string> = new Set(['schema', 'schemaGenerator', 'migrate', 'migrator', 'migrations']);
 const SCHEMA_BUILD_METHODS: ReadonlySet<string> = new Set([
   'createTable', 'createTableIfNotExists', 'createSchema', 'createDatabase', 'createCollection', 'createIndex',
   'createIndexes', 'ensureIndexes', 'syncIndexes', 'createForeignKey', 'addColumn', 'alterTable', 'ensureDatabase',
-  'updateSchema', 'synchronize', 'sync', 'createSchemaIfNotExists',
+  'updateSchema', 'synchronize', 'sync', 'createSchemaIfNotExists', 'runMigrations', 'pushSchema',
 ]);
 /** Schema verbs that throw the old tables (and so the rows in them) away before tests write again. */
-const SCHEMA_RESET_METHODS = /^(?:refresh|drop|clear|reset|truncate|recreate|reload)/;
+const SCHEMA_RESET_METHODS = /^(?:refresh|drop|clear|reset|truncate|recreate|reload|rollback|down$|undo)/;
 /** Options that make a schema call empty the store first: `ensureDatabase({ clear: true })`, `dropSchema: true`. */
 const RESETTING_OPTIONS: readonly string[] = ['clear', 'dropSchema', 'dropDb', 'force', 'drop', 'truncate'];
 
@@ -346,12 +347,15 @@ export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
     const sql = facts.text.trimStart().toUpperCase();
     if (/^(?:CREATE|ALTER)\s/.test(sql)) return 'build';
     if (/^DROP\s/.test(sql)) return 'reset';
+    // Other SQL is rows, whatever namespace sends it: `orm.schema.execute('insert into …')` seeds data.
+    return null;
   }
   const resetting = facts.firstArgumentTrue === true || RESETTING_OPTIONS.some((option) => facts.options?.has(option));
-  if (segments.slice(0, -1).some((name) => SCHEMA_MEMBERS.has(name))) {
+  if (segments.slice(0, -1).some((name) => SCHEMA_NAMESPACES.has(name))) {
     return SCHEMA_RESET_METHODS.test(last) || resetting ? 'reset' : 'build';
   }
   if (SCHEMA_BUILD_METHODS.has(last)) return resetting ? 'reset' : 'build';
+  if (namesSchemaWork(last)) return SCHEMA_RESET_METHODS.test(last) ? 'reset' : 'build';
   return null;
 }
 
@@ -454,12 +458,6 @@ export const GENERIC_FILE_WORDS: ReadonlySet<string> = new Set([
   'database', 'schema', 'entity', 'entities', 'model', 'models', 'repository', 'service', 'issue', 'issues',
 ]);
 
-/** Hand-written SQL that changes the schema rather than the rows: `CREATE TABLE …`, `ALTER …`, `DROP …`. */
-const SCHEMA_SQL = /^\s*(?:CREATE|ALTER|DROP)\s/i;
-/** Namespaces whose methods work on the schema: `orm.schema.create()`, `knex.schema.createTable(…)`, `knex.migrate.latest()`. */
-const SCHEMA_NAMESPACES: ReadonlySet<string> = new Set(['schema', 'migrate', 'migrator', 'migrations']);
-/** Methods that build or sync the schema from the model: `dataSource.synchronize()`, `sequelize.sync()`. */
-const SCHEMA_METHODS: ReadonlySet<string> = new Set(['synchronize', 'sync', 'runMigrations', 'pushSchema']);
 /** Verbs that start a name of schema work: `createTable`, `dropTables`, `ensureSchema`, `recreateIndexes`. */
 const SCHEMA_VERBS: ReadonlySet<string> = new Set(['create', 'drop', 'alter', 'ensure', 'recreate', 'setup', 'init', 'define', 'make', 'build']);
 /** Words naming parts of a schema: `createCompositeKeyTable`, `createAllGeneratorsTables`, `createSchema`. */
@@ -494,21 +492,6 @@ function splitWords(name: string): string[] {
 export function namesSchemaWork(name: string): boolean {
   const [verb, ...rest] = camelWords(name);
   return verb !== undefined && SCHEMA_VERBS.has(verb) && rest.some((word) => SCHEMA_NOUNS.has(word));
-}
-
-/**
- * Whether a call works on the schema (tables, indexes, migrations) rather than on rows. Schema
- * work is infrastructure a suite may share: `orm.schema.create()`, `knex.schema.createTable(…)`,
- * `queryRunner.createTable(…)`, `dataSource.synchronize()`, `CREATE`/`ALTER`/`DROP` SQL, and
- * helpers named for it (`createUsersTable()`, `dropTables()`).
- */
-export function isSchemaWork(facts: CallFacts): boolean {
-  const { segments } = facts;
-  const last = segments[segments.length - 1];
-  if (last === undefined) return false;
-  if (facts.text !== undefined && SQL_RUNNERS.has(last)) return SCHEMA_SQL.test(facts.text);
-  if (segments.slice(0, -1).some((segment) => SCHEMA_NAMESPACES.has(segment))) return true;
-  return SCHEMA_METHODS.has(last) || namesSchemaWork(last);
 }
 
 /** `createSubscriber`, `addMember`, `registerUser`: a method named for the record it makes. */

@@ -35,7 +35,8 @@ import { moduleOfExpression } from './imports';
 import { parseMockCall } from './mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
 import { runnerSetupOf } from './runner-setup';
-import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, type HooksFromElsewhere } from './unseen-hooks';
+import { subjectOf } from './cleanup-subjects';
+import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, type HooksFromElsewhere } from './unseen-hooks';
 import { moduleKeyOf } from './project-modules';
 import {
   boundaryFact,
@@ -175,7 +176,14 @@ export function cleanupFactsGatherer(context: Context): {
 
     const setup = runnerSetupOf(context.filename);
     if (setup === 'unknown') unseenHooks = true;
-    else for (const module of setup.modules) elsewhere.push({ node: context.sourceCode.ast, hooks: hooksOnLoad(context, specifierFrom(context.filename, module)) });
+    else {
+      for (const module of setup.modules) {
+        const specifier = specifierFrom(context.filename, module);
+        elsewhere.push({ node: context.sourceCode.ast, hooks: hooksOnLoad(context, specifier) });
+        // A module a setup file mocks is mocked in every test file the runner loads after it.
+        for (const key of mocksOnLoad(context, specifier)) mocked.add(key);
+      }
+    }
     for (const { node, hooks } of elsewhere) {
       if (hooks === 'unknown' || hooks.some((hook) => hook.effects.includes('unknown'))) unseenHooks = true;
       else for (const hook of hooks) cleanups.push(...hookCleanups(hook, where(node).suite));
@@ -191,7 +199,10 @@ export function cleanupFactsGatherer(context: Context): {
           container: role === 'stop' ? containerOfReceiver(context, node) : null,
           fromUnrelatedPackage: !removingText && isFromUnrelatedPackage(context, node) && !handsBoundary(context, node),
         });
-        if (cleanup) cleanups.push(placeCleanup(context, node, cleanup, where, undefined, schemaWork === 'reset'));
+        if (cleanup) {
+          const placed = placeCleanup(context, node, cleanup, where, undefined, schemaWork === 'reset');
+          cleanups.push(placed.place === 'test' && role === 'cleanup' ? { ...placed, subject: subjectOf(context, node, facts.text, false) } : placed);
+        }
         continue;
       }
       if (schemaWork === 'build') continue;
@@ -214,7 +225,8 @@ export function cleanupFactsGatherer(context: Context): {
       const place = where(node);
       const unreadHelper = target === 'argument' && isUnreadHelper(context, node);
       writes.push({ node, write, client: traced.client, call: callLabel(facts), unreadHelper });
-      placedWrites.push({ write, place: place.write, test: place.test, suites: place.suites, at: node.range[0] });
+      const subject = place.write === 'test' ? subjectOf(context, node, facts.text, true) : null;
+      placedWrites.push({ write, place: place.write, test: place.test, suites: place.suites, at: node.range[0], subject });
     }
     for (const { node, kind } of extraCleanups) cleanups.push(placeCleanup(context, node, { kind }, where));
     for (const test of tests) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isGenericContainerModule, isRelativeSpecifier, packageName, type BoundaryModule } from '../core/boundaries';
+import { isGenericContainerModule, isRelativeSpecifier, type BoundaryModule } from '../core/boundaries';
 import type { BoundaryFact, Cleanup, CleanupPlace } from '../core/require-cleanup';
 import {
   classifyCall,
@@ -21,7 +21,7 @@ import { callChain, callFacts, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
 import { isStandInFunction } from './mocks';
-import { summaryOfSpecifier, moduleKeyOf } from './project-modules';
+import { isMockedAway, summaryOfSpecifier } from './project-modules';
 import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
 
 type Node = TSESTree.Node;
@@ -66,13 +66,8 @@ export function traceWrite(context: Context, node: WritingCall, target: WriteTar
   return {
     boundary,
     client,
-    mockedBy: (mocked) => {
-      if (boundary === null) return false;
-      const key = moduleKeyOf(context, boundary.specifier);
-      // A package mocked whole covers its subpaths: a mock of `pg` stands in for `pg/lib/client`.
-      const isPackage = (candidate: string) => !path.isAbsolute(candidate) && !isRelativeSpecifier(candidate);
-      return [...mocked].some((candidate) => candidate === key || (isPackage(candidate) && isPackage(key) && packageName(candidate) === packageName(key)));
-    },
+    // A mock of the module, of the package behind a project wrapper, or of the project module that wraps the client.
+    mockedBy: (mocked) => boundary !== null && isMockedAway(context, boundary.specifier, boundary.kind, mocked),
   };
 }
 

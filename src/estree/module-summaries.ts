@@ -41,6 +41,8 @@ interface Entry<T> {
 /** What a module reaches, transitively: read from its import statements alone, without parsing. */
 interface Reach {
   readonly kinds: ReadonlySet<string>;
+  /** The catalog client packages reached, by the specifier that loads them, with their kind. */
+  readonly clients: ReadonlyMap<string, string>;
   readonly complete: boolean;
 }
 
@@ -78,6 +80,7 @@ function stampOf(file: string): string | null {
 export function clearSummaries(): void {
   summaries.clear();
   reaches.clear();
+  projectLoads.clear();
   round.clear();
   summaryCounters.requests = 0;
   summaryCounters.hits = 0;
@@ -191,7 +194,7 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
   const cutsBefore = reachCuts;
   const own: Stamps = [[file, stamp]];
   let reach: Reach | null = null;
-  if (path.extname(file) === '.json') reach = { kinds: new Set(), complete: true };
+  if (path.extname(file) === '.json') reach = { kinds: new Set(), clients: new Map(), complete: true };
   else if (isScriptFile(file) && Number(stamp.split(':')[1]) <= MAX_MODULE_BYTES) {
     scanning.add(file);
     try {
@@ -227,6 +230,7 @@ const DATA_FILE = /\.(?:json|jsonc|css|scss|svg|png|txt|md|ya?ml|html)$/i;
 
 function reachOfSpecifiers(file: string, specifiers: Iterable<string>, depth: number, stamps: Stamps): Reach {
   const kinds = new Set<string>();
+  const clients = new Map<string, string>();
   let complete = true;
   for (const specifier of specifiers) {
     // A data file shipped in a package (`nodemailer/lib/well-known/services.json`) runs nothing.
@@ -234,18 +238,81 @@ function reachOfSpecifiers(file: string, specifiers: Iterable<string>, depth: nu
     const identity = identityOf(file, specifier);
     if (identity.type === 'package' || identity.type === 'builtin') {
       const boundary = lookupBoundary(specifier, CATALOG_ONLY);
-      if (boundary && boundary.role !== 'fake') kinds.add(boundary.kind);
+      if (boundary && boundary.role !== 'fake') {
+        kinds.add(boundary.kind);
+        if (boundary.role === 'client') clients.set(specifier, boundary.kind);
+      }
     } else if (identity.type === 'unresolved') complete = false;
     else {
       const reach = reachOf(identity.file, depth + 1, stamps);
       if (!reach) complete = false;
       else {
         for (const kind of reach.kinds) kinds.add(kind);
+        for (const [client, kind] of reach.clients) clients.set(client, kind);
         if (!reach.complete) complete = false;
       }
     }
   }
-  return { kinds, complete };
+  return { kinds, clients, complete };
+}
+
+/** The project modules a module loads directly, read from its text; `null` when it cannot be read. */
+const projectLoads = new Map<string, Entry<{ readonly files: readonly string[]; readonly complete: boolean } | null>>();
+
+function projectLoadsOf(file: string): { readonly files: readonly string[]; readonly complete: boolean } | null {
+  const cached = projectLoads.get(file);
+  if (cached && isFresh(cached)) return cached.value;
+  const stamp = stampOf(file);
+  if (stamp === null) return null;
+  let value: { files: string[]; complete: boolean } | null = null;
+  if (path.extname(file) === '.json') value = { files: [], complete: true };
+  else if (isScriptFile(file) && Number(stamp.split(':')[1]) <= MAX_MODULE_BYTES) {
+    try {
+      value = { files: [], complete: true };
+      for (const specifier of scannedSpecifiers(fs.readFileSync(file, 'utf8'))) {
+        if (DATA_FILE.test(specifier)) continue;
+        const identity = identityOf(file, specifier);
+        if (identity.type === 'project') value.files.push(identity.file);
+        else if (identity.type === 'unresolved') value.complete = false;
+      }
+    } catch {
+      value = null;
+    }
+  }
+  projectLoads.set(file, { value, stamps: [[file, stamp]] });
+  return value;
+}
+
+/**
+ * Whether a project module loads another, directly or through other project modules, down to the
+ * depth limit: `unknown` when some module on the way cannot be read or resolved, and the target
+ * was not found.
+ */
+export function moduleLoads(from: string, target: string): boolean | 'unknown' {
+  let answer: boolean | 'unknown' = false;
+  const seen = new Set<string>([from]);
+  let layer = [from];
+  for (let depth = 0; depth <= MAX_DEPTH && layer.length > 0; depth++) {
+    const next: string[] = [];
+    for (const file of layer) {
+      const loads = projectLoadsOf(file);
+      if (!loads) {
+        answer = 'unknown';
+        continue;
+      }
+      if (!loads.complete) answer = 'unknown';
+      for (const loaded of loads.files) {
+        if (loaded === target) return true;
+        if (!seen.has(loaded)) {
+          seen.add(loaded);
+          next.push(loaded);
+        }
+      }
+    }
+    layer = next;
+    if (depth === MAX_DEPTH && layer.length > 0) answer = 'unknown';
+  }
+  return answer;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,13 +484,19 @@ function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, s
   };
   collectDeclarations(reader, program);
   const hooksOnImport: HookSummary[] = [];
+  const mocksOnImport: string[] = [];
   for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ExpressionStatement) hooksOnImport.push(...factsOfCode(reader, statement.expression).hooks);
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    hooksOnImport.push(...factsOfCode(reader, statement.expression).hooks);
+    const mocked = moduleMockedBy(statement.expression);
+    if (mocked !== null) mocksOnImport.push(mocked);
   }
   return {
     identity,
     boundaryKinds: [...reader.boundaryKinds],
     clientKinds: [...reader.ownClientKinds],
+    clientModules: [...reach.clients].map(([specifier, kind]) => ({ specifier, kind })),
+    mocksOnImport,
     complete: reader.complete,
     hooksOnImport,
     exports: new LazyExports(reader),
@@ -538,6 +611,30 @@ function mayExport(file: string, name: string): boolean {
 
 function emptySummary(identity: ProjectIdentity): ModuleSummary {
   return { identity, boundaryKinds: [], complete: true, hooksOnImport: [], exports: new Map() };
+}
+
+/** The runners' calls that replace a whole module for the rest of the run: `vi.mock('../db')`, `jest.mock('pg')`. */
+const MOCKING_RUNNERS: ReadonlySet<string> = new Set(['vi', 'vitest', 'jest']);
+const MODULE_MOCKS: ReadonlySet<string> = new Set(['mock', 'doMock', 'unstable_mockModule', 'setMock']);
+
+/**
+ * The module a top-level statement mocks, as written: `vi.mock('../db')`, `await jest.unstable_mockModule('pg', …)`.
+ * Vitest's `{ spy: true }` keeps the originals, so it mocks nothing away.
+ */
+function moduleMockedBy(expression: Node): string | null {
+  const call = expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const { object, property } = call.callee;
+  if (object.type !== AST_NODE_TYPES.Identifier || !MOCKING_RUNNERS.has(object.name)) return null;
+  if (property.type !== AST_NODE_TYPES.Identifier || call.callee.computed || !MODULE_MOCKS.has(property.name)) return null;
+  const options = call.arguments[1];
+  const spiesOnly =
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (option) =>
+        option.type === AST_NODE_TYPES.Property && option.key.type === AST_NODE_TYPES.Identifier && option.key.name === 'spy' && option.value.type === AST_NODE_TYPES.Literal && option.value.value === true,
+    );
+  return spiesOnly ? null : staticText(call.arguments[0]);
 }
 
 /** The summary of a project module this one loads: `null` for packages and built-ins. */

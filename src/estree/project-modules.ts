@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { ExportSummary, ModuleIdentity, ModuleSummaryResult } from '../core/module-summary';
+import type { ExportSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
 import { clearResolutions, identityOf, isOwnPackageName, resolverCounters } from './module-resolver';
-import { clearSummaries, summaryCounters, summaryOfProjectModule } from './module-summaries';
+import { isRelativeSpecifier, packageName } from '../core/boundaries';
+import { clearSummaries, moduleLoads, summaryCounters, summaryOfProjectModule } from './module-summaries';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type ProjectIdentity = Extract<ModuleIdentity, { type: 'project' }>;
@@ -68,6 +69,43 @@ export function exportOfSpecifier(context: Context, specifier: string, name: str
   const summary = summaryOfSpecifier(context, specifier);
   if (summary === null || summary === 'unknown') return summary;
   return summary.exports.get(name) ?? (summary.complete ? null : 'unknown');
+}
+
+/**
+ * Whether a module is mocked away, given the keys ({@link moduleKeyOf}) of the modules mocked for the
+ * linted file: the module itself, or, for a project module that wraps a client of `kind`, what it
+ * wraps. A mock of a package stands in for every subpath of it and for every project module that
+ * reaches the client through it (`vi.mock('pg')` and a `db` module built on `pg`); a mock of a project
+ * module that hands out a client of `kind` stands in for every project module that loads it
+ * (`vi.mock('./db')` and a repository built on `./db`). When the way from one to the other cannot be read, the mock may
+ * stand in, and the answer is yes.
+ */
+export function isMockedAway(context: Context, specifier: string, kind: string, mocked: ReadonlySet<string>): boolean {
+  if (mocked.size === 0) return false;
+  const key = moduleKeyOf(context, specifier);
+  const isPackage = (candidate: string) => !path.isAbsolute(candidate) && !isRelativeSpecifier(candidate);
+  const samePackage = (a: string, b: string) => isPackage(a) && isPackage(b) && packageName(a) === packageName(b);
+  if ([...mocked].some((candidate) => candidate === key || samePackage(candidate, key))) return true;
+  const identity = moduleIdentityOf(context, specifier);
+  if (identity.type !== 'project') return false;
+  const summary = summaryOfIdentity(identity);
+  if (summary === 'unknown') return false;
+  const clients = (summary.clientModules ?? []).filter((client) => client.kind === kind);
+  if (clients.some((client) => [...mocked].some((candidate) => samePackage(candidate, client.specifier)))) return true;
+  return [...mocked].some((candidate) => {
+    if (!path.isAbsolute(candidate) || candidate === identity.file) return false;
+    const wrapped = moduleIdentityOf(context, candidate);
+    const wrapper = wrapped.type === 'project' ? summaryOfIdentity(wrapped) : 'unknown';
+    if (wrapper === 'unknown' || !wrapsClient(wrapper, kind)) return false;
+    return moduleLoads(identity.file, candidate) !== false;
+  });
+}
+
+/** Whether a project module hands out a client of `kind`: it loads the client itself, or exports one. */
+function wrapsClient(summary: ModuleSummary, kind: string): boolean {
+  if (summary.clientKinds?.includes(kind)) return true;
+  for (const exported of summary.exports.values()) if (exported.value.type === 'boundary-client' && exported.value.kind === kind) return true;
+  return false;
 }
 
 /**

@@ -16,10 +16,10 @@ import {
   type TestFact,
   type UseFact,
 } from '../core/no-shared-test-data';
-import { callLabel, classifyCall, classifyValueName, isSchemaWork, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
+import { callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { callFacts, leadingText, propertyName, staticString, unwrap } from './call-chain';
 import { mutationOf } from './mutations';
-import { testPlaceOf, type TestCall } from './test-calls';
+import { testPlaceOf, wrappedCallbackOf, type TestCall } from './test-calls';
 import { mayCallTestClient, parseTestClientCall } from './test-clients';
 
 type Node = TSESTree.Node;
@@ -110,6 +110,8 @@ class Collector {
   private readonly suites: SuiteFact[] = [];
   private readonly tests = new Map<Id, TestCall>();
   private readonly hooks = new Map<Id, TestCall>();
+  /** Tests whose body is a function handed to a wrapper (`it('x', withTx(async () => {…}))`), by that function. */
+  private readonly wrapped = new Map<Node, Id>();
   private readonly bindings = new Map<Id, SuiteBinding>();
   private readonly anchors = new Map<Id, Node>();
   /** Every reference to a suite binding but declarations, in the order collected; sorted by position on first use. */
@@ -148,6 +150,8 @@ class Collector {
         const id = this.id();
         this.ids.set(call.node, id);
         this.tests.set(id, call);
+        const wrapped = wrappedCallbackOf(call);
+        if (wrapped) this.wrapped.set(wrapped, id);
         testFacts.push({ id, suite, runs: runsOf(call) });
       } else {
         const id = this.id();
@@ -200,7 +204,17 @@ class Collector {
     // A call node's id is that of its own kind: a test's, a hook's.
     const id = place.call ? this.ids.get(place.call.node) : undefined;
     if (id !== undefined && (place.kind === 'test' || place.kind === 'hook')) return { kind: place.kind, id };
-    return { kind: 'elsewhere' };
+    return this.wrappedTestOf(node, place.call?.callback ?? null) ?? { kind: 'elsewhere' };
+  }
+
+  /** The test whose wrapped body holds a node, looked for below the suite callback it is in. */
+  private wrappedTestOf(node: Node, suiteCallback: Node | null): Place | null {
+    if (this.wrapped.size === 0) return null;
+    for (let current: Node | undefined = node.parent; current && current !== suiteCallback; current = current.parent) {
+      const id = this.wrapped.get(current);
+      if (id !== undefined) return { kind: 'test', id };
+    }
+    return null;
   }
 
   /** The bindings declared directly in a suite body, with every reference to them noted by position. */
@@ -437,7 +451,7 @@ class Collector {
       }
     }
     const facts = callFacts(node);
-    if (facts && isSchemaWork(facts)) {
+    if (facts && schemaWorkOf(facts) !== null) {
       if (/^drop/i.test(facts.segments[facts.segments.length - 1] ?? '') || /^\s*DROP\s/i.test(facts.text ?? '')) this.afterDrop = true;
       return { effect: { kind: 'schema' }, calls: [node] };
     }
@@ -633,7 +647,7 @@ function collectionsOf(context: Context, call: CallLike): string[] {
 
 /** How many times a test runs: the rows of an inline `each` table, else once; never without a body. */
 function runsOf(call: TestCall): number {
-  if (!call.callback) return 0;
+  if (!call.callback && !wrappedCallbackOf(call)) return 0;
   if (!call.modifiers.includes('each') && !call.modifiers.includes('for')) return 1;
   const table = call.node.callee.type === AST_NODE_TYPES.CallExpression ? call.node.callee.arguments[0] : undefined;
   return table?.type === AST_NODE_TYPES.ArrayExpression ? Math.max(1, table.elements.length) : 1;

@@ -237,6 +237,25 @@ function callbackOf(node: TSESTree.CallExpression): TSESTree.ArrowFunctionExpres
   return null;
 }
 
+/**
+ * The function a test hands to a wrapper rather than to the runner: the `async (tx) => {…}` of
+ * `it('saves', withTransaction(async (tx) => {…}))`. The wrapper runs it as the test's body, around
+ * whatever it does before and after. `null` for a test whose callback is written inline.
+ */
+export function wrappedCallbackOf(call: TestCall): Callback | null {
+  if (call.callback || call.kind !== 'test') return null;
+  for (let index = call.node.arguments.length - 1; index >= 0; index--) {
+    const argument = call.node.arguments[index];
+    const wrapper = argument && unwrap(argument);
+    if (wrapper?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const inner = [...wrapper.arguments].reverse().find((candidate): candidate is Callback =>
+      candidate.type === AST_NODE_TYPES.ArrowFunctionExpression || candidate.type === AST_NODE_TYPES.FunctionExpression,
+    );
+    if (inner) return inner;
+  }
+  return null;
+}
+
 /** Whether a call is `test.extend({...})` (Vitest fixtures); returns the fixtures object. */
 export function parseTestExtend(context: Context, node: TSESTree.CallExpression): TSESTree.ObjectExpression | null {
   const callee = unwrap(node.callee);

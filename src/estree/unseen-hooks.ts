@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { HookSummary } from '../core/module-summary';
 import { callChain } from './call-chain';
 import { resolveName } from './imports';
-import { summaryOfSpecifier } from './project-modules';
+import { moduleKeyOf, summaryOfSpecifier } from './project-modules';
 import { parseTestCall, type TestCall } from './test-calls';
 
 type Node = TSESTree.Node;
@@ -27,6 +27,16 @@ export function hooksOnLoad(context: Context, source: string): HooksFromElsewher
   const summary = summaryOfSpecifier(context, source);
   if (summary === null) return NONE;
   return summary === 'unknown' ? 'unknown' : summary.hooksOnImport;
+}
+
+/**
+ * The modules a project module mocks at its top level, as keys ({@link moduleKeyOf}) resolved from
+ * that module's own file: what a runner setup file mocks for every test file.
+ */
+export function mocksOnLoad(context: Context, source: string): string[] {
+  const summary = summaryOfSpecifier(context, source);
+  if (summary === null || summary === 'unknown') return [];
+  return (summary.mocksOnImport ?? []).map((specifier) => moduleKeyOf(context, specifier, summary.identity.file));
 }
 
 /**

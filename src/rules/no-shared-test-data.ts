@@ -116,10 +116,11 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(node) {
-        // Only a call with a function written inline can matter: without one, a describe is no
-        // suite, a test runs no code (it counts as no run) and a hook has no statements and holds
-        // no use, so it can change no finding. Every other call is skipped unrecognised.
-        if (!node.arguments.some(isInlineFunction)) return;
+        // Only a call with a function written inline (or handed to a wrapper, `withTx(async () => {…})`)
+        // can matter: without one, a describe is no suite, a test runs no code (it counts as no run)
+        // and a hook has no statements and holds no use, so it can change no finding. Every other
+        // call is skipped unrecognised.
+        if (!node.arguments.some((argument) => isInlineFunction(argument) || isWrappedFunction(argument))) return;
         const call = parseTestCall(context, node);
         if (call) calls.push(call);
       },
@@ -139,4 +140,9 @@ export default createRule<Options, MessageIds>({
 
 function isInlineFunction(node: TSESTree.CallExpressionArgument): boolean {
   return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+/** `withTx(async () => {…})`: a function written inline and handed to a wrapper. */
+function isWrappedFunction(node: TSESTree.CallExpressionArgument): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression && node.arguments.some(isInlineFunction);
 }

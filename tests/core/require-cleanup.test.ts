@@ -97,6 +97,23 @@ describe('findUncleanedWrite', () => {
     expect(index(findUncleanedWrite(facts([write('database'), write('cache')], [], throwaway)))).toBe(1);
   });
 
+  it('counts a delete later in the same test as cleanup of the write it names, and of no other', () => {
+    const written = write('database', { at: 100, subject: { store: 'sql:orders', keys: ['orderId@1'] } });
+    const other = write('database', { at: 120, subject: { store: 'sql:orders', keys: ['otherId@2'] } });
+    const removes = (subject: PlacedCleanup['subject'], extra: Partial<PlacedCleanup> = {}) => cleanup('database', { place: 'test', test: 0, at: 200, subject, ...extra });
+    expect(findUncleanedWrite(facts([written], [removes({ store: 'sql:orders', keys: ['orderId@1'] })]))).toBeNull();
+    expect(index(findUncleanedWrite(facts([written, other], [removes({ store: 'sql:orders', keys: ['orderId@1'] })])))).toBe(1);
+    // Another table, another key, another test: not what was written.
+    expect(index(findUncleanedWrite(facts([written], [removes({ store: 'sql:order_lines', keys: ['orderId@1'] })])))).toBe(0);
+    expect(index(findUncleanedWrite(facts([written], [removes({ store: 'sql:orders', keys: ['someId@3'] })])))).toBe(0);
+    expect(index(findUncleanedWrite(facts([written], [removes({ store: 'sql:orders', keys: ['orderId@1'] }, { test: 1 })])))).toBe(0);
+    // A delete that also filters by a value the write did not use picks other rows.
+    expect(index(findUncleanedWrite(facts([written], [removes({ store: 'sql:orders', keys: ['orderId@1', 'lineId@4'] })])))).toBe(0);
+    // A delete made on the row the write handed back, whatever it is called on.
+    expect(findUncleanedWrite(facts([written], [removes({ store: 'order', keys: [], row: 'orderId@1' })]))).toBeNull();
+    expect(index(findUncleanedWrite(facts([written], [removes(null)])))).toBe(0);
+  });
+
   it('counts a reset in a test only for the writes after it in that same test', () => {
     const reset = cleanup(null, { place: 'test', test: 0, at: 50 });
     expect(findUncleanedWrite(facts([write('database', { at: 60 })], [reset]))).toBeNull();

@@ -31,6 +31,18 @@ describe('schemaWorkOf', () => {
     ['pool.query("DROP TABLE IF EXISTS …")', call('pool.query', { text: 'drop table if exists invoices' }), 'reset'],
     ['pool.query("INSERT …")', call('pool.query', { text: 'INSERT INTO invoices DEFAULT VALUES' }), null],
     ['prisma.user.create()', call('prisma.user.create'), null],
+    // One vocabulary for both data rules: migrations and helpers named for the schema.
+    ['knex.migrate.latest()', call('knex.migrate.latest'), 'build'],
+    ['knex.migrate.rollback()', call('knex.migrate.rollback'), 'reset'],
+    ['umzug.migrations.down()', call('umzug.migrations.down'), 'reset'],
+    ['dataSource.runMigrations()', call('dataSource.runMigrations'), 'build'],
+    ['createOrdersTable()', call('createOrdersTable'), 'build'],
+    ['queryRunner.dropTables()', call('queryRunner.dropTables'), 'reset'],
+    ['recreateIndexes()', call('recreateIndexes'), 'reset'],
+    ['createOrders()', call('createOrders'), null],
+    ['orders.download()', call('orders.download'), null],
+    ['orm.schema.execute("insert into …")', call('orm.schema.execute', { text: "insert into region (code) values ('pr')" }), null],
+    ['orm.schema.execute("create table …")', call('orm.schema.execute', { text: 'create table region (code text)' }), 'build'],
   ])('%s', (_label, facts, expected) => {
     expect(schemaWorkOf(facts)).toBe(expected);
   });

@@ -5,10 +5,10 @@ import {
   classifyFunctionName,
   classifySql,
   classifyValueName,
-  isSchemaWork,
   namesAuthenticationPath,
   namesComponentFactory,
   namesRecordFactoryMethod,
+  schemaWorkOf,
   sqlTable,
   type CallFacts,
   type CallRole,
@@ -139,7 +139,7 @@ describe('classifyValueName', () => {
   });
 });
 
-describe('isSchemaWork', () => {
+describe('schemaWorkOf, as no-shared-test-data asks it: schema work or not', () => {
   it.each<[string, string | undefined, boolean]>([
     ['orm.schema.create', undefined, true],
     ['orm.schema.refresh', undefined, true],
@@ -158,7 +158,7 @@ describe('isSchemaWork', () => {
     ['createUsers', undefined, false],
     ['insertTablesData', undefined, false],
   ])('%s (%s) → %s', (chain, text, expected) => {
-    expect(isSchemaWork(facts(chain, text))).toBe(expected);
+    expect(schemaWorkOf(facts(chain, text)) !== null).toBe(expected);
   });
 });
 

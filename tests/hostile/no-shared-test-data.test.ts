@@ -10,6 +10,11 @@ ts.run('no-shared-test-data on hostile TypeScript', rule, {
   valid: [
     { name: 'an array one test changes and no other test reads', filename: FILE, code: `const données = [{ nom: 'Ada' }];\nit('adds', () => { données.push({ nom: 'Grace' }); });\n` },
     { name: 'a test file with no tests', filename: FILE, code: `let user: unknown;\nbeforeAll(async () => { user = await createUser(); });\n` },
+    {
+      name: 'tests handed to wrappers that take no function, a function by name, or nested wrappers',
+      filename: FILE,
+      code: `let user: unknown;\nbeforeAll(async () => { user = await createUser(); });\nit('a', wrap());\nit('b', wrap(check, 'user'));\nit('c', outer(inner(() => undefined)));\nit('d', (wrap as any)?.(async () => 1));\n`,
+    },
   ],
   invalid: [
     {

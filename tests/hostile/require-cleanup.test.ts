@@ -13,6 +13,11 @@ const REMOVE = '// Remove what each test wrote through';
 ts.run('require-cleanup on hostile TypeScript', rule, {
   valid: [
     { name: 'a write through a mocked client', filename: FILE, code: `import { Pool } from 'pg';\njest['mock']('pg');\nit('writes', () => new Pool().query('INSERT INTO users DEFAULT VALUES'));\n` },
+    {
+      name: 'a delete of the row a write handed back, through optional chains and casts',
+      filename: FILE,
+      code: `import { Pool } from 'pg';\nconst pool = new Pool();\nit('writes', async () => {\n  const { rows: [row] } = (await pool.query('INSERT INTO users DEFAULT VALUES RETURNING id')) as any;\n  const id = row?.id as number;\n  await pool?.query('INSERT INTO logins (user_id) VALUES ($1)', [id!]);\n  await pool.query('DELETE FROM logins WHERE user_id = $1', [id]);\n  await pool.query(\`DELETE FROM users WHERE id = \${row.id}\`);\n});\n`,
+    },
   ],
   invalid: [
     {

@@ -188,6 +188,33 @@ describe('what hooks do', () => {
   });
 });
 
+describe('what a setup module mocks, and what a wrapper is built on', () => {
+  it('lists the modules mocked at the top level, not in hooks, and not those only spied on', () => {
+    project = writeProject({
+      'package.json': '{ "name": "shop" }',
+      'test/setup.ts':
+        "import { beforeEach, vi } from 'vitest';\nvi.mock('../src/db');\nawait vi.doMock('ioredis', () => ({}));\njest.mock('pg');\nvi.mock('../src/log', { spy: true });\nbeforeEach(() => { vi.mock('../src/mailer'); });\nvi.mock(`../src/${'queue'}`);\n",
+      [TEST]: '',
+    });
+    expect(known(summaryOfSpecifier(project.context(TEST), './setup')).mocksOnImport).toEqual(['../src/db', 'ioredis', 'pg']);
+  });
+
+  it('names the client packages a module reaches, through the project modules it loads', () => {
+    project = writeProject({
+      'package.json': '{ "name": "shop" }',
+      'src/db.ts': "import { Pool } from 'pg';\nexport const db = new Pool();\n",
+      'src/cache.ts': "import Redis from 'ioredis';\nexport const cache = new Redis();\n",
+      'src/index.ts': "export { db } from './db';\nexport { cache } from './cache';\nexport { setupServer } from 'msw/node';\n",
+      [TEST]: '',
+    });
+    const summary = known(summaryOfSpecifier(project.context(TEST), '../src'));
+    expect([...(summary.clientModules ?? [])].sort((a, b) => a.specifier.localeCompare(b.specifier))).toEqual([
+      { specifier: 'ioredis', kind: 'cache' },
+      { specifier: 'pg', kind: 'database' },
+    ]);
+  });
+});
+
 describe('a test-server helper', () => {
   it('hands back an app client when it returns supertest(app)', () => {
     project = writeProject({
