@@ -207,7 +207,7 @@ function hasPropertyWrites(variable: TSESLint.Scope.Variable): boolean {
 /** Whether a method of the client is called from a test or a hook (`client.messages.create(…)`). */
 function isCalledFromTests(context: Context, node: Node): boolean {
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return isInTestOrHook(context, node);
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return callsMethod(node) && isInTestOrHook(context, node);
   let variable: TSESLint.Scope.Variable | null = null;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
     variable = context.sourceCode.getDeclaredVariables(parent)[0] ?? null;
@@ -217,8 +217,18 @@ function isCalledFromTests(context: Context, node: Node): boolean {
   }
   return (variable?.references ?? []).some(({ identifier }) => {
     const use = identifier.parent;
-    return use?.type === AST_NODE_TYPES.MemberExpression && use.object === identifier && isInTestOrHook(context, identifier);
+    return use?.type === AST_NODE_TYPES.MemberExpression && use.object === identifier && callsMethod(identifier) && isInTestOrHook(context, identifier);
   });
+}
+
+/**
+ * Whether a use of the client calls one of its methods, directly or down its members
+ * (`client.getEntry()`, `octokit.rest.repos.get()`): reading a property sends nothing.
+ */
+function callsMethod(client: Node): boolean {
+  let member: Node = client;
+  while (member.parent?.type === AST_NODE_TYPES.MemberExpression && member.parent.object === member) member = member.parent;
+  return member !== client && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
 }
 
 function isInTestOrHook(context: Context, node: Node): boolean {

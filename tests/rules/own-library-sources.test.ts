@@ -149,6 +149,19 @@ test('sends', async () => {
 `,
     },
     {
+      name: 'a client whose properties the tests only read sends nothing (Vitest)',
+      filename: path.join(sdk, 'test/integration/extension.test.ts'),
+      code: `import { expect, it } from 'vitest';
+import { ServerClient } from '../../src/index';
+
+it('keeps the token it was given', () => {
+  const client = new ServerClient('server-token');
+  expect(client.token).toBe('server-token');
+  expect(new ServerClient('other').options).toEqual({});
+});
+`,
+    },
+    {
       name: 'a spread of something unreadable keeps the host unknown',
       filename: path.join(sdk, 'test/integration/spread.test.ts'),
       code: `import { ServerClient } from '../../src/index';
