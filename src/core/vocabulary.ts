@@ -633,3 +633,13 @@ const CLIENT_HANDING_METHOD = /^(?:(?:get|create|acquire|open)?(?:connection|cli
 export function handsBackClient(method: string): boolean {
   return CLIENT_HANDING_METHOD.test(method);
 }
+
+/**
+ * Folder names that hold a repository's tests and what supports them (helpers, fixtures, fakes),
+ * as opposed to the sources it ships: a module under one of them is test code even when it
+ * belongs to the package of a library.
+ */
+export const TEST_SUPPORT_FOLDERS: ReadonlySet<string> = new Set([
+  'test', 'tests', '__tests__', 'spec', 'specs', 'e2e', 'integration', 'fixtures', '__fixtures__', '__mocks__', 'mocks',
+  'stubs', 'fakes', 'support', 'helpers', 'test-utils', 'testing',
+]);

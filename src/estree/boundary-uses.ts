@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { kindOfContainerImage } from '../core/boundaries';
+import { isClientExport, kindOfContainerImage } from '../core/boundaries';
 import { HARNESS_MODULES } from '../core/catalog';
 import { fullText } from '../core/partial-text';
 import { AST_NODE_TYPES } from './node-types';
-import { boundaryOfSpecifier } from './boundary-values';
+import { boundaryOfSpecifier, ownLibraryOf } from './boundary-values';
 import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from './http-requests';
 import { parseMockCall } from './mocks';
 import { propertyName } from './call-chain';
@@ -32,6 +32,12 @@ export function boundariesOfModule(context: Context, specifier: string, imported
   if (boundary) {
     if (boundary.role === 'client' && boundary.kind === 'http' && isHttpClientModule(specifier)) return [];
     return [{ kind: boundary.kind, system: boundary.system ?? null }];
+  }
+  // The repository's own sources of a library the catalog knows (a driver's tests loading the
+  // driver by path) stand for that library's boundary where the file takes one of its clients.
+  const own = ownLibraryOf(context, specifier);
+  if (own && own.boundary.kind !== 'http' && imported().some((name) => isClientExport(own.name, name))) {
+    return [{ kind: own.boundary.kind, system: own.boundary.system ?? null }];
   }
   // A project module stands for the boundaries of the clients and adapters the file takes from it,
   // not for everything the module reaches: importing a model or a factory of the application
@@ -114,4 +120,62 @@ export function kindOfGenericContainer(context: Context, node: TSESTree.NewExpre
   if (member?.source !== 'testcontainers' || member.path.join('.') !== 'GenericContainer' || !image) return null;
   const name = fullText(partialTextOf(context, image));
   return name === null ? null : kindOfContainerImage(name);
+}
+
+/** A mocking helper's name: what it hands back stands in for the client it is typed as. */
+const STAND_IN = /mock|stub|fake|spy|double/i;
+
+/**
+ * The boundary of a client a file holds by type only: `import type { Pool } from 'pg'` (or the
+ * repository's own driver, by path) and `let pool: Pool` assigned from a helper or a test
+ * environment (`pool = await openPool()`, `client = this.configuration.newClient()`). The value
+ * is that client, wherever it was made. Only a variable that is declared with the type, given a
+ * value made by a call (not a stand-in from a mocking helper, an object literal or a cast) and
+ * read counts; a parameter or a field typed so says nothing about what the file connects to.
+ */
+export function boundariesOfTypedClients(context: Context, node: TSESTree.ImportDeclaration): Array<ReachedBoundary & { at: TSESTree.Node }> {
+  const typeOnly = (imported: TSESTree.ImportClause) => node.importKind === 'type' || (imported.type === AST_NODE_TYPES.ImportSpecifier && imported.importKind === 'type');
+  if (!node.specifiers.some(typeOnly)) return [];
+  const specifier = node.source.value;
+  const catalogued = boundaryOfSpecifier(context, specifier);
+  const own = catalogued ? null : ownLibraryOf(context, specifier);
+  const boundary = catalogued ?? own?.boundary;
+  if (!boundary || boundary.role !== 'client' || boundary.kind === 'http') return [];
+  const library = own ? own.name : specifier;
+  const found: Array<ReachedBoundary & { at: TSESTree.Node }> = [];
+  for (const imported of node.specifiers) {
+    if (imported.type !== AST_NODE_TYPES.ImportSpecifier || !typeOnly(imported)) continue;
+    const name = imported.imported.type === AST_NODE_TYPES.Identifier ? imported.imported.name : imported.imported.value;
+    if (!isClientExport(library, name)) continue;
+    const variable = context.sourceCode.scopeManager?.getDeclaredVariables(imported)[0];
+    if (variable?.references.some((reference) => holdsLiveClient(context, reference.identifier))) {
+      found.push({ kind: boundary.kind, system: boundary.system ?? null, at: imported });
+    }
+  }
+  return found;
+}
+
+/** Whether a type reference annotates a variable that the file gives a client made by a call, and reads. */
+function holdsLiveClient(context: Context, identifier: TSESTree.Node): boolean {
+  let node: TSESTree.Node | undefined = identifier.parent;
+  if (node?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.TSArrayType || node.parent.type === AST_NODE_TYPES.TSUnionType)) node = node.parent;
+  const annotation = node.parent;
+  const declared = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.parent : undefined;
+  const declarator = declared?.type === AST_NODE_TYPES.Identifier ? declared.parent : undefined;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== declared) return false;
+  const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
+  if (!variable) return false;
+  const values = variable.references.flatMap((reference) => (reference.isWrite() && reference.writeExpr ? [reference.writeExpr] : []));
+  if (values.length === 0 || !values.every(isMadeByCall)) return false;
+  return variable.references.some((reference) => reference.isRead());
+}
+
+/** A value made by a call or a construction, awaited or not, whose callee is not a mocking helper. */
+function isMadeByCall(value: TSESTree.Node): boolean {
+  const made = value.type === AST_NODE_TYPES.AwaitExpression ? value.argument : value;
+  if (made.type !== AST_NODE_TYPES.CallExpression && made.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = made.callee;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+  return name !== null && !STAND_IN.test(name);
 }

@@ -6,7 +6,7 @@ import { propertyName, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
 import { contextAssignments, contextPropertyOf } from './context-properties';
 import { fileCache } from './file-cache';
-import { isOwnPackageSpecifier, summaryOfSpecifier } from './project-modules';
+import { isOwnPackageSpecifier, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -86,6 +86,20 @@ function reachedBoundaryOfSpecifier(context: Context, specifier: string, importe
  */
 export function libraryBoundaryOfSpecifier(context: Context, specifier: string): BoundaryModule | null {
   return lookupBoundary(specifier, getSettings(context.settings), importSiteOf(context));
+}
+
+/**
+ * The library a module of the repository's own sources belongs to, loaded by any path (`'../../src'`,
+ * a test barrel, a `paths` alias): the name of its package, with that package's catalog entry. In the
+ * repository of a driver or an SDK, the sources are that library: what the file takes from them
+ * is the library's own client when the catalog lists the export as one ({@link isClientExport}).
+ * `null` for anything else, and for a package the catalog does not know.
+ */
+export function ownLibraryOf(context: Context, specifier: string): { readonly name: string; readonly boundary: BoundaryModule } | null {
+  const identity = moduleIdentityOf(context, specifier);
+  if (identity.type !== 'project' || identity.workspacePackage === null) return null;
+  const boundary = lookupBoundary(identity.workspacePackage, getSettings(context.settings), importSiteOf(context));
+  return boundary && boundary.role === 'client' ? { name: identity.workspacePackage, boundary } : null;
 }
 
 const ownPackageTracer: Tracer<BoundaryModule> = {

@@ -1,15 +1,18 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import path from 'node:path';
 import { packageName } from '../core/boundaries';
 import { HOSTED_SDKS, type HostedSdk } from '../core/catalog';
+import { TEST_SUPPORT_FOLDERS } from '../core/vocabulary';
 import { fullText, knownText } from '../core/partial-text';
 import { classifyHost, httpOriginOf, parseUrl, type KnownUrl } from '../core/urls';
 import { propertyName, unwrap } from './call-chain';
-import { resolveName } from './imports';
+import { exportedObjectOf } from './exported-objects';
+import { moduleBindingOf, resolveName, type ModuleBinding } from './imports';
 import { moduleMemberOf } from './module-members';
 import { partialTextOf } from './static-text';
 import { testPlaceOf } from './test-calls';
-import { summaryOfSpecifier } from './project-modules';
+import { moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 import { singleValueOf } from './variables';
 
 type Node = TSESTree.Node;
@@ -34,7 +37,10 @@ export interface HostedSdkClient {
 }
 
 /** What an argument of a client maker is, as far as where the client sends requests goes. */
-type ArgumentReading = { readonly type: 'plain' } | { readonly type: 'options'; readonly object: TSESTree.ObjectExpression } | { readonly type: 'unknown' };
+type ArgumentReading = { readonly type: 'plain' } | { readonly type: 'options'; readonly entries: readonly OptionEntry[] } | { readonly type: 'unknown' };
+
+/** One option a client is given: its value in this file, or the text a project module's constant holds (`null`: not text). */
+type OptionEntry = { readonly key: string; readonly node: Node } | { readonly key: string; readonly text: string | null };
 
 /**
  * Recognises the making of an SDK client of a hosted service (`twilio(sid, token)`,
@@ -46,14 +52,32 @@ type ArgumentReading = { readonly type: 'plain' } | { readonly type: 'options'; 
 export function hostedSdkClientOf(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): HostedSdkClient | null {
   const member = moduleMemberOf(context, node.callee);
   if (!member) return null;
-  const module = packageName(member.source);
-  const sdk = Object.hasOwn(HOSTED_SDKS, module) ? HOSTED_SDKS[module] : undefined;
+  const module = sdkNameOf(context, member.source);
+  const sdk = module === null ? undefined : HOSTED_SDKS[module];
   const path = member.path.filter((segment) => segment !== 'default');
   const target = sdk
     ? sdk.clients.includes(path.join('.')) ? targetOf(context, sdk, node.arguments) : null
     : isProjectHttpClient(context, member.source, path) ? targetOf(context, PROJECT_CLIENT, node.arguments) : null;
   if (!target || classifyHost(target.url.hostname) !== 'public' || !isCalledFromTests(context, node)) return null;
-  return { module: sdk ? module : member.source, ...target, project: !sdk, node };
+  return { module: sdk && module !== null ? module : member.source, ...target, project: !sdk, node };
+}
+
+/**
+ * The catalogued SDK a module is: by its package name, or, for a module of the repository's own
+ * sources loaded by path, by the name of the package it belongs to. An SDK's own test suite
+ * loading `'../../lib/client'` makes the same client its users make, and it goes to the same host.
+ */
+function sdkNameOf(context: Context, specifier: string): string | null {
+  const name = packageName(specifier);
+  if (Object.hasOwn(HOSTED_SDKS, name)) return name;
+  if (!/^[./#~@]/.test(specifier)) return null;
+  const identity = moduleIdentityOf(context, specifier);
+  if (identity.type !== 'project' || identity.workspacePackage === null || !Object.hasOwn(HOSTED_SDKS, identity.workspacePackage)) return null;
+  // A helper among the tests may wrap the client in a fake; only the shipped sources are the SDK:
+  // a module outside the test's folder and outside any folder of tests or their support.
+  const folders = path.relative(path.dirname(context.filename), identity.file).split(/[\\/]/).slice(0, -1);
+  const outsideTests = folders[0] === '..' && !folders.some((folder) => TEST_SUPPORT_FOLDERS.has(folder));
+  return outsideTests ? identity.workspacePackage : null;
 }
 
 /**
@@ -73,7 +97,7 @@ export function mayMakeNetworkClient(text: string): boolean {
 
 /** Whether a module the file loads makes such clients: a catalogued SDK, or a project module whose summary exports an HTTP client. */
 export function makesNetworkClients(context: Context, specifier: string): boolean {
-  if (Object.hasOwn(HOSTED_SDKS, packageName(specifier))) return true;
+  if (sdkNameOf(context, specifier) !== null) return true;
   const summary = summaryOfSpecifier(context, specifier);
   return summary !== null && summary !== 'unknown' && [...summary.exports.values()].some(({ value }) => value.type === 'boundary-client' && value.kind === 'http');
 }
@@ -87,23 +111,52 @@ function isProjectHttpClient(context: Context, specifier: string, path: readonly
 }
 
 function targetOf(context: Context, sdk: HostedSdk, args: readonly TSESTree.CallExpressionArgument[]): Omit<HostedSdkClient, 'module' | 'node' | 'project'> | null {
-  let chosen: Node | null = null;
+  let chosen: OptionEntry | null = null;
   for (const argument of args) {
     const reading = readArgument(context, argument, 0);
     if (reading.type === 'unknown') return null;
     if (reading.type === 'plain') continue;
-    for (const property of reading.object.properties) {
-      if (property.type !== AST_NODE_TYPES.Property || property.computed) return null;
-      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
-      if (sdk.hostOptions.includes(key)) {
-        if (chosen) return null;
-        chosen = property.value;
-      }
+    for (const entry of reading.entries) {
+      if (!sdk.hostOptions.includes(entry.key)) continue;
+      // A later value of the same option wins (`{ ...defaults, host }`); two different host options are not read.
+      if (chosen && chosen.key !== entry.key) return null;
+      chosen = entry;
     }
   }
   if (!chosen) return sdk.host === '' ? null : hostUrl(sdk.host, true, sdk.service ?? null);
-  const text = fullText(partialTextOf(context, chosen, 'constants'));
+  const text = 'node' in chosen ? fullText(partialTextOf(context, chosen.node, 'constants')) : chosen.text;
   return text === null ? null : hostUrl(text, false, null);
+}
+
+/** The options an object literal gives, spreads of readable objects included; `null` when one cannot be read. */
+function entriesOf(context: Context, object: TSESTree.ObjectExpression, depth: number): OptionEntry[] | null {
+  const entries: OptionEntry[] = [];
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = readArgument(context, property.argument, depth + 1);
+      if (spread.type !== 'options') return null;
+      entries.push(...spread.entries);
+      continue;
+    }
+    if (property.computed) return null;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
+    entries.push({ key, node: property.value });
+  }
+  return entries;
+}
+
+/**
+ * The options an imported constant of a project module holds, when the module exports it as an
+ * object literal and neither it nor this file writes to the object afterwards.
+ */
+function importedOptions(context: Context, identifier: TSESTree.Identifier, binding: ModuleBinding): ArgumentReading {
+  if (binding.typeOnly || binding.imported === '*' || binding.imported === 'default') return { type: 'unknown' };
+  const variable = context.sourceCode.getDeclaredVariables(binding.declaration).find((candidate) => candidate.name === identifier.name);
+  if (!variable || moduleBindingOf(variable) === null || hasPropertyWrites(variable)) return { type: 'unknown' };
+  const identity = moduleIdentityOf(context, binding.source);
+  if (identity.type !== 'project') return { type: 'unknown' };
+  const properties = exportedObjectOf(identity.file, binding.imported);
+  return properties ? { type: 'options', entries: properties } : { type: 'unknown' };
 }
 
 function hostUrl(host: string, defaultHost: boolean, service: string | null): Omit<HostedSdkClient, 'module' | 'node' | 'project'> | null {
@@ -118,8 +171,10 @@ function readArgument(context: Context, node: Node, depth: number): ArgumentRead
     case AST_NODE_TYPES.Literal:
     case AST_NODE_TYPES.TemplateLiteral:
       return { type: 'plain' };
-    case AST_NODE_TYPES.ObjectExpression:
-      return { type: 'options', object: expression };
+    case AST_NODE_TYPES.ObjectExpression: {
+      const entries = depth < 4 ? entriesOf(context, expression, depth) : null;
+      return entries ? { type: 'options', entries } : { type: 'unknown' };
+    }
     case AST_NODE_TYPES.MemberExpression: {
       const object = unwrap(expression.object);
       const isEnvironment = object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'env';
@@ -129,6 +184,7 @@ function readArgument(context: Context, node: Node, depth: number): ArgumentRead
       return readArgument(context, expression.expression, depth);
     case AST_NODE_TYPES.Identifier: {
       const resolution = resolveName(context, expression);
+      if (resolution.type === 'module') return importedOptions(context, expression, resolution.binding);
       if (resolution.type !== 'local' || depth >= 4 || hasPropertyWrites(resolution.variable)) return { type: 'unknown' };
       const value = singleValueOf(resolution.variable);
       return value ? readArgument(context, value, depth + 1) : { type: 'unknown' };
@@ -151,7 +207,7 @@ function hasPropertyWrites(variable: TSESLint.Scope.Variable): boolean {
 /** Whether a method of the client is called from a test or a hook (`client.messages.create(…)`). */
 function isCalledFromTests(context: Context, node: Node): boolean {
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return isInTestOrHook(context, node);
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return callsMethod(node) && isInTestOrHook(context, node);
   let variable: TSESLint.Scope.Variable | null = null;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
     variable = context.sourceCode.getDeclaredVariables(parent)[0] ?? null;
@@ -161,8 +217,18 @@ function isCalledFromTests(context: Context, node: Node): boolean {
   }
   return (variable?.references ?? []).some(({ identifier }) => {
     const use = identifier.parent;
-    return use?.type === AST_NODE_TYPES.MemberExpression && use.object === identifier && isInTestOrHook(context, identifier);
+    return use?.type === AST_NODE_TYPES.MemberExpression && use.object === identifier && callsMethod(identifier) && isInTestOrHook(context, identifier);
   });
+}
+
+/**
+ * Whether a use of the client calls one of its methods, directly or down its members
+ * (`client.getEntry()`, `octokit.rest.repos.get()`): reading a property sends nothing.
+ */
+function callsMethod(client: Node): boolean {
+  let member: Node = client;
+  while (member.parent?.type === AST_NODE_TYPES.MemberExpression && member.parent.object === member) member = member.parent;
+  return member !== client && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
 }
 
 function isInTestOrHook(context: Context, node: Node): boolean {

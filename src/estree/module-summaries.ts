@@ -384,7 +384,8 @@ function loadOxcParse(): OxcParse | null {
   return oxcParse;
 }
 
-function parseModule(file: string, text: string): Program | null {
+/** A project module's tree, by its extension's parser; `null` when no parser reads it. */
+export function parseModule(file: string, text: string): Program | null {
   const extension = path.extname(file);
   const typescript = /^\.[cm]?tsx?$/.test(extension);
   const jsx = extension === '.tsx' || extension === '.jsx' || extension === '.js';

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../core/one-boundary-per-file';
-import { boundariesOfHarnessImport, boundariesOfModule, exercisedImports, isOutboundRequest, kindOfGenericContainer, type ReachedBoundary } from '../estree/boundary-uses';
+import { boundariesOfHarnessImport, boundariesOfModule, boundariesOfTypedClients, exercisedImports, isOutboundRequest, kindOfGenericContainer, type ReachedBoundary } from '../estree/boundary-uses';
 import { staticString } from '../estree/call-chain';
 import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
 import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
@@ -86,6 +86,7 @@ export default createRule<Options, 'tooManyBoundaries'>({
 
     return {
       ImportDeclaration(node) {
+        for (const typed of boundariesOfTypedClients(context, node)) use(typed.kind, moduleKey(node.source.value), typed.at, typed.system);
         if (moduleLoadOfImport(node).typeOnly) return;
         useModule(node.source.value, node.source, () => exercisedImports(context, node));
         for (const specifier of node.specifiers) useAll(boundariesOfHarnessImport(context, specifier, node.source.value), moduleKey(node.source.value), specifier);

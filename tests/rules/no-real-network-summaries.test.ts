@@ -20,6 +20,8 @@ vi.mock('../../src/estree/project-modules', () => {
   ]);
   return {
     summaryOfSpecifier: (_context: unknown, specifier: string) => known.get(specifier) ?? (specifier.startsWith('.') ? 'unknown' : null),
+    // No module of this made-up project belongs to a package the catalog lists.
+    moduleIdentityOf: (_context: unknown, specifier: string) => ({ type: 'unresolved', specifier }),
   };
 });
 
