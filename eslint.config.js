@@ -85,6 +85,15 @@ module.exports = tseslint.config(
       // into; ESLint itself refuses a suggestion from a rule without meta.hasSuggestions, and every
       // suggestion is exercised by the rule tests, so a missing flag still fails the tests.
       'eslint-plugin/require-meta-has-suggestions': 'off',
+      // The rules share one walk of a file: module loads, calls and constructions come from the
+      // test-file model (testFileOf in src/estree/test-file), not from listeners of their own.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Property[key.name=/^(?:ImportDeclaration|ImportExpression|TSImportEqualsDeclaration|CallExpression|NewExpression)$/]',
+          message: 'Read module loads, calls and constructions from testFileOf(context) in Program:exit instead of listening for them.',
+        },
+      ],
     },
   },
   {

@@ -34,6 +34,7 @@ import { callChain, callFacts, isOutermostCall, methodCallFacts, propertyName } 
 import { moduleOfExpression } from './imports';
 import { parseMockCall } from './mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
+import { testFileOf } from './test-file';
 import { runnerSetupOf } from './runner-setup';
 import { subjectOf } from './cleanup-subjects';
 import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, type HooksFromElsewhere } from './unseen-hooks';
@@ -111,40 +112,49 @@ export function cleanupFactsGatherer(context: Context): {
     if (namesInMemoryStore(text)) throwawayKinds.add('database');
   }
 
-  const listeners: TSESLint.RuleListener = {
-    ImportDeclaration(node) {
-      if (node.importKind !== 'type') noteLoad(node, node.source.value, node.specifiers.length === 0);
-    },
-    CallExpression(node) {
-      const test = parseTestCall(context, node);
-      if (test) {
-        tests.push(test);
-        if (test.kind !== 'hook') elsewhere.push({ node, hooks: hooksOfWrappers(context, test) });
-        return;
-      }
-      const loaded = moduleOfExpression(node);
-      if (loaded) noteLoad(node, loaded.source, node.parent.type === AST_NODE_TYPES.ExpressionStatement);
-      const mock = parseMockCall(context, node);
-      if (mock) {
-        for (const target of mock.targets) if (target.type === 'module') mocked.add(moduleKeyOf(context, target.specifier, target.relativeTo));
-        return;
-      }
-      const hooks = hooksOfSuiteLevelCall(context, node);
-      if (hooks === 'unknown' || hooks.length > 0) elsewhere.push({ node, hooks });
-      if (isCollectionReset(node)) extraCleanups.push({ node, kind: null });
-      if (!isOutermostCall(node)) return;
-      const facts = callFacts(node) ?? methodCallFacts(node);
-      if (facts) candidates.push({ node, facts, role: classifyCall(facts) });
-    },
-    TaggedTemplateExpression(node) {
-      const facts = callFacts(node);
-      if (facts) candidates.push({ node, facts, role: classifyCall(facts) });
-    },
-    AssignmentExpression(node) {
-      // `sent.length = 0`: an in-memory collection emptied.
+  /** One call of the file, read off the test-file model in source order. */
+  function visitCall(node: TSESTree.CallExpression): void {
+    const test = parseTestCall(context, node);
+    if (test) {
+      tests.push(test);
+      if (test.kind !== 'hook') elsewhere.push({ node, hooks: hooksOfWrappers(context, test) });
+      return;
+    }
+    const loaded = moduleOfExpression(node);
+    if (loaded) noteLoad(node, loaded.source, node.parent.type === AST_NODE_TYPES.ExpressionStatement);
+    const mock = parseMockCall(context, node);
+    if (mock) {
+      for (const target of mock.targets) if (target.type === 'module') mocked.add(moduleKeyOf(context, target.specifier, target.relativeTo));
+      return;
+    }
+    const hooks = hooksOfSuiteLevelCall(context, node);
+    if (hooks === 'unknown' || hooks.length > 0) elsewhere.push({ node, hooks });
+    if (isCollectionReset(node)) extraCleanups.push({ node, kind: null });
+    if (!isOutermostCall(node)) return;
+    const facts = callFacts(node) ?? methodCallFacts(node);
+    if (facts) candidates.push({ node, facts, role: classifyCall(facts) });
+  }
+
+  /** What the test-file model holds: imports, calls, and `sent.length = 0` (an in-memory collection emptied). */
+  function readModel(): void {
+    const file = testFileOf(context);
+    for (const { node, source } of file.loads) {
+      if (node.type === AST_NODE_TYPES.ImportDeclaration && node.importKind !== 'type') noteLoad(node, source, node.specifiers.length === 0);
+    }
+    for (const node of file.calls) visitCall(node);
+    for (const node of file.memberAssignments) {
       if (node.left.type === AST_NODE_TYPES.MemberExpression && propertyName(node.left) === 'length' && node.right.type === AST_NODE_TYPES.Literal && node.right.value === 0) {
         extraCleanups.push({ node, kind: null });
       }
+    }
+    // Calls and tagged templates in the order the file is written, an enclosing one first.
+    candidates.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
+  }
+
+  const listeners: TSESLint.RuleListener = {
+    TaggedTemplateExpression(node) {
+      const facts = callFacts(node);
+      if (facts) candidates.push({ node, facts, role: classifyCall(facts) });
     },
     Literal(node) {
       if (typeof node.value !== 'string') return;
@@ -160,6 +170,7 @@ export function cleanupFactsGatherer(context: Context): {
   };
 
   function finish(): CleanupGathering | null {
+    readModel();
     if (!tests.some((test) => test.kind === 'test')) return null;
     const testIndex = new Map<TSESTree.CallExpression, number>();
     const suiteIndex = new Map<TSESTree.CallExpression, number>();

@@ -208,23 +208,3 @@ export function moduleScopeOf(context: Readonly<TSESLint.RuleContext<string, rea
   const global = context.sourceCode.getScope(context.sourceCode.ast);
   return global.childScopes.find((scope) => scope.block === context.sourceCode.ast) ?? global;
 }
-
-/**
- * Listeners that pass `note` every module an `import` declaration (not a type-only one) or an
- * `import()` expression loads. `require` calls are left to the rule's own `CallExpression` listener.
- */
-export function valueImportListeners(note: (source: string) => void): {
-  ImportDeclaration(node: TSESTree.ImportDeclaration): void;
-  ImportExpression(node: TSESTree.ImportExpression): void;
-} {
-  return {
-    ImportDeclaration(node) {
-      const load = moduleLoadOfImport(node);
-      if (!load.typeOnly) note(load.source);
-    },
-    ImportExpression(node) {
-      const load = moduleLoadOf(node);
-      if (load) note(load.source);
-    },
-  };
-}

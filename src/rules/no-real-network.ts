@@ -5,10 +5,10 @@ import { findRealNetworkRequests, type HttpRequestFact } from '../core/no-real-n
 import { propertyName } from '../estree/call-chain';
 import { addHooksEdit } from '../estree/hooks';
 import { hostedSdkClientOf, makesNetworkClients, mayMakeNetworkClient } from '../estree/hosted-sdks';
-import { collectHttpFakes } from '../estree/http-fakes';
 import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
-import { moduleBindingOf, moduleLoadOf, moduleScopeOf, valueImportListeners } from '../estree/imports';
+import { isReExport, moduleBindingOf, moduleScopeOf } from '../estree/imports';
 import { reportWithEdit } from '../estree/report';
+import { testFileOf } from '../estree/test-file';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean; allowHosts?: string[] }];
@@ -58,32 +58,15 @@ export default createRule<Options, MessageIds>({
     // `mayRequest` below needs a load of an HTTP client module or a call named `fetch`, and the
     // recogniser's text gate fails only on files with neither: such a file has nothing to collect.
     if (!mayRequestHttp(context.sourceCode.text) && !mayMakeNetworkClient(context.sourceCode.text)) return {};
-    const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
-    const fakes = collectHttpFakes(context);
-    // Nothing to do in a file that loads no HTTP client, SDK or project HTTP client and never names `fetch`.
-    let mayRequest = false;
-
-    const noteModule = (source: string) => {
-      fakes.module(source);
-      if (isHttpClientModule(source) || makesNetworkClients(context, source)) mayRequest = true;
-    };
-    const noteCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
-      calls.push(node);
-      fakes.call(node);
-    };
-
     return {
-      ...valueImportListeners(noteModule),
-      CallExpression(node) {
-        noteCall(node);
-        const load = moduleLoadOf(node);
-        if (load) noteModule(load.source);
-        if (namesFetch(node.callee)) mayRequest = true;
-      },
-      NewExpression: noteCall,
-      AssignmentExpression: fakes.assignment,
       'Program:exit'() {
+        const file = testFileOf(context);
+        // Nothing to do in a file that loads no HTTP client, SDK or project HTTP client and never names `fetch`.
+        const mayRequest =
+          file.loads.some((load) => !load.typeOnly && !isReExport(load) && (isHttpClientModule(load.source) || makesNetworkClients(context, load.source))) ||
+          file.calls.some((call) => namesFetch(call.callee));
         if (!mayRequest) return;
+        const calls = file.callsAndConstructions;
         const requests: Array<HttpRequestFact<TSESTree.CallExpression | TSESTree.NewExpression>> = [];
         for (const call of calls) {
           const sdk = hostedSdkClientOf(context, call);
@@ -96,7 +79,7 @@ export default createRule<Options, MessageIds>({
         if (requests.length === 0) return;
 
         const nock = nockBindingName();
-        for (const request of findRealNetworkRequests(requests, fakes.fakes(), { allowHosts: options.allowHosts ?? [] })) {
+        for (const request of findRealNetworkRequests(requests, file.httpFakes, { allowHosts: options.allowHosts ?? [] })) {
           const edit = nock && !request.letThrough
             ? addHooksEdit(context, request.node, [
                 { hook: 'beforeAll', body: [`${nock}.disableNetConnect();`] },

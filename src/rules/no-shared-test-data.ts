@@ -5,7 +5,8 @@ import { planPerTestHooks } from '../estree/hook-renames';
 import type { TextEdit } from '../estree/text-edits';
 import { factoryNameOf, planLiteralFactory } from '../estree/literal-factory';
 import { collectSharedData, sourceLabel, type SharedDataSyntax } from '../estree/shared-data-facts';
-import { parseTestCall, type TestCall } from '../estree/test-calls';
+import type { TestCall } from '../estree/test-calls';
+import { testFileOf } from '../estree/test-file';
 import { fixOfEdits, reportWithEdit } from '../estree/report';
 import { createRule } from '../util/create-rule';
 
@@ -57,7 +58,6 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ autofix: false }],
   create(context, [{ autofix = false }]) {
-    const calls: TestCall[] = [];
     const sourceCode = context.sourceCode;
     const hookName = (call: TestCall): string => sourceCode.getText(call.node.callee);
 
@@ -115,16 +115,11 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      CallExpression(node) {
+      'Program:exit'(program) {
         // Only a call with a function written inline (or handed to a wrapper, `withTx(async () => {…})`)
         // can matter: without one, a describe is no suite, a test runs no code (it counts as no run)
-        // and a hook has no statements and holds no use, so it can change no finding. Every other
-        // call is skipped unrecognised.
-        if (!node.arguments.some((argument) => isInlineFunction(argument) || isWrappedFunction(argument))) return;
-        const call = parseTestCall(context, node);
-        if (call) calls.push(call);
-      },
-      'Program:exit'(program) {
+        // and a hook has no statements and holds no use, so it can change no finding.
+        const calls = testFileOf(context).tests.filter((call) => call.node.arguments.some((argument) => isInlineFunction(argument) || isWrappedFunction(argument)));
         if (!calls.some((call) => call.kind === 'test')) return;
         const syntax = collectSharedData(context, program, calls);
         if (!syntax) return;

@@ -3,11 +3,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../core/one-boundary-per-file';
 import { boundariesOfHarnessImport, boundariesOfModule, boundariesOfTypedClients, exercisedImports, isOutboundRequest, kindOfGenericContainer, type ReachedBoundary } from '../estree/boundary-uses';
-import { staticString } from '../estree/call-chain';
-import { moduleLoadOf, moduleLoadOfImport } from '../estree/imports';
-import { parseGlobalAssignment, parseMockCall } from '../estree/mocks';
+import { isReExport, moduleLoadOf, type ModuleLoad } from '../estree/imports';
+import { parseGlobalAssignment } from '../estree/mocks';
 import { moduleKeyOf } from '../estree/project-modules';
-import { parseTestCall } from '../estree/test-calls';
+import { testFileOf } from '../estree/test-file';
 import { checkOptionKinds, getSettings } from '../settings';
 import { createRule } from '../util/create-rule';
 
@@ -65,7 +64,6 @@ export default createRule<Options, 'tooManyBoundaries'>({
     ], getSettings(context.settings));
     const uses: Array<BoundaryUse<TSESTree.Node>> = [];
     const mocked = new Set<string>();
-    let hasTests = false;
 
     /** One name per module, so that `'../src/db'` and `'../src/db.js'` match their mocks. */
     function moduleKey(specifier: string, relativeTo = context.filename): string {
@@ -84,48 +82,47 @@ export default createRule<Options, 'tooManyBoundaries'>({
       useAll(boundariesOfModule(context, specifier, imported), moduleKey(specifier), node);
     }
 
-    return {
-      ImportDeclaration(node) {
+    function useLoad(load: ModuleLoad): void {
+      const { node } = load;
+      if (node.type === AST_NODE_TYPES.ImportDeclaration) {
         for (const typed of boundariesOfTypedClients(context, node)) use(typed.kind, moduleKey(node.source.value), typed.at, typed.system);
-        if (moduleLoadOfImport(node).typeOnly) return;
+        if (load.typeOnly) return;
         useModule(node.source.value, node.source, () => exercisedImports(context, node));
         for (const specifier of node.specifiers) useAll(boundariesOfHarnessImport(context, specifier, node.source.value), moduleKey(node.source.value), specifier);
-      },
-      TSImportEqualsDeclaration(node) {
-        const reference = node.moduleReference;
-        if (node.importKind === 'type' || reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return;
-        const specifier = staticString(reference.expression);
-        if (specifier !== null) useModule(specifier, reference.expression);
-      },
-      ImportExpression(node) {
-        const load = moduleLoadOf(node);
-        if (load) useModule(load.source, node);
-      },
-      CallExpression(node) {
-        if (!hasTests && parseTestCall(context, node)) hasTests = true;
-        const load = moduleLoadOf(node);
-        if (load) return useModule(load.source, node);
-        const request = isOutboundRequest(context, node);
-        if (request) return use('http', request.via === 'global:fetch' ? request.via : moduleKey(request.via), node.callee);
-        const mock = parseMockCall(context, node);
-        if (!mock?.replaces) return;
-        for (const target of mock.targets) {
-          if (target.type === 'module') mocked.add(moduleKey(target.specifier, target.relativeTo));
-          if (target.type === 'global') mocked.add(`global:${target.name}`);
-        }
-      },
-      AssignmentExpression(node) {
-        const replaced = parseGlobalAssignment(node);
-        if (replaced !== null) mocked.add(`global:${replaced}`);
-      },
-      NewExpression(node) {
-        // `new GenericContainer('postgres:16')`: the image says which system it runs.
-        const kind = kindOfGenericContainer(context, node);
-        if (kind) use(kind, null, node);
-      },
+      } else if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+        if (!load.typeOnly && node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) useModule(load.source, node.moduleReference.expression);
+      } else if (!isReExport(load)) {
+        useModule(load.source, node);
+      }
+    }
+
+    return {
       'Program:exit'() {
-        // Shared setup and helper files have no tests; only test files are held to one boundary.
-        if (!hasTests) return;
+        const file = testFileOf(context);
+        // Shared setup and helper files have no tests, hooks or suites; only test files are held to one boundary.
+        if (file.tests.length === 0) return;
+        for (const load of file.loads) useLoad(load);
+        for (const node of file.calls) {
+          if (moduleLoadOf(node)) continue;
+          const request = isOutboundRequest(context, node);
+          if (request) use('http', request.via === 'global:fetch' ? request.via : moduleKey(request.via), node.callee);
+        }
+        for (const mock of file.mocks) {
+          if (!mock.replaces) continue;
+          for (const target of mock.targets) {
+            if (target.type === 'module') mocked.add(moduleKey(target.specifier, target.relativeTo));
+            if (target.type === 'global') mocked.add(`global:${target.name}`);
+          }
+        }
+        for (const node of file.memberAssignments) {
+          const replaced = parseGlobalAssignment(node);
+          if (replaced !== null) mocked.add(`global:${replaced}`);
+        }
+        for (const node of file.constructions) {
+          // `new GenericContainer('postgres:16')`: the image says which system it runs.
+          const kind = kindOfGenericContainer(context, node);
+          if (kind) use(kind, null, node);
+        }
         const found = findTooManyBoundaries(uses, mocked, {
           max: options.max ?? 1,
           allowTogether: options.allowTogether ?? [],
