@@ -4,6 +4,8 @@
 // A summary is built once per module per process, so the hit rate grows with the number of files
 // that share helpers.
 //
+// It also prints each rule's time (ESLint's `stats`) in both runs.
+//
 // Usage: node bench/project-modules.mjs <folder> [--files N]
 // The folder is linted from its own root, like a repository; `--files` keeps the first N test files.
 import { ESLint } from 'eslint';
@@ -81,8 +83,29 @@ for (const [label, config] of [
   ['strict + every load summarised', withProbe],
 ]) {
   modules.clearProjectModules();
-  const eslint = new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: config });
+  const eslint = new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: config, stats: true });
   const start = performance.now();
-  await eslint.lintFiles(files);
+  const results = await eslint.lintFiles(files);
   report(label, performance.now() - start);
+  printRuleTimes(results);
+}
+
+/** Time per rule over the run (ESLint's `stats`), and against the time outside all rules. */
+function printRuleTimes(results) {
+  const rules = new Map();
+  let total = 0;
+  let parse = 0;
+  for (const result of results) {
+    for (const pass of result.stats?.times.passes ?? []) {
+      total += pass.total ?? 0;
+      parse += pass.parse?.total ?? 0;
+      for (const [rule, { total: time }] of Object.entries(pass.rules ?? {})) rules.set(rule, (rules.get(rule) ?? 0) + time);
+    }
+  }
+  const inRules = [...rules.values()].reduce((sum, time) => sum + time, 0);
+  const outside = total - inRules;
+  console.log(`  outside rules ${outside.toFixed(0)} ms (parsing ${parse.toFixed(0)} ms); per rule, and over the time outside rules:`);
+  for (const [rule, time] of [...rules].sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`    ${rule.padEnd(52)} ${time.toFixed(1).padStart(8)} ms  ${((100 * time) / outside).toFixed(1).padStart(5)}%`);
+  }
 }
