@@ -148,27 +148,30 @@ export function boundariesOfTypedClients(context: Context, node: TSESTree.Import
     const name = imported.imported.type === AST_NODE_TYPES.Identifier ? imported.imported.name : imported.imported.value;
     if (!isClientExport(library, name)) continue;
     const variable = context.sourceCode.scopeManager?.getDeclaredVariables(imported)[0];
-    if (variable?.references.some((reference) => holdsLiveClient(context, reference.identifier))) {
-      found.push({ kind: boundary.kind, system: boundary.system ?? null, at: imported });
-    }
+    // Where the file makes the client it holds: the call that gives it to the variable.
+    const made = variable?.references.map((reference) => liveClientMadeAt(context, reference.identifier)).find((at) => at !== null);
+    if (made) found.push({ kind: boundary.kind, system: boundary.system ?? null, at: made });
   }
   return found;
 }
 
-/** Whether a type reference annotates a variable that the file gives a client made by a call, and reads. */
-function holdsLiveClient(context: Context, identifier: TSESTree.Node): boolean {
+/**
+ * When a type reference annotates a variable that the file gives a client made by a call, and reads:
+ * the first call that makes it; otherwise `null`.
+ */
+function liveClientMadeAt(context: Context, identifier: TSESTree.Node): TSESTree.Node | null {
   let node: TSESTree.Node | undefined = identifier.parent;
-  if (node?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  if (node?.type !== AST_NODE_TYPES.TSTypeReference) return null;
   while (node.parent && (node.parent.type === AST_NODE_TYPES.TSArrayType || node.parent.type === AST_NODE_TYPES.TSUnionType)) node = node.parent;
   const annotation = node.parent;
   const declared = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.parent : undefined;
   const declarator = declared?.type === AST_NODE_TYPES.Identifier ? declared.parent : undefined;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== declared) return false;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== declared) return null;
   const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
-  if (!variable) return false;
+  if (!variable) return null;
   const values = variable.references.flatMap((reference) => (reference.isWrite() && reference.writeExpr ? [reference.writeExpr] : []));
-  if (values.length === 0 || !values.every(isMadeByCall)) return false;
-  return variable.references.some((reference) => reference.isRead());
+  if (values.length === 0 || !values.every(isMadeByCall)) return null;
+  return variable.references.some((reference) => reference.isRead()) ? (values.sort((x, y) => x.range[0] - y.range[0])[0] ?? null) : null;
 }
 
 /** A value made by a call or a construction, awaited or not, whose callee is not a mocking helper. */

@@ -315,7 +315,7 @@ describe('signing in with cloud credentials', () => {
   });
 });
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 13, column: 28, data: { count: 2, boundaries: 'database (line 2), http (line 13)', max: 1, file: shown(path.join(driver, 'test/integration/aws-auth.test.ts')) } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 13, column: 28, data: { count: 2, boundaries: 'database (line 8), http (line 13)', max: 1, file: shown(path.join(driver, 'test/integration/aws-auth.test.ts')) } }],
     },
     {
       name: "the driver's client taken by value from its sources, beside a cache held by type (Jest)",
@@ -334,7 +334,7 @@ test('caches a lookup', async () => {
   await cache.set('user:1', JSON.stringify(await client.db().command({ find: 'users' })));
 });
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 2, column: 29, data: { count: 2, boundaries: 'cache (line 1), database (line 2)', max: 1, file: shown(path.join(driver, 'test/integration/cached-lookups.test.ts')) } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 8, column: 11, data: { count: 2, boundaries: 'database (line 2), cache (line 8)', max: 1, file: shown(path.join(driver, 'test/integration/cached-lookups.test.ts')) } }],
     },
   ],
 });
