@@ -75,6 +75,25 @@ const identities = new Map<string, ModuleIdentity>();
 /** The identity of what `specifier` names when `fromFile` loads it; cached per directory and specifier. */
 export function identityOf(fromFile: string, specifier: string): ModuleIdentity {
   resolverCounters.lookups++;
+  // Rules ask the same file about the same specifiers many times: answer those without building a key.
+  let ofFile = identitiesOfLastFile.file === fromFile ? identitiesOfLastFile.identities : null;
+  if (!ofFile) {
+    ofFile = new Map();
+    identitiesOfLastFile = { file: fromFile, identities: ofFile };
+  }
+  const known = ofFile.get(specifier);
+  if (known) {
+    resolverCounters.hits++;
+    return known;
+  }
+  const identity = sharedIdentityOf(fromFile, specifier);
+  ofFile.set(specifier, identity);
+  return identity;
+}
+
+let identitiesOfLastFile: { file: string; identities: Map<string, ModuleIdentity> } = { file: '', identities: new Map() };
+
+function sharedIdentityOf(fromFile: string, specifier: string): ModuleIdentity {
   const directory = path.dirname(fromFile);
   const key = `${isBare(specifier) ? resolutionScopeOf(directory) : directory}\0${specifier}`;
   const cached = identities.get(key);
@@ -329,6 +348,7 @@ export function isScriptFile(file: string): boolean {
 export function clearResolutions(): void {
   identities.clear();
   scopes.clear();
+  identitiesOfLastFile = { file: '', identities: new Map() };
   manifests.clear();
   workspaceIndexes.clear();
   packagesByDirectory.clear();
