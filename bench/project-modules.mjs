@@ -6,14 +6,16 @@
 //
 // It also prints each rule's time (ESLint's `stats`) in both runs.
 //
-// Usage: node bench/project-modules.mjs <folder> [--files N]
+// Usage: node bench/project-modules.mjs <folder> [--files N] [--integration <glob,glob,…>]
+// `--integration` names the folder's integration tests, as `createConfigs({ integration })` takes them;
+// without it the default layer globs decide.
 // The folder is linted from its own root, like a repository; `--files` keeps the first N test files.
 import { ESLint } from 'eslint';
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ROOT, configFor } from './configs.mjs';
+import { ROOT, configFor, plugin } from './configs.mjs';
 
 const require = createRequire(import.meta.url);
 const modules = require(path.join(ROOT, 'dist/estree/project-modules.js'));
@@ -64,7 +66,9 @@ const probe = createRule({
 });
 
 const files = testFiles(folder);
-const strict = configFor('strict');
+const integrationIndex = argv.indexOf('--integration');
+const integration = integrationIndex === -1 ? null : argv[integrationIndex + 1]?.split(/,(?![^{]*})/);
+const strict = integration ? [...configFor('floor'), ...plugin.createConfigs({ integration }).strict] : configFor('strict');
 const withProbe = [...strict, { plugins: { probe: { rules: { 'summarise-loads': probe } } }, rules: { 'probe/summarise-loads': 'error' } }];
 
 function report(label, milliseconds) {

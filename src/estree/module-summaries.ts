@@ -136,6 +136,7 @@ function summaryAt(identity: ProjectIdentity, depth: number): ModuleSummaryResul
   // A summary read inside another's, and cut short by that one's cycle or depth, is not what the
   // module reads as on its own: keeping it would make answers depend on the order files are linted.
   if (outermost || cuts === cutsBefore) summaries.set(file, { value: summary, stamps: dedupe(stamps) });
+  if (outermost) scanMemo.clear();
   return summary;
 }
 
@@ -151,6 +152,12 @@ function depthOf(reader: Reader): number {
 /** How many times a scan of what modules load was cut short by a cycle or the depth limit. */
 let reachCuts = 0;
 
+/**
+ * Reaches cut short within the outermost scan under way, or within the summary being built, by depth
+ * and file (see {@link reachOf}).
+ */
+const scanMemo = new Map<string, { entry: Entry<Reach | null>; cut: boolean }>();
+
 /** How many times a read was cut short by a cycle or the depth limit, to tell which summaries are whole. */
 let cuts = 0;
 
@@ -158,7 +165,7 @@ let cuts = 0;
 // Reach: boundary kinds through other project modules, from import statements found in the text
 
 const BLOCK_COMMENT = /\/\*[\s\S]*?\*\//g;
-const LINE_COMMENT = /^\s*\/\/.*$/gm;
+const LINE_COMMENT = /^[ \t]*\/\/.*$/gm;
 const LOADS = [
   /\b(?:import|export)\s+(?!type\s)(?:[\w$*{}\s,]+?\s+from\s*)?['"]([^'"\n]+)['"]/g,
   /\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
@@ -188,9 +195,19 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
     reachCuts++;
     return null;
   }
+  // Within one outermost scan, a module met again at the same depth reads as it did the first time:
+  // without this, a graph of modules that import each other is scanned once per path through it.
+  const memoKey = `${depth}\0${file}`;
+  const memo = scanning.size === 0 ? null : scanMemo.get(memoKey);
+  if (memo) {
+    if (memo.cut) reachCuts++;
+    stamps.push(...memo.entry.stamps);
+    return memo.entry.value;
+  }
   const stamp = stampOf(file);
   if (stamp === null) return null;
   const outermost = scanning.size === 0;
+  if (outermost && building.size === 0) scanMemo.clear();
   const cutsBefore = reachCuts;
   const own: Stamps = [[file, stamp]];
   let reach: Reach | null = null;
@@ -209,6 +226,8 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
   const entry = { value: reach, stamps: dedupe(own) };
   // As with summaries: a reach cut short by the scan that reached it is not the module's own.
   if (outermost || reachCuts === cutsBefore) reaches.set(file, entry);
+  else scanMemo.set(memoKey, { entry, cut: true });
+  if (outermost && building.size === 0) scanMemo.clear();
   stamps.push(...entry.stamps);
   return reach;
 }

@@ -134,6 +134,8 @@ export function projectModuleStats(): {
   readonly summaryRequests: number;
   readonly summaryHits: number;
   readonly summariesBuilt: number;
+  /** Modules whose text was scanned for what they load (reach through other project modules). */
+  readonly modulesScanned: number;
   readonly buildMilliseconds: number;
   readonly resolutions: number;
   readonly resolutionHits: number;
@@ -143,6 +145,7 @@ export function projectModuleStats(): {
     summaryRequests: summaryCounters.requests,
     summaryHits: summaryCounters.hits,
     summariesBuilt: summaryCounters.built,
+    modulesScanned: summaryCounters.scanned,
     buildMilliseconds: Number(summaryCounters.buildNanoseconds) / 1e6,
     resolutions: resolverCounters.lookups,
     resolutionHits: resolverCounters.hits,

@@ -433,6 +433,25 @@ describe('the cache', () => {
     expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual(['database']);
   });
 
+  it('scans each module of a graph whose modules all import each other a bounded number of times', () => {
+    // Ten modules that each import the other nine, and one of them the database driver: every path
+    // through the graph, down to the depth limit, would be tens of millions of scans.
+    const names = Array.from({ length: 10 }, (_, index) => `m${index}`);
+    const files: Record<string, string> = { [TEST]: '' };
+    for (const name of names) {
+      const imports = names.filter((other) => other !== name).map((other) => `import './${other}';`);
+      if (name === 'm9') imports.push(`import { Pool } from 'pg';`);
+      files[`src/graph/${name}.ts`] = `${imports.join('\n')}\nexport const ${name} = 1;\n`;
+    }
+    project = writeProject(files);
+    const summary = known(summaryOfSpecifier(project.context(TEST), '../src/graph/m0'));
+    expect(summary.boundaryKinds).toEqual(['database']);
+    // At most one scan per module and depth within one outermost scan (ten modules, seven depths),
+    // and one outermost scan per summary built; following every path would take over 30,000.
+    const stats = projectModuleStats();
+    expect(stats.modulesScanned).toBeLessThanOrEqual(10 * 7 * stats.summariesBuilt);
+  });
+
   it('builds a summary once and answers later lints from the cache', () => {
     project = writeProject({ 'test/helper.ts': `export const x = 1;\n`, [TEST]: '', 'test/other.test.ts': '' });
     summaryOfSpecifier(project.context(TEST), './helper');
