@@ -145,6 +145,11 @@ export interface UncleanedWrite {
   readonly index: number;
   /** Whether the file already resets before each test, so an `afterEach` to fill in would be noise. */
   readonly resetsBeforeEach: boolean;
+  /**
+   * When the file resets the write's store only once, before its suite (or the whole file), while
+   * several tests of that suite write: how many tests write there, and whether the reset is the file's.
+   */
+  readonly resetOnce: { readonly writingTests: number; readonly scope: 'file' | 'suite' } | null;
 }
 
 /**
@@ -155,7 +160,16 @@ export function findUncleanedWrite(facts: CleanupFileFacts): UncleanedWrite | nu
   if (facts.unseenHooks) return null;
   const index = facts.writes.findIndex((write) => write.place !== 'once' && !isCovered(write, facts));
   if (index < 0) return null;
-  return { index, resetsBeforeEach: facts.cleanups.some((cleanup) => cleanup.place === 'before-each') };
+  const placed = facts.writes[index] as PlacedWrite;
+  const once = facts.cleanups.find(
+    (cleanup) =>
+      cleanup.place === 'before-all' && covers(cleanup.cleanup, placed.write) && (cleanup.suite === null || placed.suites.includes(cleanup.suite)),
+  );
+  return {
+    index,
+    resetsBeforeEach: facts.cleanups.some((cleanup) => cleanup.place === 'before-each'),
+    resetOnce: once && placed.place === 'test' ? { writingTests: writingTestsIn(once.suite, facts.writes), scope: once.suite === null ? 'file' : 'suite' } : null,
+  };
 }
 
 function isCovered(placed: PlacedWrite, facts: CleanupFileFacts): boolean {

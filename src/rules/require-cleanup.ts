@@ -7,7 +7,7 @@ import type { TestCall } from '../estree/test-calls';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean }];
-type MessageIds = 'missingCleanup' | 'missingCleanupThroughHelper' | 'addCleanupHook';
+type MessageIds = 'missingCleanup' | 'missingCleanupThroughHelper' | 'resetOnlyOnce' | 'addCleanupHook';
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 const CONTAINER_REMEDY = ' (or stop the container that holds the data)';
@@ -41,6 +41,8 @@ export default createRule<Options, MessageIds>({
         '`{{call}}` writes to {{target}}, and this file registers no cleanup that removes it. Roll back, truncate or delete after each test{{container}}, so every test starts from a known state.',
       missingCleanupThroughHelper:
         '`{{call}}` is handed {{target}}, so it may write there (this rule cannot read that helper), and this file registers no cleanup that removes what it writes. Roll back, truncate or delete after each test{{container}}, so every test starts from a known state.',
+      resetOnlyOnce:
+        '`{{call}}` writes to {{target}}, which this file resets only once, {{when}}, while {{count}} tests write there: each test starts from what the tests before it left. Roll back, truncate or delete after each test{{container}}, or reset before each one.',
       addCleanupHook: 'Add an `{{hook}}` hook to fill in with the cleanup for `{{subject}}`.',
     },
   },
@@ -58,10 +60,16 @@ export default createRule<Options, MessageIds>({
         // A file that already resets before each test needs that reset widened, not a second hook.
         const edit = verdict.resetsBeforeEach ? null : skeletonEdit(context, gathered.tests, found);
         const target = found.unreadHelper && found.client ? `\`${found.client}\`, a ${kind ?? 'boundary'} client` : kind ? `the ${kind}` : 'a boundary';
+        const once = !found.unreadHelper && verdict.resetOnce;
         context.report({
           node: found.node,
-          messageId: found.unreadHelper ? 'missingCleanupThroughHelper' : 'missingCleanup',
-          data: { call: found.call, target, container: gathered.hasContainer ? CONTAINER_REMEDY : '' },
+          messageId: once ? 'resetOnlyOnce' : found.unreadHelper ? 'missingCleanupThroughHelper' : 'missingCleanup',
+          data: {
+            call: found.call,
+            target,
+            container: gathered.hasContainer ? CONTAINER_REMEDY : '',
+            ...(once ? { when: once.scope === 'suite' ? 'before its suite' : "before all of the file's tests", count: once.writingTests } : {}),
+          },
           fix: autofix ? (edit?.fix ?? null) : null,
           suggest: !autofix && edit ? [{ messageId: 'addCleanupHook', data: { hook: edit.hook, subject: found.client ?? found.call }, fix: edit.fix }] : [],
         });

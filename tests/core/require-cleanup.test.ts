@@ -134,7 +134,19 @@ describe('findUncleanedWrite', () => {
 
   it('tells whether the file already resets before each test', () => {
     const result = findUncleanedWrite(facts([write('cache')], [cleanup('database', { place: 'before-each' })]));
-    expect(result).toEqual({ index: 0, resetsBeforeEach: true });
+    expect(result).toEqual({ index: 0, resetsBeforeEach: true, resetOnce: null });
+  });
+
+  it('tells when the store is reset only once, before a suite in which several tests write', () => {
+    const writes = [write('database', { place: 'test', test: 1, suites: [0] }), write('database', { place: 'test', test: 2, suites: [0] })];
+    const result = findUncleanedWrite(facts(writes, [cleanup('database', { place: 'before-all', suite: 0 })]));
+    expect(result).toEqual({ index: 0, resetsBeforeEach: false, resetOnce: { writingTests: 2, scope: 'suite' } });
+  });
+
+  it('says nothing of a reset once when it resets another kind of store', () => {
+    const writes = [write('database', { place: 'test', test: 1 }), write('database', { place: 'test', test: 2 })];
+    const result = findUncleanedWrite(facts(writes, [cleanup('cache', { place: 'before-all', suite: null })]));
+    expect(result?.resetOnce).toBeNull();
   });
 });
 

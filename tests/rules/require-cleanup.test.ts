@@ -985,6 +985,70 @@ describe('users', () => {
   ],
   invalid: [
     {
+      name: 'Mocha: a table truncated once before the suite, and two of its tests insert rows',
+      filename: JS_FILE,
+      code: `
+const { expect } = require('chai');
+const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
+
+describe('coupons', function () {
+  before(async function () {
+    await knex('coupons').truncate();
+  });
+
+  it('stores a coupon', async function () {
+    await knex('coupons').insert({ code: 'SPRING', percent: 10 });
+    expect(await knex('coupons').count()).to.deep.equal([{ count: '1' }]);
+  });
+
+  it('stores a second coupon', async function () {
+    await knex('coupons').insert({ code: 'SUMMER', percent: 15 });
+  });
+});
+
+after(() => knex.destroy());
+`,
+      errors: [
+        {
+          messageId: 'resetOnlyOnce',
+          line: 11,
+          column: 11,
+          data: { call: 'knex().insert()', target: 'the database', container: '', when: 'before its suite', count: 2 },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'knex' },
+              output: `
+const { expect } = require('chai');
+const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
+
+describe('coupons', function () {
+  before(async function () {
+    await knex('coupons').truncate();
+  });
+
+  afterEach(async () => {
+    // Remove what each test wrote through \`knex\`: truncate the tables it wrote to, or roll back a per-test transaction.
+  });
+
+  it('stores a coupon', async function () {
+    await knex('coupons').insert({ code: 'SPRING', percent: 10 });
+    expect(await knex('coupons').count()).to.deep.equal([{ count: '1' }]);
+  });
+
+  it('stores a second coupon', async function () {
+    await knex('coupons').insert({ code: 'SUMMER', percent: 15 });
+  });
+});
+
+after(() => knex.destroy());
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'Mocha + chai: destroying knex is not cleanup',
       filename: JS_FILE,
       code: `
@@ -1618,9 +1682,9 @@ test('stores the same invoice again', async () => {
 });`,
       errors: [
         {
-          messageId: 'missingCleanup',
+          messageId: 'resetOnlyOnce',
           line: 13,
-          data: { call: 'orm.em.insert()', target: 'the database', container },
+          data: { call: 'orm.em.insert()', target: 'the database', container, when: "before all of the file's tests", count: 2 },
           suggestions: [
             {
               messageId: 'addCleanupHook',
