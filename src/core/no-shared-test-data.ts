@@ -63,6 +63,8 @@ export interface StatementFact {
   readonly effect: Effect;
   /** Suite bindings the statement assigns. */
   readonly assigns: readonly Id[];
+  /** For a declaration: suite bindings the local it declares is later assigned to, in the same body. */
+  readonly feeds?: readonly Id[];
   /** Suite bindings the statement reads. */
   readonly reads: readonly Id[];
   /** The tables, collections or repositories a data or cleanup call targets (`users`, `prisma.user`). */
@@ -216,7 +218,12 @@ export function readInFull(facts: FileFacts): ReadInFull {
     if (binding.initial === 'literal' || assignedInTest || binding.uses.some((use) => sharedHookOf(file, binding, use) !== null)) bindings.add(binding.id);
   }
   for (const hook of facts.hooks) {
-    if (hook.kind !== 'beforeAll' || !hook.statements || kindOfBlock(file, hook.statements) !== 'data') continue;
+    if (hook.kind !== 'beforeAll' || !hook.statements) continue;
+    // Whether a test reads what a statement that creates data keeps decides whether that data is shared.
+    for (const statement of leafStatements(hook.statements)) {
+      if (statement.effect.kind === 'call' && statement.effect.role === 'data') for (const id of [...statement.assigns, ...(statement.feeds ?? [])]) bindings.add(id);
+    }
+    if (kindOfBlock(file, hook.statements) !== 'data') continue;
     for (const statement of leafStatements(hook.statements)) for (const id of statement.assigns) bindings.add(id);
     for (const teardown of file.runOnceTeardowns(hook.suite)) hooks.add(teardown.id);
     for (const perTest of file.perTestHooksAround(hook.suite)) hooks.add(perTest.id);
@@ -436,7 +443,8 @@ function sharedHookOf(file: FileIndex, binding: BindingFact, use: UseFact): Hook
   return hook && hook.kind === 'beforeAll' && isDataValue(use.assigned, binding.name) ? hook : null;
 }
 
-function sharedHookDataFinding(file: FileIndex, hook: HookFact, assigned: ReadonlyArray<{ binding: Id; use: Id; readers: readonly TestFact[] }>): SharedHookData | null {
+function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: ReadonlyArray<{ binding: Id; use: Id; readers: readonly TestFact[] }>): SharedHookData | null {
+  let assigned = assignedIn;
   const bindings = [...new Set(assigned.map(({ binding }) => binding))];
   const readers = new Map<Id, TestFact>();
   for (const entry of assigned) for (const test of entry.readers) readers.set(test.id, test);
@@ -449,18 +457,29 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assigned: Readon
     const binding = file.bindings.get(id);
     return binding !== undefined && !file.isResetPerTest(binding) && file.readerTests(binding).length === 0;
   };
+  const createsData = (statement: StatementFact) => statement.effect.kind === 'call' && statement.effect.role === 'data';
+  const leaves = hook.statements ? leafStatements(hook.statements) : [];
+  // Data a local of the hook hands on to suite bindings (`const res = await post(…)`, then
+  // `tagId = res.body.id`) is kept in those bindings, and read by the tests that read them.
+  for (const statement of leaves.filter(createsData)) {
+    for (const id of statement.feeds ?? []) {
+      const binding = file.bindings.get(id);
+      if (!binding || file.isResetPerTest(binding) || bindings.includes(id)) continue;
+      const fedReaders = file.readerTests(binding);
+      if (runsOf(fedReaders) < 2) continue;
+      bindings.push(id);
+      assigned = [...assigned, { binding: id, use: statement.id, readers: fedReaders }];
+      for (const test of fedReaders) readers.set(test.id, test);
+    }
+  }
   const unkept =
-    hook.statements && suiteTests >= 2
-      ? leafStatements(hook.statements).filter(
-          (statement) => statement.effect.kind === 'call' && statement.effect.role === 'data' && statement.assigns.every(unread),
-        )
-      : [];
+    suiteTests >= 2 ? leaves.filter((statement) => createsData(statement) && [...statement.assigns, ...(statement.feeds ?? [])].every(unread)) : [];
   if (assigned.length === 0 && unkept.length === 0) return null;
   const scope = unkept.length > 0 ? 'suite' : 'readers';
   return {
     kind: 'sharedHookData',
     hook: hook.id,
-    sources: [...assigned.map(({ use }) => use), ...unkept.map((statement) => statement.id)],
+    sources: [...new Set([...assigned.map(({ use }) => use), ...unkept.map((statement) => statement.id)])],
     bindings,
     scope,
     tests: scope === 'suite' ? suiteTests : runsOf([...readers.values()]),

@@ -319,7 +319,7 @@ class Collector {
       case AST_NODE_TYPES.VariableDeclaration:
         return statement.declarations.map((declarator) => {
           const judged = declarator.init ? this.judge(declarator.init) : { effect: VALUE, calls: [] };
-          return this.fact(declarator, 'declare', judged, declarator.init ?? declarator, []);
+          return { ...this.fact(declarator, 'declare', judged, declarator.init ?? declarator, []), feeds: this.feedsOf(declarator) };
         });
       case AST_NODE_TYPES.BlockStatement:
         return [this.block(statement, statement.body)];
@@ -370,6 +370,35 @@ class Collector {
       // Collections matter only between data and cleanup calls: a teardown removing what a setup created.
       collections: isDataOrCleanup(judged.effect) ? judged.calls.flatMap((call) => collectionsOf(this.context, call)) : [],
     };
+  }
+
+  /**
+   * The suite bindings a local of the hook is handed to: `const response = await post(…)` then
+   * `tagId = response.body.id` keeps what the call made in `tagId`.
+   */
+  private feedsOf(declarator: TSESTree.VariableDeclarator): Id[] {
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
+    const variable = this.context.sourceCode.getDeclaredVariables(declarator)[0];
+    if (!variable) return [];
+    const fed = new Set<Id>();
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      let node: Node = reference.identifier as Node;
+      while (
+        node.parent &&
+        ((node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) ||
+          node.parent.type === AST_NODE_TYPES.ChainExpression ||
+          node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+          node.parent.type === AST_NODE_TYPES.TSAsExpression)
+      ) {
+        node = node.parent;
+      }
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === node) {
+        for (const id of this.bindingsIn(parent.left, 'write')) fed.add(id);
+      }
+    }
+    return [...fed];
   }
 
   /** The suite bindings read, or written, inside a node, in the order their references were collected. */

@@ -505,7 +505,7 @@ it('two', async () => {
         {
           messageId: 'sharedData',
           line: 9,
-          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`prisma.user.create()` (line 9)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that read `userId`", sources: "`prisma.user.create()` (line 9)" },
           suggestions: [],
         },
       ],
@@ -1229,6 +1229,34 @@ it('starts with no events', () => { const events = buildEvents(); return expect(
 
 cjs.run('no-shared-test-data (CommonJS)', rule, {
   valid: [
+    {
+      name: 'Mocha: a row made once, handed through a local to a binding that one test reads',
+      filename: JS_FILE,
+      code: `
+const { expect } = require('chai');
+const request = require('supertest');
+const { app } = require('../../src/app');
+
+describe('tags', function () {
+  let tagId;
+
+  before(async function () {
+    const response = await request(app).post('/tags').send({ name: 'sale' });
+    tagId = response.body.id;
+  });
+
+  it('reads the tag', async function () {
+    const response = await request(app).get(\`/tags/\${tagId}\`);
+    expect(response.status).to.equal(200);
+  });
+
+  it('lists no archived tags', async function () {
+    const response = await request(app).get('/tags?archived=true');
+    expect(response.body).to.deep.equal([]);
+  });
+});
+`,
+    },
     {
       name: 'Mocha: a container started in before, rows created per test',
       filename: JS_FILE,
