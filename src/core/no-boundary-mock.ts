@@ -42,6 +42,11 @@ export interface BoundaryMockFacts {
    * makes it hand back. Empty or absent when the mocking call replaces on its own.
    */
   readonly returns?: readonly ReplacementReturn[];
+  /**
+   * The runner's setup files already replace this boundary for every test file, so the mock takes
+   * away nothing a test here would otherwise reach.
+   */
+  readonly replacedForEveryFile?: boolean;
 }
 
 /** The advice a finding carries: what to run instead of the mock. */
@@ -100,6 +105,10 @@ function describeVia(via: string): string {
 
 /** What the mocked thing's callers no longer do, in the words of the message. */
 function describeEffect(facts: BoundaryMockFacts, remedy: Remedy, kind: string): string {
+  if (facts.replacedForEveryFile) {
+    const reached = remedy === 'http' ? 'sends real requests there' : remedy === 'database' ? 'reaches the database' : `reaches the ${kind} service`;
+    return `no test here ${reached} (the runner's setup files already replace it for every test file)`;
+  }
   const whole = facts.thing === 'module' || facts.thing === 'global' || facts.thing === 'double' || facts.thing === 'object';
   const subject = whole ? 'its calls no longer' : 'this call no longer';
   const verb = (singular: string, plural: string) => (whole ? plural : singular);

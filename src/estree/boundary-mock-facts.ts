@@ -6,6 +6,8 @@ import { adapterOfModule, clientOfMember, clientOfValue } from './boundary-clien
 import { boundaryOfSpecifier, boundaryOfTypeName, boundaryOfValue, importSiteOf } from './boundary-values';
 import { claimedClientOf, replacementsOf, returnOf, testReliesOnMock, type Replacement } from './mock-behaviour';
 import type { MockCall, MockTarget } from './mocks';
+import { isMockedAway } from './project-modules';
+import { mocksOfRunnerSetup } from './unseen-hooks';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -59,6 +61,7 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
   const gathered = targetFacts(context, call, target);
   // A member nothing traces to a client still stands for one when the test hands over a stand-in typed as that client.
   const claimed = gathered.boundary ? null : replacements.map((replacement) => claimedClientOf(context, replacement)).find((boundary) => boundary !== null);
+  const boundary = claimed ?? gathered.boundary;
   const facts: BoundaryMockFacts = {
     via: call.api,
     replaces: call.replaces,
@@ -66,6 +69,7 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
     returns: replacements.map((replacement) => returnOf(context, replacement, target.type === 'method' ? target.method : null)),
     ...gathered,
     ...(claimed ? { boundary: claimed } : {}),
+    ...(boundary && isReplacedForEveryFile(context, boundary) ? { replacedForEveryFile: true } : {}),
   };
   const first = replacements[0];
   const member = target.type === 'method' ? target.object : null;
@@ -75,6 +79,12 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
     loc: first ? first.loc : (call.targets.length > 1 && target.type === 'module' ? target.node : call.node).loc,
     reliedOn: () => testReliesOnMock(context, call, replacements, member, method),
   };
+}
+
+/** Whether the runner's setup files already mock the boundary (its package, or the client behind a project module) for every test file. */
+function isReplacedForEveryFile(context: Context, boundary: NonNullable<BoundaryMockFacts['boundary']>): boolean {
+  const mocked = mocksOfRunnerSetup(context);
+  return mocked !== 'unknown' && isMockedAway(context, boundary.specifier, boundary.kind, mocked);
 }
 
 /** Facts of an import of a hand-written mock (`'../__mocks__/pg'`). */

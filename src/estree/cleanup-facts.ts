@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule } from '../core/boundaries';
@@ -37,7 +36,7 @@ import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
 import { testFileOf } from './test-file';
 import { runnerSetupOf } from './runner-setup';
 import { subjectOf } from './cleanup-subjects';
-import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, type HooksFromElsewhere } from './unseen-hooks';
+import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, specifierFrom, type HooksFromElsewhere } from './unseen-hooks';
 import { moduleKeyOf } from './project-modules';
 import {
   boundaryFact,
@@ -328,9 +327,3 @@ function hookCleanups(hook: HookSummary, suite: number | null): PlacedCleanup[] 
   return [{ cleanup: { kind: null }, place: hookPlace(hook.kind), test: null, suite, at: -1 }];
 }
 
-/** A setup module as a specifier the test file could import it by: `../setup` for a project file. */
-function specifierFrom(filename: string, module: string): string {
-  if (!path.isAbsolute(module)) return module;
-  const relative = path.relative(path.dirname(filename), module).split(path.sep).join('/');
-  return relative.startsWith('.') ? relative : `./${relative}`;
-}

@@ -1,9 +1,12 @@
+import path from 'node:path';
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { HookSummary } from '../core/module-summary';
 import { callChain } from './call-chain';
+import { fileCache } from './file-cache';
 import { resolveName } from './imports';
 import { moduleKeyOf, summaryOfSpecifier } from './project-modules';
+import { runnerSetupOf } from './runner-setup';
 import { parseTestCall, type TestCall } from './test-calls';
 
 type Node = TSESTree.Node;
@@ -33,6 +36,29 @@ export function hooksOnLoad(context: Context, source: string): HooksFromElsewher
  * The modules a project module mocks at its top level, as keys ({@link moduleKeyOf}) resolved from
  * that module's own file: what a runner setup file mocks for every test file.
  */
+/** A setup module as a specifier the test file could import it by: `../setup` for a project file. */
+export function specifierFrom(filename: string, module: string): string {
+  if (!path.isAbsolute(module)) return module;
+  const relative = path.relative(path.dirname(filename), module).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+const setupMocks = fileCache<object, ReadonlySet<string> | 'unknown'>();
+
+/**
+ * The modules the runner's setup files mock for every test file (by the key `moduleKeyOf` gives);
+ * `unknown` when the runner's config cannot be read.
+ */
+export function mocksOfRunnerSetup(context: Context): ReadonlySet<string> | 'unknown' {
+  let mocked = setupMocks.get(context.sourceCode);
+  if (mocked === undefined) {
+    const setup = runnerSetupOf(context.filename);
+    mocked = setup === 'unknown' ? 'unknown' : new Set(setup.modules.flatMap((module) => mocksOnLoad(context, specifierFrom(context.filename, module))));
+    setupMocks.set(context.sourceCode, mocked);
+  }
+  return mocked;
+}
+
 export function mocksOnLoad(context: Context, source: string): string[] {
   const summary = summaryOfSpecifier(context, source);
   if (summary === null || summary === 'unknown') return [];
