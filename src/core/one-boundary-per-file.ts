@@ -31,6 +31,8 @@ export interface OneBoundaryOptions {
 /** One boundary as counted: a kind, or a group from `allowTogether`, with where each kind was first seen. */
 export interface CountedBoundary {
   readonly kinds: ReadonlyArray<{ readonly kind: string; readonly line: number }>;
+  /** The one system every kind of it runs on (`redis` for a queue and a cache), when they share one. */
+  readonly system?: string;
 }
 
 export interface TooManyBoundaries<T> {
@@ -81,25 +83,38 @@ export function findTooManyBoundaries<T>(
     groups.find(kindKey);
     if (use.system) groups.join(kindKey, `system ${use.system}`);
   }
-  const counted = new Map<string, { kinds: Array<{ kind: string; line: number }>; first: BoundaryUse<T> }>();
+  const counted = new Map<string, { kinds: Array<{ kind: string; line: number }>; systems: Set<string | null>; first: BoundaryUse<T> }>();
   for (const use of live) {
     const key = groups.find(groupOf.get(use.kind) ?? `kind ${use.kind}`);
     const boundary = counted.get(key);
     if (!boundary) {
-      counted.set(key, { kinds: [{ kind: use.kind, line: use.line }], first: use });
-    } else if (!boundary.kinds.some((seen) => seen.kind === use.kind)) {
-      boundary.kinds.push({ kind: use.kind, line: use.line });
+      counted.set(key, { kinds: [{ kind: use.kind, line: use.line }], systems: new Set([use.system ?? null]), first: use });
+    } else {
+      boundary.systems.add(use.system ?? null);
+      if (!boundary.kinds.some((seen) => seen.kind === use.kind)) boundary.kinds.push({ kind: use.kind, line: use.line });
     }
   }
   if (counted.size <= options.max) return null;
   const boundaries = [...counted.values()];
   const over = boundaries[options.max];
-  return over ? { at: over.first.at, boundaries: boundaries.map(({ kinds }) => ({ kinds })) } : null;
+  const shared = (systems: ReadonlySet<string | null>): string | null => (systems.size === 1 ? ([...systems][0] ?? null) : null);
+  return over
+    ? {
+        at: over.first.at,
+        boundaries: boundaries.map(({ kinds, systems }) => {
+          const system = kinds.length > 1 ? shared(systems) : null;
+          return system ? { kinds, system } : { kinds };
+        }),
+      }
+    : null;
 }
 
-/** `database (line 3) + cache (line 4), http (line 9)`. */
+/** `database (line 3) + cache (line 4), http (line 9)`; kinds of one system are named by it: `redis: queue (line 1) + cache (line 2)`. */
 export function describeBoundaries(boundaries: readonly CountedBoundary[]): string {
   return boundaries
-    .map((boundary) => boundary.kinds.map(({ kind, line }) => `${kind} (line ${line})`).join(' + '))
+    .map((boundary) => {
+      const kinds = boundary.kinds.map(({ kind, line }) => `${kind} (line ${line})`).join(' + ');
+      return boundary.system ? `${boundary.system}: ${kinds}` : kinds;
+    })
     .join(', ');
 }

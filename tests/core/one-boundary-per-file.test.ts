@@ -28,7 +28,7 @@ describe('findTooManyBoundaries', () => {
     ['three kinds, reported at the second', ['database@1:pg', 'cache@2:ioredis', 'queue@3:amqplib'], {}, [], { at: 'cache@2:ioredis', boundaries: 'database (line 1), cache (line 2), queue (line 3)' }],
     ['three kinds over max 2, at the third', ['database@1:pg', 'cache@2:ioredis', 'queue@3:amqplib'], { max: 2 }, [], { at: 'queue@3:amqplib', boundaries: 'database (line 1), cache (line 2), queue (line 3)' }],
     ['a group and another kind', ['database@1:pg', 'cache@2:ioredis', 'http@5:nock'], { allowTogether: [['database', 'cache']] }, [], { at: 'http@5:nock', boundaries: 'database (line 1) + cache (line 2), http (line 5)' }],
-    ['a queue on Redis, a Redis client and a database', ['queue@1:bullmq~redis', 'cache@2:ioredis~redis', 'database@4:pg~postgres'], {}, [], { at: 'database@4:pg~postgres', boundaries: 'queue (line 1) + cache (line 2), database (line 4)' }],
+    ['a queue on Redis, a Redis client and a database', ['queue@1:bullmq~redis', 'cache@2:ioredis~redis', 'database@4:pg~postgres'], {}, [], { at: 'database@4:pg~postgres', boundaries: 'redis: queue (line 1) + cache (line 2), database (line 4)' }],
     ['a job queue on Postgres beside a Redis cache', ['queue@1:pg-boss~postgres', 'cache@2:ioredis~redis'], {}, [], { at: 'cache@2:ioredis~redis', boundaries: 'queue (line 1), cache (line 2)' }],
     ['a mock of one module only', ['database@1:pg', 'http@2:axios', 'http@3:nock'], {}, ['axios'], { at: 'http@3:nock', boundaries: 'database (line 1), http (line 3)' }],
   ])('reports %s', (_label, written, options, mocked, expected) => {

@@ -128,7 +128,7 @@ test('publishes an order', async () => { await queue.add('created', await prisma
         {
           messageId: 'tooManyBoundaries',
           line: 3,
-          data: { count: 2, boundaries: 'queue (line 1) + cache (line 2), database (line 3)', max: 1, file: "'tests/integration/order flow.test.ts'" },
+          data: { count: 2, boundaries: 'redis: queue (line 1) + cache (line 2), database (line 3)', max: 1, file: "'tests/integration/order flow.test.ts'" },
         },
       ],
     },
