@@ -74,7 +74,7 @@ const MAX_NAME_LENGTH = 40;
 
 /**
  * Keeps names from sprawling across a message: one line, and long ones cut short in the middle so
- * the member that was mocked stays readable (`orm.driver…getDb().command`).
+ * the member that was mocked stays readable, cut between whole segments (`MongoConnection…createCollection`).
  */
 export function shortName(name: string): string {
   const oneLine = name.replace(/\s+/g, ' ').trim();
@@ -82,7 +82,10 @@ export function shortName(name: string): string {
   const dot = oneLine.lastIndexOf('.');
   const tail = dot > 0 ? oneLine.slice(dot) : '';
   if (tail.length === 0 || tail.length > MAX_NAME_LENGTH / 2) return `${oneLine.slice(0, MAX_NAME_LENGTH - 1)}…`;
-  return `${oneLine.slice(0, MAX_NAME_LENGTH - tail.length - 1)}…${tail}`;
+  const head = oneLine.slice(0, MAX_NAME_LENGTH - tail.length - 1);
+  // Cut between whole segments where there is one to cut at: `MongoConnection…createCollection`.
+  const lastDot = head.lastIndexOf('.');
+  return lastDot > 0 ? `${head.slice(0, lastDot)}…${tail.slice(1)}` : `${head}…${tail}`;
 }
 
 function describeThing(facts: BoundaryMockFacts, boundary: BoundaryModule): string {
@@ -107,7 +110,7 @@ function describeVia(via: string): string {
 function describeEffect(facts: BoundaryMockFacts, remedy: Remedy, kind: string): string {
   if (facts.replacedForEveryFile) {
     const reached = remedy === 'http' ? 'sends real requests there' : remedy === 'database' ? 'reaches the database' : `reaches the ${kind} service`;
-    return `no test here ${reached} (the runner's setup files already replace it for every test file)`;
+    return `no test here ${reached}: the runner's setup files already replace it for every test file, and the fix starts there`;
   }
   const whole = facts.thing === 'module' || facts.thing === 'global' || facts.thing === 'double' || facts.thing === 'object';
   const subject = whole ? 'its calls no longer' : 'this call no longer';

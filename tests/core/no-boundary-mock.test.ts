@@ -89,8 +89,8 @@ describe('judgeBoundaryMock', () => {
 describe('shortName', () => {
   it.each([
     ['pool.query', 'pool.query'],
-    ['orm.driver.getConnection().getDb().collection', 'orm.driver.getConnection().g….collection'],
-    ['SchemaGenerator.prototype.getCreateSchemaSQL', 'SchemaGenerator.prot….getCreateSchemaSQL'],
+    ['orm.driver.getConnection().getDb().collection', 'orm.driver.getConnection()…collection'],
+    ['SchemaGenerator.prototype.getCreateSchemaSQL', 'SchemaGenerator…getCreateSchemaSQL'], ['MongoConnection.prototype.createCollection', 'MongoConnection…createCollection'],
     ['aVeryLongFunctionNameWithoutAnyDotsThatGoesOnAndOn()', 'aVeryLongFunctionNameWithoutAnyDotsThat…'],
   ])('%s → %s', (name, expected) => {
     expect(shortName(name)).toBe(expected);

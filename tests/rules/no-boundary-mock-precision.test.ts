@@ -158,11 +158,11 @@ jest.spyOn(client.db('shop').collection('orders'), 'insertOne').mockRejectedValu
       errors: [
         {
           messageId: 'mockedDatabase',
-          data: dbMember("`client.db('shop').collection(….insertOne` from `mongodb`", '`jest.spyOn`'),
+          data: dbMember("`client.db('shop')…insertOne` from `mongodb`", '`jest.spyOn`'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: dbMember("`client.db('shop').collection(….insertOne` from `mongodb`", '`jest.spyOn`'),
+              data: dbMember("`client.db('shop')…insertOne` from `mongodb`", '`jest.spyOn`'),
               output: `import { MongoClient } from 'mongodb';
 const client = new MongoClient(process.env.MONGO_URL!);
 `,
