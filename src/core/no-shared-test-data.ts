@@ -26,6 +26,8 @@ export interface TestFact {
   readonly suite: Id;
   /** How many times the test runs: more than one for a parametrised test with several rows. */
   readonly runs: number;
+  /** `runs` is only a lower bound: the test is written in a loop, or its rows are not written out. */
+  readonly runsMore?: boolean;
 }
 
 export interface HookFact {
@@ -139,6 +141,8 @@ export interface SharedHookData {
    */
   readonly scope: 'readers' | 'suite';
   readonly tests: number;
+  /** `tests` is only a lower bound: some of those tests run more often than the file shows. */
+  readonly atLeast: boolean;
   /** The tests of the hook's suite hand state to each other: they form one ordered scenario. */
   readonly ordered: boolean;
   readonly edit: PerTestHookEdit | null;
@@ -483,6 +487,7 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
     bindings,
     scope,
     tests: scope === 'suite' ? suiteTests : runsOf([...readers.values()]),
+    atLeast: (scope === 'suite' ? file.testsUnder(hook.suite) : [...readers.values()]).some((test) => test.runsMore === true),
     ordered: file.testsUnder(hook.suite).some((test) => file.handoffTests.has(test.id)),
     edit: file.perTestHookEdit(hook),
   };

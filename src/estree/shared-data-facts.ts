@@ -137,6 +137,8 @@ class Collector {
     ];
     const testFacts: TestFact[] = [];
     const hookCalls: HookCall[] = [];
+    const suiteNodes = new Set<Node>(calls.flatMap((call) => (call.kind === 'describe' ? [call.node] : [])));
+    const isSuite = (node: Node) => suiteNodes.has(node);
     for (const call of calls) {
       const suite = this.suiteOf(call.node);
       if (suite === null) continue;
@@ -152,7 +154,7 @@ class Collector {
         this.tests.set(id, call);
         const wrapped = wrappedCallbackOf(call);
         if (wrapped) this.wrapped.set(wrapped, id);
-        testFacts.push({ id, suite, runs: runsOf(call) });
+        testFacts.push({ id, suite, runs: runsOf(call), ...(runsMoreThanWritten(call, isSuite) ? { runsMore: true } : {}) });
       } else {
         const id = this.id();
         this.ids.set(call.node, id);
@@ -680,6 +682,35 @@ function runsOf(call: TestCall): number {
   if (!call.modifiers.includes('each') && !call.modifiers.includes('for')) return 1;
   const table = call.node.callee.type === AST_NODE_TYPES.CallExpression ? call.node.callee.arguments[0] : undefined;
   return table?.type === AST_NODE_TYPES.ArrayExpression ? Math.max(1, table.elements.length) : 1;
+}
+
+/**
+ * Whether a test may run more often than its rows show, for each run of the hooks around it: its
+ * `each` table is not written out, or it stands in a loop or in a callback of an iterating method
+ * (`cases.forEach((c) => it(…))`) inside its suite. A loop around the whole suite repeats the
+ * suite's hooks as well, so it changes no count.
+ */
+function runsMoreThanWritten(call: TestCall, isSuite: (node: Node) => boolean): boolean {
+  if (call.modifiers.includes('each') || call.modifiers.includes('for')) {
+    const table = call.node.callee.type === AST_NODE_TYPES.CallExpression ? call.node.callee.arguments[0] : undefined;
+    if (table?.type !== AST_NODE_TYPES.ArrayExpression) return true;
+  }
+  for (let node: Node | undefined = call.node.parent; node && !isSuite(node); node = node.parent) {
+    switch (node.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return true;
+      case AST_NODE_TYPES.CallExpression:
+        if (node.callee.type === AST_NODE_TYPES.MemberExpression && ITERATING_METHODS.has(propertyName(node.callee) ?? '')) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
 }
 
 /**

@@ -1095,6 +1095,39 @@ test('charges again', async () => {
   ],
   invalid: [
     {
+      name: 'Vitest: rows seeded once for tests written in a loop, so the count is a lower bound',
+      filename: JS_FILE,
+      code: `
+import { beforeAll, describe, expect, it } from 'vitest';
+import knex from 'knex';
+
+const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+const currencies = ['EUR', 'USD', 'GBP'];
+
+describe('prices', () => {
+  beforeAll(async () => {
+    await db('prices').insert([{ sku: 'mug', currency: 'EUR', amount: 9 }]);
+  });
+
+  for (const currency of currencies) {
+    it(\`lists prices in \${currency}\`, async () => {
+      expect(await db('prices').where({ currency })).toBeDefined();
+    });
+    it(\`converts prices to \${currency}\`, async () => {
+      expect(await db('prices').count()).toBeDefined();
+    });
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 10,
+          data: { hook: 'beforeAll', shared: 'a suite of at least 2 tests', sources: '`db().insert()` (line 10)' },
+        },
+      ],
+    },
+    {
       name: 'Jest globals: a factory user with a teardown that deletes it',
       filename: JS_FILE,
       code: `
