@@ -169,8 +169,9 @@ export function cleanupFactsGatherer(context: Context): {
   };
 
   function finish(): CleanupGathering | null {
+    // A helper or setup module is cleaned up by the tests that use it: nothing to read.
+    if (!testFileOf(context).hasTests) return null;
     readModel();
-    if (!tests.some((test) => test.kind === 'test')) return null;
     const testIndex = new Map<TSESTree.CallExpression, number>();
     const suiteIndex = new Map<TSESTree.CallExpression, number>();
     tests.forEach((test, index) => (test.kind === 'describe' ? suiteIndex : testIndex).set(test.node, index));

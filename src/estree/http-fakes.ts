@@ -160,42 +160,15 @@ function replacedClientsOf(context: Context, node: TSESTree.CallExpression): Htt
   });
 }
 
-/** What a rule hands to {@link collectHttpFakes} as it walks a file; `fakes()` answers at the end. */
-export interface HttpFakeCollector {
-  /** A module the file loads. */
-  module(source: string): void;
-  call(node: TSESTree.CallExpression | TSESTree.NewExpression): void;
-  assignment(node: TSESTree.AssignmentExpression): void;
-  /** Every fake the file sets up, read once the walk is over. */
-  fakes(): HttpFakeFact[];
-}
-
-/** Gathers the HTTP fakes of a file from the nodes a rule already visits, and reads them once, at the end. */
-/** The HTTP fakes a file sets up, read off its model. */
+/** The HTTP fakes a file sets up, read off its model once every node has been seen. */
 export function httpFakesOf(context: Context, file: TestFile): HttpFakeFact[] {
-  const collector = collectHttpFakes(context);
-  for (const load of file.loads) if (!load.typeOnly && !isReExport(load)) collector.module(load.source);
-  for (const node of file.callsAndConstructions) collector.call(node);
-  for (const node of file.memberAssignments) collector.assignment(node);
-  return collector.fakes();
-}
-
-export function collectHttpFakes(context: Context): HttpFakeCollector {
-  const modules: string[] = [];
-  const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
-  const assignments: TSESTree.AssignmentExpression[] = [];
-  return {
-    module: (source) => modules.push(source),
-    call: (node) => calls.push(node),
-    assignment: (node) => {
-      if (node.left.type === AST_NODE_TYPES.MemberExpression) assignments.push(node);
-    },
-    fakes: () => [
-      ...modules.flatMap((source) => httpFakeOfModule(context, source) ?? []),
-      // msw loaded, but its server set up elsewhere with handlers this file does not show.
-      ...(modules.some((source) => packageName(source) === 'msw') && !calls.some((call) => isMswServerSetup(context, call)) ? [{ type: 'all-requests' } as const] : []),
-      ...calls.flatMap((call) => httpFakesOfCall(context, call)),
-      ...assignments.flatMap((assignment) => httpFakeOfAssignment(assignment) ?? []),
-    ],
-  };
+  const modules = file.loads.filter((load) => !load.typeOnly && !isReExport(load)).map((load) => load.source);
+  const calls = file.callsAndConstructions;
+  return [
+    ...modules.flatMap((source) => httpFakeOfModule(context, source) ?? []),
+    // msw loaded, but its server set up elsewhere with handlers this file does not show.
+    ...(modules.some((source) => packageName(source) === 'msw') && !calls.some((call) => isMswServerSetup(context, call)) ? [{ type: 'all-requests' } as const] : []),
+    ...calls.flatMap((call) => httpFakesOfCall(context, call)),
+    ...file.memberAssignments.flatMap((assignment) => (assignment.left.type === AST_NODE_TYPES.MemberExpression ? (httpFakeOfAssignment(assignment) ?? []) : [])),
+  ];
 }
