@@ -679,9 +679,14 @@ function collectionsOf(context: Context, call: CallLike): string[] {
 /** How many times a test runs: the rows of an inline `each` table, else once; never without a body. */
 function runsOf(call: TestCall): number {
   if (!call.callback && !wrappedCallbackOf(call)) return 0;
-  if (!call.modifiers.includes('each') && !call.modifiers.includes('for')) return 1;
-  const table = call.node.callee.type === AST_NODE_TYPES.CallExpression ? call.node.callee.arguments[0] : undefined;
+  const table = eachTableOf(call);
   return table?.type === AST_NODE_TYPES.ArrayExpression ? Math.max(1, table.elements.length) : 1;
+}
+
+/** The table of a parametrised test (`it.each(table)`), `null` when it has none, `undefined` when it is not written. */
+function eachTableOf(call: TestCall): TSESTree.CallExpressionArgument | null | undefined {
+  if (!call.modifiers.includes('each') && !call.modifiers.includes('for')) return null;
+  return call.node.callee.type === AST_NODE_TYPES.CallExpression ? call.node.callee.arguments[0] : undefined;
 }
 
 /**
@@ -691,10 +696,8 @@ function runsOf(call: TestCall): number {
  * suite's hooks as well, so it changes no count.
  */
 function runsMoreThanWritten(call: TestCall, isSuite: (node: Node) => boolean): boolean {
-  if (call.modifiers.includes('each') || call.modifiers.includes('for')) {
-    const table = call.node.callee.type === AST_NODE_TYPES.CallExpression ? call.node.callee.arguments[0] : undefined;
-    if (table?.type !== AST_NODE_TYPES.ArrayExpression) return true;
-  }
+  const table = eachTableOf(call);
+  if (table !== null && table?.type !== AST_NODE_TYPES.ArrayExpression) return true;
   for (let node: Node | undefined = call.node.parent; node && !isSuite(node); node = node.parent) {
     switch (node.type) {
       case AST_NODE_TYPES.ForStatement:
