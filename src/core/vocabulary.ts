@@ -107,6 +107,8 @@ const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/
 const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger)s?$/i;
 const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|reload|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
+/** `getEntityFactory()`, `getFactory()`: a getter hands back a handle to make things with; it makes nothing itself. */
+const GETTER = /^get[A-Z]/;
 /**
  * Methods of a project's own test helpers that say what they empty: `testDb.resetDatabase()`,
  * `helpers.truncateTables()`. The store must be named, so `server.resetHandlers()` and
@@ -191,7 +193,7 @@ export function classifyCall(facts: CallFacts): CallRole | null {
     if (role) return role;
     if (index === 0 && segments.length === 1) return classifyFunctionName(name);
     if (index > 0 && CLEANUP_METHOD.test(name)) return 'cleanup';
-    if (FACTORY_RECEIVER.test(name)) return 'data';
+    if (FACTORY_RECEIVER.test(name) && !(index === segments.length - 1 && GETTER.test(name))) return 'data';
   }
   return null;
 }

@@ -98,13 +98,14 @@ export function cleanupFactsGatherer(context: Context): {
   const extraCleanups: Array<{ node: TSESTree.Node; kind: string | null }> = [];
   const mocked = new Set<string>();
   const throwawayKinds = new Set<string>();
-  const elsewhere: Array<{ node: TSESTree.Node; hooks: HooksFromElsewhere }> = [];
+  // Hooks registered by helpers and wrappers, read only once the file is known to write something.
+  const elsewhere: Array<{ node: TSESTree.Node; hooks: () => HooksFromElsewhere }> = [];
   let hasContainer = false;
 
   function noteLoad(node: TSESTree.Node, source: string, sideEffectsOnly: boolean): void {
     if (IN_MEMORY_DATABASE_MODULES.has(source)) throwawayKinds.add('database');
     if (isGenericContainerModule(source) || boundaryOfSpecifier(context, source)?.role === 'container') hasContainer = true;
-    if (sideEffectsOnly) elsewhere.push({ node, hooks: hooksOnLoad(context, source) });
+    if (sideEffectsOnly) elsewhere.push({ node, hooks: () => hooksOnLoad(context, source) });
   }
 
   function noteText(text: string): void {
@@ -116,7 +117,7 @@ export function cleanupFactsGatherer(context: Context): {
     const test = parseTestCall(context, node);
     if (test) {
       tests.push(test);
-      if (test.kind !== 'hook') elsewhere.push({ node, hooks: hooksOfWrappers(context, test) });
+      if (test.kind !== 'hook') elsewhere.push({ node, hooks: () => hooksOfWrappers(context, test) });
       return;
     }
     const loaded = moduleOfExpression(node);
@@ -126,8 +127,7 @@ export function cleanupFactsGatherer(context: Context): {
       for (const target of mock.targets) if (target.type === 'module') mocked.add(moduleKeyOf(context, target.specifier, target.relativeTo));
       return;
     }
-    const hooks = hooksOfSuiteLevelCall(context, node);
-    if (hooks === 'unknown' || hooks.length > 0) elsewhere.push({ node, hooks });
+    elsewhere.push({ node, hooks: () => hooksOfSuiteLevelCall(context, node) });
     if (isCollectionReset(node)) extraCleanups.push({ node, kind: null });
     if (!isOutermostCall(node)) return;
     const facts = callFacts(node) ?? methodCallFacts(node);
@@ -186,34 +186,28 @@ export function cleanupFactsGatherer(context: Context): {
     let unseenHooks = false;
 
     const setup = runnerSetupOf(context.filename);
+    const fromSetup: Array<{ node: TSESTree.Node; hooks: () => HooksFromElsewhere }> = [];
     if (setup === 'unknown') unseenHooks = true;
     else {
       for (const module of setup.modules) {
         const specifier = specifierFrom(context.filename, module);
-        elsewhere.push({ node: context.sourceCode.ast, hooks: hooksOnLoad(context, specifier) });
+        fromSetup.push({ node: context.sourceCode.ast, hooks: () => hooksOnLoad(context, specifier) });
         // A module a setup file mocks is mocked in every test file the runner loads after it.
         for (const key of mocksOnLoad(context, specifier)) mocked.add(key);
       }
     }
-    for (const { node, hooks } of elsewhere) {
-      if (hooks === 'unknown' || hooks.some((hook) => hook.effects.includes('unknown'))) unseenHooks = true;
-      else for (const hook of hooks) cleanups.push(...hookCleanups(hook, where(node).suite));
-    }
+
+    // Hooks nobody can read may clean up anything: there is nothing to say.
+    if (unseenHooks) return { facts: { writes: placedWrites, cleanups, throwawayKinds, unseenHooks }, writes, tests, hasContainer };
+
+    // Writes first: a file that writes nothing needs no cleanup, and what it cleans is not read.
+    const removals: Array<{ node: WritingCall; facts: CallFacts; role: CallRole | null; removingText: boolean; reset: boolean }> = [];
     for (const { node, facts, role } of candidates) {
       const schemaWork = schemaWorkOf(facts);
       // SQL that removes rows, wherever it is sent from (a shell command through zx's `$` included).
       const removingText = schemaWork === null && !isWrite(role) && role !== 'cleanup' && removesData(fullText(node));
       if (schemaWork === 'reset' || role === 'cleanup' || role === 'stop' || removingText) {
-        const cleanup = cleanupOf({
-          role: role === 'stop' ? 'stop' : 'cleanup',
-          boundary: boundaryFact(context, receiverOf(node)),
-          container: role === 'stop' ? containerOfReceiver(context, node) : null,
-          fromUnrelatedPackage: !removingText && isFromUnrelatedPackage(context, node) && !handsBoundary(context, node),
-        });
-        if (cleanup) {
-          const placed = placeCleanup(context, node, cleanup, where, undefined, schemaWork === 'reset');
-          cleanups.push(placed.place === 'test' && role === 'cleanup' ? { ...placed, subject: subjectOf(context, node, facts.text, false) } : placed);
-        }
+        removals.push({ node, facts, role, removingText, reset: schemaWork === 'reset' });
         continue;
       }
       if (schemaWork === 'build') continue;
@@ -238,6 +232,25 @@ export function cleanupFactsGatherer(context: Context): {
       writes.push({ node, write, client: traced.client, call: callLabel(facts), unreadHelper });
       const subject = place.write === 'test' ? subjectOf(context, node, facts.text, true) : null;
       placedWrites.push({ write, place: place.write, test: place.test, suites: place.suites, at: node.range[0], subject });
+    }
+    // Only a write in a test or a per-test hook can be reported.
+    if (!placedWrites.some((write) => write.place !== 'once')) return { facts: { writes: placedWrites, cleanups, throwawayKinds, unseenHooks }, writes, tests, hasContainer };
+
+    for (const { node, hooks: hooksOf } of [...elsewhere, ...fromSetup]) {
+      const hooks = hooksOf();
+      if (hooks === 'unknown' || hooks.some((hook) => hook.effects.includes('unknown'))) unseenHooks = true;
+      else for (const hook of hooks) cleanups.push(...hookCleanups(hook, where(node).suite));
+    }
+    for (const { node, facts, role, removingText, reset } of removals) {
+      const cleanup = cleanupOf({
+        role: role === 'stop' ? 'stop' : 'cleanup',
+        boundary: boundaryFact(context, receiverOf(node)),
+        container: role === 'stop' ? containerOfReceiver(context, node) : null,
+        fromUnrelatedPackage: !removingText && isFromUnrelatedPackage(context, node) && !handsBoundary(context, node),
+      });
+      if (!cleanup) continue;
+      const placed = placeCleanup(context, node, cleanup, where, undefined, reset);
+      cleanups.push(placed.place === 'test' && role === 'cleanup' ? { ...placed, subject: subjectOf(context, node, facts.text, false) } : placed);
     }
     for (const { node, kind } of extraCleanups) cleanups.push(placeCleanup(context, node, { kind }, where));
     for (const test of tests) {

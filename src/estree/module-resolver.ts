@@ -75,11 +75,12 @@ const identities = new Map<string, ModuleIdentity>();
 /** The identity of what `specifier` names when `fromFile` loads it; cached per directory and specifier. */
 export function identityOf(fromFile: string, specifier: string): ModuleIdentity {
   resolverCounters.lookups++;
-  // Rules ask the same file about the same specifiers many times: answer those without building a key.
-  let ofFile = identitiesOfLastFile.file === fromFile ? identitiesOfLastFile.identities : null;
+  // Rules and summaries ask each file about the same specifiers many times, alternating between
+  // files: answer those from a table per file, without building a key.
+  let ofFile = identitiesByFile.get(fromFile);
   if (!ofFile) {
     ofFile = new Map();
-    identitiesOfLastFile = { file: fromFile, identities: ofFile };
+    identitiesByFile.set(fromFile, ofFile);
   }
   const known = ofFile.get(specifier);
   if (known) {
@@ -91,7 +92,7 @@ export function identityOf(fromFile: string, specifier: string): ModuleIdentity 
   return identity;
 }
 
-let identitiesOfLastFile: { file: string; identities: Map<string, ModuleIdentity> } = { file: '', identities: new Map() };
+const identitiesByFile = new Map<string, Map<string, ModuleIdentity>>();
 
 function sharedIdentityOf(fromFile: string, specifier: string): ModuleIdentity {
   const directory = path.dirname(fromFile);
@@ -348,7 +349,7 @@ export function isScriptFile(file: string): boolean {
 export function clearResolutions(): void {
   identities.clear();
   scopes.clear();
-  identitiesOfLastFile = { file: '', identities: new Map() };
+  identitiesByFile.clear();
   manifests.clear();
   workspaceIndexes.clear();
   packagesByDirectory.clear();

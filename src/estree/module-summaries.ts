@@ -89,8 +89,23 @@ export function clearSummaries(): void {
   summaryCounters.scanned = 0;
 }
 
+/**
+ * Entries found fresh during the current lint of a file. An entry's stamps name every module its
+ * answer read, often dozens; checking them once per file linted, rather than on every request,
+ * keeps a request answered from the cache cheap.
+ */
+const verified = fileCache<object, Set<Entry<unknown>>>();
+
 function isFresh(entry: Entry<unknown>): boolean {
-  return entry.stamps.every(([file, stamp]) => stampOf(file) === stamp);
+  let fresh = verified.get(ROUND);
+  if (!fresh) {
+    fresh = new Set();
+    verified.set(ROUND, fresh);
+  }
+  if (fresh.has(entry)) return true;
+  if (!entry.stamps.every(([file, stamp]) => stampOf(file) === stamp)) return false;
+  fresh.add(entry);
+  return true;
 }
 
 function dedupe(stamps: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {

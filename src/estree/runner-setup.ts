@@ -24,33 +24,48 @@ const STRING = /(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/y;
 
 /** How long a directory's configuration is trusted before it is read again (an editor session outlives edits). */
 const FRESH_FOR_MS = 2000;
-const byDirectory = new Map<string, { readonly at: number; readonly setup: RunnerSetup }>();
+const byDirectory = new Map<string, { readonly at: number; readonly setup: DirectorySetup }>();
 
 /**
  * The setup modules of the runner configuration that governs a file, as absolute paths (project
  * files) or package names, gathered from every configuration between the file and its project root.
  */
 export function runnerSetupOf(filename: string): RunnerSetup {
-  const modules: string[] = [];
   // Text that is not a file on disk (an editor buffer not yet saved, a test snippet) has no runner around it.
-  if (!path.isAbsolute(filename) || !fs.existsSync(filename)) return { modules };
-  for (let directory = path.dirname(path.resolve(filename)); ; directory = path.dirname(directory)) {
-    const setup = setupIn(directory);
+  if (!path.isAbsolute(filename) || !fs.existsSync(filename)) return { modules: [] };
+  const directory = path.dirname(path.resolve(filename));
+  const cached = byFileDirectory.get(directory);
+  const now = Date.now();
+  if (cached && now - cached.at < FRESH_FOR_MS) return cached.setup;
+  const setup = setupUpFrom(directory);
+  byFileDirectory.set(directory, { at: now, setup });
+  return setup;
+}
+
+/** What {@link runnerSetupOf} answers for the files of one directory, trusted as long as one directory's configuration. */
+const byFileDirectory = new Map<string, { readonly at: number; readonly setup: RunnerSetup }>();
+
+function setupUpFrom(start: string): RunnerSetup {
+  const modules: string[] = [];
+  for (let directory = start; ; directory = path.dirname(directory)) {
+    const { setup, root } = setupIn(directory);
     if (setup === 'unknown') return 'unknown';
     modules.push(...setup.modules);
-    if (isPackageRoot(directory) || path.dirname(directory) === directory) break;
+    if (root || path.dirname(directory) === directory) break;
   }
   return { modules };
 }
 
-/** A project's root: where its manifest or its ESLint configuration lives. */
-function isPackageRoot(directory: string): boolean {
-  return ROOT_MARKERS.some((name) => fs.existsSync(path.join(directory, name)));
-}
-
+/** Files that make a directory a project's root: its manifest or its ESLint configuration. */
 const ROOT_MARKERS = ['package.json', 'eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 
-function setupIn(directory: string): RunnerSetup {
+interface DirectorySetup {
+  readonly setup: RunnerSetup;
+  /** Whether the directory is a project's root, where the search for configuration stops. */
+  readonly root: boolean;
+}
+
+function setupIn(directory: string): DirectorySetup {
   const cached = byDirectory.get(directory);
   const now = Date.now();
   if (cached && now - cached.at < FRESH_FOR_MS) return cached.setup;
@@ -59,22 +74,30 @@ function setupIn(directory: string): RunnerSetup {
   return setup;
 }
 
-function readSetup(directory: string): RunnerSetup {
+/** The directory's configuration, from one listing of it: only the files that are there are read. */
+function readSetup(directory: string): DirectorySetup {
+  let names: Set<string>;
+  try {
+    names = new Set(fs.readdirSync(directory));
+  } catch {
+    return { setup: { modules: [] }, root: false };
+  }
+  const root = ROOT_MARKERS.some((name) => names.has(name));
   const modules: string[] = [];
   for (const name of CONFIG_FILES) {
-    const text = readText(path.join(directory, name));
+    const text = names.has(name) ? readText(path.join(directory, name)) : null;
     if (text === null) continue;
     const found = setupEntries(text, /\.ya?ml$/.test(name));
-    if (found === 'unknown') return 'unknown';
+    if (found === 'unknown') return { setup: 'unknown', root };
     modules.push(...found.map((entry) => toModule(entry, directory)));
   }
-  const manifest = readText(path.join(directory, 'package.json'));
+  const manifest = names.has('package.json') ? readText(path.join(directory, 'package.json')) : null;
   if (manifest !== null) {
     const found = manifestEntries(manifest);
-    if (found === 'unknown') return 'unknown';
+    if (found === 'unknown') return { setup: 'unknown', root };
     modules.push(...found.map((entry) => toModule(entry, directory)));
   }
-  return { modules };
+  return { setup: { modules }, root };
 }
 
 function readText(file: string): string | null {

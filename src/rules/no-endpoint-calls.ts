@@ -91,7 +91,7 @@ export default createRule<[], MessageId>({
       'Program:exit'() {
         const model = testFileOf(context);
         const calls = [...model.callsAndConstructions.flatMap((node) => endpointCallsOf(node)), ...taggedStarts].sort((a, b) => a.node.range[0] - b.node.range[0]);
-        const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
+        if (calls.length === 0) return;
         const packageBins = calls.some(({ call }) => call.type === 'process') ? packageBinsFor(path.resolve(context.cwd, context.filename)) : new Set<string>();
         const sendsRequests = calls.some(({ call }) => call.type === 'http-request' || (call.type === 'test-client' && call.target.type === 'url'));
         const judge = { packageBins, httpFakes: sendsRequests ? model.httpFakes : [] };
@@ -100,6 +100,8 @@ export default createRule<[], MessageId>({
           const place = testPlaceOf(context, node);
           return finding ? [{ node, finding, place: place.call?.node ?? 'file', kind: place.kind }] : [];
         });
+        if (findings.length === 0) return;
+        const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
         for (const { node, finding, kind, more } of onePerPlace(findings)) {
           const count = more === 0 ? '' : `, and ${more} more in this ${PLACE_NAMES[kind]}`;
           if (finding.kind === 'test-client') {

@@ -9,7 +9,6 @@ import {
   gatherPerTestBuilds,
   openingCandidateOf,
   sharedMoveFor,
-  type OpeningCandidate,
 } from '../estree/infrastructure-builds';
 import { testFileOf } from '../estree/test-file';
 import { createRule } from '../util/create-rule';
@@ -53,16 +52,12 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ autofix: false }],
   create(context, [{ autofix = false }]) {
-    const candidates: OpeningCandidate[] = [];
-    const closing: TSESTree.CallExpression[] = [];
-
-    function visit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      const candidate = openingCandidateOf(node);
-      if (candidate) candidates.push(candidate);
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    /** A call that closes or stops something, other than handing a connection back to its pool. */
+    function isClosing(node: TSESTree.CallExpression | TSESTree.NewExpression): node is TSESTree.CallExpression {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       const role = callRoleOf(node);
       const facts = role === 'close' || role === 'stop' ? callFacts(node) : null;
-      if (facts && !isConnectionCheckIn(facts)) closing.push(node);
+      return facts !== null && !isConnectionCheckIn(facts);
     }
 
     return {
@@ -70,8 +65,10 @@ export default createRule<Options, MessageIds>({
         const file = testFileOf(context);
         const tests = file.tests;
         const testNodes = new Set<TSESTree.Node>(tests.map((test) => test.node));
-        for (const node of file.callsAndConstructions) if (!testNodes.has(node)) visit(node);
+        const calls = file.callsAndConstructions.filter((node) => !testNodes.has(node));
+        const candidates = calls.flatMap((node) => openingCandidateOf(node) ?? []);
         if (candidates.length === 0) return;
+        const closing = calls.filter(isClosing);
         const mocked = new Set(
           file.mocks.flatMap((mock) => mock.targets.flatMap((target) => (target.type === 'module' ? [moduleKeyOf(context, target.specifier, target.relativeTo)] : []))),
         );

@@ -77,6 +77,10 @@ describe('classifyCall', () => {
     ['login', undefined, null],
     ['users.map', undefined, null],
     ['container.getConnectionUri', undefined, null],
+    // A getter hands back something to make records with; it makes none itself.
+    ['orm.em.getEntityFactory', undefined, null],
+    ['registry.getFactory', undefined, null],
+    ['factories.user', undefined, 'data'],
   ])('%s %s → %s', (chain, text, expected) => {
     expect(classifyCall(facts(chain, text))).toBe(expected);
   });

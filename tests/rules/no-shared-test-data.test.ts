@@ -1037,6 +1037,36 @@ test.describe('users', () => {
 js.run('no-shared-test-data (JavaScript modules)', rule, {
   valid: [
     {
+      name: 'a getter in before hands back a maker of records, and each test makes its own',
+      filename: JS_FILE,
+      code: `
+import { after, before, beforeEach, describe, it } from 'mocha';
+import { expect } from 'chai';
+import { openOrm } from '../../src/db/orm.js';
+import { Invoice } from '../../src/entities/invoice.js';
+
+describe('invoice numbering', () => {
+  let orm;
+  let maker;
+  before(async () => {
+    orm = await openOrm();
+    maker = orm.em.getEntityFactory();
+  });
+  beforeEach(() => orm.schema.clear());
+  after(() => orm.close());
+
+  it('starts at one', () => {
+    const invoice = maker.create(Invoice, { total: 10 });
+    expect(invoice.number).to.equal(1);
+  });
+  it('keeps the total', () => {
+    const invoice = maker.create(Invoice, { total: 25 });
+    expect(invoice.total).to.equal(25);
+  });
+});
+`,
+    },
+    {
       name: 'node:test: a pool in before, a user per test in beforeEach',
       filename: JS_FILE,
       code: `
