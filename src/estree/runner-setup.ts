@@ -24,7 +24,21 @@ const STRING = /(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/y;
 
 /** How long a directory's configuration is trusted before it is read again (an editor session outlives edits). */
 const FRESH_FOR_MS = 2000;
-const byDirectory = new Map<string, { readonly at: number; readonly setup: DirectorySetup }>();
+
+/** A value read from disk, with when it was read. */
+type Timed<T> = Map<string, { readonly at: number; readonly value: T }>;
+
+/** The value cached under `key` while it is fresh, or a new reading of it. */
+function freshOr<T>(cache: Timed<T>, key: string, read: (key: string) => T): T {
+  const cached = cache.get(key);
+  const now = Date.now();
+  if (cached && now - cached.at < FRESH_FOR_MS) return cached.value;
+  const value = read(key);
+  cache.set(key, { at: now, value });
+  return value;
+}
+
+const byDirectory: Timed<DirectorySetup> = new Map();
 
 /**
  * The setup modules of the runner configuration that governs a file, as absolute paths (project
@@ -33,17 +47,11 @@ const byDirectory = new Map<string, { readonly at: number; readonly setup: Direc
 export function runnerSetupOf(filename: string): RunnerSetup {
   // Text that is not a file on disk (an editor buffer not yet saved, a test snippet) has no runner around it.
   if (!path.isAbsolute(filename) || !fs.existsSync(filename)) return { modules: [] };
-  const directory = path.dirname(path.resolve(filename));
-  const cached = byFileDirectory.get(directory);
-  const now = Date.now();
-  if (cached && now - cached.at < FRESH_FOR_MS) return cached.setup;
-  const setup = setupUpFrom(directory);
-  byFileDirectory.set(directory, { at: now, setup });
-  return setup;
+  return freshOr(byFileDirectory, path.dirname(path.resolve(filename)), setupUpFrom);
 }
 
 /** What {@link runnerSetupOf} answers for the files of one directory, trusted as long as one directory's configuration. */
-const byFileDirectory = new Map<string, { readonly at: number; readonly setup: RunnerSetup }>();
+const byFileDirectory: Timed<RunnerSetup> = new Map();
 
 function setupUpFrom(start: string): RunnerSetup {
   const modules: string[] = [];
@@ -66,12 +74,7 @@ interface DirectorySetup {
 }
 
 function setupIn(directory: string): DirectorySetup {
-  const cached = byDirectory.get(directory);
-  const now = Date.now();
-  if (cached && now - cached.at < FRESH_FOR_MS) return cached.setup;
-  const setup = readSetup(directory);
-  byDirectory.set(directory, { at: now, setup });
-  return setup;
+  return freshOr(byDirectory, directory, readSetup);
 }
 
 /** The directory's configuration, from one listing of it: only the files that are there are read. */
