@@ -45,11 +45,11 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ autofix: false }],
     messages: {
       sharedData:
-        '`{{hook}}` seeds test data once and shares it with {{shared}}: {{sources}}. Those tests read the same rows, so any change one of them makes would be seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `{{hook}}`.',
+        '`{{hook}}` seeds test data once and shares it with {{shared}}: {{sources}}. Those tests share what it made, so any change one of them makes would be seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `{{hook}}`.',
       sharedScenario:
         '`{{hook}}` seeds test data once for {{shared}} ({{sources}}), and these tests hand state to each other, so they pass only in order. Merge the dependent steps into one test, or move the scenario to the acceptance layer; keep only infrastructure and schema in `{{hook}}`.',
       handedOn:
-        '`{{name}}` is set by an earlier test and read by {{later}}, starting here: they pass only when that test ran first, never alone, reordered or in parallel. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).',
+        '`{{name}}` is set by an earlier test and read {{later}}: they pass only when that test ran first, never alone, reordered or in parallel. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).',
       mutatedLiteral:
         '`{{name}}` is one object for {{tests}} tests and a {{changedIn}} changes it, so tests see what earlier ones left behind. Build a fresh copy for each test.',
       runPerTest: 'Run this hook before each test: `{{hook}}` → `{{replacement}}`.',
@@ -97,7 +97,7 @@ export default createRule<Options, MessageIds>({
     function reportHandedOn(syntax: SharedDataSyntax, finding: HandedOn): void {
       const anchor = syntax.anchors.get(finding.use);
       const name = syntax.bindings.get(finding.binding)?.name;
-      if (anchor && name) report({ node: anchor }, 'handedOn', { name, later: finding.tests === 1 ? '1 later test' : `${finding.tests} later tests` }, null);
+      if (anchor && name) report({ node: anchor }, 'handedOn', { name, later: finding.tests === 1 ? 'here, by a later test' : `by ${finding.tests} later tests, starting here` }, null);
     }
 
     function reportMutatedLiteral(syntax: SharedDataSyntax, finding: MutatedLiteral): void {

@@ -205,7 +205,7 @@ describe('accounts', () => {
         {
           messageId: 'handedOn',
           line: 14,
-          data: { name: 'accountId', later: '1 later test' },
+          data: { name: 'accountId', later: 'here, by a later test' },
           suggestions: [],
         },
       ],

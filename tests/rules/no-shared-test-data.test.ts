@@ -1999,7 +1999,7 @@ test('cancels the order', async () => {
         {
           messageId: 'handedOn',
           line: 10,
-          data: { name: "orderId", later: "2 later tests" },
+          data: { name: "orderId", later: "by 2 later tests, starting here" },
           suggestions: [],
         },
       ],
@@ -2035,7 +2035,7 @@ describe('a coupon used once', () => {
         {
           messageId: 'handedOn',
           line: 15,
-          data: { name: "firstOrder", later: "1 later test" },
+          data: { name: "firstOrder", later: "here, by a later test" },
           suggestions: [],
         },
       ],
