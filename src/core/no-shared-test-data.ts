@@ -18,6 +18,13 @@ export type HookKind = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
 export interface SuiteFact {
   readonly id: Id;
   readonly parent: Id | null;
+  /**
+   * How many times the suite's body runs: the rows of a parametrised suite (`describe.each(table)`),
+   * else once. Hooks inside it run once per row; hooks outside see its tests once per row.
+   */
+  readonly runs?: number;
+  /** `runs` is only a lower bound: the suite's rows are not written out. */
+  readonly runsMore?: boolean;
 }
 
 export interface TestFact {
@@ -250,7 +257,7 @@ export function findSharedData(facts: FileFacts): Finding[] {
       const hook = sharedHookOf(file, binding, use);
       if (!hook) continue;
       readers ??= file.readerTests(binding);
-      if (runsOf(readers) < 2) break;
+      if (file.runsOf(readers, binding.suite) < 2) break;
       const inHook = assignedIn.get(hook.id) ?? [];
       inHook.push({ binding: binding.id, use: use.id, readers });
       assignedIn.set(hook.id, inHook);
@@ -275,6 +282,7 @@ interface SuiteTree {
   readonly tests: Map<Id, TestFact>;
   /** The tests directly in each suite. */
   readonly directTests: Map<Id, TestFact[]>;
+  readonly suites: Map<Id, SuiteFact>;
 }
 
 /** Lookups over the facts of one file, each built once: a large file asks them for every binding and hook. */
@@ -295,8 +303,9 @@ class FileIndex {
   /** Suites and tests by id, built when first asked for: a file whose hooks create no data never asks. */
   private get tree(): SuiteTree {
     if (this.suiteTree) return this.suiteTree;
-    const tree: SuiteTree = { parents: new Map(), children: new Map(), tests: new Map(), directTests: new Map() };
+    const tree: SuiteTree = { parents: new Map(), children: new Map(), tests: new Map(), directTests: new Map(), suites: new Map() };
     for (const suite of this.facts.suites) {
+      tree.suites.set(suite.id, suite);
       if (suite.parent === null) continue;
       tree.parents.set(suite.id, suite.parent);
       const siblings = tree.children.get(suite.parent) ?? [];
@@ -355,7 +364,33 @@ class FileIndex {
   }
 
   readers(binding: BindingFact): number {
-    return runsOf(this.readerTests(binding));
+    return this.runsOf(this.readerTests(binding), binding.suite);
+  }
+
+  /**
+   * How many times the tests run, seen from a hook or binding of suite `from`: each test's own rows,
+   * times the rows of every parametrised suite between the test and `from`. A parametrised suite
+   * that is `from` itself, or holds it, runs its hooks and declarations afresh for each row.
+   */
+  runsOf(tests: readonly TestFact[], from: Id): number {
+    return tests.reduce((sum, test) => sum + test.runs * this.suiteRows(test.suite, from).rows, 0);
+  }
+
+  /** Whether any of those counts is only a lower bound. */
+  runsMoreOf(tests: readonly TestFact[], from: Id): boolean {
+    return tests.some((test) => test.runsMore === true || this.suiteRows(test.suite, from).more);
+  }
+
+  private suiteRows(inner: Id, from: Id): { rows: number; more: boolean } {
+    const { parents, suites } = this.tree;
+    let rows = 1;
+    let more = false;
+    for (let current: Id | undefined = inner; current !== undefined && current !== from; current = parents.get(current)) {
+      const suite = suites.get(current);
+      rows *= suite?.runs ?? 1;
+      more ||= suite?.runsMore === true;
+    }
+    return { rows, more };
   }
 
   test(id: Id): TestFact | undefined {
@@ -429,10 +464,6 @@ class FileIndex {
   }
 }
 
-function runsOf(tests: readonly TestFact[]): number {
-  return tests.reduce((sum, test) => sum + test.runs, 0);
-}
-
 /** Whether a value assigned to a binding is test data rather than infrastructure or configuration. */
 function isDataValue(effect: Effect, bindingName: string): boolean {
   if (effect.kind === 'call') return effect.role === 'data';
@@ -456,7 +487,7 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
   // only bindings no test reads (the tests reach the rows some other way, by a fixed key or a
   // query). Data kept in a binding that one test reads belongs to that test; data kept in a
   // binding reset around each test is not shared.
-  const suiteTests = runsOf(file.testsUnder(hook.suite));
+  const suiteTests = file.runsOf(file.testsUnder(hook.suite), hook.suite);
   const unread = (id: Id): boolean => {
     const binding = file.bindings.get(id);
     return binding !== undefined && !file.isResetPerTest(binding) && file.readerTests(binding).length === 0;
@@ -470,7 +501,7 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
       const binding = file.bindings.get(id);
       if (!binding || file.isResetPerTest(binding) || bindings.includes(id)) continue;
       const fedReaders = file.readerTests(binding);
-      if (runsOf(fedReaders) < 2) continue;
+      if (file.runsOf(fedReaders, hook.suite) < 2) continue;
       bindings.push(id);
       assigned = [...assigned, { binding: id, use: statement.id, readers: fedReaders }];
       for (const test of fedReaders) readers.set(test.id, test);
@@ -486,8 +517,8 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
     sources: [...new Set([...assigned.map(({ use }) => use), ...unkept.map((statement) => statement.id)])],
     bindings,
     scope,
-    tests: scope === 'suite' ? suiteTests : runsOf([...readers.values()]),
-    atLeast: (scope === 'suite' ? file.testsUnder(hook.suite) : [...readers.values()]).some((test) => test.runsMore === true),
+    tests: scope === 'suite' ? suiteTests : file.runsOf([...readers.values()], hook.suite),
+    atLeast: file.runsMoreOf(scope === 'suite' ? file.testsUnder(hook.suite) : [...readers.values()], hook.suite),
     ordered: file.testsUnder(hook.suite).some((test) => file.handoffTests.has(test.id)),
     edit: file.perTestHookEdit(hook),
   };
@@ -522,7 +553,7 @@ function handedOnFinding(file: FileIndex, binding: BindingFact): HandedOn | null
     const test = use.place.kind === 'test' ? file.test(use.place.id) : undefined;
     if (test) tests.set(test.id, test);
   }
-  return { kind: 'handedOn', binding: binding.id, use: first.id, tests: runsOf([...tests.values()]) };
+  return { kind: 'handedOn', binding: binding.id, use: first.id, tests: file.runsOf([...tests.values()], binding.suite) };
 }
 
 function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLiteral | null {

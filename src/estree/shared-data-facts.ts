@@ -146,7 +146,7 @@ class Collector {
         if (!call.callback) continue;
         const id = this.id();
         this.ids.set(call.node, id);
-        this.suites.push({ id, parent: suite });
+        this.suites.push({ id, parent: suite, ...suiteRunsOf(call) });
         if (call.callback.body.type === AST_NODE_TYPES.BlockStatement) suiteBodies.push({ suite: id, statements: call.callback.body.body });
       } else if (call.kind === 'test') {
         const id = this.id();
@@ -679,14 +679,27 @@ function collectionsOf(context: Context, call: CallLike): string[] {
 /** How many times a test runs: the rows of an inline `each` table, else once; never without a body. */
 function runsOf(call: TestCall): number {
   if (!call.callback && !wrappedCallbackOf(call)) return 0;
+  return rowsOf(call);
+}
+
+/** The rows of an inline `each` table (`it.each([…])`, `describe.each([…] as const)`), else 1. */
+function rowsOf(call: TestCall): number {
   const table = eachTableOf(call);
   return table?.type === AST_NODE_TYPES.ArrayExpression ? Math.max(1, table.elements.length) : 1;
 }
 
-/** The table of a parametrised test (`it.each(table)`), `null` when it has none, `undefined` when it is not written. */
-function eachTableOf(call: TestCall): TSESTree.CallExpressionArgument | null | undefined {
+/** How often a suite's body runs: once, or once per row of a `describe.each` table (a lower bound when the table is not written out). */
+function suiteRunsOf(call: TestCall): Pick<SuiteFact, 'runs' | 'runsMore'> {
+  const table = eachTableOf(call);
+  if (table === null) return {};
+  return table?.type === AST_NODE_TYPES.ArrayExpression ? { runs: rowsOf(call) } : { runsMore: true };
+}
+
+/** The table of a parametrised test or suite (`it.each(table)`), `null` when it has none, `undefined` when it is not written. */
+function eachTableOf(call: TestCall): Node | null | undefined {
   if (!call.modifiers.includes('each') && !call.modifiers.includes('for')) return null;
-  return call.node.callee.type === AST_NODE_TYPES.CallExpression ? call.node.callee.arguments[0] : undefined;
+  const table = call.node.callee.type === AST_NODE_TYPES.CallExpression ? call.node.callee.arguments[0] : undefined;
+  return table && unwrap(table);
 }
 
 /**

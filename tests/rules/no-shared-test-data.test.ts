@@ -725,6 +725,82 @@ it.each([['active'], ['banned']])('sets the status to %s', async (status) => {
       ],
     },
     {
+      name: 'a table written as a constant tuple still counts its rows',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, it } from 'vitest';
+let user: { id: number; status: string };
+beforeAll(async () => {
+  user = await userFactory.create();
+});
+it.each([['active'], ['banned'], ['pending']] as const)('sets the status to %s', async (status) => {
+  await setStatus(user.id, status);
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 5,
+          data: { hook: "beforeAll", shared: "the 3 tests that read `user`", sources: "`user = userFactory.create()` (line 5)" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'tests in a parametrised suite run once per row for a hook outside it',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, describe, it } from 'vitest';
+let user: { id: number; status: string };
+beforeAll(async () => {
+  user = await userFactory.create();
+});
+describe.each(['admin', 'guest'] as const)('as %s', (role) => {
+  it('renames the user', async () => {
+    await renameUser(user.id, role);
+  });
+  it('reads the user', async () => {
+    await readUser(user.id, role);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 5,
+          data: { hook: "beforeAll", shared: "the 4 tests that read `user`", sources: "`user = userFactory.create()` (line 5)" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a hook inside a parametrised suite runs again for each row: its tests are counted once',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, describe, it } from 'vitest';
+describe.each(['admin', 'guest'] as const)('as %s', (role) => {
+  let user: { id: number; role: string };
+  beforeAll(async () => {
+    user = await userFactory.create({ role });
+  });
+  it('renames the user', async () => {
+    await renameUser(user.id, 'x');
+  });
+  it('reads the user', async () => {
+    await readUser(user.id);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 6,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = userFactory.create()` (line 6)" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a module-level literal that tests change becomes a factory',
       filename: TS_FILE,
       code: `
