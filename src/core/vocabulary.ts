@@ -320,8 +320,8 @@ export function callLabel(facts: CallFacts): string {
 }
 
 /**
- * Schema work: building or resetting the tables tests write to, which is infrastructure rather than
- * test data. A chain through a schema or migration namespace (`orm.schema.create()`,
+ * Schema work: building or resetting the tables tests write to (or an object store's buckets), which
+ * is infrastructure rather than test data. A chain through a schema or migration namespace (`orm.schema.create()`,
  * `knex.schema.createTable()`, `knex.migrate.latest()`), a schema-building method
  * (`queryRunner.createTable()`, `dataSource.synchronize()`), a helper named for it (`createUsersTable()`,
  * `dropTables()`), or hand-written SQL that starts with `CREATE`, `ALTER` or `DROP`.
@@ -331,6 +331,8 @@ const SCHEMA_BUILD_METHODS: ReadonlySet<string> = new Set([
   'createTable', 'createTableIfNotExists', 'createSchema', 'createDatabase', 'createCollection', 'createIndex',
   'createIndexes', 'ensureIndexes', 'syncIndexes', 'createForeignKey', 'addColumn', 'alterTable', 'ensureDatabase',
   'updateSchema', 'synchronize', 'sync', 'createSchemaIfNotExists', 'runMigrations', 'pushSchema',
+  // Making sure a place to write exists (a blob container, a bucket) is the same kind of set-up.
+  'createIfNotExists', 'createBucket',
 ]);
 /** Schema verbs that throw the old tables (and so the rows in them) away before tests write again. */
 const SCHEMA_RESET_METHODS = /^(?:refresh|drop|clear|reset|truncate|recreate|reload|rollback|down$|undo)/;
@@ -466,6 +468,8 @@ const SCHEMA_VERBS: ReadonlySet<string> = new Set(['create', 'drop', 'alter', 'e
 const SCHEMA_NOUNS: ReadonlySet<string> = new Set([
   'table', 'tables', 'schema', 'schemas', 'index', 'indexes', 'indices', 'view', 'views', 'migration', 'migrations',
   'collection', 'collections', 'extension', 'extensions', 'trigger', 'triggers', 'enum', 'enums',
+  // An object store's bucket is to its objects what a table is to rows.
+  'bucket', 'buckets',
 ]);
 
 const wordsOfName = new Map<string, readonly string[]>();

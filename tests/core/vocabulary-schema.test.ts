@@ -43,6 +43,11 @@ describe('schemaWorkOf', () => {
     ['orders.download()', call('orders.download'), null],
     ['orm.schema.execute("insert into …")', call('orm.schema.execute', { text: "insert into region (code) values ('pr')" }), null],
     ['orm.schema.execute("create table …")', call('orm.schema.execute', { text: 'create table region (code text)' }), 'build'],
+    // An object store's buckets and containers are where objects go, not objects.
+    ['createUploadsBucket()', call('createUploadsBucket'), 'build'],
+    ['s3.createBucket()', call('s3.createBucket'), 'build'],
+    ['containerClient.createIfNotExists()', call('containerClient.createIfNotExists'), 'build'],
+    ['containerClient.uploadBlockBlob()', call('containerClient.uploadBlockBlob'), null],
   ])('%s', (_label, facts, expected) => {
     expect(schemaWorkOf(facts)).toBe(expected);
   });

@@ -1113,6 +1113,35 @@ test.describe('users', () => {
 js.run('no-shared-test-data (JavaScript modules)', rule, {
   valid: [
     {
+      name: 'a bucket made once is where tests put their objects, not shared data',
+      filename: JS_FILE,
+      code: `
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createTestBucket, emptyBucket } from '../helpers/s3.js';
+import { AvatarStore } from '../../src/avatar-store.js';
+
+describe('avatar store', () => {
+  const s3 = new S3Client({ endpoint: 'http://localhost:4566', forcePathStyle: true });
+  const store = new AvatarStore(s3, 'avatars-test');
+  before(async () => {
+    await createTestBucket(s3, 'avatars-test');
+  });
+  after(() => emptyBucket(s3, 'avatars-test'));
+
+  it('stores an avatar', async () => {
+    const key = await store.save('user-1', Buffer.from('png'));
+    assert.ok(key);
+  });
+  it('reads back what it stored', async () => {
+    const key = await store.save('user-2', Buffer.from('jpg'));
+    assert.deepEqual(await store.read(key), Buffer.from('jpg'));
+  });
+});
+`,
+    },
+    {
       name: 'a getter in before hands back a maker of records, and each test makes its own',
       filename: JS_FILE,
       code: `
