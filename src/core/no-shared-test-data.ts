@@ -524,13 +524,18 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
   };
 }
 
+/** `Character`, `UserModel`: a name written like a class's holds a class or a model, which tests define, not data they make. */
+const CLASS_LIKE_NAME = /^[A-Z][a-z0-9]/;
+
 /**
  * The tests that assign a binding, and the reads of it in later tests that do not assign it
  * themselves. A read does not count when a run-once setup hook assigns the binding again between
  * the two: one around the reading test but not around the earlier one.
  */
 function handoffOf(file: FileIndex, binding: BindingFact): { writers: ReadonlySet<Id>; readers: UseFact[] } {
-  const writers = new Set(binding.uses.flatMap((use) => (use.write && use.place.kind === 'test' ? [use.place.id] : [])));
+  const writers = new Set(
+    CLASS_LIKE_NAME.test(binding.name) ? [] : binding.uses.flatMap((use) => (use.write && use.place.kind === 'test' ? [use.place.id] : [])),
+  );
   if (writers.size === 0) return { writers, readers: [] };
   const setups = binding.uses.flatMap((use) => {
     const hook = use.write && use.place.kind === 'hook' ? file.hooks.get(use.place.id) : undefined;

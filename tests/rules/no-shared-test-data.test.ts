@@ -1398,6 +1398,33 @@ it('starts with no events', () => { const events = buildEvents(); return expect(
 cjs.run('no-shared-test-data (CommonJS)', rule, {
   valid: [
     {
+      name: 'a model each test defines again is set-up, not data handed from test to test',
+      filename: 'test/integration/query-casting.test.js',
+      code: `
+const assert = require('node:assert');
+const mongoose = require('mongoose');
+
+describe('query casting', function () {
+  let Ship;
+  before(() => mongoose.connect(process.env.MONGO_URL));
+  after(() => mongoose.disconnect());
+  afterEach(() => mongoose.deleteModel(/Ship/));
+
+  it('keeps unknown fields when strictQuery is off', async function () {
+    Ship = mongoose.model('Ship', new mongoose.Schema({ name: String }, { strictQuery: false }));
+    assert.deepEqual(Ship.find({ crew: 3 }).getFilter(), { crew: 3 });
+  });
+  it('drops unknown fields when strictQuery is on', async function () {
+    Ship = mongoose.model('Ship', new mongoose.Schema({ name: String }, { strictQuery: true }));
+    assert.deepEqual(Ship.find({ crew: 3 }).getFilter(), {});
+  });
+  it('casts a list to $in', async function () {
+    assert.deepEqual(Ship.find({ name: ['a', 'b'] }).getFilter(), { name: { $in: ['a', 'b'] } });
+  });
+});
+`,
+    },
+    {
       name: 'Mocha: a row made once, handed through a local to a binding that one test reads',
       filename: JS_FILE,
       code: `
