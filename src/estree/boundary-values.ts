@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isGenericContainerModule, lookupBoundary, matchesModuleGlobs, type BoundaryModule, type ImportSite } from '../core/boundaries';
+import { isGenericContainerModule, listsClientExports, lookupBoundary, matchesModuleGlobs, type BoundaryModule, type ImportSite } from '../core/boundaries';
 import { getSettings } from '../settings';
 import { propertyName, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
@@ -98,6 +98,9 @@ export function libraryBoundaryOfSpecifier(context: Context, specifier: string):
 export function ownLibraryOf(context: Context, specifier: string): { readonly name: string; readonly boundary: BoundaryModule } | null {
   const identity = moduleIdentityOf(context, specifier);
   if (identity.type !== 'project' || identity.workspacePackage === null) return null;
+  // Only where the catalog says which of the library's exports are clients: without that list, its
+  // own sources cannot tell a client from the rest of the code under test (an in-memory channel).
+  if (!listsClientExports(identity.workspacePackage)) return null;
   const boundary = lookupBoundary(identity.workspacePackage, getSettings(context.settings), importSiteOf(context));
   return boundary && boundary.role === 'client' ? { name: identity.workspacePackage, boundary } : null;
 }

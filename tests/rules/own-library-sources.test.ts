@@ -65,6 +65,30 @@ const other = project('mail-kit', {
 `,
 });
 
+/**
+ * The monorepo of a job scheduler the catalog knows by name only (it does not say which of its
+ * exports are clients), with a storage backend package whose tests load the scheduler by name.
+ */
+const scheduler = project('job-scheduler', {
+  'package.json': JSON.stringify({ name: 'scheduler-monorepo', private: true, workspaces: ['packages/*'] }),
+  'packages/agenda/package.json': JSON.stringify({ name: 'agenda', main: 'src/index.ts' }),
+  'packages/agenda/src/index.ts': `export class Agenda {
+  constructor(readonly options: { backend: unknown }) {}
+  async start() {}
+}
+export class InMemoryNotificationChannel {
+  readonly sent: string[] = [];
+  notify(message: string) { this.sent.push(message); }
+}
+`,
+  'packages/sql-backend/package.json': JSON.stringify({ name: '@scheduler/sql-backend', main: 'src/index.ts' }),
+  'packages/sql-backend/src/index.ts': `import pg from 'pg';
+export class SqlBackend {
+  constructor(readonly pool: pg.Pool) {}
+}
+`,
+});
+
 /** The repository of a document-database driver: the driver under src/, a barrel the tests load it through. */
 const driver = project('doc-driver', {
   'package.json': JSON.stringify({ name: 'mongodb', main: 'lib/index.js' }),
@@ -264,6 +288,26 @@ describe('ids', () => {
     const response = await fetch('https://time.example.org/now');
     expect(new ObjectId(await response.text()).hex).toHaveLength(24);
   });
+});
+`,
+    },
+    {
+      name: "a library's own sources say nothing about which export is a client when the catalog does not list them (Vitest)",
+      filename: path.join(scheduler, 'packages/sql-backend/test/backend.test.ts'),
+      code: `import pg from 'pg';
+import { InMemoryNotificationChannel } from 'agenda';
+import { afterAll, expect, it } from 'vitest';
+import { SqlBackend } from '../src/index';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+afterAll(() => pool.end());
+
+it('stores jobs and tells the channel', async () => {
+  const channel = new InMemoryNotificationChannel();
+  const backend = new SqlBackend(pool);
+  channel.notify('stored');
+  expect(backend.pool).toBe(pool);
+  expect((await pool.query('SELECT 1 AS one')).rows[0].one).toBe(1);
 });
 `,
     },
