@@ -183,6 +183,7 @@ type StatementKind = 'data' | 'cleanup' | 'infrastructure' | 'neutral' | 'other'
 
 const PER_TEST_HOOKS: ReadonlySet<HookKind> = new Set(['beforeEach', 'afterEach']);
 const RUN_ONCE_HOOKS: ReadonlySet<HookKind> = new Set(['beforeAll', 'afterAll']);
+const TEARDOWN_HOOKS: ReadonlySet<HookKind> = new Set(['afterEach', 'afterAll']);
 
 /*
  * What the core reads, so that a front end can leave out what cannot change a finding. Every finding
@@ -226,7 +227,7 @@ export function readInFull(facts: FileFacts): ReadInFull {
   const bindings = new Set<Id>();
   for (const binding of facts.bindings) {
     const assignedInTest = binding.uses.some((use) => use.write && use.place.kind === 'test');
-    if (binding.initial === 'literal' || assignedInTest || binding.uses.some((use) => sharedHookOf(file, binding, use) !== null)) bindings.add(binding.id);
+    if (binding.initial === 'literal' || assignedInTest || binding.uses.some((use) => sharedHookOf(file, binding, use, 'not yet read') !== null)) bindings.add(binding.id);
   }
   for (const hook of facts.hooks) {
     if (hook.kind !== 'beforeAll' || !hook.statements) continue;
@@ -472,10 +473,23 @@ function isDataValue(effect: Effect, bindingName: string): boolean {
 }
 
 /** The run-once setup hook in which a use assigns the binding test data, if it does. */
-function sharedHookOf(file: FileIndex, binding: BindingFact, use: UseFact): HookFact | null {
+function sharedHookOf(file: FileIndex, binding: BindingFact, use: UseFact, changes: 'known' | 'not yet read' = 'known'): HookFact | null {
   if (!use.write || !use.assigned || use.place.kind !== 'hook') return null;
   const hook = file.hooks.get(use.place.id);
-  return hook && hook.kind === 'beforeAll' && isDataValue(use.assigned, binding.name) ? hook : null;
+  // Before a binding's uses are read in full, whether a test changes it cannot be known yet.
+  const data = changes === 'known' ? holdsData(binding, use.assigned) : isDataValue(use.assigned, binding.name);
+  return hook && hook.kind === 'beforeAll' && data ? hook : null;
+}
+
+/**
+ * Whether a value a run-once hook gives a binding is data the tests share. A plain object or array
+ * the hook builds (an expected result, a copy of a record it read, an acting user) is shared data
+ * only when a test changes it: read-only, it is a value like a constant, and any rows behind it are
+ * judged by the statements that made them.
+ */
+function holdsData(binding: BindingFact, effect: Effect): boolean {
+  if (!isDataValue(effect, binding.name)) return false;
+  return effect.kind !== 'literal' || binding.uses.some((use) => use.mutation !== null && use.place.kind === 'test');
 }
 
 function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: ReadonlyArray<{ binding: Id; use: Id; readers: readonly TestFact[] }>): SharedHookData | null {
@@ -519,7 +533,8 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
     scope,
     tests: scope === 'suite' ? suiteTests : file.runsOf([...readers.values()], hook.suite),
     atLeast: file.runsMoreOf(scope === 'suite' ? file.testsUnder(hook.suite) : [...readers.values()], hook.suite),
-    ordered: file.testsUnder(hook.suite).some((test) => file.handoffTests.has(test.id)),
+    // Tests elsewhere in the suite that hand values to each other say nothing of the tests that read this data.
+    ordered: (scope === 'suite' ? file.testsUnder(hook.suite) : [...readers.values()]).some((test) => file.handoffTests.has(test.id)),
     edit: file.perTestHookEdit(hook),
   };
 }
@@ -574,6 +589,10 @@ function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLi
   }
   const change = changes.find(({ mutation }) => !resets.some((reset) => startsWith(mutation.path, reset)));
   if (!change) return null;
+  // A list the tests only add to and only a teardown reads back (ids kept to delete afterwards) is
+  // bookkeeping: no test sees what another left in it.
+  const readBack = binding.uses.some((use) => !use.write && use.mutation === null && use.place.kind !== 'elsewhere' && !file.isInHook(use.place, TEARDOWN_HOOKS));
+  if (!readBack) return null;
   const tests = file.readers(binding);
   if (tests < 2) return null;
   return { kind: 'mutatedLiteral', binding: binding.id, tests, changedIn: change.place.kind === 'test' ? 'test' : 'hook', edit: factoryEdit(binding) };
@@ -680,8 +699,9 @@ function statementKind(file: FileIndex, statement: StatementFact): StatementKind
     case 'literal': {
       if (form === 'declare') return 'neutral';
       if (form !== 'assign' || statement.assigns.length === 0) return 'other';
-      const names = statement.assigns.map((id) => file.bindings.get(id)?.name ?? '');
-      return names.every((name) => isDataValue(effect, name)) ? 'data' : 'infrastructure';
+      const bindings = statement.assigns.map((id) => file.bindings.get(id));
+      if (!bindings.every((binding) => isDataValue(effect, binding?.name ?? ''))) return 'infrastructure';
+      return bindings.some((binding) => binding !== undefined && holdsData(binding, effect)) ? 'data' : 'neutral';
     }
     case 'schema':
       return 'infrastructure';

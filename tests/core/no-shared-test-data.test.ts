@@ -124,11 +124,11 @@ describe('findSharedData: bindings assigned in run-once setup', () => {
       ['hook 20: 1 sources, bindings 30, readers 3, edit none'],
     ],
     [
-      'a literal read by two tests',
+      'a literal that a test changes, read by two tests',
       file({
         tests: tests(10, 11),
         hooks: [hook(20, 'beforeAll', [statement(literal, { form: 'assign', assigns: [30] })])],
-        bindings: [binding(30, 'cart', [write(inHook(20), literal), read(inTest(10)), read(inTest(11))])],
+        bindings: [binding(30, 'cart', [write(inHook(20), literal), read(inTest(10), { path: ['items'], kind: 'change' }), read(inTest(11))])],
       }),
       ['hook 20: 1 sources, bindings 30, readers 2, edit each 20'],
     ],
@@ -179,6 +179,14 @@ describe('findSharedData: bindings assigned in run-once setup', () => {
       }),
     ],
     ['data read by one test only', userCreatedOnce([read(inTest(10)), read(inTest(10))])],
+    [
+      'a literal the hook builds and no test changes: a value like a constant',
+      file({
+        tests: tests(10, 11),
+        hooks: [hook(20, 'beforeAll', [statement(literal, { form: 'assign', assigns: [30] })])],
+        bindings: [binding(30, 'expectedCart', [write(inHook(20), literal), read(inTest(10)), read(inTest(11))])],
+      }),
+    ],
     [
       'data for a single test',
       file({
@@ -304,7 +312,7 @@ describe('findSharedData: when the beforeEach edit is safe', () => {
       file({
         tests: tests(10, 11),
         hooks: [hook(20, 'beforeAll', [statement(literal, { form: 'assign', assigns: [30] })])],
-        bindings: [binding(30, 'cart', [write(inHook(20), literal), read(inTest(10)), read(inTest(11))])],
+        bindings: [binding(30, 'cart', [write(inHook(20), literal), read(inTest(10), { path: ['items'], kind: 'change' }), read(inTest(11))])],
       }),
       ['hook 20: 1 sources, bindings 30, readers 2, edit each 20'],
     ],
@@ -379,6 +387,11 @@ describe('findSharedData: suite-level literals that tests change', () => {
     ['exported', cart([read(inTest(10), change()), read(inTest(11))], { exported: true }), ['literal 40 changed in test, 2 tests, edit none']],
     ['also read by a helper', cart([read(inTest(10), change()), read(inTest(11)), read(elsewhere)]), ['literal 40 changed in test, 2 tests, edit none']],
     ['reassigned in a test', cart([read(inTest(10), change()), read(inTest(11)), write(inTest(11), literal)]), ['literal 40 changed in test, 2 tests, edit none']],
+    [
+      'added to by tests, read back by a per-test setup as well as a teardown',
+      cart([read(inTest(10), change()), read(inTest(11), change()), read(inHook(20)), read(inHook(21))], {}, [hook(20, 'afterAll', []), hook(21, 'beforeEach', [])]),
+      ['literal 40 changed in test, 2 tests, edit none'],
+    ],
   ])('reports %s', (_label, facts, expected) => {
     expect(findingsOf(facts).map(summary)).toEqual(expected);
   });
@@ -391,6 +404,10 @@ describe('findSharedData: suite-level literals that tests change', () => {
     ['the changed path reset in afterEach', cart([read(inHook(20), reset('items')), read(inTest(10), change('items', '0')), read(inTest(11))], {}, [hook(20, 'afterEach', [])])],
     ['changed only outside tests and hooks', cart([read(elsewhere, change('items')), read(inTest(10)), read(inTest(11))])],
     ['filled once in beforeAll for one test', cart([read(inHook(20), change('items')), read(inTest(10))], {}, [hook(20, 'beforeAll', [])])],
+    [
+      'added to by tests and read back only by a teardown (ids kept to delete)',
+      cart([read(inTest(10), change()), read(inTest(11), change()), read(inHook(20))], {}, [hook(20, 'afterAll', [])]),
+    ],
   ])('does not report %s', (_label, facts) => {
     expect(findingsOf(facts)).toEqual([]);
   });

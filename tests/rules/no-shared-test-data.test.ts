@@ -801,6 +801,46 @@ describe.each(['admin', 'guest'] as const)('as %s', (role) => {
       ],
     },
     {
+      name: 'tests elsewhere in the suite that hand a value on do not make the readers of seeded data an ordered scenario',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPost, findPost, login, renamePost } from './support/api';
+
+describe('posts', () => {
+  let post: { id: string; title: string };
+  beforeAll(async () => {
+    post = await createPost({ title: 'Hello' });
+  });
+  it('finds the post', async () => {
+    expect((await findPost(post.id)).title).toBe('Hello');
+  });
+  it('renames the post', async () => {
+    await renamePost(post.id, 'Bye');
+  });
+
+  describe('sessions', () => {
+    let token: string;
+    it('logs in', async () => {
+      token = await login('ada', 'secret');
+    });
+    it('uses the session', async () => {
+      expect(token).toBeTruthy();
+    });
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 8,
+          data: { hook: "beforeAll", shared: "the 2 tests that read `post`", sources: "`post = createPost()` (line 8)" },
+          suggestions: [],
+        },
+        { messageId: 'handedOn', line: 23, data: { name: 'token', later: 'here, by a later test' } },
+      ],
+    },
+    {
       name: 'a module-level literal that tests change becomes a factory',
       filename: TS_FILE,
       code: `
@@ -1112,6 +1152,58 @@ test.describe('users', () => {
 
 js.run('no-shared-test-data (JavaScript modules)', rule, {
   valid: [
+    {
+      name: 'an expected result built once from what the seed script stored, never changed by a test',
+      filename: JS_FILE,
+      code: `
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { openDb } from '../support/db.js';
+import { pages } from '../../src/pages.js';
+
+describe('page lookup', () => {
+  let db;
+  let expectedHome;
+  beforeAll(async () => {
+    db = await openDb();
+    const [home] = await db.select().from('pages').where({ slug: 'home' });
+    expectedHome = { ...home, url: '/' };
+  });
+
+  it('finds the home page by slug', async () => {
+    expect(await pages(db).bySlug('home')).toEqual(expectedHome);
+  });
+  it('finds the home page by url', async () => {
+    expect(await pages(db).byUrl('/')).toEqual(expectedHome);
+  });
+});
+`,
+    },
+    {
+      name: 'ids the tests collect only so that a teardown can delete them afterwards',
+      filename: JS_FILE,
+      code: `
+import { afterAll, describe, expect, it } from 'vitest';
+import { uploads } from '../../src/uploads.js';
+
+describe('uploads', () => {
+  const created = [];
+  afterAll(async () => {
+    for (const id of created) await uploads.remove(id);
+  });
+
+  it('stores an image', async () => {
+    const doc = await uploads.store({ name: 'a.png' });
+    created.push(doc.id);
+    expect(doc.mimeType).toBe('image/png');
+  });
+  it('stores a document', async () => {
+    const doc = await uploads.store({ name: 'b.pdf' });
+    created.push(doc.id);
+    expect(doc.mimeType).toBe('application/pdf');
+  });
+});
+`,
+    },
     {
       name: 'a bucket made once is where tests put their objects, not shared data',
       filename: JS_FILE,
