@@ -508,18 +508,28 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
   };
   const createsData = (statement: StatementFact) => statement.effect.kind === 'call' && statement.effect.role === 'data';
   const leaves = hook.statements ? leafStatements(hook.statements) : [];
-  // Data a local of the hook hands on to suite bindings (`const res = await post(…)`, then
-  // `tagId = res.body.id`) is kept in those bindings, and read by the tests that read them.
+  // Data a statement hands on to other suite bindings (`const res = await post(…)`, then
+  // `tagId = res.body.id`; `post = await createPost()`, then `postId = post.id`) is kept in all of
+  // them, and read by every test that reads one of them.
   for (const statement of leaves.filter(createsData)) {
-    for (const id of statement.feeds ?? []) {
+    if (!statement.feeds?.length) continue;
+    const group = [...statement.assigns, ...statement.feeds].flatMap((id) => {
       const binding = file.bindings.get(id);
-      if (!binding || file.isResetPerTest(binding) || bindings.includes(id)) continue;
-      const fedReaders = file.readerTests(binding);
-      if (file.runsOf(fedReaders, hook.suite) < 2) continue;
-      bindings.push(id);
-      assigned = [...assigned, { binding: id, use: statement.id, readers: fedReaders }];
-      for (const test of fedReaders) readers.set(test.id, test);
+      return binding && !file.isResetPerTest(binding) ? [binding] : [];
+    });
+    const groupReaders = new Map<Id, TestFact>();
+    for (const binding of group) for (const test of file.readerTests(binding)) groupReaders.set(test.id, test);
+    if (file.runsOf([...groupReaders.values()], hook.suite) < 2) continue;
+    // Shown as the assignment the statement makes (`post = createPost()`), or as the statement itself.
+    const own = group
+      .filter((binding) => statement.assigns.includes(binding.id))
+      .flatMap((binding) => binding.uses.filter((use) => use.write && use.place.kind === 'hook' && use.place.id === hook.id))[0];
+    for (const binding of group) {
+      if (bindings.includes(binding.id)) continue;
+      bindings.push(binding.id);
+      assigned = [...assigned, { binding: binding.id, use: own?.id ?? statement.id, readers: [...groupReaders.values()] }];
     }
+    for (const test of groupReaders.values()) readers.set(test.id, test);
   }
   const unkept =
     suiteTests >= 2 ? leaves.filter((statement) => createsData(statement) && [...statement.assigns, ...(statement.feeds ?? [])].every(unread)) : [];

@@ -123,6 +123,8 @@ class Collector {
   private afterDrop = false;
   /** Whether the hook body being read flushes a unit of work, which makes its `create`/`persist` calls writes. */
   private flushes = true;
+  /** The hook body being read: a binding given data there may hand part of it on to others in the same body. */
+  private body: Node | null = null;
   /** Whether each hook body flushes, worked out once per body. */
   private readonly flushingBodies = new Map<Node, boolean>();
 
@@ -304,9 +306,11 @@ class Collector {
   private bodyStatements(body: TSESTree.BlockStatement | TSESTree.Expression): StatementFact[] {
     this.afterDrop = false;
     this.flushes = this.bodyFlushes(body);
+    this.body = body;
     const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body.flatMap((statement) => this.statementsOf(statement)) : [this.expressionFact(body, body)];
     this.afterDrop = false;
     this.flushes = true;
+    this.body = null;
     return statements;
   }
 
@@ -354,7 +358,15 @@ class Collector {
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       const judged = node.operator === '=' ? this.judge(node.right) : { effect: UNKNOWN, calls: [] };
       const assigns = this.bindingsIn(node.left, 'write');
-      return this.fact(statement, 'assign', judged, node.right, assigns);
+      const fact = this.fact(statement, 'assign', judged, node.right, assigns);
+      // `post = await createPost()` then `postId = post.id`: tests that read `postId` read the post.
+      const body = this.body;
+      if (!body || judged.effect.kind !== 'call' || judged.effect.role !== 'data') return fact;
+      const feeds = assigns.flatMap((id) => {
+        const variable = this.bindings.get(id)?.variable;
+        return variable ? this.fedFrom(variable, body).filter((fed) => !assigns.includes(fed)) : [];
+      });
+      return feeds.length > 0 ? { ...fact, feeds: [...new Set(feeds)] } : fact;
     }
     if (isRunnerSetting(node)) return this.fact(statement, 'expression', { effect: HOUSEKEEPING, calls: [] }, node, []);
     return this.fact(statement, 'expression', this.judge(node), node, []);
@@ -381,10 +393,16 @@ class Collector {
   private feedsOf(declarator: TSESTree.VariableDeclarator): Id[] {
     if (declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
     const variable = this.context.sourceCode.getDeclaredVariables(declarator)[0];
-    if (!variable) return [];
+    return variable ? this.fedFrom(variable, null) : [];
+  }
+
+  /** The suite bindings assigned a value read off `variable` (`x = variable.id`), within `within` when given. */
+  private fedFrom(variable: TSESLint.Scope.Variable, within: Node | null): Id[] {
     const fed = new Set<Id>();
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
+      const at = reference.identifier.range[0];
+      if (within && (at < within.range[0] || at >= within.range[1])) continue;
       let node: Node = reference.identifier as Node;
       while (
         node.parent &&

@@ -841,6 +841,40 @@ describe('posts', () => {
       ],
     },
     {
+      name: 'tests that read an id the hook took from the seeded row read the row',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPost, findPost, publishPost } from './support/posts';
+
+describe('posts', () => {
+  let post: { id: string; title: string };
+  let postId: string;
+  beforeAll(async () => {
+    post = await createPost({ title: 'Hello' });
+    postId = post.id;
+  });
+  it('keeps the title', () => {
+    expect(post.title).toBe('Hello');
+  });
+  it('finds the post', async () => {
+    expect(await findPost(postId)).toBeTruthy();
+  });
+  it('publishes the post', async () => {
+    await publishPost(postId);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 9,
+          data: { hook: "beforeAll", shared: "the 3 tests that read `post`, `postId`", sources: "`post = createPost()` (line 9)" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a module-level literal that tests change becomes a factory',
       filename: TS_FILE,
       code: `
