@@ -67,6 +67,13 @@ export interface ExportSummary {
    * elsewhere. Absent for anything but a class.
    */
   readonly ownMembers?: readonly string[];
+  /**
+   * For a client the project builds around a schema of its own (`mongoose.model('User', userSchema)`):
+   * the members the project defines on it (`userSchema.methods.comparePassword = …`, statics too),
+   * and whether each one's own body is seen to reach a boundary (a client package, or a call on
+   * `this`, the document or model itself). A member not listed is the library's.
+   */
+  readonly definedMembers?: readonly { readonly name: string; readonly reaches: boolean }[];
 }
 
 export interface ModuleSummary {

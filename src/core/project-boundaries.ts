@@ -46,6 +46,7 @@ export function boundaryKindOfExportMember(summary: ModuleSummary, exported: str
   const entry = summary.exports.get(exported);
   if (!entry || entry.value.type === 'unknown' || entry.value.type === 'fake' || entry.value.type === 'app-client') return null;
   if (entry.ownMembers && member !== null && !entry.ownMembers.includes(member)) return null;
+  if (member !== null && !definedMemberReaches(entry, member)) return null;
   if (isBoundaryClient(entry)) return entry.value.kind;
   if (entry.ownMembers) return null;
   return single(entry.boundaryKinds);
@@ -74,4 +75,14 @@ export function boundaryKindOfStubbedExport(summary: ModuleSummary, exported: st
 export function boundaryKindOfExportValue(summary: ModuleSummary, exported: string): string | null {
   const entry = summary.exports.get(exported);
   return isBoundaryClient(entry) ? entry.value.kind : null;
+}
+
+/**
+ * Whether a member of a client export may reach its boundary: any member of the library's own, and
+ * a member the project defines on it (a schema method such as `comparePassword`) only when its own
+ * body is seen to reach one. A stub of a member that stays in the process replaces no round trip.
+ */
+export function definedMemberReaches(entry: ExportSummary, member: string): boolean {
+  const defined = entry.definedMembers?.find((candidate) => candidate.name === member);
+  return defined === undefined || defined.reaches;
 }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isClientExport, type BoundaryModule } from '../core/boundaries';
-import { boundaryKindOfExportMember, boundaryKindOfExportValue, boundaryKindOfModule, boundaryKindOfStubbedExport } from '../core/project-boundaries';
+import { boundaryKindOfExportMember, boundaryKindOfExportValue, boundaryKindOfModule, boundaryKindOfStubbedExport, definedMemberReaches } from '../core/project-boundaries';
 import { boundaryOfSpecifier, exportReadOff, traceValue, type Tracer } from './boundary-values';
 import { propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
@@ -73,7 +73,25 @@ export function clientOfMember(context: Context, object: Node, method: string | 
   // An export of a project module is judged by its summary alone: a class that is an adapter
   // does not make a member it inherits from elsewhere one.
   const ofExport = adapterOfExportMember(context, object, method);
-  return ofExport === undefined ? clientOfValue(context, object) : ofExport;
+  if (ofExport !== undefined) return ofExport;
+  const client = clientOfValue(context, object);
+  // A document of the project's model (`new User()`): a member the project defines on it stays in
+  // the process unless its own body reaches the boundary.
+  return client && method !== null && !memberOfOriginReaches(context, object, method) ? null : client;
+}
+
+const originTracer: Tracer<{ readonly specifier: string; readonly exported: string }> = {
+  lookup: (_context, specifier, exported) => ({ specifier, exported }),
+  variables: fileCache(),
+};
+
+/** Whether `method` of the project export a value comes from may reach a boundary ({@link definedMemberReaches}). */
+function memberOfOriginReaches(context: Context, object: Node, method: string): boolean {
+  const origin = traceValue(context, object, originTracer);
+  const summary = origin ? summaryOfSpecifier(context, origin.specifier) : null;
+  if (!origin || summary === null || summary === 'unknown') return true;
+  const entry = summary.exports.get(origin.exported === '*' ? 'default' : origin.exported);
+  return entry === undefined || definedMemberReaches(entry, method);
 }
 
 /** An export replaced on the module object it was read off; `viaDefault` when that object is the default export. */

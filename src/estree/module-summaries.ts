@@ -477,6 +477,7 @@ type ExportRef = { readonly type: 'binding'; readonly name: string } | { readonl
 
 interface Reader {
   readonly identity: ProjectIdentity;
+  readonly program: Program;
   readonly text: string;
   readonly depth: number;
   readonly bindings: Map<string, Binding>;
@@ -507,6 +508,7 @@ function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, s
   const reach = reachOfSpecifiers(file, specifiers, depth, stamps);
   const reader: Reader = {
     identity,
+    program,
     text,
     depth,
     bindings: new Map(),
@@ -926,7 +928,87 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
     };
   }
   const value = valueOf(reader, node, new Set());
-  return { value, registersHooks: [], boundaryKinds: value.type === 'boundary-client' ? [value.kind] : [], effects: [] };
+  const summary: ExportSummary = { value, registersHooks: [], boundaryKinds: value.type === 'boundary-client' ? [value.kind] : [], effects: [] };
+  const defined = value.type === 'boundary-client' ? schemaMembersOf(reader, node) : [];
+  return defined.length > 0 ? { ...summary, definedMembers: defined } : summary;
+}
+
+/** `methods` and `statics` of a schema: what its model's documents and the model itself get from the project. */
+const SCHEMA_MEMBER_HOLDERS: ReadonlySet<string> = new Set(['methods', 'statics']);
+/** `schema.method('name', fn)`, `schema.static({ name: fn })`. */
+const SCHEMA_MEMBER_ADDERS: ReadonlySet<string> = new Set(['method', 'static']);
+
+/**
+ * The members the project defines on a client built from a schema of this module
+ * (`model('User', userSchema)`, `connection.model(…)`): `userSchema.methods.x = fn`,
+ * `userSchema.statics = { y() {} }`, `userSchema.method('z', fn)`. Each reaches a boundary when its
+ * function, written inline, loads or uses a client, or calls something on `this` (the document or
+ * the model, whose calls may leave the process); one written elsewhere counts as reaching.
+ */
+function schemaMembersOf(reader: Reader, node: Node): Array<{ name: string; reaches: boolean }> {
+  const call = unwrapExpression(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return [];
+  const schema = call.arguments.find((argument) => argument.type === AST_NODE_TYPES.Identifier && reader.bindings.get(argument.name)?.type === 'local');
+  if (!schema || schema.type !== AST_NODE_TYPES.Identifier) return [];
+  const members = new Map<string, boolean>();
+  const add = (name: string | null, fn: Node | undefined) => {
+    if (name === null || !fn) return;
+    const code = unwrapExpression(fn);
+    const reaches = !isFunction(code) || kindsReachedBy(reader, code, new Set()).size > 0 || callsOnThis(code);
+    members.set(name, (members.get(name) ?? false) || reaches);
+  };
+  const addAll = (object: Node | undefined) => {
+    if (object?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    for (const property of object.properties) {
+      if (property.type === AST_NODE_TYPES.Property && !property.computed) add(propertyKeyName(property.key), property.value);
+    }
+  };
+  const isSchema = (object: Node) => object.type === AST_NODE_TYPES.Identifier && object.name === schema.name;
+  for (const statement of reader.program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const expression = statement.expression;
+    if (expression.type === AST_NODE_TYPES.AssignmentExpression && expression.left.type === AST_NODE_TYPES.MemberExpression && !expression.left.computed) {
+      const left = expression.left;
+      const holder = left.object;
+      // `schema.methods.name = fn`
+      if (holder.type === AST_NODE_TYPES.MemberExpression && !holder.computed && isSchema(holder.object) && SCHEMA_MEMBER_HOLDERS.has(propertyKeyName(holder.property) ?? '')) {
+        add(propertyKeyName(left.property), expression.right);
+      }
+      // `schema.methods = { name() {} }`
+      if (isSchema(holder) && SCHEMA_MEMBER_HOLDERS.has(propertyKeyName(left.property) ?? '')) addAll(expression.right);
+    }
+    if (expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.MemberExpression && !expression.callee.computed) {
+      const callee = expression.callee;
+      if (!isSchema(callee.object) || !SCHEMA_MEMBER_ADDERS.has(propertyKeyName(callee.property) ?? '')) continue;
+      const [first, second] = expression.arguments;
+      if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') add(first.value, second);
+      else addAll(first);
+    }
+  }
+  return [...members].map(([name, reaches]) => ({ name, reaches }));
+}
+
+function propertyKeyName(key: Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : null;
+}
+
+/** Whether a function calls something reached from `this` (`this.save()`, `this.constructor.find()`, `this.model('X').count()`). */
+function callsOnThis(fn: Node): boolean {
+  let found = false;
+  walk(fn, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    let root: Node = node.callee;
+    for (;;) {
+      root = unwrapExpression(root);
+      if (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+      else if (root.type === AST_NODE_TYPES.CallExpression) root = root.callee;
+      else break;
+    }
+    if (root.type === AST_NODE_TYPES.ThisExpression) found = true;
+  });
+  return found;
 }
 
 /** The members a class body defines itself under a written name (`save`, `'find'`, `static connect`). */

@@ -117,6 +117,25 @@ export class TestServer {
 }
 `,
   // A job class over the database whose scheduling is inherited from a queue base class.
+  // A document model with methods of the project's own: one only hashes, one saves the document.
+  'src/models/baker.js': `const mongoose = require('mongoose');
+const crypto = require('node:crypto');
+
+const bakerSchema = new mongoose.Schema({ name: String, pin: String, shifts: Number });
+
+bakerSchema.methods.checkPin = function checkPin(pin) {
+  return crypto.createHash('sha256').update(pin).digest('hex') === this.pin;
+};
+bakerSchema.methods.addShift = async function addShift() {
+  this.shifts += 1;
+  return this.save();
+};
+bakerSchema.statics.normaliseName = function normaliseName(name) {
+  return name.trim().toLowerCase();
+};
+
+module.exports = mongoose.model('Baker', bakerSchema);
+`,
   'src/jobs/queued-task.ts': `import { Queue } from 'bullmq';
 
 export class QueuedTask {
@@ -168,6 +187,23 @@ describe('receipts', () => {
 `,
     },
     {
+      name: 'methods the project defines on its model that stay in the process (a hash check, a static helper)',
+      filename: TEST_JS,
+      code: `const sinon = require('sinon');
+const Baker = require('../../src/models/baker');
+
+describe('sign-in', () => {
+  afterEach(() => sinon.restore());
+  it('refuses a wrong pin', async () => {
+    const baker = new Baker({ name: 'Ada', pin: 'x' });
+    sinon.stub(baker, 'checkPin').callsFake((pin, done) => done(null, false));
+    sinon.stub(Baker, 'normaliseName').resolves('ada');
+    await signIn(baker, '0000');
+  });
+});
+`,
+    },
+    {
       name: 'a method the repository inherits from a base class that loads nothing',
       filename: TEST_JS,
       code: `const sinon = require('sinon');
@@ -182,6 +218,71 @@ describe('ovens', () => {
     },
   ],
   invalid: [
+    {
+      name: "a model's own method that saves the document, and a query of the library on the model",
+      filename: TEST_JS,
+      code: `const sinon = require('sinon');
+const Baker = require('../../src/models/baker');
+
+describe('shifts', () => {
+  afterEach(() => sinon.restore());
+  it('adds a shift', async () => {
+    const baker = new Baker({ name: 'Ada', shifts: 1 });
+    sinon.stub(baker, 'addShift').resolves({ name: 'Ada', shifts: 2 });
+    sinon.stub(Baker, 'findOne').resolves({ name: 'Ada', shifts: 1 });
+    await startShift('Ada');
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'mockedDatabase',
+          line: 8,
+          data: member('`baker.addShift` from `../../src/models/baker`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: member('`baker.addShift` from `../../src/models/baker`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+              output: `const sinon = require('sinon');
+const Baker = require('../../src/models/baker');
+
+describe('shifts', () => {
+  afterEach(() => sinon.restore());
+  it('adds a shift', async () => {
+    const baker = new Baker({ name: 'Ada', shifts: 1 });
+    sinon.stub(Baker, 'findOne').resolves({ name: 'Ada', shifts: 1 });
+    await startShift('Ada');
+  });
+});
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'mockedDatabase',
+          line: 9,
+          data: member('`Baker.findOne` from `../../src/models/baker`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: member('`Baker.findOne` from `../../src/models/baker`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+              output: `const sinon = require('sinon');
+const Baker = require('../../src/models/baker');
+
+describe('shifts', () => {
+  afterEach(() => sinon.restore());
+  it('adds a shift', async () => {
+    const baker = new Baker({ name: 'Ada', shifts: 1 });
+    sinon.stub(baker, 'addShift').resolves({ name: 'Ada', shifts: 2 });
+    await startShift('Ada');
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a method of a repository class that `require` hands over whole',
       filename: TEST_JS,
