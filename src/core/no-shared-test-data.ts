@@ -595,7 +595,10 @@ function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLi
     if (use.write && perTest) resets.push([]);
     if (!use.mutation || use.place.kind === 'elsewhere') continue;
     if (perTest && use.mutation.kind === 'assign') resets.push(use.mutation.path);
-    else if (!isHandleSetUpOnce(file, binding, use.mutation, use.place)) changes.push({ mutation: use.mutation, place: use.place });
+    // A change a run-once setup hook makes happens before any test runs: every test sees the same
+    // value. What such a hook writes is its own finding; only a test or a per-test hook leaves
+    // something behind for the next test.
+    else if (!file.isInHook(use.place, RUN_ONCE_HOOKS)) changes.push({ mutation: use.mutation, place: use.place });
   }
   const change = changes.find(({ mutation }) => !resets.some((reset) => startsWith(mutation.path, reset)));
   if (!change) return null;
@@ -606,13 +609,6 @@ function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLi
   const tests = file.readers(binding);
   if (tests < 2) return null;
   return { kind: 'mutatedLiteral', binding: binding.id, tests, changedIn: change.place.kind === 'test' ? 'test' : 'hook', edit: factoryEdit(binding) };
-}
-
-/** `ctx.pool = new Pool()` in a run-once hook fills a holder with infrastructure, not with test data. */
-function isHandleSetUpOnce(file: FileIndex, binding: BindingFact, mutation: Mutation, place: Place): boolean {
-  if (mutation.kind !== 'assign' || !file.isInHook(place, RUN_ONCE_HOOKS)) return false;
-  const name = mutation.path[mutation.path.length - 1] ?? binding.name;
-  return !(mutation.value && isDataValue(mutation.value, name));
 }
 
 function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
