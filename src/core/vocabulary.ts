@@ -107,6 +107,8 @@ const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/
 const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger)s?$/i;
 const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|reload|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
+/** A receiver that holds test doubles: what it makes is a stand-in, not a record. */
+const DOUBLES_HOLDER = /^(?:mocks?|fakes?|stubs?|dummy|dummies|doubles)$/i;
 /** `getEntityFactory()`, `getFactory()`: a getter hands back a handle to make things with; it makes nothing itself. */
 const GETTER = /^get[A-Z]/;
 /**
@@ -166,6 +168,8 @@ export function classifyCall(facts: CallFacts): CallRole | null {
   const last = segments[segments.length - 1];
   if (last === undefined) return null;
   if (BUILD_ONLY_METHODS.has(last)) return null;
+  // `helpers.mocks.create()`, `fakes.order()`: a holder of test doubles builds stand-ins in memory.
+  if (segments.slice(0, -1).some((name) => DOUBLES_HOLDER.test(name))) return null;
 
   if (facts.text !== undefined && SQL_RUNNERS.has(last)) {
     const sqlRole = classifySql(facts.text);

@@ -79,7 +79,8 @@ export default createRule<Options, MessageIds>({
     /** One report per hook, at the first place it makes shared data, listing every place. */
     function reportHookData(syntax: SharedDataSyntax, finding: SharedHookData): void {
       const hook = syntax.hooks.get(finding.hook);
-      const anchors = finding.sources.flatMap((id) => syntax.anchors.get(id) ?? []).sort((a, b) => a.range[0] - b.range[0]);
+      // One place once, also when it gives several bindings their values (`[user, jar] = await register()`).
+      const anchors = [...new Set(finding.sources.flatMap((id) => syntax.anchors.get(id) ?? []))].sort((a, b) => a.range[0] - b.range[0]);
       const [first] = anchors;
       if (!hook || !first) return;
       const names = finding.bindings.map((id) => `\`${syntax.bindings.get(id)?.name ?? ''}\``);

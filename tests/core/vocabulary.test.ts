@@ -81,6 +81,9 @@ describe('classifyCall', () => {
     ['orm.em.getEntityFactory', undefined, null],
     ['registry.getFactory', undefined, null],
     ['factories.user', undefined, 'data'],
+    // A holder of test doubles makes stand-ins in memory.
+    ['helpers.mocks.create', undefined, null],
+    ['fakes.order.build', undefined, null],
   ])('%s %s → %s', (chain, text, expected) => {
     expect(classifyCall(facts(chain, text))).toBe(expected);
   });

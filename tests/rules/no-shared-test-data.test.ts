@@ -12,6 +12,30 @@ const JS_FILE = 'tests/integration/order-repository.test.js';
 ts.run('no-shared-test-data (TypeScript)', rule, {
   valid: [
     {
+      name: 'stand-ins a holder of test doubles builds once are not rows',
+      filename: TS_FILE,
+      code: `
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mocks } from '../support/activities';
+import { inbox } from '../../src/federation/inbox';
+
+describe('inbox', () => {
+  let note: ReturnType<typeof mocks.note>;
+  let activity: ReturnType<typeof mocks.create>;
+  beforeAll(() => {
+    note = mocks.note({ content: 'hello' });
+    activity = mocks.create(note);
+  });
+  it('accepts a create activity', async () => {
+    expect(await inbox.accepts(activity)).toBe(true);
+  });
+  it('keeps the note content', async () => {
+    expect((await inbox.parse(activity)).content).toBe('hello');
+  });
+});
+`,
+    },
+    {
       name: 'infrastructure shared in beforeAll: container, pool, URL, config, HTTP client',
       filename: TS_FILE,
       code: `
