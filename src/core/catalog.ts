@@ -142,7 +142,11 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   needle: client('http'),
   'ofetch': client('http'),
   'graphql-request': client('http'),
-  '@apollo/client': client('http'),
+  // The client and its network links; the rest (`gql`, caches, React hooks, `/utilities`) stays in the process.
+  '@apollo/client': client('http', { clients: ['ApolloClient', 'HttpLink', 'createHttpLink', 'BatchHttpLink'] }),
+  '@apollo/client/core': client('http', { clients: ['ApolloClient', 'HttpLink', 'createHttpLink'] }),
+  '@apollo/client/link/http': client('http', { clients: ['HttpLink', 'createHttpLink'] }),
+  '@apollo/client/link/batch-http': client('http', { clients: ['BatchHttpLink'] }),
   'openapi-fetch': client('http'),
   '@octokit/rest': client('http'),
   stripe: client('http'),

@@ -54,6 +54,7 @@ describe('lookupBoundary with the catalog', () => {
     ['@sequelize/core', 'database'],
     ['@mikro-orm/postgresql', 'database'],
     ['@mikro-orm/mongodb', 'database'],
+    ['@apollo/client/core', 'http'],
   ])('knows the scoped client package %s (%s)', (specifier, kind) => {
     expect(lookupBoundary(specifier, settings, site)).toEqual({ kind, role: 'client', specifier });
   });
@@ -67,6 +68,8 @@ describe('lookupBoundary with the catalog', () => {
     '@aws-sdk/s3-request-presigner',
     // A helper subpath of a package that lists its clients.
     '@mikro-orm/core/fs-utils',
+    // The GraphQL client's document utilities parse queries in memory.
+    '@apollo/client/utilities',
   ])('%s is not a boundary', (specifier) => {
     expect(lookupBoundary(specifier, settings, site)).toBeNull();
   });
