@@ -70,6 +70,11 @@ function matchesClientName(pattern: string, name: string): boolean {
  * itself. Modules the user declared in settings, and catalog modules that list no clients, are
  * clients through and through.
  */
+/** Whether a module is a general HTTP client, whose requests go wherever the caller points them. */
+export function sendsAnywhere(specifier: string): boolean {
+  return catalogEntry(specifier)?.anyHost === true;
+}
+
 /** Whether the catalog says which exports of a package are clients, rather than counting them all. */
 export function listsClientExports(specifier: string): boolean {
   return catalogEntry(specifier)?.clients !== undefined;

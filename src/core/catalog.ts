@@ -26,11 +26,18 @@ export interface CatalogEntry {
    * `bullmq` keeps its queues in Redis, `pg-boss` in Postgres.
    */
   readonly system?: string;
+  /**
+   * A general HTTP client (`axios`, a GraphQL client): its requests go wherever the caller points
+   * them, the app's own loopback address included, so loading it says nothing about which system a
+   * file reaches. Absent for an SDK of one hosted service.
+   */
+  readonly anyHost?: boolean;
 }
 
 interface ClientDetails {
   readonly clients?: readonly string[];
   readonly system?: string;
+  readonly anyHost?: boolean;
 }
 
 const client = (kind: string, details: ClientDetails = {}): CatalogEntry => ({ kind, role: 'client', ...details });
@@ -45,6 +52,8 @@ const DRIZZLE_CLIENTS = ['drizzle', '*Database', '*Session'];
 const MIKRO_ORM_CLIENTS = ['MikroORM', 'EntityManager', '*EntityManager', 'EntityRepository', '*EntityRepository', '*Driver', '*Connection'];
 /** AWS SDK v3 clients (`S3Client`, `DynamoDBDocumentClient`); command objects are plain data. */
 const AWS_CLIENTS: ClientDetails = { clients: ['*Client'] };
+/** A general HTTP client, whose requests go wherever they are pointed. */
+const ANY_HOST: ClientDetails = { anyHost: true };
 
 export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   // Relational databases: drivers
@@ -129,25 +138,25 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'cache-manager': client('cache'),
   keyv: client('cache'),
   // HTTP clients
-  axios: client('http'),
-  undici: client('http'),
-  got: client('http'),
-  'node-fetch': client('http'),
-  'cross-fetch': client('http'),
-  'isomorphic-fetch': client('http'),
-  ky: client('http'),
-  superagent: client('http'),
-  'request': client('http'),
-  'request-promise': client('http'),
-  needle: client('http'),
-  'ofetch': client('http'),
-  'graphql-request': client('http'),
+  axios: client('http', ANY_HOST),
+  undici: client('http', ANY_HOST),
+  got: client('http', ANY_HOST),
+  'node-fetch': client('http', ANY_HOST),
+  'cross-fetch': client('http', ANY_HOST),
+  'isomorphic-fetch': client('http', ANY_HOST),
+  ky: client('http', ANY_HOST),
+  superagent: client('http', ANY_HOST),
+  'request': client('http', ANY_HOST),
+  'request-promise': client('http', ANY_HOST),
+  needle: client('http', ANY_HOST),
+  'ofetch': client('http', ANY_HOST),
+  'graphql-request': client('http', ANY_HOST),
   // The client and its network links; the rest (`gql`, caches, React hooks, `/utilities`) stays in the process.
-  '@apollo/client': client('http', { clients: ['ApolloClient', 'HttpLink', 'createHttpLink', 'BatchHttpLink'] }),
-  '@apollo/client/core': client('http', { clients: ['ApolloClient', 'HttpLink', 'createHttpLink'] }),
-  '@apollo/client/link/http': client('http', { clients: ['HttpLink', 'createHttpLink'] }),
-  '@apollo/client/link/batch-http': client('http', { clients: ['BatchHttpLink'] }),
-  'openapi-fetch': client('http'),
+  '@apollo/client': client('http', { clients: ['ApolloClient', 'HttpLink', 'createHttpLink', 'BatchHttpLink'], anyHost: true }),
+  '@apollo/client/core': client('http', { clients: ['ApolloClient', 'HttpLink', 'createHttpLink'], anyHost: true }),
+  '@apollo/client/link/http': client('http', { clients: ['HttpLink', 'createHttpLink'], anyHost: true }),
+  '@apollo/client/link/batch-http': client('http', { clients: ['BatchHttpLink'], anyHost: true }),
+  'openapi-fetch': client('http', ANY_HOST),
   '@octokit/rest': client('http'),
   stripe: client('http'),
   twilio: client('http'),

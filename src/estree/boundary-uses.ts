@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isClientExport, kindOfContainerImage } from '../core/boundaries';
+import { isClientExport, kindOfContainerImage, sendsAnywhere } from '../core/boundaries';
 import { HARNESS_MODULES } from '../core/catalog';
 import { fullText } from '../core/partial-text';
 import { AST_NODE_TYPES } from './node-types';
@@ -30,7 +30,8 @@ export interface ReachedBoundary {
 export function boundariesOfModule(context: Context, specifier: string, imported: () => readonly string[] = () => []): ReachedBoundary[] {
   const boundary = boundaryOfSpecifier(context, specifier);
   if (boundary) {
-    if (boundary.role === 'client' && boundary.kind === 'http' && isHttpClientModule(specifier)) return [];
+    // A general HTTP client counts where a request leaves for another host, which its import does not say.
+    if (boundary.role === 'client' && boundary.kind === 'http' && (isHttpClientModule(specifier) || sendsAnywhere(specifier))) return [];
     return [{ kind: boundary.kind, system: boundary.system ?? null }];
   }
   // The repository's own sources of a library the catalog knows (a driver's tests loading the

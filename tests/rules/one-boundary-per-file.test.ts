@@ -21,6 +21,35 @@ const adapters = {
 ts.run('one-boundary-per-file (TypeScript)', rule, {
   valid: [
     {
+      name: 'a GraphQL client pointed at the app under test, beside the database the app uses',
+      filename: 'tests/integration/graphql-schema.test.ts',
+      code: `
+import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client/core';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { MongoClient } from 'mongodb';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startServer } from '../support/server';
+
+let mongo: MongoClient;
+let client: ApolloClient<unknown>;
+beforeAll(async () => {
+  mongo = await new MongoClient(process.env.MONGO_URL!).connect();
+  await startServer(4010);
+  client = new ApolloClient({ link: new HttpLink({ uri: 'http://localhost:4010/graphql' }), cache: new InMemoryCache() });
+});
+afterAll(() => mongo.close());
+
+it('names the operation', () => {
+  expect(getMainDefinition(gql('query Health { health }')).kind).toBe('OperationDefinition');
+});
+it('answers a query', async () => {
+  const { data } = await client.query({ query: gql('{ health }') });
+  expect(data.health).toBe('ok');
+  expect(await mongo.db().collection('health').countDocuments()).toBeGreaterThanOrEqual(0);
+});
+`,
+    },
+    {
       name: 'one kind from two modules: pg and knex (Jest)',
       filename: 'tests/integration/order-repository.test.ts',
       code: `
