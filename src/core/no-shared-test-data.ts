@@ -465,6 +465,10 @@ class FileIndex {
   }
 }
 
+function opensInfrastructure(effect: Effect | null): boolean {
+  return effect?.kind === 'call' && effect.role === 'infrastructure';
+}
+
 /** Whether a value assigned to a binding is test data rather than infrastructure or configuration. */
 function isDataValue(effect: Effect, bindingName: string): boolean {
   if (effect.kind === 'call') return effect.role === 'data';
@@ -558,9 +562,12 @@ const CLASS_LIKE_NAME = /^[A-Z][a-z0-9]/;
  * the two: one around the reading test but not around the earlier one.
  */
 function handoffOf(file: FileIndex, binding: BindingFact): { writers: ReadonlySet<Id>; readers: UseFact[] } {
-  const writers = new Set(
-    CLASS_LIKE_NAME.test(binding.name) ? [] : binding.uses.flatMap((use) => (use.write && use.place.kind === 'test' ? [use.place.id] : [])),
-  );
+  if (CLASS_LIKE_NAME.test(binding.name)) return { writers: new Set(), readers: [] };
+  const testWrites = binding.uses.filter((use) => use.write && use.place.kind === 'test');
+  // Every test that assigns the binding reads its own value; only those that give it data hand
+  // something on (a client a test connects is infrastructure: the fix is to open it in a hook).
+  const assigning = new Set(testWrites.map((use) => (use.place.kind === 'test' ? use.place.id : -1)));
+  const writers = new Set(testWrites.flatMap((use) => (use.place.kind === 'test' && !opensInfrastructure(use.assigned) ? [use.place.id] : [])));
   if (writers.size === 0) return { writers, readers: [] };
   const setups = binding.uses.flatMap((use) => {
     const hook = use.write && use.place.kind === 'hook' ? file.hooks.get(use.place.id) : undefined;
@@ -568,9 +575,13 @@ function handoffOf(file: FileIndex, binding: BindingFact): { writers: ReadonlySe
   });
   const handedFrom = (writer: Id, reader: Id): boolean =>
     writer < reader && !setups.some((setup) => file.holdsTest(setup.suite, reader) && !file.holdsTest(setup.suite, writer));
-  const readers = binding.uses.filter(
-    (use) => !use.write && use.place.kind === 'test' && !writers.has(use.place.id) && [...writers].some((writer) => handedFrom(writer, use.place.kind === 'test' ? use.place.id : -1)),
-  );
+  // The value a test reads is the one the last assigning test before it left.
+  const lastBefore = (reader: Id): Id | undefined => [...assigning].filter((writer) => handedFrom(writer, reader)).sort((a, b) => b - a)[0];
+  const readers = binding.uses.filter((use) => {
+    if (use.write || use.place.kind !== 'test' || assigning.has(use.place.id)) return false;
+    const from = lastBefore(use.place.id);
+    return from !== undefined && writers.has(from);
+  });
   return { writers, readers };
 }
 

@@ -107,6 +107,8 @@ const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/
 const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger)s?$/i;
 const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|reload|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
+/** A function or method named for connecting to something. */
+const CONNECTING = /^connect[A-Z0-9_]/;
 /** A receiver that holds test doubles: what it makes is a stand-in, not a record. */
 const DOUBLES_HOLDER = /^(?:mocks?|fakes?|stubs?|dummy|dummies|doubles)$/i;
 /** `getEntityFactory()`, `getFactory()`: a getter hands back a handle to make things with; it makes nothing itself. */
@@ -195,6 +197,8 @@ export function classifyCall(facts: CallFacts): CallRole | null {
     }
     const role = METHOD_ROLES.get(name);
     if (role) return role;
+    // `helpers.connectSocketIO()`, `connectToDatabase()`: connecting opens something.
+    if (index === segments.length - 1 && CONNECTING.test(name)) return 'infrastructure';
     if (index === 0 && segments.length === 1) return classifyFunctionName(name);
     if (index > 0 && CLEANUP_METHOD.test(name)) return 'cleanup';
     if (FACTORY_RECEIVER.test(name) && !(index === segments.length - 1 && GETTER.test(name))) return 'data';

@@ -83,6 +83,9 @@ describe('classifyCall', () => {
     ['factories.user', undefined, 'data'],
     // A holder of test doubles makes stand-ins in memory.
     ['helpers.mocks.create', undefined, null],
+    // Connecting opens something, whatever it connects to.
+    ['helpers.connectSocketIO', undefined, 'infrastructure'],
+    ['connectToDatabase', undefined, 'infrastructure'],
     ['fakes.order.build', undefined, null],
   ])('%s %s → %s', (chain, text, expected) => {
     expect(classifyCall(facts(chain, text))).toBe(expected);

@@ -1570,6 +1570,49 @@ it('starts with no events', () => { const events = buildEvents(); return expect(
 cjs.run('no-shared-test-data (CommonJS)', rule, {
   valid: [
     {
+      name: 'each test makes its own client before it reads it, whatever it is made from',
+      filename: 'test/integration/admin-client.test.js',
+      code: `
+const createAdmin = require('../../src/admin');
+const { createCluster, newLogger } = require('../helpers');
+
+describe('admin client', () => {
+  let admin;
+  afterEach(async () => admin && (await admin.disconnect()));
+
+  it('emits connection events', async () => {
+    admin = createAdmin({ cluster: createCluster(), logger: newLogger(), retry: { retries: 0 } });
+    await admin.connect();
+  });
+  it('rejects an unknown event name', () => {
+    admin = createAdmin({ cluster: createCluster(), logger: newLogger() });
+    expect(() => admin.on('NOPE', () => {})).toThrow();
+  });
+});
+`,
+    },
+    {
+      name: 'a socket the first test connects is infrastructure, not data handed on',
+      filename: 'test/integration/socket-events.test.js',
+      code: `
+const assert = require('node:assert');
+const helpers = require('./helpers');
+
+describe('socket events', function () {
+  let io;
+  after(() => io && io.close());
+
+  it('connects', async function () {
+    io = await helpers.connectSocketIO('http://localhost:4567');
+    assert.ok(io.connected);
+  });
+  it('answers a ping', async function () {
+    assert.equal(await io.emitWithAck('ping'), 'pong');
+  });
+});
+`,
+    },
+    {
       name: 'a model each test defines again is set-up, not data handed from test to test',
       filename: 'test/integration/query-casting.test.js',
       code: `
