@@ -86,7 +86,7 @@ export default createRule<Options, MessageIds>({
       const names = finding.bindings.map((id) => `\`${syntax.bindings.get(id)?.name ?? ''}\``);
       // Tests written in a loop run more often than the file shows: the count is then a lower bound.
       const count = finding.atLeast ? `at least ${finding.tests}` : `${finding.tests}`;
-      const shared = finding.scope === 'suite' ? `a suite of ${count} tests` : `${finding.atLeast ? '' : 'the '}${count} tests that read ${names.join(', ')}`;
+      const shared = finding.scope === 'suite' ? `a suite of ${count} tests` : `${finding.atLeast ? '' : 'the '}${count} tests that use ${names.join(', ')}`;
       const labels = anchors.map((node) => `\`${sourceLabel(node)}\` (line ${node.loc.start.line})`);
       const sources = labels.length > 4 ? `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more` : labels.join(', ');
       const data = { hook: hookName(hook), shared, sources };

@@ -26,7 +26,7 @@ ts.run('no-shared-test-data on hostile TypeScript', rule, {
           messageId: 'sharedData',
           line: 9,
           column: 27,
-          data: { hook: 'beforeAll', shared: 'the 2 tests that read `row`', sources: '`row = pool.query()` (line 9)' },
+          data: { hook: 'beforeAll', shared: 'the 2 tests that use `row`', sources: '`row = pool.query()` (line 9)' },
           suggestions: [
             {
               messageId: 'runPerTest',
@@ -46,7 +46,7 @@ ts.run('no-shared-test-data on hostile TypeScript', rule, {
           messageId: 'sharedData',
           line: 3,
           column: 27,
-          data: { hook: 'beforeAll', shared: 'the 2 tests that read `user`', sources: '`user = createUser()` (line 3)' },
+          data: { hook: 'beforeAll', shared: 'the 2 tests that use `user`', sources: '`user = createUser()` (line 3)' },
           suggestions: [
             {
               messageId: 'runPerTest',

@@ -71,7 +71,7 @@ describe('invoices', () => {
         {
           messageId: 'sharedData',
           line: 12,
-          data: { hook: 'beforeAll', shared: 'the 2 tests that read `customer`', sources: '`customer = prisma.customer.create()` (line 12)' },
+          data: { hook: 'beforeAll', shared: 'the 2 tests that use `customer`', sources: '`customer = prisma.customer.create()` (line 12)' },
           suggestions: [],
         },
       ],
@@ -137,7 +137,7 @@ describe('invoices', () => {
         {
           messageId: 'sharedData',
           line: 13,
-          data: { hook: 'before', shared: 'the 2 tests that read `invoice`', sources: '`db().insert().returning()` (line 13)' },
+          data: { hook: 'before', shared: 'the 2 tests that use `invoice`', sources: '`db().insert().returning()` (line 13)' },
           suggestions: [],
         },
       ],
@@ -176,7 +176,7 @@ describe('accounts', () => {
         {
           messageId: 'sharedData',
           line: 11,
-          data: { hook: 'before', shared: 'the 2 tests that read `account`', sources: '`account = client.db().collection().insertOne()` (line 11)' },
+          data: { hook: 'before', shared: 'the 2 tests that use `account`', sources: '`account = client.db().collection().insertOne()` (line 11)' },
           suggestions: [],
         },
       ],

@@ -378,7 +378,7 @@ describe('profile', () => {
         {
           messageId: 'sharedData',
           line: 11,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = prisma.user.create()` (line 11)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `user`", sources: "`user = prisma.user.create()` (line 11)" },
           suggestions: [],
         },
       ],
@@ -415,7 +415,7 @@ it('has an id', () => {
         {
           messageId: 'sharedData',
           line: 15,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 15)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `user`", sources: "`user = repo.save()` (line 15)" },
           suggestions: [
             { messageId: 'runPerTest', output: `
 import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -529,7 +529,7 @@ it('two', async () => {
         {
           messageId: 'sharedData',
           line: 9,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `userId`", sources: "`prisma.user.create()` (line 9)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `userId`", sources: "`prisma.user.create()` (line 9)" },
           suggestions: [],
         },
       ],
@@ -553,7 +553,7 @@ it('has no lines', () => {
         {
           messageId: 'sharedData',
           line: 4,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `order`", sources: "`order = { … }` (line 4)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `order`", sources: "`order = { … }` (line 4)" },
           suggestions: [
             { messageId: 'runPerTest', output: `
 let order: { lines: Array<{ sku: string }> };
@@ -637,7 +637,7 @@ describe('orders', () => {
         {
           messageId: 'sharedData',
           line: 8,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `orderId`", sources: "`db.insertInto().values().returning().executeTakeFirstOrThrow()` (line 8)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `orderId`", sources: "`db.insertInto().values().returning().executeTakeFirstOrThrow()` (line 8)" },
           suggestions: [],
         },
       ],
@@ -666,7 +666,7 @@ it('two', () => expect(user.email).toContain('@'));
         {
           messageId: 'sharedData',
           line: 8,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = prisma.user.create()` (line 8)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `user`", sources: "`user = prisma.user.create()` (line 8)" },
           suggestions: [],
         },
       ],
@@ -695,7 +695,7 @@ it('two', () => expect(user.email).toContain('@'));
         {
           messageId: 'sharedData',
           line: 8,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = prisma.user.create()` (line 8)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `user`", sources: "`user = prisma.user.create()` (line 8)" },
           suggestions: [],
         },
       ],
@@ -721,7 +721,7 @@ describe('invoices', () => {
         {
           messageId: 'sharedData',
           line: 4,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `account`", sources: "`account = createAccount()` (line 4)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `account`", sources: "`account = createAccount()` (line 4)" },
           suggestions: [],
         },
       ],
@@ -743,7 +743,7 @@ it.each([['active'], ['banned']])('sets the status to %s', async (status) => {
         {
           messageId: 'sharedData',
           line: 5,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = userFactory.create()` (line 5)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `user`", sources: "`user = userFactory.create()` (line 5)" },
           suggestions: [],
         },
       ],
@@ -765,7 +765,7 @@ it.each([['active'], ['banned'], ['pending']] as const)('sets the status to %s',
         {
           messageId: 'sharedData',
           line: 5,
-          data: { hook: "beforeAll", shared: "the 3 tests that read `user`", sources: "`user = userFactory.create()` (line 5)" },
+          data: { hook: "beforeAll", shared: "the 3 tests that use `user`", sources: "`user = userFactory.create()` (line 5)" },
           suggestions: [],
         },
       ],
@@ -792,7 +792,7 @@ describe.each(['admin', 'guest'] as const)('as %s', (role) => {
         {
           messageId: 'sharedData',
           line: 5,
-          data: { hook: "beforeAll", shared: "the 4 tests that read `user`", sources: "`user = userFactory.create()` (line 5)" },
+          data: { hook: "beforeAll", shared: "the 4 tests that use `user`", sources: "`user = userFactory.create()` (line 5)" },
           suggestions: [],
         },
       ],
@@ -819,7 +819,7 @@ describe.each(['admin', 'guest'] as const)('as %s', (role) => {
         {
           messageId: 'sharedData',
           line: 6,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = userFactory.create()` (line 6)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `user`", sources: "`user = userFactory.create()` (line 6)" },
           suggestions: [],
         },
       ],
@@ -858,7 +858,7 @@ describe('posts', () => {
         {
           messageId: 'sharedData',
           line: 8,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `post`", sources: "`post = createPost()` (line 8)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `post`", sources: "`post = createPost()` (line 8)" },
           suggestions: [],
         },
         { messageId: 'handedOn', line: 23, data: { name: 'token', later: 'here, by a later test' } },
@@ -893,7 +893,7 @@ describe('posts', () => {
         {
           messageId: 'sharedData',
           line: 9,
-          data: { hook: "beforeAll", shared: "the 3 tests that read `post`, `postId`", sources: "`post = createPost()` (line 9)" },
+          data: { hook: "beforeAll", shared: "the 3 tests that use `post`, `postId`", sources: "`post = createPost()` (line 9)" },
           suggestions: [],
         },
       ],
@@ -1058,7 +1058,7 @@ it('two', () => expect(user.id).toBe(1));
         {
           messageId: 'sharedData',
           line: 5,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = createUser()` (line 5)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `user`", sources: "`user = createUser()` (line 5)" },
           suggestions: [],
         },
       ],
@@ -1105,7 +1105,7 @@ it('two', () => expect(user.id).toBe(1));
         {
           messageId: 'sharedData',
           line: 5,
-          data: { hook: "setupOnce", shared: "the 2 tests that read `user`", sources: "`user = createUser()` (line 5)" },
+          data: { hook: "setupOnce", shared: "the 2 tests that use `user`", sources: "`user = createUser()` (line 5)" },
           suggestions: [],
         },
       ],
@@ -1179,7 +1179,7 @@ test.describe('users', () => {
         {
           messageId: 'sharedData',
           line: 8,
-          data: { hook: "test.before", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 8)" },
+          data: { hook: "test.before", shared: "the 2 tests that use `user`", sources: "`user = repo.save()` (line 8)" },
           suggestions: [
             { messageId: 'runPerTest', output: `
 import test from 'node:test';
@@ -1469,7 +1469,7 @@ describe('users', () => {
         {
           messageId: 'sharedData',
           line: 15,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = userFactory.create()` (line 15)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `user`", sources: "`user = userFactory.create()` (line 15)" },
           suggestions: [],
         },
       ],
@@ -1771,7 +1771,7 @@ describe('UserRepository', () => {
         {
           messageId: 'sharedData',
           line: 13,
-          data: { hook: "before", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 13)" },
+          data: { hook: "before", shared: "the 2 tests that use `user`", sources: "`user = repo.save()` (line 13)" },
           suggestions: [],
         },
       ],
@@ -1798,7 +1798,7 @@ suite('invoices', function () {
         {
           messageId: 'sharedData',
           line: 5,
-          data: { hook: "suiteSetup", shared: "the 2 tests that read `invoice`", sources: "`invoice = createInvoice()` (line 5)" },
+          data: { hook: "suiteSetup", shared: "the 2 tests that use `invoice`", sources: "`invoice = createInvoice()` (line 5)" },
           suggestions: [
             { messageId: 'runPerTest', output: `
 suite('invoices', function () {
@@ -1838,7 +1838,7 @@ it('two', () => expect(user).toBeDefined());
         {
           messageId: 'sharedData',
           line: 8,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `org`", sources: "`org = createOrg()` (line 8)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `org`", sources: "`org = createOrg()` (line 8)" },
           suggestions: [],
         },
       ],
@@ -1859,7 +1859,7 @@ it('two', () => expect(user).toBeDefined());
         {
           messageId: 'sharedData',
           line: 5,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = createUser()` (line 5)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `user`", sources: "`user = createUser()` (line 5)" },
           suggestions: [],
         },
       ],
@@ -1942,7 +1942,7 @@ suite('users', function () {
         {
           messageId: 'sharedData',
           line: 5,
-          data: { hook: "suiteSetup", shared: "the 2 tests that read `user`", sources: "`user = repo.save()` (line 5)" },
+          data: { hook: "suiteSetup", shared: "the 2 tests that use `user`", sources: "`user = repo.save()` (line 5)" },
           suggestions: [],
         },
       ],
@@ -2012,7 +2012,7 @@ it('keeps the email', () => expect(user.email).toBe('ada@example.com'));
         {
           messageId: 'sharedData',
           line: 11,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = new UserRepository().save()` (line 11)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `user`", sources: "`user = new UserRepository().save()` (line 11)" },
           suggestions: [],
         },
       ],
@@ -2040,7 +2040,7 @@ it('lists the user', () => expect(user).toBeDefined());
         {
           messageId: 'sharedData',
           line: 10,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `user`", sources: "`user = new UserRepository().save()` (line 10)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `user`", sources: "`user = new UserRepository().save()` (line 10)" },
           suggestions: [],
         },
       ],
@@ -2267,7 +2267,7 @@ describe('topic members', () => {
         {
           messageId: 'sharedData',
           line: 7,
-          data: { hook: "before", shared: "the 2 tests that read `member`", sources: "`member = subscribers.createSubscriber()` (line 7)" },
+          data: { hook: "before", shared: "the 2 tests that use `member`", sources: "`member = subscribers.createSubscriber()` (line 7)" },
           suggestions: [],
         },
       ],
@@ -2376,7 +2376,7 @@ describe('a coupon used once', () => {
         {
           messageId: 'sharedScenario',
           line: 8,
-          data: { hook: "beforeAll", shared: "the 2 tests that read `coupon`", sources: "`coupon = createCoupon()` (line 8)" },
+          data: { hook: "beforeAll", shared: "the 2 tests that use `coupon`", sources: "`coupon = createCoupon()` (line 8)" },
           suggestions: [],
         },
         {
@@ -2477,7 +2477,7 @@ it('is saved', () => expect(draft.id).toBeDefined());
         {
           messageId: 'sharedData',
           line: 6,
-          data: { hook: 'beforeAll', shared: 'the 2 tests that read `draft`', sources: '`draft = orm.em.create()` (line 6)' },
+          data: { hook: 'beforeAll', shared: 'the 2 tests that use `draft`', sources: '`draft = orm.em.create()` (line 6)' },
           suggestions: [],
         },
       ],
