@@ -165,6 +165,8 @@ export interface HandedOn {
   readonly use: Id;
   /** The later test runs that read it. */
   readonly tests: number;
+  /** What is handed on is a client or an app a test connects or sets up, not data. */
+  readonly opens: boolean;
 }
 
 /** A suite-level literal that a test or hook changes, used by `tests` test runs. */
@@ -561,13 +563,15 @@ const CLASS_LIKE_NAME = /^[A-Z][a-z0-9]/;
  * themselves. A read does not count when a run-once setup hook assigns the binding again between
  * the two: one around the reading test but not around the earlier one.
  */
-function handoffOf(file: FileIndex, binding: BindingFact): { writers: ReadonlySet<Id>; readers: UseFact[] } {
+function handoffOf(file: FileIndex, binding: BindingFact, handing: 'data' | 'infrastructure' = 'data'): { writers: ReadonlySet<Id>; readers: UseFact[] } {
   if (CLASS_LIKE_NAME.test(binding.name)) return { writers: new Set(), readers: [] };
   const testWrites = binding.uses.filter((use) => use.write && use.place.kind === 'test');
-  // Every test that assigns the binding reads its own value; only those that give it data hand
-  // something on (a client a test connects is infrastructure: the fix is to open it in a hook).
+  // Every test that assigns the binding reads its own value. Those that give it data hand data on;
+  // those that connect a client or set up an app hand on infrastructure, which belongs in a hook.
   const assigning = new Set(testWrites.map((use) => (use.place.kind === 'test' ? use.place.id : -1)));
-  const writers = new Set(testWrites.flatMap((use) => (use.place.kind === 'test' && !opensInfrastructure(use.assigned) ? [use.place.id] : [])));
+  const writers = new Set(
+    testWrites.flatMap((use) => (use.place.kind === 'test' && opensInfrastructure(use.assigned) === (handing === 'infrastructure') ? [use.place.id] : [])),
+  );
   if (writers.size === 0) return { writers, readers: [] };
   const setups = binding.uses.flatMap((use) => {
     const hook = use.write && use.place.kind === 'hook' ? file.hooks.get(use.place.id) : undefined;
@@ -586,7 +590,12 @@ function handoffOf(file: FileIndex, binding: BindingFact): { writers: ReadonlySe
 }
 
 function handedOnFinding(file: FileIndex, binding: BindingFact): HandedOn | null {
-  const { readers } = handoffOf(file, binding);
+  let opens = false;
+  let { readers } = handoffOf(file, binding);
+  if (readers.length === 0) {
+    ({ readers } = handoffOf(file, binding, 'infrastructure'));
+    opens = true;
+  }
   const [first] = readers;
   if (!first) return null;
   const tests = new Map<Id, TestFact>();
@@ -594,7 +603,7 @@ function handedOnFinding(file: FileIndex, binding: BindingFact): HandedOn | null
     const test = use.place.kind === 'test' ? file.test(use.place.id) : undefined;
     if (test) tests.set(test.id, test);
   }
-  return { kind: 'handedOn', binding: binding.id, use: first.id, tests: file.runsOf([...tests.values()], binding.suite) };
+  return { kind: 'handedOn', binding: binding.id, use: first.id, tests: file.runsOf([...tests.values()], binding.suite), opens };
 }
 
 function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLiteral | null {

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findSharedData, type HandedOn, type MutatedLiteral, type PerTestHookEdit, type SharedHookData } from '../core/no-shared-test-data';
 import { planPerTestHooks } from '../estree/hook-renames';
+import { HOOK_NAMES, hookStyleOf } from '../estree/hooks';
 import type { TextEdit } from '../estree/text-edits';
 import { factoryNameOf, planLiteralFactory } from '../estree/literal-factory';
 import { collectSharedData, sourceLabel, type SharedDataSyntax } from '../estree/shared-data-facts';
@@ -11,7 +12,7 @@ import { fixOfEdits, reportWithEdit } from '../estree/report';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean }];
-type MessageIds = 'sharedData' | 'sharedScenario' | 'handedOn' | 'mutatedLiteral' | 'runPerTest' | 'buildPerTest';
+type MessageIds = 'sharedData' | 'sharedScenario' | 'handedOn' | 'handedOnOpened' | 'mutatedLiteral' | 'runPerTest' | 'buildPerTest';
 
 interface Suggestion {
   readonly messageId: MessageIds;
@@ -50,6 +51,8 @@ export default createRule<Options, MessageIds>({
         '`{{hook}}` seeds test data once for {{shared}} ({{sources}}), and these tests hand state to each other, so they pass only in order. Merge the dependent steps into one test, or move the scenario to the acceptance layer; keep only infrastructure and schema in `{{hook}}`.',
       handedOn:
         '`{{name}}` is set by an earlier test and read {{later}}: they pass only when that test ran first, never alone, reordered or in parallel. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).',
+      handedOnOpened:
+        '`{{name}}` is opened by an earlier test and used {{later}}: they pass only when that test ran first, never alone, reordered or in parallel. Open it in a setup hook (`{{hook}}`) instead.',
       mutatedLiteral:
         '`{{name}}` is one object for {{tests}} tests and a {{changedIn}} changes it, so tests see what earlier ones left behind. Build a fresh copy for each test.',
       runPerTest: 'Run this hook before each test: `{{hook}}` → `{{replacement}}`.',
@@ -98,7 +101,10 @@ export default createRule<Options, MessageIds>({
     function reportHandedOn(syntax: SharedDataSyntax, finding: HandedOn): void {
       const anchor = syntax.anchors.get(finding.use);
       const name = syntax.bindings.get(finding.binding)?.name;
-      if (anchor && name) report({ node: anchor }, 'handedOn', { name, later: finding.tests === 1 ? 'here, by a later test' : `by ${finding.tests} later tests, starting here` }, null);
+      if (!anchor || !name) return;
+      const later = finding.tests === 1 ? 'here, by a later test' : `by ${finding.tests} later tests, starting here`;
+      if (!finding.opens) report({ node: anchor }, 'handedOn', { name, later }, null);
+      else report({ node: anchor }, 'handedOnOpened', { name, later, hook: HOOK_NAMES[hookStyleOf(context, [...syntax.hooks.values(), ...syntax.tests.values()]) ?? 'jest'].beforeAll }, null);
     }
 
     function reportMutatedLiteral(syntax: SharedDataSyntax, finding: MutatedLiteral): void {

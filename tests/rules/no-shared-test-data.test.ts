@@ -1592,27 +1592,6 @@ describe('admin client', () => {
 `,
     },
     {
-      name: 'a socket the first test connects is infrastructure, not data handed on',
-      filename: 'test/integration/socket-events.test.js',
-      code: `
-const assert = require('node:assert');
-const helpers = require('./helpers');
-
-describe('socket events', function () {
-  let io;
-  after(() => io && io.close());
-
-  it('connects', async function () {
-    io = await helpers.connectSocketIO('http://localhost:4567');
-    assert.ok(io.connected);
-  });
-  it('answers a ping', async function () {
-    assert.equal(await io.emitWithAck('ping'), 'pong');
-  });
-});
-`,
-    },
-    {
       name: 'a model each test defines again is set-up, not data handed from test to test',
       filename: 'test/integration/query-casting.test.js',
       code: `
@@ -1702,6 +1681,28 @@ describe('session store', function () {
     },
   ],
   invalid: [
+    {
+      name: 'a socket the first test connects, used by the next: open it in a setup hook',
+      filename: 'test/integration/socket-events.test.js',
+      code: `
+const assert = require('node:assert');
+const helpers = require('./helpers');
+
+describe('socket events', function () {
+  let io;
+  after(() => io && io.close());
+
+  it('connects', async function () {
+    io = await helpers.connectSocketIO('http://localhost:4567');
+    assert.ok(io.connected);
+  });
+  it('answers a ping', async function () {
+    assert.equal(await io.emitWithAck('ping'), 'pong');
+  });
+});
+`,
+      errors: [{ messageId: 'handedOnOpened', line: 14, data: { name: 'io', later: 'here, by a later test', hook: 'before' } }],
+    },
     {
       name: 'Mocha required from mocha: before and after move together',
       filename: JS_FILE,
