@@ -103,8 +103,8 @@ export default createRule<Options, MessageIds>({
       const name = syntax.bindings.get(finding.binding)?.name;
       if (!anchor || !name) return;
       const later = finding.tests === 1 ? 'here, by a later test' : `by ${finding.tests} later tests, starting here`;
-      if (!finding.opens) report({ node: anchor }, 'handedOn', { name, later }, null);
-      else report({ node: anchor }, 'handedOnOpened', { name, later, hook: HOOK_NAMES[hookStyleOf(context, [...syntax.hooks.values(), ...syntax.tests.values()]) ?? 'jest'].beforeAll }, null);
+      const hook = HOOK_NAMES[hookStyleOf(context, [...syntax.hooks.values(), ...syntax.tests.values()]) ?? 'jest'].beforeAll;
+      report({ node: anchor }, finding.opens ? 'handedOnOpened' : 'handedOn', { name, later, hook }, null);
     }
 
     function reportMutatedLiteral(syntax: SharedDataSyntax, finding: MutatedLiteral): void {
