@@ -142,11 +142,6 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-function isInlineFunction(node: TSESTree.CallExpressionArgument): boolean {
-  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
-}
-
+const isInlineFunction = (node: TSESTree.CallExpressionArgument): boolean => node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
 /** `withTx(async () => {…})`: a function written inline and handed to a wrapper. */
-function isWrappedFunction(node: TSESTree.CallExpressionArgument): boolean {
-  return node.type === AST_NODE_TYPES.CallExpression && node.arguments.some(isInlineFunction);
-}
+const isWrappedFunction = (node: TSESTree.CallExpressionArgument): boolean => node.type === AST_NODE_TYPES.CallExpression && node.arguments.some(isInlineFunction);
