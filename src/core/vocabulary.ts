@@ -109,6 +109,14 @@ const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|reload|wipe|clear|pur
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
 /** A function or method named for connecting to something. */
 const CONNECTING = /^connect[A-Z0-9_]/;
+/**
+ * Whether a name is written the way projects name their test doubles: a class (`FakeQueue`,
+ * `InMemoryOrders`, `MockMailer`) or a value (`fakeProvider`, `stubGateway`).
+ */
+export function namesTestDouble(name: string): boolean {
+  return /^(?:fake|mock|stub|dummy|inMemory)[A-Z0-9_]/i.test(name);
+}
+
 /** A receiver that holds test doubles: what it makes is a stand-in, not a record. */
 const DOUBLES_HOLDER = /^(?:mocks?|fakes?|stubs?|dummy|dummies|doubles)$/i;
 /** `getEntityFactory()`, `getFactory()`: a getter hands back a handle to make things with; it makes nothing itself. */

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule, listsClientExports, lookupBoundary, matchesModuleGlobs, type BoundaryModule, type ImportSite } from '../core/boundaries';
+import { namesTestDouble } from '../core/vocabulary';
 import { getSettings } from '../settings';
 import { propertyName, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
@@ -206,6 +207,8 @@ function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number
       return tracer.methodResult(context, expression, receiver, (argument) => trace(context, argument, tracer, depth + 1, seen));
     }
     case AST_NODE_TYPES.NewExpression:
+      // An adapter handed a test double (`new QueueClient(new FakeProvider())`) talks to the double.
+      if (expression.arguments.some(isTestDouble)) return null;
       return trace(context, expression.callee, tracer, depth + 1, seen);
     case AST_NODE_TYPES.ImportExpression: {
       const loaded = moduleOfExpression(expression);
@@ -274,4 +277,13 @@ export function boundaryOfTypeName(context: Context, identifier: TSESTree.Identi
   const resolution = resolveName(context, identifier);
   if (resolution.type === 'module') return boundaryOfSpecifier(context, resolution.binding.source);
   return resolution.type === 'local' ? boundaryOfValue(context, identifier) : null;
+}
+
+/** `new FakeProvider()`, `createMockGateway()`, `fakeProvider`: a value named as a test double. */
+function isTestDouble(argument: TSESTree.CallExpressionArgument): boolean {
+  const node = unwrap(argument);
+  if (node.type === AST_NODE_TYPES.Identifier) return namesTestDouble(node.name);
+  if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && (namesTestDouble(callee.name) || /^(?:create|make|build)(?:Fake|Mock|Stub|InMemory)[A-Z]/.test(callee.name));
 }

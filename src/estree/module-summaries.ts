@@ -5,7 +5,7 @@ import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import type * as OxcParser from 'oxc-parser' with { 'resolution-mode': 'import' };
 import { lookupBoundary } from '../core/boundaries';
 import type { ExportSummary, ExportValue, HookEffect, HookKind, HookSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
-import { classifyCall, classifySql, runsSql, type CallRole } from '../core/vocabulary';
+import { classifyCall, classifySql, namesTestDouble, runsSql, type CallRole } from '../core/vocabulary';
 import { parseSettings } from '../settings';
 import { fileCache } from './file-cache';
 import { identityOf, isScriptFile } from './module-resolver';
@@ -906,6 +906,10 @@ function importedExport(reader: Reader, specifier: string, imported: string): Ex
 
 function nodeExport(reader: Reader, node: Node): ExportSummary {
   if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) {
+    // A class the project names as a double (`FakeMessageQueue`, `InMemoryUserRepository`) stands in for one.
+    if (node.id && namesTestDouble(node.id.name)) {
+      return { value: { type: 'fake', kind: null }, registersHooks: [], boundaryKinds: [...reader.boundaryKinds], effects: [], ownMembers: ownMembersOf(node) };
+    }
     // A class of a module that loads one boundary's client itself is an adapter of that boundary.
     // Reaching one only through other project modules (a service over a shared utility barrel) or
     // loading several makes it application code, not one boundary's adapter.
@@ -1291,6 +1295,8 @@ function optionKeys(node: Node | undefined): ReadonlySet<string> {
 
 const OTHER: ExportValue = { type: 'other' };
 const UNKNOWN: ExportValue = { type: 'unknown' };
+/** Unknown because it is either a fake or a real client, and only the caller knows which. */
+const FAKE_OR_REAL: ExportValue = { type: 'unknown' };
 const LOOPBACK = /\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])\b|\$\{[^}]*\b(?:port|address)\b/i;
 const FRESH_NAME = /:memory:|\brandomUUID\b|\bMath\.random\b|\bnanoid\b|\buuid(?:v4)?\b|\bv4\(|\bDate\.now\b|\brandomBytes\b/;
 const HTTP_CLIENT_FACTORIES = new Set(['create', 'extend']);
@@ -1314,6 +1320,9 @@ function returnedValue(reader: Reader, fn: TSESTree.FunctionLike, seen: Set<Node
 const STRENGTH: Readonly<Record<ExportValue['type'], number>> = { 'app-client': 6, 'fresh-database': 5, 'boundary-client': 4, fake: 3, unknown: 2, other: 1 };
 
 function strongest(values: readonly ExportValue[]): ExportValue {
+  // Either a fake or a real client (`useFake ? new FakeQueue() : amqplib`): which one, only the
+  // caller knows, so nothing can be claimed about what calls through it reach.
+  if (values.some((value) => value.type === 'fake' || value === FAKE_OR_REAL) && values.some((value) => value.type === 'boundary-client')) return FAKE_OR_REAL;
   let best: ExportValue = values.length === 0 ? OTHER : UNKNOWN;
   let strength = 0;
   for (const value of values) {
@@ -1404,6 +1413,13 @@ function valueOfCall(reader: Reader, call: TSESTree.CallExpression | TSESTree.Ne
     const name = binding.imported === '*' ? segments[1] : binding.imported;
     const exported = name ? target.exports.get(name) : undefined;
     if (!exported) return target.complete ? OTHER : UNKNOWN;
+    // An adapter handed a fake (`new QueueClient(new FakeProvider())`) talks to the fake; handed
+    // one that may be a fake, it may.
+    if (exported.value.type === 'boundary-client' && call.arguments.length > 0) {
+      const handed = call.arguments.map((argument) => valueOf(reader, argument, new Set([...seen, call]), fn));
+      if (handed.some((value) => value.type === 'fake')) return { type: 'fake', kind: exported.value.kind };
+      if (handed.includes(FAKE_OR_REAL)) return FAKE_OR_REAL;
+    }
     return exported.value;
   }
   return UNKNOWN;

@@ -90,6 +90,33 @@ describe('an adapter module', () => {
     expect(known(summaryOfSpecifier(project.context(TEST), '../src/mail-settings')).boundaryKinds).toEqual([]);
   });
 
+  it('calls a double a fake, and an adapter handed one (or one that may be one) no real client', () => {
+    project = writeProject({
+      'package.json': '{ "name": "shop" }',
+      'src/queue-client.ts': `import amqplib from 'amqplib';\nexport class QueueClient {\n  constructor(private readonly provider: unknown = amqplib) {}\n}\n`,
+      'test/fake-queue.ts': `export class FakeQueueProvider {\n  sent: unknown[] = [];\n}\n`,
+      'test/helpers.ts': [
+        `import amqplib from 'amqplib';`,
+        `import { QueueClient } from '../src/queue-client';`,
+        `import { FakeQueueProvider } from './fake-queue';`,
+        `export const fakeClient = () => new QueueClient(new FakeQueueProvider());`,
+        `export function startConsumer(useFake: boolean) {`,
+        `  const provider = useFake ? new FakeQueueProvider() : amqplib;`,
+        `  return new QueueClient(provider);`,
+        `}`,
+        `export const realClient = () => new QueueClient();`,
+        ``,
+      ].join('\n'),
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    expect(known(summaryOfSpecifier(context, './fake-queue')).exports.get('FakeQueueProvider')?.value).toEqual({ type: 'fake', kind: null });
+    const helpers = known(summaryOfSpecifier(context, './helpers'));
+    expect(helpers.exports.get('fakeClient')?.value).toEqual({ type: 'fake', kind: 'queue' });
+    expect(helpers.exports.get('startConsumer')?.value.type).not.toBe('boundary-client');
+    expect(helpers.exports.get('realClient')?.value).toEqual({ type: 'boundary-client', kind: 'queue' });
+  });
+
   it('hands back a fresh database for an in-memory one', () => {
     project = writeProject({
       'test/db.ts': `import Database from 'better-sqlite3';\nexport function freshDb() {\n  return new Database(':memory:');\n}\n`,
