@@ -64,12 +64,6 @@ function matchesClientName(pattern: string, name: string): boolean {
   return pattern.startsWith('*') ? name.length > pattern.length - 1 && name.endsWith(pattern.slice(1)) : pattern === name;
 }
 
-/**
- * Whether an export of a boundary module is a client (or makes one), so that what is read off it
- * reaches the boundary. `exported` is the export's name, `default`, or `*` for the module object
- * itself. Modules the user declared in settings, and catalog modules that list no clients, are
- * clients through and through.
- */
 /** Whether a module is a general HTTP client, whose requests go wherever the caller points them. */
 export function sendsAnywhere(specifier: string): boolean {
   return catalogEntry(specifier)?.anyHost === true;
@@ -80,6 +74,12 @@ export function listsClientExports(specifier: string): boolean {
   return catalogEntry(specifier)?.clients !== undefined;
 }
 
+/**
+ * Whether an export of a boundary module is a client (or makes one), so that what is read off it
+ * reaches the boundary. `exported` is the export's name, `default`, or `*` for the module object
+ * itself. Modules the user declared in settings, and catalog modules that list no clients, are
+ * clients through and through.
+ */
 export function isClientExport(specifier: string, exported: string): boolean {
   const clients = catalogEntry(specifier)?.clients;
   if (clients === undefined) return true;

@@ -169,7 +169,7 @@ export interface HandedOn {
   readonly opens: boolean;
 }
 
-/** A suite-level literal that a test or hook changes, used by `tests` test runs. */
+/** A suite-level literal that a test or a per-test hook changes, used by `tests` test runs. */
 export interface MutatedLiteral {
   readonly kind: 'mutatedLiteral';
   readonly binding: Id;

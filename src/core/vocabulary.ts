@@ -111,10 +111,12 @@ const FACTORY_RECEIVER = /(?:factory|factories)$/i;
 const CONNECTING = /^connect[A-Z0-9_]/;
 /**
  * Whether a name is written the way projects name their test doubles: a class (`FakeQueue`,
- * `InMemoryOrders`, `MockMailer`) or a value (`fakeProvider`, `stubGateway`).
+ * `InMemoryOrders`, `MockMailer`), a value (`fakeProvider`, `stubGateway`) or a function that makes
+ * one (`createFakeGateway`).
  */
 export function namesTestDouble(name: string): boolean {
-  return /^(?:fake|mock|stub|dummy|inMemory)[A-Z0-9_]/i.test(name);
+  // The next word starts with a capital, so `faker` and `mocha` are not doubles.
+  return /^(?:[Ff]ake|[Mm]ock|[Ss]tub|[Dd]ummy|[Ii]nMemory)[A-Z0-9_]/.test(name) || /^(?:create|make|build)(?:Fake|Mock|Stub|InMemory)[A-Z]/.test(name);
 }
 
 /** A receiver that holds test doubles: what it makes is a stand-in, not a record. */

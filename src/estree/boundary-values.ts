@@ -285,5 +285,5 @@ function isTestDouble(argument: TSESTree.CallExpressionArgument): boolean {
   if (node.type === AST_NODE_TYPES.Identifier) return namesTestDouble(node.name);
   if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrap(node.callee);
-  return callee.type === AST_NODE_TYPES.Identifier && (namesTestDouble(callee.name) || /^(?:create|make|build)(?:Fake|Mock|Stub|InMemory)[A-Z]/.test(callee.name));
+  return callee.type === AST_NODE_TYPES.Identifier && namesTestDouble(callee.name);
 }

@@ -1020,9 +1020,8 @@ function ownMembersOf(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression
   const names: string[] = [];
   for (const member of node.body.body) {
     if (!('key' in member) || member.computed) continue;
-    const key = member.key;
-    if (key.type === AST_NODE_TYPES.Identifier) names.push(key.name);
-    else if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') names.push(key.value);
+    const name = propertyKeyName(member.key);
+    if (name !== null) names.push(name);
   }
   return names;
 }

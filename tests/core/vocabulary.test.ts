@@ -8,6 +8,7 @@ import {
   namesAuthenticationPath,
   namesComponentFactory,
   namesRecordFactoryMethod,
+  namesTestDouble,
   schemaWorkOf,
   sqlTable,
   type CallFacts,
@@ -224,5 +225,20 @@ describe('handsBackClient', () => {
 
   it.each(['save', 'findOne', 'query', 'execute', 'getTimezone', 'insertOne', 'connectionString'])('%s hands back data', (method) => {
     expect(handsBackClient(method)).toBe(false);
+  });
+});
+
+describe('namesTestDouble', () => {
+  it.each<[string, boolean]>([
+    ['FakeQueueProvider', true],
+    ['InMemoryOrders', true],
+    ['mockMailer', true],
+    ['stubGateway', true],
+    ['createFakeGateway', true],
+    ['QueueProvider', false],
+    ['faker', false],
+    ['createGateway', false],
+  ])('%s → %s', (name, expected) => {
+    expect(namesTestDouble(name)).toBe(expected);
   });
 });
