@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isClientExport, type BoundaryModule } from '../core/boundaries';
 import { boundaryKindOfExportMember, boundaryKindOfExportValue, boundaryKindOfModule, boundaryKindOfStubbedExport, definedMemberReaches } from '../core/project-boundaries';
-import { boundaryOfSpecifier, exportReadOff, traceValue, type Tracer } from './boundary-values';
+import { boundaryOfSpecifier, exportReadOff, ownLibraryOf, traceValue, type Tracer } from './boundary-values';
 import { propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { moduleOfExpression, resolveName } from './imports';
@@ -26,6 +26,10 @@ function adapter(kind: string | null, specifier: string): BoundaryModule | null 
 function clientExport(context: Context, specifier: string, exported: string): BoundaryModule | null {
   const boundary = boundaryOfSpecifier(context, specifier);
   if (boundary) return isClientExport(specifier, exported) ? boundary : null;
+  // In a driver's or a queue's own repository, its client classes are still clients: a job or a
+  // connection made from its sources does reach the server. Its other exports are the code under test.
+  const own = exported === '*' ? null : ownLibraryOf(context, specifier);
+  if (own && isClientExport(own.name, exported)) return own.boundary;
   const summary = summaryOfSpecifier(context, specifier);
   if (summary === null || summary === 'unknown') return null;
   return adapter(exported === '*' ? boundaryKindOfModule(summary) : boundaryKindOfExportValue(summary, exported), specifier);

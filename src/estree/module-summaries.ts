@@ -914,12 +914,14 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
     // Reaching one only through other project modules (a service over a shared utility barrel) or
     // loading several makes it application code, not one boundary's adapter.
     const kind = reader.ownClientKinds.size === 1 ? [...reader.ownClientKinds][0] : undefined;
+    const defined = classMembersOf(reader, node);
     return {
       value: kind ? { type: 'boundary-client', kind } : reader.complete ? { type: 'other' } : { type: 'unknown' },
       registersHooks: [],
       boundaryKinds: [...reader.boundaryKinds],
       effects: [],
       ownMembers: ownMembersOf(node),
+      ...(defined.length > 0 ? { definedMembers: defined } : {}),
     };
   }
   if (isFunction(node)) {
@@ -1013,6 +1015,49 @@ function callsOnThis(fn: Node): boolean {
     if (root.type === AST_NODE_TYPES.ThisExpression) found = true;
   });
   return found;
+}
+
+/**
+ * The methods a class defines itself, each judged by its own body the way a schema's members are:
+ * it reaches a boundary when it loads or uses a client or calls something on `this` (the client
+ * the instance keeps). A method that only waits, formats or checks (`delay(ms)`, a status test on
+ * a client handed to it) replaces no round trip when stubbed.
+ */
+function classMembersOf(reader: Reader, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Array<{ name: string; reaches: boolean }> {
+  const members: Array<{ name: string; reaches: boolean }> = [];
+  for (const member of node.body.body) {
+    if ((member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) || member.computed || (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor')) continue;
+    const name = propertyKeyName(member.key);
+    const code = member.value ? unwrapExpression(member.value) : null;
+    if (name === null || !code || !isFunction(code) || !code.body) continue;
+    members.push({ name, reaches: callsOnThis(code) || usesVariableSetElsewhere(reader, code) || kindsReachedBy(reader, code, new Set()).size > 0 });
+  }
+  return members;
+}
+
+/**
+ * Whether code uses a module variable declared without a value (`let model;`), which something
+ * else sets: a constructor that connects and keeps the client there. What it holds is not known,
+ * so it may be a client.
+ */
+function usesVariableSetElsewhere(reader: Reader, code: Node): boolean {
+  let found = false;
+  walk(code, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+      walk(node.object, (inner) => {
+        if (inner.type === AST_NODE_TYPES.Identifier && isUnsetLocal(reader, inner.name)) found = true;
+      });
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.Identifier && isUnsetLocal(reader, node.name)) found = true;
+  });
+  return found;
+}
+
+function isUnsetLocal(reader: Reader, name: string): boolean {
+  const binding = reader.bindings.get(name);
+  return binding?.type === 'local' && binding.node.type === AST_NODE_TYPES.VariableDeclarator;
 }
 
 /** The members a class body defines itself under a written name (`save`, `'find'`, `static connect`). */

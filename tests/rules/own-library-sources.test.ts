@@ -3,26 +3,14 @@
  * (an SDK of a hosted service, a database driver) whose tests load it from its own sources by
  * path, and on clients a file holds only by type.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll } from 'vitest';
 import noRealNetwork from '../../src/rules/no-real-network';
 import oneBoundaryPerFile from '../../src/rules/one-boundary-per-file';
+import { temporaryProjects } from '../helpers/projects';
 
-const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'own-library-sources-')));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(root, name);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+const project = temporaryProjects('own-library-sources');
 
 /** The repository of a mail service's SDK: its sources under src/, its tests' option sets under test/fixtures/. */
 const sdk = project('mail-sdk', {
