@@ -46,7 +46,9 @@ export type ExportValue =
   | { readonly type: 'boundary-client'; readonly kind: string } // a real client, pool, connection or adapter reaching a boundary
   | { readonly type: 'fake'; readonly kind: string | null } // an HTTP fake, in-memory double or stub
   | { readonly type: 'fresh-database' } // a database made for the caller (`:memory:`, a random name)
-  | { readonly type: 'other' } // read, and none of the above
+  // read, and none of the above; an object handed back may hold app clients in its properties
+  // (`{ request: supertest.agent(app), destroy }`), by property name
+  | { readonly type: 'other'; readonly members?: Readonly<Record<string, ExportValue>> }
   | { readonly type: 'unknown' };
 
 export interface ExportSummary {

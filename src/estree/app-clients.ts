@@ -47,7 +47,12 @@ function clientOrigin(context: Context, node: Node, depth: number): HelperClient
     return callee.type === AST_NODE_TYPES.Identifier ? exported(context, callee, true) : null;
   }
   // `app.request.get('/x')`: a client held in a property of what the helper hands back.
-  if (expression.type === AST_NODE_TYPES.MemberExpression) return clientOrigin(context, unwrap(expression.object), depth + 1);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const holder = clientOrigin(context, unwrap(expression.object), depth + 1);
+    const name = propertyName(expression);
+    const held = holder?.value.type === 'other' && name !== null ? holder.value.members?.[name] : undefined;
+    return holder && held ? { helper: holder.helper, value: held } : holder;
+  }
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const resolution = resolveName(context, expression);
   if (resolution.type === 'module') return exported(context, expression, false);

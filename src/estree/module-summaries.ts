@@ -915,8 +915,9 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
     // loading several makes it application code, not one boundary's adapter.
     const kind = reader.ownClientKinds.size === 1 ? [...reader.ownClientKinds][0] : undefined;
     const defined = classMembersOf(reader, node);
+    const value: ExportValue = servesWhatItIsHanded(reader, node) ? { type: 'app-client' } : kind ? { type: 'boundary-client', kind } : reader.complete ? { type: 'other' } : { type: 'unknown' };
     return {
-      value: kind ? { type: 'boundary-client', kind } : reader.complete ? { type: 'other' } : { type: 'unknown' },
+      value,
       registersHooks: [],
       boundaryKinds: [...reader.boundaryKinds],
       effects: [],
@@ -1015,6 +1016,32 @@ function callsOnThis(fn: Node): boolean {
     if (root.type === AST_NODE_TYPES.ThisExpression) found = true;
   });
   return found;
+}
+
+/**
+ * Whether a class is a test client of a server it runs itself for what it is handed: it serves a
+ * constructor argument in this process (`http.createServer(app.callback())`, `app.listen(0)`) and
+ * sends its requests to its own loopback address. Handed the project's app, its requests drive
+ * the app over HTTP, as `supertest(app)` does. A fake of another service builds its own handler
+ * inside and is not one.
+ */
+function servesWhatItIsHanded(reader: Reader, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  const constructor = node.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor');
+  if (constructor?.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  const handed = new Set(constructor.value.params.flatMap((param) => {
+    const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    return target.type === AST_NODE_TYPES.Identifier ? [target.name] : [];
+  }));
+  if (handed.size === 0 || !LOOPBACK.test(reader.text.slice(node.range[0], node.range[1]))) return false;
+  let serves = false;
+  walk(constructor.value, (inner) => {
+    if (serves || inner.type !== AST_NODE_TYPES.CallExpression) return;
+    const segments = segmentsOf(inner.callee);
+    const last = segments?.[segments.length - 1];
+    if (last === 'createServer') serves = inner.arguments.some((argument) => handed.has(segmentsOf(argument)?.[0] ?? ''));
+    else if (last === 'listen' && segments?.length === 2) serves = handed.has(segments[0] ?? '');
+  });
+  return serves;
 }
 
 /**
@@ -1395,9 +1422,10 @@ function valueOf(reader: Reader, expression: Node, seen: Set<Node>, fn: TSESTree
   const node = unwrapExpression(expression);
   if (seen.has(node)) return UNKNOWN;
   switch (node.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+      return objectValue(reader, node, seen, fn);
     case AST_NODE_TYPES.Literal:
     case AST_NODE_TYPES.TemplateLiteral:
-    case AST_NODE_TYPES.ObjectExpression:
     case AST_NODE_TYPES.ArrayExpression:
     case AST_NODE_TYPES.UnaryExpression:
     case AST_NODE_TYPES.BinaryExpression:
@@ -1428,6 +1456,22 @@ function valueOf(reader: Reader, expression: Node, seen: Set<Node>, fn: TSESTree
     default:
       return UNKNOWN;
   }
+}
+
+/**
+ * An object literal handed back: other, with the app clients it holds by property name, so that
+ * `app.request.get('/x')` on what `setupApp()` returns is known to drive the app.
+ */
+function objectValue(reader: Reader, node: TSESTree.ObjectExpression, seen: Set<Node>, fn: TSESTree.FunctionLike | null): ExportValue {
+  const members: Record<string, ExportValue> = {};
+  for (const property of node.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init' || isFunction(property.value)) continue;
+    const name = propertyKeyName(property.key);
+    if (name === null) continue;
+    const value = valueOf(reader, property.value, new Set([...seen, node]), fn);
+    if (value.type === 'app-client') members[name] = value;
+  }
+  return Object.keys(members).length > 0 ? { type: 'other', members } : OTHER;
 }
 
 function valueOfCall(reader: Reader, call: TSESTree.CallExpression | TSESTree.NewExpression, seen: Set<Node>, fn: TSESTree.FunctionLike | null): ExportValue {

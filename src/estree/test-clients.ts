@@ -208,11 +208,11 @@ export function describeClientCall(context: Context, node: TSESTree.CallExpressi
   // A chain split over lines reads `pactum.spec`, not `pactum .spec`.
   const callee = oneLine(sourceCode.getText(node.callee)).replace(/\s*(\??\.)\s*/g, '$1');
   const call = `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${callee}(${shown})`;
-  return { call, request: node.type === AST_NODE_TYPES.CallExpression ? requestLineOf(context, node) : null };
+  return { call, request: node.type === AST_NODE_TYPES.CallExpression ? requestLineOf(context, node, shown === '…') : null };
 }
 
 /** `request(app).post('/v1/users')`: `POST /v1/users`. */
-function requestLineOf(context: Context, node: TSESTree.CallExpression): string | null {
+function requestLineOf(context: Context, node: TSESTree.CallExpression, elided: boolean): string | null {
   const verbCall = (call: TSESTree.CallExpression): string | null => {
     const callee = unwrap(call.callee);
     const verb = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
@@ -221,8 +221,10 @@ function requestLineOf(context: Context, node: TSESTree.CallExpression): string 
     const shown = displayText(partialTextOf(context, target)).replace(/\s+/g, ' ');
     return `${verb.toUpperCase()} ${shown.length <= MAX_REQUEST_TEXT ? shown : `${shown.slice(0, MAX_REQUEST_TEXT - 1)}…`}`;
   };
-  // A call that is itself the request (`api.post('/v1/users')`) already shows it.
-  if (verbCall(node)) return null;
+  // A call that is itself the request (`api.post('/v1/users')`) already shows it, unless its
+  // arguments were too long to show (`server.post(…)`).
+  const own = verbCall(node);
+  if (own) return elided ? own : null;
   const parent = node.parent;
   const next = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? parent.parent : null;
   return next?.type === AST_NODE_TYPES.CallExpression && next.callee === parent ? verbCall(next) : null;

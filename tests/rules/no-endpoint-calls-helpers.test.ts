@@ -1,0 +1,190 @@
+/**
+ * `no-endpoint-calls` on clients of the app that a project's test support hands out, read from
+ * the support modules on disk: a test-server class that serves the app it is handed and requests
+ * its own address, and a setup helper whose result holds a supertest agent in a property.
+ */
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-endpoint-calls';
+import { temporaryProjects } from '../helpers/projects';
+
+const project = temporaryProjects('no-endpoint-calls-helpers');
+
+const notes = project('notes', {
+  'package.json': JSON.stringify({ name: 'notes' }),
+  'src/web.ts': `export function webApp() {
+  return { callback: () => (request: unknown, response: { end(text: string): void }) => response.end('ok') };
+}
+`,
+  // Serves the app it is handed on a free port and sends each request to it.
+  'test/support/test-server.ts': `import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export default class TestServer {
+  private readonly server: http.Server;
+
+  constructor(app: { callback(): http.RequestListener }) {
+    this.server = http.createServer(app.callback());
+  }
+
+  private get address() {
+    return \`http://localhost:\${(this.server.address() as AddressInfo).port}\`;
+  }
+
+  async post(route: string, options: { body?: unknown; token?: string } = {}) {
+    await new Promise<void>((resolve) => this.server.listen(0, resolve));
+    return fetch(this.address + route, { method: 'POST', body: JSON.stringify(options.body) });
+  }
+
+  close() {
+    this.server.close();
+  }
+}
+`,
+  'test/support/index.ts': `import { afterAll } from 'vitest';
+import { webApp } from '../../src/web';
+import TestServer from './test-server';
+
+export function getTestServer() {
+  const server = new TestServer(webApp());
+  afterAll(() => server.close());
+  return server;
+}
+`,
+  // Hands back the app's agent beside its services and a teardown.
+  'test/support/harness.ts': `import supertest from 'supertest';
+import { webApp } from '../../src/web';
+
+function makeServices() {
+  return { notes: { get: async (id: string) => ({ id }) } };
+}
+
+export async function setupApp(options: { flags?: string[] } = {}) {
+  const services = makeServices();
+  const request = supertest.agent(webApp().callback());
+  const destroy = async () => undefined;
+  return { request, services, destroy, options };
+}
+`,
+  // A stand-in for another company's API: it builds its own answers, so requests to it drive nothing of ours.
+  'test/support/fake-weather.ts': `import http from 'node:http';
+
+export class FakeWeatherServer {
+  private readonly server: http.Server;
+
+  constructor(private readonly forecast: string) {
+    this.server = http.createServer((request, response) => response.end(this.forecast));
+  }
+
+  url() {
+    return 'http://localhost:4010';
+  }
+
+  async get(route: string) {
+    return fetch(this.url() + route);
+  }
+}
+`,
+  'test/integration/placeholder.ts': '',
+});
+
+const ts = new RuleTester({ languageOptions: { parser: tsParser } });
+
+/** A path as the move command in a message shows it: RuleTester lints from the file system's root. */
+const shown = (file: string) => path.relative(path.parse(file).root, file);
+
+ts.run("no-endpoint-calls: app clients from the project's test support", rule, {
+  valid: [
+    {
+      name: 'services and a teardown beside the agent are not the app over HTTP (Vitest)',
+      filename: path.join(notes, 'test/integration/services.test.ts'),
+      code: `import { afterAll, beforeAll, expect, it } from 'vitest';
+import { setupApp } from '../support/harness';
+
+let app: Awaited<ReturnType<typeof setupApp>>;
+beforeAll(async () => {
+  app = await setupApp();
+});
+afterAll(() => app.destroy());
+
+it('reads a note through the service', async () => {
+  expect(await app.services.notes.get('n1')).toEqual({ id: 'n1' });
+});
+`,
+    },
+    {
+      name: 'a fake of another service that answers by itself (Jest)',
+      filename: path.join(notes, 'test/integration/weather.test.ts'),
+      code: `import { FakeWeatherServer } from '../support/fake-weather';
+
+const weather = new FakeWeatherServer('sunny');
+
+test('the fake answers', async () => {
+  expect(await (await weather.get('/today')).text()).toBe('sunny');
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'requests through a test server that serves the app (Vitest)',
+      filename: path.join(notes, 'test/integration/notes.test.ts'),
+      code: `import { expect, it } from 'vitest';
+import { getTestServer } from '../support';
+
+const server = getTestServer();
+
+it('creates a note', async () => {
+  const response = await server.post('/api/notes.create', { body: { title: 'Groceries' } });
+  expect(response.status).toBe(200);
+});
+`,
+      errors: [
+        {
+          messageId: 'testClient',
+          line: 7,
+          data: {
+            file: shown(path.join(notes, 'test/integration/notes.test.ts')),
+            client: "the app client `getTestServer()` from '../support'",
+            call: 'server.post(…)',
+            request: ' (POST /api/notes.create)',
+            more: '',
+          },
+        },
+      ],
+    },
+    {
+      name: "requests through the agent a setup helper hands back in a property (node:test)",
+      filename: path.join(notes, 'test/integration/listing.test.ts'),
+      code: `import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setupApp } from '../support/harness';
+
+let app: Awaited<ReturnType<typeof setupApp>>;
+before(async () => {
+  app = await setupApp({ flags: ['sharing'] });
+});
+
+test('lists notes', async () => {
+  const { body } = await app.request.get('/api/notes').expect(200);
+  assert.deepEqual(body, []);
+  await app.request.delete('/api/notes/n1');
+});
+`,
+      errors: [
+        {
+          messageId: 'testClient',
+          line: 11,
+          data: {
+            file: shown(path.join(notes, 'test/integration/listing.test.ts')),
+            client: "the app client `setupApp()` from '../support/harness'",
+            call: "app.request.get('/api/notes')",
+            request: '',
+            more: ', and 1 more in this test',
+          },
+        },
+      ],
+    },
+  ],
+});
