@@ -211,6 +211,13 @@ export function describeClientCall(context: Context, node: TSESTree.CallExpressi
   return { call, request: node.type === AST_NODE_TYPES.CallExpression ? requestLineOf(context, node, shown === '…') : null };
 }
 
+/** Whether an argument is a name (`PATH`, `routes.orders`) whose text is known in full. */
+function namesKnownText(context: Context, argument: TSESTree.CallExpressionArgument | undefined): boolean {
+  const node = argument ? unwrap(argument) : null;
+  if (node?.type !== AST_NODE_TYPES.Identifier && node?.type !== AST_NODE_TYPES.MemberExpression) return false;
+  return !displayText(partialTextOf(context, node)).includes('…');
+}
+
 /** `request(app).post('/v1/users')`: `POST /v1/users`. */
 function requestLineOf(context: Context, node: TSESTree.CallExpression, elided: boolean): string | null {
   const verbCall = (call: TSESTree.CallExpression): string | null => {
@@ -222,9 +229,10 @@ function requestLineOf(context: Context, node: TSESTree.CallExpression, elided: 
     return `${verb.toUpperCase()} ${shown.length <= MAX_REQUEST_TEXT ? shown : `${shown.slice(0, MAX_REQUEST_TEXT - 1)}…`}`;
   };
   // A call that is itself the request (`api.post('/v1/users')`) already shows it, unless its
-  // arguments were too long to show (`server.post(…)`).
+  // arguments were too long to show (`server.post(…)`) or it names its path by a constant whose
+  // text is known (`api.post(ORDERS)`).
   const own = verbCall(node);
-  if (own) return elided ? own : null;
+  if (own) return elided || namesKnownText(context, node.arguments[0]) ? own : null;
   const parent = node.parent;
   const next = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? parent.parent : null;
   return next?.type === AST_NODE_TYPES.CallExpression && next.callee === parent ? verbCall(next) : null;

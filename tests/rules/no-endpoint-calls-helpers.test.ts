@@ -186,5 +186,35 @@ test('lists notes', async () => {
         },
       ],
     },
+    {
+      name: 'a path named by a constant is shown as the request it makes (Mocha)',
+      filename: path.join(notes, 'test/integration/archive.test.ts'),
+      code: `import { expect } from 'chai';
+import { setupApp } from '../support/harness';
+
+const ARCHIVE_PATH = '/api/notes/archive';
+
+describe('archiving', () => {
+  it('archives every note', async () => {
+    const app = await setupApp();
+    const response = await app.request.post(ARCHIVE_PATH);
+    expect(response.status).to.equal(204);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'testClient',
+          line: 9,
+          data: {
+            file: shown(path.join(notes, 'test/integration/archive.test.ts')),
+            client: "the app client `setupApp()` from '../support/harness'",
+            call: 'app.request.post(ARCHIVE_PATH)',
+            request: ' (POST /api/notes/archive)',
+            more: '',
+          },
+        },
+      ],
+    },
   ],
 });
