@@ -42,9 +42,10 @@ export function parseHelperClientCall(context: Context, node: TSESTree.CallExpre
 function clientOrigin(context: Context, node: Node, depth: number): HelperClientCall | null {
   if (depth > MAX_DEPTH) return null;
   const expression = node.type === AST_NODE_TYPES.AwaitExpression ? unwrap(node.argument) : node;
-  if (expression.type === AST_NODE_TYPES.CallExpression) {
+  if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression) {
     const callee = unwrap(expression.callee);
-    return callee.type === AST_NODE_TYPES.Identifier ? exported(context, callee, true) : null;
+    if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+    return exported(context, callee, expression.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call');
   }
   // `app.request.get('/x')`: a client held in a property of what the helper hands back.
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
@@ -55,20 +56,20 @@ function clientOrigin(context: Context, node: Node, depth: number): HelperClient
   }
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const resolution = resolveName(context, expression);
-  if (resolution.type === 'module') return exported(context, expression, false);
+  if (resolution.type === 'module') return exported(context, expression, 'read');
   if (resolution.type !== 'local') return null;
   const value = singleValueOf(resolution.variable);
   return value ? clientOrigin(context, unwrap(value), depth + 1) : null;
 }
 
-/** The summary of an imported export, called (`createApiClient()`) or read as a value. */
-function exported(context: Context, identifier: TSESTree.Identifier, called: boolean): HelperClientCall | null {
+/** The summary of an imported export, called (`createApiClient()`), constructed (`new ApiClient()`) or read as a value. */
+function exported(context: Context, identifier: TSESTree.Identifier, use: 'call' | 'new' | 'read'): HelperClientCall | null {
   const resolution = resolveName(context, identifier);
   if (resolution.type !== 'module' || resolution.binding.typeOnly || resolution.binding.imported === '*') return null;
   const { source, imported } = resolution.binding;
   const summary = summaryOfSpecifier(context, source);
   if (summary === null) return null;
-  const helper = `\`${identifier.name}${called ? '()' : ''}\` from '${source}'`;
+  const helper = `\`${use === 'new' ? 'new ' : ''}${identifier.name}${use === 'read' ? '' : '()'}\` from '${source}'`;
   if (summary === 'unknown') return { helper, value: { type: 'unknown' } };
   return { helper, value: summary.exports.get(imported)?.value ?? { type: 'unknown' } };
 }

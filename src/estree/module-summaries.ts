@@ -561,7 +561,13 @@ class LazyExports implements ReadonlyMap<string, ExportSummary> {
     this.asking.add(name);
     const cutsBefore = cuts;
     try {
-      const answer = this.compute(name);
+      // An export whose code the reader cannot follow (a construct it trips over) is unknown, never a crash of the rule asking.
+      let answer: ExportSummary | undefined;
+      try {
+        answer = this.compute(name);
+      } catch {
+        answer = unknownExport();
+      }
       // Asked while another module is read, an answer cut short by that read is not kept.
       if (building.size === 0 || cuts === cutsBefore) this.done.set(name, answer);
       return answer;
@@ -1032,16 +1038,29 @@ function servesWhatItIsHanded(reader: Reader, node: TSESTree.ClassDeclaration | 
     const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
     return target.type === AST_NODE_TYPES.Identifier ? [target.name] : [];
   }));
-  if (handed.size === 0 || !LOOPBACK.test(reader.text.slice(node.range[0], node.range[1]))) return false;
+  if (handed.size === 0) return false;
+  const loopback = LOOPBACK.test(reader.text.slice(node.range[0], node.range[1]));
+  const isHanded = (argument: Node) => handed.has(segmentsOf(argument)?.[0] ?? '');
   let serves = false;
   walk(constructor.value, (inner) => {
     if (serves || inner.type !== AST_NODE_TYPES.CallExpression) return;
     const segments = segmentsOf(inner.callee);
     const last = segments?.[segments.length - 1];
-    if (last === 'createServer') serves = inner.arguments.some((argument) => handed.has(segmentsOf(argument)?.[0] ?? ''));
-    else if (last === 'listen' && segments?.length === 2) serves = handed.has(segments[0] ?? '');
+    if (loopback && last === 'createServer') serves = inner.arguments.some(isHanded);
+    else if (loopback && last === 'listen' && segments?.length === 2) serves = handed.has(segments[0] ?? '');
+    // Wraps a test client of what it is handed (`this.agent = request(app)`).
+    else if (segments && inner.arguments.some(isHanded)) serves = callsTestClient(reader, segments);
   });
   return serves;
+}
+
+/** Whether a callee (`request`, `supertest.agent`) is a test client's call read off an import of its package. */
+function callsTestClient(reader: Reader, segments: readonly string[]): boolean {
+  const binding = reader.bindings.get(segments[0] ?? '');
+  if (binding?.type !== 'import') return false;
+  const calls = TEST_CLIENT_MODULES[binding.specifier]?.calls;
+  const path = [...(binding.imported === '*' || binding.imported === 'default' ? [] : [binding.imported]), ...segments.slice(1)];
+  return calls?.has(path.join('.')) ?? false;
 }
 
 /**

@@ -86,6 +86,36 @@ export class FakeWeatherServer {
   }
 }
 `,
+  // A typed client for the tests that wraps supertest around the app it is handed.
+  'test/support/api-client.ts': `import request from 'supertest';
+
+export class ApiClient {
+  private readonly agent: ReturnType<typeof request>;
+
+  constructor(app: Parameters<typeof request>[0]) {
+    this.agent = request(app);
+  }
+
+  get(route: string) {
+    return this.agent.get(route);
+  }
+}
+`,
+  // A client of another service, pointed at the address it is handed.
+  'test/support/weather-client.ts': `import axios from 'axios';
+
+export class WeatherClient {
+  private readonly http: ReturnType<typeof axios.create>;
+
+  constructor(baseUrl: string) {
+    this.http = axios.create({ baseURL: baseUrl });
+  }
+
+  get(route: string) {
+    return this.http.get(route);
+  }
+}
+`,
   'test/integration/placeholder.ts': '',
 });
 
@@ -125,8 +155,45 @@ test('the fake answers', async () => {
 });
 `,
     },
+    {
+      name: 'a client class of another service is handed its address, not the app (Vitest)',
+      filename: path.join(notes, 'test/integration/forecast.test.ts'),
+      code: `import { expect, it } from 'vitest';
+import { WeatherClient } from '../support/weather-client';
+
+it('reads the forecast from the local stand-in', async () => {
+  const weather = new WeatherClient(process.env.WEATHER_URL ?? '');
+  expect((await weather.get('/today')).status).toBe(200);
+});
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'requests through a client class that wraps supertest around the app (Jest)',
+      filename: path.join(notes, 'test/integration/typed-client.test.ts'),
+      code: `import { webApp } from '../../src/web';
+import { ApiClient } from '../support/api-client';
+
+test('lists notes through the typed client', async () => {
+  const api = new ApiClient(webApp().callback());
+  expect((await api.get('/api/notes')).status).toBe(200);
+});
+`,
+      errors: [
+        {
+          messageId: 'testClient',
+          line: 6,
+          data: {
+            file: shown(path.join(notes, 'test/integration/typed-client.test.ts')),
+            client: "the app client `new ApiClient()` from '../support/api-client'",
+            call: "api.get('/api/notes')",
+            request: '',
+            more: '',
+          },
+        },
+      ],
+    },
     {
       name: 'requests through a test server that serves the app (Vitest)',
       filename: path.join(notes, 'test/integration/notes.test.ts'),
