@@ -143,9 +143,25 @@ function identify(context: Context, identifier: TSESTree.Identifier, members: re
     }
     return null;
   }
-  // A local binding is a test function only when it was made from one with `.extend(…)`.
+  // A local binding is a test function when it was made from one with `.extend(…)`, or when it
+  // takes the name of one for a variant the file cannot see into (`const describe = helpers.describeWithDb`).
   const extended = extendedTestOf(context, resolution.variable);
-  return extended ? { name: 'test', framework: extended, members } : null;
+  if (extended) return { name: 'test', framework: extended, members };
+  return ALIASABLE.has(identifier.name) && isAliasDeclaration(resolution.variable) ? { name: CANONICAL[identifier.name] as AliasTarget, framework: 'global', members } : null;
+}
+
+/** Names a file gives a variant of a framework function it takes from elsewhere. */
+const ALIASABLE: ReadonlySet<string> = new Set(['describe', 'suite', 'it', 'test']);
+
+/** `const describe = helpers.describeWithDb` or `= describe.skipIf(…)`: a constant that takes a value from elsewhere, not a function written here. */
+function isAliasDeclaration(variable: { defs: ReadonlyArray<{ type: string; node: Node }> }): boolean {
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || definition?.type !== 'Variable') return false;
+  const declarator = definition.node as TSESTree.VariableDeclarator;
+  const declaration = declarator.parent as TSESTree.VariableDeclaration | undefined;
+  if (declaration?.kind !== 'const' || !declarator.init) return false;
+  const init = unwrap(declarator.init);
+  return init.type === AST_NODE_TYPES.MemberExpression || init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.Identifier;
 }
 
 /** `const myTest = test.extend({ … })`: the framework of the base test function, or `null`. */

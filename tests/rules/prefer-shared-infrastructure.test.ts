@@ -1185,3 +1185,58 @@ describe('User model', function () {
     },
   ],
 });
+
+ts.run('prefer-shared-infrastructure: a suite function the file takes under its own name', rule, {
+  valid: [
+    {
+      name: 'two suites made by a helper variant of describe each open one pool, in their first test (Vitest)',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import { expect, it } from 'vitest';
+import * as support from '../support';
+
+const describe = support.describeWithDatabase;
+
+describe('the order reader', () => {
+  let pool: Pool | undefined;
+  it('reads an order', async () => {
+    pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    expect((await pool.query('SELECT 1')).rows).toHaveLength(1);
+  });
+});
+
+describe('the invoice reader', () => {
+  let pool: Pool | undefined;
+  it('reads an invoice', async () => {
+    pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    expect((await pool.query('SELECT 2')).rows).toHaveLength(1);
+  });
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a suite of such a variant whose every test opens its own pool (Mocha style, TypeScript)',
+      filename: TS_FILE,
+      code: `
+import { Pool } from 'pg';
+import * as support from '../support';
+
+const describe = support.describeWithDatabase;
+
+describe('the order reader', () => {
+  it('reads an order', async () => {
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    await pool.query('SELECT 1');
+  });
+
+  it('reads a second order', async () => {
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    await pool.query('SELECT 2');
+  });
+});`,
+      errors: [{ messageId: 'perTestBody', line: 9, column: 18, data: { call: 'new Pool()', shared: 'beforeAll', count: 2 }, suggestions: [] }],
+    },
+  ],
+});
