@@ -5,7 +5,7 @@ import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { summaryOfSpecifier } from './project-modules';
 import type { TextNeeds } from './text-gates';
-import { singleValueOf } from './variables';
+import { destructuredPropertyOf, plainValuesOf, singleValueOf } from './variables';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -48,18 +48,27 @@ function clientOrigin(context: Context, node: Node, depth: number): HelperClient
     return exported(context, callee, expression.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call');
   }
   // `app.request.get('/x')`: a client held in a property of what the helper hands back.
-  if (expression.type === AST_NODE_TYPES.MemberExpression) {
-    const holder = clientOrigin(context, unwrap(expression.object), depth + 1);
-    const name = propertyName(expression);
-    const held = holder?.value.type === 'other' && name !== null ? holder.value.members?.[name] : undefined;
-    return holder && held ? { helper: holder.helper, value: held } : holder;
-  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression) return memberOf(clientOrigin(context, unwrap(expression.object), depth + 1), propertyName(expression));
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const resolution = resolveName(context, expression);
   if (resolution.type === 'module') return exported(context, expression, 'read');
   if (resolution.type !== 'local') return null;
+  // `const { request } = await setupApp()`: the property of what the helper hands back.
+  const destructured = destructuredPropertyOf(resolution.variable);
+  if (destructured) return memberOf(clientOrigin(context, unwrap(destructured.object), depth + 1), destructured.key);
   const value = singleValueOf(resolution.variable);
-  return value ? clientOrigin(context, unwrap(value), depth + 1) : null;
+  if (value) return clientOrigin(context, unwrap(value), depth + 1);
+  // Set in more than one place (two hooks that each set the app up): a client only when every value is one from the same helper.
+  const values = plainValuesOf(resolution.variable);
+  const origins = values.map((written) => clientOrigin(context, unwrap(written), depth + 1));
+  const [first] = origins;
+  return first && origins.every((origin) => origin?.helper === first.helper && origin.value.type === first.value.type) ? first : null;
+}
+
+/** `holder.name`: the client an object handed back by a helper holds under `name`, or the holder itself. */
+function memberOf(holder: HelperClientCall | null, name: string | null): HelperClientCall | null {
+  const held = holder?.value.type === 'other' && name !== null ? holder.value.members?.[name] : undefined;
+  return holder && held ? { helper: holder.helper, value: held } : holder;
 }
 
 /** The summary of an imported export, called (`createApiClient()`), constructed (`new ApiClient()`) or read as a value. */

@@ -18,18 +18,27 @@ export function singleValueOf(variable: TSESLint.Scope.Variable): TSESTree.Node 
 const singleValues = fileCache<TSESLint.Scope.Variable, TSESTree.Node | null>();
 
 function computeSingleValue(variable: TSESLint.Scope.Variable): TSESTree.Node | null {
+  const values = plainValuesOf(variable);
+  return values.length === 1 ? (values[0] ?? null) : null;
+}
+
+/**
+ * Every value a variable is given, by its declaration and by plain `=` assignments (`let app;` set
+ * in two hooks gives both). Empty when it is given one any other way (`+=`, destructuring, a loop).
+ */
+export function plainValuesOf(variable: TSESLint.Scope.Variable): TSESTree.Node[] {
   const definition = variable.defs[0];
-  if (variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.node.id !== definition.name) return null;
+  if (variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.node.id !== definition.name) return [];
   const values: TSESTree.Node[] = definition.node.init ? [definition.node.init] : [];
   for (const reference of variable.references) {
     if (!reference.isWrite() || reference.writeExpr === definition.node.init) continue;
     const parent = reference.identifier.parent;
     const plainAssignment =
       parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === reference.identifier;
-    if (!plainAssignment || !reference.writeExpr) return null;
+    if (!plainAssignment || !reference.writeExpr) return [];
     values.push(reference.writeExpr);
   }
-  return values.length === 1 ? (values[0] ?? null) : null;
+  return values;
 }
 
 /**

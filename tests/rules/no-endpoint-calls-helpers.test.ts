@@ -167,8 +167,90 @@ it('reads the forecast from the local stand-in', async () => {
 });
 `,
     },
+    {
+      name: 'a service taken out of what the helper hands back, and a variable set to two different things (Jest)',
+      filename: path.join(notes, 'test/integration/mixed.test.ts'),
+      code: `import { setupApp } from '../support/harness';
+import { makeAgent } from '../support/unread';
+
+let app;
+beforeAll(async () => {
+  app = await setupApp();
+});
+
+test('reads through the service', async () => {
+  const { services } = await setupApp();
+  expect(await services.notes.get('n1')).toEqual({ id: 'n1' });
+});
+
+test('a client that may be another one', async () => {
+  app = makeAgent();
+  await app.request.get('/api/notes');
+});
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'an agent taken out of what the helper hands back by destructuring (Vitest)',
+      filename: path.join(notes, 'test/integration/destructured.test.ts'),
+      code: `import { expect, it } from 'vitest';
+import { setupApp } from '../support/harness';
+
+it('answers on the health route', async () => {
+  const { request, destroy } = await setupApp();
+  await request.get('/health').expect(200);
+  await destroy();
+});
+`,
+      errors: [
+        {
+          messageId: 'testClient',
+          line: 6,
+          data: {
+            file: shown(path.join(notes, 'test/integration/destructured.test.ts')),
+            client: "the app client `setupApp()` from '../support/harness'",
+            call: "request.get('/health')",
+            request: '',
+            more: '',
+          },
+        },
+      ],
+    },
+    {
+      name: 'an app set up by the same helper in two hooks (Jest)',
+      filename: path.join(notes, 'test/integration/two-setups.test.ts'),
+      code: `import { setupApp } from '../support/harness';
+
+let app: Awaited<ReturnType<typeof setupApp>>;
+beforeAll(async () => {
+  app = await setupApp();
+});
+
+describe('with sharing on', () => {
+  beforeAll(async () => {
+    app = await setupApp({ flags: ['sharing'] });
+  });
+
+  test('shares a note', async () => {
+    await app.request.post('/api/notes/n1/share').expect(201);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'testClient',
+          line: 14,
+          data: {
+            file: shown(path.join(notes, 'test/integration/two-setups.test.ts')),
+            client: "the app client `setupApp()` from '../support/harness'",
+            call: "app.request.post('/api/notes/n1/share')",
+            request: '',
+            more: '',
+          },
+        },
+      ],
+    },
     {
       name: 'requests through a client class that wraps supertest around the app (Jest)',
       filename: path.join(notes, 'test/integration/typed-client.test.ts'),
