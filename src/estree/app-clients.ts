@@ -4,6 +4,7 @@ import type { ExportValue } from '../core/module-summary';
 import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { summaryOfSpecifier } from './project-modules';
+import { REQUEST_METHODS } from './test-clients';
 import type { TextNeeds } from './text-gates';
 import { destructuredPropertyOf, plainValuesOf, singleValueOf } from './variables';
 
@@ -18,10 +19,6 @@ export interface HelperClientCall {
   readonly value: ExportValue;
 }
 
-/** Methods through which a client sends a request: HTTP verbs, and the operations of GraphQL clients. */
-const REQUEST_METHODS: ReadonlySet<string> = new Set([
-  'get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'query', 'mutate',
-]);
 const MAX_DEPTH = 4;
 
 /** Every call {@link parseHelperClientCall} recognises is a method call by one of these names. */
@@ -65,10 +62,16 @@ function clientOrigin(context: Context, node: Node, depth: number): HelperClient
   return first && origins.every((origin) => origin?.helper === first.helper && origin.value.type === first.value.type) ? first : null;
 }
 
-/** `holder.name`: the client an object handed back by a helper holds under `name`, or the holder itself. */
+/**
+ * `holder.name`: the client an object handed back by a helper holds under `name`. A property of a
+ * client is not itself one (`harness.config.get('port')` on a harness that also holds an agent),
+ * and what the summary cannot see into stays unknown.
+ */
 function memberOf(holder: HelperClientCall | null, name: string | null): HelperClientCall | null {
-  const held = holder?.value.type === 'other' && name !== null ? holder.value.members?.[name] : undefined;
-  return holder && held ? { helper: holder.helper, value: held } : holder;
+  if (!holder) return null;
+  if (holder.value.type === 'unknown') return holder;
+  const held = holder.value.type === 'other' && name !== null ? holder.value.members?.[name] : undefined;
+  return held ? { helper: holder.helper, value: held } : null;
 }
 
 /** The summary of an imported export, called (`createApiClient()`), constructed (`new ApiClient()`) or read as a value. */

@@ -10,7 +10,7 @@ import { parseSettings } from '../settings';
 import { fileCache } from './file-cache';
 import { identityOf, isScriptFile } from './module-resolver';
 import { AST_NODE_TYPES } from './node-types';
-import { TEST_CLIENT_MODULES } from './test-clients';
+import { REQUEST_METHODS, TEST_CLIENT_MODULES } from './test-clients';
 
 /**
  * Summaries of the project's own modules, read without type information. Each file is parsed and
@@ -921,7 +921,7 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
     // loading several makes it application code, not one boundary's adapter.
     const kind = reader.ownClientKinds.size === 1 ? [...reader.ownClientKinds][0] : undefined;
     const defined = classMembersOf(reader, node);
-    const value: ExportValue = servesWhatItIsHanded(reader, node) ? { type: 'app-client' } : kind ? { type: 'boundary-client', kind } : reader.complete ? { type: 'other' } : { type: 'unknown' };
+    const value: ExportValue = clientOfWhatItIsHanded(reader, node) ?? (kind ? { type: 'boundary-client', kind } : reader.complete ? { type: 'other' } : { type: 'unknown' });
     return {
       value,
       registersHooks: [],
@@ -1025,33 +1025,47 @@ function callsOnThis(fn: Node): boolean {
 }
 
 /**
- * Whether a class is a test client of a server it runs itself for what it is handed: it serves a
- * constructor argument in this process (`http.createServer(app.callback())`, `app.listen(0)`) and
- * sends its requests to its own loopback address. Handed the project's app, its requests drive
- * the app over HTTP, as `supertest(app)` does. A fake of another service builds its own handler
- * inside and is not one.
+ * What a class is when it is a client of the app it is handed, or `null`:
+ * - a test client of a server it runs itself: it serves a constructor argument in this process
+ *   (`http.createServer(app.callback())`, `app.listen(0)`) and sends its requests to its own
+ *   loopback address. Handed the project's app, its requests drive the app over HTTP, as
+ *   `supertest(app)` does. A fake of another service builds its own handler inside and is not one;
+ * - a wrapper of a test client of what it is handed (`this.agent = request(app)`): a client itself
+ *   when it defines request methods (`get`, `post`), and otherwise a holder of one in that
+ *   property (`harness.request.get('/x')`), whose other properties are not clients.
  */
-function servesWhatItIsHanded(reader: Reader, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+function clientOfWhatItIsHanded(reader: Reader, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ExportValue | null {
   const constructor = node.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor');
-  if (constructor?.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  if (constructor?.type !== AST_NODE_TYPES.MethodDefinition) return null;
   const handed = new Set(constructor.value.params.flatMap((param) => {
     const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
     return target.type === AST_NODE_TYPES.Identifier ? [target.name] : [];
   }));
-  if (handed.size === 0) return false;
+  if (handed.size === 0) return null;
   const loopback = LOOPBACK.test(reader.text.slice(node.range[0], node.range[1]));
   const isHanded = (argument: Node) => handed.has(segmentsOf(argument)?.[0] ?? '');
   let serves = false;
+  const held: Record<string, ExportValue> = {};
   walk(constructor.value, (inner) => {
-    if (serves || inner.type !== AST_NODE_TYPES.CallExpression) return;
+    if (serves) return false;
+    // `this.agent = request(app)`
+    if (inner.type === AST_NODE_TYPES.AssignmentExpression && inner.left.type === AST_NODE_TYPES.MemberExpression && inner.left.object.type === AST_NODE_TYPES.ThisExpression && !inner.left.computed) {
+      const call = unwrapExpression(inner.right);
+      const segments = call.type === AST_NODE_TYPES.CallExpression ? segmentsOf(call.callee) : null;
+      const property = propertyKeyName(inner.left.property);
+      if (call.type === AST_NODE_TYPES.CallExpression && segments && property !== null && call.arguments.some(isHanded) && callsTestClient(reader, segments)) held[property] = { type: 'app-client' };
+      return undefined;
+    }
+    if (!loopback || inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const segments = segmentsOf(inner.callee);
     const last = segments?.[segments.length - 1];
-    if (loopback && last === 'createServer') serves = inner.arguments.some(isHanded);
-    else if (loopback && last === 'listen' && segments?.length === 2) serves = handed.has(segments[0] ?? '');
-    // Wraps a test client of what it is handed (`this.agent = request(app)`).
-    else if (segments && inner.arguments.some(isHanded)) serves = callsTestClient(reader, segments);
+    if (last === 'createServer') serves = inner.arguments.some(isHanded);
+    else if (last === 'listen' && segments?.length === 2) serves = handed.has(segments[0] ?? '');
+    return undefined;
   });
-  return serves;
+  if (serves) return { type: 'app-client' };
+  if (Object.keys(held).length === 0) return null;
+  return ownMembersOf(node).some((name) => REQUEST_METHODS.has(name)) ? { type: 'app-client' } : { type: 'other', members: held };
 }
 
 /** Whether a callee (`request`, `supertest.agent`) is a test client's call read off an import of its package. */

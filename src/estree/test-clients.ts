@@ -29,6 +29,11 @@ export interface TestClientCall {
  * Modules whose functions drive an app from a test, by the member path that does it
  * (`''` is the module value itself: `request(app)` with supertest's default export).
  */
+/** Methods through which a client sends a request: HTTP verbs, and the operations of GraphQL clients. */
+export const REQUEST_METHODS: ReadonlySet<string> = new Set([
+  'get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'query', 'mutate',
+]);
+
 export const TEST_CLIENT_MODULES: Readonly<Record<string, { readonly library: string; readonly calls: ReadonlySet<string> }>> = {
   supertest: { library: 'supertest', calls: new Set(['', 'agent']) },
   'supertest-session': { library: 'supertest-session', calls: new Set(['']) },

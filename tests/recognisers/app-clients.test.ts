@@ -31,7 +31,13 @@ function helperCalls(code: string) {
 }
 
 describe('parseHelperClientCall', () => {
-  summaries.set('../support/api', summaryWith({ createApiClient: { type: 'app-client' }, startApp: { type: 'app-client' }, api: { type: 'app-client' }, db: { type: 'boundary-client', kind: 'database' } }));
+  summaries.set('../support/api', summaryWith({
+    createApiClient: { type: 'app-client' },
+    // Hands back `{ request: supertest.agent(app), config }`.
+    startApp: { type: 'other', members: { request: { type: 'app-client' } } },
+    api: { type: 'app-client' },
+    db: { type: 'boundary-client', kind: 'database' },
+  }));
 
   it('reads requests through a client a project module hands out, with what its summary says', () => {
     const code = `
@@ -43,6 +49,8 @@ it('orders', async () => {
   await api.get('/health');
   const app = await startApp();
   await app.request.get('/users');
+  app.config.get('port');
+  client.defaults.get('timeout');
   await db.query('select 1');
 });
 `;

@@ -101,6 +101,18 @@ export class ApiClient {
   }
 }
 `,
+  // A harness that keeps the app's agent in a property, beside settings it also answers `get` on.
+  'test/support/harness-class.ts': `import request from 'supertest';
+
+export class TestHarness {
+  readonly agent: ReturnType<typeof request>;
+  readonly settings = new Map<string, string>([['locale', 'en']]);
+
+  constructor(app: Parameters<typeof request>[0]) {
+    this.agent = request(app);
+  }
+}
+`,
   // A client of another service, pointed at the address it is handed.
   'test/support/weather-client.ts': `import axios from 'axios';
 
@@ -123,6 +135,13 @@ const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 
 /** A path as the move command in a message shows it: RuleTester lints from the file system's root. */
 const shown = (file: string) => path.relative(path.parse(file).root, file);
+
+/** The one report of a test that drives the app through `client`, at `line` of the test file `file`. */
+const reported = (line: number, file: string, client: string, call: string, shownAlso: { request?: string; more?: string } = {}) => ({
+  messageId: 'testClient' as const,
+  line,
+  data: { file: shown(path.join(notes, file)), client, call, request: shownAlso.request ?? '', more: shownAlso.more ?? '' },
+});
 
 ts.run("no-endpoint-calls: app clients from the project's test support", rule, {
   valid: [
@@ -189,8 +208,35 @@ test('a client that may be another one', async () => {
 });
 `,
     },
+    {
+      name: "a harness's settings beside its agent are no client (Vitest)",
+      filename: path.join(notes, 'test/integration/settings.test.ts'),
+      code: `import { expect, it } from 'vitest';
+import { webApp } from '../../src/web';
+import { TestHarness } from '../support/harness-class';
+
+it('reads the default locale', () => {
+  const harness = new TestHarness(webApp().callback());
+  expect(harness.settings.get('locale')).toBe('en');
+});
+`,
+    },
   ],
   invalid: [
+    {
+      name: "requests through the agent a harness class keeps in a property (Vitest)",
+      filename: path.join(notes, 'test/integration/harness.test.ts'),
+      code: `import { it } from 'vitest';
+import { webApp } from '../../src/web';
+import { TestHarness } from '../support/harness-class';
+
+it('lists notes through the harness', async () => {
+  const harness = new TestHarness(webApp().callback());
+  await harness.agent.get('/api/notes').expect(200);
+});
+`,
+      errors: [reported(7, 'test/integration/harness.test.ts', "the app client `new TestHarness()` from '../support/harness-class'", "harness.agent.get('/api/notes')")],
+    },
     {
       name: 'an agent taken out of what the helper hands back by destructuring (Vitest)',
       filename: path.join(notes, 'test/integration/destructured.test.ts'),
@@ -203,19 +249,7 @@ it('answers on the health route', async () => {
   await destroy();
 });
 `,
-      errors: [
-        {
-          messageId: 'testClient',
-          line: 6,
-          data: {
-            file: shown(path.join(notes, 'test/integration/destructured.test.ts')),
-            client: "the app client `setupApp()` from '../support/harness'",
-            call: "request.get('/health')",
-            request: '',
-            more: '',
-          },
-        },
-      ],
+      errors: [reported(6, 'test/integration/destructured.test.ts', "the app client `setupApp()` from '../support/harness'", "request.get('/health')")],
     },
     {
       name: 'an app set up by the same helper in two hooks (Jest)',
@@ -237,19 +271,7 @@ describe('with sharing on', () => {
   });
 });
 `,
-      errors: [
-        {
-          messageId: 'testClient',
-          line: 14,
-          data: {
-            file: shown(path.join(notes, 'test/integration/two-setups.test.ts')),
-            client: "the app client `setupApp()` from '../support/harness'",
-            call: "app.request.post('/api/notes/n1/share')",
-            request: '',
-            more: '',
-          },
-        },
-      ],
+      errors: [reported(14, 'test/integration/two-setups.test.ts', "the app client `setupApp()` from '../support/harness'", "app.request.post('/api/notes/n1/share')")],
     },
     {
       name: 'requests through a client class that wraps supertest around the app (Jest)',
@@ -262,19 +284,7 @@ test('lists notes through the typed client', async () => {
   expect((await api.get('/api/notes')).status).toBe(200);
 });
 `,
-      errors: [
-        {
-          messageId: 'testClient',
-          line: 6,
-          data: {
-            file: shown(path.join(notes, 'test/integration/typed-client.test.ts')),
-            client: "the app client `new ApiClient()` from '../support/api-client'",
-            call: "api.get('/api/notes')",
-            request: '',
-            more: '',
-          },
-        },
-      ],
+      errors: [reported(6, 'test/integration/typed-client.test.ts', "the app client `new ApiClient()` from '../support/api-client'", "api.get('/api/notes')")],
     },
     {
       name: 'requests through a test server that serves the app (Vitest)',
@@ -289,19 +299,7 @@ it('creates a note', async () => {
   expect(response.status).toBe(200);
 });
 `,
-      errors: [
-        {
-          messageId: 'testClient',
-          line: 7,
-          data: {
-            file: shown(path.join(notes, 'test/integration/notes.test.ts')),
-            client: "the app client `getTestServer()` from '../support'",
-            call: 'server.post(…)',
-            request: ' (POST /api/notes.create)',
-            more: '',
-          },
-        },
-      ],
+      errors: [reported(7, 'test/integration/notes.test.ts', "the app client `getTestServer()` from '../support'", 'server.post(…)', { request: ' (POST /api/notes.create)' })],
     },
     {
       name: "requests through the agent a setup helper hands back in a property (node:test)",
@@ -321,19 +319,7 @@ test('lists notes', async () => {
   await app.request.delete('/api/notes/n1');
 });
 `,
-      errors: [
-        {
-          messageId: 'testClient',
-          line: 11,
-          data: {
-            file: shown(path.join(notes, 'test/integration/listing.test.ts')),
-            client: "the app client `setupApp()` from '../support/harness'",
-            call: "app.request.get('/api/notes')",
-            request: '',
-            more: ', and 1 more in this test',
-          },
-        },
-      ],
+      errors: [reported(11, 'test/integration/listing.test.ts', "the app client `setupApp()` from '../support/harness'", "app.request.get('/api/notes')", { more: ', and 1 more in this test' })],
     },
     {
       name: 'a path named by a constant is shown as the request it makes (Mocha)',
@@ -351,19 +337,7 @@ describe('archiving', () => {
   });
 });
 `,
-      errors: [
-        {
-          messageId: 'testClient',
-          line: 9,
-          data: {
-            file: shown(path.join(notes, 'test/integration/archive.test.ts')),
-            client: "the app client `setupApp()` from '../support/harness'",
-            call: 'app.request.post(ARCHIVE_PATH)',
-            request: ' (POST /api/notes/archive)',
-            more: '',
-          },
-        },
-      ],
+      errors: [reported(9, 'test/integration/archive.test.ts', "the app client `setupApp()` from '../support/harness'", 'app.request.post(ARCHIVE_PATH)', { request: ' (POST /api/notes/archive)' })],
     },
   ],
 });
