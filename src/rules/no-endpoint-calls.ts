@@ -103,7 +103,7 @@ export default createRule<[], MessageId>({
         if (findings.length === 0) return;
         const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
         for (const { node, finding, kind, more } of onePerPlace(findings)) {
-          const count = more === 0 ? '' : `, and ${more} more in this ${PLACE_NAMES[kind]}`;
+          const count = more === 0 ? '' : `, and ${more} more like it in this ${PLACE_NAMES[kind]}`;
           if (finding.kind === 'test-client') {
             const { call, request } = describeClientCall(context, node);
             context.report({ node, messageId: 'testClient', data: { file, more: count, client: finding.entry, call, request: request ? ` (${request})` : '' } });

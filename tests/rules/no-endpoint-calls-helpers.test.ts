@@ -319,7 +319,7 @@ test('lists notes', async () => {
   await app.request.delete('/api/notes/n1');
 });
 `,
-      errors: [reported(11, 'test/integration/listing.test.ts', "the app client `setupApp()` from '../support/harness'", "app.request.get('/api/notes')", { more: ', and 1 more in this test' })],
+      errors: [reported(11, 'test/integration/listing.test.ts', "the app client `setupApp()` from '../support/harness'", "app.request.get('/api/notes')", { more: ', and 1 more like it in this test' })],
     },
     {
       name: 'a path named by a constant is shown as the request it makes (Mocha)',

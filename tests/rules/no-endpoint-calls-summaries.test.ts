@@ -62,7 +62,7 @@ it('places an order', async () => {
           messageId: 'testClient',
           line: 7,
           column: 9,
-          data: { ...at, client: "the app client `createApiClient()` from '../support/api'", call: "api.post('/orders', { sku: 'A1' })", more: ', and 1 more in this test' },
+          data: { ...at, client: "the app client `createApiClient()` from '../support/api'", call: "api.post('/orders', { sku: 'A1' })", more: ', and 1 more like it in this test' },
         },
       ],
     },

@@ -232,7 +232,7 @@ describe('users', () => {
 `,
       errors: [
         // One report a test, with the request it sends and how many more calls drive the app.
-        { messageId: 'testClient', line: 6, column: 11, data: { ...at('tests/integration/users.e2e.test.ts'), client: 'supertest', call: 'api(app.getHttpServer())', request: ' (GET /users)', more: ', and 4 more in this test' } },
+        { messageId: 'testClient', line: 6, column: 11, data: { ...at('tests/integration/users.e2e.test.ts'), client: 'supertest', call: 'api(app.getHttpServer())', request: ' (GET /users)', more: ', and 4 more like it in this test' } },
       ],
     },
     {
@@ -253,7 +253,7 @@ test('creates an order', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 8, column: 26, data: { ...at('tests/integration/orders-route.test.ts'), client: 'in-process injection', call: 'app.inject(request)', more: ', and 2 more in this test' } },
+        { messageId: 'testClient', line: 8, column: 26, data: { ...at('tests/integration/orders-route.test.ts'), client: 'in-process injection', call: 'app.inject(request)', more: ', and 2 more like it in this test' } },
       ],
     },
     {
@@ -290,7 +290,7 @@ it('gets a user', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 5, column: 9, data: { ...at('tests/integration/users-contract.test.ts'), client: 'pactum', call: 'pactum.spec()', request: ' (GET http://localhost:3000/users/1)', more: ', and 1 more in this test' } },
+        { messageId: 'testClient', line: 5, column: 9, data: { ...at('tests/integration/users-contract.test.ts'), client: 'pactum', call: 'pactum.spec()', request: ' (GET http://localhost:3000/users/1)', more: ', and 1 more like it in this test' } },
       ],
     },
     {
@@ -312,7 +312,7 @@ test('lists users', async () => {
 });
 `,
       errors: [
-        { messageId: 'loopbackHttp', line: 9, column: 9, data: { ...at('tests/integration/users-http.test.ts'), url: 'http://localhost:3000/users', client: 'fetch', more: ', and 3 more in this test' } },
+        { messageId: 'loopbackHttp', line: 9, column: 9, data: { ...at('tests/integration/users-http.test.ts'), url: 'http://localhost:3000/users', client: 'fetch', more: ', and 3 more like it in this test' } },
       ],
     },
     {
@@ -350,7 +350,7 @@ it('answers on the random port', async () => {
 });
 `,
       errors: [
-        { messageId: 'loopbackHttp', line: 15, data: { ...at('tests/integration/server.test.ts'), url: 'http://localhost:${…}/health', client: 'fetch', more: ', and 2 more in this test' } },
+        { messageId: 'loopbackHttp', line: 15, data: { ...at('tests/integration/server.test.ts'), url: 'http://localhost:${…}/health', client: 'fetch', more: ', and 2 more like it in this test' } },
       ],
     },
     {
@@ -374,7 +374,7 @@ it('calls the app', async () => {
 });
 `,
       errors: [
-        { messageId: 'loopbackHttp', line: 11, data: { ...at('tests/integration/clients.test.ts'), url: 'http://localhost:8080/users', client: 'axios.post', more: ', and 4 more in this test' } },
+        { messageId: 'loopbackHttp', line: 11, data: { ...at('tests/integration/clients.test.ts'), url: 'http://localhost:8080/users', client: 'axios.post', more: ', and 4 more like it in this test' } },
       ],
     },
     {
@@ -428,7 +428,7 @@ test('x', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 6, column: 9, data: { ...at('tests/integration/users.test.ts'), client: "the endpoint client '../support/api-client'", call: "http.get('/users')", more: ', and 1 more in this test' } },
+        { messageId: 'testClient', line: 6, column: 9, data: { ...at('tests/integration/users.test.ts'), client: "the endpoint client '../support/api-client'", call: "http.get('/users')", more: ', and 1 more like it in this test' } },
       ],
     },
   ],
@@ -487,7 +487,7 @@ it('creates an order', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 9, column: 26, data: { ...at('tests/integration/orders.test.mjs'), client: 'chai-http', call: 'request.execute(app)', request: ' (POST /orders)', more: ', and 1 more in this test' } },
+        { messageId: 'testClient', line: 9, column: 26, data: { ...at('tests/integration/orders.test.mjs'), client: 'chai-http', call: 'request.execute(app)', request: ' (POST /orders)', more: ', and 1 more like it in this test' } },
       ],
     },
   ],
@@ -524,7 +524,7 @@ describe('users', () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 9, column: 11, data: { ...at('test/integration/users.test.js'), client: 'supertest', call: 'request(app)', request: ' (GET /users)', more: ', and 2 more in this test' } },
+        { messageId: 'testClient', line: 9, column: 11, data: { ...at('test/integration/users.test.js'), client: 'supertest', call: 'request(app)', request: ' (GET /users)', more: ', and 2 more like it in this test' } },
       ],
     },
     {
@@ -579,7 +579,7 @@ it('lists users', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 6, column: 9, data: { ...at('tests/integration/users.test.mjs'), client: 'in-process injection', call: 'app.inject(…)', more: ', and 1 more in this test' } },
+        { messageId: 'testClient', line: 6, column: 9, data: { ...at('tests/integration/users.test.mjs'), client: 'in-process injection', call: 'app.inject(…)', more: ', and 1 more like it in this test' } },
       ],
     },
     {
@@ -592,7 +592,7 @@ it('is up', async () => {
 });
 `,
       errors: [
-        { messageId: 'loopbackHttp', line: 3, column: 9, data: { ...at('tests/integration/health.test.mjs'), url: 'http://localhost:3000/health', client: 'fetch', more: ', and 1 more in this test' } },
+        { messageId: 'loopbackHttp', line: 3, column: 9, data: { ...at('tests/integration/health.test.mjs'), url: 'http://localhost:3000/health', client: 'fetch', more: ', and 1 more like it in this test' } },
       ],
     },
     {
@@ -872,7 +872,7 @@ it('places an order', async () => {
             url: 'http://127.0.0.1:${…}/orders',
             client: 'axios.post',
             letThrough: ", which `nock.enableNetConnect('127.0.0.1')` lets through",
-            more: ', and 1 more in this test',
+            more: ', and 1 more like it in this test',
           },
         },
       ],
@@ -918,7 +918,7 @@ it('reads the profile', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 7, column: 9, data: { ...at('tests/integration/session.test.ts'), client: 'supertest', call: 'request(app)', request: ' (POST /signup)', more: ', and 1 more in this hook' } },
+        { messageId: 'testClient', line: 7, column: 9, data: { ...at('tests/integration/session.test.ts'), client: 'supertest', call: 'request(app)', request: ' (POST /signup)', more: ', and 1 more like it in this hook' } },
         { messageId: 'testClient', line: 13, column: 9, data: { ...at('tests/integration/session.test.ts'), client: 'supertest', call: 'request(app)', request: ' (GET /me)' } },
       ],
     },
