@@ -1079,9 +1079,10 @@ function callsTestClient(reader: Reader, segments: readonly string[]): boolean {
 
 /**
  * The methods a class defines itself, each judged by its own body the way a schema's members are:
- * it reaches a boundary when it loads or uses a client or calls something on `this` (the client
- * the instance keeps). A method that only waits, formats or checks (`delay(ms)`, a status test on
- * a client handed to it) replaces no round trip when stubbed.
+ * it reaches a boundary when it loads or uses a client, calls something on `this` (the client the
+ * instance keeps), or uses a module variable something else fills in. A method that only waits,
+ * formats or checks (`delay(ms)`, a status test on a client handed to it) replaces no round trip
+ * when stubbed.
  */
 function classMembersOf(reader: Reader, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Array<{ name: string; reaches: boolean }> {
   const members: Array<{ name: string; reaches: boolean }> = [];

@@ -153,7 +153,7 @@ function identify(context: Context, identifier: TSESTree.Identifier, members: re
 /** Names a file gives a variant of a framework function it takes from elsewhere. */
 const ALIASABLE: ReadonlySet<string> = new Set(['describe', 'suite', 'it', 'test']);
 
-/** `const describe = helpers.describeWithDb` or `= describe.skipIf(…)`: a constant that takes a value from elsewhere, not a function written here. */
+/** `const describe = helpers.describeWithDb` or `= vitest.describe.skipIf(…)`: a constant that takes a value from elsewhere, not a function written here. */
 function isAliasDeclaration(variable: { defs: ReadonlyArray<{ type: string; node: Node }> }): boolean {
   const definition = variable.defs[0];
   if (variable.defs.length !== 1 || definition?.type !== 'Variable') return false;
