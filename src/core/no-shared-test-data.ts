@@ -9,7 +9,7 @@
  * Infrastructure and schema are meant to be shared and are left alone; so are values reset before
  * or after each test.
  */
-import { classifyValueName, type CallRole } from './vocabulary';
+import { classifyValueName, namesClassLike, type CallRole } from './vocabulary';
 
 export type Id = number;
 export type HookKind = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
@@ -555,16 +555,13 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
   };
 }
 
-/** `Character`, `UserModel`: a name written like a class's holds a class or a model, which tests define, not data they make. */
-const CLASS_LIKE_NAME = /^[A-Z][a-z0-9]/;
-
 /**
  * The tests that assign a binding, and the reads of it in later tests that do not assign it
  * themselves. A read does not count when a run-once setup hook assigns the binding again between
  * the two: one around the reading test but not around the earlier one.
  */
 function handoffOf(file: FileIndex, binding: BindingFact, handing: 'data' | 'infrastructure' = 'data'): { writers: ReadonlySet<Id>; readers: UseFact[] } {
-  if (CLASS_LIKE_NAME.test(binding.name)) return { writers: new Set(), readers: [] };
+  if (namesClassLike(binding.name)) return { writers: new Set(), readers: [] };
   const testWrites = binding.uses.filter((use) => use.write && use.place.kind === 'test');
   // Every test that assigns the binding reads its own value. Those that give it data hand data on;
   // those that connect a client or set up an app hand on infrastructure, which belongs in a hook.

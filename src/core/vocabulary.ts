@@ -109,6 +109,11 @@ const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|reload|wipe|clear|pur
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
 /** A function or method named for connecting to something. */
 const CONNECTING = /^connect[A-Z0-9_]/;
+/** `Character`, `UserModel`, `Modules.PAYMENT`'s `Modules`: a name written like a class's, which holds a class, a model or a registry, not a value a test makes. */
+export function namesClassLike(name: string): boolean {
+  return /^[A-Z][a-z0-9]/.test(name);
+}
+
 /**
  * Whether a name is written the way projects name their test doubles: a class (`FakeQueue`,
  * `InMemoryOrders`, `MockMailer`), a value (`fakeProvider`, `stubGateway`) or a function that makes

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isClientExport, type BoundaryModule } from '../core/boundaries';
+import { namesClassLike } from '../core/vocabulary';
 import { boundaryKindOfExportMember, boundaryKindOfExportValue, boundaryKindOfModule, boundaryKindOfStubbedExport, definedMemberReaches } from '../core/project-boundaries';
 import { boundaryOfSpecifier, exportReadOff, ownLibraryOf, traceValue, type Tracer } from './boundary-values';
 import { propertyName, unwrap } from './call-chain';
@@ -50,10 +51,10 @@ function methodResultOfClient(context: Context, call: TSESTree.CallExpression, r
 /** `BillingUsage`, `Modules.PAYMENT`: a class or a token of a registry, by its written name. */
 function namesClassOrToken(argument: TSESTree.CallExpressionArgument): boolean {
   const node = unwrap(argument);
-  if (node.type === AST_NODE_TYPES.Identifier) return /^[A-Z][a-z0-9]/.test(node.name);
+  if (node.type === AST_NODE_TYPES.Identifier) return namesClassLike(node.name);
   if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
   const object = unwrap(node.object);
-  return object.type === AST_NODE_TYPES.Identifier && /^[A-Z][a-z0-9]/.test(object.name);
+  return object.type === AST_NODE_TYPES.Identifier && namesClassLike(object.name);
 }
 
 const clientTracer: Tracer<BoundaryModule> = { lookup: clientExport, variables: fileCache(), thisProperties: true, methodResult: methodResultOfClient };

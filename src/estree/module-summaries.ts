@@ -967,7 +967,7 @@ function schemaMembersOf(reader: Reader, node: Node): Array<{ name: string; reac
   const add = (name: string | null, fn: Node | undefined) => {
     if (name === null || !fn) return;
     const code = unwrapExpression(fn);
-    const reaches = !isFunction(code) || kindsReachedBy(reader, code, new Set()).size > 0 || callsOnThis(code);
+    const reaches = !isFunction(code) || bodyReaches(reader, code);
     members.set(name, (members.get(name) ?? false) || reaches);
   };
   const addAll = (object: Node | undefined) => {
@@ -1004,6 +1004,11 @@ function schemaMembersOf(reader: Reader, node: Node): Array<{ name: string; reac
 function propertyKeyName(key: Node): string | null {
   if (key.type === AST_NODE_TYPES.Identifier) return key.name;
   return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : null;
+}
+
+/** Whether a member's own code may leave the process: it loads or uses a client, or calls something on `this`. */
+function bodyReaches(reader: Reader, code: Node): boolean {
+  return callsOnThis(code) || kindsReachedBy(reader, code, new Set()).size > 0;
 }
 
 /** Whether a function calls something reached from `this` (`this.save()`, `this.constructor.find()`, `this.model('X').count()`). */
@@ -1091,7 +1096,7 @@ function classMembersOf(reader: Reader, node: TSESTree.ClassDeclaration | TSESTr
     const name = propertyKeyName(member.key);
     const code = member.value ? unwrapExpression(member.value) : null;
     if (name === null || !code || !isFunction(code) || !code.body) continue;
-    members.push({ name, reaches: callsOnThis(code) || usesVariableSetElsewhere(reader, code) || kindsReachedBy(reader, code, new Set()).size > 0 });
+    members.push({ name, reaches: bodyReaches(reader, code) || usesVariableSetElsewhere(reader, code) });
   }
   return members;
 }
