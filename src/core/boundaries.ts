@@ -25,8 +25,12 @@ export interface ImportSite {
 /** Strips `node:` and reduces a deep import to the package name (`@scope/pkg/sub` → `@scope/pkg`). */
 export function packageName(specifier: string): string {
   const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-  const parts = bare.split('/');
-  return bare.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? bare);
+  // Up to the first slash, or the second for a scoped name; asked for on every load, so without splitting.
+  const first = bare.indexOf('/');
+  if (first === -1) return bare;
+  if (!bare.startsWith('@')) return bare.slice(0, first);
+  const second = bare.indexOf('/', first + 1);
+  return second === -1 ? bare : bare.slice(0, second);
 }
 
 export function isRelativeSpecifier(specifier: string): boolean {

@@ -186,7 +186,7 @@ export function classifyCall(facts: CallFacts): CallRole | null {
   if (last === undefined) return null;
   if (BUILD_ONLY_METHODS.has(last)) return null;
   // `helpers.mocks.create()`, `fakes.order()`: a holder of test doubles builds stand-ins in memory.
-  if (segments.slice(0, -1).some((name) => DOUBLES_HOLDER.test(name))) return null;
+  for (let index = 0; index < segments.length - 1; index++) if (DOUBLES_HOLDER.test(segments[index] as string)) return null;
 
   if (facts.text !== undefined && SQL_RUNNERS.has(last)) {
     const sqlRole = classifySql(facts.text);

@@ -24,6 +24,23 @@ export function importSiteOf(context: Context): ImportSite {
  * boundaries declared in settings still do.
  */
 export function boundaryOfSpecifier(context: Context, specifier: string): BoundaryModule | null {
+  // Every rule asks about the same few specifiers of a file many times: answer them once per file.
+  let known = boundariesBySpecifier.get(context.sourceCode);
+  if (!known) {
+    known = new Map();
+    boundariesBySpecifier.set(context.sourceCode, known);
+  }
+  let boundary = known.get(specifier);
+  if (boundary === undefined) {
+    boundary = computeBoundaryOfSpecifier(context, specifier);
+    known.set(specifier, boundary);
+  }
+  return boundary;
+}
+
+const boundariesBySpecifier = fileCache<object, Map<string, BoundaryModule | null>>();
+
+function computeBoundaryOfSpecifier(context: Context, specifier: string): BoundaryModule | null {
   const settings = getSettings(context.settings);
   const boundary = lookupBoundary(specifier, settings, importSiteOf(context));
   if (!boundary || boundary.role === 'adapter' || matchesModuleGlobs(specifier, settings.boundaries)) return boundary;

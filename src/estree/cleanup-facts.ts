@@ -29,12 +29,13 @@ import {
   type CallRole,
 } from '../core/vocabulary';
 import { boundaryOfSpecifier, containerOfValue } from './boundary-values';
-import { callChain, callFacts, isOutermostCall, methodCallFacts, propertyName } from './call-chain';
+import { callChain, callFacts, callRoleOf, isOutermostCall, methodCallFacts, propertyName } from './call-chain';
 import { moduleOfExpression } from './imports';
 import { parseMockCall } from './mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
 import { testFileOf } from './test-file';
-import { runnerSetupOf } from './runner-setup';
+import { runnerSetupOf, type RunnerSetup } from './runner-setup';
+import { mayContain } from './text-gates';
 import { subjectOf } from './cleanup-subjects';
 import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, specifierFrom, type HooksFromElsewhere } from './unseen-hooks';
 import { moduleKeyOf } from './project-modules';
@@ -59,6 +60,9 @@ import {
 } from './cleanup-recognisers';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** What every string an in-memory store or a database URL is recognised in holds. */
+const STORE_TEXT = /memory|:\/\//;
 
 /** A write the rule may report, with what its message and edit need. */
 export interface FoundWrite {
@@ -130,8 +134,9 @@ export function cleanupFactsGatherer(context: Context): {
     elsewhere.push({ node, hooks: () => hooksOfSuiteLevelCall(context, node) });
     if (isCollectionReset(node)) extraCleanups.push({ node, kind: null });
     if (!isOutermostCall(node)) return;
-    const facts = callFacts(node) ?? methodCallFacts(node);
-    if (facts) candidates.push({ node, facts, role: classifyCall(facts) });
+    const named = callFacts(node);
+    const facts = named ?? methodCallFacts(node);
+    if (facts) candidates.push({ node, facts, role: named ? callRoleOf(node) : classifyCall(facts) });
   }
 
   /** What the test-file model holds: imports, calls, and `sent.length = 0` (an in-memory collection emptied). */
@@ -153,20 +158,24 @@ export function cleanupFactsGatherer(context: Context): {
   const listeners: TSESLint.RuleListener = {
     TaggedTemplateExpression(node) {
       const facts = callFacts(node);
-      if (facts) candidates.push({ node, facts, role: classifyCall(facts) });
-    },
-    Literal(node) {
-      if (typeof node.value !== 'string') return;
-      noteText(node.value);
-      if (isFreshDatabaseUrl(context, node.value)) throwawayKinds.add('database');
-    },
-    TemplateElement(node) {
-      noteText(node.value.cooked ?? node.value.raw);
+      if (facts) candidates.push({ node, facts, role: callRoleOf(node) });
     },
     Property(node) {
       if (isFreshDatabaseName(context, node)) throwawayKinds.add('database');
     },
   };
+  // An in-memory store or a database URL is spelt out in the text (`:memory:`, `postgres://…`):
+  // without either, no string of the file is read.
+  if (mayContain(context.sourceCode, STORE_TEXT)) {
+    listeners.Literal = (node: TSESTree.Literal) => {
+      if (typeof node.value !== 'string') return;
+      noteText(node.value);
+      if (isFreshDatabaseUrl(context, node.value)) throwawayKinds.add('database');
+    };
+    listeners.TemplateElement = (node: TSESTree.TemplateElement) => {
+      noteText(node.value.cooked ?? node.value.raw);
+    };
+  }
 
   function finish(): CleanupGathering | null {
     // A helper or setup module is cleaned up by the tests that use it: nothing to read.
@@ -185,20 +194,22 @@ export function cleanupFactsGatherer(context: Context): {
     const cleanups: PlacedCleanup[] = [];
     let unseenHooks = false;
 
-    const setup = runnerSetupOf(context.filename);
+    // The runner's setup modules, read once the file is known to write: their hooks may clean up,
+    // and a module one of them mocks is mocked in every test file the runner loads after it.
     const fromSetup: Array<{ node: TSESTree.Node; hooks: () => HooksFromElsewhere }> = [];
-    if (setup === 'unknown') unseenHooks = true;
-    else {
+    let setup: RunnerSetup | null = null;
+    /** Whether the setup is known; `false` when the runner's configuration cannot be read. */
+    function readSetup(): boolean {
+      if (setup) return setup !== 'unknown';
+      setup = runnerSetupOf(context.filename);
+      if (setup === 'unknown') return false;
       for (const module of setup.modules) {
         const specifier = specifierFrom(context.filename, module);
         fromSetup.push({ node: context.sourceCode.ast, hooks: () => hooksOnLoad(context, specifier) });
-        // A module a setup file mocks is mocked in every test file the runner loads after it.
         for (const key of mocksOnLoad(context, specifier)) mocked.add(key);
       }
+      return true;
     }
-
-    // Hooks nobody can read may clean up anything: there is nothing to say.
-    if (unseenHooks) return { facts: { writes: placedWrites, cleanups, throwawayKinds, unseenHooks }, writes, tests, hasContainer };
 
     // Writes first: a file that writes nothing needs no cleanup, and what it cleans is not read.
     const removals: Array<{ node: WritingCall; facts: CallFacts; role: CallRole | null; removingText: boolean; reset: boolean }> = [];
@@ -219,6 +230,8 @@ export function cleanupFactsGatherer(context: Context): {
       if (isStaticFactory(context, node, facts) || isLocalHelperWithoutWrites(context, node, facts)) continue;
       const target = committing ? 'receiver' : writeTargetOf(facts);
       if (!target) continue;
+      // Hooks nobody can read may clean up anything: there is nothing to say.
+      if (!readSetup()) return { facts: { writes: [], cleanups: [], throwawayKinds, unseenHooks: true }, writes: [], tests, hasContainer };
       const traced = traceWrite(context, node, target);
       const write = writeOf({
         target,

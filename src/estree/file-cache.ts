@@ -47,5 +47,6 @@ export function finishFile(sourceCode: object): void {
 function clearCaches(): void {
   currentFile = null;
   rulesOnFile = 0;
-  for (const cache of caches) cache.clear();
+  // Clearing a map allocates its table anew; most caches stay empty on most files.
+  for (const cache of caches) if (cache.size > 0) cache.clear();
 }

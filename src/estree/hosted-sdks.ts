@@ -99,8 +99,17 @@ export function mayMakeNetworkClient(text: string): boolean {
 export function makesNetworkClients(context: Context, specifier: string): boolean {
   if (sdkNameOf(context, specifier) !== null) return true;
   const summary = summaryOfSpecifier(context, specifier);
-  return summary !== null && summary !== 'unknown' && [...summary.exports.values()].some(({ value }) => value.type === 'boundary-client' && value.kind === 'http');
+  if (summary === null || summary === 'unknown') return false;
+  // Answered once per summary (a module's summary is made anew when the module changes).
+  const known = httpClientExporters.get(summary.identity.file);
+  if (known?.summary === summary) return known.exportsClient;
+  const exportsClient = [...summary.exports.values()].some(({ value }) => value.type === 'boundary-client' && value.kind === 'http');
+  httpClientExporters.set(summary.identity.file, { summary, exportsClient });
+  return exportsClient;
 }
+
+/** Whether the summary of each module asked about exports an HTTP client, by the module's file. */
+const httpClientExporters = new Map<string, { readonly summary: object; readonly exportsClient: boolean }>();
 
 /** Whether the export is, by its module's summary, a client that reaches the HTTP boundary. */
 function isProjectHttpClient(context: Context, specifier: string, path: readonly string[]): boolean {

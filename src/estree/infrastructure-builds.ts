@@ -91,17 +91,22 @@ export function gatherPerTestBuilds(
   closes: readonly CloseCall[],
   mocked: ReadonlySet<string>,
 ): PerTestBuilds {
-  const shared: Array<{ scope: Node; key: string }> = [];
   const perTest: InfrastructureCall[] = [];
+  const runsOnce: Array<{ node: Construction; facts: CallFacts; scope: Node }> = [];
   for (const { node, facts } of candidates) {
     const runs = whenItRuns(context, node);
     if (!runs) continue;
     const owner = runs.perTest;
-    const statement = owner ? statementIn(owner, node) : node;
-    if (!opensInfrastructure(context, node, facts, statement, mocked)) continue;
-    if (owner) perTest.push({ node, owner, statement, label: callLabel(facts) });
-    else shared.push({ scope: runs.shared ?? context.sourceCode.ast, key: callLabel(facts) });
+    if (!owner) {
+      runsOnce.push({ node, facts, scope: runs.shared ?? context.sourceCode.ast });
+      continue;
+    }
+    const statement = statementIn(owner, node);
+    if (opensInfrastructure(context, node, facts, statement, mocked)) perTest.push({ node, owner, statement, label: callLabel(facts) });
   }
+  // What opens once matters only beside something that opens per test: most files have nothing per test.
+  if (perTest.length === 0) return { facts: [], calls: [] };
+  const shared = runsOnce.flatMap(({ node, facts, scope }) => (opensInfrastructure(context, node, facts, node, mocked) ? [{ scope, key: callLabel(facts) }] : []));
   const facts = perTest.map((call): PerTestBuild => {
     const suite = suiteOf(context, call.owner) ?? context.sourceCode.ast;
     return {

@@ -17,10 +17,11 @@ import {
   type UseFact,
 } from '../core/no-shared-test-data';
 import { callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
-import { callFacts, leadingText, propertyName, staticString, unwrap } from './call-chain';
+import { callFacts, callRoleOf, leadingText, propertyName, staticString, unwrap } from './call-chain';
 import { mutationOf } from './mutations';
 import { testPlaceOf, wrappedCallbackOf, type TestCall } from './test-calls';
 import { mayCallTestClient, parseTestClientCall } from './test-clients';
+import { testFileOf } from './test-file';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -127,6 +128,8 @@ class Collector {
   private body: Node | null = null;
   /** Whether each hook body flushes, worked out once per body. */
   private readonly flushingBodies = new Map<Node, boolean>();
+  /** The file's calls of a flushing method, found on first use. */
+  private flushCalls: readonly TSESTree.CallExpression[] | null = null;
 
   constructor(private readonly context: Context) {}
 
@@ -290,7 +293,10 @@ class Collector {
   private bodyFlushes(body: Node): boolean {
     let flushes = this.flushingBodies.get(body);
     if (flushes === undefined) {
-      flushes = callsMethod(body, FLUSHING_METHODS);
+      // The file's flushing calls are few; finding one inside the body beats walking the body.
+      this.flushCalls ??= testFileOf(this.context).calls.filter((call) => callsMethod(call, FLUSHING_METHODS));
+      const [start, end] = body.range;
+      flushes = this.flushCalls.some(({ range }) => range[0] >= start && range[1] <= end);
       this.flushingBodies.set(body, flushes);
     }
     return flushes;
@@ -516,7 +522,7 @@ class Collector {
    * - a `create…` helper after the hook dropped the schema rebuilds it.
    */
   private roleOf(node: CallLike, facts: CallFacts): CallRole | null {
-    const role = classifyCall(facts);
+    const role = facts === callFacts(node) ? callRoleOf(node) : classifyCall(facts);
     const last = facts.segments[facts.segments.length - 1] ?? '';
     if (role === null) {
       if (facts.segments.length > 1 && namesRecordFactoryMethod(last)) return 'data';
@@ -590,20 +596,9 @@ class Collector {
 }
 
 /** Whether a method of one of these names is called anywhere inside a node (`em.flush()`, `em.persist(x).flush()`). */
-function callsMethod(root: Node, names: ReadonlySet<string>): boolean {
-  const pending: Node[] = [root];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && names.has(propertyName(node.callee) ?? '')) return true;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item === 'object' && 'type' in item) pending.push(item as Node);
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        pending.push(value as Node);
-      }
-    }
-  }
-  return false;
+/** `x.flush()`: a method call by one of the names. */
+function callsMethod(node: TSESTree.CallExpression, names: ReadonlySet<string>): boolean {
+  return node.callee.type === AST_NODE_TYPES.MemberExpression && names.has(propertyName(node.callee) ?? '');
 }
 
 function isDataOrCleanup(effect: Effect): boolean {

@@ -56,6 +56,8 @@ interface Gathered {
   mocks: readonly MockCall[] | null;
   httpFakes: readonly HttpFakeFact[] | null;
   callsAndConstructions: ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression> | null;
+  /** The model handed to rules, made on first read: every rule on the file reads the same one. */
+  model: TestFile | null;
 }
 
 const models = fileCache<object, Gathered>();
@@ -80,11 +82,11 @@ export function testFileOf(context: Context): TestFile {
     walk(context.sourceCode.ast, context.sourceCode.visitorKeys, gatheringListeners(gathered) as Record<string, (node: TSESTree.Node) => void>);
     models.set(context.sourceCode, gathered);
   }
-  return modelOf(gathered);
+  return (gathered.model ??= modelOf(gathered));
 }
 
 function emptyModel(context: Context): Gathered {
-  return { context, loads: [], calls: [], constructions: [], memberAssignments: [], tests: null, mocks: null, httpFakes: null, callsAndConstructions: null };
+  return { context, loads: [], calls: [], constructions: [], memberAssignments: [], tests: null, mocks: null, httpFakes: null, callsAndConstructions: null, model: null };
 }
 
 function modelOf(gathered: Gathered): TestFile {
@@ -163,14 +165,16 @@ function walk(node: TSESTree.Node, keys: Readonly<Record<string, readonly string
 
 /** Listeners of two sources on one object: where both listen to a node, both run, `first` first. */
 export function mergeListeners(first: TSESLint.RuleListener, second: TSESLint.RuleListener): TSESLint.RuleListener {
-  const merged: Record<string, unknown> = { ...second };
-  for (const [selector, listener] of Object.entries(first)) {
-    const other = (second as Record<string, unknown>)[selector];
+  const merged: Record<string, unknown> = { ...first };
+  for (const selector in second) {
+    const listener = (second as Record<string, unknown>)[selector];
+    if (typeof listener !== 'function') continue;
+    const earlier = merged[selector];
     merged[selector] =
-      typeof other === 'function'
+      typeof earlier === 'function'
         ? (node: TSESTree.Node) => {
+            (earlier as (node: TSESTree.Node) => void)(node);
             (listener as (node: TSESTree.Node) => void)(node);
-            (other as (node: TSESTree.Node) => void)(node);
           }
         : listener;
   }
