@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { forgetStamps } from '../estree/project-modules';
 import { UsageError } from './command';
 
 /** One file a command changes: created (`before` null), edited, or deleted (`after` null). */
@@ -120,6 +121,8 @@ export async function applyAll(changes: readonly FileChange[], verify: () => Pro
       }
       done.push(change);
     }
+    // The check lints at once what was just written: stamps read a moment ago no longer hold.
+    forgetStamps();
     await verify();
   } catch (error) {
     rollback();

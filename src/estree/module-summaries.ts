@@ -52,19 +52,45 @@ const building = new Set<string>();
 const scanning = new Set<string>();
 
 /**
- * Stamps (modification time and size) read during the current lint of a file: each file is looked
- * at once per file linted, however many summaries name it. The per-file cache empties when ESLint
- * moves to the next file, which starts a new round.
+ * How long the stamps (modification time and size) read from disk are trusted. Each file is
+ * looked at once per round, however many summaries name it, and each cached answer is checked
+ * against its stamps once per round. A round ends when a file starts to be linted this long after
+ * the round began: an editor sees a helper edited in another tab on its next lint after that, and a
+ * run over many files looks at each module once a second rather than once for every file.
  */
-const round = fileCache<object, Map<string, string | null>>();
+export const STAMPS_TRUSTED_FOR_MS = 1000;
+
+interface Round {
+  readonly startedAt: number;
+  readonly stamps: Map<string, string | null>;
+  /** Entries found fresh in this round. */
+  readonly verified: Set<Entry<unknown>>;
+}
+
+let round: Round = { startedAt: -Infinity, stamps: new Map(), verified: new Set() };
+/** Set once the file being linted has asked whether a new round is due (emptied for every file). */
+const roundAsked = fileCache<object, true>();
 const ROUND = {};
 
-function stampOf(file: string): string | null {
-  let seen = round.get(ROUND);
-  if (!seen) {
-    seen = new Map();
-    round.set(ROUND, seen);
+function currentRound(): Round {
+  if (!roundAsked.has(ROUND)) {
+    roundAsked.set(ROUND, true);
+    const now = Date.now();
+    if (now - round.startedAt >= STAMPS_TRUSTED_FOR_MS) round = { startedAt: now, stamps: new Map(), verified: new Set() };
   }
+  return round;
+}
+
+/**
+ * Ends the current round: the next file linted reads every stamp again. For a command that has
+ * just written files and lints them at once.
+ */
+export function forgetStamps(): void {
+  round = { startedAt: -Infinity, stamps: new Map(), verified: new Set() };
+}
+
+function stampOf(file: string): string | null {
+  const seen = currentRound().stamps;
   if (seen.has(file)) return seen.get(file) ?? null;
   let stamp: string | null;
   try {
@@ -81,7 +107,7 @@ export function clearSummaries(): void {
   summaries.clear();
   reaches.clear();
   projectLoads.clear();
-  round.clear();
+  forgetStamps();
   summaryCounters.requests = 0;
   summaryCounters.hits = 0;
   summaryCounters.built = 0;
@@ -89,19 +115,8 @@ export function clearSummaries(): void {
   summaryCounters.scanned = 0;
 }
 
-/**
- * Entries found fresh during the current lint of a file. An entry's stamps name every module its
- * answer read, often dozens; checking them once per file linted, rather than on every request,
- * keeps a request answered from the cache cheap.
- */
-const verified = fileCache<object, Set<Entry<unknown>>>();
-
 function isFresh(entry: Entry<unknown>): boolean {
-  let fresh = verified.get(ROUND);
-  if (!fresh) {
-    fresh = new Set();
-    verified.set(ROUND, fresh);
-  }
+  const fresh = currentRound().verified;
   if (fresh.has(entry)) return true;
   if (!entry.stamps.every(([file, stamp]) => stampOf(file) === stamp)) return false;
   fresh.add(entry);

@@ -5,6 +5,8 @@ import { clearResolutions, identityOf, isOwnPackageName, resolverCounters } from
 import { isRelativeSpecifier, packageName } from '../core/boundaries';
 import { clearSummaries, moduleLoads, summaryCounters, summaryOfProjectModule } from './module-summaries';
 
+export { forgetStamps } from './module-summaries';
+
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type ProjectIdentity = Extract<ModuleIdentity, { type: 'project' }>;
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModuleSummary, ModuleSummaryResult } from '../../src/core/module-summary';
 import { boundaryOfSpecifier } from '../../src/estree/boundary-values';
 import {
   clearProjectModules,
+  forgetStamps,
   moduleKeyOf,
   exportOfSpecifier,
   isOwnPackage,
@@ -12,6 +13,7 @@ import {
   projectModuleStats,
   summaryOfSpecifier,
 } from '../../src/estree/project-modules';
+import { STAMPS_TRUSTED_FOR_MS } from '../../src/estree/module-summaries';
 import { writeProject, type Project } from './project';
 
 let project: Project | undefined;
@@ -433,6 +435,11 @@ describe('what cannot be read', () => {
 });
 
 describe('the cache', () => {
+  // Stamps are trusted for a while: the clock is moved on to show what a later lint sees.
+  beforeEach(() => vi.useFakeTimers({ toFake: ['Date'] }));
+  afterEach(() => vi.useRealTimers());
+  const aWhileLater = () => vi.setSystemTime(Date.now() + STAMPS_TRUSTED_FOR_MS);
+
   it('sees a helper edited between two lints in the same process', () => {
     project = writeProject({
       'test/helper.ts': `export function reset() {}\n`,
@@ -444,6 +451,7 @@ describe('the cache', () => {
     // The same size and time would hide an edit; make sure the time moves.
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(helper, later, later);
+    aWhileLater();
     const edited = known(summaryOfSpecifier(project.context(TEST), './helper'));
     expect(edited.boundaryKinds).toEqual(['cache']);
     expect(edited.exports.get('reset')?.value).toEqual({ type: 'boundary-client', kind: 'cache' });
@@ -457,7 +465,22 @@ describe('the cache', () => {
     });
     expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual([]);
     project.write('test/inner.ts', `import 'mongodb';\nexport const x = 1;\n`);
+    aWhileLater();
     expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual(['database']);
+  });
+
+  it('looks at the disk again only once the stamps it read have been trusted for a while, or are forgotten', () => {
+    project = writeProject({
+      'test/helper.ts': `export const x = 1;\n`,
+      [TEST]: '',
+    });
+    expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual([]);
+    project.write('test/helper.ts', `import 'ioredis';\nexport const x = 1;\n`);
+    // The next file linted at once is answered from the stamps read a moment ago.
+    expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual([]);
+    // A command that has just written files forgets them, and the next lint reads the disk.
+    forgetStamps();
+    expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual(['cache']);
   });
 
   it('scans each module of a graph whose modules all import each other a bounded number of times', () => {
