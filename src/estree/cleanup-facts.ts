@@ -191,6 +191,8 @@ export function cleanupFactsGatherer(context: Context): {
     const rendered = new Set(candidates.flatMap(({ node, facts }) => (buildsOnly(facts) ? [rootName(node)] : [])));
     const writes: FoundWrite[] = [];
     const placedWrites: PlacedWrite[] = [];
+    // What a write in a test stores matters only beside a delete in a test: worked out then.
+    const writtenInTests: Array<{ index: number; node: WritingCall; text: string | undefined }> = [];
     const cleanups: PlacedCleanup[] = [];
     let unseenHooks = false;
 
@@ -243,8 +245,8 @@ export function cleanupFactsGatherer(context: Context): {
       const place = where(node);
       const unreadHelper = target === 'argument' && isUnreadHelper(context, node);
       writes.push({ node, write, client: traced.client, call: callLabel(facts), unreadHelper });
-      const subject = place.write === 'test' ? subjectOf(context, node, facts.text, true) : null;
-      placedWrites.push({ write, place: place.write, test: place.test, suites: place.suites, at: node.range[0], subject });
+      if (place.write === 'test') writtenInTests.push({ index: placedWrites.length, node, text: facts.text });
+      placedWrites.push({ write, place: place.write, test: place.test, suites: place.suites, at: node.range[0], subject: null });
     }
     // Only a write in a test or a per-test hook can be reported.
     if (!placedWrites.some((write) => write.place !== 'once')) return { facts: { writes: placedWrites, cleanups, throwawayKinds, unseenHooks }, writes, tests, hasContainer };
@@ -269,6 +271,9 @@ export function cleanupFactsGatherer(context: Context): {
     for (const test of tests) {
       if (test.kind !== 'hook') continue;
       for (const cleanup of namedHookCleanups(context, test)) cleanups.push(placeCleanup(context, test.node, cleanup, where, test));
+    }
+    if (cleanups.some((cleanup) => cleanup.place === 'test' && cleanup.subject)) {
+      for (const { index, node, text } of writtenInTests) placedWrites[index] = { ...(placedWrites[index] as PlacedWrite), subject: subjectOf(context, node, text, true) };
     }
     return { facts: { writes: placedWrites, cleanups, throwawayKinds, unseenHooks }, writes, tests, hasContainer };
   }
