@@ -3,12 +3,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { packageName } from '../core/boundaries';
 import { HOSTED_SDKS, type HostedSdk } from '../core/catalog';
+import type { ExportValue } from '../core/module-summary';
 import { TEST_SUPPORT_FOLDERS } from '../core/vocabulary';
 import { fullText, knownText } from '../core/partial-text';
 import { classifyHost, httpOriginOf, parseUrl, type KnownUrl } from '../core/urls';
 import { propertyName, unwrap } from './call-chain';
 import { exportedObjectOf } from './exported-objects';
-import { moduleBindingOf, resolveName, type ModuleBinding } from './imports';
+import { moduleBindingOf, resolveName, type ModuleBinding, type ModuleLoad } from './imports';
 import { moduleMemberOf } from './module-members';
 import { partialTextOf } from './static-text';
 import { testPlaceOf } from './test-calls';
@@ -95,17 +96,43 @@ export function mayMakeNetworkClient(text: string): boolean {
   return /['"`]\.\.?\//.test(text) || Object.keys(HOSTED_SDKS).some((module) => text.includes(module));
 }
 
-/** Whether a module the file loads makes such clients: a catalogued SDK, or a project module whose summary exports an HTTP client. */
-export function makesNetworkClients(context: Context, specifier: string): boolean {
-  if (sdkNameOf(context, specifier) !== null) return true;
-  const summary = summaryOfSpecifier(context, specifier);
+/**
+ * Whether a load of the file brings in something that makes such clients: a catalogued SDK, or a
+ * project module whose summary exports an HTTP client among what the load imports.
+ */
+export function makesNetworkClients(context: Context, load: ModuleLoad): boolean {
+  if (sdkNameOf(context, load.source) !== null) return true;
+  // `import { a, b } from './m'`: a client can only come from `a` or `b` (a member of one is not a
+  // client the file makes); a default or namespace import, or a `require`, may hand out any export.
+  const named = namedImportsOf(load.node);
+  if (named?.length === 0) return false;
+  const summary = summaryOfSpecifier(context, load.source);
   if (summary === null || summary === 'unknown') return false;
+  if (named) return named.some((name) => isHttpClient(summary.exports.get(name)?.value));
   // Answered once per summary (a module's summary is made anew when the module changes).
   const known = httpClientExporters.get(summary.identity.file);
   if (known?.summary === summary) return known.exportsClient;
-  const exportsClient = [...summary.exports.values()].some(({ value }) => value.type === 'boundary-client' && value.kind === 'http');
+  // A module that reaches no HTTP client package, through anything it loads, exports no HTTP client:
+  // its exports need not be read one by one (a module of models may export dozens).
+  const exportsClient = (!summary.complete || summary.boundaryKinds.includes('http')) && [...summary.exports.values()].some(({ value }) => isHttpClient(value));
   httpClientExporters.set(summary.identity.file, { summary, exportsClient });
   return exportsClient;
+}
+
+function isHttpClient(value: ExportValue | undefined): boolean {
+  return value?.type === 'boundary-client' && value.kind === 'http';
+}
+
+/** The names an import declaration imports by name, values only; `null` when it imports the default or the namespace, or is no import declaration. */
+function namedImportsOf(node: ModuleLoad['node']): string[] | null {
+  if (node.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+  const names: string[] = [];
+  for (const specifier of node.specifiers) {
+    if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return null;
+    if (specifier.importKind === 'type') continue;
+    names.push(specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value);
+  }
+  return names;
 }
 
 /** Whether the summary of each module asked about exports an HTTP client, by the module's file. */

@@ -63,7 +63,7 @@ export default createRule<Options, MessageIds>({
         const file = testFileOf(context);
         // Nothing to do in a file that loads no HTTP client, SDK or project HTTP client and never names `fetch`.
         const mayRequest =
-          file.loads.some((load) => !load.typeOnly && !isReExport(load) && (isHttpClientModule(load.source) || makesNetworkClients(context, load.source))) ||
+          file.loads.some((load) => !load.typeOnly && !isReExport(load) && (isHttpClientModule(load.source) || makesNetworkClients(context, load))) ||
           file.calls.some((call) => namesFetch(call.callee));
         if (!mayRequest) return;
         const calls = file.callsAndConstructions;

@@ -7,16 +7,28 @@ import rule from '../../src/rules/no-real-network';
 // What the project-module reader says: the default export of '../src/forge-client' is an HTTP
 // client; '../src/format' reaches nothing. Any other project module is unknown.
 vi.mock('../../src/estree/project-modules', () => {
-  const summary = (value: { type: 'boundary-client'; kind: string } | { type: 'other' }): ModuleSummary => ({
-    identity: { type: 'project', file: '/project/src/module.ts', workspacePackage: null },
-    boundaryKinds: [],
+  const summary = (name: string, value: { type: 'boundary-client'; kind: string } | { type: 'other' }): ModuleSummary => ({
+    identity: { type: 'project', file: `/project/src/${name}.ts`, workspacePackage: null },
+    // A module that exports a client reaches that client's boundary.
+    boundaryKinds: value.type === 'boundary-client' ? [value.kind] : [],
     complete: true,
     hooksOnImport: [],
     exports: new Map([['default', { value, registersHooks: [], boundaryKinds: [] }]]),
   });
+  const forgeApi: ModuleSummary = {
+    identity: { type: 'project', file: '/project/src/forge-api.ts', workspacePackage: null },
+    boundaryKinds: ['http'],
+    complete: true,
+    hooksOnImport: [],
+    exports: new Map([
+      ['ForgeClient', { value: { type: 'boundary-client', kind: 'http' }, registersHooks: [], boundaryKinds: ['http'] }],
+      ['formatLogin', { value: { type: 'other' }, registersHooks: [], boundaryKinds: [] }],
+    ]),
+  };
   const known = new Map([
-    ['../src/forge-client', summary({ type: 'boundary-client', kind: 'http' })],
-    ['../src/format', summary({ type: 'other' })],
+    ['../src/forge-api', forgeApi],
+    ['../src/forge-client', summary('forge-client', { type: 'boundary-client', kind: 'http' })],
+    ['../src/format', summary('format', { type: 'other' })],
   ]);
   return {
     summaryOfSpecifier: (_context: unknown, specifier: string) => known.get(specifier) ?? (specifier.startsWith('.') ? 'unknown' : null),
@@ -50,6 +62,18 @@ it('works', async () => {
 `,
     },
     {
+      name: 'a helper imported by name from a module whose other export is an HTTP client (Vitest)',
+      filename: FILE,
+      code: `
+import { expect, it } from 'vitest';
+import { formatLogin } from '../src/forge-api';
+
+it('formats a login', () => {
+  expect(formatLogin({ baseURL: 'https://api.forge.example.com', login: 'ada' })).toBe('@ada');
+});
+`,
+    },
+    {
       name: 'the client module mocked in the test',
       filename: FILE,
       code: `
@@ -64,6 +88,27 @@ it('gets a user', async () => {
     },
   ],
   invalid: [
+    {
+      name: 'an HTTP client class imported by name and given a public base URL (Vitest)',
+      filename: FILE,
+      code: `
+import { expect, it } from 'vitest';
+import { ForgeClient, formatLogin } from '../src/forge-api';
+
+it('gets a user', async () => {
+  const forge = new ForgeClient({ baseURL: 'https://api.forge.example.com' });
+  expect(formatLogin(await forge.getUser('ada'))).toBe('@ada');
+});
+`,
+      errors: [
+        {
+          messageId: 'sdkClient',
+          line: 6,
+          column: 17,
+          data: { client: "client from '../src/forge-api'", origin: 'https://api.forge.example.com', whose: ' (its base URL)', why: 'nothing in this file fakes that host' },
+        },
+      ],
+    },
     {
       name: 'an HTTP client of the project given a public base URL, with nothing faked (Jest, CommonJS style)',
       filename: FILE,
