@@ -35,7 +35,6 @@ import { parseMockCall } from './mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
 import { testFileOf } from './test-file';
 import { runnerSetupOf, type RunnerSetup } from './runner-setup';
-import { mayContain } from './text-gates';
 import { subjectOf } from './cleanup-subjects';
 import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, specifierFrom, type HooksFromElsewhere } from './unseen-hooks';
 import { moduleKeyOf } from './project-modules';
@@ -60,9 +59,6 @@ import {
 } from './cleanup-recognisers';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-/** What every string an in-memory store or a database URL is recognised in holds. */
-const STORE_TEXT = /memory|:\/\//;
 
 /** A write the rule may report, with what its message and edit need. */
 export interface FoundWrite {
@@ -160,22 +156,18 @@ export function cleanupFactsGatherer(context: Context): {
       const facts = callFacts(node);
       if (facts) candidates.push({ node, facts, role: callRoleOf(node) });
     },
+    Literal(node) {
+      if (typeof node.value !== 'string') return;
+      noteText(node.value);
+      if (isFreshDatabaseUrl(context, node.value)) throwawayKinds.add('database');
+    },
+    TemplateElement(node) {
+      noteText(node.value.cooked ?? node.value.raw);
+    },
     Property(node) {
       if (isFreshDatabaseName(context, node)) throwawayKinds.add('database');
     },
   };
-  // An in-memory store or a database URL is spelt out in the text (`:memory:`, `postgres://…`):
-  // without either, no string of the file is read.
-  if (mayContain(context.sourceCode, STORE_TEXT)) {
-    listeners.Literal = (node: TSESTree.Literal) => {
-      if (typeof node.value !== 'string') return;
-      noteText(node.value);
-      if (isFreshDatabaseUrl(context, node.value)) throwawayKinds.add('database');
-    };
-    listeners.TemplateElement = (node: TSESTree.TemplateElement) => {
-      noteText(node.value.cooked ?? node.value.raw);
-    };
-  }
 
   function finish(): CleanupGathering | null {
     // A helper or setup module is cleaned up by the tests that use it: nothing to read.
