@@ -9,6 +9,7 @@ import { parseMockCall } from './mocks';
 import { propertyName } from './call-chain';
 import { moduleMemberOf } from './module-members';
 import { summaryOfSpecifier } from './project-modules';
+import { importedName } from './imports';
 import { partialTextOf } from './static-text';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -75,7 +76,7 @@ export function isOutboundRequest(context: Context, node: TSESTree.CallExpressio
 export function boundariesOfHarnessImport(context: Context, specifier: TSESTree.ImportClause, source: string): ReachedBoundary[] {
   const harness = Object.hasOwn(HARNESS_MODULES, source) ? HARNESS_MODULES[source] : undefined;
   if (!harness || specifier.type !== AST_NODE_TYPES.ImportSpecifier) return [];
-  const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+  const imported = importedName(specifier);
   if (!harness.starts.includes(imported)) return [];
   const variable = context.sourceCode.scopeManager?.getDeclaredVariables(specifier)[0];
   const called = variable?.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.CallExpression && reference.identifier.parent.callee === reference.identifier);
@@ -94,7 +95,7 @@ export function exercisedImports(context: Context, node: TSESTree.ImportDeclarat
   for (const specifier of node.specifiers) {
     if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) continue;
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type') continue;
-    const name = specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier ? 'default' : specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+    const name = specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier ? 'default' : importedName(specifier);
     const variable = context.sourceCode.scopeManager?.getDeclaredVariables(specifier)[0];
     const references = variable?.references ?? [];
     if (references.length === 0 || references.some((reference) => !isStubTarget(context, reference.identifier))) names.push(name);
@@ -146,7 +147,7 @@ export function boundariesOfTypedClients(context: Context, node: TSESTree.Import
   const found: Array<ReachedBoundary & { at: TSESTree.Node }> = [];
   for (const imported of node.specifiers) {
     if (imported.type !== AST_NODE_TYPES.ImportSpecifier || !typeOnly(imported)) continue;
-    const name = imported.imported.type === AST_NODE_TYPES.Identifier ? imported.imported.name : imported.imported.value;
+    const name = importedName(imported);
     if (!isClientExport(library, name)) continue;
     const variable = context.sourceCode.scopeManager?.getDeclaredVariables(imported)[0];
     // Where the file makes the client it holds: the call that gives it to the variable.

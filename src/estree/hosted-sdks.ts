@@ -9,7 +9,7 @@ import { fullText, knownText } from '../core/partial-text';
 import { classifyHost, httpOriginOf, parseUrl, type KnownUrl } from '../core/urls';
 import { propertyName, unwrap } from './call-chain';
 import { exportedObjectOf } from './exported-objects';
-import { moduleBindingOf, resolveName, type ModuleBinding, type ModuleLoad } from './imports';
+import { importedName, moduleBindingOf, resolveName, type ModuleBinding, type ModuleLoad } from './imports';
 import { moduleMemberOf } from './module-members';
 import { partialTextOf } from './static-text';
 import { testPlaceOf } from './test-calls';
@@ -130,7 +130,7 @@ function namedImportsOf(node: ModuleLoad['node']): string[] | null {
   for (const specifier of node.specifiers) {
     if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return null;
     if (specifier.importKind === 'type') continue;
-    names.push(specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value);
+    names.push(importedName(specifier));
   }
   return names;
 }
@@ -142,8 +142,7 @@ const httpClientExporters = new Map<string, { readonly summary: object; readonly
 function isProjectHttpClient(context: Context, specifier: string, path: readonly string[]): boolean {
   const summary = summaryOfSpecifier(context, specifier);
   if (summary === null || summary === 'unknown' || path.length > 1) return false;
-  const value = summary.exports.get(path[0] ?? 'default')?.value;
-  return value?.type === 'boundary-client' && value.kind === 'http';
+  return isHttpClient(summary.exports.get(path[0] ?? 'default')?.value);
 }
 
 function targetOf(context: Context, sdk: HostedSdk, args: readonly TSESTree.CallExpressionArgument[]): Omit<HostedSdkClient, 'module' | 'node' | 'project'> | null {

@@ -83,8 +83,7 @@ export function moduleBindingOf(variable: TSESLint.Scope.Variable): ModuleBindin
     const declaration = definition.parent as TSESTree.ImportDeclaration;
     const declarationTypeOnly = declaration.importKind === 'type';
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported =
-        specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+      const imported = importedName(specifier);
       return {
         source: declaration.source.value,
         imported,
@@ -174,6 +173,11 @@ export interface ModuleLoad {
   readonly source: string;
   readonly node: TSESTree.ImportDeclaration | TSESTree.CallExpression | TSESTree.ImportExpression | TSESTree.TSImportEqualsDeclaration | TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration;
   readonly typeOnly: boolean;
+}
+
+/** The export an import specifier names: `a` in `import { a as b }`, also when written as a string (`import { 'a-b' as c }`). */
+export function importedName(specifier: TSESTree.ImportSpecifier): string {
+  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
 }
 
 /** A `require('m')` call or `import('m')` expression, as a module load. */

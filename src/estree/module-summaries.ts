@@ -8,6 +8,7 @@ import type { ExportSummary, ExportValue, HookEffect, HookKind, HookSummary, Mod
 import { classifyCall, classifySql, namesTestDouble, runsSql, type CallRole } from '../core/vocabulary';
 import { parseSettings } from '../settings';
 import { fileCache } from './file-cache';
+import { importedName } from './imports';
 import { identityOf, isScriptFile } from './module-resolver';
 import { AST_NODE_TYPES } from './node-types';
 import { REQUEST_METHODS, TEST_CLIENT_MODULES } from './test-clients';
@@ -777,7 +778,7 @@ function collectDeclarations(reader: Reader, program: Program): void {
           const imported =
             specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier ? 'default'
             : specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier ? '*'
-            : specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+            : importedName(specifier);
           bindings.set(specifier.local.name, { type: 'import', specifier: statement.source.value, imported });
         }
         break;
