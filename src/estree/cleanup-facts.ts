@@ -51,6 +51,7 @@ import {
   isKeptUnrun,
   isLocalHelperWithoutWrites,
   isStaticFactory,
+  isMockedWrite,
   isUnreadHelper,
   namedHookCleanups,
   receiverOf,
@@ -93,117 +94,153 @@ export function cleanupFactsGatherer(context: Context): {
   readonly listeners: TSESLint.RuleListener;
   readonly finish: () => CleanupGathering | null;
 } {
-  const tests: TestCall[] = [];
-  const candidates: Candidate[] = [];
-  const extraCleanups: Array<{ node: TSESTree.Node; kind: string | null }> = [];
-  const mocked = new Set<string>();
-  const throwawayKinds = new Set<string>();
-  // Hooks registered by helpers and wrappers, read only once the file is known to write something.
-  const elsewhere: Array<{ node: TSESTree.Node; hooks: () => HooksFromElsewhere }> = [];
-  let hasContainer = false;
+  const gatherer = new CleanupGatherer(context);
+  return {
+    listeners: {
+      TaggedTemplateExpression: (node) => gatherer.noteTaggedTemplate(node),
+      Literal: (node) => gatherer.noteLiteral(node),
+      TemplateElement: (node) => gatherer.noteText(node.value.cooked ?? node.value.raw),
+      Property: (node) => gatherer.noteProperty(node),
+    },
+    finish: () => gatherer.finish(),
+  };
+}
 
-  function noteLoad(node: TSESTree.Node, source: string, sideEffectsOnly: boolean): void {
-    if (IN_MEMORY_DATABASE_MODULES.has(source)) throwawayKinds.add('database');
-    if (isGenericContainerModule(source) || boundaryOfSpecifier(context, source)?.role === 'container') hasContainer = true;
-    if (sideEffectsOnly) elsewhere.push({ node, hooks: () => hooksOnLoad(context, source) });
+/**
+ * The state of one file's gathering. Its work lives in methods rather than in closures made per file:
+ * code the engine optimises for a closure made per file is dropped once those closures are collected,
+ * and made again for the next files, so hot per-file closures are compiled over and over.
+ */
+class CleanupGatherer {
+  private readonly tests: TestCall[] = [];
+  private readonly candidates: Candidate[] = [];
+  private readonly extraCleanups: Array<{ node: TSESTree.Node; kind: string | null }> = [];
+  private readonly mocked = new Set<string>();
+  private readonly throwawayKinds = new Set<string>();
+  // Hooks registered by helpers and wrappers, read only once the file is known to write something.
+  private readonly elsewhere: HookSource[] = [];
+  private hasContainer = false;
+  private readonly testIndex = new Map<TSESTree.CallExpression, number>();
+  private readonly suiteIndex = new Map<TSESTree.CallExpression, number>();
+  /** The runner's setup modules, once read; `null` before. */
+  private setup: RunnerSetup | null = null;
+  private readonly fromSetup: HookSource[] = [];
+
+  constructor(private readonly context: Context) {}
+
+  private noteLoad(node: TSESTree.Node, source: string, sideEffectsOnly: boolean): void {
+    const context = this.context;
+    if (IN_MEMORY_DATABASE_MODULES.has(source)) this.throwawayKinds.add('database');
+    if (isGenericContainerModule(source) || boundaryOfSpecifier(context, source)?.role === 'container') this.hasContainer = true;
+    if (sideEffectsOnly) this.elsewhere.push({ node, loaded: source });
   }
 
-  function noteText(text: string): void {
-    if (namesInMemoryStore(text)) throwawayKinds.add('database');
+  noteText(text: string): void {
+    if (namesInMemoryStore(text)) this.throwawayKinds.add('database');
+  }
+
+  noteLiteral(node: TSESTree.Literal): void {
+    if (typeof node.value !== 'string') return;
+    this.noteText(node.value);
+    if (isFreshDatabaseUrl(this.context, node.value)) this.throwawayKinds.add('database');
+  }
+
+  noteProperty(node: TSESTree.Property): void {
+    if (isFreshDatabaseName(this.context, node)) this.throwawayKinds.add('database');
+  }
+
+  noteTaggedTemplate(node: TSESTree.TaggedTemplateExpression): void {
+    const facts = callFacts(node);
+    if (facts) this.candidates.push({ node, facts, role: callRoleOf(node) });
   }
 
   /** One call of the file, read off the test-file model in source order. */
-  function visitCall(node: TSESTree.CallExpression): void {
+  private visitCall(node: TSESTree.CallExpression): void {
+    const context = this.context;
     const test = parseTestCall(context, node);
     if (test) {
-      tests.push(test);
-      if (test.kind !== 'hook') elsewhere.push({ node, hooks: () => hooksOfWrappers(context, test) });
+      this.tests.push(test);
+      if (test.kind !== 'hook') this.elsewhere.push({ node, wrapper: test });
       return;
     }
     const loaded = moduleOfExpression(node);
-    if (loaded) noteLoad(node, loaded.source, node.parent.type === AST_NODE_TYPES.ExpressionStatement);
+    if (loaded) this.noteLoad(node, loaded.source, node.parent.type === AST_NODE_TYPES.ExpressionStatement);
     const mock = parseMockCall(context, node);
     if (mock) {
-      for (const target of mock.targets) if (target.type === 'module') mocked.add(moduleKeyOf(context, target.specifier, target.relativeTo));
+      for (const target of mock.targets) if (target.type === 'module') this.mocked.add(moduleKeyOf(context, target.specifier, target.relativeTo));
       return;
     }
-    elsewhere.push({ node, hooks: () => hooksOfSuiteLevelCall(context, node) });
-    if (isCollectionReset(node)) extraCleanups.push({ node, kind: null });
+    this.elsewhere.push({ node, call: node });
+    if (isCollectionReset(node)) this.extraCleanups.push({ node, kind: null });
     if (!isOutermostCall(node)) return;
     const named = callFacts(node);
     const facts = named ?? methodCallFacts(node);
-    if (facts) candidates.push({ node, facts, role: named ? callRoleOf(node) : classifyCall(facts) });
+    if (facts) this.candidates.push({ node, facts, role: named ? callRoleOf(node) : classifyCall(facts) });
   }
 
   /** What the test-file model holds: imports, calls, and `sent.length = 0` (an in-memory collection emptied). */
-  function readModel(): void {
-    const file = testFileOf(context);
+  private readModel(): void {
+    const file = testFileOf(this.context);
     for (const { node, source } of file.loads) {
-      if (node.type === AST_NODE_TYPES.ImportDeclaration && node.importKind !== 'type') noteLoad(node, source, node.specifiers.length === 0);
+      if (node.type === AST_NODE_TYPES.ImportDeclaration && node.importKind !== 'type') this.noteLoad(node, source, node.specifiers.length === 0);
     }
-    for (const node of file.calls) visitCall(node);
+    for (const node of file.calls) this.visitCall(node);
     for (const node of file.memberAssignments) {
       if (node.left.type === AST_NODE_TYPES.MemberExpression && propertyName(node.left) === 'length' && node.right.type === AST_NODE_TYPES.Literal && node.right.value === 0) {
-        extraCleanups.push({ node, kind: null });
+        this.extraCleanups.push({ node, kind: null });
       }
     }
     // Calls and tagged templates in the order the file is written, an enclosing one first.
-    candidates.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
+    this.candidates.sort(bySourceOrder);
   }
 
-  const listeners: TSESLint.RuleListener = {
-    TaggedTemplateExpression(node) {
-      const facts = callFacts(node);
-      if (facts) candidates.push({ node, facts, role: callRoleOf(node) });
-    },
-    Literal(node) {
-      if (typeof node.value !== 'string') return;
-      noteText(node.value);
-      if (isFreshDatabaseUrl(context, node.value)) throwawayKinds.add('database');
-    },
-    TemplateElement(node) {
-      noteText(node.value.cooked ?? node.value.raw);
-    },
-    Property(node) {
-      if (isFreshDatabaseName(context, node)) throwawayKinds.add('database');
-    },
-  };
+  private where(node: TSESTree.Node): Location {
+    return locate(this.context, node, this.testIndex, this.suiteIndex);
+  }
 
-  function finish(): CleanupGathering | null {
+  /**
+   * Whether the runner's setup is known, reading it on first call; `false` when the runner's
+   * configuration cannot be read. Its hooks may clean up, and a module one of them mocks is mocked in
+   * every test file the runner loads after it.
+   */
+  private readSetup(): boolean {
+    if (this.setup) return this.setup !== 'unknown';
+    const context = this.context;
+    const setup = runnerSetupOf(context.filename);
+    this.setup = setup;
+    if (setup === 'unknown') return false;
+    for (const module of setup.modules) {
+      const specifier = specifierFrom(context.filename, module);
+      this.fromSetup.push({ node: context.sourceCode.ast, loaded: specifier });
+      for (const key of mocksOnLoad(context, specifier)) this.mocked.add(key);
+    }
+    return true;
+  }
+
+  finish(): CleanupGathering | null {
+    const context = this.context;
     // A helper or setup module is cleaned up by the tests that use it: nothing to read.
     if (!testFileOf(context).hasTests) return null;
-    readModel();
-    const testIndex = new Map<TSESTree.CallExpression, number>();
-    const suiteIndex = new Map<TSESTree.CallExpression, number>();
-    tests.forEach((test, index) => (test.kind === 'describe' ? suiteIndex : testIndex).set(test.node, index));
-    const where = (node: TSESTree.Node) => locate(context, node, testIndex, suiteIndex);
+    this.readModel();
+    const { tests, candidates, mocked, throwawayKinds, hasContainer } = this;
+    for (let index = 0; index < tests.length; index++) {
+      const test = tests[index] as TestCall;
+      (test.kind === 'describe' ? this.suiteIndex : this.testIndex).set(test.node, index);
+    }
 
-    const unitsOfWork = new Set(candidates.flatMap(({ node, facts }) => (commitsUnitOfWork(facts) ? [rootName(node)] : [])));
+    const unitsOfWork = new Set<string>();
     // Builders the file renders (`qb.compile()`): what is built on them is looked at, not run.
-    const rendered = new Set(candidates.flatMap(({ node, facts }) => (buildsOnly(facts) ? [rootName(node)] : [])));
+    const rendered = new Set<string>();
+    for (const { node, facts } of candidates) {
+      if (commitsUnitOfWork(facts)) unitsOfWork.add(rootName(node));
+      if (buildsOnly(facts)) rendered.add(rootName(node));
+    }
     const writes: FoundWrite[] = [];
     const placedWrites: PlacedWrite[] = [];
     // What a write in a test stores matters only beside a delete in a test: worked out then.
     const writtenInTests: Array<{ index: number; node: WritingCall; text: string | undefined }> = [];
     const cleanups: PlacedCleanup[] = [];
     let unseenHooks = false;
-
-    // The runner's setup modules, read once the file is known to write: their hooks may clean up,
-    // and a module one of them mocks is mocked in every test file the runner loads after it.
-    const fromSetup: Array<{ node: TSESTree.Node; hooks: () => HooksFromElsewhere }> = [];
-    let setup: RunnerSetup | null = null;
-    /** Whether the setup is known; `false` when the runner's configuration cannot be read. */
-    function readSetup(): boolean {
-      if (setup) return setup !== 'unknown';
-      setup = runnerSetupOf(context.filename);
-      if (setup === 'unknown') return false;
-      for (const module of setup.modules) {
-        const specifier = specifierFrom(context.filename, module);
-        fromSetup.push({ node: context.sourceCode.ast, hooks: () => hooksOnLoad(context, specifier) });
-        for (const key of mocksOnLoad(context, specifier)) mocked.add(key);
-      }
-      return true;
-    }
 
     // Writes first: a file that writes nothing needs no cleanup, and what it cleans is not read.
     const removals: Array<{ node: WritingCall; facts: CallFacts; role: CallRole | null; removingText: boolean; reset: boolean }> = [];
@@ -225,28 +262,29 @@ export function cleanupFactsGatherer(context: Context): {
       const target = committing ? 'receiver' : writeTargetOf(facts);
       if (!target) continue;
       // Hooks nobody can read may clean up anything: there is nothing to say.
-      if (!readSetup()) return { facts: { writes: [], cleanups: [], throwawayKinds, unseenHooks: true }, writes: [], tests, hasContainer };
+      if (!this.readSetup()) return { facts: { writes: [], cleanups: [], throwawayKinds, unseenHooks: true }, writes: [], tests, hasContainer };
       const traced = traceWrite(context, node, target);
       const write = writeOf({
         target,
         boundary: traced.boundary && { kind: traced.boundary.kind, role: traced.boundary.role },
-        mocked: traced.mockedBy(mocked),
+        mocked: isMockedWrite(context, traced, mocked),
         verbKind: writeVerbKind(facts),
       });
       if (!write) continue;
-      const place = where(node);
+      const place = this.where(node);
       const unreadHelper = target === 'argument' && isUnreadHelper(context, node);
       writes.push({ node, write, client: traced.client, call: callLabel(facts), unreadHelper });
       if (place.write === 'test') writtenInTests.push({ index: placedWrites.length, node, text: facts.text });
       placedWrites.push({ write, place: place.write, test: place.test, suites: place.suites, at: node.range[0], subject: null });
     }
     // Only a write in a test or a per-test hook can be reported.
-    if (!placedWrites.some((write) => write.place !== 'once')) return { facts: { writes: placedWrites, cleanups, throwawayKinds, unseenHooks }, writes, tests, hasContainer };
+    if (!placedWrites.some(isPerTest)) return { facts: { writes: placedWrites, cleanups, throwawayKinds, unseenHooks }, writes, tests, hasContainer };
 
-    for (const { node, hooks: hooksOf } of [...elsewhere, ...fromSetup]) {
-      const hooks = hooksOf();
+    for (const source of [...this.elsewhere, ...this.fromSetup]) {
+      const { node } = source;
+      const hooks = hooksOf(context, source);
       if (hooks === 'unknown' || hooks.some((hook) => hook.effects.includes('unknown'))) unseenHooks = true;
-      else for (const hook of hooks) cleanups.push(...hookCleanups(hook, where(node).suite));
+      else for (const hook of hooks) cleanups.push(...hookCleanups(hook, this.where(node).suite));
     }
     for (const { node, facts, role, removingText, reset } of removals) {
       const cleanup = cleanupOf({
@@ -256,13 +294,13 @@ export function cleanupFactsGatherer(context: Context): {
         fromUnrelatedPackage: !removingText && isFromUnrelatedPackage(context, node) && !handsBoundary(context, node),
       });
       if (!cleanup) continue;
-      const placed = placeCleanup(context, node, cleanup, where, undefined, reset);
+      const placed = this.placeCleanup(node, cleanup, undefined, reset);
       cleanups.push(placed.place === 'test' && role === 'cleanup' ? { ...placed, subject: subjectOf(context, node, facts.text, false) } : placed);
     }
-    for (const { node, kind } of extraCleanups) cleanups.push(placeCleanup(context, node, { kind }, where));
+    for (const { node, kind } of this.extraCleanups) cleanups.push(this.placeCleanup(node, { kind }));
     for (const test of tests) {
       if (test.kind !== 'hook') continue;
-      for (const cleanup of namedHookCleanups(context, test)) cleanups.push(placeCleanup(context, test.node, cleanup, where, test));
+      for (const cleanup of namedHookCleanups(context, test)) cleanups.push(this.placeCleanup(test.node, cleanup, test));
     }
     if (cleanups.some((cleanup) => cleanup.place === 'test' && cleanup.subject)) {
       for (const { index, node, text } of writtenInTests) placedWrites[index] = { ...(placedWrites[index] as PlacedWrite), subject: subjectOf(context, node, text, true) };
@@ -270,7 +308,38 @@ export function cleanupFactsGatherer(context: Context): {
     return { facts: { writes: placedWrites, cleanups, throwawayKinds, unseenHooks }, writes, tests, hasContainer };
   }
 
-  return { listeners, finish };
+  private placeCleanup(node: TSESTree.Node, cleanup: { kind: string | null }, hook?: TestCall, dropsStore = false): PlacedCleanup {
+    const location = this.where(node);
+    const place: CleanupPlace = hook ? hookPlace(hook.name) : cleanupPlaceOf(this.context, node, location.hook);
+    const suite = hook ? this.where(hook.node).suite : location.suite;
+    return { cleanup, place, test: place === 'test' ? location.test : null, suite, at: node.range[0], dropsStore };
+  }
+}
+
+/**
+ * Where hooks may be registered that this file cannot see: a module loaded for its side effects, a
+ * wrapper around tests, or a call at suite level. Read only once the file is known to write.
+ */
+interface HookSource {
+  readonly node: TSESTree.Node;
+  readonly loaded?: string;
+  readonly wrapper?: TestCall;
+  readonly call?: TSESTree.CallExpression;
+}
+
+function hooksOf(context: Context, source: HookSource): HooksFromElsewhere {
+  if (source.loaded !== undefined) return hooksOnLoad(context, source.loaded);
+  if (source.wrapper) return hooksOfWrappers(context, source.wrapper);
+  return source.call ? hooksOfSuiteLevelCall(context, source.call) : [];
+}
+
+/** Calls and tagged templates in the order the file is written, an enclosing one first. */
+function bySourceOrder(a: Candidate, b: Candidate): number {
+  return a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1];
+}
+
+function isPerTest(write: PlacedWrite): boolean {
+  return write.place !== 'once';
 }
 
 /** `x.splice(0)`: an in-memory collection emptied. */
@@ -323,20 +392,6 @@ function locate(
   const hook = inner.kind === 'hook' ? call : null;
   const write: WritePlace = inner.kind === 'test' ? 'test' : hook?.name === 'beforeEach' ? 'before-each' : 'once';
   return { write, test: call && inner.kind === 'test' ? (testIndex.get(call.node) ?? null) : null, suites, suite: suites[0] ?? null, hook };
-}
-
-function placeCleanup(
-  context: Context,
-  node: TSESTree.Node,
-  cleanup: { kind: string | null },
-  where: (node: TSESTree.Node) => Location,
-  hook?: TestCall,
-  dropsStore = false,
-): PlacedCleanup {
-  const location = where(node);
-  const place: CleanupPlace = hook ? hookPlace(hook.name) : cleanupPlaceOf(context, node, location.hook);
-  const suite = hook ? where(hook.node).suite : location.suite;
-  return { cleanup, place, test: place === 'test' ? location.test : null, suite, at: node.range[0], dropsStore };
 }
 
 function hookPlace(name: string): CleanupPlace {

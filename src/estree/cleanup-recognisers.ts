@@ -56,19 +56,19 @@ export function fullText(node: WritingCall): string {
 export interface TracedWrite {
   readonly boundary: BoundaryModule | null;
   readonly client: string | null;
-  /** Whether the file mocks the module the boundary comes from: then nothing real is written. */
-  readonly mockedBy: (mocked: ReadonlySet<string>) => boolean;
 }
 
 export function traceWrite(context: Context, node: WritingCall, target: WriteTarget): TracedWrite {
-  const { boundary, client } =
-    target === 'argument' && node.type === AST_NODE_TYPES.CallExpression ? traceHelper(context, node) : traceReceiver(context, node);
-  return {
-    boundary,
-    client,
-    // A mock of the module, of the package behind a project wrapper, or of the project module that wraps the client.
-    mockedBy: (mocked) => boundary !== null && isMockedAway(context, boundary.specifier, boundary.kind, mocked),
-  };
+  return target === 'argument' && node.type === AST_NODE_TYPES.CallExpression ? traceHelper(context, node) : traceReceiver(context, node);
+}
+
+/**
+ * Whether the file mocks the module a traced write's boundary comes from, so nothing real is
+ * written: a mock of the module, of the package behind a project wrapper, or of the project module
+ * that wraps the client.
+ */
+export function isMockedWrite(context: Context, traced: TracedWrite, mocked: ReadonlySet<string>): boolean {
+  return traced.boundary !== null && isMockedAway(context, traced.boundary.specifier, traced.boundary.kind, mocked);
 }
 
 /**

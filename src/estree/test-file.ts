@@ -90,30 +90,67 @@ function emptyModel(context: Context): Gathered {
 }
 
 function modelOf(gathered: Gathered): TestFile {
-  const { context } = gathered;
-  return {
-    loads: gathered.loads,
-    calls: gathered.calls,
-    constructions: gathered.constructions,
-    memberAssignments: gathered.memberAssignments,
-    get callsAndConstructions() {
-      // Both lists are in traversal order; a stable sort by start keeps a call ahead of a
-      // construction it starts with (`new Client().connect()`), as the traversal meets them.
-      return (gathered.callsAndConstructions ??= [...gathered.calls, ...gathered.constructions].sort((a, b) => a.range[0] - b.range[0]));
-    },
-    get tests() {
-      return (gathered.tests ??= gathered.calls.flatMap((call) => parseTestCall(context, call) ?? []));
-    },
-    get hasTests() {
-      return this.tests.some((call) => call.kind === 'test');
-    },
-    get mocks() {
-      return (gathered.mocks ??= gathered.calls.flatMap((call) => parseMockCall(context, call) ?? []));
-    },
-    get httpFakes() {
-      return (gathered.httpFakes ??= httpFakesOf(context, this));
-    },
-  };
+  return new GatheredModel(gathered);
+}
+
+/**
+ * The model over what was gathered. A class rather than an object literal with getters made per file:
+ * the engine keeps code it optimises for a method, and drops what it optimised for closures made per
+ * file once they are collected, to compile it again for later files.
+ */
+class GatheredModel implements TestFile {
+  readonly loads: readonly ModuleLoad[];
+  readonly calls: readonly TSESTree.CallExpression[];
+  readonly constructions: readonly TSESTree.NewExpression[];
+  readonly memberAssignments: readonly TSESTree.AssignmentExpression[];
+
+  constructor(private readonly gathered: Gathered) {
+    this.loads = gathered.loads;
+    this.calls = gathered.calls;
+    this.constructions = gathered.constructions;
+    this.memberAssignments = gathered.memberAssignments;
+  }
+
+  get callsAndConstructions(): ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression> {
+    const gathered = this.gathered;
+    // Both lists are in traversal order; a stable sort by start keeps a call ahead of a
+    // construction it starts with (`new Client().connect()`), as the traversal meets them.
+    return (gathered.callsAndConstructions ??= [...gathered.calls, ...gathered.constructions].sort(byStart));
+  }
+
+  get tests(): readonly TestCall[] {
+    return (this.gathered.tests ??= recognised(this.gathered, parseTestCall));
+  }
+
+  get hasTests(): boolean {
+    return this.tests.some(isTest);
+  }
+
+  get mocks(): readonly MockCall[] {
+    return (this.gathered.mocks ??= recognised(this.gathered, parseMockCall));
+  }
+
+  get httpFakes(): readonly HttpFakeFact[] {
+    return (this.gathered.httpFakes ??= httpFakesOf(this.gathered.context, this));
+  }
+}
+
+/** The calls a recogniser knows, in source order, as what it makes of them. */
+function recognised<Recognised>(gathered: Gathered, recognise: (context: Context, call: TSESTree.CallExpression) => Recognised | null): Recognised[] {
+  const found: Recognised[] = [];
+  for (const call of gathered.calls) {
+    const recognisedCall = recognise(gathered.context, call);
+    if (recognisedCall) found.push(recognisedCall);
+  }
+  return found;
+}
+
+function byStart(a: TSESTree.Node, b: TSESTree.Node): number {
+  return a.range[0] - b.range[0];
+}
+
+function isTest(call: TestCall): boolean {
+  return call.kind === 'test';
 }
 
 function gatheringListeners(gathered: Gathered): TSESLint.RuleListener {

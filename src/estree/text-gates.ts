@@ -49,14 +49,16 @@ export function textGate(...needs: readonly TextNeeds[]): (text: string) => bool
   ];
   const pattern = branches.length > 0 ? new RegExp(branches.join('|')) : null;
   // Every match holds one of these as written; looking for them first is much faster than running
-  // the pattern over a text that holds none of them, as most texts do for most gates.
+  // the pattern over a text that holds none of them, as most texts do for most gates. One search for
+  // any of them reads the text once, where looking for each in turn reads it once per word.
   const words = [...new Set([...modules, ...names])];
+  const anyWord = words.length > 0 ? new RegExp(alternatives(words)) : null;
   let lastText: string | null = null;
   let lastAnswer = false;
   return (text) => {
     if (text !== lastText) {
       lastText = text;
-      const mayMatch = pattern !== null && words.some((word) => text.includes(word));
+      const mayMatch = pattern !== null && anyWord !== null && anyWord.test(text);
       lastAnswer = (mayMatch && pattern.test(text)) || SPELLING_ESCAPE.test(text);
     }
     return lastAnswer;

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { lookupGlobalBoundary } from '../core/boundaries';
 import { compileAllowList, judgeBoundaryMock, mockedThingKey, type BoundaryMockFacts, type Remedy } from '../core/no-boundary-mock';
 import { gatherMock, manualMockFacts } from '../estree/boundary-mock-facts';
@@ -64,70 +64,94 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ allow: [], autofix: false }],
   create(context, [options]) {
     const allow = compileAllowList(options.allow ?? []);
-    const reported = new Set<string>();
-
-    /**
-     * Reports a mock when the core says it takes away a boundary, once per mocked thing in the
-     * file; `removable` is the statement it alone makes up, offered for removal unless the test relies on it.
-     */
-    function check(loc: TSESTree.SourceLocation, facts: BoundaryMockFacts, removable: () => TSESTree.ExpressionStatement | null): void {
-      const finding = judgeBoundaryMock(facts, allow);
-      if (!finding) return;
-      const key = mockedThingKey(facts);
-      if (reported.has(key)) return;
-      reported.add(key);
-      const data = { what: finding.what, kind: finding.kind, how: finding.how, effect: finding.effect };
-      const statement = removable();
-      const removal = statement ? removeWithOrphans(context.sourceCode, statement) : null;
-      const edit = removal && { messageId: 'removeMock' as const, data, fix: removal };
-      reportWithEdit(context, { loc, messageId: MESSAGE_OF[finding.remedy], data }, edit, options.autofix ?? false);
-    }
-
-    function checkManualMock(node: TSESTree.Node, source: string): void {
-      const specifier = specifierOfManualMock(source);
-      if (specifier !== null) check(node.loc, manualMockFacts(context, specifier), () => null);
-    }
-
-    // A file that spells no mocking word has no mocking call and no manual mock to look at, and one
-    // that names no global object assigns no stand-in to a global: most files are done at once.
-    return {
-      'Program:exit'() {
-        const mocking = mayMock(context.sourceCode);
-        const assigning = mayAssignGlobal(context.sourceCode);
-        if (!mocking && !assigning) return;
-        const file = testFileOf(context);
-        // Checked in the order the file is written (an enclosing node first), so that the first of
-        // several mocks of one thing is the one reported.
-        const checks: Array<{ node: TSESTree.Node; run: () => void }> = [];
-        if (mocking) {
-          for (const load of file.loads) if (!load.typeOnly && !isReExport(load)) checks.push({ node: load.node, run: () => checkManualMock(loadSite(load), load.source) });
-          for (const call of file.mocks) checks.push({ node: call.node, run: () => checkMockCall(call) });
-        }
-        if (assigning) for (const node of file.memberAssignments) checks.push({ node, run: () => checkGlobalAssignment(node) });
-        checks.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
-        for (const { run } of checks) run();
-      },
-    };
-
-    function checkMockCall(call: MockCall): void {
-      // A call that mocks several modules at once (proxyquire) is reported per module, without an edit.
-      const single = call.targets.length === 1;
-      for (const target of call.targets) {
-        const mock = gatherMock(context, call, target);
-        check(mock.loc, mock.facts, () => (single && !mock.reliedOn() ? statementOfExpression(call.node) : null));
-      }
-    }
-
-    function checkGlobalAssignment(node: TSESTree.AssignmentExpression): void {
-      if (node.operator !== '=') return;
-      const name = parseGlobalAssignment(node);
-      // Only a stand-in counts: `global.fetch = originalFetch` restores, a polyfill adds the real thing.
-      if (name === null || !isStandInFunction(context, node.right)) return;
-      const boundary = lookupGlobalBoundary(name, getSettings(context.settings));
-      check(node.loc, { via: 'assignment', replaces: true, thing: 'global', name, boundary }, () => statementOfExpression(node));
-    }
+    return { 'Program:exit': () => new MockCheck(context, allow, options.autofix ?? false).checkFile() };
   },
 });
+
+type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
+
+/** What one file mocks, checked in the order it is written; each mocked thing reported once. */
+class MockCheck {
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly context: Context,
+    private readonly allow: ReturnType<typeof compileAllowList>,
+    private readonly autofix: boolean,
+  ) {}
+
+  // A file that spells no mocking word has no mocking call and no manual mock to look at, and one
+  // that names no global object assigns no stand-in to a global: most files are done at once.
+  checkFile(): void {
+    const { sourceCode } = this.context;
+    const mocking = mayMock(sourceCode);
+    const assigning = mayAssignGlobal(sourceCode);
+    if (!mocking && !assigning) return;
+    const file = testFileOf(this.context);
+    // Checked in the order the file is written (an enclosing node first), so that the first of
+    // several mocks of one thing is the one reported.
+    const checks: Check[] = [];
+    if (mocking) {
+      for (const load of file.loads) if (!load.typeOnly && !isReExport(load)) checks.push({ node: load.node, load });
+      for (const call of file.mocks) checks.push({ node: call.node, call });
+    }
+    if (assigning) for (const node of file.memberAssignments) checks.push({ node, assignment: node });
+    checks.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
+    for (const check of checks) {
+      if (check.load) this.checkManualMock(loadSite(check.load), check.load.source);
+      else if (check.call) this.checkMockCall(check.call);
+      else if (check.assignment) this.checkGlobalAssignment(check.assignment);
+    }
+  }
+
+  /**
+   * Reports a mock when the core says it takes away a boundary, once per mocked thing in the
+   * file; `removable` is the statement it alone makes up, offered for removal unless the test relies on it.
+   */
+  private check(loc: TSESTree.SourceLocation, facts: BoundaryMockFacts, removable: () => TSESTree.ExpressionStatement | null): void {
+    const finding = judgeBoundaryMock(facts, this.allow);
+    if (!finding) return;
+    const key = mockedThingKey(facts);
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    const data = { what: finding.what, kind: finding.kind, how: finding.how, effect: finding.effect };
+    const statement = removable();
+    const removal = statement ? removeWithOrphans(this.context.sourceCode, statement) : null;
+    const edit = removal && { messageId: 'removeMock' as const, data, fix: removal };
+    reportWithEdit(this.context, { loc, messageId: MESSAGE_OF[finding.remedy], data }, edit, this.autofix);
+  }
+
+  private checkManualMock(node: TSESTree.Node, source: string): void {
+    const specifier = specifierOfManualMock(source);
+    if (specifier !== null) this.check(node.loc, manualMockFacts(this.context, specifier), () => null);
+  }
+
+  private checkMockCall(call: MockCall): void {
+    // A call that mocks several modules at once (proxyquire) is reported per module, without an edit.
+    const single = call.targets.length === 1;
+    for (const target of call.targets) {
+      const mock = gatherMock(this.context, call, target);
+      this.check(mock.loc, mock.facts, () => (single && !mock.reliedOn() ? statementOfExpression(call.node) : null));
+    }
+  }
+
+  private checkGlobalAssignment(node: TSESTree.AssignmentExpression): void {
+    if (node.operator !== '=') return;
+    const name = parseGlobalAssignment(node);
+    // Only a stand-in counts: `global.fetch = originalFetch` restores, a polyfill adds the real thing.
+    if (name === null || !isStandInFunction(this.context, node.right)) return;
+    const boundary = lookupGlobalBoundary(name, getSettings(this.context.settings));
+    this.check(node.loc, { via: 'assignment', replaces: true, thing: 'global', name, boundary }, () => statementOfExpression(node));
+  }
+}
+
+/** One thing to check: a load (for a manual mock), a mocking call or an assignment to a global. */
+interface Check {
+  readonly node: TSESTree.Node;
+  readonly load?: ModuleLoad;
+  readonly call?: MockCall;
+  readonly assignment?: TSESTree.AssignmentExpression;
+}
 
 /** Where a load names its module: the string of an `import` declaration, the whole call or expression otherwise. */
 function loadSite(load: ModuleLoad): TSESTree.Node {

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../estree/node-types';
 import path from 'node:path';
 import { matchesModuleGlobs } from '../core/boundaries';
@@ -18,6 +18,7 @@ import { createRule } from '../util/create-rule';
 import { packageBinsFor } from '../util/package-bins';
 
 type MessageId = 'testClient' | 'loopbackHttp' | 'localServerHttp' | 'projectCli';
+type Context = Readonly<TSESLint.RuleContext<MessageId, []>>;
 type Reported = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
 
 const MOVE = 'move this file to the acceptance layer (`npx eslint-plugin-integration-tests move {{file}}`, or list its folder under `acceptance` in `createConfigs`)';
@@ -45,76 +46,94 @@ export default createRule<[], MessageId>({
   },
   defaultOptions: [],
   create(context) {
-    const settings = getSettings(context.settings);
-    const site = importSiteOf(context);
-    const { text } = context.sourceCode;
-    // A call of an `endpointClients` module has no text gate: a glob may match any specifier.
-    const mayCallEndpointClient = settings.endpointClients.length > 0;
-    if (!mayCallEndpointClient && !mayHoldEndpointCall(text)) return {};
-    const mayCallClient = mayCallTestClient(text);
-    const mayRequest = mayRequestHttp(text);
-    const mayStart = mayStartProcess(text);
-    // Process starts written as tagged templates (zx's `$\`…\``); calls come from the file's model.
-    const taggedStarts: Array<{ node: Reported; call: EndpointCall }> = [];
-
-    /** A call of something imported from a module listed in `endpointClients`. */
-    function endpointClientOf(node: TSESTree.CallExpression | TSESTree.NewExpression): EndpointCall | null {
-      if (!mayCallEndpointClient) return null;
-      const member = moduleMemberOf(context, node.callee);
-      if (!member || !matchesModuleGlobs(member.source, settings.endpointClients, site)) return null;
-      return { type: 'test-client', entry: `the endpoint client '${member.source}'`, target: { type: 'app' } };
-    }
-
-    function endpointCallsOf(node: TSESTree.CallExpression | TSESTree.NewExpression): Array<{ node: Reported; call: EndpointCall }> {
-      const call = node.type === AST_NODE_TYPES.NewExpression ? endpointClientOf(node) : moduleLoadOf(node) ? null : endpointCallOf(node);
-      return call ? [{ node, call }] : [];
-    }
-
-    function endpointCallOf(node: TSESTree.CallExpression): EndpointCall | null {
-      const testClient = mayCallClient ? parseTestClientCall(context, node) : null;
-      if (testClient) return { type: 'test-client', entry: testClient.library, target: testClientTargetOf(context, testClient) };
-      const configured = endpointClientOf(node);
-      if (configured) return configured;
-      const request = mayRequest ? parseHttpRequest(context, node) : null;
-      if (request) return { type: 'http-request', client: request.client, module: request.module ?? 'fetch', url: request.url };
-      const started = mayStart ? parseProcessStart(context, node) : null;
-      if (started) return { type: 'process', launcher: started.launcher, words: started.words };
-      const helper = parseHelperClientCall(context, node);
-      return helper ? { type: 'helper-client', ...helper } : null;
-    }
-
+    const calls = EndpointCalls.of(context);
+    if (!calls) return {};
     return {
-      TaggedTemplateExpression(node) {
-        const started = mayStart ? parseProcessStart(context, node) : null;
-        if (started) taggedStarts.push({ node, call: { type: 'process', launcher: started.launcher, words: started.words } });
-      },
-      'Program:exit'() {
-        const model = testFileOf(context);
-        const calls = [...model.callsAndConstructions.flatMap((node) => endpointCallsOf(node)), ...taggedStarts].sort((a, b) => a.node.range[0] - b.node.range[0]);
-        if (calls.length === 0) return;
-        const packageBins = calls.some(({ call }) => call.type === 'process') ? packageBinsFor(path.resolve(context.cwd, context.filename)) : new Set<string>();
-        const sendsRequests = calls.some(({ call }) => call.type === 'http-request' || (call.type === 'test-client' && call.target.type === 'url'));
-        const judge = { packageBins, httpFakes: sendsRequests ? model.httpFakes : [] };
-        const findings = calls.flatMap(({ node, call }) => {
-          const finding = judgeEndpointCall(call, judge);
-          const place = testPlaceOf(context, node);
-          return finding ? [{ node, finding, place: place.call?.node ?? 'file', kind: place.kind }] : [];
-        });
-        if (findings.length === 0) return;
-        const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
-        for (const { node, finding, kind, more } of onePerPlace(findings)) {
-          const count = more === 0 ? '' : `, and ${more} more like it in this ${PLACE_NAMES[kind]}`;
-          if (finding.kind === 'test-client') {
-            const { call, request } = describeClientCall(context, node);
-            context.report({ node, messageId: 'testClient', data: { file, more: count, client: finding.entry, call, request: request ? ` (${request})` : '' } });
-          } else if (finding.kind === 'loopback-http') {
-            const letThrough = finding.letThrough ? `, which \`${finding.letThrough}\` lets through` : '';
-            context.report({ node, messageId: finding.localServer ? 'localServerHttp' : 'loopbackHttp', data: { file, more: count, url: finding.url, client: finding.client, letThrough } });
-          } else {
-            context.report({ node, messageId: 'projectCli', data: { file, more: count, command: finding.command, launcher: finding.launcher } });
-          }
-        }
-      },
+      TaggedTemplateExpression: (node) => calls.noteTaggedTemplate(node),
+      'Program:exit': () => checkFile(context, calls),
     };
   },
 });
+
+/** What a file's calls are, with the text gates read once for the file. */
+class EndpointCalls {
+  // Process starts written as tagged templates (zx's `$\`…\``); calls come from the file's model.
+  readonly taggedStarts: Array<{ node: Reported; call: EndpointCall }> = [];
+
+  private constructor(
+    private readonly context: Context,
+    private readonly endpointClients: ReturnType<typeof getSettings>['endpointClients'],
+    private readonly mayCallClient: boolean,
+    private readonly mayRequest: boolean,
+    private readonly mayStart: boolean,
+  ) {}
+
+  /** `null` for a file that can hold no endpoint call. */
+  static of(context: Context): EndpointCalls | null {
+    const settings = getSettings(context.settings);
+    const { text } = context.sourceCode;
+    // A call of an `endpointClients` module has no text gate: a glob may match any specifier.
+    if (settings.endpointClients.length === 0 && !mayHoldEndpointCall(text)) return null;
+    return new EndpointCalls(context, settings.endpointClients, mayCallTestClient(text), mayRequestHttp(text), mayStartProcess(text));
+  }
+
+  noteTaggedTemplate(node: TSESTree.TaggedTemplateExpression): void {
+    const started = this.mayStart ? parseProcessStart(this.context, node) : null;
+    if (started) this.taggedStarts.push({ node, call: { type: 'process', launcher: started.launcher, words: started.words } });
+  }
+
+  /** A call of something imported from a module listed in `endpointClients`. */
+  private endpointClientOf(node: TSESTree.CallExpression | TSESTree.NewExpression): EndpointCall | null {
+    if (this.endpointClients.length === 0) return null;
+    const member = moduleMemberOf(this.context, node.callee);
+    if (!member || !matchesModuleGlobs(member.source, this.endpointClients, importSiteOf(this.context))) return null;
+    return { type: 'test-client', entry: `the endpoint client '${member.source}'`, target: { type: 'app' } };
+  }
+
+  endpointCallsOf(node: TSESTree.CallExpression | TSESTree.NewExpression): Array<{ node: Reported; call: EndpointCall }> {
+    const call = node.type === AST_NODE_TYPES.NewExpression ? this.endpointClientOf(node) : moduleLoadOf(node) ? null : this.endpointCallOf(node);
+    return call ? [{ node, call }] : [];
+  }
+
+  private endpointCallOf(node: TSESTree.CallExpression): EndpointCall | null {
+    const context = this.context;
+    const testClient = this.mayCallClient ? parseTestClientCall(context, node) : null;
+    if (testClient) return { type: 'test-client', entry: testClient.library, target: testClientTargetOf(context, testClient) };
+    const configured = this.endpointClientOf(node);
+    if (configured) return configured;
+    const request = this.mayRequest ? parseHttpRequest(context, node) : null;
+    if (request) return { type: 'http-request', client: request.client, module: request.module ?? 'fetch', url: request.url };
+    const started = this.mayStart ? parseProcessStart(context, node) : null;
+    if (started) return { type: 'process', launcher: started.launcher, words: started.words };
+    const helper = parseHelperClientCall(context, node);
+    return helper ? { type: 'helper-client', ...helper } : null;
+  }
+}
+
+function checkFile(context: Context, endpointCalls: EndpointCalls): void {
+  const model = testFileOf(context);
+  const calls = [...model.callsAndConstructions.flatMap((node) => endpointCalls.endpointCallsOf(node)), ...endpointCalls.taggedStarts].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  if (calls.length === 0) return;
+  const packageBins = calls.some(({ call }) => call.type === 'process') ? packageBinsFor(path.resolve(context.cwd, context.filename)) : new Set<string>();
+  const sendsRequests = calls.some(({ call }) => call.type === 'http-request' || (call.type === 'test-client' && call.target.type === 'url'));
+  const judge = { packageBins, httpFakes: sendsRequests ? model.httpFakes : [] };
+  const findings = calls.flatMap(({ node, call }) => {
+    const finding = judgeEndpointCall(call, judge);
+    const place = testPlaceOf(context, node);
+    return finding ? [{ node, finding, place: place.call?.node ?? 'file', kind: place.kind }] : [];
+  });
+  if (findings.length === 0) return;
+  const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
+  for (const { node, finding, kind, more } of onePerPlace(findings)) {
+    const count = more === 0 ? '' : `, and ${more} more like it in this ${PLACE_NAMES[kind]}`;
+    if (finding.kind === 'test-client') {
+      const { call, request } = describeClientCall(context, node);
+      context.report({ node, messageId: 'testClient', data: { file, more: count, client: finding.entry, call, request: request ? ` (${request})` : '' } });
+    } else if (finding.kind === 'loopback-http') {
+      const letThrough = finding.letThrough ? `, which \`${finding.letThrough}\` lets through` : '';
+      context.report({ node, messageId: finding.localServer ? 'localServerHttp' : 'loopbackHttp', data: { file, more: count, url: finding.url, client: finding.client, letThrough } });
+    } else {
+      context.report({ node, messageId: 'projectCli', data: { file, more: count, command: finding.command, launcher: finding.launcher } });
+    }
+  }
+}

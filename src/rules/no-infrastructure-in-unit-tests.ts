@@ -51,71 +51,71 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ allow: [] }],
   create(context, [options]) {
     const allowed = compileOptionGlobs('no-infrastructure-in-unit-tests', 'allow', options.allow ?? []);
-    return {
-      'Program:exit'() {
-        const file = testFileOf(context);
-        const valueLoads = file.loads.filter((load) => !load.typeOnly && !isReExport(load));
-        // Every use reported is a container module's load or a call traced back to a boundary
-        // module's load: a file that loads no boundary module has nothing to report, and none of its
-        // calls need classifying.
-        if (!valueLoads.some((load) => isGenericContainerModule(load.source) || boundaryOfSpecifier(context, load.source) !== null)) return;
-        const constructions = file.callsAndConstructions.filter((node) => openingOfCall(context, node) === 'opens');
-        const uses = [...containerUses(valueLoads), ...constructions.flatMap((node) => clientUse(node) ?? [])].filter(
-          (use) => !matchesModuleGlobs(use.specifier, allowed, importSiteOf(context)),
-        );
-        if (uses.length === 0) return;
-        const mocked = file.mocks.flatMap(mockedModules);
-        const findings = findInfrastructureInUnitTest(uses, mocked, valueLoads.map((load) => load.source));
-        for (const { use, messageId } of findings) {
-          context.report({
-            node: use.node,
-            messageId,
-            data: { module: use.specifier, kind: use.kind ?? 'infrastructure', system: use.kind ? `a real ${use.kind}` : 'real services' },
-          });
-        }
-      },
-    };
-
-    function use(node: TSESTree.Node, specifier: string, kind: string | null, role: InfrastructureUse<TSESTree.Node>['role']): InfrastructureUse<TSESTree.Node> {
-      return { node, specifier, key: moduleKeyOf(context, specifier), kind, role };
-    }
-
-    /** Loads of testcontainers and the other container modules of the catalog. */
-    function containerUses(valueLoads: readonly ModuleLoad[]): Array<InfrastructureUse<TSESTree.Node>> {
-      return valueLoads.flatMap((load) => {
-        const boundary = boundaryOfSpecifier(context, load.source);
-        if (boundary?.role === 'container') return [use(load.node, load.source, boundary.kind, 'container')];
-        return isGenericContainerModule(load.source) ? [use(load.node, load.source, null, 'container')] : [];
-      });
-    }
-
-    /**
-     * `new Pool()`, `knex({…})`, `mongoose.connect(…)`: an infrastructure call made on a boundary
-     * module's own export. Calls on a value built earlier (`client.connect()`) follow a construction
-     * that is reported already.
-     */
-    function clientUse(node: Construction): InfrastructureUse<TSESTree.Node> | null {
-      if (isBuiltOnTheSpot(node.callee)) return null;
-      const chain = callChain(node);
-      if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier || !isModuleValue(context, chain.root, 0)) return null;
-      const boundary = boundaryOfValue(context, node.callee);
-      if (!boundary || (boundary.role !== 'client' && boundary.role !== 'adapter')) return null;
-      return use(node, boundary.specifier, boundary.kind, boundary.role);
-    }
-
-    /** The modules a mocking call replaces: whole (`vi.mock('pg')`), or a method of theirs given another implementation. */
-    function mockedModules(mock: MockCall): MockedModule[] {
-      return mock.targets.flatMap((target): MockedModule[] => {
-        const specifier =
-          target.type === 'module' ? target.specifier : target.type === 'method' && mock.replaces ? boundaryOfValue(context, target.object)?.specifier : undefined;
-        if (specifier === undefined) return [];
-        const boundary = boundaryOfSpecifier(context, specifier);
-        const from = target.type === 'module' ? (target.relativeTo ?? context.filename) : context.filename;
-        return [{ key: moduleKeyOf(context, specifier, from), kind: boundary?.kind ?? null, role: boundary?.role ?? null }];
-      });
-    }
+    return { 'Program:exit': () => checkFile(context, allowed) };
   },
 });
+
+function checkFile(context: Context, allowed: ReturnType<typeof compileOptionGlobs>): void {
+  const file = testFileOf(context);
+  const valueLoads = file.loads.filter((load) => !load.typeOnly && !isReExport(load));
+  // Every use reported is a container module's load or a call traced back to a boundary
+  // module's load: a file that loads no boundary module has nothing to report, and none of its
+  // calls need classifying.
+  if (!valueLoads.some((load) => isGenericContainerModule(load.source) || boundaryOfSpecifier(context, load.source) !== null)) return;
+  const constructions = file.callsAndConstructions.filter((node) => openingOfCall(context, node) === 'opens');
+  const uses = [...containerUses(context, valueLoads), ...constructions.flatMap((node) => clientUse(context, node) ?? [])].filter(
+    (use) => !matchesModuleGlobs(use.specifier, allowed, importSiteOf(context)),
+  );
+  if (uses.length === 0) return;
+  const mocked = file.mocks.flatMap((mock) => mockedModules(context, mock));
+  const findings = findInfrastructureInUnitTest(uses, mocked, valueLoads.map((load) => load.source));
+  for (const { use, messageId } of findings) {
+    context.report({
+      node: use.node,
+      messageId,
+      data: { module: use.specifier, kind: use.kind ?? 'infrastructure', system: use.kind ? `a real ${use.kind}` : 'real services' },
+    });
+  }
+}
+
+function useOf(context: Context, node: TSESTree.Node, specifier: string, kind: string | null, role: InfrastructureUse<TSESTree.Node>['role']): InfrastructureUse<TSESTree.Node> {
+  return { node, specifier, key: moduleKeyOf(context, specifier), kind, role };
+}
+
+/** Loads of testcontainers and the other container modules of the catalog. */
+function containerUses(context: Context, valueLoads: readonly ModuleLoad[]): Array<InfrastructureUse<TSESTree.Node>> {
+  return valueLoads.flatMap((load) => {
+    const boundary = boundaryOfSpecifier(context, load.source);
+    if (boundary?.role === 'container') return [useOf(context, load.node, load.source, boundary.kind, 'container')];
+    return isGenericContainerModule(load.source) ? [useOf(context, load.node, load.source, null, 'container')] : [];
+  });
+}
+
+/**
+ * `new Pool()`, `knex({…})`, `mongoose.connect(…)`: an infrastructure call made on a boundary
+ * module's own export. Calls on a value built earlier (`client.connect()`) follow a construction
+ * that is reported already.
+ */
+function clientUse(context: Context, node: Construction): InfrastructureUse<TSESTree.Node> | null {
+  if (isBuiltOnTheSpot(node.callee)) return null;
+  const chain = callChain(node);
+  if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier || !isModuleValue(context, chain.root, 0)) return null;
+  const boundary = boundaryOfValue(context, node.callee);
+  if (!boundary || (boundary.role !== 'client' && boundary.role !== 'adapter')) return null;
+  return useOf(context, node, boundary.specifier, boundary.kind, boundary.role);
+}
+
+/** The modules a mocking call replaces: whole (`vi.mock('pg')`), or a method of theirs given another implementation. */
+function mockedModules(context: Context, mock: MockCall): MockedModule[] {
+  return mock.targets.flatMap((target): MockedModule[] => {
+    const specifier =
+      target.type === 'module' ? target.specifier : target.type === 'method' && mock.replaces ? boundaryOfValue(context, target.object)?.specifier : undefined;
+    if (specifier === undefined) return [];
+    const boundary = boundaryOfSpecifier(context, specifier);
+    const from = target.type === 'module' ? (target.relativeTo ?? context.filename) : context.filename;
+    return [{ key: moduleKeyOf(context, specifier, from), kind: boundary?.kind ?? null, role: boundary?.role ?? null }];
+  });
+}
 
 /** Whether a callee is a member of a value made by a call: `createClient().connect` follows `createClient()`. */
 function isBuiltOnTheSpot(callee: TSESTree.Node): boolean {

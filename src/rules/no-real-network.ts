@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '../estree/node-types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { httpOriginOf } from '../core/urls';
 import { findRealNetworkRequests, type HttpRequestFact } from '../core/no-real-network';
 import { propertyName } from '../estree/call-chain';
@@ -13,6 +13,7 @@ import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean; allowHosts?: string[] }];
 type MessageIds = 'realNetwork' | 'letThrough' | 'sdkClient' | 'disableNetConnect';
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-real-network',
@@ -58,66 +59,66 @@ export default createRule<Options, MessageIds>({
     // `mayRequest` below needs a load of an HTTP client module or a call named `fetch`, and the
     // recogniser's text gate fails only on files with neither: such a file has nothing to collect.
     if (!mayRequestHttp(context.sourceCode.text) && !mayMakeNetworkClient(context.sourceCode.text)) return {};
-    return {
-      'Program:exit'() {
-        const file = testFileOf(context);
-        // Nothing to do in a file that loads no HTTP client, SDK or project HTTP client and never names `fetch`.
-        const mayRequest =
-          file.loads.some((load) => !load.typeOnly && !isReExport(load) && (isHttpClientModule(load.source) || makesNetworkClients(context, load))) ||
-          file.calls.some((call) => namesFetch(call.callee));
-        if (!mayRequest) return;
-        const calls = file.callsAndConstructions;
-        const requests: Array<HttpRequestFact<TSESTree.CallExpression | TSESTree.NewExpression>> = [];
-        for (const call of calls) {
-          const sdk = hostedSdkClientOf(context, call);
-          if (sdk) requests.push({ node: call, client: sdk.module, url: sdk.url, sdk: { defaultHost: sdk.defaultHost, project: sdk.project, service: sdk.service } });
-          // Only what the file states for certain: an environment variable may point anywhere.
-          const request = !sdk && call.type === AST_NODE_TYPES.CallExpression ? parseHttpRequest(context, call, 'constants') : null;
-          const url = request && !request.ownTransport ? httpOriginOf(request.url) : null;
-          if (request && url) requests.push({ node: request.node, client: request.module ?? 'fetch', url });
-        }
-        if (requests.length === 0) return;
-
-        const nock = nockBindingName();
-        for (const request of findRealNetworkRequests(requests, file.httpFakes, { allowHosts: options.allowHosts ?? [] })) {
-          const edit = nock && !request.letThrough
-            ? addHooksEdit(context, request.node, [
-                { hook: 'beforeAll', body: [`${nock}.disableNetConnect();`] },
-                { hook: 'afterAll', body: [`${nock}.enableNetConnect();`] },
-              ])
-            : null;
-          const why = request.letThrough ? `\`${request.letThrough}\` lets it through` : 'nothing in this file fakes that host';
-          const offered = edit && { messageId: 'disableNetConnect' as const, data: { nock }, fix: edit };
-          reportWithEdit(context, {
-            node: request.node,
-            ...(request.sdk
-              ? {
-                  messageId: 'sdkClient' as const,
-                  data: {
-                    client: request.sdk.project ? `client from '${request.client}'` : `${request.client} client`,
-                    origin: request.sdk.service ? `hosts under ${request.sdk.service}` : request.url.origin,
-                    whose: request.sdk.service ? '' : request.sdk.defaultHost ? ", the SDK's default host," : request.sdk.project ? ' (its base URL)' : '',
-                    why,
-                  },
-                }
-              : request.letThrough
-                ? { messageId: 'letThrough' as const, data: { origin: request.url.origin, letThrough: request.letThrough } }
-                : { messageId: 'realNetwork' as const, data: { origin: request.url.origin } }),
-          }, offered, options.autofix ?? false);
-        }
-      },
-    };
-
-    /** The name nock is imported under at the top of the file, if it is. */
-    function nockBindingName(): string | null {
-      const variable = moduleScopeOf(context).variables.find((candidate) => {
-        const binding = moduleBindingOf(candidate);
-        return binding !== null && binding.source === 'nock' && !binding.typeOnly && (binding.imported === 'default' || binding.imported === '*');
-      });
-      return variable?.name ?? null;
-    }
+    return { 'Program:exit': () => checkFile(context, options) };
   },
 });
+
+function checkFile(context: Context, options: Options[0]): void {
+  const file = testFileOf(context);
+  // Nothing to do in a file that loads no HTTP client, SDK or project HTTP client and never names `fetch`.
+  const mayRequest =
+    file.loads.some((load) => !load.typeOnly && !isReExport(load) && (isHttpClientModule(load.source) || makesNetworkClients(context, load))) ||
+    file.calls.some((call) => namesFetch(call.callee));
+  if (!mayRequest) return;
+  const calls = file.callsAndConstructions;
+  const requests: Array<HttpRequestFact<TSESTree.CallExpression | TSESTree.NewExpression>> = [];
+  for (const call of calls) {
+    const sdk = hostedSdkClientOf(context, call);
+    if (sdk) requests.push({ node: call, client: sdk.module, url: sdk.url, sdk: { defaultHost: sdk.defaultHost, project: sdk.project, service: sdk.service } });
+    // Only what the file states for certain: an environment variable may point anywhere.
+    const request = !sdk && call.type === AST_NODE_TYPES.CallExpression ? parseHttpRequest(context, call, 'constants') : null;
+    const url = request && !request.ownTransport ? httpOriginOf(request.url) : null;
+    if (request && url) requests.push({ node: request.node, client: request.module ?? 'fetch', url });
+  }
+  if (requests.length === 0) return;
+
+  const nock = nockBindingName(context);
+  for (const request of findRealNetworkRequests(requests, file.httpFakes, { allowHosts: options.allowHosts ?? [] })) {
+    const edit = nock && !request.letThrough
+      ? addHooksEdit(context, request.node, [
+          { hook: 'beforeAll', body: [`${nock}.disableNetConnect();`] },
+          { hook: 'afterAll', body: [`${nock}.enableNetConnect();`] },
+        ])
+      : null;
+    const why = request.letThrough ? `\`${request.letThrough}\` lets it through` : 'nothing in this file fakes that host';
+    const offered = edit && { messageId: 'disableNetConnect' as const, data: { nock }, fix: edit };
+    reportWithEdit(context, {
+      node: request.node,
+      ...(request.sdk
+        ? {
+            messageId: 'sdkClient' as const,
+            data: {
+              client: request.sdk.project ? `client from '${request.client}'` : `${request.client} client`,
+              origin: request.sdk.service ? `hosts under ${request.sdk.service}` : request.url.origin,
+              whose: request.sdk.service ? '' : request.sdk.defaultHost ? ", the SDK's default host," : request.sdk.project ? ' (its base URL)' : '',
+              why,
+            },
+          }
+        : request.letThrough
+          ? { messageId: 'letThrough' as const, data: { origin: request.url.origin, letThrough: request.letThrough } }
+          : { messageId: 'realNetwork' as const, data: { origin: request.url.origin } }),
+    }, offered, options.autofix ?? false);
+  }
+}
+
+/** The name nock is imported under at the top of the file, if it is. */
+function nockBindingName(context: Context): string | null {
+  const variable = moduleScopeOf(context).variables.find((candidate) => {
+    const binding = moduleBindingOf(candidate);
+    return binding !== null && binding.source === 'nock' && !binding.typeOnly && (binding.imported === 'default' || binding.imported === '*');
+  });
+  return variable?.name ?? null;
+}
 
 /** `fetch(…)`, `x.fetch(…)` or `x['fetch'](…)`: a cheap sign that the file may send requests without importing a client. */
 function namesFetch(callee: TSESTree.Expression): boolean {

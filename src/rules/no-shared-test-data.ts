@@ -125,12 +125,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'(program) {
-        // Only a call with a function written inline (or handed to a wrapper, `withTx(async () => {…})`)
-        // can matter: without one, a describe is no suite, a test runs no code (it counts as no run)
-        // and a hook has no statements and holds no use, so it can change no finding.
-        const calls = testFileOf(context).tests.filter((call) => call.node.arguments.some((argument) => isInlineFunction(argument) || isWrappedFunction(argument)));
-        if (!calls.some((call) => call.kind === 'test')) return;
-        const syntax = collectSharedData(context, program, calls);
+        const syntax = sharedDataOf(context, program);
         if (!syntax) return;
         for (const finding of findSharedData(syntax.facts)) {
           if (finding.kind === 'mutatedLiteral') reportMutatedLiteral(syntax, finding);
@@ -142,6 +137,17 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+/** What the file's suites, tests and hooks share, or `null` when it can share nothing. */
+function sharedDataOf(context: Parameters<typeof collectSharedData>[0], program: TSESTree.Program): SharedDataSyntax | null {
+  // Only a call with a function written inline (or handed to a wrapper, `withTx(async () => {…})`)
+  // can matter: without one, a describe is no suite, a test runs no code (it counts as no run)
+  // and a hook has no statements and holds no use, so it can change no finding.
+  const calls = testFileOf(context).tests.filter(hasInlineFunction);
+  if (!calls.some((call) => call.kind === 'test')) return null;
+  return collectSharedData(context, program, calls);
+}
+
+const hasInlineFunction = (call: TestCall): boolean => call.node.arguments.some((argument) => isInlineFunction(argument) || isWrappedFunction(argument));
 const isInlineFunction = (node: TSESTree.CallExpressionArgument): boolean => node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
 /** `withTx(async () => {…})`: a function written inline and handed to a wrapper. */
 const isWrappedFunction = (node: TSESTree.CallExpressionArgument): boolean => node.type === AST_NODE_TYPES.CallExpression && node.arguments.some(isInlineFunction);

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '../estree/node-types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findPerTestBuilds } from '../core/prefer-shared-infrastructure';
 import { isConnectionCheckIn } from '../core/vocabulary';
 import { callFacts, callRoleOf } from '../estree/call-chain';
@@ -16,6 +16,7 @@ import { moduleKeyOf } from '../estree/project-modules';
 
 type Options = [{ autofix?: boolean }];
 type MessageIds = 'perTestHook' | 'perTestBody' | 'moveToSharedHook' | 'moveToSharedHooks';
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 export default createRule<Options, MessageIds>({
   name: 'prefer-shared-infrastructure',
@@ -52,50 +53,50 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ autofix: false }],
   create(context, [{ autofix = false }]) {
-    /** A call that closes or stops something, other than handing a connection back to its pool. */
-    function isClosing(node: TSESTree.CallExpression | TSESTree.NewExpression): node is TSESTree.CallExpression {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-      const role = callRoleOf(node);
-      const facts = role === 'close' || role === 'stop' ? callFacts(node) : null;
-      return facts !== null && !isConnectionCheckIn(facts);
-    }
-
-    return {
-      'Program:exit'() {
-        const file = testFileOf(context);
-        const tests = file.tests;
-        const testNodes = new Set<TSESTree.Node>(tests.map((test) => test.node));
-        const calls = file.callsAndConstructions.filter((node) => !testNodes.has(node));
-        const candidates = calls.flatMap((node) => openingCandidateOf(node) ?? []);
-        if (candidates.length === 0) return;
-        const closing = calls.filter(isClosing);
-        const mocked = new Set(
-          file.mocks.flatMap((mock) => mock.targets.flatMap((target) => (target.type === 'module' ? [moduleKeyOf(context, target.specifier, target.relativeTo)] : []))),
-        );
-        const closes = closing.map((node) => closeCallOf(context, node));
-        const builds = gatherPerTestBuilds(context, tests, candidates, closes, mocked);
-        const shared = HOOK_NAMES[hookStyleOf(context, tests) ?? 'jest'].beforeAll;
-        for (const found of findPerTestBuilds(builds.facts)) {
-          const first = builds.calls[found.build];
-          if (!first) continue;
-          const { owner } = first;
-          const move = owner.kind === 'hook' ? sharedMoveFor(context, tests, builds.calls.filter((call) => call.owner === owner), candidates, closes) : null;
-          context.report({
-            node: first.node,
-            messageId: owner.kind === 'hook' ? 'perTestHook' : 'perTestBody',
-            data: { call: first.label, hook: context.sourceCode.getText(owner.node.callee), shared, count: found.tests },
-            fix: autofix ? (move?.fix ?? null) : null,
-            suggest:
-              !autofix && move
-                ? [
-                    move.teardown
-                      ? { messageId: 'moveToSharedHooks', data: { shared: move.shared, teardown: move.teardown }, fix: move.fix }
-                      : { messageId: 'moveToSharedHook', data: { shared: move.shared }, fix: move.fix },
-                  ]
-                : [],
-          });
-        }
-      },
-    };
+    return { 'Program:exit': () => checkFile(context, autofix) };
   },
 });
+
+/** A call that closes or stops something, other than handing a connection back to its pool. */
+function isClosing(node: TSESTree.CallExpression | TSESTree.NewExpression): node is TSESTree.CallExpression {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const role = callRoleOf(node);
+  const facts = role === 'close' || role === 'stop' ? callFacts(node) : null;
+  return facts !== null && !isConnectionCheckIn(facts);
+}
+
+function checkFile(context: Context, autofix: boolean): void {
+  const file = testFileOf(context);
+  const tests = file.tests;
+  const testNodes = new Set<TSESTree.Node>(tests.map((test) => test.node));
+  const calls = file.callsAndConstructions.filter((node) => !testNodes.has(node));
+  const candidates = calls.flatMap((node) => openingCandidateOf(node) ?? []);
+  if (candidates.length === 0) return;
+  const closing = calls.filter(isClosing);
+  const mocked = new Set(
+    file.mocks.flatMap((mock) => mock.targets.flatMap((target) => (target.type === 'module' ? [moduleKeyOf(context, target.specifier, target.relativeTo)] : []))),
+  );
+  const closes = closing.map((node) => closeCallOf(context, node));
+  const builds = gatherPerTestBuilds(context, tests, candidates, closes, mocked);
+  const shared = HOOK_NAMES[hookStyleOf(context, tests) ?? 'jest'].beforeAll;
+  for (const found of findPerTestBuilds(builds.facts)) {
+    const first = builds.calls[found.build];
+    if (!first) continue;
+    const { owner } = first;
+    const move = owner.kind === 'hook' ? sharedMoveFor(context, tests, builds.calls.filter((call) => call.owner === owner), candidates, closes) : null;
+    context.report({
+      node: first.node,
+      messageId: owner.kind === 'hook' ? 'perTestHook' : 'perTestBody',
+      data: { call: first.label, hook: context.sourceCode.getText(owner.node.callee), shared, count: found.tests },
+      fix: autofix ? (move?.fix ?? null) : null,
+      suggest:
+        !autofix && move
+          ? [
+              move.teardown
+                ? { messageId: 'moveToSharedHooks', data: { shared: move.shared, teardown: move.teardown }, fix: move.fix }
+                : { messageId: 'moveToSharedHook', data: { shared: move.shared }, fix: move.fix },
+            ]
+          : [],
+    });
+  }
+}

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { cleanupComment, findUncleanedWrite } from '../core/require-cleanup';
-import { cleanupFactsGatherer, type FoundWrite } from '../estree/cleanup-facts';
+import { cleanupFactsGatherer, type CleanupGathering, type FoundWrite } from '../estree/cleanup-facts';
 import { hookPlaceFor, insertHook } from '../estree/hooks';
 import type { TestCall } from '../estree/test-calls';
 import { createRule } from '../util/create-rule';
@@ -49,34 +49,32 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ autofix: false }],
   create(context, [{ autofix = false }]) {
     const gatherer = cleanupFactsGatherer(context);
-    return {
-      ...gatherer.listeners,
-      'Program:exit'() {
-        const gathered = gatherer.finish();
-        const verdict = gathered && findUncleanedWrite(gathered.facts);
-        const found = verdict && gathered.writes[verdict.index];
-        if (!found) return;
-        const kind = found.write.kind;
-        // A file that already resets before each test needs that reset widened, not a second hook.
-        const edit = verdict.resetsBeforeEach ? null : skeletonEdit(context, gathered.tests, found);
-        const target = found.unreadHelper && found.client ? `\`${found.client}\`, a ${kind ?? 'boundary'} client` : kind ? `the ${kind}` : 'a boundary';
-        const once = !found.unreadHelper && verdict.resetOnce;
-        context.report({
-          node: found.node,
-          messageId: once ? 'resetOnlyOnce' : found.unreadHelper ? 'missingCleanupThroughHelper' : 'missingCleanup',
-          data: {
-            call: found.call,
-            target,
-            container: gathered.hasContainer ? CONTAINER_REMEDY : '',
-            ...(once ? { when: once.scope === 'suite' ? 'before its suite' : "before all of the file's tests", count: once.writingTests } : {}),
-          },
-          fix: autofix ? (edit?.fix ?? null) : null,
-          suggest: !autofix && edit ? [{ messageId: 'addCleanupHook', data: { hook: edit.hook, subject: found.client ?? found.call }, fix: edit.fix }] : [],
-        });
-      },
-    };
+    return { ...gatherer.listeners, 'Program:exit': () => checkFile(context, gatherer.finish(), autofix) };
   },
 });
+
+function checkFile(context: Context, gathered: CleanupGathering | null, autofix: boolean): void {
+  const verdict = gathered && findUncleanedWrite(gathered.facts);
+  const found = verdict && gathered.writes[verdict.index];
+  if (!found) return;
+  const kind = found.write.kind;
+  // A file that already resets before each test needs that reset widened, not a second hook.
+  const edit = verdict.resetsBeforeEach ? null : skeletonEdit(context, gathered.tests, found);
+  const target = found.unreadHelper && found.client ? `\`${found.client}\`, a ${kind ?? 'boundary'} client` : kind ? `the ${kind}` : 'a boundary';
+  const once = !found.unreadHelper && verdict.resetOnce;
+  context.report({
+    node: found.node,
+    messageId: once ? 'resetOnlyOnce' : found.unreadHelper ? 'missingCleanupThroughHelper' : 'missingCleanup',
+    data: {
+      call: found.call,
+      target,
+      container: gathered.hasContainer ? CONTAINER_REMEDY : '',
+      ...(once ? { when: once.scope === 'suite' ? 'before its suite' : "before all of the file's tests", count: once.writingTests } : {}),
+    },
+    fix: autofix ? (edit?.fix ?? null) : null,
+    suggest: !autofix && edit ? [{ messageId: 'addCleanupHook', data: { hook: edit.hook, subject: found.client ?? found.call }, fix: edit.fix }] : [],
+  });
+}
 
 /**
  * The edit that inserts an `afterEach` to fill in, in the write's suite. None when that suite already
