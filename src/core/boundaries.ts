@@ -124,11 +124,17 @@ export function lookupBoundary(
   return answer;
 }
 
+/** The first boundary the settings declare that matches one of a specifier's candidate paths. */
+function declaredBoundaryOf<Entry extends { match: (path: string) => boolean }>(entries: readonly Entry[], candidates: readonly string[]): Entry | undefined {
+  for (const entry of entries) for (const candidate of candidates) if (entry.match(candidate)) return entry;
+  return undefined;
+}
+
 function computeBoundary(specifier: string, settings: ResolvedSettings, site: ImportSite | undefined): BoundaryModule | null {
   if (settings.ignore(specifier)) return null;
   if (settings.boundaries.length > 0) {
     const candidates = candidatePaths(specifier, site);
-    const declared = settings.boundaries.find((entry) => candidates.some((candidate) => entry.match(candidate)));
+    const declared = declaredBoundaryOf(settings.boundaries, candidates);
     if (declared) {
       const inCatalog = catalogEntry(specifier);
       // A catalog module re-declared under another kind keeps its role but takes the user's kind.

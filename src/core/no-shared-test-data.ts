@@ -376,7 +376,9 @@ class FileIndex {
    * that is `from` itself, or holds it, runs its hooks and declarations afresh for each row.
    */
   runsOf(tests: readonly TestFact[], from: Id): number {
-    return tests.reduce((sum, test) => sum + test.runs * this.suiteRows(test.suite, from).rows, 0);
+    let runs = 0;
+    for (const test of tests) runs += test.runs * this.suiteRows(test.suite, from).rows;
+    return runs;
   }
 
   /** Whether any of those counts is only a lower bound. */

@@ -362,6 +362,12 @@ const SCHEMA_RESET_METHODS = /^(?:refresh|drop|clear|reset|truncate|recreate|rel
 /** Options that make a schema call empty the store first: `ensureDatabase({ clear: true })`, `dropSchema: true`. */
 const RESETTING_OPTIONS: readonly string[] = ['clear', 'dropSchema', 'dropDb', 'force', 'drop', 'truncate'];
 
+function hasResettingOption(options: ReadonlySet<string> | undefined): boolean {
+  if (!options) return false;
+  for (const option of RESETTING_OPTIONS) if (options.has(option)) return true;
+  return false;
+}
+
 /**
  * What a call does to the schema: `build` creates or changes tables (not a write of test data),
  * `reset` drops or empties them (a reset, as good as cleanup), `null` when it is not schema work.
@@ -377,7 +383,7 @@ export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
     // Other SQL is rows, whatever namespace sends it: `orm.schema.execute('insert into …')` seeds data.
     return null;
   }
-  const resetting = facts.firstArgumentTrue === true || RESETTING_OPTIONS.some((option) => facts.options?.has(option));
+  const resetting = facts.firstArgumentTrue === true || hasResettingOption(facts.options);
   if (segments.slice(0, -1).some((name) => SCHEMA_NAMESPACES.has(name))) {
     return SCHEMA_RESET_METHODS.test(last) || resetting ? 'reset' : 'build';
   }

@@ -133,7 +133,9 @@ function indexSet(fromEnd: readonly number[], length: number): ReadonlySet<numbe
     const single = SINGLE_INDEXES[index];
     if (single) return single;
   }
-  return new Set(fromEnd.map((index) => length - 1 - index));
+  const indexes = new Set<number>();
+  for (const index of fromEnd) indexes.add(length - 1 - index);
+  return indexes;
 }
 
 /** The facts the shared vocabulary needs about a call. Cached per node: several rules ask for every call. */

@@ -97,12 +97,12 @@ export function cleanupFactsGatherer(context: Context): {
   const gatherer = new CleanupGatherer(context);
   return {
     listeners: {
-      TaggedTemplateExpression: (node) => gatherer.noteTaggedTemplate(node),
-      Literal: (node) => gatherer.noteLiteral(node),
-      TemplateElement: (node) => gatherer.noteText(node.value.cooked ?? node.value.raw),
-      Property: (node) => gatherer.noteProperty(node),
+      TaggedTemplateExpression: gatherer.noteTaggedTemplate.bind(gatherer),
+      Literal: gatherer.noteLiteral.bind(gatherer),
+      TemplateElement: gatherer.noteTemplateElement.bind(gatherer),
+      Property: gatherer.noteProperty.bind(gatherer),
     },
-    finish: () => gatherer.finish(),
+    finish: gatherer.finish.bind(gatherer),
   };
 }
 
@@ -135,8 +135,12 @@ class CleanupGatherer {
     if (sideEffectsOnly) this.elsewhere.push({ node, loaded: source });
   }
 
-  noteText(text: string): void {
+  private noteText(text: string): void {
     if (namesInMemoryStore(text)) this.throwawayKinds.add('database');
+  }
+
+  noteTemplateElement(node: TSESTree.TemplateElement): void {
+    this.noteText(node.value.cooked ?? node.value.raw);
   }
 
   noteLiteral(node: TSESTree.Literal): void {

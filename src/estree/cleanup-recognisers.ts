@@ -139,8 +139,10 @@ function valuesOf(variable: TSESLint.Scope.Variable): Node[] {
   let found = variableValues.get(variable);
   if (!found) {
     const definition = variable.defs[0];
-    const values = [definition?.type === 'Variable' ? definition.node.init : null, ...variable.references.map((reference) => reference.writeExpr)];
-    found = values.flatMap((value) => (value ? [unwrap(value)] : []));
+    found = [];
+    const init = definition?.type === 'Variable' ? definition.node.init : null;
+    if (init) found.push(unwrap(init));
+    for (const reference of variable.references) if (reference.writeExpr) found.push(unwrap(reference.writeExpr));
     variableValues.set(variable, found);
   }
   return found;

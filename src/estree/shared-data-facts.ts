@@ -294,7 +294,7 @@ class Collector {
     let flushes = this.flushingBodies.get(body);
     if (flushes === undefined) {
       // The file's flushing calls are few; finding one inside the body beats walking the body.
-      this.flushCalls ??= testFileOf(this.context).calls.filter((call) => callsMethod(call, FLUSHING_METHODS));
+      this.flushCalls ??= testFileOf(this.context).calls.filter(callsFlushingMethod);
       const [start, end] = body.range;
       flushes = this.flushCalls.some(({ range }) => range[0] >= start && range[1] <= end);
       this.flushingBodies.set(body, flushes);
@@ -452,7 +452,7 @@ class Collector {
   /** The references to suite bindings sorted by where they start; sorted on first use, once every binding is declared. */
   private referencesByPosition(): readonly PositionedReference[] {
     if (!this.sorted) {
-      this.references.sort((a, b) => a.start - b.start);
+      this.references.sort(byStart);
       this.sorted = true;
     }
     return this.references;
@@ -597,6 +597,14 @@ class Collector {
 
 /** Whether a method of one of these names is called anywhere inside a node (`em.flush()`, `em.persist(x).flush()`). */
 /** `x.flush()`: a method call by one of the names. */
+function callsFlushingMethod(node: TSESTree.CallExpression): boolean {
+  return callsMethod(node, FLUSHING_METHODS);
+}
+
+function byStart(a: PositionedReference, b: PositionedReference): number {
+  return a.start - b.start;
+}
+
 function callsMethod(node: TSESTree.CallExpression, names: ReadonlySet<string>): boolean {
   return node.callee.type === AST_NODE_TYPES.MemberExpression && names.has(propertyName(node.callee) ?? '');
 }

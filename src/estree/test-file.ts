@@ -153,38 +153,58 @@ function isTest(call: TestCall): boolean {
   return call.kind === 'test';
 }
 
+/**
+ * The listeners that fill `gathered`: module-level functions bound to it rather than closures made
+ * per file, so the engine keeps what it optimised for them from one file to the next.
+ */
 function gatheringListeners(gathered: Gathered): TSESLint.RuleListener {
   return {
-    ImportDeclaration(node) {
-      gathered.loads.push(moduleLoadOfImport(node));
-    },
-    TSImportEqualsDeclaration(node) {
-      const reference = node.moduleReference;
-      const source = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticString(reference.expression) : null;
-      if (source !== null) gathered.loads.push({ source, node, typeOnly: node.importKind === 'type' });
-    },
-    ExportNamedDeclaration(node) {
-      if (node.source) gathered.loads.push({ source: node.source.value, node, typeOnly: node.exportKind === 'type' });
-    },
-    ExportAllDeclaration(node) {
-      gathered.loads.push({ source: node.source.value, node, typeOnly: node.exportKind === 'type' });
-    },
-    ImportExpression(node) {
-      const load = moduleLoadOf(node);
-      if (load) gathered.loads.push(load);
-    },
-    CallExpression(node) {
-      gathered.calls.push(node);
-      const load = moduleLoadOf(node);
-      if (load) gathered.loads.push(load);
-    },
-    NewExpression(node) {
-      gathered.constructions.push(node);
-    },
-    AssignmentExpression(node) {
-      if (unwrap(node.left).type === AST_NODE_TYPES.MemberExpression) gathered.memberAssignments.push(node);
-    },
+    ImportDeclaration: gatherImport.bind(null, gathered),
+    TSImportEqualsDeclaration: gatherImportEquals.bind(null, gathered),
+    ExportNamedDeclaration: gatherExportNamed.bind(null, gathered),
+    ExportAllDeclaration: gatherExportAll.bind(null, gathered),
+    ImportExpression: gatherImportExpression.bind(null, gathered),
+    CallExpression: gatherCall.bind(null, gathered),
+    NewExpression: gatherConstruction.bind(null, gathered),
+    AssignmentExpression: gatherAssignment.bind(null, gathered),
   };
+}
+
+function gatherImport(gathered: Gathered, node: TSESTree.ImportDeclaration): void {
+  gathered.loads.push(moduleLoadOfImport(node));
+}
+
+function gatherImportEquals(gathered: Gathered, node: TSESTree.TSImportEqualsDeclaration): void {
+  const reference = node.moduleReference;
+  const source = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticString(reference.expression) : null;
+  if (source !== null) gathered.loads.push({ source, node, typeOnly: node.importKind === 'type' });
+}
+
+function gatherExportNamed(gathered: Gathered, node: TSESTree.ExportNamedDeclaration): void {
+  if (node.source) gathered.loads.push({ source: node.source.value, node, typeOnly: node.exportKind === 'type' });
+}
+
+function gatherExportAll(gathered: Gathered, node: TSESTree.ExportAllDeclaration): void {
+  gathered.loads.push({ source: node.source.value, node, typeOnly: node.exportKind === 'type' });
+}
+
+function gatherImportExpression(gathered: Gathered, node: TSESTree.ImportExpression): void {
+  const load = moduleLoadOf(node);
+  if (load) gathered.loads.push(load);
+}
+
+function gatherCall(gathered: Gathered, node: TSESTree.CallExpression): void {
+  gathered.calls.push(node);
+  const load = moduleLoadOf(node);
+  if (load) gathered.loads.push(load);
+}
+
+function gatherConstruction(gathered: Gathered, node: TSESTree.NewExpression): void {
+  gathered.constructions.push(node);
+}
+
+function gatherAssignment(gathered: Gathered, node: TSESTree.AssignmentExpression): void {
+  if (unwrap(node.left).type === AST_NODE_TYPES.MemberExpression) gathered.memberAssignments.push(node);
 }
 
 /** Calls `listeners[node.type]` on every node, parents before children, in source order. */

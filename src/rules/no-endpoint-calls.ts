@@ -90,9 +90,15 @@ class EndpointCalls {
     return { type: 'test-client', entry: `the endpoint client '${member.source}'`, target: { type: 'app' } };
   }
 
-  endpointCallsOf(node: TSESTree.CallExpression | TSESTree.NewExpression): Array<{ node: Reported; call: EndpointCall }> {
-    const call = node.type === AST_NODE_TYPES.NewExpression ? this.endpointClientOf(node) : moduleLoadOf(node) ? null : this.endpointCallOf(node);
-    return call ? [{ node, call }] : [];
+  /** The endpoint calls among a file's calls and constructions and its tagged templates, in source order. */
+  callsIn(nodes: ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression>): Array<{ node: Reported; call: EndpointCall }> {
+    const found: Array<{ node: Reported; call: EndpointCall }> = [];
+    for (const node of nodes) {
+      const call = node.type === AST_NODE_TYPES.NewExpression ? this.endpointClientOf(node) : moduleLoadOf(node) ? null : this.endpointCallOf(node);
+      if (call) found.push({ node, call });
+    }
+    found.push(...this.taggedStarts);
+    return found.sort(byStart);
   }
 
   private endpointCallOf(node: TSESTree.CallExpression): EndpointCall | null {
@@ -110,9 +116,13 @@ class EndpointCalls {
   }
 }
 
+function byStart(a: { node: Reported }, b: { node: Reported }): number {
+  return a.node.range[0] - b.node.range[0];
+}
+
 function checkFile(context: Context, endpointCalls: EndpointCalls): void {
   const model = testFileOf(context);
-  const calls = [...model.callsAndConstructions.flatMap((node) => endpointCalls.endpointCallsOf(node)), ...endpointCalls.taggedStarts].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  const calls = endpointCalls.callsIn(model.callsAndConstructions);
   if (calls.length === 0) return;
   const packageBins = calls.some(({ call }) => call.type === 'process') ? packageBinsFor(path.resolve(context.cwd, context.filename)) : new Set<string>();
   const sendsRequests = calls.some(({ call }) => call.type === 'http-request' || (call.type === 'test-client' && call.target.type === 'url'));

@@ -57,11 +57,11 @@ export default createRule<Options, MessageIds>({
 
 function checkFile(context: Context, allowed: ReturnType<typeof compileOptionGlobs>): void {
   const file = testFileOf(context);
-  const valueLoads = file.loads.filter((load) => !load.typeOnly && !isReExport(load));
+  const valueLoads = file.loads.filter(isValueLoad);
   // Every use reported is a container module's load or a call traced back to a boundary
   // module's load: a file that loads no boundary module has nothing to report, and none of its
   // calls need classifying.
-  if (!valueLoads.some((load) => isGenericContainerModule(load.source) || boundaryOfSpecifier(context, load.source) !== null)) return;
+  if (!loadsBoundary(context, valueLoads)) return;
   const constructions = file.callsAndConstructions.filter((node) => openingOfCall(context, node) === 'opens');
   const uses = [...containerUses(context, valueLoads), ...constructions.flatMap((node) => clientUse(context, node) ?? [])].filter(
     (use) => !matchesModuleGlobs(use.specifier, allowed, importSiteOf(context)),
@@ -76,6 +76,15 @@ function checkFile(context: Context, allowed: ReturnType<typeof compileOptionGlo
       data: { module: use.specifier, kind: use.kind ?? 'infrastructure', system: use.kind ? `a real ${use.kind}` : 'real services' },
     });
   }
+}
+
+function isValueLoad(load: ModuleLoad): boolean {
+  return !load.typeOnly && !isReExport(load);
+}
+
+function loadsBoundary(context: Context, loads: readonly ModuleLoad[]): boolean {
+  for (const load of loads) if (isGenericContainerModule(load.source) || boundaryOfSpecifier(context, load.source) !== null) return true;
+  return false;
 }
 
 function useOf(context: Context, node: TSESTree.Node, specifier: string, kind: string | null, role: InfrastructureUse<TSESTree.Node>['role']): InfrastructureUse<TSESTree.Node> {

@@ -8,7 +8,7 @@ import { hostedSdkClientOf, makesNetworkClients, mayMakeNetworkClient } from '..
 import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
 import { isReExport, moduleBindingOf, moduleScopeOf } from '../estree/imports';
 import { reportWithEdit } from '../estree/report';
-import { testFileOf } from '../estree/test-file';
+import { testFileOf, type TestFile } from '../estree/test-file';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean; allowHosts?: string[] }];
@@ -66,10 +66,7 @@ export default createRule<Options, MessageIds>({
 function checkFile(context: Context, options: Options[0]): void {
   const file = testFileOf(context);
   // Nothing to do in a file that loads no HTTP client, SDK or project HTTP client and never names `fetch`.
-  const mayRequest =
-    file.loads.some((load) => !load.typeOnly && !isReExport(load) && (isHttpClientModule(load.source) || makesNetworkClients(context, load))) ||
-    file.calls.some((call) => namesFetch(call.callee));
-  if (!mayRequest) return;
+  if (!mayRequest(context, file)) return;
   const calls = file.callsAndConstructions;
   const requests: Array<HttpRequestFact<TSESTree.CallExpression | TSESTree.NewExpression>> = [];
   for (const call of calls) {
@@ -109,6 +106,15 @@ function checkFile(context: Context, options: Options[0]): void {
           : { messageId: 'realNetwork' as const, data: { origin: request.url.origin } }),
     }, offered, options.autofix ?? false);
   }
+}
+
+/** Whether the file loads an HTTP client, an SDK or a project HTTP client, or names `fetch`. */
+function mayRequest(context: Context, file: TestFile): boolean {
+  for (const load of file.loads) {
+    if (!load.typeOnly && !isReExport(load) && (isHttpClientModule(load.source) || makesNetworkClients(context, load))) return true;
+  }
+  for (const call of file.calls) if (namesFetch(call.callee)) return true;
+  return false;
 }
 
 /** The name nock is imported under at the top of the file, if it is. */

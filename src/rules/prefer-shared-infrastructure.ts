@@ -9,6 +9,7 @@ import {
   gatherPerTestBuilds,
   openingCandidateOf,
   sharedMoveFor,
+  type OpeningCandidate,
 } from '../estree/infrastructure-builds';
 import { testFileOf } from '../estree/test-file';
 import { createRule } from '../util/create-rule';
@@ -68,9 +69,16 @@ function isClosing(node: TSESTree.CallExpression | TSESTree.NewExpression): node
 function checkFile(context: Context, autofix: boolean): void {
   const file = testFileOf(context);
   const tests = file.tests;
-  const testNodes = new Set<TSESTree.Node>(tests.map((test) => test.node));
-  const calls = file.callsAndConstructions.filter((node) => !testNodes.has(node));
-  const candidates = calls.flatMap((node) => openingCandidateOf(node) ?? []);
+  const testNodes = new Set<TSESTree.Node>();
+  for (const test of tests) testNodes.add(test.node);
+  const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
+  const candidates: OpeningCandidate[] = [];
+  for (const node of file.callsAndConstructions) {
+    if (testNodes.has(node)) continue;
+    calls.push(node);
+    const candidate = openingCandidateOf(node);
+    if (candidate) candidates.push(candidate);
+  }
   if (candidates.length === 0) return;
   const closing = calls.filter(isClosing);
   const mocked = new Set(
