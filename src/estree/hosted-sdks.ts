@@ -15,6 +15,7 @@ import { partialTextOf } from './static-text';
 import { testPlaceOf } from './test-calls';
 import { moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 import { singleValueOf } from './variables';
+import { alternatives } from './text-gates';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -93,8 +94,11 @@ const PROJECT_CLIENT: HostedSdk = { host: '', clients: [], hostOptions: ['baseUR
  * `false` only when it certainly does not.
  */
 export function mayMakeNetworkClient(text: string): boolean {
-  return /['"`]\.\.?\//.test(text) || Object.keys(HOSTED_SDKS).some((module) => text.includes(module));
+  return NETWORK_CLIENT_WORDS.test(text);
 }
+
+/** A relative specifier's opening quote, or a catalogued SDK's name: one search reads the text once. */
+const NETWORK_CLIENT_WORDS = new RegExp(`['"\`]\\.\\.?/|${alternatives(Object.keys(HOSTED_SDKS))}`);
 
 /**
  * Whether a load of the file brings in something that makes such clients: a catalogued SDK, or a

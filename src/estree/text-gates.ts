@@ -31,7 +31,8 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-function alternatives(words: readonly string[]): string {
+/** A pattern source that matches any of `words` as written. */
+export function alternatives(words: readonly string[]): string {
   return [...new Set(words)].map(escapeRegExp).join('|');
 }
 
