@@ -74,16 +74,12 @@ type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
 class MockCheck {
   private readonly reported = new Set<string>();
 
-  constructor(
-    private readonly context: Context,
-    private readonly allow: ReturnType<typeof compileAllowList>,
-    private readonly autofix: boolean,
-  ) {}
+  constructor(private readonly context: Context, private readonly allow: ReturnType<typeof compileAllowList>, private readonly autofix: boolean) {}
 
-  // A file that spells no mocking word has no mocking call and no manual mock to look at, and one
-  // that names no global object assigns no stand-in to a global: most files are done at once.
   checkFile(): void {
     const { sourceCode } = this.context;
+    // A file that spells no mocking word has no mocking call and no manual mock to look at, and one
+    // that names no global object assigns no stand-in to a global: most files are done at once.
     const mocking = mayMock(sourceCode);
     const assigning = mayAssignGlobal(sourceCode);
     if (!mocking && !assigning) return;
