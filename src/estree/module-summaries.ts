@@ -31,12 +31,13 @@ export const MAX_DEPTH = 6;
 /** Counters for the benchmark. */
 export const summaryCounters = { requests: 0, hits: 0, built: 0, buildNanoseconds: 0n, scanned: 0 };
 
-type Stamps = Array<readonly [file: string, stamp: string]>;
+/** Each file an answer read, with the stamp it had; a map, so a module reached along several paths is kept once. */
+type Stamps = Map<string, string>;
 
 interface Entry<T> {
   readonly value: T;
   /** The file and every project module the answer read, with the stamp each had. */
-  readonly stamps: ReadonlyArray<readonly [file: string, stamp: string]>;
+  readonly stamps: ReadonlyMap<string, string>;
 }
 
 /** What a module reaches, transitively: read from its import statements alone, without parsing. */
@@ -119,13 +120,13 @@ export function clearSummaries(): void {
 function isFresh(entry: Entry<unknown>): boolean {
   const fresh = currentRound().verified;
   if (fresh.has(entry)) return true;
-  if (!entry.stamps.every(([file, stamp]) => stampOf(file) === stamp)) return false;
+  for (const [file, stamp] of entry.stamps) if (stampOf(file) !== stamp) return false;
   fresh.add(entry);
   return true;
 }
 
-function dedupe(stamps: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
-  return [...new Map(stamps.map(([file, stamp]) => [file, stamp] as const))];
+function addStamps(into: Stamps, from: ReadonlyMap<string, string>): void {
+  for (const [file, stamp] of from) into.set(file, stamp);
 }
 
 /** The summary of a project module, or `unknown` when it cannot be read. */
@@ -153,7 +154,7 @@ function summaryAt(identity: ProjectIdentity, depth: number): ModuleSummaryResul
   const cutsBefore = cuts;
   building.add(file);
   const started = process.hrtime.bigint();
-  const stamps: Stamps = [[file, stamp]];
+  const stamps: Stamps = new Map([[file, stamp]]);
   let summary: ModuleSummaryResult;
   try {
     summary = buildSummary(identity, stamp, depth, stamps);
@@ -166,7 +167,7 @@ function summaryAt(identity: ProjectIdentity, depth: number): ModuleSummaryResul
   if (outermost) summaryCounters.buildNanoseconds += process.hrtime.bigint() - started;
   // A summary read inside another's, and cut short by that one's cycle or depth, is not what the
   // module reads as on its own: keeping it would make answers depend on the order files are linted.
-  if (outermost || cuts === cutsBefore) summaries.set(file, { value: summary, stamps: dedupe(stamps) });
+  if (outermost || cuts === cutsBefore) summaries.set(file, { value: summary, stamps });
   if (outermost) scanMemo.clear();
   return summary;
 }
@@ -219,7 +220,7 @@ function scannedSpecifiers(text: string): Set<string> {
 function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
   const cached = reaches.get(file);
   if (cached && isFresh(cached)) {
-    stamps.push(...cached.stamps);
+    addStamps(stamps, cached.stamps);
     return cached.value;
   }
   if (scanning.has(file) || depth > MAX_DEPTH) {
@@ -232,7 +233,7 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
   const memo = scanning.size === 0 ? null : scanMemo.get(memoKey);
   if (memo) {
     if (memo.cut) reachCuts++;
-    stamps.push(...memo.entry.stamps);
+    addStamps(stamps, memo.entry.stamps);
     return memo.entry.value;
   }
   const stamp = stampOf(file);
@@ -240,7 +241,7 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
   const outermost = scanning.size === 0;
   if (outermost && building.size === 0) scanMemo.clear();
   const cutsBefore = reachCuts;
-  const own: Stamps = [[file, stamp]];
+  const own: Stamps = new Map([[file, stamp]]);
   let reach: Reach | null = null;
   if (path.extname(file) === '.json') reach = { kinds: new Set(), clients: new Map(), complete: true };
   else if (isScriptFile(file) && Number(stamp.split(':')[1]) <= MAX_MODULE_BYTES) {
@@ -254,12 +255,12 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
       scanning.delete(file);
     }
   }
-  const entry = { value: reach, stamps: dedupe(own) };
+  const entry = { value: reach, stamps: own };
   // As with summaries: a reach cut short by the scan that reached it is not the module's own.
   if (outermost || reachCuts === cutsBefore) reaches.set(file, entry);
   else scanMemo.set(memoKey, { entry, cut: true });
   if (outermost && building.size === 0) scanMemo.clear();
-  stamps.push(...entry.stamps);
+  addStamps(stamps, entry.stamps);
   return reach;
 }
 
@@ -329,7 +330,7 @@ function projectLoadsOf(file: string): { readonly files: readonly string[]; read
       value = null;
     }
   }
-  projectLoads.set(file, { value, stamps: [[file, stamp]] });
+  projectLoads.set(file, { value, stamps: new Map([[file, stamp]]) });
   return value;
 }
 
@@ -1181,7 +1182,7 @@ function kindsReachedBy(reader: Reader, code: Node, seen: Set<Node>): Set<string
     }
     const identity = identityOf(reader.identity.file, binding.specifier);
     if (identity.type === 'project') {
-      for (const kind of reachOf(identity.file, depthOf(reader) + 1, [])?.kinds ?? []) kinds.add(kind);
+      for (const kind of reachOf(identity.file, depthOf(reader) + 1, new Map())?.kinds ?? []) kinds.add(kind);
     } else if (identity.type !== 'unresolved') {
       const boundary = lookupBoundary(binding.specifier, CATALOG_ONLY);
       if (boundary && boundary.role !== 'fake') kinds.add(boundary.kind);
