@@ -107,9 +107,8 @@ export function cleanupFactsGatherer(context: Context): {
 }
 
 /**
- * The state of one file's gathering. Its work lives in methods rather than in closures made per file:
- * code the engine optimises for a closure made per file is dropped once those closures are collected,
- * and made again for the next files, so hot per-file closures are compiled over and over.
+ * The state of one file's gathering, with the work in methods rather than in closures made per file
+ * (see "Work lives in module-level functions" in `docs/architecture.md`).
  */
 class CleanupGatherer {
   private readonly tests: TestCall[] = [];
@@ -124,6 +123,7 @@ class CleanupGatherer {
   private readonly suiteIndex = new Map<TSESTree.CallExpression, number>();
   /** The runner's setup modules, once read; `null` before. */
   private setup: RunnerSetup | null = null;
+  /** Where the runner's setup modules may register hooks, once the setup is read. */
   private readonly fromSetup: HookSource[] = [];
 
   constructor(private readonly context: Context) {}

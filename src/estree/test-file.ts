@@ -94,9 +94,8 @@ function modelOf(gathered: Gathered): TestFile {
 }
 
 /**
- * The model over what was gathered. A class rather than an object literal with getters made per file:
- * the engine keeps code it optimises for a method, and drops what it optimised for closures made per
- * file once they are collected, to compile it again for later files.
+ * The model over what was gathered: a class, so its getters are not closures made per file (see "Work
+ * lives in module-level functions" in `docs/architecture.md`).
  */
 class GatheredModel implements TestFile {
   readonly loads: readonly ModuleLoad[];
@@ -153,10 +152,7 @@ function isTest(call: TestCall): boolean {
   return call.kind === 'test';
 }
 
-/**
- * The listeners that fill `gathered`: module-level functions bound to it rather than closures made
- * per file, so the engine keeps what it optimised for them from one file to the next.
- */
+/** The listeners that fill `gathered`: module-level functions bound to it, not closures made per file. */
 function gatheringListeners(gathered: Gathered): TSESLint.RuleListener {
   return {
     ImportDeclaration: gatherImport.bind(null, gathered),

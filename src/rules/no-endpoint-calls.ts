@@ -46,11 +46,11 @@ export default createRule<[], MessageId>({
   },
   defaultOptions: [],
   create(context) {
-    const calls = EndpointCalls.of(context);
-    if (!calls) return {};
+    const endpointCalls = EndpointCalls.of(context);
+    if (!endpointCalls) return {};
     return {
-      TaggedTemplateExpression: (node) => calls.noteTaggedTemplate(node),
-      'Program:exit': () => checkFile(context, calls),
+      TaggedTemplateExpression: endpointCalls.noteTaggedTemplate.bind(endpointCalls),
+      'Program:exit': () => checkFile(context, endpointCalls),
     };
   },
 });

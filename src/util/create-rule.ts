@@ -64,7 +64,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       // The first rule on a file also gathers the file's model for every rule (see `testFileOf`).
       const gathering = modelListeners(context);
       const listeners = gathering ? mergeListeners(gathering, own) : own;
-      // Bound rather than a closure made per file, so the engine keeps what it optimised for it.
+      // Bound rather than a closure made per file (see `docs/architecture.md`).
       return { ...listeners, 'Program:exit': exitFile.bind(null, listeners['Program:exit'], sourceCode) };
     },
   };
