@@ -158,12 +158,8 @@ export interface UncleanedWrite {
  */
 export function findUncleanedWrite(facts: CleanupFileFacts): UncleanedWrite | null {
   if (facts.unseenHooks) return null;
-  let index = 0;
-  for (const write of facts.writes) {
-    if (write.place !== 'once' && !isCovered(write, facts)) break;
-    index++;
-  }
-  if (index === facts.writes.length) return null;
+  const index = facts.writes.findIndex((write) => write.place !== 'once' && !isCovered(write, facts));
+  if (index < 0) return null;
   const placed = facts.writes[index] as PlacedWrite;
   const once = facts.cleanups.find(
     (cleanup) =>

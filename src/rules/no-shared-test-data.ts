@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '../estree/node-types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findSharedData, type HandedOn, type MutatedLiteral, type PerTestHookEdit, type SharedHookData } from '../core/no-shared-test-data';
 import { planPerTestHooks } from '../estree/hook-renames';
 import { HOOK_NAMES, hookStyleOf } from '../estree/hooks';
@@ -13,6 +13,7 @@ import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean }];
 type MessageIds = 'sharedData' | 'sharedScenario' | 'handedOn' | 'handedOnOpened' | 'mutatedLiteral' | 'runPerTest' | 'buildPerTest';
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 interface Suggestion {
   readonly messageId: MessageIds;
@@ -138,7 +139,7 @@ export default createRule<Options, MessageIds>({
 });
 
 /** What the file's suites, tests and hooks share, or `null` when it can share nothing. */
-function sharedDataOf(context: Parameters<typeof collectSharedData>[0], program: TSESTree.Program): SharedDataSyntax | null {
+function sharedDataOf(context: Context, program: TSESTree.Program): SharedDataSyntax | null {
   // Only a call with a function written inline (or handed to a wrapper, `withTx(async () => {…})`)
   // can matter: without one, a describe is no suite, a test runs no code (it counts as no run)
   // and a hook has no statements and holds no use, so it can change no finding.
