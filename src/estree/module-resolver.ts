@@ -150,8 +150,7 @@ function computeIdentity(fromFile: string, specifier: string): ModuleIdentity {
   if (specifier.startsWith('node:') || (isBare(specifier) && isBuiltin(specifier) && !isOwnPackageName(fromFile, specifier))) {
     return { type: 'builtin', name: specifier.replace(/^node:/, '') };
   }
-  let found = loadResolver()?.resolveFileSync(fromFile, specifier);
-  if (isTsconfigFailure(found)) found = loadResolverWithoutTsconfig()?.resolveFileSync(fromFile, specifier);
+  const found = resolveFile(fromFile, specifier);
   if (found?.builtin) return { type: 'builtin', name: found.builtin.resolved.replace(/^node:/, '') };
   if (found?.path) return identityOfPath(found.path, specifier);
   if (!isBare(specifier)) return { type: 'unresolved', specifier };
@@ -160,6 +159,24 @@ function computeIdentity(fromFile: string, specifier: string): ModuleIdentity {
   const own = ownPackageDirectory(fromFile, packageName(specifier));
   if (own) return workspaceIdentity(own, packageName(specifier), specifier.slice(packageName(specifier).length).replace(/^\//, ''));
   return packageIdentity(specifier);
+}
+
+/**
+ * What the resolver makes of a relative specifier depends only on the path it names (tsconfig
+ * `paths` apply to bare specifiers alone), so files in different folders that name the same module
+ * share one resolution: `../src/db/pool` from `tests/` and `../../src/db/pool` from `tests/orders/`.
+ */
+const relativeResolutions = new Map<string, ResolveResult | undefined>();
+
+function resolveFile(fromFile: string, specifier: string): ResolveResult | undefined {
+  const relative = specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
+  // A trailing slash asks for a directory only.
+  const key = relative ? path.resolve(path.dirname(fromFile), specifier) + (specifier.endsWith('/') ? '/' : '') : null;
+  if (key !== null && relativeResolutions.has(key)) return relativeResolutions.get(key);
+  let found = loadResolver()?.resolveFileSync(fromFile, specifier);
+  if (isTsconfigFailure(found)) found = loadResolverWithoutTsconfig()?.resolveFileSync(fromFile, specifier);
+  if (key !== null) relativeResolutions.set(key, found);
+  return found;
 }
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
@@ -348,6 +365,7 @@ export function isScriptFile(file: string): boolean {
 /** Forgets every resolution and manifest (tests that rewrite a project between runs). */
 export function clearResolutions(): void {
   identities.clear();
+  relativeResolutions.clear();
   scopes.clear();
   identitiesByFile.clear();
   manifests.clear();

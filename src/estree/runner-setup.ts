@@ -22,17 +22,29 @@ const CONFIG_FILES = [
 const SETUP_KEY = /(?:^|[\s{,"'])(?:setupFilesAfterEnv|setupFilesAfterEach|setupFiles|require|file)["']?\s*[:=]\s*/g;
 const STRING = /(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/y;
 
-/** How long a directory's configuration is trusted before it is read again (an editor session outlives edits). */
+/**
+ * How long an answer is trusted before it is checked against the disk again (an editor session
+ * outlives edits). A directory's reading is then checked by the stamps of what it was read from
+ * (the directory itself, for files added or removed, and each file read), and read again only when
+ * one of them changed.
+ */
 const FRESH_FOR_MS = 2000;
 
-/** A value read from disk, with when it was read. */
-type Timed<T> = Map<string, { readonly at: number; readonly value: T }>;
+/** A value read from disk, with when it was last known to be current. */
+type Timed<T> = Map<string, { at: number; readonly value: T }>;
 
-/** The value cached under `key` while it is fresh, or a new reading of it. */
-function freshOr<T>(cache: Timed<T>, key: string, read: (key: string) => T): T {
+/**
+ * The value cached under `key` while it is fresh, or while `current` says it still holds; else a
+ * new reading of it.
+ */
+function freshOr<T>(cache: Timed<T>, key: string, read: (key: string) => T, current?: (value: T) => boolean): T {
   const cached = cache.get(key);
   const now = Date.now();
   if (cached && now - cached.at < FRESH_FOR_MS) return cached.value;
+  if (cached && current?.(cached.value)) {
+    cached.at = now;
+    return cached.value;
+  }
   const value = read(key);
   cache.set(key, { at: now, value });
   return value;
@@ -71,36 +83,57 @@ interface DirectorySetup {
   readonly setup: RunnerSetup;
   /** Whether the directory is a project's root, where the search for configuration stops. */
   readonly root: boolean;
+  /** The stamps of the directory and of each file read from it, when it was read. */
+  readonly stamps: ReadonlyArray<readonly [file: string, stamp: string | null]>;
 }
 
 function setupIn(directory: string): DirectorySetup {
-  return freshOr(byDirectory, directory, readSetup);
+  return freshOr(byDirectory, directory, readSetup, isUnchanged);
+}
+
+/** Whether nothing a directory's reading came from has changed since: no file added, removed or edited. */
+function isUnchanged(reading: DirectorySetup): boolean {
+  for (const [file, stamp] of reading.stamps) if (stampOf(file) !== stamp) return false;
+  return true;
+}
+
+/** A file's or directory's modification time and size, or `null` when it is not there. */
+function stampOf(file: string): string | null {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat ? `${stat.mtimeMs}:${stat.size}` : null;
 }
 
 /** The directory's configuration, from one listing of it: only the files that are there are read. */
 function readSetup(directory: string): DirectorySetup {
+  const stamps: Array<readonly [string, string | null]> = [[directory, stampOf(directory)]];
   let names: Set<string>;
   try {
     names = new Set(fs.readdirSync(directory));
   } catch {
-    return { setup: { modules: [] }, root: false };
+    return { setup: { modules: [] }, root: false, stamps };
   }
   const root = ROOT_MARKERS.some((name) => names.has(name));
+  const read = (name: string): string | null => {
+    if (!names.has(name)) return null;
+    const file = path.join(directory, name);
+    stamps.push([file, stampOf(file)]);
+    return readText(file);
+  };
   const modules: string[] = [];
   for (const name of CONFIG_FILES) {
-    const text = names.has(name) ? readText(path.join(directory, name)) : null;
+    const text = read(name);
     if (text === null) continue;
     const found = setupEntries(text, /\.ya?ml$/.test(name));
-    if (found === 'unknown') return { setup: 'unknown', root };
+    if (found === 'unknown') return { setup: 'unknown', root, stamps };
     modules.push(...found.map((entry) => toModule(entry, directory)));
   }
-  const manifest = names.has('package.json') ? readText(path.join(directory, 'package.json')) : null;
+  const manifest = read('package.json');
   if (manifest !== null) {
     const found = manifestEntries(manifest);
-    if (found === 'unknown') return { setup: 'unknown', root };
+    if (found === 'unknown') return { setup: 'unknown', root, stamps };
     modules.push(...found.map((entry) => toModule(entry, directory)));
   }
-  return { setup: { modules }, root };
+  return { setup: { modules }, root, stamps };
 }
 
 function readText(file: string): string | null {

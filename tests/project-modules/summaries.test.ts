@@ -383,6 +383,26 @@ describe('one key per module', () => {
   });
 });
 
+describe('relative imports from different folders', () => {
+  it('resolve a path they both name to the same module, and a directory-only specifier to the directory', () => {
+    project = writeProject({
+      'src/lib.ts': `export const lib = 1;\n`,
+      'src/lib/index.ts': `export const dir = 1;\n`,
+      'test/a.test.ts': '',
+      'test/deep/b.test.ts': '',
+    });
+    const shallow = project.context('test/a.test.ts');
+    const deep = project.context('test/deep/b.test.ts');
+    expect(moduleKeyOf(shallow, '../src/lib')).toBe(project.path('src/lib.ts'));
+    expect(moduleKeyOf(deep, '../../src/lib')).toBe(project.path('src/lib.ts'));
+    expect(moduleKeyOf(deep, '../../src/lib/')).toBe(project.path('src/lib/index.ts'));
+    expect(moduleKeyOf(shallow, '../src/lib/')).toBe(project.path('src/lib/index.ts'));
+    expect(moduleKeyOf(deep, '..')).toBe(project.path('test'));
+    expect(moduleIdentityOf(deep, '../../src/nowhere')).toEqual({ type: 'unresolved', specifier: '../../src/nowhere' });
+    expect(moduleIdentityOf(shallow, '../src/nowhere')).toEqual({ type: 'unresolved', specifier: '../src/nowhere' });
+  });
+});
+
 describe('what cannot be read', () => {
   it('calls a module with a parse error unknown', () => {
     project = writeProject({ 'test/broken.ts': `export function (\n`, [TEST]: '' });

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runnerSetupOf } from '../../src/estree/runner-setup';
 
 const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'runner-setup-')));
@@ -55,5 +55,34 @@ describe('runnerSetupOf', () => {
     writeFileSync(path.join(inner, 'eslint.config.js'), 'export default [];');
     writeFileSync(path.join(inner, 'orders.test.ts'), '');
     expect(runnerSetupOf(path.join(inner, 'orders.test.ts'))).toEqual({ modules: [] });
+  });
+
+  describe('after a while', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('sees a configuration edited, added or removed, and trusts it until then', () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+      const { dir, test } = project({ 'vitest.config.ts': "export default { test: { setupFiles: ['./tests/reset.ts'] } };" });
+      expect(runnerSetupOf(test)).toEqual({ modules: [path.join(dir, 'tests/reset.ts')] });
+
+      writeFileSync(path.join(dir, 'vitest.config.ts'), "export default { test: { setupFiles: ['./tests/truncate-all.ts'] } };");
+      // Trusted for a moment: a run over many files does not look at the disk for every file.
+      expect(runnerSetupOf(test)).toEqual({ modules: [path.join(dir, 'tests/reset.ts')] });
+      vi.setSystemTime(new Date('2026-01-01T00:00:05Z'));
+      expect(runnerSetupOf(test)).toEqual({ modules: [path.join(dir, 'tests/truncate-all.ts')] });
+
+      // A configuration added beside the test file.
+      writeFileSync(path.join(dir, 'tests/integration/.mocharc.json'), '{ "require": ["./hooks.js"] }');
+      vi.setSystemTime(new Date('2026-01-01T00:00:10Z'));
+      expect(runnerSetupOf(test)).toEqual({ modules: [path.join(dir, 'tests/integration/hooks.js'), path.join(dir, 'tests/truncate-all.ts')] });
+
+      // Removed again.
+      rmSync(path.join(dir, 'tests/integration/.mocharc.json'));
+      vi.setSystemTime(new Date('2026-01-01T00:00:15Z'));
+      expect(runnerSetupOf(test)).toEqual({ modules: [path.join(dir, 'tests/truncate-all.ts')] });
+    });
   });
 });
