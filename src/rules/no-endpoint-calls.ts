@@ -5,13 +5,13 @@ import { matchesModuleGlobs } from '../core/boundaries';
 import { judgeEndpointCall, onePerPlace, type EndpointCall } from '../core/no-endpoint-calls';
 import { HELPER_CLIENT_NEEDS, parseHelperClientCall } from '../estree/app-clients';
 import { importSiteOf } from '../estree/boundary-values';
-import { mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
+import { HTTP_REQUEST_NEEDS, mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
 import { moduleLoadOf } from '../estree/imports';
 import { moduleMemberOf } from '../estree/module-members';
-import { mayStartProcess, parseProcessStart } from '../estree/processes';
+import { mayStartProcess, parseProcessStart, PROCESS_START_NEEDS } from '../estree/processes';
 import { testPlaceOf } from '../estree/test-calls';
 import { testFileOf } from '../estree/test-file';
-import { describeClientCall, mayCallTestClient, parseTestClientCall, testClientTargetOf } from '../estree/test-clients';
+import { describeClientCall, mayCallTestClient, parseTestClientCall, TEST_CLIENT_NEEDS, testClientTargetOf } from '../estree/test-clients';
 import { textGate } from '../estree/text-gates';
 import { getSettings } from '../settings';
 import { createRule } from '../util/create-rule';
@@ -24,8 +24,8 @@ type Reported = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.Tagg
 const MOVE = 'move this file to the acceptance layer (`npx eslint-plugin-integration-tests move {{file}}`, or list its folder under `acceptance` in `createConfigs`)';
 const ADVICE = `Call the adapter or repository under test directly, or ${MOVE}.`;
 const PLACE_NAMES = { module: 'file', describe: 'suite', test: 'test', hook: 'hook' } as const;
-/** Whether a file may hold a request through a client from a project module. */
-const mayCallHelperClient = textGate(HELPER_CLIENT_NEEDS);
+/** Whether a file may hold anything a recogniser below answers for; one reading of the text for most files. */
+const mayHoldEndpointCall = textGate(TEST_CLIENT_NEEDS, HTTP_REQUEST_NEEDS, PROCESS_START_NEEDS, HELPER_CLIENT_NEEDS);
 
 export default createRule<[], MessageId>({
   name: 'no-endpoint-calls',
@@ -72,13 +72,9 @@ class EndpointCalls {
   static of(context: Context): EndpointCalls | null {
     const settings = getSettings(context.settings);
     const { text } = context.sourceCode;
-    const mayCallClient = mayCallTestClient(text);
-    const mayRequest = mayRequestHttp(text);
-    const mayStart = mayStartProcess(text);
-    // A call of an `endpointClients` module has no text gate: a glob may match any specifier. The
-    // helper clients' gate (request method names) passes on most files, so it is asked last.
-    if (settings.endpointClients.length === 0 && !mayCallClient && !mayRequest && !mayStart && !mayCallHelperClient(text)) return null;
-    return new EndpointCalls(context, settings.endpointClients, mayCallClient, mayRequest, mayStart);
+    // A call of an `endpointClients` module has no text gate: a glob may match any specifier.
+    if (settings.endpointClients.length === 0 && !mayHoldEndpointCall(text)) return null;
+    return new EndpointCalls(context, settings.endpointClients, mayCallTestClient(text), mayRequestHttp(text), mayStartProcess(text));
   }
 
   noteTaggedTemplate(node: TSESTree.TaggedTemplateExpression): void {
