@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -60,6 +60,20 @@ describe('runnerSetupOf', () => {
   describe('after a while', () => {
     afterEach(() => {
       vi.useRealTimers();
+      vi.restoreAllMocks();
+    });
+
+    it('does not list or read a configuration again while nothing it came from has changed', () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+      const { dir, test } = project({ 'vitest.config.ts': "export default { test: { setupFiles: ['./tests/reset.ts'] } };" });
+      expect(runnerSetupOf(test)).toEqual({ modules: [path.join(dir, 'tests/reset.ts')] });
+      const listings = vi.spyOn(fs, 'readdirSync');
+      const reads = vi.spyOn(fs, 'readFileSync');
+      vi.setSystemTime(new Date('2026-01-01T00:01:00Z'));
+      expect(runnerSetupOf(test)).toEqual({ modules: [path.join(dir, 'tests/reset.ts')] });
+      expect(listings).not.toHaveBeenCalled();
+      expect(reads).not.toHaveBeenCalled();
     });
 
     it('sees a configuration edited, added or removed, and trusts it until then', () => {
