@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type * as OxcResolver from 'oxc-resolver';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModuleSummary, ModuleSummaryResult } from '../../src/core/module-summary';
 import { boundaryOfSpecifier } from '../../src/estree/boundary-values';
@@ -30,6 +32,8 @@ function known(summary: ModuleSummaryResult | null): ModuleSummary {
 }
 
 const TEST = 'test/orders.test.ts';
+/** The resolver the plugin loads with `require`: the same module instance. */
+const { ResolverFactory } = createRequire(__filename)('oxc-resolver') as typeof OxcResolver;
 
 describe('an adapter module', () => {
   it('reaches the database through pg, and its class is an adapter of it', () => {
@@ -393,8 +397,12 @@ describe('relative imports from different folders', () => {
     });
     const shallow = project.context('test/a.test.ts');
     const deep = project.context('test/deep/b.test.ts');
+    const resolutions = vi.spyOn(ResolverFactory.prototype, 'resolveFileSync');
     expect(moduleKeyOf(shallow, '../src/lib')).toBe(project.path('src/lib.ts'));
     expect(moduleKeyOf(deep, '../../src/lib')).toBe(project.path('src/lib.ts'));
+    // One path, asked about from two folders: resolved once.
+    expect(resolutions).toHaveBeenCalledTimes(1);
+    resolutions.mockRestore();
     expect(moduleKeyOf(deep, '../../src/lib/')).toBe(project.path('src/lib/index.ts'));
     expect(moduleKeyOf(shallow, '../src/lib/')).toBe(project.path('src/lib/index.ts'));
     expect(moduleKeyOf(deep, '..')).toBe(project.path('test'));
