@@ -194,7 +194,6 @@ class CleanupGatherer {
         this.extraCleanups.push({ node, kind: null });
       }
     }
-    // Calls and tagged templates in the order the file is written, an enclosing one first.
     this.candidates.sort(bySourceOrder);
   }
 

@@ -595,8 +595,7 @@ class Collector {
   }
 }
 
-/** Whether a method of one of these names is called anywhere inside a node (`em.flush()`, `em.persist(x).flush()`). */
-/** `x.flush()`: a method call by one of the names. */
+/** `em.flush()`, `uow.commit()`: a call that flushes a unit of work. */
 function callsFlushingMethod(node: TSESTree.CallExpression): boolean {
   return callsMethod(node, FLUSHING_METHODS);
 }
@@ -605,6 +604,7 @@ function byStart(a: PositionedReference, b: PositionedReference): number {
   return a.start - b.start;
 }
 
+/** `x.flush()`: a method call by one of the names. */
 function callsMethod(node: TSESTree.CallExpression, names: ReadonlySet<string>): boolean {
   return node.callee.type === AST_NODE_TYPES.MemberExpression && names.has(propertyName(node.callee) ?? '');
 }
