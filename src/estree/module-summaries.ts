@@ -31,14 +31,28 @@ export const MAX_DEPTH = 6;
 /** Counters for the benchmark. */
 export const summaryCounters = { requests: 0, hits: 0, built: 0, buildNanoseconds: 0n, scanned: 0 };
 
-/** Each file an answer read, with the stamp it had; a map, so a module reached along several paths is kept once. */
-type Stamps = Map<string, string>;
+/**
+ * The answers for other modules that an answer was worked out from, gathered while it is worked out;
+ * a set, so a module reached along several paths is kept once.
+ */
+type Reads = Set<Entry<unknown>>;
 
+/**
+ * A cached answer about one file. It holds when the file still has the stamp it was read with and
+ * every answer it was worked out from still holds: its freshness is checked through that graph
+ * (which has no cycles, since an answer only ever builds on answers already made), so a module
+ * reached by many others is looked at once per round, and making an answer never copies what its
+ * dependencies read.
+ */
 interface Entry<T> {
   readonly value: T;
-  /** The file and every project module the answer read, with the stamp each had. */
-  readonly stamps: ReadonlyMap<string, string>;
+  readonly file: string;
+  /** The file's modification time and size when it was read. */
+  readonly stamp: string;
+  readonly reads: ReadonlySet<Entry<unknown>>;
 }
+
+const NO_READS: ReadonlySet<Entry<unknown>> = new Set();
 
 /** What a module reaches, transitively: read from its import statements alone, without parsing. */
 interface Reach {
@@ -65,11 +79,11 @@ export const STAMPS_TRUSTED_FOR_MS = 1000;
 interface Round {
   readonly startedAt: number;
   readonly stamps: Map<string, string | null>;
-  /** Entries found fresh in this round. */
-  readonly verified: Set<Entry<unknown>>;
+  /** Whether each entry asked about in this round holds. */
+  readonly verified: Map<Entry<unknown>, boolean>;
 }
 
-let round: Round = { startedAt: -Infinity, stamps: new Map(), verified: new Set() };
+let round: Round = { startedAt: -Infinity, stamps: new Map(), verified: new Map() };
 /** Set once the file being linted has asked whether a new round is due (emptied for every file). */
 const roundAsked = fileCache<object, true>();
 const ROUND = {};
@@ -78,7 +92,7 @@ function currentRound(): Round {
   if (!roundAsked.has(ROUND)) {
     roundAsked.set(ROUND, true);
     const now = Date.now();
-    if (now - round.startedAt >= STAMPS_TRUSTED_FOR_MS) round = { startedAt: now, stamps: new Map(), verified: new Set() };
+    if (now - round.startedAt >= STAMPS_TRUSTED_FOR_MS) round = { startedAt: now, stamps: new Map(), verified: new Map() };
   }
   return round;
 }
@@ -88,7 +102,7 @@ function currentRound(): Round {
  * just written files and lints them at once.
  */
 export function forgetStamps(): void {
-  round = { startedAt: -Infinity, stamps: new Map(), verified: new Set() };
+  round = { startedAt: -Infinity, stamps: new Map(), verified: new Map() };
 }
 
 function stampOf(file: string): string | null {
@@ -117,16 +131,40 @@ export function clearSummaries(): void {
   summaryCounters.scanned = 0;
 }
 
+/**
+ * Whether a cached answer still holds: its file and, in turn, every answer it was worked out from.
+ * Each entry is judged once per round. Walked with a stack of its own, since a chain of modules
+ * that each load the next can be longer than the call stack is deep.
+ */
 function isFresh(entry: Entry<unknown>): boolean {
-  const fresh = currentRound().verified;
-  if (fresh.has(entry)) return true;
-  for (const [file, stamp] of entry.stamps) if (stampOf(file) !== stamp) return false;
-  fresh.add(entry);
-  return true;
-}
-
-function addStamps(into: Stamps, from: ReadonlyMap<string, string>): void {
-  for (const [file, stamp] of from) into.set(file, stamp);
+  const verified = currentRound().verified;
+  const known = verified.get(entry);
+  if (known !== undefined) return known;
+  const pending: Array<Entry<unknown>> = [entry];
+  while (pending.length > 0) {
+    const top = pending[pending.length - 1] as Entry<unknown>;
+    if (verified.has(top)) {
+      pending.pop();
+      continue;
+    }
+    const height = pending.length;
+    let fresh = stampOf(top.file) === top.stamp;
+    for (const read of fresh ? top.reads : NO_READS) {
+      const judged = verified.get(read);
+      if (judged === false) {
+        fresh = false;
+        break;
+      }
+      if (judged === undefined) pending.push(read);
+    }
+    // Judged once every answer it read is; a stale one settles it at once.
+    if (!fresh) pending.length = height;
+    if (!fresh || pending.length === height) {
+      verified.set(top, fresh);
+      pending.pop();
+    }
+  }
+  return verified.get(entry) === true;
 }
 
 /** The summary of a project module, or `unknown` when it cannot be read. */
@@ -154,10 +192,10 @@ function summaryAt(identity: ProjectIdentity, depth: number): ModuleSummaryResul
   const cutsBefore = cuts;
   building.add(file);
   const started = process.hrtime.bigint();
-  const stamps: Stamps = new Map([[file, stamp]]);
+  const reads: Reads = new Set();
   let summary: ModuleSummaryResult;
   try {
-    summary = buildSummary(identity, stamp, depth, stamps);
+    summary = buildSummary(identity, stamp, depth, reads);
   } catch {
     summary = 'unknown';
   } finally {
@@ -167,7 +205,7 @@ function summaryAt(identity: ProjectIdentity, depth: number): ModuleSummaryResul
   if (outermost) summaryCounters.buildNanoseconds += process.hrtime.bigint() - started;
   // A summary read inside another's, and cut short by that one's cycle or depth, is not what the
   // module reads as on its own: keeping it would make answers depend on the order files are linted.
-  if (outermost || cuts === cutsBefore) summaries.set(file, { value: summary, stamps });
+  if (outermost || cuts === cutsBefore) summaries.set(file, { value: summary, file, stamp, reads });
   if (outermost) scanMemo.clear();
   return summary;
 }
@@ -217,10 +255,10 @@ function scannedSpecifiers(text: string): Set<string> {
  * modules down to the depth limit; `null` when the module itself cannot be read. Read from import
  * statements alone, so reaching deep costs a file read per module, not a parse.
  */
-function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
+function reachOf(file: string, depth: number, reads: Reads): Reach | null {
   const cached = reaches.get(file);
   if (cached && isFresh(cached)) {
-    addStamps(stamps, cached.stamps);
+    reads.add(cached);
     return cached.value;
   }
   if (scanning.has(file) || depth > MAX_DEPTH) {
@@ -233,7 +271,7 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
   const memo = scanning.size === 0 ? null : scanMemo.get(memoKey);
   if (memo) {
     if (memo.cut) reachCuts++;
-    addStamps(stamps, memo.entry.stamps);
+    reads.add(memo.entry);
     return memo.entry.value;
   }
   const stamp = stampOf(file);
@@ -241,7 +279,7 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
   const outermost = scanning.size === 0;
   if (outermost && building.size === 0) scanMemo.clear();
   const cutsBefore = reachCuts;
-  const own: Stamps = new Map([[file, stamp]]);
+  const own: Reads = new Set();
   let reach: Reach | null = null;
   if (path.extname(file) === '.json') reach = { kinds: new Set(), clients: new Map(), complete: true };
   else if (isScriptFile(file) && Number(stamp.split(':')[1]) <= MAX_MODULE_BYTES) {
@@ -255,12 +293,12 @@ function reachOf(file: string, depth: number, stamps: Stamps): Reach | null {
       scanning.delete(file);
     }
   }
-  const entry = { value: reach, stamps: own };
+  const entry: Entry<Reach | null> = { value: reach, file, stamp, reads: own };
   // As with summaries: a reach cut short by the scan that reached it is not the module's own.
   if (outermost || reachCuts === cutsBefore) reaches.set(file, entry);
   else scanMemo.set(memoKey, { entry, cut: true });
   if (outermost && building.size === 0) scanMemo.clear();
-  addStamps(stamps, entry.stamps);
+  reads.add(entry);
   return reach;
 }
 
@@ -279,7 +317,7 @@ function ownClientKindsOf(file: string, specifiers: readonly string[]): Set<stri
 
 const DATA_FILE = /\.(?:json|jsonc|css|scss|svg|png|txt|md|ya?ml|html)$/i;
 
-function reachOfSpecifiers(file: string, specifiers: Iterable<string>, depth: number, stamps: Stamps): Reach {
+function reachOfSpecifiers(file: string, specifiers: Iterable<string>, depth: number, reads: Reads): Reach {
   const kinds = new Set<string>();
   const clients = new Map<string, string>();
   let complete = true;
@@ -295,7 +333,7 @@ function reachOfSpecifiers(file: string, specifiers: Iterable<string>, depth: nu
       }
     } else if (identity.type === 'unresolved') complete = false;
     else {
-      const reach = reachOf(identity.file, depth + 1, stamps);
+      const reach = reachOf(identity.file, depth + 1, reads);
       if (!reach) complete = false;
       else {
         for (const kind of reach.kinds) kinds.add(kind);
@@ -330,7 +368,7 @@ function projectLoadsOf(file: string): { readonly files: readonly string[]; read
       value = null;
     }
   }
-  projectLoads.set(file, { value, stamps: new Map([[file, stamp]]) });
+  projectLoads.set(file, { value, file, stamp, reads: NO_READS });
   return value;
 }
 
@@ -513,7 +551,7 @@ interface FunctionFacts {
   readonly effects: Set<HookEffect>;
 }
 
-function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, stamps: Stamps): ModuleSummaryResult {
+function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, reads: Reads): ModuleSummaryResult {
   const file = identity.file;
   if (path.extname(file) === '.json') return emptySummary(identity);
   if (!isScriptFile(file)) return 'unknown';
@@ -522,7 +560,7 @@ function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, s
   const program = parseModule(file, text);
   if (!program) return 'unknown';
   const specifiers = [...loadedSpecifiers(program)];
-  const reach = reachOfSpecifiers(file, specifiers, depth, stamps);
+  const reach = reachOfSpecifiers(file, specifiers, depth, reads);
   const reader: Reader = {
     identity,
     program,
@@ -1182,7 +1220,7 @@ function kindsReachedBy(reader: Reader, code: Node, seen: Set<Node>): Set<string
     }
     const identity = identityOf(reader.identity.file, binding.specifier);
     if (identity.type === 'project') {
-      for (const kind of reachOf(identity.file, depthOf(reader) + 1, new Map())?.kinds ?? []) kinds.add(kind);
+      for (const kind of reachOf(identity.file, depthOf(reader) + 1, new Set())?.kinds ?? []) kinds.add(kind);
     } else if (identity.type !== 'unresolved') {
       const boundary = lookupBoundary(binding.specifier, CATALOG_ONLY);
       if (boundary && boundary.role !== 'fake') kinds.add(boundary.kind);

@@ -497,6 +497,24 @@ describe('the cache', () => {
     expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual(['database']);
   });
 
+  it('sees an edit two modules down, through what another summary already read', () => {
+    project = writeProject({
+      'src/inner.ts': `export const x = 1;\n`,
+      'src/middle.ts': `import './inner';\nexport const y = 1;\n`,
+      'test/helper.ts': `import '../src/middle';\nexport const z = 1;\n`,
+      'test/other.ts': `import '../src/middle';\nexport const w = 1;\n`,
+      [TEST]: '',
+    });
+    // The middle module is read first on its own, so the helper's answer builds on that one.
+    expect(known(summaryOfSpecifier(project.context(TEST), '../src/middle')).boundaryKinds).toEqual([]);
+    expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual([]);
+    project.write('src/inner.ts', `import { MongoClient } from 'mongodb';\nexport const x = new MongoClient('');\n`);
+    aWhileLater();
+    expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual(['database']);
+    expect(known(summaryOfSpecifier(project.context(TEST), './other')).boundaryKinds).toEqual(['database']);
+    expect(known(summaryOfSpecifier(project.context(TEST), '../src/middle')).boundaryKinds).toEqual(['database']);
+  });
+
   it('looks at the disk again only once the stamps it read have been trusted for a while, or are forgotten', () => {
     project = writeProject({
       'test/helper.ts': `export const x = 1;\n`,
