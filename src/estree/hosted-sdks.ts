@@ -112,13 +112,14 @@ export function makesNetworkClients(context: Context, load: ModuleLoad): boolean
   if (named?.length === 0) return false;
   const summary = summaryOfSpecifier(context, load.source);
   if (summary === null || summary === 'unknown') return false;
+  // A module that reaches no HTTP client package, through anything it loads, exports no HTTP client:
+  // its exports need not be read (a module of models may export dozens, each costly to follow).
+  if (summary.complete && !summary.boundaryKinds.includes('http')) return false;
   if (named) return named.some((name) => isHttpClient(summary.exports.get(name)?.value));
   // Answered once per summary (a module's summary is made anew when the module changes).
   const known = httpClientExporters.get(summary.identity.file);
   if (known?.summary === summary) return known.exportsClient;
-  // A module that reaches no HTTP client package, through anything it loads, exports no HTTP client:
-  // its exports need not be read one by one (a module of models may export dozens).
-  const exportsClient = (!summary.complete || summary.boundaryKinds.includes('http')) && [...summary.exports.values()].some(({ value }) => isHttpClient(value));
+  const exportsClient = [...summary.exports.values()].some(({ value }) => isHttpClient(value));
   httpClientExporters.set(summary.identity.file, { summary, exportsClient });
   return exportsClient;
 }
