@@ -196,6 +196,19 @@ function identityOfPath(file: string, specifier: string): ModuleIdentity {
  * exists the identity still names the package, and its summary is unknown.
  */
 function workspaceIdentity(directory: string, name: string, subpath: string): ProjectIdentity {
+  // Found from the package's own folder, so the same for every file that loads it.
+  const key = `${directory}\0${name}\0${subpath}`;
+  let identity = workspaceIdentities.get(key);
+  if (!identity) {
+    identity = findWorkspaceModule(directory, name, subpath);
+    workspaceIdentities.set(key, identity);
+  }
+  return identity;
+}
+
+const workspaceIdentities = new Map<string, ProjectIdentity>();
+
+function findWorkspaceModule(directory: string, name: string, subpath: string): ProjectIdentity {
   const resolve = loadResolver();
   const requests = subpath === '' ? [name, '.', './src/index', './index'] : [`${name}/${subpath}`, `./${subpath}`, `./src/${subpath}`];
   for (const request of requests) {
@@ -366,6 +379,7 @@ export function isScriptFile(file: string): boolean {
 export function clearResolutions(): void {
   identities.clear();
   relativeResolutions.clear();
+  workspaceIdentities.clear();
   scopes.clear();
   identitiesByFile.clear();
   manifests.clear();

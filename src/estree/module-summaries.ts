@@ -123,6 +123,7 @@ export function clearSummaries(): void {
   summaries.clear();
   reaches.clear();
   projectLoads.clear();
+  exportWords.clear();
   forgetStamps();
   summaryCounters.requests = 0;
   summaryCounters.hits = 0;
@@ -696,15 +697,39 @@ class LazyExports implements ReadonlyMap<string, ExportSummary> {
   }
 }
 
-/** Whether a module's text may export a name, directly or through an `export *` of its own. */
+/** What {@link mayExport} reads off a module's text, kept with the stamp the text had. */
+interface ExportWords {
+  readonly stamp: string;
+  /** The text has an `export *` of its own: any name may come through it. */
+  readonly star: boolean;
+  /** Every run of word characters in the text. */
+  readonly words: ReadonlySet<string>;
+}
+
+const exportWords = new Map<string, ExportWords>();
+const WORD_NAME = /^\w+$/;
+
+/**
+ * Whether a module's text may export a name, directly or through an `export *` of its own: it holds
+ * the name as a whole word. A barrel's `export *` sources are asked about every name a test file
+ * imports through it, so each text is read once (again when its stamp changes), not once per name.
+ */
 function mayExport(file: string, name: string): boolean {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return false;
+  const stamp = stampOf(file);
+  if (stamp === null) return false;
+  let known = exportWords.get(file);
+  if (known?.stamp !== stamp) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return false;
+    }
+    known = { stamp, star: /\bexport\s*\*/.test(text), words: new Set(text.match(/\w+/g)) };
+    exportWords.set(file, known);
   }
-  return /\bexport\s*\*/.test(text) || new RegExp(`\\b${name.replace(/[$]/g, '\\$&')}\\b`).test(text);
+  // A name with a character outside `\w` (`$`) is not a whole word of the set: it may be there.
+  return known.star || !WORD_NAME.test(name) || known.words.has(name);
 }
 
 function emptySummary(identity: ProjectIdentity): ModuleSummary {

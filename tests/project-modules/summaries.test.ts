@@ -320,6 +320,25 @@ describe('resolution', () => {
     expect(moduleIdentityOf(context, 'pg')).toEqual({ type: 'package', name: 'pg', subpath: '' });
   });
 
+  it('finds a workspace package once for every folder that loads it', () => {
+    project = writeProject({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/cli/package.json': JSON.stringify({ name: '@shop/cli' }),
+      'packages/cli/src/index.ts': `export const run = () => 0;\n`,
+      'packages/orders/package.json': JSON.stringify({ name: '@shop/orders' }),
+      'packages/orders/test/orders.test.ts': '',
+      'packages/billing/package.json': JSON.stringify({ name: '@shop/billing' }),
+      'packages/billing/test/billing.test.ts': '',
+    });
+    const cli = { type: 'project', file: project.path('packages/cli/src/index.ts'), workspacePackage: '@shop/cli' };
+    expect(moduleIdentityOf(project.context('packages/orders/test/orders.test.ts'), '@shop/cli')).toEqual(cli);
+    // Another package resolves bare specifiers on its own, but finds the workspace package's module as the first did.
+    const lookups = vi.spyOn(ResolverFactory.prototype, 'sync');
+    expect(moduleIdentityOf(project.context('packages/billing/test/billing.test.ts'), '@shop/cli')).toEqual(cli);
+    expect(lookups).not.toHaveBeenCalled();
+    lookups.mockRestore();
+  });
+
   it('treats a paths alias to the package’s own sources as its own code', () => {
     project = writeProject({
       'package.json': JSON.stringify({ name: '@acme/orm' }),
@@ -495,6 +514,28 @@ describe('the cache', () => {
     project.write('test/inner.ts', `import 'mongodb';\nexport const x = 1;\n`);
     aWhileLater();
     expect(known(summaryOfSpecifier(project.context(TEST), './helper')).boundaryKinds).toEqual(['database']);
+  });
+
+  it('reads a re-exported module once however many names are looked for through the barrel, and again once it changes', () => {
+    project = writeProject({
+      'test/barrel.ts': `export * from './orders';\nexport * from './users';\n`,
+      'test/orders.ts': `export const createOrder = () => 1;\n`,
+      'test/users.ts': `export const createUser = () => 2;\n`,
+      [TEST]: '',
+    });
+    const users = project.path('test/users.ts');
+    const orders = project.path('test/orders.ts');
+    const barrel = known(summaryOfSpecifier(project.context(TEST), './barrel'));
+    // Found in the second module: both texts have been looked at.
+    expect(barrel.exports.has('createUser')).toBe(true);
+    const reads = vi.spyOn(fs, 'readFileSync');
+    for (const name of ['cancelOrder', 'refundOrder', 'shipOrder', 'archiveOrder']) expect(barrel.exports.has(name)).toBe(false);
+    // Neither module holds those names, and neither text is read again to tell.
+    expect(reads.mock.calls.filter(([file]) => file === users || file === orders)).toHaveLength(0);
+    reads.mockRestore();
+    project.write('test/users.ts', `export const createUser = () => 2;\nexport const shipOrder = () => 3;\n`);
+    aWhileLater();
+    expect(known(summaryOfSpecifier(project.context(TEST), './barrel')).exports.has('shipOrder')).toBe(true);
   });
 
   it('sees an edit two modules down, through what another summary already read', () => {
