@@ -700,36 +700,70 @@ class LazyExports implements ReadonlyMap<string, ExportSummary> {
 /** What {@link mayExport} reads off a module's text, kept with the stamp the text had. */
 interface ExportWords {
   readonly stamp: string;
-  /** The text has an `export *` of its own: any name may come through it. */
+  /** The text has an `export *` of its own: a name may come through it. */
   readonly star: boolean;
+  /**
+   * The modules of its plain `export * from '…'` lines, or `null` when some `export *` is written
+   * in a way that is not one of them or `export * as name from '…'`: then any name may come through.
+   */
+  readonly starSources: readonly string[] | null;
   /** Every run of word characters in the text. */
   readonly words: ReadonlySet<string>;
 }
 
 const exportWords = new Map<string, ExportWords>();
 const WORD_NAME = /^\w+$/;
+const ANY_STAR = /\bexport\s*\*/g;
+const PLAIN_STAR = /\bexport\s*\*\s*from\s*['"]([^'"\n]+)['"]/g;
+const NAMED_STAR = /\bexport\s*\*\s*as\s+[\w$]+\s+from\b/g;
+/** How many modules one search through `export *` lines reads before it stops and says "may". */
+const MAX_STAR_SEARCH = 1000;
+
+function exportWordsOf(file: string): ExportWords | null {
+  const stamp = stampOf(file);
+  if (stamp === null) return null;
+  const known = exportWords.get(file);
+  if (known?.stamp === stamp) return known;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const stars = text.match(ANY_STAR)?.length ?? 0;
+  const plain = [...text.matchAll(PLAIN_STAR)].map((match) => match[1] as string);
+  const named = text.match(NAMED_STAR)?.length ?? 0;
+  const words: ExportWords = { stamp, star: stars > 0, starSources: plain.length + named === stars ? plain : null, words: new Set(text.match(/\w+/g)) };
+  exportWords.set(file, words);
+  return words;
+}
 
 /**
- * Whether a module's text may export a name, directly or through an `export *` of its own: it holds
- * the name as a whole word. A barrel's `export *` sources are asked about every name a test file
- * imports through it, so each text is read once (again when its stamp changes), not once per name.
+ * Whether a module may export a name: its text holds the name as a whole word, or one of the
+ * modules its `export *` lines name may, in turn. Read from the texts alone, each once (again when
+ * its stamp changes), so looking a name up through a barrel parses only the modules on the way to it.
+ * `true` whenever it cannot tell: a name that is not a plain word, an `export *` of a package, or one
+ * written in a way it does not follow.
  */
 function mayExport(file: string, name: string): boolean {
-  const stamp = stampOf(file);
-  if (stamp === null) return false;
-  let known = exportWords.get(file);
-  if (known?.stamp !== stamp) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return false;
-    }
-    known = { stamp, star: /\bexport\s*\*/.test(text), words: new Set(text.match(/\w+/g)) };
-    exportWords.set(file, known);
+  return !WORD_NAME.test(name) || mayExportThrough(file, name, new Set());
+}
+
+function mayExportThrough(file: string, name: string, seen: Set<string>): boolean {
+  // A module met again adds no name it has not already been searched for.
+  if (seen.has(file)) return false;
+  if (seen.size >= MAX_STAR_SEARCH) return true;
+  seen.add(file);
+  const known = exportWordsOf(file);
+  if (!known) return false;
+  if (known.words.has(name)) return true;
+  if (!known.star) return false;
+  if (known.starSources === null) return true;
+  for (const specifier of known.starSources) {
+    const identity = identityOf(file, specifier);
+    if (identity.type !== 'project' || mayExportThrough(identity.file, name, seen)) return true;
   }
-  // A name with a character outside `\w` (`$`) is not a whole word of the set: it may be there.
-  return known.star || !WORD_NAME.test(name) || known.words.has(name);
+  return false;
 }
 
 function emptySummary(identity: ProjectIdentity): ModuleSummary {

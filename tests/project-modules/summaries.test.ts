@@ -460,6 +460,28 @@ describe('what cannot be read', () => {
     expect(left.exports.size).toBe(2);
   });
 
+  it('looks a name up through nested barrels without reading the branches that cannot hold it', () => {
+    project = writeProject({
+      'test/index.ts': `export * from './orders';\nexport * from './users';\n`,
+      'test/orders/index.ts': `export * from './create';\nexport * from './cancel';\n`,
+      'test/orders/create.ts': `export const createOrder = () => 1;\n`,
+      'test/orders/cancel.ts': `export const cancelOrder = () => 1;\n`,
+      'test/users/index.ts': `export * from './create';\n`,
+      'test/users/create.ts': `import { Pool } from 'pg';\nexport const createUser = () => new Pool();\n`,
+      [TEST]: '',
+    });
+    const index = known(summaryOfSpecifier(project.context(TEST), './index'));
+    const before = projectModuleStats().summariesBuilt;
+    expect(index.exports.get('createUser')?.value).toEqual({ type: 'boundary-client', kind: 'database' });
+    // The users barrel and the module that defines the name; the orders barrel is never summarised.
+    expect(projectModuleStats().summariesBuilt - before).toBe(2);
+    // A name exported as a namespace, and one no module holds.
+    project.write('test/tools.ts', `export * as orders from './orders';\n`);
+    const tools = known(summaryOfSpecifier(project.context(TEST), './tools'));
+    expect(tools.exports.has('orders')).toBe(true);
+    expect(index.exports.has('deleteEverything')).toBe(false);
+  });
+
   it('gives a module the same answer whichever module asked about it first', () => {
     const files: Record<string, string> = { [TEST]: '' };
     for (let index = 0; index < 9; index++) files[`test/layer${index}.ts`] = `export * from './layer${index + 1}';\n`;
