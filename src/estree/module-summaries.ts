@@ -124,6 +124,7 @@ export function clearSummaries(): void {
   reaches.clear();
   projectLoads.clear();
   exportWords.clear();
+  scans.clear();
   forgetStamps();
   summaryCounters.requests = 0;
   summaryCounters.hits = 0;
@@ -251,6 +252,21 @@ function scannedSpecifiers(text: string): Set<string> {
   return found;
 }
 
+const scans = new Map<string, { readonly stamp: string; readonly specifiers: ReadonlySet<string> }>();
+
+/**
+ * What a module's text loads ({@link scannedSpecifiers}), read once per stamp of the file: in a
+ * codebase whose modules load each other in cycles, reaches cut short by a cycle are not kept and are
+ * worked out again for every summary that meets them, but the text need not be read again for that.
+ */
+function specifiersIn(file: string, stamp: string): ReadonlySet<string> {
+  const known = scans.get(file);
+  if (known?.stamp === stamp) return known.specifiers;
+  const specifiers = scannedSpecifiers(fs.readFileSync(file, 'utf8'));
+  scans.set(file, { stamp, specifiers });
+  return specifiers;
+}
+
 /**
  * The boundary kinds a project module reaches through what it loads, following other project
  * modules down to the depth limit; `null` when the module itself cannot be read. Read from import
@@ -287,7 +303,7 @@ function reachOf(file: string, depth: number, reads: Reads): Reach | null {
     scanning.add(file);
     try {
       summaryCounters.scanned++;
-      reach = reachOfSpecifiers(file, scannedSpecifiers(fs.readFileSync(file, 'utf8')), depth, own);
+      reach = reachOfSpecifiers(file, specifiersIn(file, stamp), depth, own);
     } catch {
       reach = null;
     } finally {
@@ -359,7 +375,7 @@ function projectLoadsOf(file: string): { readonly files: readonly string[]; read
   else if (isScriptFile(file) && Number(stamp.split(':')[1]) <= MAX_MODULE_BYTES) {
     try {
       value = { files: [], complete: true };
-      for (const specifier of scannedSpecifiers(fs.readFileSync(file, 'utf8'))) {
+      for (const specifier of specifiersIn(file, stamp)) {
         if (DATA_FILE.test(specifier)) continue;
         const identity = identityOf(file, specifier);
         if (identity.type === 'project') value.files.push(identity.file);

@@ -611,6 +611,20 @@ describe('the cache', () => {
     expect(stats.modulesScanned).toBeLessThanOrEqual(10 * 7 * stats.summariesBuilt);
   });
 
+  it('reads the text of a module in a cycle once, however many summaries scan it again', () => {
+    const names = ['a', 'b', 'c', 'd'];
+    const files: Record<string, string> = { [TEST]: '' };
+    for (const name of names) files[`src/ring/${name}.ts`] = `${names.filter((other) => other !== name).map((other) => `import './${other}';`).join('\n')}\nexport const ${name} = 1;\n`;
+    project = writeProject(files);
+    known(summaryOfSpecifier(project.context(TEST), '../src/ring/a'));
+    const reads = vi.spyOn(fs, 'readFileSync');
+    known(summaryOfSpecifier(project.context(TEST), '../src/ring/b'));
+    // What the cycle cut short is worked out again for the new summary, from the texts already read:
+    // only the module summarised is read, to be parsed.
+    expect(reads.mock.calls.map(([file]) => file)).toEqual([project.path('src/ring/b.ts')]);
+    reads.mockRestore();
+  });
+
   it('builds a summary once and answers later lints from the cache', () => {
     project = writeProject({ 'test/helper.ts': `export const x = 1;\n`, [TEST]: '', 'test/other.test.ts': '' });
     summaryOfSpecifier(project.context(TEST), './helper');
