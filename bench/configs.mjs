@@ -83,6 +83,34 @@ export function configFor(name) {
   }
 }
 
+/**
+ * A real repository linted the way a user sets the plugin up: its integration tests named to
+ * `createConfigs`, TypeScript through `@typescript-eslint/parser`, JavaScript with JSX, and inline
+ * configuration comments ignored, so every repository is linted by the same rules.
+ */
+const REAL_PARSERS = [
+  { name: 'bench/real/typescript', files: [TYPESCRIPT], languageOptions: { parser: tsParser } },
+  { name: 'bench/real/javascript', files: [JAVASCRIPT], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+  { name: 'bench/real/linter', linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+];
+
+/** A comma-separated list of globs, commas inside braces kept: `test/{db,queue}/*.test.ts,spec/*.js`. */
+export function splitGlobs(list) {
+  return list.split(/,(?![^{]*})/);
+}
+
+/** (a′) or `strict` for a real repository whose integration tests are `integration` (globs). */
+export function realSuiteConfig(name, integration) {
+  switch (name) {
+    case 'anyRule':
+      return [...REAL_PARSERS, NO_OP_RULE];
+    case 'strict':
+      return [...REAL_PARSERS, ...plugin.createConfigs({ integration }).strict];
+    default:
+      throw new Error(`Unknown configuration "${name}" for a real repository (anyRule or strict)`);
+  }
+}
+
 /** The plugin's rules that at least one of its configs enables. */
 export function enabledRuleNames() {
   const enabled = new Set();

@@ -4,12 +4,14 @@
 // resident set size (`process.resourceUsage().maxRSS`).
 // Separate processes keep one configuration's heap and garbage-collector state from colouring the next.
 // Usage: node bench/lint-once.mjs <configuration> <corpus-dir>
+//        node bench/lint-once.mjs <anyRule|strict> <repository-dir> <integration globs, comma-separated>
+// The second form lints a real repository's integration tests (see `bench/real-suites.mjs`).
 import { ESLint } from 'eslint';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ROOT, configFor } from './configs.mjs';
+import { ROOT, configFor, realSuiteConfig, splitGlobs } from './configs.mjs';
 import { testFilesIn } from './corpus.mjs';
 
 /**
@@ -27,12 +29,15 @@ function mainThreadCpu() {
   }
 }
 
-const [name, corpusDir] = process.argv.slice(2);
-const eslint = new ESLint({ cwd: corpusDir, overrideConfigFile: true, overrideConfig: configFor(name) });
+const [name, corpusDir, globList] = process.argv.slice(2);
+const globs = globList === undefined ? null : splitGlobs(globList);
+const eslint = globs
+  ? new ESLint({ cwd: corpusDir, overrideConfigFile: true, overrideConfig: realSuiteConfig(name, globs), errorOnUnmatchedPattern: false })
+  : new ESLint({ cwd: corpusDir, overrideConfigFile: true, overrideConfig: configFor(name) });
 const mainBefore = mainThreadCpu();
 const cpuBefore = process.cpuUsage();
 const start = performance.now();
-const results = await eslint.lintFiles(testFilesIn(corpusDir));
+const results = await eslint.lintFiles(globs ?? testFilesIn(corpusDir));
 const wall = performance.now() - start;
 const cpu = process.cpuUsage(cpuBefore);
 const mainAfter = mainThreadCpu();
