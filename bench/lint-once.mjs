@@ -55,6 +55,7 @@ process.stdout.write(
   JSON.stringify({
     name,
     files: results.length,
+    messages: results.reduce((count, result) => count + result.messages.length, 0),
     fatal: fatal.slice(0, 5),
     cpu: (cpu.user + cpu.system) / 1000,
     // Of which the main thread; `null` off Linux.
