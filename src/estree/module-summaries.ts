@@ -722,7 +722,8 @@ interface ExportWords {
   readonly star: boolean;
   /**
    * The modules of its plain `export * from '…'` lines, or `null` when some `export *` is written
-   * in a way that is not one of them or `export * as name from '…'`: then any name may come through.
+   * in a way that is not one of them or `export * as name from '…'`, or the text also hands on a whole
+   * module with `module.exports = require('…')`: then any name may come through.
    */
   readonly starSources: readonly string[] | null;
   /** Every run of word characters in the text. */
@@ -734,6 +735,7 @@ const WORD_NAME = /^\w+$/;
 const ANY_STAR = /\bexport\s*\*/g;
 const PLAIN_STAR = /\bexport\s*\*\s*from\s*['"]([^'"\n]+)['"]/g;
 const NAMED_STAR = /\bexport\s*\*\s*as\s+[\w$]+\s+from\b/g;
+const CJS_STAR = /\bmodule\.exports\s*=\s*require\s*\(/;
 /** How many modules one search through `export *` lines reads before it stops and says "may". */
 const MAX_STAR_SEARCH = 1000;
 
@@ -751,7 +753,9 @@ function exportWordsOf(file: string): ExportWords | null {
   const stars = text.match(ANY_STAR)?.length ?? 0;
   const plain = [...text.matchAll(PLAIN_STAR)].map((match) => match[1] as string);
   const named = text.match(NAMED_STAR)?.length ?? 0;
-  const words: ExportWords = { stamp, star: stars > 0, starSources: plain.length + named === stars ? plain : null, words: new Set(text.match(/\w+/g)) };
+  // A whole module handed on by `module.exports = require('…')` is one more source the text does not list.
+  const followed = plain.length + named === stars && !CJS_STAR.test(text);
+  const words: ExportWords = { stamp, star: stars > 0, starSources: followed ? plain : null, words: new Set(text.match(/\w+/g)) };
   exportWords.set(file, words);
   return words;
 }

@@ -480,6 +480,11 @@ describe('what cannot be read', () => {
     const tools = known(summaryOfSpecifier(project.context(TEST), './tools'));
     expect(tools.exports.has('orders')).toBe(true);
     expect(index.exports.has('deleteEverything')).toBe(false);
+    // A barrel that also hands on a whole module the CommonJS way: the name may come through that one.
+    project.write('test/legacy/index.js', `export * from '../orders';\nmodule.exports = require('./refunds');\n`);
+    project.write('test/legacy/refunds.js', `exports.refundOrder = () => 3;\n`);
+    project.write('test/compat.ts', `export * from './legacy';\n`);
+    expect(known(summaryOfSpecifier(project.context(TEST), './compat')).exports.has('refundOrder')).toBe(true);
   });
 
   it('gives a module the same answer whichever module asked about it first', () => {
