@@ -578,7 +578,7 @@ function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, r
   const text = fs.readFileSync(file, 'utf8');
   const program = parseModule(file, text);
   if (!program) return 'unknown';
-  const specifiers = [...loadedSpecifiers(program)];
+  const specifiers = [...loadedSpecifiers(program, text)];
   const reach = reachOfSpecifiers(file, specifiers, depth, reads);
   const reader: Reader = {
     identity,
@@ -839,7 +839,7 @@ function staticText(node: Node | null | undefined): string | null {
 }
 
 /** Every module the file loads at run time: imports, re-exports, `require` and `import()` with a literal. */
-function loadedSpecifiers(program: Program): Set<string> {
+function loadedSpecifiers(program: Program, text: string): Set<string> {
   const found = new Set<string>();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type') {
@@ -853,6 +853,8 @@ function loadedSpecifiers(program: Program): Set<string> {
       if (text) found.add(text);
     }
   }
+  // `import()` and `require()` can be anywhere in the tree, but only where the text spells them.
+  if (!MAY_LOAD_DYNAMICALLY.test(text)) return found;
   walk(program, (node) => {
     if (node.type === AST_NODE_TYPES.ImportExpression) {
       const text = staticText(node.source);
@@ -864,6 +866,9 @@ function loadedSpecifiers(program: Program): Set<string> {
   });
   return found;
 }
+
+/** A `require` or an `import(`, or an escape that could spell `require`: the text may load a module at run time. */
+const MAY_LOAD_DYNAMICALLY = /\brequire\b|\bimport\s*(?:\(|\/[*/])|\\u/;
 
 function isRequire(node: Node): node is TSESTree.CallExpression {
   return node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require' && node.arguments.length === 1;

@@ -48,6 +48,19 @@ describe('an adapter module', () => {
     expect(summary.exports.get('OrdersRepository')?.value).toEqual({ type: 'boundary-client', kind: 'database' });
   });
 
+  it('reaches what a module loads only when it runs: import() and require() inside functions', () => {
+    project = writeProject({
+      'src/lazy-db.ts': `export async function connect() {\n  const { Pool } = await import /* loaded on first use */ ('pg');\n  return new Pool();\n}\n`,
+      'src/legacy-cache.js': `function client() {\n  const Redis = require('ioredis');\n  return new Redis();\n}\nmodule.exports = { client };\n`,
+      'src/prices.ts': `// Prices never come from an import('./elsewhere') here.\nexport const price = (cents: number) => cents / 100;\n`,
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    expect(known(summaryOfSpecifier(context, '../src/lazy-db')).boundaryKinds).toEqual(['database']);
+    expect(known(summaryOfSpecifier(context, '../src/legacy-cache.js')).boundaryKinds).toEqual(['cache']);
+    expect(known(summaryOfSpecifier(context, '../src/prices')).boundaryKinds).toEqual([]);
+  });
+
   it('reaches it transitively through another project module, and hands back a client from a factory', () => {
     project = writeProject({
       'src/db.js': `const { Pool } = require('pg');\nfunction makePool() { return new Pool({ connectionString: process.env.URL }); }\nmodule.exports = { makePool };\n`,
