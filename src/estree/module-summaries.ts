@@ -839,7 +839,7 @@ function staticText(node: Node | null | undefined): string | null {
 }
 
 /** Every module the file loads at run time: imports, re-exports, `require` and `import()` with a literal. */
-function loadedSpecifiers(program: Program, text: string): Set<string> {
+function loadedSpecifiers(program: Program, moduleText: string): Set<string> {
   const found = new Set<string>();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type') {
@@ -854,7 +854,7 @@ function loadedSpecifiers(program: Program, text: string): Set<string> {
     }
   }
   // `import()` and `require()` can be anywhere in the tree, but only where the text spells them.
-  if (!MAY_LOAD_DYNAMICALLY.test(text)) return found;
+  if (!MAY_LOAD_DYNAMICALLY.test(moduleText)) return found;
   walk(program, (node) => {
     if (node.type === AST_NODE_TYPES.ImportExpression) {
       const text = staticText(node.source);
@@ -867,7 +867,10 @@ function loadedSpecifiers(program: Program, text: string): Set<string> {
   return found;
 }
 
-/** A `require` or an `import(`, or an escape that could spell `require`: the text may load a module at run time. */
+/**
+ * A `require`, an `import(` (or an `import` before a comment, which may stand before its parenthesis),
+ * or an escape that could spell `require`: without one the text loads no module at run time.
+ */
 const MAY_LOAD_DYNAMICALLY = /\brequire\b|\bimport\s*(?:\(|\/[*/])|\\u/;
 
 function isRequire(node: Node): node is TSESTree.CallExpression {
