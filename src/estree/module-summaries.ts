@@ -252,19 +252,30 @@ function scannedSpecifiers(text: string): Set<string> {
   return found;
 }
 
-const scans = new Map<string, { readonly stamp: string; readonly specifiers: ReadonlySet<string> }>();
+/** Something worked out from module texts, by file, with the stamp each text had. */
+type TextFacts<T> = Map<string, { readonly stamp: string; readonly value: T }>;
 
 /**
- * What a module's text loads ({@link scannedSpecifiers}), read once per stamp of the file: in a
- * codebase whose modules load each other in cycles, reaches cut short by a cycle are not kept and are
- * worked out again for every summary that meets them, but the text need not be read again for that.
+ * What `work` makes of a module's text, read once per stamp of the file: the answer is kept until
+ * the file changes. Throws when the file cannot be read.
+ */
+function fromText<T>(cache: TextFacts<T>, file: string, stamp: string, work: (text: string) => T): T {
+  const known = cache.get(file);
+  if (known?.stamp === stamp) return known.value;
+  const value = work(fs.readFileSync(file, 'utf8'));
+  cache.set(file, { stamp, value });
+  return value;
+}
+
+const scans: TextFacts<ReadonlySet<string>> = new Map();
+
+/**
+ * What a module's text loads ({@link scannedSpecifiers}), once per stamp of the file: in a codebase
+ * whose modules load each other in cycles, reaches cut short by a cycle are not kept and are worked
+ * out again for every summary that meets them, but the text need not be read again for that.
  */
 function specifiersIn(file: string, stamp: string): ReadonlySet<string> {
-  const known = scans.get(file);
-  if (known?.stamp === stamp) return known.specifiers;
-  const specifiers = scannedSpecifiers(fs.readFileSync(file, 'utf8'));
-  scans.set(file, { stamp, specifiers });
-  return specifiers;
+  return fromText(scans, file, stamp, scannedSpecifiers);
 }
 
 /**
@@ -715,9 +726,8 @@ class LazyExports implements ReadonlyMap<string, ExportSummary> {
   }
 }
 
-/** What {@link mayExport} reads off a module's text, kept with the stamp the text had. */
+/** What {@link mayExport} reads off a module's text. */
 interface ExportWords {
-  readonly stamp: string;
   /** The text has an `export *` of its own: a name may come through it. */
   readonly star: boolean;
   /**
@@ -730,7 +740,7 @@ interface ExportWords {
   readonly words: ReadonlySet<string>;
 }
 
-const exportWords = new Map<string, ExportWords>();
+const exportWords: TextFacts<ExportWords> = new Map();
 const WORD_NAME = /^\w+$/;
 const ANY_STAR = /\bexport\s*\*/g;
 const PLAIN_STAR = /\bexport\s*\*\s*from\s*['"]([^'"\n]+)['"]/g;
@@ -739,25 +749,24 @@ const CJS_STAR = /\bmodule\.exports\s*=\s*require\s*\(/;
 /** How many modules one search through `export *` lines reads before it stops and says "may". */
 const MAX_STAR_SEARCH = 1000;
 
+/** A module's {@link ExportWords}, once per stamp of the file; `null` when it cannot be read. */
 function exportWordsOf(file: string): ExportWords | null {
   const stamp = stampOf(file);
   if (stamp === null) return null;
-  const known = exportWords.get(file);
-  if (known?.stamp === stamp) return known;
-  let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fromText(exportWords, file, stamp, readExportWords);
   } catch {
     return null;
   }
+}
+
+function readExportWords(text: string): ExportWords {
   const stars = text.match(ANY_STAR)?.length ?? 0;
   const plain = [...text.matchAll(PLAIN_STAR)].map((match) => match[1] as string);
   const named = text.match(NAMED_STAR)?.length ?? 0;
   // A whole module handed on by `module.exports = require('…')` is one more source the text does not list.
   const followed = plain.length + named === stars && !CJS_STAR.test(text);
-  const words: ExportWords = { stamp, star: stars > 0, starSources: followed ? plain : null, words: new Set(text.match(/\w+/g)) };
-  exportWords.set(file, words);
-  return words;
+  return { star: stars > 0, starSources: followed ? plain : null, words: new Set(text.match(/\w+/g)) };
 }
 
 /**
