@@ -15,11 +15,12 @@ import {
   REJECTION_MATCHERS,
   type CallFacts,
   type WriteTarget,
+  writeTargetOf,
 } from '../core/vocabulary';
 import { boundaryOfSpecifier, boundaryOfValue, libraryBoundaryOfSpecifier, moduleOriginOf, reachedBoundaryOfValue } from './boundary-values';
 import { callChain, callFacts, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
-import { resolveName } from './imports';
+import { resolveName, type ModuleBinding } from './imports';
 import { isStandInFunction } from './mocks';
 import { isMockedAway, summaryOfSpecifier } from './project-modules';
 import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
@@ -281,9 +282,11 @@ function makesConnectionless(context: Context, call: TSESTree.CallExpression, de
  * Whether a helper's name is all that says it writes, and it cannot be shown to: a function of the
  * file's own whose body calls no writing method, a project helper whose module summary reaches no
  * boundary (or cannot be read), a global. `seedStubFiles(dir)` may write files; `sql` may be a local
- * tag that only builds text.
+ * tag that only builds text. The same holds for `create` on an imported factory
+ * (`PolicyFactory.create(fetcher)`): what its module reaches says whether it can store anything.
  */
 export function isLocalHelperWithoutWrites(context: Context, node: WritingCall, facts: CallFacts): boolean {
+  if (facts.segments.length === 2 && facts.text === undefined && writeTargetOf(facts) === 'named') return isImportedFactoryWithoutWrites(context, node);
   if (facts.segments.length !== 1) return false;
   const callee = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.tag : unwrap(node.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
@@ -296,10 +299,26 @@ export function isLocalHelperWithoutWrites(context: Context, node: WritingCall, 
   // A template tag that comes from a module (`sql` from a client module) runs what it is given.
   if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return false;
   if (resolution.type === 'global') return true;
-  const summary = summaryOfSpecifier(context, resolution.binding.source);
-  if (summary === null) return !boundaryOfValue(context, callee);
+  return reachesNoBoundary(context, callee, resolution.binding);
+}
+
+/** A factory's `create` called on an import: one of the file's own factories is left to its name. */
+function isImportedFactoryWithoutWrites(context: Context, node: WritingCall): boolean {
+  const root = node.type === AST_NODE_TYPES.CallExpression ? callChain(node)?.root : undefined;
+  if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, root);
+  return resolution.type === 'module' && !handsBoundary(context, node) && reachesNoBoundary(context, root, resolution.binding);
+}
+
+/**
+ * Whether an imported helper cannot be shown to reach a boundary: its project module's summary reaches
+ * none for it, or cannot be read; or it comes from a package and is no boundary value itself.
+ */
+function reachesNoBoundary(context: Context, name: TSESTree.Identifier, binding: ModuleBinding): boolean {
+  const summary = summaryOfSpecifier(context, binding.source);
+  if (summary === null) return !boundaryOfValue(context, name);
   if (summary === 'unknown') return true;
-  return (summary.exports.get(resolution.binding.imported)?.boundaryKinds.length ?? 0) === 0;
+  return (summary.exports.get(binding.imported)?.boundaryKinds.length ?? 0) === 0;
 }
 
 /** Whether a call is handed a value traced to a boundary (`reset(db)`, `createUser(pool)`). */

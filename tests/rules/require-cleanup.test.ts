@@ -556,8 +556,15 @@ test('publishes an order', async () => {
       name: 'a suite without hooks: the skeleton goes after its declarations',
       filename: TS_FILE,
       code: `
-import { userFactory } from '../factories';
+import { Factory } from 'fishery';
 import { describe, it } from 'vitest';
+import { db } from '../db';
+
+// A factory of the file's own that stores each user it makes.
+const userFactory = Factory.define(({ sequence, onCreate }) => {
+  onCreate((user) => db.users.insert(user));
+  return { id: sequence, name: \`user \${sequence}\` };
+});
 
 describe('orders', () => {
   const currency = 'EUR';
@@ -570,15 +577,22 @@ describe('orders', () => {
       errors: [
         {
           messageId: 'missingCleanup',
-          line: 9,
+          line: 16,
           data: { call: 'userFactory.create()', target: 'a boundary', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
               data: { hook: 'afterEach', subject: 'userFactory' },
               output: `
-import { userFactory } from '../factories';
+import { Factory } from 'fishery';
 import { describe, it, afterEach } from 'vitest';
+import { db } from '../db';
+
+// A factory of the file's own that stores each user it makes.
+const userFactory = Factory.define(({ sequence, onCreate }) => {
+  onCreate((user) => db.users.insert(user));
+  return { id: sequence, name: \`user \${sequence}\` };
+});
 
 describe('orders', () => {
   const currency = 'EUR';
