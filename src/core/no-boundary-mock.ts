@@ -47,6 +47,13 @@ export interface BoundaryMockFacts {
    * away nothing a test here would otherwise reach.
    */
   readonly replacedForEveryFile?: boolean;
+  /**
+   * The stand-in gives nothing that could answer a call: a module factory whose exports are all empty
+   * objects, `null` or `undefined` (`vi.mock('../db', () => ({ prisma: {} }))`). Code that called
+   * through it would throw, so a passing test gets none of its answers from it; such a mock only keeps
+   * the module from loading.
+   */
+  readonly answersNothing?: boolean;
 }
 
 /** The advice a finding carries: what to run instead of the mock. */
@@ -142,7 +149,7 @@ function keepsBoundary(facts: BoundaryMockFacts): boolean {
  */
 export function judgeBoundaryMock(facts: BoundaryMockFacts, allow: AllowList): BoundaryMockFinding | null {
   const { boundary } = facts;
-  if (!facts.replaces || !boundary) return null;
+  if (!facts.replaces || !boundary || facts.answersNothing) return null;
   if (boundary.role === 'fake' || boundary.role === 'container') return null;
   if (facts.replacement?.role === 'fake') return null;
   if (keepsBoundary(facts)) return null;

@@ -1,0 +1,167 @@
+/**
+ * `no-boundary-mock` on a module replaced by a stand-in that answers nothing: every export an empty
+ * object, `null` or `undefined`. A test that called through it would throw, so none of its answers
+ * come from the mock; it only keeps the module (and the connection it opens when loaded) out. The
+ * project is written to disk so that its database module is read as the adapter it is.
+ */
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll } from 'vitest';
+import rule from '../../src/rules/no-boundary-mock';
+
+const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'no-boundary-mock-empty-')));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const PROJECT: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'ledger', version: '1.0.0' }),
+  // The application's database module: it connects as soon as it is loaded.
+  'src/db.ts': `import { Pool } from 'pg';
+
+export const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+export const replica = new Pool({ connectionString: process.env.REPLICA_URL });
+`,
+  'src/db.js': `import pg from 'pg';
+
+export const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+`,
+};
+
+for (const [file, text] of Object.entries(PROJECT)) {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+}
+
+const ts = new RuleTester({ languageOptions: { parser: tsParser } });
+const js = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
+const TS_TEST = path.join(root, 'tests/integration/ledger.test.ts');
+const JS_TEST = path.join(root, 'tests/integration/ledger.test.js');
+
+/** The finding for a database module mocked with `how` at `line`, with its one edit: the mock taken out. */
+function mockedDatabase(what: string, how: string, line: number, output: string) {
+  const data = { what, kind: 'database', how, effect: 'its calls no longer reach the database' };
+  return { messageId: 'mockedDatabase' as const, line, data, suggestions: [{ messageId: 'removeMock' as const, data, output }] };
+}
+
+ts.run('no-boundary-mock: stand-ins that answer nothing (TypeScript)', rule, {
+  valid: [
+    {
+      name: 'Vitest: the database module kept from loading while the test works on its own pool',
+      filename: TS_TEST,
+      code: `import { Pool } from 'pg';
+import { expect, it, vi } from 'vitest';
+import { LedgerService } from '../../src/ledger';
+
+vi.mock('../../src/db', () => ({ pool: {}, replica: {} }));
+
+it('books an entry', async () => {
+  const pool = new Pool({ connectionString: process.env.TEST_DATABASE_URL });
+  const ledger = new LedgerService(pool);
+  await ledger.book({ account: 'cash', amount: 10 });
+  expect(await ledger.balance('cash')).toBe(10);
+  await pool.end();
+});
+`,
+    },
+    {
+      name: 'Jest: a block body that returns nothing but null and undefined, nested',
+      filename: TS_TEST,
+      code: `import { startLedger } from '../../src/ledger';
+
+jest.mock('../../src/db', () => {
+  return { pool: null, replica: { primary: undefined, lag: void 0 }, readers: [] };
+});
+
+it('starts without the shared pools', async () => {
+  expect(await startLedger({ connectionString: process.env.TEST_DATABASE_URL })).toBeDefined();
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Vitest: a stand-in with a function in it answers calls',
+      filename: TS_TEST,
+      code: `import { expect, it, vi } from 'vitest';
+import { balance } from '../../src/ledger';
+
+vi.mock('../../src/db', () => ({ pool: { query: vi.fn(async () => ({ rows: [{ total: 10 }] })) }, replica: {} }));
+
+it('reads a balance', async () => {
+  expect(await balance('cash')).toBe(10);
+});
+`,
+      // The mock was the last use of \`vi\`: the edit takes it out of the import too.
+      errors: [mockedDatabase('module `../../src/db`', '`vi.mock`', 4, `import { expect, it } from 'vitest';
+import { balance } from '../../src/ledger';
+
+it('reads a balance', async () => {
+  expect(await balance('cash')).toBe(10);
+});
+`)],
+    },
+    {
+      name: 'Jest: a stand-in that hands back a value answers reads',
+      filename: TS_TEST,
+      code: `import { startLedger } from '../../src/ledger';
+
+jest.mock('../../src/db', () => ({ pool: { totalCount: 3 } }));
+
+it('counts its connections', async () => {
+  expect((await startLedger()).connections).toBe(3);
+});
+`,
+      errors: [mockedDatabase('module `../../src/db`', '`jest.mock`', 3, `import { startLedger } from '../../src/ledger';
+
+it('counts its connections', async () => {
+  expect((await startLedger()).connections).toBe(3);
+});
+`)],
+    },
+  ],
+});
+
+js.run('no-boundary-mock: stand-ins that answer nothing (JavaScript, node:test)', rule, {
+  valid: [
+    {
+      name: 'node:test: named exports that are all empty',
+      filename: JS_TEST,
+      code: `import { mock, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+mock.module('../../src/db.js', { namedExports: { pool: {} } });
+
+test('books an entry on a pool of its own', async () => {
+  const { LedgerService } = await import('../../src/ledger.js');
+  assert.ok(LedgerService);
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'node:test: a default export with a method answers calls',
+      filename: JS_TEST,
+      code: `import { mock, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+mock.module('../../src/db.js', { namedExports: { pool: {} }, defaultExport: { query: async () => ({ rows: [] }) } });
+
+test('lists no entries', async () => {
+  const { entries } = await import('../../src/ledger.js');
+  assert.deepEqual(await entries(), []);
+});
+`,
+      errors: [mockedDatabase('module `../../src/db.js`', '`mock.module`', 4, `import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+test('lists no entries', async () => {
+  const { entries } = await import('../../src/ledger.js');
+  assert.deepEqual(await entries(), []);
+});
+`)],
+    },
+  ],
+});
