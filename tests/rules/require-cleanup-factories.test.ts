@@ -67,6 +67,19 @@ for (const [file, text] of Object.entries(PROJECT)) {
 const ts = new RuleTester();
 const js = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
 
+/**
+ * The finding for a write through `subject` at `line` that names no boundary kind, with its one edit:
+ * an `afterEach` to fill in, added where `output` shows.
+ */
+function uncleanedWrite(call: string, subject: string, line: number, output: string) {
+  return {
+    messageId: 'missingCleanup' as const,
+    line,
+    data: { call, target: 'a boundary', container: '' },
+    suggestions: [{ messageId: 'addCleanupHook' as const, data: { hook: 'afterEach', subject }, output }],
+  };
+}
+
 ts.run('require-cleanup: create on an imported factory (TypeScript)', rule, {
   valid: [
     {
@@ -128,17 +141,8 @@ it('stores a customer', async () => {
   expect(customer.name).toBe('Ada');
 });
 `,
-      errors: [
-        {
-          messageId: 'missingCleanup',
-          line: 5,
-          // The class does not load the client itself, so the message names no kind.
-          data: { call: 'CustomerFactory.create()', target: 'a boundary', container: '' },
-          suggestions: [
-            {
-              messageId: 'addCleanupHook',
-              data: { hook: 'afterEach', subject: 'CustomerFactory' },
-              output: `import { expect, it, afterEach } from 'vitest';
+      // The class does not load the client itself, so the message names no kind.
+      errors: [uncleanedWrite('CustomerFactory.create()', 'CustomerFactory', 5, `import { expect, it, afterEach } from 'vitest';
 import { CustomerFactory } from '../../src/customers/customer-factory';
 
 afterEach(async () => {
@@ -149,11 +153,7 @@ it('stores a customer', async () => {
   const customer = await CustomerFactory.create('Ada');
   expect(customer.name).toBe('Ada');
 });
-`,
-            },
-          ],
-        },
-      ],
+`)],
     },
   ],
 });
@@ -190,16 +190,7 @@ test('stores an invoice', async () => {
   assert.equal(invoice.total, 120);
 });
 `,
-      errors: [
-        {
-          messageId: 'missingCleanup',
-          line: 9,
-          data: { call: 'InvoiceFactory.create()', target: 'a boundary', container: '' },
-          suggestions: [
-            {
-              messageId: 'addCleanupHook',
-              data: { hook: 'afterEach', subject: 'InvoiceFactory' },
-              output: `import { test, afterEach } from 'node:test';
+      errors: [uncleanedWrite('InvoiceFactory.create()', 'InvoiceFactory', 9, `import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { InvoiceFactory } from '../../src/invoices/invoice-factory.js';
@@ -214,11 +205,7 @@ test('stores an invoice', async () => {
   const invoice = await InvoiceFactory.create(120, pool);
   assert.equal(invoice.total, 120);
 });
-`,
-            },
-          ],
-        },
-      ],
+`)],
     },
   ],
 });
