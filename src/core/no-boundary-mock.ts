@@ -48,12 +48,14 @@ export interface BoundaryMockFacts {
    */
   readonly replacedForEveryFile?: boolean;
   /**
-   * The stand-in gives nothing that could answer a call: a module factory whose exports are all empty
-   * objects, `null` or `undefined` (`vi.mock('../db', () => ({ prisma: {} }))`). Code that called
-   * through it would throw, so a passing test gets none of its answers from it; such a mock only keeps
-   * the module from loading.
+   * What a module mock puts in the module's place, when that can be read and is not a fake:
+   * `empty` when every export is an empty object, `null` or `undefined`
+   * (`vi.mock('../db', () => ({ prisma: {} }))`), so code that called through it would throw and a
+   * passing test gets none of its answers from it; `forwarding` when the exports hand every call on
+   * to a value the test file puts in place later (a proxy or getter over `holder.client`), so the
+   * value the file puts there, not the mock, decides whether the boundary is real.
    */
-  readonly answersNothing?: boolean;
+  readonly standIn?: 'empty' | 'forwarding' | null;
 }
 
 /** The advice a finding carries: what to run instead of the mock. */
@@ -149,7 +151,7 @@ function keepsBoundary(facts: BoundaryMockFacts): boolean {
  */
 export function judgeBoundaryMock(facts: BoundaryMockFacts, allow: AllowList): BoundaryMockFinding | null {
   const { boundary } = facts;
-  if (!facts.replaces || !boundary || facts.answersNothing) return null;
+  if (!facts.replaces || !boundary || facts.standIn) return null;
   if (boundary.role === 'fake' || boundary.role === 'container') return null;
   if (facts.replacement?.role === 'fake') return null;
   if (keepsBoundary(facts)) return null;

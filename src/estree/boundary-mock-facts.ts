@@ -1,13 +1,12 @@
-import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { lookupBoundary, lookupGlobalBoundary } from '../core/boundaries';
 import type { BoundaryMockFacts } from '../core/no-boundary-mock';
 import { getSettings } from '../settings';
 import { adapterOfModule, clientOfMember, clientOfValue } from './boundary-clients';
 import { boundaryOfSpecifier, boundaryOfTypeName, boundaryOfValue, importSiteOf } from './boundary-values';
-import { unwrap } from './call-chain';
 import { claimedClientOf, replacementsOf, returnOf, testReliesOnMock, type Replacement } from './mock-behaviour';
 import type { MockCall, MockTarget } from './mocks';
+import { standInOf } from './module-stand-ins';
 import { isMockedAway } from './project-modules';
 import { mocksOfRunnerSetup } from './unseen-hooks';
 
@@ -72,7 +71,7 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
     ...gathered,
     ...(claimed ? { boundary: claimed } : {}),
     ...(boundary && isReplacedForEveryFile(context, boundary) ? { replacedForEveryFile: true } : {}),
-    ...(target.type === 'module' && call.replacement && answersNothing(call.replacement) ? { answersNothing: true } : {}),
+    ...(target.type === 'module' && call.replacement ? { standIn: standInOf(context, call.replacement) } : {}),
   };
   const first = replacements[0];
   const member = target.type === 'method' ? target.object : null;
@@ -93,52 +92,4 @@ function isReplacedForEveryFile(context: Context, boundary: NonNullable<Boundary
 /** Facts of an import of a hand-written mock (`'../__mocks__/pg'`). */
 export function manualMockFacts(context: Context, specifier: string): BoundaryMockFacts {
   return { via: '__mocks__', replaces: true, thing: 'module', name: specifier, boundary: boundaryOfSpecifier(context, specifier) ?? adapterOfModule(context, specifier), site: importSiteOf(context) };
-}
-
-/**
- * Whether a module's stand-in has nothing in it that could answer a call: a factory that hands back
- * only empty objects, `null` or `undefined` (Vitest's and Jest's `() => ({ prisma: {} })`), or
- * node:test's options with only such `namedExports` and `defaultExport`.
- */
-function answersNothing(replacement: TSESTree.Node): boolean {
-  const stand = unwrap(replacement);
-  if (stand.type === AST_NODE_TYPES.ArrowFunctionExpression || stand.type === AST_NODE_TYPES.FunctionExpression) {
-    const returned = returnedValue(stand);
-    return returned !== null && isEmptyValue(returned);
-  }
-  if (stand.type !== AST_NODE_TYPES.ObjectExpression || stand.properties.length === 0) return false;
-  return stand.properties.every(
-    (property) =>
-      property.type === AST_NODE_TYPES.Property &&
-      !property.computed &&
-      property.key.type === AST_NODE_TYPES.Identifier &&
-      (property.key.name === 'namedExports' || property.key.name === 'defaultExport') &&
-      isEmptyValue(property.value),
-  );
-}
-
-/** The value a function hands back: its expression body, or the argument of its one statement, a `return`. */
-function returnedValue(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): TSESTree.Node | null {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
-  const [only, ...rest] = fn.body.body;
-  return rest.length === 0 && only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : null;
-}
-
-/** `{}`, `null`, `undefined`, `void 0`, `[]`, or an object literal of only such values, however nested. */
-function isEmptyValue(node: TSESTree.Node): boolean {
-  const value = unwrap(node);
-  switch (value.type) {
-    case AST_NODE_TYPES.ObjectExpression:
-      return value.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.method && property.kind === 'init' && isEmptyValue(property.value));
-    case AST_NODE_TYPES.ArrayExpression:
-      return value.elements.length === 0;
-    case AST_NODE_TYPES.Literal:
-      return value.value === null && !('regex' in value);
-    case AST_NODE_TYPES.Identifier:
-      return value.name === 'undefined';
-    case AST_NODE_TYPES.UnaryExpression:
-      return value.operator === 'void' && value.argument.type === AST_NODE_TYPES.Literal;
-    default:
-      return false;
-  }
 }

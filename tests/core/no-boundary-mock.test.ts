@@ -60,7 +60,8 @@ describe('judgeBoundaryMock', () => {
     ['a stub that hands back the real, connected client', facts({ via: 'vi.spyOn', thing: 'member', name: 'helper.connect', returns: ['real-client'] })],
     ['a member stubbed to return a plain value at once', facts({ via: 'vi.spyOn', thing: 'member', name: 'platform.timezone', returns: ['synchronous', 'synchronous'] })],
     ['a global replaced by a fake server', facts({ via: 'vi.stubGlobal', thing: 'global', name: 'fetch', boundary: fetchGlobal, replacement: { kind: 'http', role: 'fake', specifier: 'vitest-fetch-mock' } })],
-    ['a module replaced by a stand-in that answers nothing', facts({ via: 'vi.mock', name: repository.specifier, boundary: repository, answersNothing: true })],
+    ['a module replaced by a stand-in that answers nothing', facts({ via: 'vi.mock', name: repository.specifier, boundary: repository, standIn: 'empty' })],
+    ['a module replaced by a stand-in that hands calls on to what the file puts in place', facts({ via: 'vi.mock', name: repository.specifier, boundary: repository, standIn: 'forwarding' })],
   ])('does not report %s', (_label, input) => {
     expect(judgeBoundaryMock(input, none)).toBeNull();
   });

@@ -1,8 +1,10 @@
 /**
- * `no-boundary-mock` on a module replaced by a stand-in that answers nothing: every export an empty
- * object, `null` or `undefined`. A test that called through it would throw, so none of its answers
- * come from the mock; it only keeps the module (and the connection it opens when loaded) out. The
- * project is written to disk so that its database module is read as the adapter it is.
+ * `no-boundary-mock` on a module replaced by a stand-in that answers nothing (every export an empty
+ * object, `null` or `undefined`), or that hands every read on to a client the test puts in place
+ * later. A test that called through the first would throw, so none of its answers come from the
+ * mock; through the second it reaches whatever the file puts there, and that decides whether the
+ * boundary is real. The project is written to disk so that its database module is read as the
+ * adapter it is.
  */
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -79,6 +81,68 @@ it('starts without the shared pools', async () => {
 });
 `,
     },
+    {
+      name: 'Vitest: a proxy hands every read on to the pool each test puts in a hoisted holder',
+      filename: TS_TEST,
+      code: `import { Pool } from 'pg';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { balance, book } from '../../src/ledger';
+
+const db = vi.hoisted(() => ({ pool: undefined as Pool | undefined, retries: 3 }));
+
+vi.mock('../../src/db', () => {
+  const forward = new Proxy({}, { get: (_target, key) => (db.pool as unknown as Record<string | symbol, unknown>)[key] });
+  return { pool: forward, replica: forward };
+});
+
+beforeEach(() => {
+  db.pool = new Pool({ connectionString: process.env.TEST_DATABASE_URL });
+});
+
+afterEach(async () => {
+  await db.pool?.end();
+});
+
+it('books an entry', async () => {
+  await book({ account: 'cash', amount: 10 });
+  expect(await balance('cash')).toBe(10);
+});
+`,
+    },
+    {
+      name: 'Vitest: getters and a proxy maker of the factory, beside what it keeps of the real module',
+      filename: TS_TEST,
+      code: `import { Pool } from 'pg';
+import { expect, it, vi } from 'vitest';
+import { balance } from '../../src/ledger';
+
+const primary = vi.hoisted(() => ({ client: null as Pool | null }));
+const reader = vi.hoisted(() => ({ client: null as Pool | null }));
+
+vi.mock('../../src/db', async () => {
+  const { escapeIdentifier } = await vi.importActual<typeof import('pg')>('pg');
+  const through = (holder: { client: Pool | null }) => new Proxy({}, {
+    get(_target, key) {
+      if (!holder.client) throw new Error('no pool for this test');
+      return (holder.client as unknown as Record<string | symbol, unknown>)[key];
+    },
+  });
+  return {
+    escapeIdentifier,
+    get pool() {
+      return primary.client;
+    },
+    replica: through(reader),
+  };
+});
+
+it('reads a balance from the reader', async () => {
+  primary.client = new Pool({ connectionString: process.env.TEST_DATABASE_URL });
+  reader.client = primary.client;
+  expect(await balance('cash')).toBe(0);
+});
+`,
+    },
   ],
   invalid: [
     {
@@ -101,6 +165,34 @@ it('reads a balance', async () => {
   expect(await balance('cash')).toBe(10);
 });
 `)],
+    },
+    {
+      name: 'Vitest: a proxy over a holder the file fills with a stand-in of its own',
+      filename: TS_TEST,
+      code: `import { expect, it, vi } from 'vitest';
+import { balance } from '../../src/ledger';
+
+const db = vi.hoisted(() => ({ pool: undefined as unknown }));
+
+vi.mock('../../src/db', () => ({ pool: new Proxy({}, { get: (_target, key) => (db.pool as Record<string | symbol, unknown>)[key] }) }));
+
+it('reads a balance', async () => {
+  db.pool = { query: vi.fn(async () => ({ rows: [{ total: 10 }] })) };
+  expect(await balance('cash')).toBe(10);
+});
+`,
+      errors: [
+        mockedDatabase('module `../../src/db`', '`vi.mock`', 6, `import { expect, it, vi } from 'vitest';
+import { balance } from '../../src/ledger';
+
+const db = vi.hoisted(() => ({ pool: undefined as unknown }));
+
+it('reads a balance', async () => {
+  db.pool = { query: vi.fn(async () => ({ rows: [{ total: 10 }] })) };
+  expect(await balance('cash')).toBe(10);
+});
+`),
+      ],
     },
     {
       name: 'Jest: a stand-in that hands back a value answers reads',

@@ -1,0 +1,260 @@
+import { AST_NODE_TYPES } from './node-types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { propertyName, unwrap } from './call-chain';
+import { resolveName } from './imports';
+import { isStandInFunction } from './mocks';
+import { testFileOf } from './test-file';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+
+/**
+ * What a module mock puts in the module's place, when it is not a fake of its own:
+ * - `empty`: every export an empty object, `null` or `undefined`
+ *   (`vi.mock('../db', () => ({ prisma: {}, replica: null }))`), or node:test's options with only such
+ *   `namedExports` and `defaultExport`. Code that called through it would throw.
+ * - `forwarding`: the exports that are not empty hand every read on to a value the file puts in place
+ *   later: a `Proxy` whose `get` reads `holder.client[prop]` (made in place or by a function the
+ *   factory declares), or a getter that returns `holder.client`, where the holder starts without that
+ *   value and the file assigns it something other than a stand-in it makes there.
+ *
+ * Exports read off the real module (`const { Prisma } = await import('…')`, then `Prisma`) are left as
+ * they are and do not count either way. `null` for anything else: a function, a value, a spread of
+ * the original, a stand-in made in the file.
+ */
+export function standInOf(context: Context, replacement: Node): 'empty' | 'forwarding' | null {
+  const stand = unwrap(replacement);
+  if (stand.type === AST_NODE_TYPES.ArrowFunctionExpression || stand.type === AST_NODE_TYPES.FunctionExpression) {
+    const returned = returnedObject(stand);
+    return returned ? exportsStandIn(context, returned.properties, stand, returned.locals) : null;
+  }
+  if (stand.type !== AST_NODE_TYPES.ObjectExpression || stand.properties.length === 0) return null;
+  const options = stand.properties.every(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      !property.computed &&
+      property.key.type === AST_NODE_TYPES.Identifier &&
+      (property.key.name === 'namedExports' || property.key.name === 'defaultExport') &&
+      isEmptyValue(property.value),
+  );
+  return options ? 'empty' : null;
+}
+
+/** What a factory declares before it returns: values by name, and the names it took from the real module. */
+interface FactoryLocals {
+  readonly values: ReadonlyMap<string, Node>;
+  readonly originals: ReadonlySet<string>;
+}
+
+/**
+ * What a factory hands back, when it is an object literal: its expression body, or a body of `const`
+ * declarations ending in one `return`. Names destructured from the real module
+ * (`const { Prisma } = await import('…')`, `await vi.importActual(…)`, `await importOriginal()`) are
+ * kept as originals.
+ */
+function returnedObject(fn: FunctionNode): { properties: TSESTree.ObjectLiteralElement[]; locals: FactoryLocals } | null {
+  const values = new Map<string, Node>();
+  const originals = new Set<string>();
+  let returned: Node | null | undefined = fn.body.type === AST_NODE_TYPES.BlockStatement ? undefined : fn.body;
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+    const statements = fn.body.body;
+    for (const [index, statement] of statements.entries()) {
+      if (statement.type === AST_NODE_TYPES.ReturnStatement && index === statements.length - 1) returned = statement.argument;
+      else if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind === 'const') {
+        for (const declarator of statement.declarations) {
+          if (!declarator.init) return null;
+          if (declarator.id.type === AST_NODE_TYPES.Identifier) values.set(declarator.id.name, declarator.init);
+          else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && loadsOriginal(declarator.init)) {
+            for (const property of declarator.id.properties) {
+              if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) return null;
+              originals.add(property.value.name);
+            }
+          } else return null;
+        }
+      } else return null;
+    }
+  }
+  const value = returned ? unwrap(returned) : null;
+  return value?.type === AST_NODE_TYPES.ObjectExpression ? { properties: value.properties, locals: { values, originals } } : null;
+}
+
+/** `await import('…')`, `await vi.importActual('…')`, `await jest.requireActual('…')`, `await importOriginal()`. */
+function loadsOriginal(init: Node): boolean {
+  const value = unwrap(init);
+  if (value.type === AST_NODE_TYPES.ImportExpression) return true;
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(value.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'importOriginal' || callee.name === 'require';
+  return callee.type === AST_NODE_TYPES.MemberExpression && ['importActual', 'requireActual'].includes(propertyName(callee) ?? '');
+}
+
+/** Whether a value is read off what the factory took from the real module: `Prisma`, `Prisma.sql([…])`. */
+function isFromOriginal(node: Node, locals: FactoryLocals): boolean {
+  let value = unwrap(node);
+  for (;;) {
+    if (value.type === AST_NODE_TYPES.CallExpression) value = unwrap(value.callee);
+    else if (value.type === AST_NODE_TYPES.MemberExpression) value = unwrap(value.object);
+    else break;
+  }
+  return value.type === AST_NODE_TYPES.Identifier && locals.originals.has(value.name);
+}
+
+function exportsStandIn(context: Context, properties: readonly TSESTree.ObjectLiteralElement[], factory: FunctionNode, locals: FactoryLocals): 'empty' | 'forwarding' | null {
+  let forwarding = false;
+  for (const property of properties) {
+    if (property.type !== AST_NODE_TYPES.Property) return null;
+    if (property.kind === 'get') {
+      if (!returnsOnlyForwardedReads(context, property.value as FunctionNode, factory, NO_PARAMETERS)) return null;
+      forwarding = true;
+      continue;
+    }
+    if (property.kind !== 'init' || property.method) return null;
+    const value = localValue(property.value, locals);
+    if (isEmptyValue(value) || isFromOriginal(value, locals)) continue;
+    if (!isForwardingProxy(context, value, factory, locals)) return null;
+    forwarding = true;
+  }
+  return forwarding ? 'forwarding' : 'empty';
+}
+
+/** A name declared in the factory stands for what it was set to there. */
+function localValue(node: Node, locals: FactoryLocals): Node {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Identifier ? (locals.values.get(value.name) ?? value) : value;
+}
+
+/** `{}`, `null`, `undefined`, `void 0`, `[]`, or an object literal of only such values, however nested. */
+export function isEmptyValue(node: Node): boolean {
+  const value = unwrap(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+      return value.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.method && property.kind === 'init' && isEmptyValue(property.value));
+    case AST_NODE_TYPES.ArrayExpression:
+      return value.elements.length === 0;
+    case AST_NODE_TYPES.Literal:
+      return value.value === null && !('regex' in value);
+    case AST_NODE_TYPES.Identifier:
+      return value.name === 'undefined';
+    case AST_NODE_TYPES.UnaryExpression:
+      return value.operator === 'void' && value.argument.type === AST_NODE_TYPES.Literal;
+    default:
+      return false;
+  }
+}
+
+const NO_PARAMETERS: ReadonlyMap<string, Node> = new Map();
+
+/**
+ * `new Proxy(target, { get: (t, prop) => holder.client[prop] })`: every read handed on. Also a call of
+ * a function the factory declares to make such a proxy (`lazyProxy(holder, 'primary')`), its
+ * parameters standing for what the call hands it.
+ */
+function isForwardingProxy(context: Context, node: Node, factory: FunctionNode, locals: FactoryLocals, parameters = NO_PARAMETERS): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression && parameters === NO_PARAMETERS) {
+    const maker = localValue(node.callee, locals);
+    if (maker.type !== AST_NODE_TYPES.ArrowFunctionExpression || maker.body.type === AST_NODE_TYPES.BlockStatement) return false;
+    const handed = new Map<string, Node>();
+    maker.params.forEach((parameter, index) => {
+      const argument = node.arguments[index];
+      if (parameter.type === AST_NODE_TYPES.Identifier && argument) handed.set(parameter.name, argument);
+    });
+    return isForwardingProxy(context, unwrap(maker.body), factory, locals, handed);
+  }
+  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Proxy') return false;
+  const handler = node.arguments[1] ? unwrap(node.arguments[1]) : null;
+  if (handler?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const [trap, ...others] = handler.properties;
+  if (trap?.type !== AST_NODE_TYPES.Property || others.length > 0) return false;
+  const fn = unwrap(trap.value);
+  const named = !trap.computed && trap.key.type === AST_NODE_TYPES.Identifier && trap.key.name === 'get';
+  return named && (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) && returnsOnlyForwardedReads(context, fn, factory, parameters);
+}
+
+/** Whether every value a function returns is a forwarded read (it may throw on the way). */
+function returnsOnlyForwardedReads(context: Context, fn: FunctionNode, factory: FunctionNode, parameters: ReadonlyMap<string, Node>): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isForwardedRead(context, fn.body, factory, parameters);
+  const returned: Array<Node | null> = [];
+  const pending: Node[] = [...fn.body.body];
+  while (pending.length > 0) {
+    const statement = pending.pop() as Node;
+    switch (statement.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+        returned.push(statement.argument);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        pending.push(statement.consequent, ...(statement.alternate ? [statement.alternate] : []));
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        pending.push(...statement.body);
+        break;
+      case AST_NODE_TYPES.ThrowStatement:
+      case AST_NODE_TYPES.EmptyStatement:
+        break;
+      default:
+        return false;
+    }
+  }
+  return returned.length > 0 && returned.every((value) => value !== null && isForwardedRead(context, value, factory, parameters));
+}
+
+/**
+ * `holder.client`, or a member of it (`holder.client[prop]`): a field of a variable declared outside
+ * the factory that starts empty there and that the file fills with something it does not make up.
+ */
+function isForwardedRead(context: Context, node: Node, factory: FunctionNode, parameters: ReadonlyMap<string, Node>): boolean {
+  let read = unwrap(node);
+  if (read.type === AST_NODE_TYPES.MemberExpression && read.computed) read = unwrap(read.object);
+  if (read.type !== AST_NODE_TYPES.MemberExpression || read.computed) return false;
+  let holder = unwrap(read.object);
+  if (holder.type === AST_NODE_TYPES.Identifier && parameters.has(holder.name)) holder = unwrap(parameters.get(holder.name) as Node);
+  const field = propertyName(read);
+  if (holder.type !== AST_NODE_TYPES.Identifier || field === null) return false;
+  const resolution = resolveName(context, holder);
+  if (resolution.type !== 'local') return false;
+  const definition = resolution.variable.defs[0];
+  if (definition?.type !== 'Variable' || isInside(definition.node, factory)) return false;
+  return startsEmpty(definition.node.init, field) && filledWithoutStandIns(context, holder.name, field);
+}
+
+/** Whether a holder's initial value leaves `field` empty: `{ client: undefined }`, or that inside `vi.hoisted(() => …)`. */
+function startsEmpty(init: Node | null, field: string): boolean {
+  let value = init ? unwrap(init) : null;
+  if (value?.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(value.callee) === 'hoisted') {
+    const fn = value.arguments[0] ? unwrap(value.arguments[0]) : null;
+    value = fn && (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) ? unwrap(returnedValueOf(fn)) : null;
+  }
+  if (value?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return value.properties.some(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      !property.computed &&
+      property.key.type === AST_NODE_TYPES.Identifier &&
+      property.key.name === field &&
+      isEmptyValue(property.value),
+  );
+}
+
+/** What a function hands back: its expression body, or what its last statement returns. */
+function returnedValueOf(fn: FunctionNode): Node {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const last = fn.body.body[fn.body.body.length - 1];
+  return last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? last.argument : fn.body;
+}
+
+/** Whether every assignment of the file to `holder.field` puts there something it does not make up as a stand-in. */
+function filledWithoutStandIns(context: Context, holder: string, field: string): boolean {
+  for (const assignment of testFileOf(context).memberAssignments) {
+    const left = unwrap(assignment.left);
+    if (left.type !== AST_NODE_TYPES.MemberExpression || propertyName(left) !== field) continue;
+    const object = unwrap(left.object);
+    if (object.type !== AST_NODE_TYPES.Identifier || object.name !== holder) continue;
+    const right = unwrap(assignment.right);
+    if (right.type === AST_NODE_TYPES.ObjectExpression || isStandInFunction(context, right)) return false;
+  }
+  return true;
+}
+
+function isInside(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
