@@ -144,6 +144,7 @@ export function isEmptyValue(node: Node): boolean {
 }
 
 const NO_PARAMETERS: ReadonlyMap<string, Node> = new Map();
+const NO_LOCALS: FactoryLocals = { values: new Map(), originals: new Set() };
 
 /**
  * `new Proxy(target, { get: (t, prop) => holder.client[prop] })`: every read handed on. Also a call of
@@ -171,11 +172,15 @@ function isForwardingProxy(context: Context, node: Node, factory: FunctionNode, 
   return named && (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) && returnsOnlyForwardedReads(context, fn, factory, parameters);
 }
 
-/** Whether every value a function returns is a forwarded read (it may throw on the way). */
+/**
+ * Whether every value a function returns is a forwarded read, or a proxy that forwards in turn, read
+ * through the `const`s it declares on the way (it may throw on the way).
+ */
 function returnsOnlyForwardedReads(context: Context, fn: FunctionNode, factory: FunctionNode, parameters: ReadonlyMap<string, Node>): boolean {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isForwardedRead(context, fn.body, factory, parameters);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return forwardsValue(context, fn.body, factory, parameters, NO_PARAMETERS);
   const returned: Array<Node | null> = [];
-  const pending: Node[] = [...fn.body.body];
+  const consts = new Map<string, Node>();
+  const pending: Node[] = [...fn.body.body].reverse();
   while (pending.length > 0) {
     const statement = pending.pop() as Node;
     switch (statement.type) {
@@ -183,10 +188,17 @@ function returnsOnlyForwardedReads(context: Context, fn: FunctionNode, factory: 
         returned.push(statement.argument);
         break;
       case AST_NODE_TYPES.IfStatement:
-        pending.push(statement.consequent, ...(statement.alternate ? [statement.alternate] : []));
+        pending.push(...(statement.alternate ? [statement.alternate] : []), statement.consequent);
         break;
       case AST_NODE_TYPES.BlockStatement:
-        pending.push(...statement.body);
+        pending.push(...[...statement.body].reverse());
+        break;
+      case AST_NODE_TYPES.VariableDeclaration:
+        if (statement.kind !== 'const') return false;
+        for (const declarator of statement.declarations) {
+          if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return false;
+          consts.set(declarator.id.name, declarator.init);
+        }
         break;
       case AST_NODE_TYPES.ThrowStatement:
       case AST_NODE_TYPES.EmptyStatement:
@@ -195,16 +207,24 @@ function returnsOnlyForwardedReads(context: Context, fn: FunctionNode, factory: 
         return false;
     }
   }
-  return returned.length > 0 && returned.every((value) => value !== null && isForwardedRead(context, value, factory, parameters));
+  return returned.length > 0 && returned.every((value) => value !== null && forwardsValue(context, value, factory, parameters, consts));
+}
+
+/** A forwarded read, a `const` set to one, or a proxy that forwards in turn. */
+function forwardsValue(context: Context, node: Node, factory: FunctionNode, parameters: ReadonlyMap<string, Node>, consts: ReadonlyMap<string, Node>): boolean {
+  let value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier && consts.has(value.name)) value = unwrap(consts.get(value.name) as Node);
+  if (value.type === AST_NODE_TYPES.NewExpression) return isForwardingProxy(context, value, factory, NO_LOCALS, parameters);
+  return isForwardedRead(context, value, factory, parameters);
 }
 
 /**
- * `holder.client`, or a member of it (`holder.client[prop]`): a field of a variable declared outside
+ * `holder.client`, or members of it (`holder.client[prop][method]`): a field of a variable declared outside
  * the factory that starts empty there and that the file fills with something it does not make up.
  */
 function isForwardedRead(context: Context, node: Node, factory: FunctionNode, parameters: ReadonlyMap<string, Node>): boolean {
   let read = unwrap(node);
-  if (read.type === AST_NODE_TYPES.MemberExpression && read.computed) read = unwrap(read.object);
+  while (read.type === AST_NODE_TYPES.MemberExpression && read.computed) read = unwrap(read.object);
   if (read.type !== AST_NODE_TYPES.MemberExpression || read.computed) return false;
   let holder = unwrap(read.object);
   if (holder.type === AST_NODE_TYPES.Identifier && parameters.has(holder.name)) holder = unwrap(parameters.get(holder.name) as Node);

@@ -124,7 +124,10 @@ vi.mock('../../src/db', async () => {
   const through = (holder: { client: Pool | null }) => new Proxy({}, {
     get(_target, key) {
       if (!holder.client) throw new Error('no pool for this test');
-      return (holder.client as unknown as Record<string | symbol, unknown>)[key];
+      const value = (holder.client as any)[key];
+      // Objects are looked up again on every read, so a later test's pool is the one reached.
+      if (value !== null && typeof value === 'object') return new Proxy(value, { get: (_value, inner) => (holder.client as any)[key][inner] });
+      return value;
     },
   });
   return {
