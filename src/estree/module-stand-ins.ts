@@ -105,7 +105,7 @@ function exportsStandIn(context: Context, properties: readonly TSESTree.ObjectLi
   for (const property of properties) {
     if (property.type !== AST_NODE_TYPES.Property) return null;
     if (property.kind === 'get') {
-      if (!returnsOnlyForwardedReads(context, property.value as FunctionNode, factory, NO_PARAMETERS)) return null;
+      if (!returnsOnlyForwardedReads(context, property.value as FunctionNode, factory, NO_NAMES)) return null;
       forwarding = true;
       continue;
     }
@@ -125,7 +125,7 @@ function localValue(node: Node, locals: FactoryLocals): Node {
 }
 
 /** `{}`, `null`, `undefined`, `void 0`, `[]`, or an object literal of only such values, however nested. */
-export function isEmptyValue(node: Node): boolean {
+function isEmptyValue(node: Node): boolean {
   const value = unwrap(node);
   switch (value.type) {
     case AST_NODE_TYPES.ObjectExpression:
@@ -143,7 +143,8 @@ export function isEmptyValue(node: Node): boolean {
   }
 }
 
-const NO_PARAMETERS: ReadonlyMap<string, Node> = new Map();
+/** No parameters handed over, or no `const`s declared: names that stand for nothing else. */
+const NO_NAMES: ReadonlyMap<string, Node> = new Map();
 const NO_LOCALS: FactoryLocals = { values: new Map(), originals: new Set() };
 
 /**
@@ -151,8 +152,8 @@ const NO_LOCALS: FactoryLocals = { values: new Map(), originals: new Set() };
  * a function the factory declares to make such a proxy (`lazyProxy(holder, 'primary')`), its
  * parameters standing for what the call hands it.
  */
-function isForwardingProxy(context: Context, node: Node, factory: FunctionNode, locals: FactoryLocals, parameters = NO_PARAMETERS): boolean {
-  if (node.type === AST_NODE_TYPES.CallExpression && parameters === NO_PARAMETERS) {
+function isForwardingProxy(context: Context, node: Node, factory: FunctionNode, locals: FactoryLocals, parameters = NO_NAMES): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression && parameters === NO_NAMES) {
     const maker = localValue(node.callee, locals);
     if (maker.type !== AST_NODE_TYPES.ArrowFunctionExpression || maker.body.type === AST_NODE_TYPES.BlockStatement) return false;
     const handed = new Map<string, Node>();
@@ -177,7 +178,7 @@ function isForwardingProxy(context: Context, node: Node, factory: FunctionNode, 
  * through the `const`s it declares on the way (it may throw on the way).
  */
 function returnsOnlyForwardedReads(context: Context, fn: FunctionNode, factory: FunctionNode, parameters: ReadonlyMap<string, Node>): boolean {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return forwardsValue(context, fn.body, factory, parameters, NO_PARAMETERS);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return forwardsValue(context, fn.body, factory, parameters, NO_NAMES);
   const returned: Array<Node | null> = [];
   const consts = new Map<string, Node>();
   const pending: Node[] = [...fn.body.body].reverse();
