@@ -49,8 +49,8 @@ export interface BoundaryMockFacts {
   readonly replacedForEveryFile?: boolean;
   /**
    * What a module mock puts in the module's place, when that can be read and is not a fake:
-   * `empty` when every export is an empty object, `null` or `undefined`
-   * (`vi.mock('../db', () => ({ prisma: {} }))`), so code that called through it would throw and a
+   * `empty` when every export is an empty object, `null`, `undefined` or a plain string, number or
+   * flag (`vi.mock('../db', () => ({ prisma: {} }))`), so code that called through it would throw and a
    * passing test gets none of its answers from it; `forwarding` when the exports hand every call on
    * to a value the test file puts in place later (a proxy or getter over `holder.client`), so the
    * value the file puts there, not the mock, decides whether the boundary is real.

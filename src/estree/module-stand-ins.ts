@@ -11,9 +11,10 @@ type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpressi
 
 /**
  * What a module mock puts in the module's place, when it is not a fake of its own:
- * - `empty`: every export an empty object, `null` or `undefined`
- *   (`vi.mock('../db', () => ({ prisma: {}, replica: null }))`), or node:test's options with only such
- *   `namedExports` and `defaultExport`. Code that called through it would throw.
+ * - `empty`: every export an empty object (or one of only empty values), `null`, `undefined`, or a
+ *   plain string, number or flag (`vi.mock('../db', () => ({ prisma: {}, replica: null, schema: 'public' }))`),
+ *   or node:test's options with only such `namedExports` and `defaultExport`. Code that called through
+ *   it would throw.
  * - `forwarding`: the exports that are not empty hand every read on to a value the file puts in place
  *   later: a `Proxy` whose `get` reads `holder.client[prop]` (made in place or by a function the
  *   factory declares), or a getter that returns `holder.client`, where the holder starts without that
@@ -36,7 +37,7 @@ export function standInOf(context: Context, replacement: Node): 'empty' | 'forwa
       !property.computed &&
       property.key.type === AST_NODE_TYPES.Identifier &&
       (property.key.name === 'namedExports' || property.key.name === 'defaultExport') &&
-      isEmptyValue(property.value),
+      (property.key.name === 'defaultExport' ? isInertExport(property.value) : isInertExports(property.value)),
   );
   return options ? 'empty' : null;
 }
@@ -111,7 +112,7 @@ function exportsStandIn(context: Context, properties: readonly TSESTree.ObjectLi
     }
     if (property.kind !== 'init' || property.method) return null;
     const value = localValue(property.value, locals);
-    if (isEmptyValue(value) || isFromOriginal(value, locals)) continue;
+    if (isInertExport(value) || isFromOriginal(value, locals)) continue;
     if (!isForwardingProxy(context, value, factory, locals)) return null;
     forwarding = true;
   }
@@ -124,7 +125,18 @@ function localValue(node: Node, locals: FactoryLocals): Node {
   return value.type === AST_NODE_TYPES.Identifier ? (locals.values.get(value.name) ?? value) : value;
 }
 
-/** `{}`, `null`, `undefined`, `void 0`, `[]`, or an object literal of only such values, however nested. */
+/**
+ * An export that cannot answer a call: an empty value ({@link isEmptyValue}), or a plain string,
+ * number or flag (`DATABASE_SCHEMA: 'public'`, `readsFromReplica: false`).
+ */
+function isInertExport(node: Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return !('regex' in value);
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions.length === 0;
+  return isEmptyValue(value);
+}
+
+/** `{}`, `[]`, `null`, `undefined`, `void 0`, or an object literal of only such values, however nested. */
 function isEmptyValue(node: Node): boolean {
   const value = unwrap(node);
   switch (value.type) {
@@ -238,7 +250,7 @@ function isForwardedRead(context: Context, node: Node, factory: FunctionNode, pa
   return startsEmpty(definition.node.init, field) && filledWithoutStandIns(context, holder.name, field);
 }
 
-/** Whether a holder's initial value leaves `field` empty: `{ client: undefined }`, or that inside `vi.hoisted(() => …)`. */
+/** Whether a holder's initial value leaves `field` unset: `{ client: undefined }`, or that inside `vi.hoisted(() => …)`. */
 function startsEmpty(init: Node | null, field: string): boolean {
   let value = init ? unwrap(init) : null;
   if (value?.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(value.callee) === 'hoisted') {
@@ -252,8 +264,20 @@ function startsEmpty(init: Node | null, field: string): boolean {
       !property.computed &&
       property.key.type === AST_NODE_TYPES.Identifier &&
       property.key.name === field &&
-      isEmptyValue(property.value),
+      isUnset(property.value),
   );
+}
+
+/** `undefined`, `void 0` or `null`: a field nothing has been put in yet. */
+function isUnset(node: Node): boolean {
+  const value = unwrap(node);
+  return value.type !== AST_NODE_TYPES.ObjectExpression && value.type !== AST_NODE_TYPES.ArrayExpression && isEmptyValue(value);
+}
+
+/** node:test's `namedExports`: an object literal of exports that cannot answer a call. */
+function isInertExports(node: Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.ObjectExpression && value.properties.every((property) => property.type === AST_NODE_TYPES.Property && property.kind === 'init' && !property.method && isInertExport(property.value));
 }
 
 /** What a function hands back: its expression body, or what its last statement returns. */

@@ -68,12 +68,12 @@ it('books an entry', async () => {
 `,
     },
     {
-      name: 'Jest: a block body that returns nothing but null and undefined, nested',
+      name: 'Jest: a block body that returns only empty values, however nested, and plain ones',
       filename: TS_TEST,
       code: `import { startLedger } from '../../src/ledger';
 
 jest.mock('../../src/db', () => {
-  return { pool: null, replica: { primary: undefined, lag: void 0 }, readers: [] };
+  return { pool: null, replica: { primary: undefined, lag: void 0 }, readers: [], poolSize: 4, label: \`ledger\` };
 });
 
 it('starts without the shared pools', async () => {
@@ -92,7 +92,7 @@ const db = vi.hoisted(() => ({ pool: undefined as Pool | undefined, retries: 3 }
 
 vi.mock('../../src/db', () => {
   const forward = new Proxy({}, { get: (_target, key) => (db.pool as unknown as Record<string | symbol, unknown>)[key] });
-  return { pool: forward, replica: forward };
+  return { pool: forward, replica: forward, schema: 'public', readsFromReplica: false };
 });
 
 beforeEach(() => {
@@ -193,6 +193,28 @@ const db = vi.hoisted(() => ({ pool: undefined as unknown }));
 it('reads a balance', async () => {
   db.pool = { query: vi.fn(async () => ({ rows: [{ total: 10 }] })) };
   expect(await balance('cash')).toBe(10);
+});
+`),
+      ],
+    },
+    {
+      name: 'Vitest: an object with a value in it answers reads, even a plain one',
+      filename: TS_TEST,
+      code: `import { expect, it, vi } from 'vitest';
+import { poolStats } from '../../src/ledger';
+
+vi.mock('../../src/db', () => ({ pool: { totalCount: 3 }, schema: 'public' }));
+
+it('counts the connections', async () => {
+  expect(await poolStats()).toEqual({ connections: 3 });
+});
+`,
+      errors: [
+        mockedDatabase('module `../../src/db`', '`vi.mock`', 4, `import { expect, it } from 'vitest';
+import { poolStats } from '../../src/ledger';
+
+it('counts the connections', async () => {
+  expect(await poolStats()).toEqual({ connections: 3 });
 });
 `),
       ],
