@@ -334,18 +334,36 @@ export interface HostedSdk {
   readonly service?: string;
   readonly clients: readonly string[];
   readonly hostOptions: readonly string[];
+  /**
+   * Members of a client whose calls stay in the process: webhook signatures, event parsing, event
+   * listeners, settings. A test that calls only these sends nothing.
+   */
+  readonly localMembers?: readonly string[];
 }
 
 export const HOSTED_SDKS: Readonly<Record<string, HostedSdk>> = {
   twilio: { host: 'api.twilio.com', service: 'twilio.com', clients: ['', 'Twilio'], hostOptions: ['edge', 'region', 'httpClient'] },
-  stripe: { host: 'api.stripe.com', clients: ['', 'Stripe'], hostOptions: ['host', 'port', 'protocol', 'httpClient', 'httpAgent'] },
+  stripe: {
+    host: 'api.stripe.com',
+    clients: ['', 'Stripe'],
+    hostOptions: ['host', 'port', 'protocol', 'httpClient', 'httpAgent'],
+    localMembers: [
+      'webhooks', 'parseThinEvent', 'parseEventNotification', 'parseEventNotificationWithoutVerification', 'constructEventWithoutVerification',
+      'on', 'once', 'off', 'getApiField', 'getConstant', 'getMaxNetworkRetries', 'setAppInfo',
+    ],
+  },
   contentful: { host: 'cdn.contentful.com', clients: ['createClient'], hostOptions: ['host', 'adapter', 'httpAgent', 'httpsAgent', 'proxy'] },
   'contentful-management': { host: 'api.contentful.com', clients: ['createClient'], hostOptions: ['host', 'adapter', 'httpAgent', 'httpsAgent', 'proxy'] },
-  '@octokit/rest': { host: 'api.github.com', clients: ['Octokit'], hostOptions: ['baseUrl', 'request'] },
-  '@octokit/core': { host: 'api.github.com', clients: ['Octokit'], hostOptions: ['baseUrl', 'request'] },
-  octokit: { host: 'api.github.com', clients: ['Octokit'], hostOptions: ['baseUrl', 'request'] },
+  '@octokit/rest': { host: 'api.github.com', clients: ['Octokit'], hostOptions: ['baseUrl', 'request'], localMembers: ['hook', 'log'] },
+  '@octokit/core': { host: 'api.github.com', clients: ['Octokit'], hostOptions: ['baseUrl', 'request'], localMembers: ['hook', 'log'] },
+  octokit: { host: 'api.github.com', clients: ['Octokit'], hostOptions: ['baseUrl', 'request'], localMembers: ['hook', 'log'] },
   '@slack/web-api': { host: 'slack.com', clients: ['WebClient'], hostOptions: ['slackApiUrl', 'agent', 'adapter'] },
-  '@sendgrid/client': { host: 'api.sendgrid.com', clients: ['Client'], hostOptions: ['baseUrl'] },
+  '@sendgrid/client': {
+    host: 'api.sendgrid.com',
+    clients: ['Client'],
+    hostOptions: ['baseUrl'],
+    localMembers: ['setApiKey', 'setDefaultHeader', 'setDefaultRequest', 'setDataResidency'],
+  },
   '@mailchimp/mailchimp_transactional': { host: 'mandrillapp.com', clients: [''], hostOptions: [] },
   postmark: { host: 'api.postmarkapp.com', clients: ['ServerClient', 'AccountClient'], hostOptions: ['requestHost', 'useHttps'] },
 };

@@ -60,7 +60,7 @@ export function hostedSdkClientOf(context: Context, node: TSESTree.CallExpressio
   const target = sdk
     ? sdk.clients.includes(path.join('.')) ? targetOf(context, sdk, node.arguments) : null
     : isProjectHttpClient(context, member.source, path) ? targetOf(context, PROJECT_CLIENT, node.arguments) : null;
-  if (!target || classifyHost(target.url.hostname) !== 'public' || !isCalledFromTests(context, node)) return null;
+  if (!target || classifyHost(target.url.hostname) !== 'public' || !isCalledFromTests(context, node, sdk?.localMembers ?? [])) return null;
   return { module: sdk && module !== null ? module : member.source, ...target, project: !sdk, node };
 }
 
@@ -244,10 +244,13 @@ function hasPropertyWrites(variable: TSESLint.Scope.Variable): boolean {
   });
 }
 
-/** Whether a method of the client is called from a test or a hook (`client.messages.create(…)`). */
-function isCalledFromTests(context: Context, node: Node): boolean {
+/**
+ * Whether a method of the client is called from a test or a hook (`client.messages.create(…)`). Calls
+ * on the SDK's `local` members (`stripe.webhooks.constructEvent(…)`) stay in the process and do not count.
+ */
+function isCalledFromTests(context: Context, node: Node, local: readonly string[]): boolean {
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return callsMethod(node) && isInTestOrHook(context, node);
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return callsMethod(node, local) && isInTestOrHook(context, node);
   let variable: TSESLint.Scope.Variable | null = null;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
     variable = context.sourceCode.getDeclaredVariables(parent)[0] ?? null;
@@ -257,18 +260,22 @@ function isCalledFromTests(context: Context, node: Node): boolean {
   }
   return (variable?.references ?? []).some(({ identifier }) => {
     const use = identifier.parent;
-    return use?.type === AST_NODE_TYPES.MemberExpression && use.object === identifier && callsMethod(identifier) && isInTestOrHook(context, identifier);
+    return use?.type === AST_NODE_TYPES.MemberExpression && use.object === identifier && callsMethod(identifier, local) && isInTestOrHook(context, identifier);
   });
 }
 
 /**
  * Whether a use of the client calls one of its methods, directly or down its members
- * (`client.getEntry()`, `octokit.rest.repos.get()`): reading a property sends nothing.
+ * (`client.getEntry()`, `octokit.rest.repos.get()`), other than its `local` ones: reading a property
+ * sends nothing, and neither does checking a webhook's signature.
  */
-function callsMethod(client: Node): boolean {
-  let member: Node = client;
+function callsMethod(client: Node, local: readonly string[]): boolean {
+  const first = client.parent;
+  if (first?.type !== AST_NODE_TYPES.MemberExpression || first.object !== client) return false;
+  if (local.includes(propertyName(first) ?? '')) return false;
+  let member: Node = first;
   while (member.parent?.type === AST_NODE_TYPES.MemberExpression && member.parent.object === member) member = member.parent;
-  return member !== client && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+  return member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
 }
 
 function isInTestOrHook(context: Context, node: Node): boolean {

@@ -1212,8 +1212,59 @@ it('has a client', () => {
 });
 `,
     },
+    {
+      name: 'Jest: a client used only to check webhook signatures and listen for events sends nothing',
+      filename: 'tests/integration/webhooks.test.ts',
+      code: `import Stripe from 'stripe';
+
+const stripe = new Stripe('sk_test_123');
+const secret = 'whsec_local';
+
+it('accepts a signed event', () => {
+  const payload = JSON.stringify({ id: 'evt_1', object: 'event', type: 'invoice.paid' });
+  const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
+  expect(stripe.webhooks.constructEvent(payload, header, secret).type).toBe('invoice.paid');
+});
+
+it('listens for responses', () => {
+  const seen: string[] = [];
+  stripe.on('response', (event) => seen.push(event.request_id));
+  expect(seen).toEqual([]);
+});
+`,
+    },
+    {
+      name: 'Vitest: a mail client whose key is only set',
+      filename: 'tests/integration/mail.test.ts',
+      code: `import { Client } from '@sendgrid/client';
+import { expect, it } from 'vitest';
+
+it('keeps the key it is given', () => {
+  const client = new Client();
+  client.setApiKey('SG.local');
+  client.setDefaultHeader('X-Test', 'yes');
+  expect(client).toBeDefined();
+});
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'Jest: a client that checks a signature and then creates a customer sends that request',
+      filename: 'tests/integration/webhooks.test.ts',
+      code: `import Stripe from 'stripe';
+
+const stripe = new Stripe('sk_test_123');
+
+it('opens an account for a signed event', async () => {
+  const payload = JSON.stringify({ id: 'evt_1', object: 'event', type: 'customer.created' });
+  const header = stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_local' });
+  stripe.webhooks.constructEvent(payload, header, 'whsec_local');
+  expect(await stripe.customers.create({ email: 'owner@example.test' })).toBeDefined();
+});
+`,
+      errors: [{ messageId: 'sdkClient', line: 3, column: 16, data: { client: 'stripe client', origin: 'https://api.stripe.com', whose: ", the SDK's default host,", why: 'nothing in this file fakes that host' } }],
+    },
     {
       name: 'an msw server answers the hosts of its handlers only, and lets other requests through',
       filename: 'tests/integration/rates.test.ts',
