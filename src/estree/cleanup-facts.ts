@@ -250,7 +250,7 @@ class CleanupGatherer {
     for (const { node, facts, role } of candidates) {
       const schemaWork = schemaWorkOf(facts);
       // SQL that removes rows, wherever it is sent from (a shell command through zx's `$` included).
-      const removingText = schemaWork === null && !isWrite(role) && role !== 'cleanup' && removesData(fullText(node));
+      const removingText = schemaWork === null && !isWrite(role) && removesData(fullText(node));
       if (schemaWork === 'reset' || role === 'cleanup' || role === 'stop' || removingText) {
         removals.push({ node, facts, role, removingText, reset: schemaWork === 'reset' });
         continue;
