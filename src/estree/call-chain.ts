@@ -26,6 +26,11 @@ export function unwrap(node: Node): Node {
   }
 }
 
+/** Whether `node` lies within `container` (or is it), by source offsets; `false` for no node. */
+export function isWithin(node: Node | null | undefined, container: Node): boolean {
+  return node != null && node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
 /** The name of a member access's property when it is static: `a.b` and `a['b']` give `b`. */
 export function propertyName(node: TSESTree.MemberExpression): string | null {
   if (!node.computed) {

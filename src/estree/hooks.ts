@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isWithin } from './call-chain';
 import { moduleBindingOf, moduleOfExpression, moduleScopeOf, resolveName } from './imports';
 import { parseTestCall, testPlaceOf, type HookName, type TestCall } from './test-calls';
 import { indentUnitOf, lineIndent, type TextEdit } from './text-edits';
@@ -325,13 +326,9 @@ function outermostSuite(context: Context, node: Node): TestCall | null {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type !== AST_NODE_TYPES.CallExpression) continue;
     const call = parseTestCall(context, current);
-    if (call?.kind === 'describe' && call.callback && isInside(node, call.callback)) found = call;
+    if (call?.kind === 'describe' && call.callback && isWithin(node, call.callback)) found = call;
   }
   return found;
-}
-
-function isInside(node: Node, container: Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
 
 /** Every suite and hook call at the top level or directly in a suite, to learn the file's hook names. */

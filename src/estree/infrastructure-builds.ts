@@ -15,7 +15,7 @@ import {
 } from '../core/prefer-shared-infrastructure';
 import { callLabel, mayCheckOutConnection, namesInMemoryStore, openingOf, opensHandle, reconfiguresHandle, type CallFacts } from '../core/vocabulary';
 import { containerOfValue, reachedBoundaryOfValue } from './boundary-values';
-import { callChain, callFacts, propertyName, staticString, unwrap } from './call-chain';
+import { callChain, callFacts, isWithin, propertyName, staticString, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
 import { BindingKeys, inputsOf, providedBy, providersOf, usesCallbackLocals } from './statement-inputs';
@@ -114,8 +114,8 @@ export function gatherPerTestBuilds(
       suite: String(suite.range[0]),
       owner: String(call.owner.node.range[0]),
       place: call.owner.kind === 'test' ? 'test' : 'hook',
-      tests: call.owner.kind === 'test' ? 1 : tests.filter((test) => test.kind === 'test' && contains(suite, test.node)).length,
-      shared: shared.flatMap((build) => (contains(build.scope, call.owner.node) ? [build.key] : [])),
+      tests: call.owner.kind === 'test' ? 1 : tests.filter((test) => test.kind === 'test' && isWithin(test.node, suite)).length,
+      shared: shared.flatMap((build) => (isWithin(call.owner.node, build.scope) ? [build.key] : [])),
       aboutBuilding: call.owner.kind === 'test' && isAboutBuilding(context, call, closes),
       reconfigured: call.owner.kind === 'hook' && isReconfiguredByTests(context, call, tests),
     };
@@ -191,10 +191,6 @@ function suiteOf(context: Context, call: TestCall): Node | null {
   return testPlaceOf(context, call.node).call?.node ?? null;
 }
 
-function contains(outer: Node, inner: Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
 /**
  * Whether a test is about building what it builds: building it is expected to fail
  * (`expect(() => new Cluster(…)).toThrow()`, `expect(connect()).rejects`), the test asserts on it
@@ -206,7 +202,7 @@ function isAboutBuilding(context: Context, call: InfrastructureCall, closes: rea
   const declarator = enclosingDeclarator(call.node, call.statement);
   const built = declarator ? context.sourceCode.getDeclaredVariables(declarator) : [];
   if (built.some((variable) => variable.references.some((reference) => isAsserted(reference.identifier, callback)))) return true;
-  return closes.some((close) => close.runsIn === call.owner && close.binding !== null && close.binding.defs.some((def) => contains(callback, def.name)));
+  return closes.some((close) => close.runsIn === call.owner && close.binding !== null && close.binding.defs.some((def) => isWithin(def.name, callback)));
 }
 
 /** Whether a test changes the handle a hook built: `orm.discoverEntity(…)`, `orm.config.set(…)`. */
@@ -215,7 +211,7 @@ function isReconfiguredByTests(context: Context, call: InfrastructureCall, tests
   return providedBy(context, call.statement).some((variable) =>
     variable.references.some((reference) => {
       const identifier = reference.identifier;
-      if (!bodies.some((body) => contains(body, identifier))) return false;
+      if (!bodies.some((body) => isWithin(identifier, body))) return false;
       const path: string[] = [];
       let current: Node = identifier;
       while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) {

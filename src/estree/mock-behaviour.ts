@@ -4,7 +4,7 @@ import type { ReplacementReturn } from '../core/no-boundary-mock';
 import { handsBackClient } from '../core/vocabulary';
 import type { BoundaryModule } from '../core/boundaries';
 import { castClientOf, clientOfValue, declaredClientOf } from './boundary-clients';
-import { propertyName, unwrap } from './call-chain';
+import { isWithin, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
 import { IMPLEMENTATION_METHODS, isStandInFunction, parseMockCall, type MockCall } from './mocks';
@@ -236,7 +236,7 @@ function writesOutside(context: Context, fn: Node): boolean {
   const scopes = [scope];
   while (scopes.length > 0) {
     const current = scopes.pop() as TSESLint.Scope.Scope;
-    through.push(...current.references.filter((reference) => reference.resolved && !isInside(reference.resolved.defs[0]?.node, fn)));
+    through.push(...current.references.filter((reference) => reference.resolved && !isWithin(reference.resolved.defs[0]?.node, fn)));
     scopes.push(...current.childScopes);
   }
   return through.some((reference) => {
@@ -247,10 +247,6 @@ function writesOutside(context: Context, fn: Node): boolean {
     if (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === parent) return true;
     return use?.type === AST_NODE_TYPES.CallExpression && use.callee === parent && FILLING_METHODS.has(propertyName(parent) ?? '');
   });
-}
-
-function isInside(node: Node | undefined, container: Node): boolean {
-  return node !== undefined && node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
 
 /**
@@ -266,7 +262,7 @@ export function testReliesOnMock(context: Context, call: MockCall, replacements:
   const standIn = call.replacement ? unwrap(call.replacement) : null;
   if (standIn?.type === AST_NODE_TYPES.Identifier) {
     const resolution = resolveName(context, standIn);
-    if (resolution.type === 'local' && resolution.variable.references.some((reference) => !isInside(reference.identifier, call.node) && !reference.init)) return true;
+    if (resolution.type === 'local' && resolution.variable.references.some((reference) => !isWithin(reference.identifier, call.node) && !reference.init)) return true;
   }
   for (const replacement of replacements) {
     const fn = replacement.argument ? unwrap(replacement.argument) : null;
@@ -316,7 +312,7 @@ function memberReads(context: Context): ReadonlyMap<string, readonly TSESTree.Me
 function isMemberReadElsewhere(context: Context, object: Node, method: string, except: Node): boolean {
   const reads = memberReads(context).get(method) ?? [];
   const objectText = context.sourceCode.getText(unwrap(object));
-  return reads.some((read) => !isInside(read, except) && context.sourceCode.getText(unwrap(read.object)) === objectText);
+  return reads.some((read) => !isWithin(read, except) && context.sourceCode.getText(unwrap(read.object)) === objectText);
 }
 
 /**

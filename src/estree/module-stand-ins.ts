@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { propertyName, unwrap } from './call-chain';
+import { isWithin, propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { isStandInFunction } from './mocks';
 import { testFileOf } from './test-file';
@@ -246,7 +246,7 @@ function isForwardedRead(context: Context, node: Node, factory: FunctionNode, pa
   const resolution = resolveName(context, holder);
   if (resolution.type !== 'local') return false;
   const definition = resolution.variable.defs[0];
-  if (definition?.type !== 'Variable' || isInside(definition.node, factory)) return false;
+  if (definition?.type !== 'Variable' || isWithin(definition.node, factory)) return false;
   return startsEmpty(definition.node.init, field) && filledWithoutStandIns(context, holder.name, field);
 }
 
@@ -300,6 +300,3 @@ function filledWithoutStandIns(context: Context, holder: string, field: string):
   return true;
 }
 
-function isInside(node: Node, container: Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
-}

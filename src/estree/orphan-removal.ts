@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from './call-chain';
+import { isWithin, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { moduleOfExpression } from './imports';
 import { statementRemovalRange } from './statement-removal';
@@ -8,10 +8,6 @@ import { statementRemovalRange } from './statement-removal';
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Range = [number, number];
-
-function within(node: Node, container: Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
-}
 
 const referencesCache = fileCache<object, ReadonlyMap<Node, TSESLint.Scope.Variable>>();
 
@@ -80,9 +76,9 @@ function orphanRanges(sourceCode: SourceCode, statement: Node): Range[] {
   const orphanedByImport = new Map<TSESTree.ImportDeclaration, TSESTree.ImportClause[]>();
   for (const variable of variablesUsedIn(sourceCode, statement)) {
     const definition = variable.defs[0];
-    if (!definition || within(definition.name, statement)) continue;
+    if (!definition || isWithin(definition.name, statement)) continue;
     // The declaration's own initialising write is no use of the binding.
-    if (!variable.references.every((reference) => reference.identifier === definition.name || within(reference.identifier, statement))) continue;
+    if (!variable.references.every((reference) => reference.identifier === definition.name || isWithin(reference.identifier, statement))) continue;
     if (definition.type === 'ImportBinding') {
       const declaration = definition.parent as TSESTree.ImportDeclaration;
       orphanedByImport.set(declaration, [...(orphanedByImport.get(declaration) ?? []), definition.node as TSESTree.ImportClause]);
