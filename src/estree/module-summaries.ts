@@ -236,19 +236,25 @@ let cuts = 0;
 // ---------------------------------------------------------------------------------------------
 // Reach: boundary kinds through other project modules, from import statements found in the text
 
-const BLOCK_COMMENT = /\/\*[\s\S]*?\*\//g;
-const LINE_COMMENT = /^[ \t]*\/\/.*$/gm;
-const LOADS = [
-  /\b(?:import|export)\s+(?!type\s)(?:[\w$*{}\s,]+?\s+from\s*)?['"]([^'"\n]+)['"]/g,
-  /\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
-  /\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
-];
+/**
+ * One pass over a module's text, left to right: comments, string literals and template literals are
+ * matched as a whole and skipped, so that what they hold (`console.error('import { x } from "pkg"')`,
+ * a template that writes out TypeScript, a glob like `'src/**\/*.ts'`) is never read as a load. At any
+ * other place, an `import`/`export … from`, a `require('…')` or an `import('…')` with a literal
+ * specifier is a load (group 1, 2 or 3). Quotes in a regular expression literal can put the pass out
+ * of step until the end of their line (strings do not span lines); a backtick in one, or a template
+ * nested in another's `${…}`, until the next backtick.
+ */
+const LOADS =
+  /\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\[\s\S])*`|\b(?:import|export)\s+(?!type\s)(?:[\w$*{}\s,]+?\s+from\s*)?['"]([^'"\n]+)['"]|\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 
 /** The specifiers a module's text loads, found without parsing it. */
 function scannedSpecifiers(text: string): Set<string> {
-  const code = text.replace(BLOCK_COMMENT, '').replace(LINE_COMMENT, '');
   const found = new Set<string>();
-  for (const pattern of LOADS) for (const match of code.matchAll(pattern)) if (match[1]) found.add(match[1]);
+  for (const match of text.matchAll(LOADS)) {
+    const specifier = match[1] ?? match[2] ?? match[3];
+    if (specifier) found.add(specifier);
+  }
   return found;
 }
 

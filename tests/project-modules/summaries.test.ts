@@ -75,6 +75,31 @@ describe('an adapter module', () => {
     expect(summary.exports.get('label')?.boundaryKinds).toEqual([]);
   });
 
+  it('reads no load out of strings, templates or comments in a module it reaches, and still finds the loads after them', () => {
+    project = writeProject({
+      // A setup hint printed for users, a template that writes out code, a glob whose `/*` opens no
+      // comment, and a remark after code: none of them loads anything. The pool is loaded after all of them.
+      'src/setup-hints.ts': [
+        `export const hint = 'Add: import { Redis } from "ioredis";';`,
+        'export const generated = `',
+        "import amqp from 'amqplib';",
+        "const { Kafka } = require('kafkajs');",
+        '`;',
+        "export const specs = 'src/*.ts';",
+        "export const port = 5432; // was require('mysql2') once",
+        "/* the pool below is the module's only client */",
+        "import { Pool } from 'pg';",
+        'export const pool = new Pool();',
+        '',
+      ].join('\n'),
+      'src/orders.ts': `import { pool, hint } from './setup-hints';\nexport const ordersPool = pool;\nexport const help = hint;\n`,
+      [TEST]: '',
+    });
+    const summary = known(summaryOfSpecifier(project.context(TEST), '../src/orders'));
+    expect(summary.boundaryKinds).toEqual(['database']);
+    expect(summary.clientModules).toEqual([{ specifier: 'pg', kind: 'database' }]);
+  });
+
   it('calls a class an adapter only when its module loads the client itself', () => {
     project = writeProject({
       'src/toolbox/index.ts': `export * from './sql';\nexport const slug = (text: string) => text.toLowerCase();\n`,
