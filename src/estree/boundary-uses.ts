@@ -3,7 +3,8 @@ import { isClientExport, kindOfContainerImage, sendsAnywhere } from '../core/bou
 import { HARNESS_MODULES } from '../core/catalog';
 import { fullText } from '../core/partial-text';
 import { AST_NODE_TYPES } from './node-types';
-import { boundaryOfSpecifier, ownLibraryOf } from './boundary-values';
+import { boundaryOfSpecifier, libraryBoundaryOfSpecifier, ownLibraryOf } from './boundary-values';
+import type { ModuleSummary } from '../core/module-summary';
 import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from './http-requests';
 import { parseMockCall } from './mocks';
 import { propertyName } from './call-chain';
@@ -55,7 +56,21 @@ export function boundariesOfModule(context: Context, specifier: string, imported
     // summary does not say: a helper posting to the app's own loopback address is no boundary.
     return entry?.value.type === 'boundary-client' && reachesOnlyIt && entry.value.kind !== 'http' ? [entry.value.kind] : [];
   });
-  return [...new Set(kinds)].map((kind) => ({ kind, system: null }));
+  return [...new Set(kinds)].map((kind) => ({ kind, system: systemOfClients(context, summary, kind) }));
+}
+
+/**
+ * The one system behind a project module's clients of `kind`: the catalog's system of every client
+ * package of that kind the module reaches (`pg` and `postgres` both on Postgres), when they agree.
+ * A helper handing out a Postgres pool and a queue kept in Postgres then count as one boundary, as
+ * the two packages would if the file loaded them itself.
+ */
+function systemOfClients(context: Context, summary: ModuleSummary, kind: string): string | null {
+  const systems = new Set<string | null>();
+  for (const client of summary.clientModules ?? []) {
+    if (client.kind === kind) systems.add(libraryBoundaryOfSpecifier(context, client.specifier)?.system ?? null);
+  }
+  return systems.size === 1 ? ([...systems][0] ?? null) : null;
 }
 
 /**
