@@ -10,11 +10,11 @@ export type CommandVerdict =
       readonly kind: 'project-cli';
       /**
        * - `script`: a JavaScript runtime running one of the project's files (`node dist/cli.js`);
-       * - `package-runner`: `npx <bin>` and its relatives, for a bin that is not infrastructure;
        * - `bin-path`: a file under a `bin/` folder of the project (`./bin/run`);
-       * - `own-bin`: a name the project's package.json declares under `bin`.
+       * - `own-bin`: a name the project's package.json declares under `bin`, run as it is or
+       *   through `npx` and its relatives.
        */
-      readonly via: 'script' | 'package-runner' | 'bin-path' | 'own-bin';
+      readonly via: 'script' | 'bin-path' | 'own-bin';
     }
   | { readonly kind: 'infrastructure'; readonly tool: string };
 
@@ -155,7 +155,10 @@ function classifyWords(words: readonly PartialText[], context: CommandContext, d
   return isProjectBinPath(head) ? { kind: 'project-cli', via: 'bin-path' } : null;
 }
 
-/** The words after `npx`: options, then the bin and its arguments. */
+/**
+ * The words after `npx`: options, then the bin and its arguments. The bin is the project's command
+ * line when the project declares it, or when it is a runtime running one of the project's files.
+ */
 function classifyPackageRun(words: readonly PartialText[], context: CommandContext, depth: number): CommandVerdict | null {
   let index = 0;
   for (;;) {
@@ -177,7 +180,9 @@ function classifyPackageRun(words: readonly PartialText[], context: CommandConte
   if (context.packageBins.has(name)) return { kind: 'project-cli', via: 'own-bin' };
   if (INFRASTRUCTURE_TOOLS.has(name)) return { kind: 'infrastructure', tool: name };
   if (SCRIPT_RUNTIMES.has(name)) return classifyScriptRun(name, words.slice(index + 1), context);
-  return { kind: 'project-cli', via: 'package-runner' };
+  // Any other bin is another package's tool (`npx esbuild …`, `npx vite build`): what it drives is
+  // not the project's command line as far as its words show.
+  return null;
 }
 
 /** The words after `node`: options, then the script, which must be one of the project's own files. */
