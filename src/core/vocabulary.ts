@@ -136,7 +136,7 @@ const GETTER = /^get[A-Z]/;
 const CLEANUP_METHOD = /^(?:truncate|clean|cleanUp|cleanup|reset|wipe|clear|purge|drop|empty)(?:All)?(?:Db|Database|Tables?|Collections?|Data|Schema|Store|Redis|Cache|Queues?|Buckets?|Records|Rows)$/;
 /** Methods that run hand-written SQL: their role comes from the text. */
 const SQL_RUNNERS: ReadonlySet<string> = new Set([
-  'query', 'execute', 'exec', 'raw', 'run', 'unsafe', 'sql',
+  'query', 'execute', 'exec', 'raw', 'run', 'unsafe', 'sql', 'command',
   '$executeRaw', '$executeRawUnsafe', '$queryRaw', '$queryRawUnsafe',
 ]);
 

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { classifyCall, type CallFacts, type CallRole } from '../core/vocabulary';
+import { classifyCall, runsSql, type CallFacts, type CallRole } from '../core/vocabulary';
 import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
@@ -59,6 +59,21 @@ export function leadingText(node: Node | undefined | null): string | undefined {
   if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return node.quasi.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
+
+/**
+ * The statement handed to a SQL runner in an options object, as drivers take it besides a plain
+ * string: `pool.query({ text, values })`, `connection.query({ sql })`, `client.command({ query })`.
+ */
+function statementOption(node: Node | undefined): string | undefined {
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of node.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+    if (STATEMENT_OPTIONS.has(property.key.name)) return leadingText(property.value);
+  }
+  return undefined;
+}
+
+const STATEMENT_OPTIONS: ReadonlySet<string> = new Set(['text', 'sql', 'query']);
 
 /** A callee chain taken apart: its root expression and the names along it. */
 export interface CallChain {
@@ -169,7 +184,7 @@ function computeCallFacts(node: CallLike): CallFacts | null {
   if (!chain) return null;
   const firstArgument = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node : node.arguments[0];
   const options = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? undefined : optionKeys(node.arguments);
-  const text = leadingText(firstArgument);
+  const text = leadingText(firstArgument) ?? (runsSql(chain.segments[chain.segments.length - 1] ?? '') ? statementOption(firstArgument) : undefined);
   const facts: CallFacts = options
     ? { segments: chain.segments, constructed: chain.constructed, called: chain.called, text, options }
     : { segments: chain.segments, constructed: chain.constructed, called: chain.called, text };

@@ -21,6 +21,7 @@ import { boundaryOfSpecifier, boundaryOfValue, libraryBoundaryOfSpecifier, modul
 import { callChain, callFacts, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName, type ModuleBinding } from './imports';
+import { functionOf, type FunctionNode } from './local-functions';
 import { isStandInFunction } from './mocks';
 import { isMockedAway, summaryOfSpecifier } from './project-modules';
 import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
@@ -28,7 +29,6 @@ import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-ca
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export type WritingCall = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** The object a method is called on (`pool` in `pool.query()`), or a tagged template's tag. */
 export function receiverOf(node: WritingCall): Node | null {
@@ -324,13 +324,6 @@ function reachesNoBoundary(context: Context, name: TSESTree.Identifier, binding:
 /** Whether a call is handed a value traced to a boundary (`reset(db)`, `createUser(pool)`). */
 export function handsBoundary(context: Context, node: WritingCall): boolean {
   return node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => boundaryOfValue(context, argument) !== null);
-}
-
-function functionOf(variable: TSESLint.Scope.Variable): FunctionNode | null {
-  const definition = variable.defs[0];
-  if (definition?.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
-  const init = definition?.type === 'Variable' ? definition.node.init : null;
-  return init && (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) ? init : null;
 }
 
 const bodyWritesCache = fileCache<FunctionNode, boolean>();

@@ -18,6 +18,8 @@ import {
 } from '../core/no-shared-test-data';
 import { callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { callFacts, callRoleOf, leadingText, propertyName, staticString, unwrap } from './call-chain';
+import { fileCache } from './file-cache';
+import { calledLocalFunction, type FunctionNode } from './local-functions';
 import { mutationOf } from './mutations';
 import { testPlaceOf, wrappedCallbackOf, type TestCall } from './test-calls';
 import { mayCallTestClient, parseTestClientCall } from './test-clients';
@@ -510,7 +512,10 @@ class Collector {
       if (/^drop/i.test(facts.segments[facts.segments.length - 1] ?? '') || /^\s*DROP\s/i.test(facts.text ?? '')) this.afterDrop = true;
       return { effect: { kind: 'schema' }, calls: [node] };
     }
-    return { effect: { kind: 'call', role: facts ? this.roleOf(node, facts) : null }, calls: [node] };
+    const role = facts ? this.roleOf(node, facts) : null;
+    // `await createTables()`, one of the file's own functions: named as if it made data, but its body builds schema.
+    if (role === 'data' && facts?.segments.length === 1 && buildsOnlySchema(this.context, node)) return { effect: { kind: 'schema' }, calls: [node] };
+    return { effect: { kind: 'call', role }, calls: [node] };
   }
 
   /**
@@ -593,6 +598,41 @@ class Collector {
       return judged.kind === 'call' && judged.role === 'infrastructure';
     });
   }
+}
+
+const schemaOnlyBodies = fileCache<FunctionNode, boolean>();
+
+/**
+ * Whether a call runs one of the file's own functions whose body does schema work (`CREATE TABLE`,
+ * `migrate.latest()`) and calls nothing the vocabulary takes for making data. A body that cannot be
+ * seen, or that also makes data, leaves the call to its name.
+ */
+function buildsOnlySchema(context: Context, node: CallLike): boolean {
+  const fn = calledLocalFunction(context, node);
+  if (!fn) return false;
+  let answer = schemaOnlyBodies.get(fn);
+  if (answer === undefined) {
+    let schema = false;
+    let data = false;
+    const keys = context.sourceCode.visitorKeys;
+    const stack: Node[] = [fn.body];
+    while (stack.length > 0 && !data) {
+      const current = stack.pop() as Node;
+      if (isCallLike(current)) {
+        const facts = callFacts(current);
+        if (facts && schemaWorkOf(facts) !== null) schema = true;
+        else if (facts && classifyCall(facts) === 'data') data = true;
+      }
+      for (const key of keys[current.type] ?? []) {
+        const child = (current as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+        if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+      }
+    }
+    answer = schema && !data;
+    schemaOnlyBodies.set(fn, answer);
+  }
+  return answer;
 }
 
 /** `em.flush()`, `uow.commit()`: a call that flushes a unit of work. */

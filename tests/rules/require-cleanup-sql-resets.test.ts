@@ -1,12 +1,15 @@
 /**
  * `require-cleanup` on SQL that removes rows, sent through a client no catalog knows: a framework's
  * decorator (`fastify.pg`), a value a plugin hands out. The statement says what it does wherever it is
- * sent from, so a `DELETE` at the start of each test resets the table for that test.
+ * sent from, so a `DELETE` at the start of each test resets the table for that test. A statement
+ * handed to the driver in an options object (`pool.query({ text, values })`) says the same as the
+ * statement handed as a string.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/require-cleanup';
 
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
+const ts = new RuleTester();
 const FILE = 'test/integration/users.test.js';
 
 cjs.run('require-cleanup: SQL resets sent through a framework decorator (node:test)', rule, {
@@ -86,6 +89,62 @@ test('adds a user', async (t) => {
   t.after(() => app.close());
   await app.register(postgres, { connectionString: process.env.DATABASE_URL });
   await app.pg.query('INSERT INTO users(username) VALUES($1)', ['ada']);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+const ORDERS = `import { Pool } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+afterAll(() => pool.end());
+`;
+
+ts.run('require-cleanup: statements in an options object (Jest)', rule, {
+  valid: [
+    {
+      name: 'an insert as { text, values }, and a truncate as { text } after each test',
+      filename: 'tests/integration/orders.test.ts',
+      code: `${ORDERS}afterEach(() => pool.query({ text: 'TRUNCATE orders' }));
+
+it('stores an order', async () => {
+  await pool.query({ text: 'INSERT INTO orders (total) VALUES ($1)', values: [100] });
+  const { rows } = await pool.query({ text: 'SELECT total FROM orders' });
+  expect(rows).toEqual([{ total: 100 }]);
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an insert as { text, values } with nothing removing it',
+      filename: 'tests/integration/orders.test.ts',
+      code: `${ORDERS}
+it('stores an order', async () => {
+  await pool.query({ text: 'INSERT INTO orders (total) VALUES ($1)', values: [100] });
+});
+`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 7,
+          data: { call: 'pool.query()', target: 'the database', container: '' },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'pool' },
+              output: `${ORDERS}
+afterEach(async () => {
+  // Remove what each test wrote through \`pool\`: truncate the tables it wrote to, or roll back a per-test transaction.
+});
+
+it('stores an order', async () => {
+  await pool.query({ text: 'INSERT INTO orders (total) VALUES ($1)', values: [100] });
 });
 `,
             },
