@@ -240,19 +240,21 @@ let cuts = 0;
  * One pass over a module's text, left to right: comments, string literals and template literals are
  * matched as a whole and skipped, so that what they hold (`console.error('import { x } from "pkg"')`,
  * a template that writes out TypeScript, a glob like `'src/**\/*.ts'`) is never read as a load. At any
- * other place, an `import`/`export … from`, a `require('…')` or an `import('…')` with a literal
- * specifier is a load (group 1, 2 or 3). Quotes in a regular expression literal can put the pass out
- * of step until the end of their line (strings do not span lines); a backtick in one, or a template
- * nested in another's `${…}`, until the next backtick.
+ * other place, an `import`/`export … from` (comments allowed among the names it lists), a
+ * `require('…')` or an `import('…')` with a literal specifier is a load. Each run of whitespace in
+ * an import is matched whole (a lookahead and its backreference), so that a long run cannot be split
+ * in more ways than one and the pass stays linear in the text. Quotes in a regular expression literal
+ * can put the pass out of step until the end of their line (strings do not span lines); a backtick in
+ * one, or a template nested in another's `${…}`, until the next backtick.
  */
 const LOADS =
-  /\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\[\s\S])*`|\b(?:import|export)\s+(?!type\s)(?:[\w$*{}\s,]+?\s+from\s*)?['"]([^'"\n]+)['"]|\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+  /\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\[\s\S])*`|\b(?:import|export)(?=(?<gap>\s+))\k<gap>(?!type\s)(?:(?:[\w$*{},]|(?=(?<space>\s+))\k<space>|\/\*(?:[^*]|\*(?!\/))*\*\/|\/\/[^\n]*\n)+?(?=(?<beforeFrom>\s*))\k<beforeFrom>from\s*)?['"](?<static>[^'"\n]+)['"]|\brequire\s*\(\s*['"](?<required>[^'"\n]+)['"]\s*\)|\bimport\s*\(\s*['"](?<dynamic>[^'"\n]+)['"]\s*\)/g;
 
 /** The specifiers a module's text loads, found without parsing it. */
 function scannedSpecifiers(text: string): Set<string> {
   const found = new Set<string>();
   for (const match of text.matchAll(LOADS)) {
-    const specifier = match[1] ?? match[2] ?? match[3];
+    const specifier = match.groups?.['static'] ?? match.groups?.['required'] ?? match.groups?.['dynamic'];
     if (specifier) found.add(specifier);
   }
   return found;

@@ -92,12 +92,24 @@ describe('an adapter module', () => {
         'export const pool = new Pool();',
         '',
       ].join('\n'),
-      'src/orders.ts': `import { pool, hint } from './setup-hints';\nexport const ordersPool = pool;\nexport const help = hint;\n`,
+      // A re-export with a comment among its names still loads what it names.
+      'src/db.ts': `export {\n  /** the pool, for callers that still import it from here */\n  pool, // and nothing else\n} from './setup-hints';\n`,
+      'src/orders.ts': `import { pool } from './db';\nexport const ordersPool = pool;\n`,
       [TEST]: '',
     });
     const summary = known(summaryOfSpecifier(project.context(TEST), '../src/orders'));
     expect(summary.boundaryKinds).toEqual(['database']);
     expect(summary.clientModules).toEqual([{ specifier: 'pg', kind: 'database' }]);
+  });
+
+  it('reads a module it reaches whose export keyword is followed by a long run of blanks', () => {
+    project = writeProject({
+      // Formatting left by a generator: the scan matches each run of blanks whole, once, and moves on.
+      'src/generated/pool.ts': `import { Pool } from 'pg';\nexport${' '.repeat(50_000)}const pool = new Pool();\n`,
+      'src/orders.ts': `import { pool } from './generated/pool';\nexport const ordersPool = pool;\n`,
+      [TEST]: '',
+    });
+    expect(known(summaryOfSpecifier(project.context(TEST), '../src/orders')).boundaryKinds).toEqual(['database']);
   });
 
   it('calls a class an adapter only when its module loads the client itself', () => {
