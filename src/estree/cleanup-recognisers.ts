@@ -66,10 +66,28 @@ export function traceWrite(context: Context, node: WritingCall, target: WriteTar
 /**
  * Whether the file mocks the module a traced write's boundary comes from, so nothing real is
  * written: a mock of the module, of the package behind a project wrapper, or of the project module
- * that wraps the client.
+ * that wraps the client. A write that cannot be traced may go to whatever the file mocks: when the
+ * file replaces a boundary's client, or a project module that reaches one, it is not said to be real.
  */
 export function isMockedWrite(context: Context, traced: TracedWrite, mocked: ReadonlySet<string>): boolean {
-  return traced.boundary !== null && isMockedAway(context, traced.boundary.specifier, traced.boundary.kind, mocked);
+  if (traced.boundary === null) return mocksABoundary(context, mocked);
+  return isMockedAway(context, traced.boundary.specifier, traced.boundary.kind, mocked);
+}
+
+/** The answer for a file's set of mocked modules, with the size the set had (setup files may add to it). */
+const boundaryMocks = new WeakMap<ReadonlySet<string>, { readonly size: number; readonly answer: boolean }>();
+
+/** Whether a module the file mocks is a boundary's client, or a project module that reaches one (or cannot be read). */
+function mocksABoundary(context: Context, mocked: ReadonlySet<string>): boolean {
+  const known = boundaryMocks.get(mocked);
+  if (known?.size === mocked.size) return known.answer;
+  const answer = [...mocked].some((key) => {
+    if (!path.isAbsolute(key)) return libraryBoundaryOfSpecifier(context, key) !== null;
+    const summary = summaryOfSpecifier(context, key);
+    return summary === 'unknown' || (summary !== null && summary.boundaryKinds.length > 0);
+  });
+  boundaryMocks.set(mocked, { size: mocked.size, answer });
+  return answer;
 }
 
 /**
