@@ -75,7 +75,7 @@ export function isMockedWrite(context: Context, traced: TracedWrite, mocked: Rea
 }
 
 /** The answer for a file's set of mocked modules, with the size the set had (setup files may add to it). */
-const boundaryMocks = new WeakMap<ReadonlySet<string>, { readonly size: number; readonly answer: boolean }>();
+const boundaryMocks = fileCache<ReadonlySet<string>, { readonly size: number; readonly answer: boolean }>();
 
 /** Whether a module the file mocks is a boundary's client, or a project module that reaches one (or cannot be read). */
 function mocksABoundary(context: Context, mocked: ReadonlySet<string>): boolean {
