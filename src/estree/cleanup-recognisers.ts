@@ -21,7 +21,7 @@ import { boundaryOfSpecifier, boundaryOfValue, libraryBoundaryOfSpecifier, modul
 import { callChain, callFacts, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName, type ModuleBinding } from './imports';
-import { functionOf, type FunctionNode } from './local-functions';
+import { functionOf, valuesOf, type FunctionNode } from './local-bindings';
 import { isStandInFunction } from './mocks';
 import { isMockedAway, summaryOfSpecifier } from './project-modules';
 import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
@@ -146,25 +146,6 @@ function adapterClientOf(context: Context, variable: TSESLint.Scope.Variable): s
       argument.type === AST_NODE_TYPES.Identifier && reachedBoundaryOfValue(context, argument, true)?.role === 'client',
   );
   return client?.name ?? null;
-}
-
-const variableValues = fileCache<TSESLint.Scope.Variable, Node[]>();
-
-/**
- * The values a variable is given: its initialiser, then each assignment, unwrapped. Worked out once
- * per variable: a client used on every line of a long file has as many references as lines.
- */
-function valuesOf(variable: TSESLint.Scope.Variable): Node[] {
-  let found = variableValues.get(variable);
-  if (!found) {
-    const definition = variable.defs[0];
-    found = [];
-    const init = definition?.type === 'Variable' ? definition.node.init : null;
-    if (init) found.push(unwrap(init));
-    for (const reference of variable.references) if (reference.writeExpr) found.push(unwrap(reference.writeExpr));
-    variableValues.set(variable, found);
-  }
-  return found;
 }
 
 /**

@@ -17,6 +17,7 @@ import { callLabel, mayCheckOutConnection, namesInMemoryStore, openingOf, opensH
 import { containerOfValue, reachedBoundaryOfValue } from './boundary-values';
 import { callChain, callFacts, isWithin, propertyName, staticString, unwrap } from './call-chain';
 import { resolveName } from './imports';
+import { valuesOf } from './local-bindings';
 import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
 import { BindingKeys, inputsOf, providedBy, providersOf, usesCallbackLocals } from './statement-inputs';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
@@ -150,7 +151,7 @@ function opensInfrastructure(context: Context, node: Construction, facts: CallFa
     connected: isConnectedLater(context, node),
     guarded: isGuarded(node, statement),
     mocked: specifier !== undefined && mocked.has(moduleKeyOf(context, specifier)),
-    inMemory: configurationStrings(node.arguments).some(namesInMemoryStore),
+    inMemory: configurationStrings(context, node.arguments).some(namesInMemoryStore),
   });
 }
 
@@ -284,17 +285,27 @@ export function closeCallOf(context: Context, node: TSESTree.CallExpression): Cl
   };
 }
 
-/** The static strings in a call's configuration: arguments, and values of object literals in them. */
-function configurationStrings(nodes: readonly Node[], depth = 0): string[] {
-  if (depth > 3) return [];
+/**
+ * The static strings in a call's configuration: arguments, values of object literals in them, the
+ * arguments of what is constructed in them, and the values of the file's variables they name.
+ */
+function configurationStrings(context: Context, nodes: readonly Node[], depth = 0): string[] {
+  if (depth > 5) return [];
   return nodes.flatMap((node) => {
     const text = staticString(node);
     if (text !== null) return [text];
     if (node.type === AST_NODE_TYPES.ObjectExpression) {
       return configurationStrings(
+        context,
         node.properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property ? [property.value] : [])),
         depth + 1,
       );
+    }
+    // What a wrapper is built on: `new Kysely({ dialect: new SqliteDialect({ database }) })`.
+    if (node.type === AST_NODE_TYPES.NewExpression) return configurationStrings(context, node.arguments, depth + 1);
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const resolution = resolveName(context, node);
+      return resolution.type === 'local' ? configurationStrings(context, valuesOf(resolution.variable), depth + 1) : [];
     }
     return [];
   });

@@ -19,7 +19,7 @@ import {
 import { callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { callFacts, callRoleOf, leadingText, propertyName, staticString, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
-import { calledLocalFunction, type FunctionNode } from './local-functions';
+import { calledLocalFunction, type FunctionNode } from './local-bindings';
 import { mutationOf } from './mutations';
 import { testPlaceOf, wrappedCallbackOf, type TestCall } from './test-calls';
 import { mayCallTestClient, parseTestClientCall } from './test-clients';

@@ -1,9 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './call-chain';
+import { fileCache } from './file-cache';
 import { resolveName } from './imports';
 import { AST_NODE_TYPES } from './node-types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Node = TSESTree.Node;
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
@@ -27,4 +29,23 @@ export function calledLocalFunction(context: Context, node: TSESTree.CallExpress
   const { variable } = resolution;
   if (variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
   return functionOf(variable);
+}
+
+const variableValues = fileCache<TSESLint.Scope.Variable, Node[]>();
+
+/**
+ * The values a variable is given: its initialiser, then each assignment, unwrapped. Worked out once
+ * per variable: a client used on every line of a long file has as many references as lines.
+ */
+export function valuesOf(variable: TSESLint.Scope.Variable): Node[] {
+  let found = variableValues.get(variable);
+  if (!found) {
+    const definition = variable.defs[0];
+    found = [];
+    const init = definition?.type === 'Variable' ? definition.node.init : null;
+    if (init) found.push(unwrap(init));
+    for (const reference of variable.references) if (reference.writeExpr) found.push(unwrap(reference.writeExpr));
+    variableValues.set(variable, found);
+  }
+  return found;
 }
