@@ -90,6 +90,8 @@ export interface Mutation {
   readonly kind: 'assign' | 'change';
   /** For `assign`: what the new value is. */
   readonly value?: Effect;
+  /** For `assign`: the collection at the path is emptied whole (`items.length = 0`, `seen.clear()`), not one computed key of it set. */
+  readonly emptied?: boolean;
 }
 
 export interface UseFact {
@@ -622,12 +624,37 @@ function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLi
   const change = changes.find(({ mutation }) => !resets.some((reset) => startsWith(mutation.path, reset)));
   if (!change) return null;
   // A list the tests only add to and only a teardown reads back (ids kept to delete afterwards) is
-  // bookkeeping: no test sees what another left in it.
-  const readBack = binding.uses.some((use) => !use.write && use.mutation === null && use.place.kind !== 'elsewhere' && !file.isInHook(use.place, TEARDOWN_HOOKS));
+  // bookkeeping: no test sees what another left in it. Nor does a test that empties or replaces the
+  // value before it first touches it (`sent.length = 0` as its first step).
+  const afresh = testsStartingAfresh(binding);
+  const readBack = binding.uses.some(
+    (use) =>
+      !use.write &&
+      use.mutation === null &&
+      use.place.kind !== 'elsewhere' &&
+      !(use.place.kind === 'test' && afresh.has(use.place.id)) &&
+      !file.isInHook(use.place, TEARDOWN_HOOKS),
+  );
   if (!readBack) return null;
   const tests = file.readers(binding);
   if (tests < 2) return null;
   return { kind: 'mutatedLiteral', binding: binding.id, tests, changedIn: change.place.kind === 'test' ? 'test' : 'hook', edit: factoryEdit(binding) };
+}
+
+/**
+ * The tests whose first use of a binding gives it a fresh value: assigns it (`sent = []`) or empties
+ * it whole (`sent.length = 0`, `sent.splice(0)`, `seen.clear()`). A binding's uses come in the order
+ * they are written, so a test's first is where the test first touches the value.
+ */
+function testsStartingAfresh(binding: BindingFact): ReadonlySet<Id> {
+  const seen = new Set<Id>();
+  const afresh = new Set<Id>();
+  for (const use of binding.uses) {
+    if (use.place.kind !== 'test' || seen.has(use.place.id)) continue;
+    seen.add(use.place.id);
+    if (use.write || (use.mutation?.emptied === true && use.mutation.path.length === 0)) afresh.add(use.place.id);
+  }
+  return afresh;
 }
 
 function startsWith(path: readonly string[], prefix: readonly string[]): boolean {

@@ -31,6 +31,8 @@ export interface MutationSite {
   readonly path: readonly string[];
   /** `assign` puts a new value at the path (`cart.items = []`); `change` alters what is there. */
   readonly kind: 'assign' | 'change';
+  /** The collection at the path is emptied whole: `items.length = 0`, `items.splice(0)`, `seen.clear()`. */
+  readonly emptied?: boolean;
   /** The expression that makes the change: the assignment, the call, the `delete`. */
   readonly node: TSESTree.AssignmentExpression | TSESTree.UpdateExpression | TSESTree.UnaryExpression | TSESTree.CallExpression;
 }
@@ -66,14 +68,14 @@ export function mutationOf(context: Context, identifier: TSESTree.Identifier): M
     if (parent.operator !== '=') return { path, kind: 'change', node: parent };
     // `items.length = 0` empties the array: a fresh value for `items`.
     const emptied = exact && path[path.length - 1] === 'length';
-    return { path: emptied ? path.slice(0, -1) : path, kind: 'assign', node: parent };
+    return emptied ? { path: path.slice(0, -1), kind: 'assign', emptied, node: parent } : { path, kind: 'assign', node: parent };
   }
   if (isMember && parent.type === AST_NODE_TYPES.UpdateExpression) return { path, kind: 'change', node: parent };
   if (isMember && parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return { path, kind: 'change', node: parent };
   if (isMember && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
     const method = exact ? path[path.length - 1] : undefined;
     // `items.splice(0)` and `seen.clear()` empty the collection, like `items.length = 0`.
-    if (method !== undefined && isEmptying(method, parent.arguments)) return { path: path.slice(0, -1), kind: 'assign', node: parent };
+    if (method !== undefined && isEmptying(method, parent.arguments)) return { path: path.slice(0, -1), kind: 'assign', emptied: true, node: parent };
     return method !== undefined && MUTATING_METHODS.has(method) ? { path: path.slice(0, -1), kind: 'change', node: parent } : null;
   }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && isMutatingStatic(context, parent.callee)) {

@@ -260,9 +260,10 @@ class Collector {
   }
 
   /** The uses of a binding in source order: all of them, or only the writes. */
+  /** A binding's uses in the order they are written, which the core reads as the order a test makes them. */
   private usesOf(variable: TSESLint.Scope.Variable, which: 'writes' | 'all'): UseFact[] {
     const uses: UseFact[] = [];
-    for (const reference of variable.references) {
+    for (const reference of inSourceOrder(variable.references)) {
       if (reference.init) continue;
       if (reference.isWrite()) {
         const use = this.writes.get(reference) ?? this.useOf(reference);
@@ -308,7 +309,7 @@ class Collector {
     const site = mutationOf(this.context, identifier);
     if (!site) return null;
     const value = site.kind === 'assign' && site.node.type === AST_NODE_TYPES.AssignmentExpression ? this.judge(site.node.right).effect : undefined;
-    return { path: site.path, kind: site.kind, ...(value ? { value } : {}) };
+    return { path: site.path, kind: site.kind, ...(value ? { value } : {}), ...(site.emptied ? { emptied: true } : {}) };
   }
 
   private bodyStatements(body: TSESTree.BlockStatement | TSESTree.Expression): StatementFact[] {
@@ -633,6 +634,16 @@ function buildsOnlySchema(context: Context, node: CallLike): boolean {
     schemaOnlyBodies.set(fn, answer);
   }
   return answer;
+}
+
+/** References by where they start; the scope manager lists a variable's references close to that order, not always in it. */
+function inSourceOrder(references: readonly TSESLint.Scope.Reference[]): readonly TSESLint.Scope.Reference[] {
+  for (let index = 1; index < references.length; index++) {
+    if ((references[index] as TSESLint.Scope.Reference).identifier.range[0] < (references[index - 1] as TSESLint.Scope.Reference).identifier.range[0]) {
+      return [...references].sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
+    }
+  }
+  return references;
 }
 
 /** `em.flush()`, `uow.commit()`: a call that flushes a unit of work. */

@@ -2,7 +2,8 @@
  * `no-shared-test-data` on the file's own helpers and on statements handed to a driver in an options
  * object. A helper named as if it made data (`createEvents()`) is read: when its body only builds
  * schema, the run-once hook that calls it shares no data. A statement passed as `{ text }`, `{ sql }`
- * or `{ query }` is read like the same statement passed as a string.
+ * or `{ query }` is read like the same statement passed as a string. A list that every test empties
+ * before it first touches it holds nothing an earlier test left behind.
  */
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -119,4 +120,66 @@ it('closes the account', async () => {
       ],
     },
   ],
+});
+
+/**
+ * A list a fake fills, which each test empties before it first touches it, holds nothing an earlier
+ * test left behind. One test that reads it without emptying it first still sees the others' entries.
+ */
+const welcome = (second: string) => `import { expect, it } from 'vitest';
+import { sendWelcome } from '../../src/mail/welcome';
+
+const sent: string[] = [];
+const transport = { send: async (to: string) => { sent.push(to); } };
+
+it('welcomes one user', async () => {
+  sent.length = 0;
+  await sendWelcome(transport, ['ada@example.com']);
+  expect(sent).toEqual(['ada@example.com']);
+});
+it('welcomes every user once', async () => {
+${second}  await sendWelcome(transport, ['ada@example.com', 'alan@example.com']);
+  expect(sent).toHaveLength(2);
+});
+`;
+
+ts.run('no-shared-test-data: a list each test empties first (Vitest)', rule, {
+  valid: [{ name: 'both tests empty the list before they touch it', filename: 'tests/integration/welcome.test.ts', code: welcome('  sent.splice(0);\n') }],
+  invalid: [
+    {
+      name: 'the second test reads what the first left',
+      filename: 'tests/integration/welcome.test.ts',
+      code: welcome(''),
+      errors: [{ messageId: 'mutatedLiteral', line: 4, data: { name: 'sent', tests: 2, changedIn: 'test' }, suggestions: [] }],
+    },
+  ],
+});
+
+cjs.run('no-shared-test-data: a list each test empties first (node:test)', rule, {
+  valid: [
+    {
+      name: 'each test empties the list of received events before it publishes',
+      filename: 'test/integration/events.test.js',
+      code: `const { it } = require('node:test');
+const assert = require('node:assert');
+const { publish } = require('../../src/events');
+
+const received = [];
+const subscriber = { onEvent: (event) => received.push(event.id) };
+
+it('delivers an event once', async () => {
+  received.length = 0;
+  await publish(subscriber, { id: 'e1' });
+  assert.deepEqual(received, ['e1']);
+});
+it('delivers two events', async () => {
+  received.splice(0);
+  await publish(subscriber, { id: 'e1' });
+  await publish(subscriber, { id: 'e2' });
+  assert.equal(received.length, 2);
+});
+`,
+    },
+  ],
+  invalid: [],
 });
