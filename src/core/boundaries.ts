@@ -73,6 +73,11 @@ export function sendsAnywhere(specifier: string): boolean {
   return catalogEntry(specifier)?.anyHost === true;
 }
 
+/** The option keys that give a client a store, for a client that otherwise keeps its data in the process (see `CatalogEntry.storeOptions`). */
+export function storeOptionsOf(specifier: string): readonly string[] | undefined {
+  return catalogEntry(specifier)?.storeOptions;
+}
+
 /** Whether the catalog says which exports of a package are clients, rather than counting them all. */
 export function listsClientExports(specifier: string): boolean {
   return catalogEntry(specifier)?.clients !== undefined;

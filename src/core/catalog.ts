@@ -32,12 +32,19 @@ export interface CatalogEntry {
    * file reaches. Absent for an SDK of one hosted service.
    */
   readonly anyHost?: boolean;
+  /**
+   * For a client that keeps its data in a map in the process unless it is given a store (`new Keyv()`):
+   * the option keys that give it one. Made with no argument, or with options that name none of them,
+   * it reaches no system.
+   */
+  readonly storeOptions?: readonly string[];
 }
 
 interface ClientDetails {
   readonly clients?: readonly string[];
   readonly system?: string;
   readonly anyHost?: boolean;
+  readonly storeOptions?: readonly string[];
 }
 
 const client = (kind: string, details: ClientDetails = {}): CatalogEntry => ({ kind, role: 'client', ...details });
@@ -136,7 +143,7 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   memjs: client('cache'),
   memcached: client('cache'),
   'cache-manager': client('cache'),
-  keyv: client('cache'),
+  keyv: client('cache', { storeOptions: ['store', 'uri', 'adapter'] }),
   // HTTP clients
   axios: client('http', ANY_HOST),
   undici: client('http', ANY_HOST),

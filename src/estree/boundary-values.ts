@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isGenericContainerModule, listsClientExports, lookupBoundary, matchesModuleGlobs, type BoundaryModule, type ImportSite } from '../core/boundaries';
+import { isGenericContainerModule, listsClientExports, lookupBoundary, matchesModuleGlobs, storeOptionsOf, type BoundaryModule, type ImportSite } from '../core/boundaries';
 import { namesTestDouble } from '../core/vocabulary';
 import { getSettings } from '../settings';
 import { propertyName, unwrap } from './call-chain';
@@ -225,7 +225,7 @@ function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number
     }
     case AST_NODE_TYPES.NewExpression:
       // An adapter handed a test double (`new QueueClient(new FakeProvider())`) talks to the double.
-      if (expression.arguments.some(isTestDouble)) return null;
+      if (expression.arguments.some(isTestDouble) || keepsDataInProcess(context, expression)) return null;
       return trace(context, expression.callee, tracer, depth + 1, seen);
     case AST_NODE_TYPES.ImportExpression: {
       const loaded = moduleOfExpression(expression);
@@ -238,6 +238,39 @@ function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number
     default:
       return null;
   }
+}
+
+/**
+ * `new Keyv()`, `new Keyv({ namespace: 'sessions' })`, `new Keyv({ store: new Map() })`: a client the
+ * catalog says keeps its data in the process unless it is given a store, made without one. A string
+ * (an address), another store, or options naming a store key make it reach its system, and so does
+ * anything the file does not show.
+ */
+function keepsDataInProcess(context: Context, node: TSESTree.NewExpression): boolean {
+  const callee = unwrap(node.callee);
+  const root = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, root);
+  if (resolution.type !== 'module') return false;
+  const storeKeys = storeOptionsOf(resolution.binding.source);
+  if (!storeKeys) return false;
+  const [first, ...rest] = node.arguments;
+  if (!first) return true;
+  if (rest.length > 0) return false;
+  if (isNewMap(context, first)) return true;
+  if (first.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return first.properties.every((property) => {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : null;
+    if (key === null) return false;
+    return !storeKeys.includes(key) || (key === 'store' && isNewMap(context, property.value));
+  });
+}
+
+/** `new Map()`, the global one: a store kept in the process. */
+function isNewMap(context: Context, node: Node): boolean {
+  const inner = unwrap(node);
+  return inner.type === AST_NODE_TYPES.NewExpression && inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'Map' && resolveName(context, inner.callee).type === 'global';
 }
 
 /** The object `Reflect.get(object, key)` reads from, when `Reflect` is the global one. */
