@@ -1,5 +1,6 @@
 import { compileOptionGlobs } from '../settings';
-import { matchesModuleGlobs, type BoundaryModule, type ImportSite } from './boundaries';
+import { matchesModuleGlobs, packageName, type BoundaryModule, type ImportSite } from './boundaries';
+import { HOSTED_SDKS } from './catalog';
 
 /**
  * What a mock stands in for: a whole module, one member of an object, a whole object, a global,
@@ -156,7 +157,9 @@ export function judgeBoundaryMock(facts: BoundaryMockFacts, allow: AllowList): B
   if (facts.replacement?.role === 'fake') return null;
   if (keepsBoundary(facts)) return null;
   if (matchesModuleGlobs(boundary.specifier, allow, facts.site)) return null;
-  const remedy: Remedy = boundary.kind === 'database' ? 'database' : boundary.kind === 'http' ? 'http' : 'other';
+  // A hosted service's SDK (Postmark, Twilio, Stripe) talks HTTP to that service: it is faked at the
+  // HTTP level, whatever kind of boundary it stands for; there is no local one to run.
+  const remedy: Remedy = boundary.kind === 'database' ? 'database' : boundary.kind === 'http' || isHostedSdk(boundary.specifier) ? 'http' : 'other';
   return {
     remedy,
     kind: boundary.kind,
@@ -164,6 +167,11 @@ export function judgeBoundaryMock(facts: BoundaryMockFacts, allow: AllowList): B
     how: describeVia(facts.via),
     effect: describeEffect(facts, remedy, boundary.kind),
   };
+}
+
+/** Whether a module is the SDK of a hosted service the catalog knows, by package or exact subpath. */
+function isHostedSdk(specifier: string): boolean {
+  return Object.hasOwn(HOSTED_SDKS, specifier) || Object.hasOwn(HOSTED_SDKS, packageName(specifier));
 }
 
 /** One key per mocked thing, so a file hears about each once however many tests mock it. */

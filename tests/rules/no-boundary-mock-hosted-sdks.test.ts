@@ -1,0 +1,92 @@
+/**
+ * `no-boundary-mock` on the SDK of a hosted service: whatever kind of boundary the service stands
+ * for (email, here), the SDK talks HTTP to it and there is no local one to run, so the advice is to
+ * fake the server, not to run the service in a container.
+ */
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-boundary-mock';
+
+const ts = new RuleTester();
+const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
+
+const http = (how: string) => ({ what: 'module `postmark`', kind: 'email', how, effect: 'its calls no longer send requests' });
+
+ts.run('no-boundary-mock: a hosted email SDK (Vitest)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Postmark replaced by vi.mock',
+      filename: 'tests/integration/receipts.test.ts',
+      code: `import { ServerClient } from 'postmark';
+import { expect, it, vi } from 'vitest';
+import { sendReceipt } from '../../src/mail/receipts';
+
+vi.mock('postmark', () => ({ ServerClient: vi.fn(() => ({ sendEmail: vi.fn(async () => ({ MessageID: 'm1' })) })) }));
+
+it('sends the receipt', async () => {
+  await expect(sendReceipt(new ServerClient('token'), 'ada@example.com')).resolves.toEqual({ id: 'm1' });
+});
+`,
+      errors: [
+        {
+          messageId: 'mockedHttp',
+          line: 5,
+          data: http('`vi.mock`'),
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: { what: 'module `postmark`' },
+              output: `import { ServerClient } from 'postmark';
+import { expect, it } from 'vitest';
+import { sendReceipt } from '../../src/mail/receipts';
+
+it('sends the receipt', async () => {
+  await expect(sendReceipt(new ServerClient('token'), 'ada@example.com')).resolves.toEqual({ id: 'm1' });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+cjs.run('no-boundary-mock: a hosted email SDK (Jest)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Postmark replaced by jest.mock with a factory',
+      filename: 'tests/integration/receipts.test.js',
+      code: `const { ServerClient } = require('postmark');
+const { sendReceipt } = require('../../src/mail/receipts');
+
+jest.mock('postmark', () => ({ ServerClient: jest.fn(() => ({ sendEmail: jest.fn().mockResolvedValue({ MessageID: 'm1' }) })) }));
+
+test('sends the receipt', async () => {
+  await expect(sendReceipt(new ServerClient('token'), 'ada@example.com')).resolves.toEqual({ id: 'm1' });
+});
+`,
+      errors: [
+        {
+          messageId: 'mockedHttp',
+          line: 4,
+          data: http('`jest.mock`'),
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: { what: 'module `postmark`' },
+              output: `const { ServerClient } = require('postmark');
+const { sendReceipt } = require('../../src/mail/receipts');
+
+test('sends the receipt', async () => {
+  await expect(sendReceipt(new ServerClient('token'), 'ada@example.com')).resolves.toEqual({ id: 'm1' });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
