@@ -21,7 +21,7 @@ import { boundaryOfSpecifier, boundaryOfValue, libraryBoundaryOfSpecifier, modul
 import { callChain, callFacts, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName, type ModuleBinding } from './imports';
-import { functionOf, valuesOf, type FunctionNode } from './local-bindings';
+import { functionOf, someCallIn, valuesOf, type FunctionNode } from './local-bindings';
 import { isStandInFunction } from './mocks';
 import { isMockedAway, summaryOfSpecifier } from './project-modules';
 import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
@@ -77,12 +77,16 @@ export function isMockedWrite(context: Context, traced: TracedWrite, mocked: Rea
 /** The answer for a file's set of mocked modules, with the size the set had (setup files may add to it). */
 const boundaryMocks = fileCache<ReadonlySet<string>, { readonly size: number; readonly answer: boolean }>();
 
-/** Whether a module the file mocks is a boundary's client, or a project module that reaches one (or cannot be read). */
+/**
+ * Whether a module the file mocks is a boundary's client (or what starts one, a container), or a
+ * project module that reaches one or cannot be read. A mocked HTTP fake library stands in for nothing a
+ * write could go to.
+ */
 function mocksABoundary(context: Context, mocked: ReadonlySet<string>): boolean {
   const known = boundaryMocks.get(mocked);
   if (known?.size === mocked.size) return known.answer;
   const answer = [...mocked].some((key) => {
-    if (!path.isAbsolute(key)) return libraryBoundaryOfSpecifier(context, key) !== null;
+    if (!path.isAbsolute(key)) return (libraryBoundaryOfSpecifier(context, key)?.role ?? 'fake') !== 'fake';
     const summary = summaryOfSpecifier(context, key);
     return summary === 'unknown' || (summary !== null && summary.boundaryKinds.length > 0);
   });
@@ -331,21 +335,11 @@ const bodyWritesCache = fileCache<FunctionNode, boolean>();
 function bodyWrites(context: Context, fn: FunctionNode): boolean {
   let answer = bodyWritesCache.get(fn);
   if (answer === undefined) {
-    answer = false;
-    const keys = context.sourceCode.visitorKeys;
-    const stack: Node[] = [fn.body];
-    while (stack.length > 0 && !answer) {
-      const current = stack.pop() as Node;
-      if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.TaggedTemplateExpression) {
-        const facts = callFacts(current);
-        if (facts && facts.segments.length > 1 && (isWrite(classifyCall(facts)) || (facts.text !== undefined && isWrite(classifySql(facts.text))))) answer = true;
-      }
-      for (const key of keys[current.type] ?? []) {
-        const child = (current as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
-        if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
-      }
-    }
+    answer = someCallIn(context, fn, (call) => {
+      if (call.type === AST_NODE_TYPES.NewExpression) return false;
+      const facts = callFacts(call);
+      return facts !== null && facts.segments.length > 1 && (isWrite(classifyCall(facts)) || (facts.text !== undefined && isWrite(classifySql(facts.text))));
+    });
     bodyWritesCache.set(fn, answer);
   }
   return answer;

@@ -49,3 +49,29 @@ export function valuesOf(variable: TSESLint.Scope.Variable): Node[] {
   }
   return found;
 }
+
+type CallLike = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
+
+/**
+ * Calls `visit` with each call in a function's body, nested functions included, until it returns
+ * `true`; says whether it did. Bodies are walked by the parser's visitor keys, in no set order.
+ */
+export function someCallIn(context: Context, fn: FunctionNode, visit: (call: CallLike) => boolean): boolean {
+  const keys = context.sourceCode.visitorKeys;
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0) {
+    const current = stack.pop() as Node;
+    if (
+      (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression || current.type === AST_NODE_TYPES.TaggedTemplateExpression) &&
+      visit(current)
+    ) {
+      return true;
+    }
+    for (const key of keys[current.type] ?? []) {
+      const child = (current as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+      if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+    }
+  }
+  return false;
+}

@@ -19,7 +19,7 @@ import {
 import { callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { callFacts, callRoleOf, leadingText, propertyName, staticString, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
-import { calledLocalFunction, type FunctionNode } from './local-bindings';
+import { calledLocalFunction, someCallIn, type FunctionNode } from './local-bindings';
 import { mutationOf } from './mutations';
 import { testPlaceOf, wrappedCallbackOf, type TestCall } from './test-calls';
 import { mayCallTestClient, parseTestClientCall } from './test-clients';
@@ -259,8 +259,7 @@ class Collector {
     return literal ? 'literal' : 'other';
   }
 
-  /** The uses of a binding in source order: all of them, or only the writes. */
-  /** A binding's uses in the order they are written, which the core reads as the order a test makes them. */
+  /** The uses of a binding in source order (the core reads it as the order a test makes them): all of them, or only the writes. */
   private usesOf(variable: TSESLint.Scope.Variable, which: 'writes' | 'all'): UseFact[] {
     const uses: UseFact[] = [];
     for (const reference of inSourceOrder(variable.references)) {
@@ -614,22 +613,12 @@ function buildsOnlySchema(context: Context, node: CallLike): boolean {
   let answer = schemaOnlyBodies.get(fn);
   if (answer === undefined) {
     let schema = false;
-    let data = false;
-    const keys = context.sourceCode.visitorKeys;
-    const stack: Node[] = [fn.body];
-    while (stack.length > 0 && !data) {
-      const current = stack.pop() as Node;
-      if (isCallLike(current)) {
-        const facts = callFacts(current);
-        if (facts && schemaWorkOf(facts) !== null) schema = true;
-        else if (facts && classifyCall(facts) === 'data') data = true;
-      }
-      for (const key of keys[current.type] ?? []) {
-        const child = (current as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
-        if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
-      }
-    }
+    const data = someCallIn(context, fn, (call) => {
+      const facts = callFacts(call);
+      if (facts && schemaWorkOf(facts) !== null) schema = true;
+      else if (facts && classifyCall(facts) === 'data') return true;
+      return false;
+    });
     answer = schema && !data;
     schemaOnlyBodies.set(fn, answer);
   }
