@@ -33,6 +33,7 @@ import { callChain, callFacts, callRoleOf, isOutermostCall, methodCallFacts, pro
 import { moduleOfExpression } from './imports';
 import { parseMockCall } from './mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
+import { sendsDeleteToApp } from './test-clients';
 import { testFileOf } from './test-file';
 import { runnerSetupOf, type RunnerSetup } from './runner-setup';
 import { subjectOf } from './cleanup-subjects';
@@ -282,6 +283,8 @@ class CleanupGatherer {
     }
     // Only a write in a test or a per-test hook can be reported.
     if (!placedWrites.some(isPerTest)) return { facts: { writes: placedWrites, cleanups, throwawayKinds, unseenHooks }, writes, tests, hasContainer };
+    // A DELETE request to the app may remove what the tests wrote, through code the test file does not show.
+    if (sendsDeleteToApp(context, testFileOf(context).calls)) return { facts: { writes: [], cleanups: [], throwawayKinds, unseenHooks: true }, writes: [], tests, hasContainer };
 
     for (const source of [...this.elsewhere, ...this.fromSetup]) {
       const { node } = source;

@@ -106,6 +106,38 @@ function recognise(context: Context, node: TSESTree.CallExpression): TestClientC
   return null;
 }
 
+/**
+ * Whether the file sends the app a `DELETE` request through a test client: `request(app).delete(…)`,
+ * `.del(…)`, `app.inject({ method: 'DELETE', … })`. What the app removes for it cannot be read from
+ * the test file.
+ */
+export function sendsDeleteToApp(context: Context, calls: readonly TSESTree.CallExpression[]): boolean {
+  if (!/\bdel(?:ete)?\b/i.test(context.sourceCode.text)) return false;
+  return calls.some((call) => {
+    const callee = unwrap(call.callee);
+    // `app.inject({ method: 'DELETE', url })`, whoever made the app: the options say it is a request.
+    if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === INJECT && injectsDelete(call)) return true;
+    const parent = call.parent;
+    return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call && DELETE_VERBS.has(propertyName(parent) ?? '') && parseTestClientCall(context, call) !== null;
+  });
+}
+
+/** `{ method: 'DELETE', url: '/tenants/t1' }` as the first argument. */
+function injectsDelete(call: TSESTree.CallExpression): boolean {
+  const [first] = call.arguments;
+  if (first?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  let method = false;
+  let target = false;
+  for (const property of first.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+    if (property.key.name === 'method') method = /^delete$/i.test(staticString(property.value) ?? '');
+    if (property.key.name === 'url' || property.key.name === 'path') target = true;
+  }
+  return method && target;
+}
+
+const DELETE_VERBS: ReadonlySet<string> = new Set(['delete', 'del']);
+
 function isChaiRequest(path: readonly string[]): boolean {
   const joined = path.join('.');
   return joined === 'request' || joined === 'request.execute';
