@@ -18,7 +18,10 @@ export interface WriteFacts {
   readonly boundary: BoundaryFact | null;
   /** Whether the file mocks the module the boundary comes from: then nothing real is written. */
   readonly mocked?: boolean;
-  /** The kind the writing verb belongs to (`set` → `cache`): on a boundary of another kind it writes nothing there. */
+  /**
+   * The kind the writing verb belongs to (`set` → `cache`, SQL that writes → `database`): on a
+   * boundary of another kind it writes nothing there.
+   */
   readonly verbKind?: string | null;
 }
 
@@ -38,7 +41,8 @@ export function writeOf(facts: WriteFacts): Write | null {
   const { target, boundary } = facts;
   if (facts.mocked) return null;
   if (facts.verbKind && boundary && boundary.kind !== facts.verbKind) return null;
-  if (target === 'named') return { kind: boundary && isStateful(boundary) ? boundary.kind : null };
+  // A write no client could be traced for is of the kind its statement shows (SQL: the database), else of no known kind.
+  if (target === 'named') return { kind: boundary ? (isStateful(boundary) ? boundary.kind : null) : facts.verbKind === 'database' ? 'database' : null };
   return boundary && isStateful(boundary) ? { kind: boundary.kind } : null;
 }
 

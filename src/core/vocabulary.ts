@@ -472,8 +472,13 @@ const VERB_KINDS: ReadonlyMap<string, string> = new Map([
   ['sendMail', 'email'],
 ]);
 
-/** The boundary kind a call's writing verb belongs to (`redis.set()` → `cache`), or `null` when any store takes it. */
+/**
+ * The boundary kind a call's writing verb belongs to (`redis.set()` → `cache`; SQL that writes,
+ * `query('INSERT …')` → `database`), or `null` when any store takes it.
+ */
 export function writeVerbKind(facts: CallFacts): string | null {
+  const last = facts.segments[facts.segments.length - 1];
+  if (facts.text !== undefined && last !== undefined && SQL_RUNNERS.has(last) && isWrite(classifySql(facts.text))) return 'database';
   for (let index = facts.segments.length - 1; index >= 0; index--) {
     const name = facts.segments[index] as string;
     if (METHOD_ROLES.has(name)) return VERB_KINDS.get(name) ?? null;

@@ -32,7 +32,7 @@ ts.run('require-cleanup: a DELETE request injected into the app (Vitest)', rule,
         {
           messageId: 'missingCleanup',
           line: 9,
-          data: { call: 'executor.query()', target: 'a boundary', container: '' },
+          data: { call: 'executor.query()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  // Remove what each test wrote through \`executor\`: delete what it created.
+  // Remove what each test wrote through \`executor\`: truncate the tables it wrote to, or roll back a per-test transaction.
 });
 
 it('queues a job', async () => {

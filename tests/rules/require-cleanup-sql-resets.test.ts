@@ -71,7 +71,7 @@ test('adds a user', async (t) => {
         {
           messageId: 'missingCleanup',
           line: 9,
-          data: { call: 'app.pg.query()', target: 'a boundary', container: '' },
+          data: { call: 'app.pg.query()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -81,7 +81,7 @@ const Fastify = require('fastify');
 const postgres = require('@fastify/postgres');
 
 afterEach(async () => {
-  // Remove what each test wrote through \`app\`: delete what it created.
+  // Remove what each test wrote through \`app\`: truncate the tables it wrote to, or roll back a per-test transaction.
 });
 
 test('adds a user', async (t) => {

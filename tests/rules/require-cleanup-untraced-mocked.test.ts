@@ -40,7 +40,7 @@ ts.run('require-cleanup: an untraced write beside a mocked module (Vitest)', rul
         {
           messageId: 'missingCleanup',
           line: 9,
-          data: { call: 'conn.execute()', target: 'a boundary', container: '' },
+          data: { call: 'conn.execute()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -49,7 +49,7 @@ ts.run('require-cleanup: an untraced write beside a mocked module (Vitest)', rul
 import { openPool } from './pool';
 
 afterEach(async () => {
-  // Remove what each test wrote through \`conn\`: delete what it created.
+  // Remove what each test wrote through \`conn\`: truncate the tables it wrote to, or roll back a per-test transaction.
 });
 
 const connection = { execute: vi.fn(async () => [[]]), release: vi.fn() };

@@ -722,7 +722,7 @@ test('inserts', async ({ db }) => {
         {
           messageId: 'missingCleanup',
           line: 15,
-          data: { call: 'db.query()', target: 'a boundary', container: '' },
+          data: { call: 'db.query()', target: 'the database', container: '' },
           suggestions: [
             {
               messageId: 'addCleanupHook',
@@ -732,7 +732,7 @@ import { Pool, type PoolClient } from 'pg';
 import { test as base, afterEach } from 'vitest';
 
 afterEach(async () => {
-  // Remove what each test wrote through \`db\`: delete what it created.
+  // Remove what each test wrote through \`db\`: truncate the tables it wrote to, or roll back a per-test transaction.
 });
 
 const pool = new Pool();
