@@ -124,16 +124,21 @@ export function sendsDeleteToApp(context: Context, calls: readonly TSESTree.Call
 
 /** `{ method: 'DELETE', url: '/tenants/t1' }` as the first argument. */
 function injectsDelete(call: TSESTree.CallExpression): boolean {
-  const [first] = call.arguments;
-  if (first?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  let method = false;
+  const options = injectedRequestOf(call.arguments[0]);
+  return options !== null && options.target && /^delete$/i.test(options.method ?? '');
+}
+
+/** What an object handed to `inject` says of the request: whether it names a `url` or `path`, and its `method`. */
+function injectedRequestOf(node: Node | undefined): { readonly target: boolean; readonly method: string | null } | null {
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return null;
   let target = false;
-  for (const property of first.properties) {
+  let method: string | null = null;
+  for (const property of node.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
-    if (property.key.name === 'method') method = /^delete$/i.test(staticString(property.value) ?? '');
     if (property.key.name === 'url' || property.key.name === 'path') target = true;
+    if (property.key.name === 'method') method = staticString(property.value);
   }
-  return method && target;
+  return { target, method };
 }
 
 const DELETE_VERBS: ReadonlySet<string> = new Set(['delete', 'del']);
@@ -164,16 +169,7 @@ function isInjection(context: Context, call: TSESTree.CallExpression, app: Node)
   }
   const path = staticString(request);
   if (path !== null) return path.startsWith('/');
-  return (
-    request.type === AST_NODE_TYPES.ObjectExpression &&
-    request.properties.some(
-      (property) =>
-        property.type === AST_NODE_TYPES.Property &&
-        !property.computed &&
-        property.key.type === AST_NODE_TYPES.Identifier &&
-        (property.key.name === 'url' || property.key.name === 'path'),
-    )
-  );
+  return injectedRequestOf(request)?.target === true;
 }
 
 function isHonoApp(context: Context, app: Node): boolean {
