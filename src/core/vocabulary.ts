@@ -125,6 +125,11 @@ export function namesTestDouble(name: string): boolean {
 }
 
 /** A receiver that holds test doubles: what it makes is a stand-in, not a record. */
+/**
+ * Methods that tell a test double what to answer (Jest and Vitest mocks, sinon stubs, Jasmine spies):
+ * a chain ending in one names the verb it stubs without calling it.
+ */
+const DOUBLE_ANSWERS = /^(?:mock(?:ResolvedValue|RejectedValue|ReturnValue|Implementation)(?:Once)?|mockReturnThis|resolves|rejects|returns|returnsArg|returnsThis|callsFake|callThrough|throws|yields|callFake|returnValue|returnValues|resolveTo|rejectWith)$/;
 const DOUBLES_HOLDER = /^(?:mocks?|fakes?|stubs?|dummy|dummies|doubles)$/i;
 /** `getEntityFactory()`, `getFactory()`: a getter hands back a handle to make things with; it makes nothing itself. */
 const GETTER = /^get[A-Z]/;
@@ -185,6 +190,8 @@ export function classifyCall(facts: CallFacts): CallRole | null {
   const last = segments[segments.length - 1];
   if (last === undefined) return null;
   if (BUILD_ONLY_METHODS.has(last)) return null;
+  // `repo.create.mockResolvedValue(user)`, `stub.save.resolves()`: what a test double answers, not a call of the verb.
+  if (segments.length > 1 && DOUBLE_ANSWERS.test(last)) return null;
   // `helpers.mocks.create()`, `fakes.order()`: a holder of test doubles builds stand-ins in memory.
   for (let index = 0; index < segments.length - 1; index++) if (DOUBLES_HOLDER.test(segments[index] as string)) return null;
 

@@ -29,7 +29,7 @@ import {
   type CallRole,
 } from '../core/vocabulary';
 import { boundaryOfSpecifier, containerOfValue } from './boundary-values';
-import { callChain, callFacts, callRoleOf, isOutermostCall, methodCallFacts, propertyName } from './call-chain';
+import { callChain, callFacts, callRoleOf, isOutermostCall, methodCallFacts, propertyName, unwrap } from './call-chain';
 import { moduleOfExpression } from './imports';
 import { parseMockCall } from './mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
@@ -115,6 +115,8 @@ class CleanupGatherer {
   private readonly tests: TestCall[] = [];
   private readonly candidates: Candidate[] = [];
   private readonly extraCleanups: Array<{ node: TSESTree.Node; kind: string | null }> = [];
+  /** Containers a test declares with `using` / `await using`: disposed, so stopped, when the test ends. */
+  private readonly disposedContainers: Array<{ node: TSESTree.Node; kind: string | null }> = [];
   private readonly mocked = new Set<string>();
   private readonly throwawayKinds = new Set<string>();
   // Hooks registered by helpers and wrappers, read only once the file is known to write something.
@@ -178,6 +180,10 @@ class CleanupGatherer {
     this.elsewhere.push({ node, call: node });
     if (isCollectionReset(node)) this.extraCleanups.push({ node, kind: null });
     if (!isOutermostCall(node)) return;
+    if (isDisposedValue(node)) {
+      const container = containerOfValue(context, node);
+      if (container) this.disposedContainers.push({ node, kind: container.kind });
+    }
     const named = callFacts(node);
     const facts = named ?? methodCallFacts(node);
     if (facts) this.candidates.push({ node, facts, role: named ? callRoleOf(node) : classifyCall(facts) });
@@ -300,10 +306,16 @@ class CleanupGatherer {
         fromUnrelatedPackage: !removingText && isFromUnrelatedPackage(context, node) && !handsBoundary(context, node),
       });
       if (!cleanup) continue;
-      const placed = this.placeCleanup(node, cleanup, undefined, reset);
+      // Stopping the throwaway container a test writes to takes its data with it, wherever the test stops it.
+      const placed = this.placeCleanup(node, cleanup, undefined, reset || role === 'stop');
       cleanups.push(placed.place === 'test' && role === 'cleanup' ? { ...placed, subject: subjectOf(context, node, facts.text, false) } : placed);
     }
     for (const { node, kind } of this.extraCleanups) cleanups.push(this.placeCleanup(node, { kind }));
+    for (const { node, kind } of this.disposedContainers) {
+      // Disposed when the test's block ends; in a hook, it would be gone before the tests run.
+      const placed = this.placeCleanup(node, { kind }, undefined, true);
+      if (placed.place === 'test') cleanups.push(placed);
+    }
     for (const test of tests) {
       if (test.kind !== 'hook') continue;
       for (const cleanup of namedHookCleanups(context, test)) cleanups.push(this.placeCleanup(test.node, cleanup, test));
@@ -320,6 +332,14 @@ class CleanupGatherer {
     const suite = hook ? this.where(hook.node).suite : location.suite;
     return { cleanup, place, test: place === 'test' ? location.test : null, suite, at: node.range[0], dropsStore };
   }
+}
+
+/** Whether a call's value is held by a `using` or `await using` declaration, which disposes of it when its block ends. */
+function isDisposedValue(node: TSESTree.CallExpression): boolean {
+  const parent = node.parent.type === AST_NODE_TYPES.AwaitExpression ? node.parent.parent : node.parent;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init === null || unwrap(parent.init) !== node) return false;
+  const declaration = parent.parent;
+  return declaration.kind === 'using' || declaration.kind === 'await using';
 }
 
 /**

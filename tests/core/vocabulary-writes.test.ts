@@ -146,3 +146,20 @@ describe('callLabel', () => {
     expect(callLabel(facts)).toBe(label);
   });
 });
+
+describe('classifyCall: what a test double is told to answer', () => {
+  it.each<[string, CallFacts, string | null]>([
+    ['prismaMock.user.create.mockResolvedValue(user)', call('prismaMock.user.create.mockResolvedValue'), null],
+    ['repo.save.mockResolvedValueOnce(order)', call('repo.save.mockResolvedValueOnce'), null],
+    ['db.insert.mockImplementation(fn)', call('db.insert.mockImplementation'), null],
+    ['repo.deleteMany.mockReturnValue(count)', call('repo.deleteMany.mockReturnValue'), null],
+    ['stub.create.resolves(user) (sinon)', call('stub.create.resolves'), null],
+    ['usersRepo.insert.returns(1) (sinon)', call('usersRepo.insert.returns'), null],
+    ['store.save.callsFake(fn) (sinon)', call('store.save.callsFake'), null],
+    ['service.createOrder.and.returnValue(order) (Jasmine)', call('service.createOrder.and.returnValue'), null],
+    ['the verb itself still writes: prisma.user.create()', call('prisma.user.create'), 'data'],
+    ['the verb itself still cleans up: repo.deleteMany()', call('repo.deleteMany'), 'cleanup'],
+  ])('%s', (_label, facts, expected) => {
+    expect(classifyCall(facts)).toBe(expected);
+  });
+});
