@@ -17,8 +17,10 @@ import {
   type UseFact,
 } from '../core/no-shared-test-data';
 import { callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
-import { callFacts, callRoleOf, leadingText, propertyName, staticString, unwrap } from './call-chain';
+import { boundaryOfSpecifier } from './boundary-values';
+import { callChain, callFacts, callRoleOf, leadingText, propertyName, staticString, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
+import { resolveName } from './imports';
 import { calledLocalFunction, someCallIn, type FunctionNode } from './local-bindings';
 import { mutationOf } from './mutations';
 import { testPlaceOf, wrappedCallbackOf, type TestCall } from './test-calls';
@@ -534,6 +536,7 @@ class Collector {
       return facts.segments.some((segment) => CREATING_REQUESTS.has(segment)) && this.drivesApp(node) ? 'data' : null;
     }
     if (role !== 'data') return role;
+    if (isClientPackageFactory(this.context, node, facts)) return 'infrastructure';
     if (namesComponentFactory(last) && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0 && node.arguments.every((argument) => this.isInfrastructure(argument))) {
       return 'infrastructure';
     }
@@ -598,6 +601,19 @@ class Collector {
       return judged.kind === 'call' && judged.role === 'infrastructure';
     });
   }
+}
+
+/**
+ * `axios.create({ baseURL })`: a factory called on a client package itself (its default export or
+ * the whole module) builds another client of it. Records are made through a client, not the package.
+ */
+function isClientPackageFactory(context: Context, node: CallLike, facts: CallFacts): boolean {
+  if (facts.segments.length !== 2 || node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const root = callChain(node)?.root;
+  if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, root);
+  if (resolution.type !== 'module' || (resolution.binding.imported !== 'default' && resolution.binding.imported !== '*')) return false;
+  return boundaryOfSpecifier(context, resolution.binding.source)?.role === 'client';
 }
 
 const schemaOnlyBodies = fileCache<FunctionNode, boolean>();
