@@ -81,8 +81,9 @@ export function judgeEndpointCall(call: EndpointCall, context: EndpointContext):
 
 function judgeRequest(client: string, module: string, url: UrlTarget | null, context: EndpointContext): EndpointFinding | null {
   if (!url || !url.loopback) return null;
-  // On this machine, but the port belongs to infrastructure (a container, Elasticsearch, LocalStack…).
-  if (url.container || (url.port !== null && INFRASTRUCTURE_PORTS.has(url.port))) return null;
+  // On this machine, but the port belongs to infrastructure (a container, Elasticsearch, LocalStack…),
+  // or to a stand-in server the file writes itself: a fake of a service, not the app.
+  if (url.container || url.standIn || (url.port !== null && INFRASTRUCTURE_PORTS.has(url.port))) return null;
   if (url.protocol !== null && !WEB_PROTOCOLS.has(url.protocol)) return null;
   const outcome = outcomeOf({ hostname: url.localServer ? null : url.host, origin: null, client: module }, context.httpFakes);
   if (outcome.type !== 'real') return null;

@@ -9,13 +9,19 @@ export type TextPiece =
   /** The address (origin or host) of a server that the file itself starts. */
   | { readonly type: 'server-address' }
   /** A host, port or URL of a container the test starts (`container.getMappedPort(9200)`). */
-  | { readonly type: 'container-address' };
+  | { readonly type: 'container-address' }
+  /**
+   * The address or port of a stand-in server whose handler the file writes itself
+   * (`http.createServer((req, res) => …)`): a fake of a service, not the app.
+   */
+  | { readonly type: 'stand-in-address' };
 
 export type PartialText = readonly TextPiece[];
 
 export const UNKNOWN_TEXT: PartialText = [{ type: 'unknown' }];
 export const SERVER_ADDRESS: PartialText = [{ type: 'server-address' }];
 export const CONTAINER_ADDRESS: PartialText = [{ type: 'container-address' }];
+export const STAND_IN_ADDRESS: PartialText = [{ type: 'stand-in-address' }];
 
 export function knownText(value: string): PartialText {
   return value === '' ? [] : [{ type: 'text', value }];

@@ -20,6 +20,8 @@ export interface UrlTarget {
   readonly port: string | null;
   /** Whether the host or port comes from a container the test starts (`getMappedPort(…)`). */
   readonly container: boolean;
+  /** Whether the origin or port is that of a stand-in server whose handler the file writes itself. */
+  readonly standIn: boolean;
   /** The URL for messages, with unknown parts shown as `${…}`. */
   readonly text: string;
 }
@@ -53,8 +55,8 @@ export function parseUrl(text: PartialText): UrlTarget | null {
   const [first, second] = text;
   if (!first) return null;
   const shown = displayText(text);
-  if (first.type === 'server-address') {
-    return { protocol: null, host: null, loopback: true, localServer: true, port: null, container: false, text: shown };
+  if (first.type === 'server-address' || first.type === 'stand-in-address') {
+    return { protocol: null, host: null, loopback: true, localServer: true, port: null, container: false, standIn: first.type === 'stand-in-address', text: shown };
   }
   if (first.type !== 'text') return null;
   const scheme = SCHEME.exec(first.value);
@@ -66,14 +68,15 @@ export function parseUrl(text: PartialText): UrlTarget | null {
   const authorityComplete = authorityEnd !== -1 || !second;
   const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
   const container = !authorityComplete && authorityHolds(text.slice(1), 'container-address');
+  const standIn = !authorityComplete && authorityHolds(text.slice(1), 'stand-in-address');
 
-  if (hostAndPort === '' && !authorityComplete && second?.type === 'server-address') {
-    return { protocol, host: null, loopback: true, localServer: true, port: null, container: false, text: shown };
+  if (hostAndPort === '' && !authorityComplete && (second?.type === 'server-address' || second?.type === 'stand-in-address')) {
+    return { protocol, host: null, loopback: true, localServer: true, port: null, container: false, standIn: second.type === 'stand-in-address', text: shown };
   }
   const host = hostOf(hostAndPort, authorityComplete);
   if (host === null) return null;
   const port = authorityComplete ? /:(\d+)$/.exec(hostAndPort)?.[1] ?? null : null;
-  return { protocol, host, loopback: isLoopbackHost(host), localServer: false, port, container, text: shown };
+  return { protocol, host, loopback: isLoopbackHost(host), localServer: false, port, container, standIn, text: shown };
 }
 
 /** Whether a piece of the given type comes before the end of the authority (the first `/`, `?` or `#`). */
@@ -172,7 +175,7 @@ function originPrefix(text: PartialText): string | null {
 function isAbsolute(text: PartialText): boolean {
   const first = text[0];
   if (!first) return false;
-  if (first.type === 'server-address') return true;
+  if (first.type === 'server-address' || first.type === 'stand-in-address') return true;
   return first.type === 'text' && SCHEME.test(first.value);
 }
 

@@ -7,13 +7,15 @@ import {
   fullText,
   knownText,
   SERVER_ADDRESS,
+  STAND_IN_ADDRESS,
   UNKNOWN_TEXT,
   type PartialText,
 } from '../core/partial-text';
 import { parseUrl, urlObjectText, type UrlTarget } from '../core/urls';
 import { propertyName, unwrap } from './call-chain';
-import { resolveName } from './imports';
+import { moduleBindingOf, resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
+import { moduleIdentityOf } from './project-modules';
 import { destructuredPropertyOf, singleValueOf } from './variables';
 import { fileCache } from './file-cache';
 
@@ -121,6 +123,7 @@ function evaluateIdentifier(evaluation: Evaluation, identifier: TSESTree.Identif
     const value = reading === 'values' || isConstant(variable) ? singleValueOf(variable) : null;
     if (value) return evaluate(evaluation, value, depth + 1);
     const destructured = destructuredPropertyOf(variable);
+    if (destructured && (destructured.key === 'port' || destructured.key === 'address') && isStandInAddressCall(context, destructured.object)) return STAND_IN_ADDRESS;
     if (destructured?.key === 'address' && isServerAddressCall(context, destructured.object)) return SERVER_ADDRESS;
     return UNKNOWN_TEXT;
   } finally {
@@ -135,6 +138,7 @@ function evaluateMember(context: Context, member: TSESTree.MemberExpression, nex
   // The path of the node binary that runs the tests: `spawn(process.execPath, ['bin/cli.js'])`.
   if (name === 'execPath' && isGlobal(context, object, 'process')) return knownText('node');
   if (name === 'href') return next(object);
+  if ((name === 'port' || name === 'address') && isStandInAddressCall(context, object)) return STAND_IN_ADDRESS;
   if (name === 'address' && isServerAddressCall(context, object)) return SERVER_ADDRESS;
   return UNKNOWN_TEXT;
 }
@@ -218,6 +222,58 @@ function isServerAddressCall(context: Context, node: Node): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 0) return false;
   const callee = unwrap(call.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'address' && isStartedServer(context, callee.object, 0);
+}
+
+/** `server.address()` on a stand-in server the file writes itself ({@link isStandInServer}). */
+function isStandInAddressCall(context: Context, node: Node): boolean {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 0) return false;
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'address' && isStandInServer(context, callee.object, 0);
+}
+
+const SERVER_FACTORIES: ReadonlySet<string> = new Set(['createServer', 'createSecureServer']);
+
+/**
+ * Whether a value is a stand-in server: made by `createServer` or `createSecureServer` with a
+ * request handler written in the file (`http.createServer((req, res) => …)`), which uses nothing the
+ * project's own modules export. It answers as a fake of some service does; a server around the
+ * project's app (`http.createServer(app)`, a handler that calls the app) is the app.
+ */
+function isStandInServer(context: Context, node: Node, depth: number): boolean {
+  if (depth > 4) return false;
+  const expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(expression.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    // `createServer(handler).listen(0)` hands back the server it is called on.
+    if (name === 'listen' && callee.type === AST_NODE_TYPES.MemberExpression) return isStandInServer(context, callee.object, depth + 1);
+    if (name === null || !SERVER_FACTORIES.has(name)) return false;
+    const handler = expression.arguments.find((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression);
+    return handler !== undefined && !usesProjectModules(context, handler);
+  }
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, expression);
+  if (resolution.type !== 'local') return false;
+  const value = singleValueOf(resolution.variable);
+  return value !== null && isStandInServer(context, value, depth + 1);
+}
+
+/**
+ * Whether a function uses a value the file takes from a module that may be the project's own: any
+ * module but a third-party package or a Node.js built-in (an unresolved path may be the app).
+ */
+function usesProjectModules(context: Context, fn: Node): boolean {
+  const scope = context.sourceCode.scopeManager?.acquire(fn);
+  if (!scope) return true;
+  for (const reference of scope.through) {
+    const variable = reference.resolved;
+    const binding = variable && moduleBindingOf(variable);
+    if (!binding || binding.typeOnly) continue;
+    const identity = moduleIdentityOf(context, binding.source).type;
+    if (identity !== 'package' && identity !== 'builtin') return true;
+  }
+  return false;
 }
 
 const SERVER_STARTERS: ReadonlySet<string> = new Set(['listen', 'createServer']);

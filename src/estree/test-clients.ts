@@ -224,7 +224,7 @@ export function testClientTargetOf(context: Context, client: TestClientCall): Cl
   if (isHarnessApp(context, client.app)) return { type: 'harness' };
   const text = partialTextOf(context, client.app);
   const head = text[0];
-  const isUrl = head?.type === 'server-address' || (head?.type === 'text' && /^[a-z][a-z0-9+.-]*:\/\//i.test(head.value));
+  const isUrl = head?.type === 'server-address' || head?.type === 'stand-in-address' || (head?.type === 'text' && /^[a-z][a-z0-9+.-]*:\/\//i.test(head.value));
   return isUrl ? { type: 'url', url: parseUrl(text) } : { type: 'app' };
 }
 

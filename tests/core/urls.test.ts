@@ -155,8 +155,16 @@ describe('isLoopbackHost', () => {
 
 describe('parseUrl', () => {
   const container: PartialText = [{ type: 'container-address' }];
-  const target = (protocol: string | null, host: string | null, loopback: boolean, port: string | null, text: string, extra: { localServer?: boolean; container?: boolean } = {}) => ({
-    protocol, host, loopback, localServer: extra.localServer ?? false, port, container: extra.container ?? false, text,
+  const standIn: PartialText = [{ type: 'stand-in-address' }];
+  const target = (
+    protocol: string | null,
+    host: string | null,
+    loopback: boolean,
+    port: string | null,
+    text: string,
+    extra: { localServer?: boolean; container?: boolean; standIn?: boolean } = {},
+  ) => ({
+    protocol, host, loopback, localServer: extra.localServer ?? false, port, container: extra.container ?? false, standIn: extra.standIn ?? false, text,
   });
 
   it.each<[string, PartialText, ReturnType<typeof parseUrl>]>([
@@ -172,6 +180,9 @@ describe('parseUrl', () => {
     ['a path from a hole', concatText(knownText('https://example.com/'), hole), target('https:', 'example.com', false, null, 'https://example.com/${…}')],
     ['a server address as origin', concatText(server, knownText('/users')), target(null, null, true, null, '${…}/users', { localServer: true })],
     ['a server address as host', concatText(knownText('http://'), server, knownText(':80/')), target('http:', null, true, null, 'http://${…}:80/', { localServer: true })],
+    ['a port of a stand-in server', concatText(knownText('http://localhost:'), standIn, knownText('/status')), target('http:', 'localhost', true, null, 'http://localhost:${…}/status', { standIn: true })],
+    ['a stand-in server address as origin', concatText(standIn, knownText('/status')), target(null, null, true, null, '${…}/status', { localServer: true, standIn: true })],
+    ['a stand-in value after the authority', concatText(knownText('http://localhost:3000/'), standIn), target('http:', 'localhost', true, '3000', 'http://localhost:3000/${…}')],
     ['an upper-case scheme and host', knownText('HTTP://LocalHost/x'), target('http:', 'localhost', true, null, 'HTTP://LocalHost/x')],
   ])('reads %s', (_label, text, expected) => {
     expect(parseUrl(text)).toEqual(expected);
