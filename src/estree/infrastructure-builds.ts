@@ -103,7 +103,9 @@ export function gatherPerTestBuilds(
       continue;
     }
     const statement = statementIn(owner, node);
-    if (opensInfrastructure(context, node, facts, statement, mocked)) perTest.push({ node, owner, statement, label: callLabel(facts) });
+    if (opensInfrastructure(context, node, facts, statement, mocked) && !readsWhatItsOwnerStarts(context, node, owner)) {
+      perTest.push({ node, owner, statement, label: callLabel(facts) });
+    }
   }
   // What opens once matters only beside something that opens per test: most files have nothing per test.
   if (perTest.length === 0) return { facts: [], calls: [] };
@@ -122,6 +124,32 @@ export function gatherPerTestBuilds(
     };
   });
   return { facts, calls: perTest };
+}
+
+/** Methods whose result is something running that a test started: a container, a server, a compose environment. */
+const STARTERS: ReadonlySet<string> = new Set(['start', 'listen', 'up']);
+
+/**
+ * Whether a build is configured from something the same test or hook starts itself
+ * (`new Client({ node: container.getHttpUrl() })` after `const container = await new X().start()`):
+ * it can move to a run-once hook only together with what it reads, which is judged on its own.
+ */
+function readsWhatItsOwnerStarts(context: Context, node: Construction, owner: TestCall): boolean {
+  const callback = owner.callback;
+  const scope = callback && context.sourceCode.scopeManager?.acquire(callback);
+  if (!scope || node.arguments.length === 0) return false;
+  const start = (node.arguments[0] as Node).range[0];
+  const end = (node.arguments[node.arguments.length - 1] as Node).range[1];
+  for (const reference of scope.references) {
+    const [from, to] = reference.identifier.range;
+    if (from < start || to > end) continue;
+    const definition = reference.resolved?.defs[0];
+    if (definition?.type !== 'Variable' || !isWithin(definition.node, callback) || !definition.node.init) continue;
+    const init = unwrap(definition.node.init);
+    const chain = init.type === AST_NODE_TYPES.CallExpression ? callChain(init) : null;
+    if (chain && STARTERS.has(chain.segments[chain.segments.length - 1] ?? '')) return true;
+  }
+  return false;
 }
 
 /**
@@ -200,6 +228,7 @@ function suiteOf(context: Context, call: TestCall): Node | null {
 function isAboutBuilding(context: Context, call: InfrastructureCall, closes: readonly CloseCall[]): boolean {
   const callback = call.owner.callback as Node;
   if (insideExpect(call.node, callback)) return true;
+  if (isDisposedWithTest(call.node, call.statement)) return true;
   const declarator = enclosingDeclarator(call.node, call.statement);
   const built = declarator ? context.sourceCode.getDeclaredVariables(declarator) : [];
   if (built.some((variable) => variable.references.some((reference) => isAsserted(reference.identifier, callback)))) return true;
@@ -268,6 +297,26 @@ function enclosingDeclarator(node: Node, stop: Node): TSESTree.VariableDeclarato
     if (current.type !== AST_NODE_TYPES.AwaitExpression && current.type !== AST_NODE_TYPES.TSAsExpression && current.type !== AST_NODE_TYPES.TSNonNullExpression && current.type !== AST_NODE_TYPES.ChainExpression) return null;
   }
   return null;
+}
+
+/**
+ * Whether what a call builds is held by a `using` or `await using` declaration of its statement
+ * (`await using network = await new Network().start()`), which closes it when the test's block ends.
+ */
+function isDisposedWithTest(node: Node, statement: Node): boolean {
+  let current: Node = node;
+  for (let parent = current.parent; parent && current !== statement; current = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === current && (parent.parent.kind === 'using' || parent.parent.kind === 'await using');
+    const passesValueOn =
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) ||
+      (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === current);
+    if (!passesValueOn) return false;
+  }
+  return false;
 }
 
 /** A close or stop call, with the binding it closes and where it runs. */

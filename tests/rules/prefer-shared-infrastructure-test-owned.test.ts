@@ -1,0 +1,113 @@
+/**
+ * \`prefer-shared-infrastructure\` on what a test starts and disposes of itself: a network held by an
+ * \`await using\` declaration is closed when the test ends, and a client configured from something the
+ * same test starts (\`new Client({ node: node.httpUrl() })\`) can only move together with it. A client
+ * configured from the environment is still opened anew in each test.
+ */
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/prefer-shared-infrastructure';
+
+const ts = new RuleTester();
+const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
+
+ts.run('prefer-shared-infrastructure: what a test starts and disposes of (TypeScript)', rule, {
+  valid: [
+    {
+      name: 'Vitest: each test holds its network in `await using`',
+      filename: 'test/integration/proxy.test.ts',
+      code: `import { Network } from 'testcontainers';
+import { describe, expect, it } from 'vitest';
+import { startProxy } from '../support/proxy';
+
+describe('proxy', () => {
+  it('forwards to the upstream', async () => {
+    await using network = await new Network().start();
+    const proxy = await startProxy(network.getName());
+    expect(await proxy.ping()).toBe(true);
+  });
+
+  it('cuts the upstream off', async () => {
+    await using network = await new Network().start();
+    const proxy = await startProxy(network.getName(), { latency: 1000 });
+    expect(await proxy.ping()).toBe(false);
+  });
+});
+`,
+    },
+    {
+      name: 'Jest: each client is configured from the node its test starts',
+      filename: 'test/integration/search-node.test.ts',
+      code: `import { Client } from '@elastic/elasticsearch';
+import { SearchNode } from '../src/search-node';
+
+describe('SearchNode', () => {
+  it('creates an index', async () => {
+    const node = await new SearchNode('elasticsearch:8.18.1').start();
+    const client = new Client({ node: node.httpUrl() });
+    await client.indices.create({ index: 'people' });
+    expect(await client.indices.exists({ index: 'people' })).toBe(true);
+  });
+
+  it('accepts a password', async () => {
+    const node = await new SearchNode('elasticsearch:8.18.1').withPassword('secret').start();
+    const client = new Client({ node: node.httpUrl(), auth: { username: 'elastic', password: 'secret' } });
+    expect((await client.ping())).toBe(true);
+  });
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Jest: each test opens a client on the same address from the environment',
+      filename: 'test/integration/search-node.test.ts',
+      code: `import { Client } from '@elastic/elasticsearch';
+import { SearchNode } from '../src/search-node';
+
+describe('SearchNode', () => {
+  it('creates an index', async () => {
+    const node = process.env.SEARCH_URL;
+    const client = new Client({ node: node });
+    await client.indices.create({ index: 'people' });
+    expect(await client.indices.exists({ index: 'people' })).toBe(true);
+  });
+
+  it('accepts a password', async () => {
+    const node = process.env.SEARCH_URL;
+    const client = new Client({ node: node, auth: { username: 'elastic', password: 'secret' } });
+    expect((await client.ping())).toBe(true);
+  });
+});
+`,
+      errors: [{ messageId: 'perTestBody', line: 7, data: { call: 'new Client()', count: 2, shared: 'beforeAll' }, suggestions: [] }],
+    },
+  ],
+});
+
+cjs.run('prefer-shared-infrastructure: what a test starts (node:test, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'each client connects to the server its test starts',
+      filename: 'test/integration/visits.test.js',
+      code: `const assert = require('node:assert/strict');
+const { test } = require('node:test');
+const Redis = require('ioredis');
+const { LocalRedis } = require('../support/local-redis');
+
+test('counts visits', async () => {
+  const server = await new LocalRedis().start();
+  const redis = new Redis(server.port);
+  assert.equal(await redis.incr('visits'), 1);
+});
+
+test('expires a key', async () => {
+  const server = await new LocalRedis().start();
+  const redis = new Redis(server.port);
+  await redis.set('token', 'abc', 'EX', 1);
+  assert.equal(await redis.ttl('token'), 1);
+});
+`,
+    },
+  ],
+  invalid: [],
+});
