@@ -147,7 +147,29 @@ function identify(context: Context, identifier: TSESTree.Identifier, members: re
   // takes the name of one for a variant the file cannot see into (`const describe = helpers.describeWithDb`).
   const extended = extendedTestOf(context, resolution.variable);
   if (extended) return { name: 'test', framework: extended, members };
+  const chosen = chosenTestFunctionOf(context, resolution.variable);
+  if (chosen) return { name: chosen.name, framework: chosen.framework, members };
   return ALIASABLE.has(identifier.name) && isAliasDeclaration(resolution.variable) ? { name: CANONICAL[identifier.name] as AliasTarget, framework: 'global', members } : null;
+}
+
+/**
+ * `const maybeDescribe = hasApi ? describe : describe.skip`: a constant that picks one of two variants
+ * of the same test function (a suite, a test or a hook) is that function, whichever is picked.
+ */
+function chosenTestFunctionOf(context: Context, variable: { defs: ReadonlyArray<{ type: string; node: Node }> }): { name: AliasTarget; framework: TestFramework } | null {
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || definition?.type !== 'Variable') return null;
+  const declarator = definition.node as TSESTree.VariableDeclarator;
+  if ((declarator.parent as TSESTree.VariableDeclaration | undefined)?.kind !== 'const' || !declarator.init) return null;
+  const init = unwrap(declarator.init);
+  if (init.type !== AST_NODE_TYPES.ConditionalExpression) return null;
+  const [first, second] = [init.consequent, init.alternate].map((branch) => {
+    const head = headOf(branch, isChainMember);
+    // A branch that is itself a local constant is not followed: one step is enough for real suites.
+    if (!head || !mayBeTestChain(head.members) || resolveName(context, head.identifier).type === 'local') return null;
+    return identify(context, head.identifier, head.members);
+  });
+  return first && second && first.name === second.name ? { name: first.name, framework: first.framework } : null;
 }
 
 /** Names a file gives a variant of a framework function it takes from elsewhere. */

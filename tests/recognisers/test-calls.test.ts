@@ -24,6 +24,12 @@ describe('parseTestCall', () => {
     ['each tables', "describe.each([[1]])('x %i', (n) => { it.each([1, 2])('y', () => {}); test.each`a\n${1}`('z', () => {}); });", ['describe:describe:global:each', 'test:test:global:each', 'test:test:global:each']],
     ['skipIf', `import { test } from 'vitest';\ntest.skipIf(process.env.CI)('y', () => {});`, ['test:test:vitest:skipIf']],
     ['computed member', `describe['only']('x', () => {});`, ['describe:describe:global:only']],
+    [
+      'a constant that picks a variant of describe',
+      `import { describe, it } from 'vitest';\nconst maybeDescribe = process.env.V2 ? describe : describe.skip;\nmaybeDescribe('x', () => { it('y', () => {}); });`,
+      ['describe:describe:vitest:', 'test:test:vitest:'],
+    ],
+    ['a constant that picks a variant of it (globals)', `const maybeIt = process.env.CI ? it.skip : it;\nmaybeIt('y', () => {});`, ['test:test:global:']],
   ])('recognises %s', (_label, code, expected) => {
     expect(recognised(code)).toEqual(expected);
   });
@@ -53,6 +59,8 @@ describe('parseTestCall', () => {
     ['an unregistered global', `scenario('y', () => {});`],
     ['the inner call of each', `const table = it.each([1]);`],
     ['test.extend itself', `import { test } from 'vitest';\nconst t = test.extend({});`],
+    ['a constant that picks a suite or a test', `const run = process.env.CI ? describe : it;\nrun('x', () => {});`],
+    ['a constant that picks a test or a function of its own', `const run = process.env.CI ? it : (name, fn) => fn();\nrun('x', () => {});`],
   ])('does not recognise %s', (_label, code) => {
     expect(recognised(code)).toEqual([]);
   });
