@@ -223,7 +223,8 @@ export function classifyCall(facts: CallFacts): CallRole | null {
     if (index === segments.length - 1 && CONNECTING.test(name)) return 'infrastructure';
     if (index === 0 && segments.length === 1) return classifyFunctionName(name);
     if (index > 0 && CLEANUP_METHOD.test(name)) return 'cleanup';
-    if (FACTORY_RECEIVER.test(name) && !(index === segments.length - 1 && GETTER.test(name))) return 'data';
+    // `userFactory.create()` makes a record; `getUserFactory()` and `StorageFactory.getInstance()` hand back what exists.
+    if (FACTORY_RECEIVER.test(name) && !GETTER.test(last)) return 'data';
   }
   return null;
 }

@@ -19,6 +19,7 @@ import {
 import { callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { boundaryOfSpecifier } from './boundary-values';
 import { callChain, callFacts, callRoleOf, leadingText, propertyName, staticString, unwrap } from './call-chain';
+import { isStaticFactory } from './cleanup-recognisers';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
 import { calledLocalFunction, someCallIn, type FunctionNode } from './local-bindings';
@@ -288,7 +289,7 @@ class Collector {
       // Judged as in its hook's body: a unit of work there is flushed, or not.
       const body = place.kind === 'hook' ? this.hooks.get(place.id)?.callback?.body : undefined;
       this.flushes = body ? this.bodyFlushes(body) : true;
-      assigned = this.judge(assignment.right).effect;
+      assigned = reference.resolved && isOnlyCalled(reference.resolved) ? VALUE : this.judge(assignment.right).effect;
       this.flushes = true;
     }
     return { id, place, write: reference.isWrite(), assigned, mutation: reference.isRead() ? this.mutationOf(identifier) : null };
@@ -366,8 +367,8 @@ class Collector {
   private expressionFact(expression: TSESTree.Expression, statement: Node): StatementFact {
     const node = unwrap(expression);
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
-      const judged = node.operator === '=' ? this.judge(node.right) : { effect: UNKNOWN, calls: [] };
       const assigns = this.bindingsIn(node.left, 'write');
+      const judged = node.operator !== '=' ? { effect: UNKNOWN, calls: [] } : this.holdsFunction(assigns) ? { effect: VALUE, calls: [] } : this.judge(node.right);
       const fact = this.fact(statement, 'assign', judged, node.right, assigns);
       // `post = await createPost()` then `postId = post.id`: tests that read `postId` read the post.
       const body = this.body;
@@ -380,6 +381,16 @@ class Collector {
     }
     if (isRunnerSetting(node)) return this.fact(statement, 'expression', { effect: HOUSEKEEPING, calls: [] }, node, []);
     return this.fact(statement, 'expression', this.judge(node), node, []);
+  }
+
+  /** Whether every binding an assignment sets is one the file only ever calls: it holds a function. */
+  private holdsFunction(assigns: readonly Id[]): boolean {
+    if (assigns.length === 0) return false;
+    for (const id of assigns) {
+      const variable = this.bindings.get(id)?.variable;
+      if (!variable || !isOnlyCalled(variable)) return false;
+    }
+    return true;
   }
 
   private fact(scope: Node, form: StatementFact['form'], judged: Judged, anchor: Node, assigns: readonly Id[]): StatementFact {
@@ -532,11 +543,11 @@ class Collector {
     const role = facts === callFacts(node) ? callRoleOf(node) : classifyCall(facts);
     const last = facts.segments[facts.segments.length - 1] ?? '';
     if (role === null) {
-      if (facts.segments.length > 1 && namesRecordFactoryMethod(last)) return 'data';
+      if (facts.segments.length > 1 && namesRecordFactoryMethod(last)) return isPackageFactory(this.context, node, facts) ? 'infrastructure' : 'data';
       return facts.segments.some((segment) => CREATING_REQUESTS.has(segment)) && this.drivesApp(node) ? 'data' : null;
     }
     if (role !== 'data') return role;
-    if (isClientPackageFactory(this.context, node, facts)) return 'infrastructure';
+    if (isPackageFactory(this.context, node, facts)) return 'infrastructure';
     if (namesComponentFactory(last) && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0 && node.arguments.every((argument) => this.isInfrastructure(argument))) {
       return 'infrastructure';
     }
@@ -604,6 +615,14 @@ class Collector {
 }
 
 /**
+ * A client package's factory, or a static factory of a package's class
+ * (`TestWorkflowEnvironment.createTimeSkipping()`): a package knows none of the project's records.
+ */
+function isPackageFactory(context: Context, node: CallLike, facts: CallFacts): boolean {
+  return isClientPackageFactory(context, node, facts) || (node.type === AST_NODE_TYPES.CallExpression && isStaticFactory(context, node, facts));
+}
+
+/**
  * `axios.create({ baseURL })`: a factory called on a client package itself (its default export or
  * the whole module) builds another client of it. Records are made through a client, not the package.
  */
@@ -614,6 +633,21 @@ function isClientPackageFactory(context: Context, node: CallLike, facts: CallFac
   const resolution = resolveName(context, root);
   if (resolution.type !== 'module' || (resolution.binding.imported !== 'default' && resolution.binding.imported !== '*')) return false;
   return boundaryOfSpecifier(context, resolution.binding.source)?.role === 'client';
+}
+
+/**
+ * `awaitWithEvent = createAwaitWithEvent(emitter)`, then only `awaitWithEvent(() => …)`: a binding the
+ * file reads only to call it holds a function the tests run, not a record they share.
+ */
+function isOnlyCalled(variable: TSESLint.Scope.Variable): boolean {
+  let reads = 0;
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== reference.identifier) return false;
+    reads++;
+  }
+  return reads > 0;
 }
 
 const schemaOnlyBodies = fileCache<FunctionNode, boolean>();

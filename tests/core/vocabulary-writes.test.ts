@@ -163,3 +163,15 @@ describe('classifyCall: what a test double is told to answer', () => {
     expect(classifyCall(facts)).toBe(expected);
   });
 });
+
+describe('classifyCall: factories that make and factories that hand back', () => {
+  it.each<[string, CallFacts, string | null]>([
+    ['userFactory.create()', call('userFactory.create'), 'data'],
+    ['factories.order()', call('factories.order'), 'data'],
+    ['StorageServiceFactory.getInstance(config): an instance it holds', call('StorageServiceFactory.getInstance'), null],
+    ['clientFactory.getDefault(): an instance it holds', call('clientFactory.getDefault'), null],
+    ['getUserFactory(): the factory itself', call('getUserFactory'), null],
+  ])('%s', (_label, facts, expected) => {
+    expect(classifyCall(facts)).toBe(expected);
+  });
+});
