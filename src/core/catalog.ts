@@ -38,6 +38,11 @@ export interface CatalogEntry {
    * it reaches no system.
    */
   readonly storeOptions?: readonly string[];
+  /**
+   * The SDK of a hosted service reached over HTTP (a payments, messaging or email API): there is no
+   * local one to run, so a test keeps the real client and fakes the service's server.
+   */
+  readonly hosted?: boolean;
 }
 
 interface ClientDetails {
@@ -45,7 +50,11 @@ interface ClientDetails {
   readonly system?: string;
   readonly anyHost?: boolean;
   readonly storeOptions?: readonly string[];
+  readonly hosted?: boolean;
 }
+
+/** The SDK of one hosted service, reached over HTTP. */
+const HOSTED: ClientDetails = { hosted: true };
 
 const client = (kind: string, details: ClientDetails = {}): CatalogEntry => ({ kind, role: 'client', ...details });
 const fake = (kind: string): CatalogEntry => ({ kind, role: 'fake' });
@@ -164,11 +173,11 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   '@apollo/client/link/http': client('http', { clients: ['HttpLink', 'createHttpLink'], anyHost: true }),
   '@apollo/client/link/batch-http': client('http', { clients: ['BatchHttpLink'], anyHost: true }),
   'openapi-fetch': client('http', ANY_HOST),
-  '@octokit/rest': client('http'),
-  stripe: client('http'),
-  twilio: client('http'),
-  openai: client('http'),
-  '@slack/web-api': client('http'),
+  '@octokit/rest': client('http', HOSTED),
+  stripe: client('http', HOSTED),
+  twilio: client('http', HOSTED),
+  openai: client('http', HOSTED),
+  '@slack/web-api': client('http', HOSTED),
   // HTTP fakes
   nock: fake('http'),
   msw: fake('http'),
@@ -217,10 +226,10 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'firebase-admin/storage': client('storage'),
   // Email
   nodemailer: client('email'),
-  '@sendgrid/mail': client('email'),
-  'mailgun.js': client('email'),
-  'postmark': client('email'),
-  resend: client('email'),
+  '@sendgrid/mail': client('email', HOSTED),
+  'mailgun.js': client('email', HOSTED),
+  'postmark': client('email', HOSTED),
+  resend: client('email', HOSTED),
   '@aws-sdk/client-ses': client('email', AWS_CLIENTS),
   '@aws-sdk/client-sesv2': client('email', AWS_CLIENTS),
   'email-templates': client('email'),

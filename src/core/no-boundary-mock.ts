@@ -1,6 +1,6 @@
 import { compileOptionGlobs } from '../settings';
 import { matchesModuleGlobs, packageName, type BoundaryModule, type ImportSite } from './boundaries';
-import { HOSTED_SDKS } from './catalog';
+import { BOUNDARY_CATALOG, HOSTED_SDKS } from './catalog';
 
 /**
  * What a mock stands in for: a whole module, one member of an object, a whole object, a global,
@@ -171,7 +171,8 @@ export function judgeBoundaryMock(facts: BoundaryMockFacts, allow: AllowList): B
 
 /** Whether a module is the SDK of a hosted service the catalog knows, by package or exact subpath. */
 function isHostedSdk(specifier: string): boolean {
-  return Object.hasOwn(HOSTED_SDKS, specifier) || Object.hasOwn(HOSTED_SDKS, packageName(specifier));
+  const name = packageName(specifier);
+  return Object.hasOwn(HOSTED_SDKS, specifier) || Object.hasOwn(HOSTED_SDKS, name) || (Object.hasOwn(BOUNDARY_CATALOG, name) && BOUNDARY_CATALOG[name]?.hosted === true);
 }
 
 /** One key per mocked thing, so a file hears about each once however many tests mock it. */

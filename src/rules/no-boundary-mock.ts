@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { lookupGlobalBoundary } from '../core/boundaries';
 import { compileAllowList, judgeBoundaryMock, mockedThingKey, type BoundaryMockFacts, type Remedy } from '../core/no-boundary-mock';
 import { gatherMock, manualMockFacts } from '../estree/boundary-mock-facts';
+import { isWithin } from '../estree/call-chain';
 import { isReExport, type ModuleLoad } from '../estree/imports';
 import { AST_NODE_TYPES } from '../estree/node-types';
 import { isStandInFunction, mayAssignGlobal, mayMock, parseGlobalAssignment, specifierOfManualMock, type MockCall } from '../estree/mocks';
@@ -73,6 +74,8 @@ type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
 /** What one file mocks, checked in the order it is written; each mocked thing reported once. */
 class MockCheck {
   private readonly reported = new Set<string>();
+  /** Mocking calls already reported: a double built inside one (a module mock's factory) is its stand-in. */
+  private readonly reportedCalls: TSESTree.Node[] = [];
 
   constructor(private readonly context: Context, private readonly allow: ReturnType<typeof compileAllowList>, private readonly autofix: boolean) {}
 
@@ -104,17 +107,18 @@ class MockCheck {
    * Reports a mock when the core says it takes away a boundary, once per mocked thing in the
    * file; `removable` is the statement it alone makes up, offered for removal unless the test relies on it.
    */
-  private check(loc: TSESTree.SourceLocation, facts: BoundaryMockFacts, removable: () => TSESTree.ExpressionStatement | null): void {
+  private check(loc: TSESTree.SourceLocation, facts: BoundaryMockFacts, removable: () => TSESTree.ExpressionStatement | null): boolean {
     const finding = judgeBoundaryMock(facts, this.allow);
-    if (!finding) return;
+    if (!finding) return false;
     const key = mockedThingKey(facts);
-    if (this.reported.has(key)) return;
+    if (this.reported.has(key)) return false;
     this.reported.add(key);
     const data = { what: finding.what, kind: finding.kind, how: finding.how, effect: finding.effect };
     const statement = removable();
     const removal = statement ? removeWithOrphans(this.context.sourceCode, statement) : null;
     const edit = removal && { messageId: 'removeMock' as const, data, fix: removal };
     reportWithEdit(this.context, { loc, messageId: MESSAGE_OF[finding.remedy], data }, edit, this.autofix);
+    return true;
   }
 
   private checkManualMock(node: TSESTree.Node, source: string): void {
@@ -123,11 +127,13 @@ class MockCheck {
   }
 
   private checkMockCall(call: MockCall): void {
+    // `jest.mock('../db', () => ({ db: mockDeep<PrismaClient>() }))`: the double is the reported mock's own.
+    if (this.reportedCalls.some((reported) => isWithin(call.node, reported))) return;
     // A call that mocks several modules at once (proxyquire) is reported per module, without an edit.
     const single = call.targets.length === 1;
     for (const target of call.targets) {
       const mock = gatherMock(this.context, call, target);
-      this.check(mock.loc, mock.facts, () => (single && !mock.reliedOn() ? statementOfExpression(call.node) : null));
+      if (this.check(mock.loc, mock.facts, () => (single && !mock.reliedOn() ? statementOfExpression(call.node) : null))) this.reportedCalls.push(call.node);
     }
   }
 

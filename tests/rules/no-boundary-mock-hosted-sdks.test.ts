@@ -90,3 +90,42 @@ test('sends the receipt', async () => {
     },
   ],
 });
+
+ts.run('no-boundary-mock: an email API whose base URL the environment may change (Vitest)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Resend replaced by vi.mock: a hosted service, faked at its server',
+      filename: 'tests/integration/welcome.test.ts',
+      code: `import { Resend } from 'resend';
+import { describe, expect, it, vi } from 'vitest';
+import { sendWelcome } from '../../src/mail/welcome';
+
+vi.mock('resend', () => ({ Resend: vi.fn(() => ({ emails: { send: vi.fn(async () => ({ data: { id: 'e1' } })) } })) }));
+
+describe('welcome mail', () => {
+  it('sends it through Resend', async () => {
+    await expect(sendWelcome(new Resend('re_key'), 'ada@example.com')).resolves.toBe('e1');
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'mockedHttp',
+          line: 5,
+          data: { what: 'module `resend`', kind: 'email', how: '`vi.mock`', effect: 'its calls no longer send requests' },
+          suggestions: [{ messageId: 'removeMock', data: { what: 'module `resend`' }, output: `import { Resend } from 'resend';
+import { describe, expect, it } from 'vitest';
+import { sendWelcome } from '../../src/mail/welcome';
+
+describe('welcome mail', () => {
+  it('sends it through Resend', async () => {
+    await expect(sendWelcome(new Resend('re_key'), 'ada@example.com')).resolves.toBe('e1');
+  });
+});
+` }],
+        },
+      ],
+    },
+  ],
+});
