@@ -99,6 +99,20 @@ export function boundariesOfHarnessImport(context: Context, specifier: TSESTree.
 }
 
 /**
+ * Whether everything an import declaration brings in is used only as a type (`import { Job } from
+ * 'bullmq'` read only in `as Job` and annotations): nothing of the module runs, as with `import type`.
+ */
+export function usesOnlyTypes(context: Context, node: TSESTree.ImportDeclaration): boolean {
+  if (node.specifiers.length === 0) return false;
+  for (const specifier of node.specifiers) {
+    const references = context.sourceCode.scopeManager?.getDeclaredVariables(specifier)[0]?.references ?? [];
+    // Only typescript-eslint's scope manager tells type references apart; a JavaScript file's are values.
+    if (references.length === 0 || references.some((reference) => (reference as { isValueReference?: boolean }).isValueReference !== false)) return false;
+  }
+  return true;
+}
+
+/**
  * The exports an import declaration takes and the file uses for real: an import every use of which
  * is the target of a stub (`vi.spyOn(storage, 'put')`, `sinon.stub(Repo.prototype, 'save')`) is
  * replaced wherever the tests reach it, so its boundary is not exercised. A namespace import names
