@@ -5,7 +5,7 @@ import { moduleOriginOf } from './boundary-values';
 import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
-import { summaryOfSpecifier } from './project-modules';
+import { moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 import { singleValueOf } from './variables';
 
 type Node = TSESTree.Node;
@@ -135,8 +135,19 @@ function isFrameworkMaker(context: Context, value: Node, depth = 0): boolean {
   if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return false;
   const member = moduleMemberOf(context, expression.callee);
   if (!member) return false;
-  const makers = FRAMEWORK_MAKERS[packageName(member.source)];
+  const makers = FRAMEWORK_MAKERS[packageName(member.source)] ?? ownFrameworkMakers(context, member.source);
   return makers?.has(member.path.filter((segment) => segment !== 'default').join('.')) ?? false;
+}
+
+/**
+ * In a web framework's own repository, its sources loaded by path (`new Koa()` with
+ * `const Koa = require('../..')` in koa's tests) are that framework: what makes an app of it.
+ */
+function ownFrameworkMakers(context: Context, source: string): ReadonlySet<string> | undefined {
+  const identity = moduleIdentityOf(context, source);
+  return identity.type === 'project' && identity.workspacePackage !== null && Object.hasOwn(FRAMEWORK_MAKERS, identity.workspacePackage)
+    ? FRAMEWORK_MAKERS[identity.workspacePackage]
+    : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { knownText, splitWords, UNKNOWN_TEXT, type PartialText } from '../core/partial-text';
+import { fullText, knownText, splitWords, UNKNOWN_TEXT, type PartialText } from '../core/partial-text';
 import { unwrap } from './call-chain';
 import { moduleMemberOf, type ModuleMember } from './module-members';
 import { partialTextOf } from './static-text';
@@ -66,7 +66,10 @@ export function parseProcessStart(context: Context, node: TSESTree.CallExpressio
   if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
     let tag = unwrap(node.tag);
     // `$({ cwd })` and `execa({ … })` return the same tag with options bound.
-    if (tag.type === AST_NODE_TYPES.CallExpression) tag = unwrap(tag.callee);
+    if (tag.type === AST_NODE_TYPES.CallExpression) {
+      if (runsElsewhere(context, tag.arguments)) return null;
+      tag = unwrap(tag.callee);
+    }
     const member = moduleMemberOf(context, tag);
     if (!member || shapeOf(member) !== 'file-args') return null;
     return { launcher: launcherName(member), words: splitWords(partialTextOf(context, node.quasi)), node };
@@ -77,6 +80,7 @@ export function parseProcessStart(context: Context, node: TSESTree.CallExpressio
   if (!member || !shape || !command || command.type === AST_NODE_TYPES.SpreadElement) return null;
   // `$({ cwd })` alone makes a tag; it starts nothing.
   if (unwrap(command).type === AST_NODE_TYPES.ObjectExpression) return null;
+  if (runsElsewhere(context, node.arguments.slice(1))) return null;
   const commandText = partialTextOf(context, command);
   const argumentWords = args ? wordsOfArguments(context, args) : [];
   const words =
@@ -86,6 +90,39 @@ export function parseProcessStart(context: Context, node: TSESTree.CallExpressio
         ? [knownText('node'), commandText, ...argumentWords]
         : [commandText, ...argumentWords];
   return { launcher: launcherName(member), words, node };
+}
+
+/**
+ * Whether options among a call's arguments start the process in a directory the file does not show
+ * (`{ cwd: stagingDir }` made at run time): its relative paths then name files of that directory,
+ * not the project's, and what it runs cannot be told. `process.cwd()` is where the tests run.
+ */
+function runsElsewhere(context: Context, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  for (const argument of args) {
+    const options = unwrap(argument);
+    if (options.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const property of options.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier || property.key.name !== 'cwd') continue;
+      const value = unwrap(property.value);
+      if (isProcessCwd(value)) return false;
+      return fullText(partialTextOf(context, value)) === null;
+    }
+  }
+  return false;
+}
+
+/** `process.cwd()`. */
+function isProcessCwd(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return false;
+  const callee = unwrap(node.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    callee.property.name === 'cwd' &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'process'
+  );
 }
 
 /** The argument array: each element is one word; anything else (options, a variable) adds nothing known. */

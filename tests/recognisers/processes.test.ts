@@ -24,7 +24,7 @@ describe('parseProcessStart', () => {
     ['require on the spot', `require('child_process').execSync('node bin/cli.js');`, ['execSync (child_process): node | bin/cli.js']],
     ['promisify', `import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst run = promisify(exec);\nawait run('node bin/cli.js');`, ['exec (child_process): node | bin/cli.js']],
     ['execa calls', `import { execa, execaNode, execaCommand } from 'execa';\nawait execa('./bin/cli.js', ['serve']);\nawait execaNode('src/cli.ts');\nawait execaCommand('npx acme sync');`, ['execa (execa): ./bin/cli.js | serve', 'execaNode (execa): node | src/cli.ts', 'execaCommand (execa): npx | acme | sync']],
-    ['execa templates', "import { $, execa } from 'execa';\nawait $`node bin/cli.js ${flag}`;\nawait $({ cwd: root })`npx acme`;\nawait execa`acme sync`;", ['$ (execa): node | bin/cli.js | ${…}', '$ (execa): npx | acme', 'execa (execa): acme | sync']],
+    ['execa templates', "import { $, execa } from 'execa';\nawait $`node bin/cli.js ${flag}`;\nawait $({ cwd: process.cwd() })`npx acme`;\nawait execa`acme sync`;", ['$ (execa): node | bin/cli.js | ${…}', '$ (execa): npx | acme', 'execa (execa): acme | sync']],
     ['execa v5 default export', `const execa = require('execa');\nawait execa('node', ['bin/cli.js']);\nexeca.sync('acme');`, ['execa: node | bin/cli.js', 'sync (execa): acme']],
     ['zx', "import { $ } from 'zx';\nawait $`docker compose up -d`;", ['$ (zx): docker | compose | up | -d']],
     ['an argument array held elsewhere', `import { spawn } from 'child_process';\nspawn('node', args);`, ['spawn (child_process): node | ${…}']],
@@ -38,6 +38,10 @@ describe('parseProcessStart', () => {
     ['a regular expression exec', `/a/.exec('node bin/cli.js');`],
     ['an unrelated template tag', "sql`SELECT 1`;\nhtml`<p>node bin/cli.js</p>`;"],
     ['execa options alone', `import { $ } from 'execa';\nconst run = $({ cwd: root });`],
+    [
+      'a process started in a directory the file does not show',
+      "import { $, execa } from 'execa';\nimport { spawn } from 'node:child_process';\nawait $({ cwd: root })`npx acme`;\nawait execa('node', ['build/index.js'], { cwd: stagingDir });\nspawn('node', ['bin/cli.js'], { cwd: dirs.tmp });",
+    ],
   ])('does not recognise %s', (_label, code) => {
     expect(starts(code)).toEqual([]);
   });
