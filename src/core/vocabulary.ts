@@ -104,7 +104,7 @@ const QUALIFIED_ROLES: ReadonlyMap<string, CallRole | null> = new Map<string, Ca
 /** Helper names the project writes itself: `createUser`, `seedOrders`, `truncateTables`, `resetDb`. */
 const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/;
 /** `createTestDb`, `buildHttpClient`, `makeUserRepository`: the last word names what is built. */
-const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger)s?$/i;
+const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger|Worker|Context|Caller)s?$/i;
 const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|reload|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
 /** A function or method named for connecting to something. */
@@ -546,7 +546,7 @@ export function namesSchemaWork(name: string): boolean {
 const FACTORY_METHOD = /^(?:create|add|insert|seed|register)[A-Z]/;
 /** What such a method builds when it is not a record: a query, a handle, a piece of the runtime. */
 const NOT_A_RECORD =
-  /(?:Builder|Runner|Manager|Element|Node|Context|Instance|Module|Mock|Spy|Stub|Matcher|Stream|Hash|Hmac|Cipher|Decipher|Sign|Verify|Id|Uuid|Signature|Request|Response|Event|Selector|Logger|Router|Timer|Proxy|Promise|Iterator|Query|Ref|Handler|Middleware|Interface|Socket|Url|URL|Session|Hook|Listener|Fixture|Spec|Test|Type|Plugin|Reporter|Command|Sandbox|Clock|Fake|Server|Worker|Directory|Dir|File|Buffer|Blob|Canvas|Image|Window)s?$/;
+  /(?:Builder|Runner|Manager|Element|Node|Context|Instance|Module|Mock|Spy|Stub|Matcher|Stream|Hash|Hmac|Cipher|Decipher|Sign|Verify|Id|Uuid|Signature|Request|Response|Event|Selector|Logger|Router|Timer|Proxy|Promise|Iterator|Query|Ref|Handler|Middleware|Interface|Socket|Url|URL|Session|Hook|Listener|Fixture|Spec|Test|Type|Plugin|Reporter|Command|Sandbox|Clock|Fake|Server|Worker|Caller|Directory|Dir|File|Buffer|Blob|Canvas|Image|Window)s?$/;
 
 /**
  * Whether a method creates a record by its name alone (`subscriberService.createSubscriber()`,

@@ -1,7 +1,9 @@
 /**
  * \`no-shared-test-data\` on a binding a run-once hook fills with a function the tests only call
  * (\`afterPush = createEventWaiter(events, 'pushed')\`, then \`await afterPush(() => …)\`): it holds a
- * function, not a record the tests share, whatever its maker is named. A record beside it is still shared.
+ * function, not a record the tests share, whatever its maker is named. A record beside it is still shared,
+ * and so is a record beside a request context and a caller of the app (\`createInnerTRPCContext(…)\`,
+ * \`appRouter.createCaller(ctx)\`), which are not records either.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-shared-test-data';
@@ -82,6 +84,52 @@ describe('orders', function () {
           messageId: 'sharedData',
           line: 10,
           data: { hook: 'before', shared: 'the 2 tests that use `order`', sources: '`order = createOrder()` (line 10)' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+ts.run('no-shared-test-data: a request context and a caller of the app (Vitest)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the project is shared; the context and the caller built on it are not data',
+      filename: 'test/integration/comments.test.ts',
+      code: `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../../src/server/routers';
+import { createInnerTRPCContext } from '../../src/server/context';
+import { prisma } from '../../src/server/db';
+import { createProject } from '../support/projects';
+
+describe('comments router', () => {
+  let caller: ReturnType<typeof appRouter.createCaller>;
+  let projectId: string;
+
+  beforeAll(async () => {
+    projectId = (await createProject(prisma)).id;
+    const ctx = createInnerTRPCContext({ session: { user: { id: 'u1' } } });
+    caller = appRouter.createCaller(ctx);
+  });
+
+  afterAll(() => prisma.project.delete({ where: { id: projectId } }));
+
+  it('lists no comments', async () => {
+    expect(await caller.comments.list({ projectId })).toEqual([]);
+  });
+
+  it('adds a comment', async () => {
+    await caller.comments.add({ projectId, text: 'hi' });
+    expect(await caller.comments.list({ projectId })).toHaveLength(1);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 12,
+          data: { hook: 'beforeAll', shared: 'the 2 tests that use `projectId`', sources: '`projectId = createProject()` (line 12)' },
           suggestions: [],
         },
       ],
