@@ -276,6 +276,22 @@ function usesProjectModules(context: Context, fn: Node): boolean {
   return false;
 }
 
+/**
+ * Whether a node lies in a request handler the file writes for a server of its own
+ * (`http.createServer((req, res) => { http.request(upstream) … })`): what runs there, a proxy
+ * forwarding a request, runs while that server answers someone else, not as a step of the test.
+ */
+export function isInOwnServerHandler(node: Node): boolean {
+  for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (child.type !== AST_NODE_TYPES.ArrowFunctionExpression && child.type !== AST_NODE_TYPES.FunctionExpression) continue;
+    if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child)) continue;
+    const callee = unwrap(parent.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    if (name !== null && SERVER_FACTORIES.has(name)) return true;
+  }
+  return false;
+}
+
 const SERVER_STARTERS: ReadonlySet<string> = new Set(['listen', 'createServer']);
 
 /**

@@ -6,6 +6,7 @@ import { judgeEndpointCall, onePerPlace, type EndpointCall } from '../core/no-en
 import { HELPER_CLIENT_NEEDS, parseHelperClientCall } from '../estree/app-clients';
 import { importSiteOf } from '../estree/boundary-values';
 import { HTTP_REQUEST_NEEDS, mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
+import { isInOwnServerHandler } from '../estree/static-text';
 import { moduleLoadOf } from '../estree/imports';
 import { moduleMemberOf } from '../estree/module-members';
 import { mayStartProcess, parseProcessStart, PROCESS_START_NEEDS } from '../estree/processes';
@@ -108,7 +109,8 @@ class EndpointCalls {
     const configured = this.endpointClientOf(node);
     if (configured) return configured;
     const request = this.mayRequest ? parseHttpRequest(context, node) : null;
-    if (request) return { type: 'http-request', client: request.client, module: request.module ?? 'fetch', url: request.url };
+    // A proxy the file writes forwards requests while its server answers: no step of the test.
+    if (request) return isInOwnServerHandler(node) ? null : { type: 'http-request', client: request.client, module: request.module ?? 'fetch', url: request.url };
     const started = this.mayStart ? parseProcessStart(context, node) : null;
     if (started) return { type: 'process', launcher: started.launcher, words: started.words };
     const helper = parseHelperClientCall(context, node);

@@ -1,6 +1,6 @@
 /**
- * \`no-boundary-mock\` on a test double built inside a module mock's factory
- * (\`jest.mock('@prisma/client', () => ({ PrismaClient: jest.fn(() => mockDeep<PrismaClient>()) }))\`):
+ * `no-boundary-mock` on a test double built inside a module mock's factory
+ * (`jest.mock('@prisma/client', () => ({ PrismaClient: jest.fn(() => mockDeep<PrismaClient>()) }))`):
  * the double is the stand-in of the mock already reported, so the file gets one report, not two.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';

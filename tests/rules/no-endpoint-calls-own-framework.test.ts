@@ -1,7 +1,7 @@
 /**
- * \`no-endpoint-calls\` in a web framework's own repository: its sources loaded by path
- * (\`const Koa = require('..')\` in koa's tests) are the framework, so a bare app made in the test with
- * a handler written there is the test's harness, as \`new Koa()\` from the package would be. The same
+ * `no-endpoint-calls` in a web framework's own repository: its sources loaded by path
+ * (`const Koa = require('..')` in koa's tests) are the framework, so a bare app made in the test with
+ * a handler written there is the test's harness, as `new Koa()` from the package would be. The same
  * code in a project that is not a web framework drives that project's app.
  */
 import path from 'node:path';

@@ -1,8 +1,9 @@
 /**
- * \`no-endpoint-calls\` on requests to a stand-in server the test file writes itself: a server made by
- * \`createServer\` or \`createSecureServer\` with a handler written in place answers as a fake of some
+ * `no-endpoint-calls` on requests to a stand-in server the test file writes itself: a server made by
+ * `createServer` or `createSecureServer` with a handler written in place answers as a fake of some
  * service does, so a request to its port is no call of the app. A server around the project's app, or
- * a handler that hands the request to the app, is the app.
+ * a handler that hands the request to the app, is the app. A request the file's own server makes while
+ * it answers (a gateway forwarding what it receives) is no step of the test.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
@@ -51,6 +52,39 @@ test('reads the rates through the adapter', async () => {
 
 ts.run('no-endpoint-calls: a stand-in server or the app (TypeScript)', rule, {
   valid: [
+    {
+      name: 'Vitest: a gateway the file writes forwards each request it answers',
+      filename: 'test/integration/gateway.test.ts',
+      code: `import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { registerWorker, startWorker, type Worker } from '../../src/worker';
+
+let worker: Worker;
+let proxy: http.Server;
+
+beforeAll(async () => {
+  worker = await startWorker();
+  // Stands in front of the worker as a gateway would, forwarding each request.
+  proxy = http.createServer((incoming, outgoing) => {
+    const upstream = http.request({ hostname: '127.0.0.1', port: worker.port, path: incoming.url, method: incoming.method });
+    upstream.on('response', (answer) => answer.pipe(outgoing));
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, resolve));
+});
+
+afterAll(async () => {
+  proxy.close();
+  await worker.stop();
+});
+
+it('registers through the gateway', async () => {
+  const { port } = proxy.address() as AddressInfo;
+  await expect(registerWorker(\`http://127.0.0.1:\${port}\`)).resolves.toBe(true);
+});
+`,
+    },
     {
       name: 'Vitest: https.get to an HTTP/2 stand-in, port destructured from its address',
       filename: 'test/integration/alpn.test.ts',

@@ -1,8 +1,8 @@
 /**
- * \`no-endpoint-calls\` on a process started in a directory the file does not show
- * (\`{ cwd: stagingDir }\` made at run time): its relative paths name files of that directory, not the
+ * `no-endpoint-calls` on a process started in a directory the file does not show
+ * (`{ cwd: stagingDir }` made at run time): its relative paths name files of that directory, not the
  * project's, so what it runs cannot be told and nothing is said. A working directory the file shows
- * (\`path.join(__dirname, '..')\`), or \`process.cwd()\`, where the tests run, keeps the command judged.
+ * (`path.join(__dirname, '..')`), or `process.cwd()`, where the tests run, keeps the command judged.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';

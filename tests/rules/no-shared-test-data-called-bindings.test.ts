@@ -1,9 +1,9 @@
 /**
- * \`no-shared-test-data\` on a binding a run-once hook fills with a function the tests only call
- * (\`afterPush = createEventWaiter(events, 'pushed')\`, then \`await afterPush(() => …)\`): it holds a
+ * `no-shared-test-data` on a binding a run-once hook fills with a function the tests only call
+ * (`afterPush = createEventWaiter(events, 'pushed')`, then `await afterPush(() => …)`): it holds a
  * function, not a record the tests share, whatever its maker is named. A record beside it is still shared,
- * and so is a record beside a request context and a caller of the app (\`createInnerTRPCContext(…)\`,
- * \`appRouter.createCaller(ctx)\`), which are not records either.
+ * and so is a record beside a request context and a caller of the app (`createInnerTRPCContext(…)`,
+ * `appRouter.createCaller(ctx)`), which are not records either.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-shared-test-data';

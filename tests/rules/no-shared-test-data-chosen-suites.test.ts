@@ -1,6 +1,6 @@
 /**
- * \`no-shared-test-data\` on suites written through a constant that picks a variant of \`describe\`
- * (\`const maybeDescribe = hasV2 ? describe : describe.skip\`): the suite is a suite, so its run-once
+ * `no-shared-test-data` on suites written through a constant that picks a variant of `describe`
+ * (`const maybeDescribe = hasV2 ? describe : describe.skip`): the suite is a suite, so its run-once
  * hook is shared by its own tests, not by every test of the file.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';

@@ -1,6 +1,6 @@
 /**
- * \`no-shared-test-data\` on a client package's own factory, whatever name the file gives the package:
- * \`Axios.create({ baseURL })\` in a run-once hook builds an HTTP client (infrastructure), not test data.
+ * `no-shared-test-data` on a client package's own factory, whatever name the file gives the package:
+ * `Axios.create({ baseURL })` in a run-once hook builds an HTTP client (infrastructure), not test data.
  * Data the hook makes through that client is still shared data.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';

@@ -1,6 +1,6 @@
 /**
- * \`no-shared-test-data\` on a static factory of a class an installed package exports
- * (\`TestWorkflowEnvironment.createTimeSkipping()\`): a package knows none of the project's records, so
+ * `no-shared-test-data` on a static factory of a class an installed package exports
+ * (`TestWorkflowEnvironment.createTimeSkipping()`): a package knows none of the project's records, so
  * what it makes in a run-once hook is infrastructure. The project's own factory class still makes data.
  * The package is installed in a small project on disk, as the rule resolves it.
  */

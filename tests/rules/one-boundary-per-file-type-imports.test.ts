@@ -1,7 +1,7 @@
 /**
- * \`one-boundary-per-file\` on an import used only as a type: \`import { Job } from 'bullmq'\` read only in
- * \`as Job\` names a type, and nothing of the queue runs, as with \`import type\`. A value taken from the
- * same import (\`new Queue(…)\`, \`Job.fromId(…)\`) exercises the queue.
+ * `one-boundary-per-file` on an import used only as a type: `import { Job } from 'bullmq'` read only in
+ * `as Job` names a type, and nothing of the queue runs, as with `import type`. A value taken from the
+ * same import (`new Queue(…)`, `Job.fromId(…)`) exercises the queue.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/one-boundary-per-file';

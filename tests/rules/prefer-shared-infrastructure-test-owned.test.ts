@@ -1,7 +1,7 @@
 /**
- * \`prefer-shared-infrastructure\` on what a test starts and disposes of itself: a network held by an
- * \`await using\` declaration is closed when the test ends, and a client configured from something the
- * same test starts (\`new Client({ node: node.httpUrl() })\`) can only move together with it. A client
+ * `prefer-shared-infrastructure` on what a test starts and disposes of itself: a network held by an
+ * `await using` declaration is closed when the test ends, and a client configured from something the
+ * same test starts (`new Client({ node: node.httpUrl() })`) can only move together with it. A client
  * configured from the environment is still opened anew in each test.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';

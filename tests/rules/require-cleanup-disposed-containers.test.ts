@@ -1,8 +1,8 @@
 /**
- * `require-cleanup` where a test starts its own throwaway container and stops it: with \`container.stop()\`
- * after its writes, or by holding it in a \`using\` / \`await using\` declaration that disposes of it when
+ * `require-cleanup` where a test starts its own throwaway container and stops it: with `container.stop()`
+ * after its writes, or by holding it in a `using` / `await using` declaration that disposes of it when
  * the test ends. The data goes with the container, so nothing is left for the next test. A container
- * stopped by another test, or a \`using\` declaration of something else, cleans up nothing.
+ * stopped by another test, or a `using` declaration of something else, cleans up nothing.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/require-cleanup';

@@ -1,6 +1,6 @@
 /**
  * `require-cleanup` on a chain that ends in telling a test double what to answer:
- * \`db.user.create.mockResolvedValue(user)\` names a writing verb without calling it, so it writes nothing.
+ * `db.user.create.mockResolvedValue(user)` names a writing verb without calling it, so it writes nothing.
  * The project's Prisma double lives in a support module written to disk, as real suites keep it.
  */
 import path from 'node:path';
