@@ -5,7 +5,7 @@ import { planPerTestHooks } from '../estree/hook-renames';
 import { HOOK_NAMES, hookStyleOf } from '../estree/hooks';
 import type { TextEdit } from '../estree/text-edits';
 import { factoryNameOf, planLiteralFactory } from '../estree/literal-factory';
-import { collectSharedData, sourceLabel, type SharedDataSyntax } from '../estree/shared-data-facts';
+import { collectSharedData, hasBodyMadeByCall, sourceLabel, type SharedDataSyntax } from '../estree/shared-data-facts';
 import type { TestCall } from '../estree/test-calls';
 import { testFileOf } from '../estree/test-file';
 import { fixOfEdits, reportWithEdit } from '../estree/report';
@@ -141,9 +141,9 @@ export default createRule<Options, MessageIds>({
 /** What the file's suites, tests and hooks share, or `null` when it can share nothing. */
 function sharedDataOf(context: Context, program: TSESTree.Program): SharedDataSyntax | null {
   // Only a call with a function written inline (or handed to a wrapper, `withTx(async () => {…})`)
-  // can matter: without one, a describe is no suite, a test runs no code (it counts as no run)
-  // and a hook has no statements and holds no use, so it can change no finding.
-  const calls = testFileOf(context).tests.filter(hasInlineFunction);
+  // can matter: without one, a describe is no suite and a hook has no statements and holds no use.
+  // A test runs no code without one, unless a call makes its body: it runs then, unseen.
+  const calls = testFileOf(context).tests.filter((call) => hasInlineFunction(call) || hasBodyMadeByCall(call));
   if (!calls.some((call) => call.kind === 'test')) return null;
   return collectSharedData(context, program, calls);
 }
