@@ -66,13 +66,12 @@ export function parseProcessStart(context: Context, node: TSESTree.CallExpressio
   if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
     let tag = unwrap(node.tag);
     // `$({ cwd })` and `execa({ … })` return the same tag with options bound.
-    if (tag.type === AST_NODE_TYPES.CallExpression) {
-      if (runsElsewhere(context, tag.arguments)) return null;
-      tag = unwrap(tag.callee);
-    }
+    const elsewhere = tag.type === AST_NODE_TYPES.CallExpression && runsElsewhere(context, tag.arguments);
+    if (tag.type === AST_NODE_TYPES.CallExpression) tag = unwrap(tag.callee);
     const member = moduleMemberOf(context, tag);
     if (!member || shapeOf(member) !== 'file-args') return null;
-    return { launcher: launcherName(member), words: splitWords(partialTextOf(context, node.quasi)), node };
+    const words = splitWords(partialTextOf(context, node.quasi));
+    return { launcher: launcherName(member), words: elsewhere ? words.map(unlessRelativePath) : words, node };
   }
   const member = moduleMemberOf(context, node.callee);
   const shape = shapeOf(member);
@@ -80,7 +79,7 @@ export function parseProcessStart(context: Context, node: TSESTree.CallExpressio
   if (!member || !shape || !command || command.type === AST_NODE_TYPES.SpreadElement) return null;
   // `$({ cwd })` alone makes a tag; it starts nothing.
   if (unwrap(command).type === AST_NODE_TYPES.ObjectExpression) return null;
-  if (runsElsewhere(context, node.arguments.slice(1))) return null;
+  const elsewhere = runsElsewhere(context, node.arguments.slice(1));
   const commandText = partialTextOf(context, command);
   const argumentWords = args ? wordsOfArguments(context, args) : [];
   const words =
@@ -89,13 +88,20 @@ export function parseProcessStart(context: Context, node: TSESTree.CallExpressio
       : shape === 'node-script'
         ? [knownText('node'), commandText, ...argumentWords]
         : [commandText, ...argumentWords];
-  return { launcher: launcherName(member), words, node };
+  return { launcher: launcherName(member), words: elsewhere ? words.map(unlessRelativePath) : words, node };
+}
+
+/** A relative path (`build/index.js`, `./cli.js`) in a process started elsewhere names a file of that directory: unknown here. */
+function unlessRelativePath(word: PartialText): PartialText {
+  const text = fullText(word);
+  return text !== null && !text.startsWith('/') && (text.includes('/') || /\.[cm]?[jt]sx?$/.test(text)) ? UNKNOWN_TEXT : word;
 }
 
 /**
  * Whether options among a call's arguments start the process in a directory the file does not show
  * (`{ cwd: stagingDir }` made at run time): its relative paths then name files of that directory,
- * not the project's, and what it runs cannot be told. `process.cwd()` is where the tests run.
+ * not the project's. A command found on the path (`acme`, `npx acme`) is the same wherever it runs.
+ * `process.cwd()` is where the tests run.
  */
 function runsElsewhere(context: Context, args: readonly TSESTree.CallExpressionArgument[]): boolean {
   for (const argument of args) {

@@ -29,6 +29,11 @@ describe('parseProcessStart', () => {
     ['zx', "import { $ } from 'zx';\nawait $`docker compose up -d`;", ['$ (zx): docker | compose | up | -d']],
     ['an argument array held elsewhere', `import { spawn } from 'child_process';\nspawn('node', args);`, ['spawn (child_process): node | ${…}']],
     ['options instead of arguments', `import { spawn } from 'child_process';\nspawn('./bin/run', { stdio: 'inherit' });`, ['spawn (child_process): ./bin/run']],
+    [
+      'relative paths of a process started in a directory the file does not show, as unknown',
+      "import { $, execa } from 'execa';\nimport { spawn } from 'node:child_process';\nawait $({ cwd: root })`npx acme ./seed.js`;\nawait execa('node', ['build/index.js'], { cwd: stagingDir });\nspawn('acme', ['new', 'shop'], { cwd: dirs.tmp });",
+      ['execa (execa): node | ${…}', 'spawn (child_process): acme | new | shop', '$ (execa): npx | acme | ${…}'],
+    ],
   ])('recognises %s', (_label, code, expected) => {
     expect(starts(code)).toEqual(expected);
   });
@@ -38,10 +43,6 @@ describe('parseProcessStart', () => {
     ['a regular expression exec', `/a/.exec('node bin/cli.js');`],
     ['an unrelated template tag', "sql`SELECT 1`;\nhtml`<p>node bin/cli.js</p>`;"],
     ['execa options alone', `import { $ } from 'execa';\nconst run = $({ cwd: root });`],
-    [
-      'a process started in a directory the file does not show',
-      "import { $, execa } from 'execa';\nimport { spawn } from 'node:child_process';\nawait $({ cwd: root })`npx acme`;\nawait execa('node', ['build/index.js'], { cwd: stagingDir });\nspawn('node', ['bin/cli.js'], { cwd: dirs.tmp });",
-    ],
   ])('does not recognise %s', (_label, code) => {
     expect(starts(code)).toEqual([]);
   });
