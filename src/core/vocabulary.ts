@@ -124,12 +124,12 @@ export function namesTestDouble(name: string): boolean {
   return /^(?:[Ff]ake|[Mm]ock|[Ss]tub|[Dd]ummy|[Ii]nMemory)[A-Z0-9_]/.test(name) || /^(?:create|make|build)(?:Fake|Mock|Stub|InMemory)[A-Z]/.test(name);
 }
 
-/** A receiver that holds test doubles: what it makes is a stand-in, not a record. */
 /**
  * Methods that tell a test double what to answer (Jest and Vitest mocks, sinon stubs, Jasmine spies):
  * a chain ending in one names the verb it stubs without calling it.
  */
 const DOUBLE_ANSWERS = /^(?:mock(?:ResolvedValue|RejectedValue|ReturnValue|Implementation)(?:Once)?|mockReturnThis|resolves|rejects|returns|returnsArg|returnsThis|callsFake|callThrough|throws|yields|callFake|returnValue|returnValues|resolveTo|rejectWith)$/;
+/** A receiver that holds test doubles: what it makes is a stand-in, not a record. */
 const DOUBLES_HOLDER = /^(?:mocks?|fakes?|stubs?|dummy|dummies|doubles)$/i;
 /** `getEntityFactory()`, `getFactory()`: a getter hands back a handle to make things with; it makes nothing itself. */
 const GETTER = /^get[A-Z]/;
