@@ -112,6 +112,29 @@ export function usesOnlyTypes(context: Context, node: TSESTree.ImportDeclaration
   return true;
 }
 
+/** Calls on an HTTP fake's module that set up no fake: clearing, restoring, or letting requests through. */
+const FAKE_HOUSEKEEPING: ReadonlySet<string> = new Set([
+  'cleanAll', 'restore', 'activate', 'isActive', 'isDone', 'pendingMocks', 'activeMocks', 'abortPendingRequests', 'disableNetConnect', 'enableNetConnect',
+]);
+
+/**
+ * Whether a file takes an HTTP fake's module only to tidy up (`nock.cleanAll()` after each test):
+ * it sets up no fake there, so it exercises no HTTP boundary through it.
+ */
+export function usesFakeOnlyToTidy(context: Context, node: TSESTree.ImportDeclaration): boolean {
+  if (node.specifiers.length === 0 || boundaryOfSpecifier(context, node.source.value)?.role !== 'fake') return false;
+  for (const specifier of node.specifiers) {
+    const references = context.sourceCode.scopeManager?.getDeclaredVariables(specifier)[0]?.references ?? [];
+    if (references.length === 0) return false;
+    for (const { identifier } of references) {
+      const member = identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier || !FAKE_HOUSEKEEPING.has(propertyName(member) ?? '')) return false;
+      if (member.parent?.type !== AST_NODE_TYPES.CallExpression || member.parent.callee !== member) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * The exports an import declaration takes and the file uses for real: an import every use of which
  * is the target of a stub (`vi.spyOn(storage, 'put')`, `sinon.stub(Repo.prototype, 'save')`) is

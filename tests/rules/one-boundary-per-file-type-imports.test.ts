@@ -1,7 +1,8 @@
 /**
  * `one-boundary-per-file` on an import used only as a type: `import { Job } from 'bullmq'` read only in
  * `as Job` names a type, and nothing of the queue runs, as with `import type`. A value taken from the
- * same import (`new Queue(…)`, `Job.fromId(…)`) exercises the queue.
+ * same import (`new Queue(…)`, `Job.fromId(…)`) exercises the queue. So an HTTP fake taken only to tidy up
+ * (`nock.cleanAll()`) sets up no fake and exercises no HTTP boundary; one that intercepts a host does.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/one-boundary-per-file';
@@ -92,6 +93,47 @@ it('deletes the traces of a project', async () => {
           messageId: 'tooManyBoundaries',
           line: 2,
           data: { count: 2, boundaries: 'database (line 1), queue (line 2)', max: 1, file: 'test/integration/trace-deletion.test.js' },
+        },
+      ],
+    },
+  ],
+});
+
+const tidying = (interceptor: string) => `import nock from 'nock';
+import { PrismaClient } from '@prisma/client';
+import { afterEach, expect, it } from 'vitest';
+import { registerUser } from '../../src/users';
+
+const prisma = new PrismaClient();
+
+afterEach(() => {
+  nock.cleanAll();
+});
+
+it('registers a user', async () => {
+${interceptor}  await registerUser(prisma, { email: 'ana@example.com' });
+  expect(await prisma.user.count()).toBe(1);
+});
+`;
+
+ts.run('one-boundary-per-file: an HTTP fake taken only to tidy up (Vitest)', rule, {
+  valid: [
+    {
+      name: 'nock only cleans up after each test: the database is the one boundary',
+      filename: 'test/integration/users.test.ts',
+      code: tidying(''),
+    },
+  ],
+  invalid: [
+    {
+      name: 'nock also intercepts the mail provider: two boundaries',
+      filename: 'test/integration/users.test.ts',
+      code: tidying("  nock('https://api.mail.test').post('/send').reply(202);\n"),
+      errors: [
+        {
+          messageId: 'tooManyBoundaries',
+          line: 2,
+          data: { count: 2, boundaries: 'http (line 1), database (line 2)', max: 1, file: 'test/integration/users.test.ts' },
         },
       ],
     },
