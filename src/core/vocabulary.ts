@@ -237,6 +237,18 @@ export function classifyFunctionName(name: string): CallRole | null {
   return METHOD_ROLES.get(name) ?? null;
 }
 
+/** A function named for deleting somewhere in its name (`projectDeleteProcessor`, `processAccountRemoval`), not a question about it. */
+const DELETING_WORD = /(?:Delete|Deletion|Remove|Removal|Purge|Erase)(?:[A-Z0-9_]|s?$)/;
+const QUESTION = /^(?:is|can|should|has|was|will|expect|assert|get|find|list|count|check|verify|validate|mock|stub|spy)[A-Z]/;
+
+/**
+ * Whether a function of the project's is named for deleting something, though not first
+ * (`projectDeleteProcessor`, `handleUserRemoval`): run by a test, it is the code under test removing data.
+ */
+export function namesDeletingFunction(name: string): boolean {
+  return DELETING_WORD.test(name) && !QUESTION.test(name) && !CLEANUP_FUNCTION.test(name);
+}
+
 /** Whether a role writes to a boundary (what `require-cleanup` looks for). */
 export function isWrite(role: CallRole | null): boolean {
   return role === 'data' || role === 'write';

@@ -39,7 +39,10 @@ export function subjectOf(context: Context, node: WritingCall, text: string | un
   const rootVariable = root && variableOf(context, root);
   const row = rootVariable && declaredIn(rootVariable, test) ? variableKey(rootVariable) : null;
   if (keys.size === 0 && row === null) return null;
-  return row === null ? { store, keys: [...keys] } : { store, keys: [...keys], row };
+  // A function of the project's, not a method of a store: what it deletes is in its body.
+  const anyStore = !written && node.type === AST_NODE_TYPES.CallExpression && unwrap(node.callee).type === AST_NODE_TYPES.Identifier;
+  const subject = row === null ? { store, keys: [...keys] } : { store, keys: [...keys], row };
+  return anyStore ? { ...subject, anyStore } : subject;
 }
 
 function rootOf(node: WritingCall): TSESTree.Identifier | null {

@@ -112,6 +112,10 @@ describe('findUncleanedWrite', () => {
     // A delete made on the row the write handed back, whatever it is called on.
     expect(findUncleanedWrite(facts([written], [removes({ store: 'order', keys: [], row: 'orderId@1' })]))).toBeNull();
     expect(index(findUncleanedWrite(facts([written], [removes(null)])))).toBe(0);
+    // A function of the project's that deletes, handed the write's keys, may delete from any table.
+    expect(findUncleanedWrite(facts([written], [removes({ store: 'deleteOrder', keys: ['orderId@1'], anyStore: true })]))).toBeNull();
+    expect(index(findUncleanedWrite(facts([written], [removes({ store: 'deleteOrder', keys: ['someId@3'], anyStore: true })])))).toBe(0);
+    expect(index(findUncleanedWrite(facts([written], [removes({ store: 'deleteOrder', keys: [], anyStore: true })])))).toBe(0);
   });
 
   it('counts a reset in a test only for the writes after it in that same test', () => {

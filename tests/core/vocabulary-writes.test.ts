@@ -4,6 +4,7 @@ import {
   classifyCall,
   isConnectionCheckIn,
   mayCheckOutConnection,
+  namesDeletingFunction,
   namesInMemoryStore,
   writeTargetOf,
   type CallFacts,
@@ -173,5 +174,20 @@ describe('classifyCall: factories that make and factories that hand back', () =>
     ['getUserFactory(): the factory itself', call('getUserFactory'), null],
   ])('%s', (_label, facts, expected) => {
     expect(classifyCall(facts)).toBe(expected);
+  });
+});
+
+describe('namesDeletingFunction', () => {
+  it.each<[string, boolean]>([
+    ['projectDeleteProcessor', true],
+    ['processAccountDeletion', true],
+    ['handleUserRemoval', true],
+    ['runPurge', true],
+    ['isProjectDeletionQueued: a question', false],
+    ['canDelete: a question', false],
+    ['deleteOrder: a cleanup helper by its first word, counted as such already', false],
+    ['createUser', false],
+  ])('%s → %s', (name, expected) => {
+    expect(namesDeletingFunction(name.split(':')[0] as string)).toBe(expected);
   });
 });
