@@ -142,9 +142,11 @@ export default createRule<Options, MessageIds>({
 function sharedDataOf(context: Context, program: TSESTree.Program): SharedDataSyntax | null {
   // Only a call with a function written inline (or handed to a wrapper, `withTx(async () => {…})`)
   // can matter: without one, a describe is no suite and a hook has no statements and holds no use.
-  // A test runs no code without one, unless a call makes its body: it runs then, unseen.
-  const calls = testFileOf(context).tests.filter((call) => hasInlineFunction(call) || hasBodyMadeByCall(call));
-  if (!calls.some((call) => call.kind === 'test')) return null;
+  // A test runs no code without one, unless a call makes its body: it runs then, unseen, and counts
+  // beside tests the file shows, never alone.
+  const tests = testFileOf(context).tests;
+  if (!tests.some((call) => call.kind === 'test' && hasInlineFunction(call))) return null;
+  const calls = tests.filter((call) => hasInlineFunction(call) || hasBodyMadeByCall(call));
   return collectSharedData(context, program, calls);
 }
 
