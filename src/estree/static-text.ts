@@ -263,17 +263,34 @@ function isStandInServer(context: Context, node: Node, depth: number): boolean {
  * Whether a function uses a value the file takes from a module that may be the project's own: any
  * module but a third-party package or a Node.js built-in (an unresolved path may be the app).
  */
-function usesProjectModules(context: Context, fn: Node): boolean {
+function usesProjectModules(context: Context, fn: Node, depth = 0): boolean {
   const scope = context.sourceCode.scopeManager?.acquire(fn);
-  if (!scope) return true;
+  if (!scope || depth > 2) return true;
   for (const reference of scope.through) {
     const variable = reference.resolved;
-    const binding = variable && moduleBindingOf(variable);
+    if (!variable) continue;
+    // A function of the file's own that the handler calls (`(req, res) => handle(req, res)`): what it uses.
+    const declared = localFunctionOf(variable);
+    if (declared) {
+      if (usesProjectModules(context, declared, depth + 1)) return true;
+      continue;
+    }
+    const binding = moduleBindingOf(variable);
     if (!binding || binding.typeOnly) continue;
     const identity = moduleIdentityOf(context, binding.source).type;
     if (identity !== 'package' && identity !== 'builtin') return true;
   }
   return false;
+}
+
+/** The function a local binding is declared as (`function handle() {}`, `const handle = () => …`), or `null`. */
+function localFunctionOf(variable: TSESLint.Scope.Variable): Node | null {
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || !definition) return null;
+  if (definition.type === 'FunctionName') return definition.node as Node;
+  if (definition.type !== 'Variable' || !definition.node.init) return null;
+  const init = unwrap(definition.node.init);
+  return init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression ? init : null;
 }
 
 /**

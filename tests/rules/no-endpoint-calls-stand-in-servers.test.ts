@@ -178,5 +178,35 @@ describe('health', function () {
 `,
       errors: [{ messageId: 'loopbackHttp', line: 17, data: loopback('test/integration/health.test.js', 'http://localhost:${…}/health', 'fetch') }],
     },
+    {
+      name: 'the handler calls a function of the file that hands the request to the project',
+      filename: 'test/integration/health.test.js',
+      code: `import http from 'node:http';
+import { expect } from 'chai';
+import { handleRequest } from '../../src/server.js';
+
+function serve(req, res) {
+  return handleRequest(req, res);
+}
+
+describe('health', function () {
+  let server;
+
+  before(function (done) {
+    server = http.createServer((req, res) => serve(req, res)).listen(0, done);
+  });
+
+  after(function (done) {
+    server.close(done);
+  });
+
+  it('reports healthy', async function () {
+    const response = await fetch(\`http://localhost:\${server.address().port}/health\`);
+    expect(response.status).to.equal(200);
+  });
+});
+`,
+      errors: [{ messageId: 'loopbackHttp', line: 21, data: loopback('test/integration/health.test.js', 'http://localhost:${…}/health', 'fetch') }],
+    },
   ],
 });
