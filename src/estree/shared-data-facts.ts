@@ -64,6 +64,8 @@ const CREATING_REQUESTS: ReadonlySet<string> = new Set(['post', 'put']);
 /** Receivers that hold a unit of work: `em.create(…)` and `em.persist(…)` write only once it is flushed. */
 const UNIT_OF_WORK = /^(?:em|entityManager|manager|uow|unitOfWork|fork)$|Em$/;
 const DEFERRED_VERBS: ReadonlySet<string> = new Set(['create', 'persist']);
+/** What writes the entities a repository's `create` builds (TypeORM, MikroORM). */
+const SAVING_METHODS: ReadonlySet<string> = new Set(['save', 'insert', 'persist', 'persistAndFlush']);
 const FLUSHING_METHODS: ReadonlySet<string> = new Set(['flush', 'commit', 'persistAndFlush', 'commitTransaction']);
 /** Names that, started in a hook after the schema was dropped, rebuild it: `dropTables(); createUsers();`. */
 const REBUILDING_VERB = /^(?:create|make|build|setup|define)(?:[A-Z0-9_]|$)/;
@@ -305,6 +307,19 @@ class Collector {
       this.flushingBodies.set(body, flushes);
     }
     return flushes;
+  }
+
+  /** Whether the body being read later saves through the receiver a `create` is called on (`repo.save(…)`). */
+  private savedThroughLater(node: CallLike, facts: CallFacts): boolean {
+    const body = this.body;
+    if (!body) return false;
+    const receiver = facts.segments.slice(0, -1).join('.');
+    for (const call of testFileOf(this.context).calls) {
+      if (call.range[0] <= node.range[1] || call.range[1] > body.range[1]) continue;
+      const saved = callFacts(call);
+      if (saved && SAVING_METHODS.has(saved.segments[saved.segments.length - 1] ?? '') && saved.segments.slice(0, -1).join('.') === receiver) return true;
+    }
+    return false;
   }
 
   private mutationOf(identifier: TSESTree.Identifier): Mutation | null {
@@ -554,6 +569,8 @@ class Collector {
     if (this.afterDrop && facts.segments.length === 1 && REBUILDING_VERB.test(last)) return null;
     // `orm.em.create(User, …)` with no flush in the hook only stages an entity.
     if (!this.flushes && DEFERRED_VERBS.has(last) && UNIT_OF_WORK.test(facts.segments[facts.segments.length - 2] ?? '')) return null;
+    // `files = repo.create([…])`, then `repo.save(files)`: the save writes; the create only builds the entities.
+    if (last === 'create' && facts.segments.length > 1 && this.savedThroughLater(node, facts)) return null;
     return role;
   }
 
