@@ -314,7 +314,9 @@ class Collector {
     const body = this.body;
     if (!body) return false;
     const receiver = facts.segments.slice(0, -1).join('.');
+    // The file's calls come in source order: those after the body end the search.
     for (const call of testFileOf(this.context).calls) {
+      if (call.range[0] >= body.range[1]) break;
       if (call.range[0] <= node.range[1] || call.range[1] > body.range[1]) continue;
       const saved = callFacts(call);
       if (saved && SAVING_METHODS.has(saved.segments[saved.segments.length - 1] ?? '') && saved.segments.slice(0, -1).join('.') === receiver) return true;

@@ -14,6 +14,7 @@ import {
 import { parseUrl, urlObjectText, type UrlTarget } from '../core/urls';
 import { propertyName, unwrap } from './call-chain';
 import { moduleBindingOf, resolveName } from './imports';
+import { functionOf } from './local-bindings';
 import { moduleMemberOf } from './module-members';
 import { moduleIdentityOf } from './project-modules';
 import { destructuredPropertyOf, singleValueOf } from './variables';
@@ -216,20 +217,30 @@ function isEnvironmentRead(node: Node): boolean {
   return (root.type === AST_NODE_TYPES.Identifier && root.name === 'process') || root.type === AST_NODE_TYPES.MetaProperty;
 }
 
+/** The server `server.address()` is called on, or `null` for any other expression. */
+function serverOfAddressCall(node: Node): Node | null {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 0) return null;
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'address' ? callee.object : null;
+}
+
 /** `server.address()` on a server the file starts. */
 function isServerAddressCall(context: Context, node: Node): boolean {
-  const call = unwrap(node);
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 0) return false;
-  const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'address' && isStartedServer(context, callee.object, 0);
+  const server = serverOfAddressCall(node);
+  return server !== null && isStartedServer(context, server, 0);
 }
 
 /** `server.address()` on a stand-in server the file writes itself ({@link isStandInServer}). */
 function isStandInAddressCall(context: Context, node: Node): boolean {
-  const call = unwrap(node);
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 0) return false;
+  const server = serverOfAddressCall(node);
+  return server !== null && isStandInServer(context, server, 0);
+}
+
+/** The name a call is made by: `createServer` in `http.createServer(…)` and in `createServer(…)`. */
+function calledName(call: TSESTree.CallExpression): string | null {
   const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'address' && isStandInServer(context, callee.object, 0);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
 }
 
 const SERVER_FACTORIES: ReadonlySet<string> = new Set(['createServer', 'createSecureServer']);
@@ -245,7 +256,7 @@ function isStandInServer(context: Context, node: Node, depth: number): boolean {
   const expression = unwrap(node);
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     const callee = unwrap(expression.callee);
-    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    const name = calledName(expression);
     // `createServer(handler).listen(0)` hands back the server it is called on.
     if (name === 'listen' && callee.type === AST_NODE_TYPES.MemberExpression) return isStandInServer(context, callee.object, depth + 1);
     if (name === null || !SERVER_FACTORIES.has(name)) return false;
@@ -270,7 +281,7 @@ function usesProjectModules(context: Context, fn: Node, depth = 0): boolean {
     const variable = reference.resolved;
     if (!variable) continue;
     // A function of the file's own that the handler calls (`(req, res) => handle(req, res)`): what it uses.
-    const declared = localFunctionOf(variable);
+    const declared = variable.defs.length === 1 ? functionOf(variable) : null;
     if (declared) {
       if (usesProjectModules(context, declared, depth + 1)) return true;
       continue;
@@ -283,16 +294,6 @@ function usesProjectModules(context: Context, fn: Node, depth = 0): boolean {
   return false;
 }
 
-/** The function a local binding is declared as (`function handle() {}`, `const handle = () => …`), or `null`. */
-function localFunctionOf(variable: TSESLint.Scope.Variable): Node | null {
-  const definition = variable.defs[0];
-  if (variable.defs.length !== 1 || !definition) return null;
-  if (definition.type === 'FunctionName') return definition.node as Node;
-  if (definition.type !== 'Variable' || !definition.node.init) return null;
-  const init = unwrap(definition.node.init);
-  return init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression ? init : null;
-}
-
 /**
  * Whether a node lies in a request handler the file writes for a server of its own
  * (`http.createServer((req, res) => { http.request(upstream) … })`): what runs there, a proxy
@@ -302,8 +303,7 @@ export function isInOwnServerHandler(node: Node): boolean {
   for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (child.type !== AST_NODE_TYPES.ArrowFunctionExpression && child.type !== AST_NODE_TYPES.FunctionExpression) continue;
     if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child)) continue;
-    const callee = unwrap(parent.callee);
-    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    const name = calledName(parent);
     if (name !== null && SERVER_FACTORIES.has(name)) return true;
   }
   return false;
@@ -319,8 +319,7 @@ function isStartedServer(context: Context, node: Node, depth: number): boolean {
   if (depth > 4) return false;
   const expression = unwrap(node);
   if (expression.type === AST_NODE_TYPES.CallExpression) {
-    const callee = unwrap(expression.callee);
-    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    const name = calledName(expression);
     return name !== null && SERVER_STARTERS.has(name);
   }
   if (expression.type === AST_NODE_TYPES.MemberExpression) return isStartedServer(context, expression.object, depth + 1);
