@@ -243,23 +243,26 @@ function asksForSpies(argument: Node | undefined): boolean {
   );
 }
 
-function isImplementationMethod(parent: Node | undefined, child: Node): boolean {
-  return (
-    parent?.type === AST_NODE_TYPES.MemberExpression &&
-    parent.object === child &&
-    IMPLEMENTATION_METHODS.has(propertyName(parent) ?? '')
-  );
+function isMethodOf(parent: Node | undefined, child: Node, methods: ReadonlySet<string>): boolean {
+  return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === child && methods.has(propertyName(parent) ?? '');
 }
 
+/** Sinon's way of making a stub run the original: `sinon.stub(a, 'b').callThrough()`. */
+const CALLS_THROUGH: ReadonlySet<string> = new Set(['callThrough']);
+/** Sinon's behaviours for some calls only: what follows them says nothing of the stub's other calls. */
+const FOR_SOME_CALLS: ReadonlySet<string> = new Set(['withArgs', 'onCall', 'onFirstCall', 'onSecondCall', 'onThirdCall']);
+const NONE: ReadonlySet<string> = new Set();
+
 /**
- * Whether a spy created by `node` is given another implementation: chained
+ * Whether the double made by `node` is given one of `methods`, chained onto it
  * (`jest.spyOn(a, 'b').mockResolvedValue(x)`) or later through the variable it is stored in
- * (`const spy = …` or `spy = …` in a hook).
+ * (`const spy = …` or `spy = …` in a hook). A chain is not followed past one of `unless`.
  */
-function spyGetsImplementation(context: Context, node: TSESTree.CallExpression): boolean {
+function doubleIsGiven(context: Context, node: TSESTree.CallExpression, methods: ReadonlySet<string>, unless: ReadonlySet<string> = NONE): boolean {
   let current: Node = node;
   while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) {
-    if (isImplementationMethod(current.parent, current)) return true;
+    if (isMethodOf(current.parent, current, methods)) return true;
+    if (isMethodOf(current.parent, current, unless)) return false;
     const call: Node | undefined = current.parent.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
     current = call;
@@ -272,7 +275,7 @@ function spyGetsImplementation(context: Context, node: TSESTree.CallExpression):
     const resolution = resolveName(context, holder.left);
     variable = resolution.type === 'local' ? resolution.variable : undefined;
   }
-  return (variable?.references ?? []).some((reference) => isImplementationMethod(reference.identifier.parent, reference.identifier));
+  return (variable?.references ?? []).some((reference) => isMethodOf(reference.identifier.parent, reference.identifier, methods));
 }
 
 /** `proxyquire('./m', { pg: stub })`: every stubbed specifier, relative to the module being loaded. */
@@ -450,7 +453,7 @@ function memberCall(context: Context, node: TSESTree.CallExpression, library: Mo
           // A generated double of the whole module: nothing is swapped, but the test uses a fake.
           return call(moduleTarget(first), true);
         case 'spyOn':
-          return call(methodOrGlobal(first, second), spyGetsImplementation(context, node));
+          return call(methodOrGlobal(first, second), doubleIsGiven(context, node, IMPLEMENTATION_METHODS));
         case 'replaceProperty':
           return call(methodOrGlobal(first, second), true, third ?? null);
         case 'stubGlobal': {
@@ -479,9 +482,10 @@ function memberCall(context: Context, node: TSESTree.CallExpression, library: Mo
     case 'sinon':
       switch (method) {
         case 'stub':
-          return first ? call(methodOrGlobal(first, second), true) : null;
+          // A stub told to call through runs the original, as a spy does.
+          return first ? call(methodOrGlobal(first, second), !doubleIsGiven(context, node, CALLS_THROUGH, FOR_SOME_CALLS)) : null;
         case 'spy':
-          return first ? call(methodOrGlobal(first, second), spyGetsImplementation(context, node)) : null;
+          return first ? call(methodOrGlobal(first, second), doubleIsGiven(context, node, IMPLEMENTATION_METHODS)) : null;
         case 'replace':
         case 'replaceGetter':
         case 'replaceSetter':
