@@ -42,7 +42,10 @@ export interface HookSummary {
 
 /** What calling an exported function (or reading an exported value) hands back. */
 export type ExportValue =
-  | { readonly type: 'app-client' } // an HTTP/CLI client bound to the project's own app (`supertest(app)`, an axios instance on the app's URL)
+  // an HTTP/CLI client bound to the project's own app (`supertest(app)`, an axios instance on the
+  // app's URL); `sends` when the value is itself a function that sends a request to the app when
+  // called (`fetch: apiFetch(url)` on the address the helper's server of the app listens on)
+  | { readonly type: 'app-client'; readonly sends?: boolean }
   | { readonly type: 'boundary-client'; readonly kind: string } // a real client, pool, connection or adapter reaching a boundary
   | { readonly type: 'fake'; readonly kind: string | null } // an HTTP fake, in-memory double or stub
   | { readonly type: 'fresh-database' } // a database made for the caller (`:memory:`, a random name)

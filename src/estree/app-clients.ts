@@ -21,19 +21,31 @@ export interface HelperClientCall {
 
 const MAX_DEPTH = 4;
 
-/** Every call {@link parseHelperClientCall} recognises is a method call by one of these names. */
-export const HELPER_CLIENT_NEEDS: TextNeeds = { names: [...REQUEST_METHODS] };
+/**
+ * Names under which a helper may hand back a function that is itself a request to the app
+ * (`api.fetch('/x')`, where `runServer()` returns `{ fetch: apiFetch(url) }`).
+ */
+const SENDER_NAMES: ReadonlySet<string> = new Set([...REQUEST_METHODS, 'fetch']);
+
+/** Every call {@link parseHelperClientCall} recognises is called by one of these names. */
+export const HELPER_CLIENT_NEEDS: TextNeeds = { names: [...SENDER_NAMES] };
 
 /**
  * Recognises a request through a client from one of the project's modules: `api.post('/orders')`
  * where `const api = createApiClient()` (or `await` of it), `helper().get('/x')`, a client the
- * module exports as a value, or one in a property of such a value (`app.request.get('/x')`). `null` when the callee is no such client or the module is a package.
+ * module exports as a value, or one in a property of such a value (`app.request.get('/x')`), or a
+ * call of a function the module hands back that sends a request itself (`api.fetch('/x')`). `null` when the callee is no such client or the module is a package.
  * A module that cannot be read gives `value: { type: 'unknown' }`.
  */
 export function parseHelperClientCall(context: Context, node: TSESTree.CallExpression): HelperClientCall | null {
   const callee = unwrap(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !REQUEST_METHODS.has(propertyName(callee) ?? '')) return null;
-  return clientOrigin(context, unwrap(callee.object), 0);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  if (name === null || !SENDER_NAMES.has(name)) return null;
+  const held = callee.type === AST_NODE_TYPES.MemberExpression && REQUEST_METHODS.has(name) ? clientOrigin(context, unwrap(callee.object), 0) : null;
+  if (held && held.value.type !== 'other') return held;
+  // `api.fetch('/x')`: the function called is itself what sends the request.
+  const sender = clientOrigin(context, callee, 0);
+  return sender?.value.type === 'app-client' && sender.value.sends ? sender : held;
 }
 
 function clientOrigin(context: Context, node: Node, depth: number): HelperClientCall | null {

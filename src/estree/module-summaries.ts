@@ -578,6 +578,8 @@ interface Reader {
   readonly starSources: string[];
   /** Memo of what a function does, so mutual calls end. */
   readonly functionFacts: Map<Node, FunctionFacts | null>;
+  /** The module's functions that start the project's own app on a server, once asked for. */
+  appServers: readonly Node[] | null;
   complete: boolean;
   boundaryKinds: Set<string>;
   /** Kinds of the boundary clients the module loads itself, not through other project modules. */
@@ -608,6 +610,7 @@ function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, r
     exports: new Map(),
     starSources: [],
     functionFacts: new Map(),
+    appServers: null,
     complete: reach.complete,
     boundaryKinds: new Set(reach.kinds),
     ownClientKinds: ownClientKindsOf(file, specifiers),
@@ -807,8 +810,7 @@ function mayExportThrough(file: string, name: string, seen: Set<string>): boolea
 
 /** A node's text in the module being read: by oxc's `start` and `end`, or the fallback parsers' `range`. */
 function textOf(reader: Reader, node: Node): string {
-  const offsets = node as Partial<Record<'start' | 'end', number>> & { readonly range?: readonly [number, number] };
-  const [start, end] = offsets.range ?? [offsets.start ?? 0, offsets.end ?? 0];
+  const [start, end] = offsetsOf(node);
   return reader.text.slice(start, end);
 }
 
@@ -1575,6 +1577,7 @@ const OTHER: ExportValue = { type: 'other' };
 const UNKNOWN: ExportValue = { type: 'unknown' };
 /** Unknown because it is either a fake or a real client, and only the caller knows which. */
 const FAKE_OR_REAL: ExportValue = { type: 'unknown' };
+const APP_REQUEST_SENDER: ExportValue = { type: 'app-client', sends: true };
 const LOOPBACK = /\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])\b|\$\{[^}]*\b(?:port|address)\b/i;
 const FRESH_NAME = /:memory:|\brandomUUID\b|\bMath\.random\b|\bnanoid\b|\buuid(?:v4)?\b|\bv4\(|\bDate\.now\b|\brandomBytes\b/;
 const HTTP_CLIENT_FACTORIES = new Set(['create', 'extend']);
@@ -1655,8 +1658,10 @@ function valueOf(reader: Reader, expression: Node, seen: Set<Node>, fn: TSESTree
       if (target === null) return OTHER;
       return target.exports.get(binding.imported)?.value ?? (target.complete ? OTHER : UNKNOWN);
     }
-    case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
+      if (isPromiseOfExecutor(reader, node)) return promisedValue(reader, node.arguments[0] as TSESTree.FunctionLike, seen);
+      return valueOfCall(reader, node, seen, fn);
+    case AST_NODE_TYPES.CallExpression:
       return valueOfCall(reader, node, seen, fn);
     case AST_NODE_TYPES.MemberExpression:
       return UNKNOWN;
@@ -1692,6 +1697,10 @@ function valueOfCall(reader: Reader, call: TSESTree.CallExpression | TSESTree.Ne
   if (local && segments.length === 1) return valueOf(reader, local, new Set([...seen, call]), fn);
   const binding = local ? null : reader.bindings.get(root);
   if (binding?.type === 'local') {
+    if (isFunction(binding.node) && segments.length === 1 && call.arguments.some((argument) => isAppAddress(reader, argument, fn, call))) {
+      // `apiFetch(url)` on the address the module's server of the app listens on.
+      if (returnsRequestSender(reader, binding.node)) return APP_REQUEST_SENDER;
+    }
     if (isFunction(binding.node)) return segments.length === 1 ? returnedValue(reader, binding.node, seen) : UNKNOWN;
     if (binding.node.type === AST_NODE_TYPES.ClassDeclaration || binding.node.type === AST_NODE_TYPES.ClassExpression) {
       return nodeExport(reader, binding.node).value;
@@ -1734,4 +1743,182 @@ function packageValue(specifier: string, members: readonly string[], call: TSEST
   if (boundary.role === 'fake') return { type: 'fake', kind: boundary.kind };
   if (boundary.kind === 'database' && (boundary.role === 'container' || FRESH_NAME.test(argumentText))) return { type: 'fresh-database' };
   return { type: 'boundary-client', kind: boundary.kind };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Servers of the project's own app, started by a helper
+
+/** Whether a `new` expression is `new Promise((resolve) => …)`, with `Promise` the global one. */
+function isPromiseOfExecutor(reader: Reader, node: TSESTree.NewExpression): boolean {
+  const [executor] = node.arguments;
+  return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && !reader.bindings.has('Promise') && executor !== undefined && isFunction(executor);
+}
+
+/**
+ * What a promise made with `new Promise((resolve) => …)` settles to: the strongest of the values
+ * handed to `resolve`, in the executor or in a callback inside it (`server.listen(port, () =>
+ * resolve({ server, url }))`). Unknown when `resolve` is never called with a value there, since it
+ * may be handed on (`server.listen(port, resolve)`).
+ */
+function promisedValue(reader: Reader, executor: TSESTree.FunctionLike, seen: Set<Node>): ExportValue {
+  const [resolve] = executor.params;
+  if (resolve?.type !== AST_NODE_TYPES.Identifier || !executor.body) return UNKNOWN;
+  const values: ExportValue[] = [];
+  const visit = (fn: TSESTree.FunctionLike): void => {
+    if (!fn.body) return;
+    const body = fn.body;
+    walk(body, (node) => {
+      if (node !== body && isFunction(node)) {
+        visit(node);
+        return false;
+      }
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== resolve.name) return undefined;
+      const [value] = node.arguments;
+      if (value && value.type !== AST_NODE_TYPES.SpreadElement) values.push(valueOf(reader, value, seen, fn));
+      return undefined;
+    });
+  };
+  visit(executor);
+  return values.length > 0 ? strongest(values) : UNKNOWN;
+}
+
+/**
+ * The module's outermost functions that start the project's own app on a server:
+ * `createServer(app)`, `createSecureServer(options, app)` or `app.listen(port)`, where `app` is
+ * what a project module exports or built here around one (`const app = express(); app.use(router)`).
+ * A server whose handler is written here and uses nothing of the project's is a stand-in.
+ */
+function appServersOf(reader: Reader): readonly Node[] {
+  if (reader.appServers) return reader.appServers;
+  const found: Node[] = [];
+  if (/\b(?:createServer|createSecureServer|listen)\b/.test(reader.text)) {
+    walk(reader.program as unknown as Node, (node) => {
+      if (!isFunction(node)) return undefined;
+      if (servesProjectApp(reader, node)) found.push(node);
+      return false;
+    });
+  }
+  reader.appServers = found;
+  return found;
+}
+
+function servesProjectApp(reader: Reader, fn: TSESTree.FunctionLike): boolean {
+  let serves = false;
+  walk(fn as Node, (node) => {
+    if (serves) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const segments = segmentsOf(node.callee);
+    const last = segments?.[segments.length - 1];
+    if (last === 'createServer' || last === 'createSecureServer') serves = node.arguments.some((argument) => isProjectApp(reader, argument, fn));
+    else if (last === 'listen' && node.callee.type === AST_NODE_TYPES.MemberExpression) serves = isProjectApp(reader, node.callee.object, fn);
+    return undefined;
+  });
+  return serves;
+}
+
+/** Whether an expression is the project's app: a project module's export, or a value built here from or around one. */
+function isProjectApp(reader: Reader, expression: Node, fn: TSESTree.FunctionLike): boolean {
+  const root = segmentsOf(expression)?.[0];
+  if (!root || root === 'this') return false;
+  if (isProjectImport(reader, root)) return true;
+  const inFunction = declarationIn(fn, root);
+  const binding = inFunction ? null : reader.bindings.get(root);
+  const declared = inFunction ?? (binding?.type === 'local' ? binding.node : null);
+  if (!declared) return false;
+  const made = unwrapExpression(declared);
+  if (made.type !== AST_NODE_TYPES.CallExpression && made.type !== AST_NODE_TYPES.NewExpression) return false;
+  // `createApp(router)`, `buildApp()` from the project; or `express()` later handed one (`app.use(router)`).
+  if (usesProjectImport(reader, made)) return true;
+  let handed = false;
+  walk((inFunction ? fn : reader.program) as Node, (node) => {
+    if (handed) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    if (segmentsOf(node.callee.object)?.[0] !== root || segmentsOf(node.callee)?.length !== 2) return undefined;
+    handed = node.arguments.some((argument) => usesProjectImport(reader, argument));
+    return undefined;
+  });
+  return handed;
+}
+
+function isProjectImport(reader: Reader, name: string): boolean {
+  const binding = reader.bindings.get(name);
+  return binding?.type === 'import' && identityOf(reader.identity.file, binding.specifier).type === 'project';
+}
+
+/** Whether an expression names an import of a project module: as its callee's root, or in an argument (`createApp(routes)`). */
+function usesProjectImport(reader: Reader, expression: Node): boolean {
+  const node = unwrapExpression(expression);
+  const root = segmentsOf(node)?.[0];
+  if (root && isProjectImport(reader, root)) return true;
+  return (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && node.arguments.some((argument) => usesProjectImport(reader, argument));
+}
+
+/** A `const` by that name anywhere in a function, nested callbacks included. */
+function declarationIn(fn: TSESTree.FunctionLike, name: string): Node | null {
+  let found: Node | null = null;
+  walk(fn as Node, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name && node.init) found = node.init;
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * Whether an argument is the address of the project's app: a loopback URL (`http://localhost:${port}`),
+ * written in place or held in a `const`, inside a function of the module that starts the app.
+ */
+function isAppAddress(reader: Reader, argument: Node, fn: TSESTree.FunctionLike | null, call: Node): boolean {
+  const [start, end] = offsetsOf(call);
+  const inServer = appServersOf(reader).some((server) => {
+    const [from, to] = offsetsOf(server);
+    return from <= start && end <= to;
+  });
+  if (!inServer) return false;
+  let value: Node | null = unwrapExpression(argument);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const binding = reader.bindings.get(value.name);
+    value = localDeclaration(fn, value.name) ?? (binding?.type === 'local' ? binding.node : null);
+  }
+  if (value?.type !== AST_NODE_TYPES.TemplateLiteral && value?.type !== AST_NODE_TYPES.Literal && value?.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  return LOOPBACK.test(textOf(reader, value));
+}
+
+/** Whether a function hands back a function that sends HTTP requests: `fetch`, or a client package's call. */
+function returnsRequestSender(reader: Reader, fn: TSESTree.FunctionLike): boolean {
+  const returned: Node[] = [];
+  if (fn.body?.type === AST_NODE_TYPES.BlockStatement) {
+    const body = fn.body;
+    walk(body, (node) => {
+      if (node !== body && isFunction(node)) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(unwrapExpression(node.argument));
+      return undefined;
+    });
+  } else if (fn.body) {
+    returned.push(unwrapExpression(fn.body));
+  }
+  return returned.length > 0 && returned.every((value) => isFunction(value) && sendsRequests(reader, value));
+}
+
+function sendsRequests(reader: Reader, fn: TSESTree.FunctionLike): boolean {
+  let sends = false;
+  walk(fn as Node, (node) => {
+    if (sends) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const root = segmentsOf(node.callee)?.[0];
+    if (!root) return undefined;
+    const binding = reader.bindings.get(root);
+    if (root === 'fetch' && node.callee.type === AST_NODE_TYPES.Identifier) sends = !binding;
+    else if (binding?.type === 'import') {
+      const boundary = lookupBoundary(binding.specifier, CATALOG_ONLY);
+      sends = boundary?.kind === 'http' && boundary.role !== 'fake';
+    }
+    return undefined;
+  });
+  return sends;
+}
+
+function offsetsOf(node: Node): readonly [number, number] {
+  const offsets = node as Partial<Record<'start' | 'end', number>> & { readonly range?: readonly [number, number] };
+  return offsets.range ?? [offsets.start ?? 0, offsets.end ?? 0];
 }
