@@ -73,6 +73,12 @@ export interface ExportSummary {
    */
   readonly ownMembers?: readonly string[];
   /**
+   * For a class: its own static methods that only hand back a new instance of the class
+   * (`static async create(config) { …; return new TestNetwork(…) }`): factories of an object, not
+   * of a record. Absent for anything but a class.
+   */
+  readonly staticFactories?: readonly string[];
+  /**
    * For a client the project builds around a schema of its own (`mongoose.model('User', userSchema)`):
    * the members the project defines on it (`userSchema.methods.comparePassword = …`, statics too),
    * and whether each one's own body is seen to reach a boundary (a client package, or a call on

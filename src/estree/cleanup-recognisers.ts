@@ -23,7 +23,7 @@ import { fileCache } from './file-cache';
 import { resolveName, type ModuleBinding } from './imports';
 import { functionOf, someCallIn, valuesOf, type FunctionNode } from './local-bindings';
 import { isStandInFunction } from './mocks';
-import { isMockedAway, summaryOfSpecifier } from './project-modules';
+import { exportOfSpecifier, isMockedAway, summaryOfSpecifier } from './project-modules';
 import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
 
 type Node = TSESTree.Node;
@@ -444,17 +444,24 @@ const CLASS_NAME = /^[A-Z]/;
  * Whether a call is a static factory of a class a package exports: `RequestContext.create(em)`,
  * `SchemaCommandFactory.create('update')`. A package knows none of the project's tables, so its
  * classes build objects rather than rows (the project's own models, such as `User.create()`, come
- * from the project).
+ * from the project). A class of the project's own code, a workspace package's included, is read: its
+ * static method is a factory when the class defines it to hand back a new instance of itself
+ * (`TestNetwork.create()` ending in `return new TestNetwork(…)`), where a model's inherited
+ * `User.create()` still writes a row.
  */
 export function isStaticFactory(context: Context, node: WritingCall, facts: CallFacts): boolean {
   if (facts.segments.length !== 2 || facts.constructed?.has(0) || node.type !== AST_NODE_TYPES.CallExpression) return false;
   const root = callChain(node)?.root;
   if (root?.type !== AST_NODE_TYPES.Identifier || !CLASS_NAME.test(root.name)) return false;
   const resolution = resolveName(context, root);
-  if (resolution.type !== 'module' || isRelativeSpecifier(resolution.binding.source)) return false;
-  // A library linted from its own source is still a library: it knows none of the tests' tables.
+  if (resolution.type !== 'module') return false;
   const source = resolution.binding.source;
-  return summaryOfSpecifier(context, source) === null || libraryBoundaryOfSpecifier(context, source) !== null;
+  // A library linted from its own source is still a library: it knows none of the tests' tables.
+  if (!isRelativeSpecifier(source) && (summaryOfSpecifier(context, source) === null || libraryBoundaryOfSpecifier(context, source) !== null)) return true;
+  // The project's class whose own static method only hands back a new instance of it.
+  const method = facts.segments[1];
+  const exported = resolution.binding.imported === '*' ? null : exportOfSpecifier(context, source, resolution.binding.imported);
+  return method !== undefined && exported !== null && exported !== 'unknown' && (exported.staticFactories ?? []).includes(method);
 }
 
 /**

@@ -1098,6 +1098,7 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
       boundaryKinds: [...reader.boundaryKinds],
       effects: [],
       ownMembers: ownMembersOf(node),
+      staticFactories: staticFactoriesOf(node),
       ...(defined.length > 0 ? { definedMembers: defined } : {}),
     };
   }
@@ -1303,6 +1304,34 @@ function ownMembersOf(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression
     if (!('key' in member) || member.computed) continue;
     const name = propertyKeyName(member.key);
     if (name !== null) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * A class's own static methods whose every `return` hands back `new` of the class itself
+ * (`new TestPlc(url)`, `new this(config)`).
+ */
+function staticFactoriesOf(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string[] {
+  const own = node.id?.name;
+  const names: string[] = [];
+  for (const member of node.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || !member.static || member.kind !== 'method' || member.computed) continue;
+    const name = propertyKeyName(member.key);
+    const body = member.value.body;
+    if (name === null || !body) continue;
+    let returns = 0;
+    let others = 0;
+    walk(body, (inner) => {
+      if (inner !== body && isFunction(inner)) return false;
+      if (inner.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+      const value = inner.argument ? unwrapExpression(inner.argument) : null;
+      const made = value?.type === AST_NODE_TYPES.NewExpression ? value.callee : null;
+      if (made?.type === AST_NODE_TYPES.ThisExpression || (made?.type === AST_NODE_TYPES.Identifier && made.name === own)) returns++;
+      else others++;
+      return undefined;
+    });
+    if (returns > 0 && others === 0) names.push(name);
   }
   return names;
 }
