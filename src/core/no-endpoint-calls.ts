@@ -68,7 +68,8 @@ export function judgeEndpointCall(call: EndpointCall, context: EndpointContext):
       if (call.target.type === 'url') return judgeRequest(call.entry, call.entry, call.target.url, context);
       return { kind: 'test-client', entry: call.entry };
     case 'helper-client':
-      return call.value.type === 'app-client' ? { kind: 'test-client', entry: `the app client ${call.helper}` } : null;
+      if (call.value.type !== 'app-client') return null;
+      return { kind: 'test-client', entry: call.value.sends ? `a request function that ${call.helper} hands back` : `the app client ${call.helper}` };
     case 'http-request':
       return judgeRequest(call.client, call.module, call.url, context);
     case 'process': {

@@ -251,6 +251,22 @@ function namesKnownText(context: Context, argument: TSESTree.CallExpressionArgum
   return !displayText(partialTextOf(context, node)).includes('…');
 }
 
+/**
+ * `api.fetch('/v1/users', { method: 'POST', … })`: `POST /v1/users`, for a call named `fetch` whose
+ * method is written out as a string in its options.
+ */
+function fetchLine(context: Context, call: TSESTree.CallExpression): string | null {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  const [target, options] = call.arguments;
+  if (name !== 'fetch' || !target || target.type === AST_NODE_TYPES.SpreadElement || options?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const method = options.properties.find((property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'method');
+  const verb = method?.type === AST_NODE_TYPES.Property && method.value.type === AST_NODE_TYPES.Literal ? method.value.value : null;
+  if (typeof verb !== 'string' || !HTTP_METHODS.has(verb.toLowerCase())) return null;
+  const shown = displayText(partialTextOf(context, target)).replace(/\s+/g, ' ');
+  return `${verb.toUpperCase()} ${shown.length <= MAX_REQUEST_TEXT ? shown : `${shown.slice(0, MAX_REQUEST_TEXT - 1)}…`}`;
+}
+
 /** `request(app).post('/v1/users')`: `POST /v1/users`. */
 function requestLineOf(context: Context, node: TSESTree.CallExpression, elided: boolean): string | null {
   const verbCall = (call: TSESTree.CallExpression): string | null => {
@@ -264,7 +280,7 @@ function requestLineOf(context: Context, node: TSESTree.CallExpression, elided: 
   // A call that is itself the request (`api.post('/v1/users')`) already shows it, unless its
   // arguments were too long to show (`server.post(…)`) or it names its path by a constant whose
   // text is known (`api.post(ORDERS)`).
-  const own = verbCall(node);
+  const own = verbCall(node) ?? fetchLine(context, node);
   if (own) return elided || namesKnownText(context, node.arguments[0]) ? own : null;
   const parent = node.parent;
   const next = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? parent.parent : null;

@@ -103,10 +103,10 @@ const cjs = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'la
 /** A path as the move command in a message shows it: RuleTester lints from the file system's root. */
 const shown = (file: string) => path.relative(path.parse(file).root, file);
 
-const reported = (line: number, file: string, client: string, call: string, more = '') => ({
+const reported = (line: number, file: string, client: string, call: string, more = '', request = '') => ({
   messageId: 'testClient' as const,
   line,
-  data: { file: shown(path.join(billing, file)), client, call, request: '', more },
+  data: { file: shown(path.join(billing, file)), client, call, request, more },
 });
 
 ts.run('no-endpoint-calls: a helper that starts the app and hands back a sender', rule, {
@@ -182,8 +182,8 @@ it('creates an invoice', async () => {
 });
 `,
       errors: [
-        reported(11, 'test/integration/invoices.test.ts', "the app client `startApi()` from '../support/server'", "api.fetch('/invoices')"),
-        reported(16, 'test/integration/invoices.test.ts', "the app client `startApi()` from '../support/server'", 'api.fetch(…)', ', and 1 more like it in this test'),
+        reported(11, 'test/integration/invoices.test.ts', "a request function that `startApi()` from '../support/server' hands back", "api.fetch('/invoices')"),
+        reported(16, 'test/integration/invoices.test.ts', "a request function that `startApi()` from '../support/server' hands back", 'api.fetch(…)', ', and 1 more like it in this test', ' (POST /invoices)'),
       ],
     },
     {
@@ -197,7 +197,7 @@ test('lists invoices', async () => {
   server.close();
 });
 `,
-      errors: [reported(5, 'test/integration/destructured.test.ts', "the app client `startApi()` from '../support/server'", "fetch('/invoices')")],
+      errors: [reported(5, 'test/integration/destructured.test.ts', "a request function that `startApi()` from '../support/server' hands back", "fetch('/invoices')")],
     },
   ],
 });
@@ -224,7 +224,7 @@ describe('health', () => {
   });
 });
 `,
-      errors: [reported(12, 'test/integration/health.test.js', "the app client `listen()` from '../support/server.cjs'", "api.request('/health')")],
+      errors: [reported(12, 'test/integration/health.test.js', "a request function that `listen()` from '../support/server.cjs' hands back", "api.request('/health')")],
     },
   ],
 });
