@@ -64,9 +64,13 @@ function isHarness(context: Context, node: Node, depth: number): boolean {
   return references.every((reference) => isHarmlessUse(context, reference, depth)) && (isChainWithHandler(value) || references.some((reference) => registersOwnHandler(context, reference, depth)));
 }
 
+/** An app's settings, which take functions that answer no request: `app.set('query parser', parse)`. */
+const SETTING_METHODS: ReadonlySet<string> = new Set(['set', 'enable', 'disable', 'engine', 'decorate']);
+
 /** A registration on the app whose last argument is a handler written here: `app.get('/', (req, res) => …)`. */
 function registersOwnHandler(context: Context, reference: TSESLint.Scope.Reference, depth: number): boolean {
   const call = methodCallOn(reference.identifier as TSESTree.Identifier);
+  if (call && SETTING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '')) return false;
   const last = call?.arguments[call.arguments.length - 1];
   return last !== undefined && isHandler(context, last, depth);
 }

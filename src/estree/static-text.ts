@@ -15,6 +15,7 @@ import { parseUrl, urlObjectText, type UrlTarget } from '../core/urls';
 import { propertyName, unwrap } from './call-chain';
 import { moduleBindingOf, resolveName } from './imports';
 import { functionOf } from './local-bindings';
+import { isHarnessApp } from './harness-apps';
 import { moduleMemberOf } from './module-members';
 import { moduleIdentityOf } from './project-modules';
 import { destructuredPropertyOf, singleValueOf } from './variables';
@@ -140,6 +141,8 @@ function evaluateMember(context: Context, member: TSESTree.MemberExpression, nex
   if (name === 'execPath' && isGlobal(context, object, 'process')) return knownText('node');
   if (name === 'href') return next(object);
   if ((name === 'port' || name === 'address') && isStandInAddressCall(context, object)) return STAND_IN_ADDRESS;
+  // `server.port` of what a helper started for a harness app (`await using server = await startServer(app)`).
+  if (name === 'port' && isStandInServer(context, object, 0)) return STAND_IN_ADDRESS;
   if (name === 'address' && isServerAddressCall(context, object)) return SERVER_ADDRESS;
   return UNKNOWN_TEXT;
 }
@@ -248,7 +251,7 @@ const SERVER_FACTORIES: ReadonlySet<string> = new Set(['createServer', 'createSe
 /**
  * Whether a value is a stand-in server: made by `createServer` or `createSecureServer` with a
  * request handler written in the file (`http.createServer((req, res) => …)`), which uses nothing the
- * project's own modules export. It answers as a fake of some service does; a server around the
+ * project's own modules export, or started for a harness app the file builds (see `isHarnessApp`). It answers as a fake of some service does; a server around the
  * project's app (`http.createServer(app)`, a handler that calls the app) is the app.
  */
 function isStandInServer(context: Context, node: Node, depth: number): boolean {
@@ -259,6 +262,9 @@ function isStandInServer(context: Context, node: Node, depth: number): boolean {
     const name = calledName(expression);
     // `createServer(handler).listen(0)` hands back the server it is called on.
     if (name === 'listen' && callee.type === AST_NODE_TYPES.MemberExpression) return isStandInServer(context, callee.object, depth + 1);
+    // A server started for an app the file builds as a harness (`startServer(app)`, `createServer(app)`,
+    // where `app` answers with handlers written here) answers as the file's handlers do.
+    if (expression.arguments.some((argument) => isHarnessApp(context, argument))) return true;
     if (name === null || !SERVER_FACTORIES.has(name)) return false;
     const handler = expression.arguments.find((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression);
     return handler !== undefined && !usesProjectModules(context, handler);
@@ -266,6 +272,8 @@ function isStandInServer(context: Context, node: Node, depth: number): boolean {
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
   const resolution = resolveName(context, expression);
   if (resolution.type !== 'local') return false;
+  // `app.listen(0)` on a harness app.
+  if (isHarnessApp(context, expression)) return true;
   const value = singleValueOf(resolution.variable);
   return value !== null && isStandInServer(context, value, depth + 1);
 }

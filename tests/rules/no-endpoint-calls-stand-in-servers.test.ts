@@ -210,3 +210,82 @@ describe('health', function () {
     },
   ],
 });
+
+esm.run('no-endpoint-calls: a server started for a harness app the file builds (Mocha, Vitest)', rule, {
+  valid: [
+    {
+      name: 'Mocha: fetch to an app whose route the test writes, around the project\u2019s middleware',
+      filename: 'test/integration/limits.test.js',
+      code: `import assert from 'node:assert/strict';
+import http from 'node:http';
+import express from 'express';
+import { rateLimit } from '../../src/rate-limit.js';
+
+describe('rate limit', () => {
+  let server;
+  before(async () => {
+    const app = express();
+    app.use(rateLimit({ perMinute: 1 }));
+    app.get('/ping', (req, res) => res.send('pong'));
+    server = http.createServer(app).listen(0);
+    await new Promise((resolve) => server.once('listening', resolve));
+  });
+  after(() => server.close());
+
+  it('refuses the second request in a minute', async () => {
+    const { port } = server.address();
+    await fetch(\`http://localhost:\${port}/ping\`);
+    assert.equal((await fetch(\`http://localhost:\${port}/ping\`)).status, 429);
+  });
+});
+`,
+    },
+    {
+      name: 'Vitest: fetch to the port of a harness app listening itself',
+      filename: 'test/integration/errors.test.js',
+      code: `import { afterAll, beforeAll, expect, it } from 'vitest';
+import express from 'express';
+import { errorHandler } from '../../src/errors.js';
+
+let server;
+beforeAll(() => {
+  const app = express();
+  app.get('/boom', () => {
+    throw new Error('boom');
+  });
+  app.use(errorHandler);
+  server = app.listen(0);
+});
+afterAll(() => server.close());
+
+it('answers an unknown error with a 500', async () => {
+  expect((await fetch(\`http://127.0.0.1:\${server.address().port}/boom\`)).status).toBe(500);
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Vitest: a setting of the app answers no request, so the project\u2019s routes make it the app',
+      filename: 'test/integration/search.test.js',
+      code: `import { afterAll, beforeAll, expect, it } from 'vitest';
+import express from 'express';
+import { routes } from '../../src/routes.js';
+
+let server;
+beforeAll(() => {
+  const app = express();
+  app.set('query parser', (text) => new URLSearchParams(text));
+  app.use(routes);
+  server = app.listen(0);
+});
+afterAll(() => server.close());
+
+it('finds by tag', async () => {
+  expect((await fetch(\`http://localhost:\${server.address().port}/search?tag=a\`)).status).toBe(200);
+});
+`,
+      errors: [{ messageId: 'loopbackHttp', line: 15, data: loopback('test/integration/search.test.js', 'http://localhost:${…}/search?tag=a', 'fetch') }],
+    },
+  ],
+});
