@@ -553,8 +553,7 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
     scope,
     tests: scope === 'suite' ? suiteTests : file.runsOf([...readers.values()], hook.suite),
     atLeast: file.runsMoreOf(scope === 'suite' ? file.testsUnder(hook.suite) : [...readers.values()], hook.suite),
-    // Tests elsewhere in the suite that hand values to each other say nothing of the tests that read this data.
-    ordered: (scope === 'suite' ? file.testsUnder(hook.suite) : [...readers.values()]).some((test) => file.handoffTests.has(test.id)),
+    ordered: isScenario(file, scope === 'suite' ? file.testsUnder(hook.suite) : [...readers.values()], file.testsUnder(hook.suite)),
     edit: file.perTestHookEdit(hook),
   };
 }
@@ -778,4 +777,19 @@ function kindOfBlock(file: FileIndex, statements: readonly StatementFact[]): Sta
     if (only === 'data' || only === 'cleanup') return only;
   }
   return 'other';
+}
+
+/**
+ * Whether the tests that share a hook's data form one ordered scenario: some of them hand state to
+ * each other, and either at least half of them do, or at least three tests of the hook's suite do,
+ * a third of it or more. Tests elsewhere in the suite that hand values to each other say nothing of
+ * the tests that read this data, and two tests that do, among many that stand alone, make no
+ * scenario of the rest (their hand-off is reported on its own).
+ */
+function isScenario(file: FileIndex, sharing: readonly { readonly id: Id }[], suite: readonly { readonly id: Id }[]): boolean {
+  const handing = (tests: readonly { readonly id: Id }[]) => tests.filter((test) => file.handoffTests.has(test.id)).length;
+  const among = handing(sharing);
+  if (among === 0) return false;
+  const inSuite = handing(suite);
+  return among * 2 >= sharing.length || (inSuite >= 3 && inSuite * 3 >= suite.length);
 }
