@@ -72,6 +72,8 @@ export interface ExportSummary {
    * elsewhere. Absent for anything but a class.
    */
   readonly ownMembers?: readonly string[];
+  /** The export is another module's namespace (`export * as testUtils from './test-utils'`). */
+  readonly namespace?: boolean;
   /**
    * For a class: its own static methods that only hand back a new instance of the class
    * (`static async create(config) { …; return new TestNetwork(…) }`): factories of an object, not

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule } from '../core/boundaries';
-import type { HookSummary } from '../core/module-summary';
+import type { ExportSummary, HookSummary } from '../core/module-summary';
 import {
   cleanupOf,
   writeOf,
@@ -31,7 +31,7 @@ import {
 } from '../core/vocabulary';
 import { boundaryOfSpecifier, containerOfValue } from './boundary-values';
 import { callChain, callFacts, callRoleOf, isOutermostCall, methodCallFacts, propertyName, unwrap } from './call-chain';
-import { moduleOfExpression } from './imports';
+import { moduleOfExpression, resolveName } from './imports';
 import { parseMockCall } from './mocks';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
 import { sendsDeleteToApp } from './test-clients';
@@ -39,7 +39,7 @@ import { testFileOf } from './test-file';
 import { runnerSetupOf, type RunnerSetup } from './runner-setup';
 import { subjectOf } from './cleanup-subjects';
 import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, specifierFrom, type HooksFromElsewhere } from './unseen-hooks';
-import { moduleKeyOf } from './project-modules';
+import { exportOfSpecifier, moduleKeyOf, summaryOfSpecifier } from './project-modules';
 import {
   boundaryFact,
   cleanupPlaceOf,
@@ -187,7 +187,7 @@ class CleanupGatherer {
     }
     const named = callFacts(node);
     const facts = named ?? methodCallFacts(node);
-    if (facts) this.candidates.push({ node, facts, role: named ? callRoleOf(node) : classifyCall(facts) });
+    if (facts) this.candidates.push({ node, facts, role: named ? (callRoleOf(node) ?? roleOfModuleFunction(context, node, named)) : classifyCall(facts) });
   }
 
   /** What the test-file model holds: imports, calls, and `sent.length = 0` (an in-memory collection emptied). */
@@ -445,3 +445,24 @@ function hookCleanups(hook: HookSummary, suite: number | null): PlacedCleanup[] 
   return [{ cleanup: { kind: null }, place: hookPlace(hook.kind), test: null, suite, at: -1 }];
 }
 
+
+/**
+ * `helpers.truncateAll()` on a project module taken whole (`import * as helpers`, `require('./helpers')`,
+ * or a namespace another module exports: `import { helpers } from '@app/shared'` over
+ * `export * as helpers from './helpers'`): a function of that module, named like one called bare
+ * (`truncateAll()`), so its name says what it does.
+ */
+function roleOfModuleFunction(context: Context, node: TSESTree.CallExpression, facts: CallFacts): CallRole | null {
+  const [module, name] = facts.segments;
+  const root = callChain(node)?.root;
+  if (facts.segments.length !== 2 || name === undefined || root?.type !== AST_NODE_TYPES.Identifier || root.name !== module) return null;
+  const resolution = resolveName(context, root);
+  if (resolution.type !== 'module') return null;
+  const { source, imported } = resolution.binding;
+  const whole = imported === '*' || imported === 'default' ? summaryOfSpecifier(context, source) !== null : isNamespaceExport(exportOfSpecifier(context, source, imported));
+  return whole ? classifyCall({ ...facts, segments: [name] }) : null;
+}
+
+function isNamespaceExport(exported: ExportSummary | 'unknown' | null): boolean {
+  return exported !== null && exported !== 'unknown' && exported.namespace === true;
+}

@@ -1076,7 +1076,7 @@ function importedExport(reader: Reader, specifier: string, imported: string): Ex
     const value = packageValue(specifier, imported === '*' || imported === 'default' ? [] : [imported], null, reader);
     return { value, registersHooks: [], boundaryKinds: value.type === 'boundary-client' ? [value.kind] : [], effects: [] };
   }
-  if (imported === '*') return { value: { type: 'other' }, registersHooks: [], boundaryKinds: target.boundaryKinds, effects: [] };
+  if (imported === '*') return { value: { type: 'other' }, registersHooks: [], boundaryKinds: target.boundaryKinds, effects: [], namespace: true };
   return target.exports.get(imported) ?? (target.complete ? { value: { type: 'other' }, registersHooks: [], boundaryKinds: [], effects: [] } : unknownExport());
 }
 
