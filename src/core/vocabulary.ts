@@ -103,6 +103,10 @@ const QUALIFIED_ROLES: ReadonlyMap<string, CallRole | null> = new Map<string, Ca
 
 /** Helper names the project writes itself: `createUser`, `seedOrders`, `truncateTables`, `resetDb`. */
 const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/;
+/** `basicSeed(sc)`, `usersSeed(client)`: a routine named for the seed it plants, as its last word. */
+const SEED_ROUTINE = /^[a-z][A-Za-z0-9]*(?:Seed|Seeds|Seeder)$/;
+/** `randomSeed()`, `getSeed()`: a seed for a random generator, or one looked up. */
+const NUMBER_SEED = /^(?:random|rand|generate|get|next|prng|rng)[A-Z]/;
 /** `createTestDb`, `buildHttpClient`, `makeUserRepository`: the last word names what is built. */
 const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger|Worker|Context|Caller)s?$/i;
 const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|reload|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
@@ -234,6 +238,7 @@ export function classifyFunctionName(name: string): CallRole | null {
   if (INFRASTRUCTURE_FUNCTION.test(name)) return 'infrastructure';
   if (CLEANUP_FUNCTION.test(name)) return 'cleanup';
   if (FACTORY_FUNCTION.test(name)) return 'data';
+  if (SEED_ROUTINE.test(name) && !NUMBER_SEED.test(name)) return 'data';
   return METHOD_ROLES.get(name) ?? null;
 }
 

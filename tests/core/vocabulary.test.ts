@@ -109,6 +109,12 @@ describe('classifyFunctionName', () => {
     ['deleteUser', 'cleanup'],
     ['create', 'data'],
     ['render', null],
+    ['basicSeed: a routine named for the seed it plants', 'data'],
+    ['usersSeed', 'data'],
+    ['databaseSeeder', 'data'],
+    ['randomSeed: a seed for a random generator', null],
+    ['getSeed: a seed looked up', null],
+    ['seedless', null],
   ])('%s → %s', (name, expected) => {
     expect(classifyFunctionName(name.split(':')[0] as string)).toBe(expected);
   });
