@@ -61,7 +61,22 @@ function isHarness(context: Context, node: Node, depth: number): boolean {
   const value = singleValueOf(resolution.variable);
   if (!value || !isFrameworkMaker(context, value)) return false;
   const references = resolution.variable.references;
-  return references.every((reference) => isHarmlessUse(context, reference, depth)) && (isChainWithHandler(value) || references.some((reference) => registersOwnHandler(context, reference, depth)));
+  if (!references.every((reference) => isHarmlessUse(context, reference, depth))) return false;
+  return isChainWithHandler(value) || references.some((reference) => registersOwnHandler(context, reference, depth)) || isBareApp(value, references);
+}
+
+/**
+ * `const app = new Koa()`, then only `request(app.callback())`: an app nothing is registered on
+ * answers with the framework's own defaults (a 404), so it holds none of the project's code.
+ */
+function isBareApp(value: Node, references: readonly TSESLint.Scope.Reference[]): boolean {
+  const made = unwrap(value);
+  const callee = made.type === AST_NODE_TYPES.CallExpression || made.type === AST_NODE_TYPES.NewExpression ? unwrap(made.callee) : null;
+  if (!callee || (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type !== AST_NODE_TYPES.Identifier)) return false;
+  return references.every((reference) => {
+    const call = reference.isWrite() ? null : methodCallOn(reference.identifier as TSESTree.Identifier);
+    return call === null || SERVING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '') || SETTING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '');
+  });
 }
 
 /** An app's settings, which take functions that answer no request: `app.set('query parser', parse)`. */

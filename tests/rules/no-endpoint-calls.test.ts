@@ -678,6 +678,24 @@ it('lists users', () => request(app).get('/users'));
 ts.run('no-endpoint-calls (harnesses, fakes and URLs)', rule, {
   valid: [
     {
+      name: 'a bare app with nothing registered answers with the framework\u2019s defaults (Vitest)',
+      filename: 'tests/integration/not-found.test.ts',
+      code: `
+import { expect, it } from 'vitest';
+import express from 'express';
+import request from 'supertest';
+import { notFoundBody } from '../../src/errors';
+
+it('answers 404 when nothing is mounted', async () => {
+  const app = express();
+  app.set('x-powered-by', false);
+  const response = await request(app).get('/missing');
+  expect(response.status).toBe(404);
+  expect(notFoundBody(response.status)).toEqual({ error: 'Not Found' });
+});
+`,
+    },
+    {
       name: 'a throwaway express app around the middleware under test, its handlers written in the test (Jest)',
       filename: 'tests/integration/require-plan.test.ts',
       code: `
