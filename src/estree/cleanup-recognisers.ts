@@ -476,3 +476,23 @@ export function isUnreadHelper(context: Context, node: WritingCall): boolean {
   const summary = summaryOfSpecifier(context, resolution.binding.source);
   return summary === null || summary === 'unknown';
 }
+
+/**
+ * The one boundary kind a project function called by a write reaches (`insertSyncConfig()` whose
+ * module reaches only the database), read from its summary; `null` when it reaches none or several,
+ * or when it cannot be read. Names where a helper's write lands in a message.
+ */
+export function soleKindReachedBy(context: Context, node: WritingCall): string | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = unwrap(node.callee);
+  const root = callee.type === AST_NODE_TYPES.Identifier ? callee : callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
+  if (root?.type !== AST_NODE_TYPES.Identifier) return null;
+  const resolution = resolveName(context, root);
+  if (resolution.type !== 'module') return null;
+  const { source, imported } = resolution.binding;
+  const name = callee === root ? imported : imported === '*' && callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+  if (name === null || name === '*') return null;
+  const exported = exportOfSpecifier(context, source, name);
+  if (exported === null || exported === 'unknown' || exported.boundaryKinds.length !== 1) return null;
+  return exported.boundaryKinds[0] ?? null;
+}

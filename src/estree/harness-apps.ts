@@ -6,6 +6,7 @@ import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { moduleIdentityOf, summaryOfSpecifier } from './project-modules';
+import { TEST_CLIENT_MODULES } from './test-clients';
 import { singleValueOf } from './variables';
 
 type Node = TSESTree.Node;
@@ -62,21 +63,34 @@ function isHarness(context: Context, node: Node, depth: number): boolean {
   if (!value || !isFrameworkMaker(context, value)) return false;
   const references = resolution.variable.references;
   if (!references.every((reference) => isHarmlessUse(context, reference, depth))) return false;
-  return isChainWithHandler(value) || references.some((reference) => registersOwnHandler(context, reference, depth)) || isBareApp(value, references);
+  return isChainWithHandler(value) || references.some((reference) => registersOwnHandler(context, reference, depth)) || isBareApp(context, value, references);
 }
 
 /**
  * `const app = new Koa()`, then only `request(app.callback())`: an app nothing is registered on
  * answers with the framework's own defaults (a 404), so it holds none of the project's code.
  */
-function isBareApp(value: Node, references: readonly TSESLint.Scope.Reference[]): boolean {
+function isBareApp(context: Context, value: Node, references: readonly TSESLint.Scope.Reference[]): boolean {
   const made = unwrap(value);
   const callee = made.type === AST_NODE_TYPES.CallExpression || made.type === AST_NODE_TYPES.NewExpression ? unwrap(made.callee) : null;
   if (!callee || (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type !== AST_NODE_TYPES.Identifier)) return false;
   return references.every((reference) => {
-    const call = reference.isWrite() ? null : methodCallOn(reference.identifier as TSESTree.Identifier);
-    return call === null || SERVING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '') || SETTING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '');
+    if (reference.isWrite()) return true;
+    const identifier = reference.identifier as TSESTree.Identifier;
+    const call = methodCallOn(identifier);
+    if (call) return SERVING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '') || SETTING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '');
+    // Handed only to a test client or a server (`request(app)`, `createServer(app)`), nothing that could add routes.
+    const parent = identifier.parent;
+    return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(identifier) && servesOnly(context, parent);
   });
+}
+
+/** A call that only serves an app it is handed: a test client (`request(app)`) or `createServer(app)`. */
+function servesOnly(context: Context, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'createServer') return true;
+  const origin = moduleOriginOf(context, callee);
+  return origin !== null && TEST_CLIENT_MODULES[packageName(origin)] !== undefined;
 }
 
 /** An app's settings, which take functions that answer no request: `app.set('query parser', parse)`. */

@@ -5,6 +5,7 @@ import { cleanupFactsGatherer, type CleanupGathering, type FoundWrite } from '..
 import { hookPlaceFor, insertHook } from '../estree/hooks';
 import type { TestCall } from '../estree/test-calls';
 import { createRule } from '../util/create-rule';
+import { soleKindReachedBy } from '../estree/cleanup-recognisers';
 
 type Options = [{ autofix?: boolean }];
 type MessageIds = 'missingCleanup' | 'missingCleanupThroughHelper' | 'resetOnlyOnce' | 'addCleanupHook';
@@ -57,7 +58,7 @@ function checkFile(context: Context, gathered: CleanupGathering | null, autofix:
   const verdict = gathered && findUncleanedWrite(gathered.facts);
   const found = verdict && gathered.writes[verdict.index];
   if (!found) return;
-  const kind = found.write.kind;
+  const kind = found.write.kind ?? (found.unreadHelper ? null : soleKindReachedBy(context, found.node));
   // A file that already resets before each test needs that reset widened, not a second hook.
   const edit = verdict.resetsBeforeEach ? null : skeletonEdit(context, gathered.tests, found);
   const target = found.unreadHelper && found.client ? `\`${found.client}\`, a ${kind ?? 'boundary'} client` : kind ? `the ${kind}` : 'a boundary';

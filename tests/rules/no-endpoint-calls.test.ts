@@ -805,6 +805,24 @@ it('asks the pricing service', async () => {
   ],
   invalid: [
     {
+      name: 'a bare app handed to the project through a package\u2019s default-export helper is the project app (Jest)',
+      filename: 'tests/integration/init.test.ts',
+      code: `
+import express from 'express';
+import request from 'supertest';
+import { interopDefault } from 'mlly';
+
+const mountRoutes = interopDefault(await import('../../src/routes.js'));
+
+test('serves orders', async () => {
+  const app = express();
+  mountRoutes(app);
+  await request(app).get('/orders').expect(200);
+});
+`,
+      errors: [{ messageId: 'testClient', line: 11, column: 9, data: { ...at('tests/integration/init.test.ts'), client: 'supertest', call: 'request(app)', request: ' (GET /orders)' } }],
+    },
+    {
       name: 'an express app handed to the project to add its routes is the project app',
       filename: 'tests/integration/orders-routes.test.ts',
       code: `

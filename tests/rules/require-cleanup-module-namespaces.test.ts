@@ -3,7 +3,8 @@
  * `const db = require('../support/db')`, or a namespace a workspace package exports
  * (`import { testUtils } from '@acme/shared'` over `export * as testUtils from './test-utils'`).
  * `db.truncateAll()` is that module's `truncateAll`, named like one called bare, so a hook that calls
- * it cleans up; a function whose name says nothing of removing data still does not.
+ * it cleans up; a function whose name says nothing of removing data still does not. A write through
+ * a helper of the project names where it lands when the helper's module reaches one boundary.
  */
 import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -32,6 +33,10 @@ export const pool = new Pool();
 
 export async function truncateAll() {
   await pool.query('TRUNCATE users CASCADE');
+}
+
+export async function insertUser(name: string) {
+  await pool.query('INSERT INTO users (name) VALUES ($1)', [name]);
 }
 
 export async function countRows(table: string) {
@@ -153,4 +158,46 @@ describe('users', () => {
     },
   ],
   invalid: [],
+});
+
+ts.run('require-cleanup: where a helper of the project writes (Vitest)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a helper whose module reaches only the database writes to the database',
+      filename: file('signup.test.ts'),
+      code: `import { expect, it } from 'vitest';
+import { countRows, insertUser } from '../support/db';
+
+it('signs a user up', async () => {
+  await insertUser('ana');
+  expect(await countRows('users')).toBe('1');
+});
+`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 5,
+          data: { call: 'insertUser()', target: 'the database', container: '' },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              output: `import { expect, it, afterEach } from 'vitest';
+import { countRows, insertUser } from '../support/db';
+
+afterEach(async () => {
+  // Remove what each test wrote with \`insertUser()\`: delete what it created.
+});
+
+it('signs a user up', async () => {
+  await insertUser('ana');
+  expect(await countRows('users')).toBe('1');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
