@@ -454,13 +454,16 @@ function hookCleanups(hook: HookSummary, suite: number | null): PlacedCleanup[] 
  */
 function roleOfModuleFunction(context: Context, node: TSESTree.CallExpression, facts: CallFacts): CallRole | null {
   const [module, name] = facts.segments;
-  const root = callChain(node)?.root;
-  if (facts.segments.length !== 2 || name === undefined || root?.type !== AST_NODE_TYPES.Identifier || root.name !== module) return null;
+  if (facts.segments.length !== 2 || name === undefined) return null;
+  // The name first: most calls (`expect(x).toBe(y)`) say nothing by it, and need no module looked up.
+  const role = classifyCall({ ...facts, segments: [name] });
+  const root = role === null ? null : callChain(node)?.root;
+  if (root?.type !== AST_NODE_TYPES.Identifier || root.name !== module) return null;
   const resolution = resolveName(context, root);
   if (resolution.type !== 'module') return null;
   const { source, imported } = resolution.binding;
   const whole = imported === '*' || imported === 'default' ? summaryOfSpecifier(context, source) !== null : isNamespaceExport(exportOfSpecifier(context, source, imported));
-  return whole ? classifyCall({ ...facts, segments: [name] }) : null;
+  return whole ? role : null;
 }
 
 function isNamespaceExport(exported: ExportSummary | 'unknown' | null): boolean {
