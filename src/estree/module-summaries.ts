@@ -1644,13 +1644,13 @@ function strongest(values: readonly ExportValue[]): ExportValue {
   return best;
 }
 
-/** A local `const` of the function the expression sits in, by name. */
-function localDeclaration(fn: TSESTree.FunctionLike | null, name: string): Node | null {
-  if (!fn?.body || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+/** A local `const` of the function the expression sits in, by name; with `nested`, in its callbacks too. */
+function localDeclaration(fn: TSESTree.FunctionLike | null, name: string, nested = false): Node | null {
+  if (!fn?.body || (!nested && fn.body.type !== AST_NODE_TYPES.BlockStatement)) return null;
   let found: Node | null = null;
   walk(fn.body, (node) => {
     if (found) return false;
-    if (node !== fn.body && isFunction(node)) return false;
+    if (!nested && node !== fn.body && isFunction(node)) return false;
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name && node.init) found = node.init;
     return undefined;
   });
@@ -1850,7 +1850,7 @@ function isProjectApp(reader: Reader, expression: Node, fn: TSESTree.FunctionLik
   const root = segmentsOf(expression)?.[0];
   if (!root || root === 'this') return false;
   if (isProjectImport(reader, root)) return true;
-  const inFunction = declarationIn(fn, root);
+  const inFunction = localDeclaration(fn, root, true);
   const binding = inFunction ? null : reader.bindings.get(root);
   const declared = inFunction ?? (binding?.type === 'local' ? binding.node : null);
   if (!declared) return false;
@@ -1880,17 +1880,6 @@ function usesProjectImport(reader: Reader, expression: Node): boolean {
   const root = segmentsOf(node)?.[0];
   if (root && isProjectImport(reader, root)) return true;
   return (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && node.arguments.some((argument) => usesProjectImport(reader, argument));
-}
-
-/** A `const` by that name anywhere in a function, nested callbacks included. */
-function declarationIn(fn: TSESTree.FunctionLike, name: string): Node | null {
-  let found: Node | null = null;
-  walk(fn as Node, (node) => {
-    if (found) return false;
-    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name && node.init) found = node.init;
-    return undefined;
-  });
-  return found;
 }
 
 /**
