@@ -251,8 +251,9 @@ const SERVER_FACTORIES: ReadonlySet<string> = new Set(['createServer', 'createSe
 /**
  * Whether a value is a stand-in server: made by `createServer` or `createSecureServer` with a
  * request handler written in the file (`http.createServer((req, res) => …)`), which uses nothing the
- * project's own modules export, or started for a harness app the file builds (see `isHarnessApp`). It answers as a fake of some service does; a server around the
- * project's app (`http.createServer(app)`, a handler that calls the app) is the app.
+ * project's own modules export, or started for a harness app the file builds (see `isHarnessApp`).
+ * It answers as a fake of some service does; a server around the project's app
+ * (`http.createServer(app)`, a handler that calls the app) is the app.
  */
 function isStandInServer(context: Context, node: Node, depth: number): boolean {
   if (depth > 4) return false;
