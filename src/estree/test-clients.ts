@@ -263,6 +263,11 @@ function fetchLine(context: Context, call: TSESTree.CallExpression): string | nu
   const method = options.properties.find((property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'method');
   const verb = method?.type === AST_NODE_TYPES.Property && method.value.type === AST_NODE_TYPES.Literal ? method.value.value : null;
   if (typeof verb !== 'string' || !HTTP_METHODS.has(verb.toLowerCase())) return null;
+  return requestLine(context, verb, target);
+}
+
+/** A request as a message shows it: the verb, and the target's text cut to a readable length. */
+function requestLine(context: Context, verb: string, target: TSESTree.Expression): string {
   const shown = displayText(partialTextOf(context, target)).replace(/\s+/g, ' ');
   return `${verb.toUpperCase()} ${shown.length <= MAX_REQUEST_TEXT ? shown : `${shown.slice(0, MAX_REQUEST_TEXT - 1)}…`}`;
 }
@@ -274,8 +279,7 @@ function requestLineOf(context: Context, node: TSESTree.CallExpression, elided: 
     const verb = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
     const [target] = call.arguments;
     if (verb === null || !HTTP_METHODS.has(verb) || !target || target.type === AST_NODE_TYPES.SpreadElement) return null;
-    const shown = displayText(partialTextOf(context, target)).replace(/\s+/g, ' ');
-    return `${verb.toUpperCase()} ${shown.length <= MAX_REQUEST_TEXT ? shown : `${shown.slice(0, MAX_REQUEST_TEXT - 1)}…`}`;
+    return requestLine(context, verb, target);
   };
   // A call that is itself the request (`api.post('/v1/users')`) already shows it, unless its
   // arguments were too long to show (`server.post(…)`) or it names its path by a constant whose
