@@ -545,6 +545,8 @@ class Collector {
     const role = facts ? this.roleOf(node, facts) : null;
     // `await createTables()`, one of the file's own functions: named as if it made data, but its body builds schema.
     if (role === 'data' && facts?.segments.length === 1 && buildsOnlySchema(this.context, node)) return { effect: { kind: 'schema' }, calls: [node] };
+    // `cart = givenCart()`, one of the file's own functions that only returns an object it builds: a value, like that literal.
+    if (role === 'data' && facts?.segments.length === 1 && buildsOnlyValue(this.context, node)) return { effect: { kind: 'literal', holdsInfrastructure: false }, calls: [] };
     return { effect: { kind: 'call', role }, calls: [node] };
   }
 
@@ -692,6 +694,40 @@ function buildsOnlySchema(context: Context, node: CallLike): boolean {
     schemaOnlyBodies.set(fn, answer);
   }
   return answer;
+}
+
+const valueOnlyBodies = fileCache<FunctionNode, boolean>();
+
+/**
+ * Whether a call runs one of the file's own functions that returns an object or array literal, or a
+ * `new` object, and does nothing else: not async, one returned expression, and no call or
+ * construction in it that the vocabulary takes for making data or opening infrastructure
+ * (`return new Cart({ items: [new Item(…)] })`, `({ email: faker.internet.email() })`). What it
+ * hands back lives in memory, so it is shared data only when a test changes it, as a literal is.
+ */
+function buildsOnlyValue(context: Context, node: CallLike): boolean {
+  const fn = calledLocalFunction(context, node);
+  if (!fn || fn.async || fn.generator) return false;
+  let answer = valueOnlyBodies.get(fn);
+  if (answer === undefined) {
+    const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? soleReturnOf(fn.body) : unwrap(fn.body);
+    answer =
+      returned !== null &&
+      (returned.type === AST_NODE_TYPES.ObjectExpression || returned.type === AST_NODE_TYPES.ArrayExpression || returned.type === AST_NODE_TYPES.NewExpression) &&
+      !someCallIn(context, fn, (call) => {
+        if (call.type === AST_NODE_TYPES.TaggedTemplateExpression) return true;
+        const facts = callFacts(call);
+        return facts === null || classifyCall(facts) !== null;
+      });
+    valueOnlyBodies.set(fn, answer);
+  }
+  return answer;
+}
+
+/** The expression a block returns when returning it is all the block does. */
+function soleReturnOf(body: TSESTree.BlockStatement): Node | null {
+  const [only, ...rest] = body.body;
+  return only?.type === AST_NODE_TYPES.ReturnStatement && rest.length === 0 && only.argument ? unwrap(only.argument) : null;
 }
 
 /** References by where they start; the scope manager lists a variable's references close to that order, not always in it. */
