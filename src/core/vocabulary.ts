@@ -674,8 +674,11 @@ export function openingOf(facts: CallFacts, argumentCount: number): Opening | nu
 
 /** Members that hold a handle's own configuration: `orm.config`, `client.options`. */
 const CONFIGURATION_MEMBERS: ReadonlySet<string> = new Set(['config', 'configuration', 'options', 'settings']);
-/** Methods that change how a handle itself behaves: `orm.discoverEntity(…)`, `client.setSchema(…)`. */
-const RECONFIGURING_METHOD = /^(?:discover|register|configure|use|set)[A-Z]/;
+/**
+ * Methods that change how a handle itself behaves: `orm.discoverEntity(…)`, `client.setSchema(…)`,
+ * `pool.reconfigure({ poolMax: 8 })`, `app.use(…)`. A bare `set` writes a value (`redis.set(key, value)`).
+ */
+const RECONFIGURING_METHOD = /^(?:(?:discover|register|configure|reconfigure|use)(?:[A-Z]|$)|set[A-Z])/;
 
 /**
  * Whether a call made on a handle changes the handle itself rather than the data behind it, given

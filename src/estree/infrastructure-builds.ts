@@ -222,16 +222,16 @@ function suiteOf(context: Context, call: TestCall): Node | null {
 
 /**
  * Whether a test is about building what it builds: building it is expected to fail
- * (`expect(() => new Cluster(…)).toThrow()`, `expect(connect()).rejects`), the test asserts on it
- * (`expect(client.options.keyPrefix)`), or it closes what it opened itself.
+ * (`expect(() => new Cluster(…)).toThrow()`, `expect(connect()).rejects`, `assert.rejects(…)`), the
+ * test asserts on it (`expect(client.options.keyPrefix)`, `assert.strictEqual(pool.poolAlias, 'a')`),
+ * or it closes what it opened itself.
  */
 function isAboutBuilding(context: Context, call: InfrastructureCall, closes: readonly CloseCall[]): boolean {
   const callback = call.owner.callback as Node;
-  if (insideExpect(call.node, callback)) return true;
+  if (insideExpect(context, call.node, callback)) return true;
   if (isDisposedWithTest(call.node, call.statement)) return true;
-  const declarator = enclosingDeclarator(call.node, call.statement);
-  const built = declarator ? context.sourceCode.getDeclaredVariables(declarator) : [];
-  if (built.some((variable) => variable.references.some((reference) => isAsserted(reference.identifier, callback)))) return true;
+  const asserted = (reference: TSESLint.Scope.Reference) => isWithin(reference.identifier, callback) && isAsserted(context, reference.identifier, callback);
+  if (builtVariables(context, call).some((variable) => variable.references.some(asserted))) return true;
   return closes.some((close) => close.runsIn === call.owner && close.binding !== null && close.binding.defs.some((def) => isWithin(def.name, callback)));
 }
 
@@ -255,33 +255,52 @@ function isReconfiguredByTests(context: Context, call: InfrastructureCall, tests
   );
 }
 
-function isExpectCall(node: Node): node is TSESTree.CallExpression {
-  return node.type === AST_NODE_TYPES.CallExpression && callChain(node)?.segments[0] === 'expect';
+/** Modules whose functions assert, under whatever name the file imports them (`import { strictEqual } from 'node:assert'`). */
+const ASSERTION_MODULES: ReadonlySet<string> = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'chai']);
+
+/**
+ * An assertion: `expect(…)` (Jest, Vitest, chai), `assert(…)` and `assert.strictEqual(…)` (Node,
+ * chai), node:test's `t.assert.ok(…)`, or a function imported from an assertion module.
+ */
+function isAssertionCall(context: Context, node: Node): node is TSESTree.CallExpression {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const chain = callChain(node);
+  if (!chain) return false;
+  const [first, second] = chain.segments;
+  if (first === 'expect' || first === 'assert' || second === 'assert') return true;
+  if (chain.root.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, chain.root);
+  return resolution.type === 'module' && ASSERTION_MODULES.has(resolution.binding.source);
 }
 
-/** The `expect(…)` call whose argument holds the node, if any; `null` past `stop`. */
-function enclosingExpect(node: Node, stop: Node): { expect: TSESTree.CallExpression; path: Node[] } | null {
+/** The assertion call whose argument holds the node, if any; `null` past `stop`. */
+function enclosingExpect(context: Context, node: Node, stop: Node): { expect: TSESTree.CallExpression; path: Node[] } | null {
   const path: Node[] = [];
   for (let current = node; current.parent && current !== stop; current = current.parent) {
     path.push(current);
-    if (isExpectCall(current.parent) && current.parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return { expect: current.parent, path };
+    if (isAssertionCall(context, current.parent) && current.parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return { expect: current.parent, path };
   }
   return null;
 }
 
-function insideExpect(node: Node, stop: Node): boolean {
-  return enclosingExpect(node, stop) !== null;
+function insideExpect(context: Context, node: Node, stop: Node): boolean {
+  return enclosingExpect(context, node, stop) !== null;
 }
 
 /**
- * A read of the value itself inside `expect(…)`: a property or a synchronous method
- * (`expect(pool.options.max)`, `expect(connection.mapOptions({}))`). A round-trip through it is a
- * use, not an assertion on it: `expect(await pool.query(…))`, `expect(pool.query(…)).resolves`.
+ * A read of the value itself inside an assertion: a property or a synchronous method
+ * (`expect(pool.options.max)`, `expect(connection.mapOptions({}))`, `assert.strictEqual(pool.poolMin, 2)`).
+ * A round-trip through it is a use, not an assertion on it: `expect(await pool.query(…))`,
+ * `expect(pool.query(…)).resolves`, `assert.rejects(pool.query(…))`.
  */
-function isAsserted(identifier: Node, stop: Node): boolean {
-  const found = enclosingExpect(identifier, stop);
+function isAsserted(context: Context, identifier: Node, stop: Node): boolean {
+  const found = enclosingExpect(context, identifier, stop);
   if (!found) return false;
   if (found.path.some((node) => node.type === AST_NODE_TYPES.AwaitExpression)) return false;
+  // `assert.rejects(pool.query(…))` waits for a round trip, as `expect(…).rejects` does.
+  const callee = found.expect.callee;
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+  if (method === 'rejects' || method === 'doesNotReject') return false;
   let outer: Node = found.expect;
   while (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer) {
     const name = propertyName(outer.parent);
@@ -291,9 +310,22 @@ function isAsserted(identifier: Node, stop: Node): boolean {
   return true;
 }
 
-function enclosingDeclarator(node: Node, stop: Node): TSESTree.VariableDeclarator | null {
+/**
+ * The variables that hold what a call builds: declared with it (`const pool = await createPool()`) or
+ * assigned it (`pool = await createPool()`, to a binding a hook closes).
+ */
+function builtVariables(context: Context, call: InfrastructureCall): readonly TSESLint.Scope.Variable[] {
+  const holder = enclosingHolder(call.node, call.statement);
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator) return context.sourceCode.getDeclaredVariables(holder);
+  if (holder?.left.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = findVariable(context.sourceCode.getScope(holder), holder.left);
+  return variable ? [variable] : [];
+}
+
+function enclosingHolder(node: Node, stop: Node): TSESTree.VariableDeclarator | TSESTree.AssignmentExpression | null {
   for (let current: Node | undefined = node.parent; current && current !== stop.parent; current = current.parent) {
     if (current.type === AST_NODE_TYPES.VariableDeclarator) return current;
+    if (current.type === AST_NODE_TYPES.AssignmentExpression) return current.operator === '=' ? current : null;
     if (current.type !== AST_NODE_TYPES.AwaitExpression && current.type !== AST_NODE_TYPES.TSAsExpression && current.type !== AST_NODE_TYPES.TSNonNullExpression && current.type !== AST_NODE_TYPES.ChainExpression) return null;
   }
   return null;
