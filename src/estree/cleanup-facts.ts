@@ -57,6 +57,7 @@ import {
   isUnreadHelper,
   namedHookCleanups,
   receiverOf,
+  removesThroughSql,
   traceWrite,
   type WritingCall,
 } from './cleanup-recognisers';
@@ -258,7 +259,7 @@ class CleanupGatherer {
     for (const { node, facts, role } of candidates) {
       const schemaWork = schemaWorkOf(facts);
       // SQL that removes rows, wherever it is sent from (a shell command through zx's `$` included).
-      const removingText = schemaWork === null && !isWrite(role) && removesData(fullText(node));
+      const removingText = schemaWork === null && !isWrite(role) && (removesData(fullText(node)) || removesThroughSql(context, node, facts));
       if (schemaWork === 'reset' || role === 'cleanup' || role === 'stop' || removingText) {
         removals.push({ node, facts, role, removingText, reset: schemaWork === 'reset' });
         continue;

@@ -12,16 +12,18 @@ import {
   GENERIC_FILE_WORDS,
   isWrite,
   RANDOM_VALUE_CALL,
+  runsSql,
   REJECTION_MATCHERS,
   type CallFacts,
   type WriteTarget,
   writeTargetOf,
 } from '../core/vocabulary';
 import { boundaryOfSpecifier, boundaryOfValue, libraryBoundaryOfSpecifier, moduleOriginOf, reachedBoundaryOfValue } from './boundary-values';
-import { callChain, callFacts, propertyName, unwrap } from './call-chain';
+import { callChain, callFacts, leadingText, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName, type ModuleBinding } from './imports';
-import { functionOf, someCallIn, valuesOf, type FunctionNode } from './local-bindings';
+import { calledLocalFunction, functionOf, someCallIn, valuesOf, type FunctionNode } from './local-bindings';
+import { singleValueOf } from './variables';
 import { isStandInFunction } from './mocks';
 import { exportOfSpecifier, isMockedAway, summaryOfSpecifier } from './project-modules';
 import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
@@ -51,6 +53,48 @@ export function fullText(node: WritingCall): string {
   const template = source.type === AST_NODE_TYPES.TaggedTemplateExpression ? source.quasi : source;
   if (template.type !== AST_NODE_TYPES.TemplateLiteral) return '';
   return template.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join(' ');
+}
+
+/**
+ * Whether a call sends SQL that removes rows or tables, written in any case, through a SQL runner or
+ * one of the file's own functions that hands its first parameter to one: `connection.execute(sql)`
+ * after `const sql = 'drop table orders purge'`, `runSql('delete from orders')` with
+ * `async function runSql(text) { await connection.execute(text); }`.
+ */
+export function removesThroughSql(context: Context, node: WritingCall, facts: CallFacts): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const last = facts.segments[facts.segments.length - 1] ?? '';
+  if (!runsSql(last) && !(facts.segments.length === 1 && forwardsToSqlRunner(context, node))) return false;
+  const text = facts.text ?? constantText(context, node.arguments[0]);
+  return text !== undefined && classifySql(text) === 'cleanup';
+}
+
+/** The text a local constant holds: `sql` after `const sql = 'drop table t'`. */
+function constantText(context: Context, node: TSESTree.Node | undefined): string | undefined {
+  if (node?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const resolution = resolveName(context, node);
+  if (resolution.type !== 'local') return undefined;
+  const value = singleValueOf(resolution.variable);
+  return value ? leadingText(unwrap(value)) : undefined;
+}
+
+const sqlForwarders = fileCache<FunctionNode, boolean>();
+
+/** Whether a call runs one of the file's functions that hands its first parameter to a SQL runner as the statement. */
+function forwardsToSqlRunner(context: Context, node: TSESTree.CallExpression): boolean {
+  const fn = calledLocalFunction(context, node);
+  const parameter = fn?.params[0];
+  if (!fn || parameter?.type !== AST_NODE_TYPES.Identifier) return false;
+  let answer = sqlForwarders.get(fn);
+  if (answer === undefined) {
+    answer = someCallIn(context, fn, (call) => {
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const statement = call.arguments[0];
+      return runsSql(propertyName(call.callee) ?? '') && statement?.type === AST_NODE_TYPES.Identifier && statement.name === parameter.name;
+    });
+    sqlForwarders.set(fn, answer);
+  }
+  return answer;
 }
 
 /** Where a write was traced to, and the name to clean through. */
