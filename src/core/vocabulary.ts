@@ -527,6 +527,8 @@ const SCHEMA_VERBS: ReadonlySet<string> = new Set(['create', 'drop', 'alter', 'e
 const SCHEMA_NOUNS: ReadonlySet<string> = new Set([
   'table', 'tables', 'schema', 'schemas', 'index', 'indexes', 'indices', 'view', 'views', 'migration', 'migrations',
   'collection', 'collections', 'extension', 'extensions', 'trigger', 'triggers', 'enum', 'enums',
+  // A model defined on a data source (`ds.createModel('Order', properties)`) maps a table; it holds no rows.
+  'model', 'models',
   // An object store's bucket is to its objects what a table is to rows.
   'bucket', 'buckets',
 ]);

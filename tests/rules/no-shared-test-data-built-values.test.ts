@@ -3,7 +3,8 @@
  * object it builds (`return new Cart({ … })`, an object literal), with no call in it that makes
  * data, hands back a value in memory, whatever its name (`givenCart()`, `createUser()`). Assigned in
  * a run-once hook it is shared data only when a test changes it, as the literal would be. A builder
- * that also writes, or whose body the rule cannot see, is still judged by its name.
+ * that also writes, or whose body the rule cannot see, is still judged by its name. A model defined
+ * on a data source (`db.createModel('Order', properties)`) is schema, not a record.
  */
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -66,6 +67,34 @@ ts.run('no-shared-test-data: values the file’s own builders hand back (Mocha, 
 
 cjs.run('no-shared-test-data: values the file’s own builders hand back (Jest, CommonJS)', rule, {
   valid: [
+    {
+      name: 'Mocha: a model defined on the data source in `before` maps a table and holds no rows',
+      filename: 'test/integration/decimal.test.js',
+      code: `const { getDataSource } = require('./init.js');
+
+describe('decimal properties', function () {
+  let db;
+  let Order;
+
+  before(function (done) {
+    db = getDataSource();
+    Order = db.createModel('Order', { total: { type: String, mongodb: { dataType: 'Decimal128' } } });
+    Order.destroyAll(done);
+  });
+  afterEach(function (done) {
+    Order.destroyAll(done);
+  });
+
+  it('stores a decimal', async function () {
+    const order = await Order.create({ total: '0.0005' });
+    order.total.should.equal('0.0005');
+  });
+  it('finds by a decimal', async function () {
+    await Order.create({ total: '0.0007' });
+    (await Order.find({ where: { total: '0.0007' } })).length.should.equal(1);
+  });
+});`,
+    },
     {
       name: 'an arrow function returning an object literal with generated values, read by two tests',
       filename: 'tests/integration/signup.test.js',
