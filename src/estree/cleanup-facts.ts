@@ -58,6 +58,7 @@ import {
   namedHookCleanups,
   receiverOf,
   removesThroughSql,
+  dropsStoreMadeInTest,
   traceWrite,
   type WritingCall,
 } from './cleanup-recognisers';
@@ -321,7 +322,7 @@ class CleanupGatherer {
       });
       if (!cleanup) continue;
       // Stopping the throwaway container a test writes to takes its data with it, wherever the test stops it.
-      const placed = this.placeCleanup(node, cleanup, undefined, reset || role === 'stop');
+      const placed = this.placeCleanup(node, cleanup, undefined, reset || role === 'stop' || dropsStoreMadeInTest(context, node));
       cleanups.push(placed.place === 'test' && role === 'cleanup' ? { ...placed, subject: subjectOf(context, node, facts.text, false) } : placed);
     }
     for (const { node, kind } of this.extraCleanups) cleanups.push(this.placeCleanup(node, { kind }));

@@ -13,13 +13,14 @@ import {
   isWrite,
   RANDOM_VALUE_CALL,
   runsSql,
+  schemaWorkOf,
   REJECTION_MATCHERS,
   type CallFacts,
   type WriteTarget,
   writeTargetOf,
 } from '../core/vocabulary';
 import { boundaryOfSpecifier, boundaryOfValue, libraryBoundaryOfSpecifier, moduleOriginOf, reachedBoundaryOfValue } from './boundary-values';
-import { callChain, callFacts, leadingText, propertyName, unwrap } from './call-chain';
+import { callChain, callFacts, isWithin, leadingText, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName, type ModuleBinding } from './imports';
 import { calledLocalFunction, functionOf, someCallIn, valuesOf, type FunctionNode } from './local-bindings';
@@ -69,13 +70,40 @@ export function removesThroughSql(context: Context, node: WritingCall, facts: Ca
   return text !== undefined && classifySql(text) === 'cleanup';
 }
 
-/** The text a local constant holds: `sql` after `const sql = 'drop table t'`. */
+/**
+ * The text a statement starts with, also through a local constant and a concatenation:
+ * `sql` after `const sql = 'DROP TABLE ' + tableName + ' PURGE'`.
+ */
 function constantText(context: Context, node: TSESTree.Node | undefined): string | undefined {
-  if (node?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const resolution = resolveName(context, node);
+  let current = node && unwrap(node);
+  while (current?.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') current = unwrap(current.left);
+  if (current?.type !== AST_NODE_TYPES.Identifier) return current ? leadingText(current) : undefined;
+  const resolution = resolveName(context, current);
   if (resolution.type !== 'local') return undefined;
   const value = singleValueOf(resolution.variable);
-  return value ? leadingText(unwrap(value)) : undefined;
+  return value && value !== node ? constantText(context, value) : undefined;
+}
+
+/**
+ * `coll.drop()` in a test that made `coll` itself, earlier in its steps, by schema work
+ * (`const coll = await db.createCollection('orders_7')`): the test drops the store it wrote to, and
+ * everything in it, wherever the drop stands in the test.
+ */
+export function dropsStoreMadeInTest(context: Context, node: WritingCall): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (propertyName(node.callee) !== 'drop') return false;
+  const receiver = unwrap(node.callee.object);
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  const test = testPlaceOf(context, node).call;
+  if (test?.kind !== 'test' || !test.callback) return false;
+  const resolution = resolveName(context, receiver);
+  const callback = test.callback;
+  if (resolution.type !== 'local' || !resolution.variable.defs.every((def) => isWithin(def.name, callback))) return false;
+  const value = singleValueOf(resolution.variable);
+  const made = value && unwrap(value);
+  if (made?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const facts = callFacts(made);
+  return facts !== null && schemaWorkOf(facts) === 'build';
 }
 
 const sqlForwarders = fileCache<FunctionNode, boolean>();

@@ -43,6 +43,34 @@ describe('timestamp binds', function () {
 });`,
     },
     {
+      name: 'a DROP TABLE built by concatenation in a constant, handed to a wrapper in `after`',
+      filename: 'test/integration/lob-fetch.test.js',
+      code: `const oracledb = require('oracledb');
+
+describe('lob fetch', function () {
+  const tableName = 'nodb_lob_fetch';
+  const dropTable = 'DROP TABLE ' + tableName + ' PURGE';
+  let connection;
+
+  before(async function () {
+    connection = await oracledb.getConnection({ user: 'app' });
+  });
+  after(async function () {
+    await executeSql(dropTable);
+    await connection.close();
+  });
+
+  const executeSql = async (sql) => connection.execute(sql);
+
+  it('stores a clob', async function () {
+    await connection.execute('insert into nodb_lob_fetch values (1, :c)', { c: 'text' }, { autoCommit: true });
+  });
+  it('stores a blob', async function () {
+    await connection.execute('insert into nodb_lob_fetch values (2, :b)', { b: Buffer.from('x') }, { autoCommit: true });
+  });
+});`,
+    },
+    {
       name: 'a DELETE handed to a function of the file that runs its first parameter, in `afterEach`',
       filename: 'test/integration/lobs.test.js',
       code: `const oracledb = require('oracledb');
