@@ -111,6 +111,8 @@ export interface BindingFact {
   readonly suite: Id;
   /** How it starts: an object or array literal, some other value, or nothing (`let user;`). */
   readonly initial: 'literal' | 'other' | 'none';
+  /** Declared with a value a test could work with (`let max = 50`), not none or an empty stand-in (`null`, `0`, `[]`). */
+  readonly startsWithValue?: boolean;
   readonly exported: boolean;
   /** Every use but the declaration; for a binding `readInFull` does not name, the writes are enough. */
   readonly uses: readonly UseFact[];
@@ -169,6 +171,11 @@ export interface HandedOn {
   readonly tests: number;
   /** What is handed on is a client or an app a test connects or sets up, not data. */
   readonly opens: boolean;
+  /**
+   * The binding starts with a value of its own (`let max = 50`), which the earlier test replaces:
+   * a later test run alone reads that value, so what it sees depends on the order, not that it fails.
+   */
+  readonly replaces: boolean;
 }
 
 /** A suite-level literal that a test or a per-test hook changes, used by `tests` test runs. */
@@ -603,7 +610,7 @@ function handedOnFinding(file: FileIndex, binding: BindingFact): HandedOn | null
     const test = use.place.kind === 'test' ? file.test(use.place.id) : undefined;
     if (test) tests.set(test.id, test);
   }
-  return { kind: 'handedOn', binding: binding.id, use: first.id, tests: file.runsOf([...tests.values()], binding.suite), opens };
+  return { kind: 'handedOn', binding: binding.id, use: first.id, tests: file.runsOf([...tests.values()], binding.suite), opens, replaces: binding.startsWithValue === true };
 }
 
 function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLiteral | null {

@@ -250,7 +250,7 @@ class Collector {
           const { range } = reference.identifier;
           this.references.push({ start: range[0], end: range[1], binding: id, reference, order: this.references.length });
         }
-        declared.push({ binding: { id, name, suite, initial: this.initialOf(declarator.init), exported }, variable });
+        declared.push({ binding: { id, name, suite, initial: this.initialOf(declarator.init), startsWithValue: startsWithValue(declarator.init), exported }, variable });
       }
     }
     return declared;
@@ -728,6 +728,29 @@ function buildsOnlyValue(context: Context, node: CallLike): boolean {
 function soleReturnOf(body: TSESTree.BlockStatement): Node | null {
   const [only, ...rest] = body.body;
   return only?.type === AST_NODE_TYPES.ReturnStatement && rest.length === 0 && only.argument ? unwrap(only.argument) : null;
+}
+
+/**
+ * Whether a binding is declared with a value a test could work with (`let max = 50`, `let role =
+ * 'admin'`), rather than none or an empty stand-in for one (`null`, `undefined`, `0`, `''`, `[]`, `{}`).
+ */
+function startsWithValue(init: TSESTree.Expression | null): boolean {
+  if (!init) return false;
+  const node = unwrap(init);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return node.value !== null && node.value !== 0 && node.value !== '' && node.value !== false;
+    case AST_NODE_TYPES.Identifier:
+      return node.name !== 'undefined';
+    case AST_NODE_TYPES.ArrayExpression:
+      return node.elements.length > 0;
+    case AST_NODE_TYPES.ObjectExpression:
+      return node.properties.length > 0;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.length > 0 || (node.quasis[0]?.value.cooked ?? '') !== '';
+    default:
+      return true;
+  }
 }
 
 /** References by where they start; the scope manager lists a variable's references close to that order, not always in it. */

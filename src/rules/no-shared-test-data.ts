@@ -12,7 +12,7 @@ import { fixOfEdits, reportWithEdit } from '../estree/report';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean }];
-type MessageIds = 'sharedData' | 'sharedScenario' | 'handedOn' | 'handedOnOpened' | 'mutatedLiteral' | 'runPerTest' | 'buildPerTest';
+type MessageIds = 'sharedData' | 'sharedScenario' | 'handedOn' | 'handedOnReplaced' | 'handedOnOpened' | 'mutatedLiteral' | 'runPerTest' | 'buildPerTest';
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 interface Suggestion {
@@ -52,6 +52,8 @@ export default createRule<Options, MessageIds>({
         '`{{hook}}` seeds test data once for {{shared}} ({{sources}}), and these tests hand state to each other, so they pass only in order. Merge the dependent steps into one test, or move the scenario to the acceptance layer; keep only infrastructure and schema in `{{hook}}`.',
       handedOn:
         '`{{name}}` is set by an earlier test and read {{later}}: they pass only when that test ran first, never alone, reordered or in parallel. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).',
+      handedOnReplaced:
+        '`{{name}}` is changed by an earlier test and read {{later}}: what it reads depends on whether that test ran first, so a test run alone, reordered or in parallel may see another value. Give each test its own value, or merge the dependent steps into one test (or move the scenario to the acceptance layer).',
       handedOnOpened:
         '`{{name}}` is opened by an earlier test and used {{later}}: they pass only when that test ran first, never alone, reordered or in parallel. Open it in a setup hook (`{{hook}}`) instead.',
       mutatedLiteral:
@@ -105,7 +107,7 @@ export default createRule<Options, MessageIds>({
       if (!anchor || !name) return;
       const later = finding.tests === 1 ? 'here, by a later test' : `by ${finding.tests} later tests, starting here`;
       const hook = HOOK_NAMES[hookStyleOf(context, [...syntax.hooks.values(), ...syntax.tests.values()]) ?? 'jest'].beforeAll;
-      report({ node: anchor }, finding.opens ? 'handedOnOpened' : 'handedOn', { name, later, hook }, null);
+      report({ node: anchor }, finding.opens ? 'handedOnOpened' : finding.replaces ? 'handedOnReplaced' : 'handedOn', { name, later, hook }, null);
     }
 
     function reportMutatedLiteral(syntax: SharedDataSyntax, finding: MutatedLiteral): void {

@@ -1,0 +1,91 @@
+/**
+ * `no-shared-test-data`: a value handed from one test to the next is reported in two ways. A binding
+ * declared empty (no initialiser, `null`, `0`, `''`, `[]`) holds nothing until the earlier test
+ * runs, so the later test passes only after it. A binding declared with a value of its own
+ * (`let poolMax = 4`) gives a later test run alone that value: the message then says only that what
+ * the test reads depends on the order.
+ */
+import tsParser from '@typescript-eslint/parser';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-shared-test-data';
+
+const ts = new RuleTester({ languageOptions: { parser: tsParser } });
+const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
+
+ts.run('no-shared-test-data: values handed on, declared with and without one (node:test)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a limit declared with a value and an alias declared null, both changed by the first test',
+      filename: 'test/integration/pool-limits.test.ts',
+      code: `import { strictEqual } from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createPool, type Pool } from '../../src/db/pool';
+
+describe('pool limits', () => {
+  let pool: Pool;
+  let poolMax = 4;
+  let poolAlias: string | null = null;
+
+  before(async () => {
+    pool = await createPool({ max: 4 });
+  });
+  after(() => pool.close());
+
+  it('raises the limit', async () => {
+    poolMax = 8;
+    poolAlias = 'reports';
+    await pool.reconfigure({ max: poolMax, alias: poolAlias });
+    strictEqual(pool.max, 8);
+  });
+
+  it('keeps the limit it was given', async () => {
+    await pool.reconfigure({ max: poolMax, alias: poolAlias });
+    strictEqual(pool.max, poolMax);
+  });
+});`,
+      errors: [
+        { messageId: 'handedOnReplaced', line: 23, column: 35, data: { name: 'poolMax', later: 'here, by a later test' } },
+        { messageId: 'handedOn', line: 23, column: 51, data: { name: 'poolAlias', later: 'here, by a later test' } },
+      ],
+    },
+  ],
+});
+
+cjs.run('no-shared-test-data: values handed on, declared with and without one (Mocha)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a retry count declared with 3 and a counter declared 0, both changed by the first test',
+      filename: 'test/integration/jobs.test.js',
+      code: `const assert = require('assert');
+const { openQueue } = require('../../src/queue');
+
+describe('jobs', function () {
+  let queue;
+  let retries = 3;
+  let processed = 0;
+
+  before(async function () {
+    queue = await openQueue('jobs');
+  });
+  after(() => queue.close());
+
+  it('retries a failing job', async function () {
+    retries = 5;
+    processed = await queue.runAll({ retries });
+    assert.ok(processed > 0);
+  });
+
+  it('reports what ran', async function () {
+    const report = await queue.report({ retries });
+    assert.strictEqual(report.processed, processed);
+  });
+});`,
+      errors: [
+        { messageId: 'handedOnReplaced', line: 21, data: { name: 'retries', later: 'here, by a later test' } },
+        { messageId: 'handedOn', line: 22, data: { name: 'processed', later: 'here, by a later test' } },
+      ],
+    },
+  ],
+});
