@@ -43,6 +43,7 @@ import { exportOfSpecifier, moduleKeyOf, summaryOfSpecifier } from './project-mo
 import {
   boundaryFact,
   cleanupPlaceOf,
+  dropsStoreMadeInTest,
   fullText,
   handsBoundary,
   isConnectionless,
@@ -58,7 +59,6 @@ import {
   namedHookCleanups,
   receiverOf,
   removesThroughSql,
-  dropsStoreMadeInTest,
   traceWrite,
   type WritingCall,
 } from './cleanup-recognisers';

@@ -228,7 +228,7 @@ function suiteOf(context: Context, call: TestCall): Node | null {
  */
 function isAboutBuilding(context: Context, call: InfrastructureCall, closes: readonly CloseCall[]): boolean {
   const callback = call.owner.callback as Node;
-  if (insideExpect(context, call.node, callback)) return true;
+  if (insideAssertion(context, call.node, callback)) return true;
   if (isDisposedWithTest(call.node, call.statement)) return true;
   const asserted = (reference: TSESLint.Scope.Reference) => isWithin(reference.identifier, callback) && isAsserted(context, reference.identifier, callback);
   if (builtVariables(context, call).some((variable) => variable.references.some(asserted))) return true;
@@ -274,17 +274,17 @@ function isAssertionCall(context: Context, node: Node): node is TSESTree.CallExp
 }
 
 /** The assertion call whose argument holds the node, if any; `null` past `stop`. */
-function enclosingExpect(context: Context, node: Node, stop: Node): { expect: TSESTree.CallExpression; path: Node[] } | null {
+function enclosingAssertion(context: Context, node: Node, stop: Node): { assertion: TSESTree.CallExpression; path: Node[] } | null {
   const path: Node[] = [];
   for (let current = node; current.parent && current !== stop; current = current.parent) {
     path.push(current);
-    if (isAssertionCall(context, current.parent) && current.parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return { expect: current.parent, path };
+    if (isAssertionCall(context, current.parent) && current.parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return { assertion: current.parent, path };
   }
   return null;
 }
 
-function insideExpect(context: Context, node: Node, stop: Node): boolean {
-  return enclosingExpect(context, node, stop) !== null;
+function insideAssertion(context: Context, node: Node, stop: Node): boolean {
+  return enclosingAssertion(context, node, stop) !== null;
 }
 
 /**
@@ -294,14 +294,14 @@ function insideExpect(context: Context, node: Node, stop: Node): boolean {
  * `expect(pool.query(…)).resolves`, `assert.rejects(pool.query(…))`.
  */
 function isAsserted(context: Context, identifier: Node, stop: Node): boolean {
-  const found = enclosingExpect(context, identifier, stop);
+  const found = enclosingAssertion(context, identifier, stop);
   if (!found) return false;
   if (found.path.some((node) => node.type === AST_NODE_TYPES.AwaitExpression)) return false;
   // `assert.rejects(pool.query(…))` waits for a round trip, as `expect(…).rejects` does.
-  const callee = found.expect.callee;
+  const callee = found.assertion.callee;
   const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
   if (method === 'rejects' || method === 'doesNotReject') return false;
-  let outer: Node = found.expect;
+  let outer: Node = found.assertion;
   while (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer) {
     const name = propertyName(outer.parent);
     if (name === 'resolves' || name === 'rejects') return false;
