@@ -48,6 +48,12 @@ export function buildsInfrastructure(facts: InfrastructureFacts): boolean {
 export interface PerTestBuild {
   /** What is built, the same for the same construction written twice (`new Pool()`). */
   readonly key: string;
+  /**
+   * How it is configured: the text of its arguments. Tests that each build it with other arguments
+   * (`createPool({ ...config, poolAlias: 'a' })`, `createPool({ ...config, privilege })`) build
+   * different things, which one shared instance could not stand in for.
+   */
+  readonly configuration?: string;
   /** An opaque key of the suite (a `describe` or the file) that holds the hook or test. */
   readonly suite: string;
   /** An opaque key of the hook or test whose callback makes the call. */
@@ -78,7 +84,7 @@ export interface PerTestReport {
 
 /**
  * Which per-test builds to report, at most one per suite: a per-test hook that runs before two or
- * more tests, or the same construction repeated in two or more tests of the suite. Nothing is
+ * more tests, or the same construction, with the same arguments, repeated in two or more tests of the suite. Nothing is
  * reported where the suite already builds the same thing once, a test is about building it, or a
  * test changes what the hook built.
  */
@@ -94,7 +100,7 @@ export function findPerTestBuilds(builds: readonly PerTestBuild[]): PerTestRepor
       continue;
     }
     if (build.aboutBuilding) continue;
-    const key = `${build.suite}\u0000${build.key}`;
+    const key = `${build.suite}\u0000${build.key}\u0000${build.configuration ?? ''}`;
     const entry = testsBuilding.get(key) ?? { first: index, owners: new Set<string>() };
     entry.owners.add(build.owner);
     testsBuilding.set(key, entry);

@@ -114,6 +114,7 @@ export function gatherPerTestBuilds(
     const suite = suiteOf(context, call.owner) ?? context.sourceCode.ast;
     return {
       key: call.label,
+      configuration: call.owner.kind === 'test' ? argumentsText(context, call.node) : undefined,
       suite: String(suite.range[0]),
       owner: String(call.owner.node.range[0]),
       place: call.owner.kind === 'test' ? 'test' : 'hook',
@@ -124,6 +125,12 @@ export function gatherPerTestBuilds(
     };
   });
   return { facts, calls: perTest };
+}
+
+/** The text of a call's arguments, spaces, line breaks and trailing commas aside: how the call configures what it builds. */
+function argumentsText(context: Context, node: TSESTree.Node): string {
+  if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return '';
+  return node.arguments.map((argument) => context.sourceCode.getText(argument).replace(/\s+/g, '').replace(/,(?=[}\])])/g, '')).join(',');
 }
 
 /** Methods whose result is something running that a test started: a container, a server, a compose environment. */
