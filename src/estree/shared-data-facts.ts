@@ -166,7 +166,7 @@ class Collector {
         this.tests.set(id, call);
         const wrapped = wrappedCallbackOf(call);
         if (wrapped) this.wrapped.set(wrapped, id);
-        testFacts.push({ id, suite, runs: runsOf(call), ...(runsMoreThanWritten(call, isSuite) ? { runsMore: true } : {}) });
+        testFacts.push({ id, suite, runs: runsOf(call), ...(runsMoreThanWritten(this.context, call, isSuite) ? { runsMore: true } : {}) });
       } else {
         const id = this.id();
         this.ids.set(call.node, id);
@@ -902,11 +902,12 @@ function eachTableOf(call: TestCall): Node | null | undefined {
 
 /**
  * Whether a test may run more often than its rows show, for each run of the hooks around it: its
- * `each` table is not written out, or it stands in a loop or in a callback of an iterating method
- * (`cases.forEach((c) => it(…))`) inside its suite. A loop around the whole suite repeats the
- * suite's hooks as well, so it changes no count.
+ * `each` table is not written out, or it stands in a loop, in a callback of an iterating method
+ * (`cases.forEach((c) => it(…))`) or in a function of the file called more than once
+ * (`function behaves(check) { it(…) }`, then `behaves(a); behaves(b)`) inside its suite. A loop
+ * around the whole suite repeats the suite's hooks as well, so it changes no count.
  */
-function runsMoreThanWritten(call: TestCall, isSuite: (node: Node) => boolean): boolean {
+function runsMoreThanWritten(context: Context, call: TestCall, isSuite: (node: Node) => boolean): boolean {
   const table = eachTableOf(call);
   if (table !== null && table?.type !== AST_NODE_TYPES.ArrayExpression) return true;
   for (let node: Node | undefined = call.node.parent; node && !isSuite(node); node = node.parent) {
@@ -920,11 +921,33 @@ function runsMoreThanWritten(call: TestCall, isSuite: (node: Node) => boolean): 
       case AST_NODE_TYPES.CallExpression:
         if (node.callee.type === AST_NODE_TYPES.MemberExpression && ITERATING_METHODS.has(propertyName(node.callee) ?? '')) return true;
         break;
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        if (calledMoreThanOnce(context, node)) return true;
+        break;
       default:
         break;
     }
   }
   return false;
+}
+
+/** Whether a function of the file is named and called by that name in two or more places. */
+function calledMoreThanOnce(context: Context, fn: FunctionNode): boolean {
+  const named = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+  const name = named?.id?.type === AST_NODE_TYPES.Identifier ? named.id : null;
+  if (!named || !name) return false;
+  let calls = 0;
+  // A function declaration also declares its parameters: only the variable of its own name counts.
+  for (const variable of context.sourceCode.getDeclaredVariables(named)) {
+    if (!variable.defs.some((def) => def.name === name)) continue;
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) calls++;
+    }
+  }
+  return calls >= 2;
 }
 
 /**
