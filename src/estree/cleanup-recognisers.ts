@@ -20,13 +20,14 @@ import {
   writeTargetOf,
 } from '../core/vocabulary';
 import { boundaryOfSpecifier, boundaryOfValue, libraryBoundaryOfSpecifier, moduleOriginOf, reachedBoundaryOfValue } from './boundary-values';
-import { callChain, callFacts, isWithin, leadingText, propertyName, unwrap } from './call-chain';
+import { callChain, callFacts, isWithin, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName, type ModuleBinding } from './imports';
 import { calledLocalFunction, functionOf, someCallIn, valuesOf, type FunctionNode } from './local-bindings';
 import { singleValueOf } from './variables';
 import { isStandInFunction } from './mocks';
 import { exportOfSpecifier, isMockedAway, summaryOfSpecifier } from './project-modules';
+import { partialTextOf } from './static-text';
 import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
 
 type Node = TSESTree.Node;
@@ -66,22 +67,18 @@ export function removesThroughSql(context: Context, node: WritingCall, facts: Ca
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const last = facts.segments[facts.segments.length - 1] ?? '';
   if (!runsSql(last) && !(facts.segments.length === 1 && forwardsToSqlRunner(context, node))) return false;
-  const text = facts.text ?? constantText(context, node.arguments[0]);
+  const text = facts.text ?? leadingTextOf(context, node.arguments[0]);
   return text !== undefined && classifySql(text) === 'cleanup';
 }
 
 /**
- * The text a statement starts with, also through a local constant and a concatenation:
+ * The known text a statement starts with, read as far as the file shows it ({@link partialTextOf}):
  * `sql` after `const sql = 'DROP TABLE ' + tableName + ' PURGE'`.
  */
-function constantText(context: Context, node: TSESTree.Node | undefined): string | undefined {
-  let current = node && unwrap(node);
-  while (current?.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') current = unwrap(current.left);
-  if (current?.type !== AST_NODE_TYPES.Identifier) return current ? leadingText(current) : undefined;
-  const resolution = resolveName(context, current);
-  if (resolution.type !== 'local') return undefined;
-  const value = singleValueOf(resolution.variable);
-  return value && value !== node ? constantText(context, value) : undefined;
+function leadingTextOf(context: Context, node: TSESTree.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const [first] = partialTextOf(context, node);
+  return first?.type === 'text' ? first.value : undefined;
 }
 
 /**
