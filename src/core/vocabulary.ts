@@ -137,6 +137,8 @@ const DOUBLE_ANSWERS = /^(?:mock(?:ResolvedValue|RejectedValue|ReturnValue|Imple
 const DOUBLES_HOLDER = /^(?:mocks?|fakes?|stubs?|dummy|dummies|doubles)$/i;
 /** `getEntityFactory()`, `getFactory()`: a getter hands back a handle to make things with; it makes nothing itself. */
 const GETTER = /^get[A-Z]/;
+/** What a factory builds in memory without saving: `userFactory.build()`, `Factory.Group.makeOne()`, `attributesFor('user')`. */
+const IN_MEMORY_BUILD = /^(?:build|make|attributesFor)(?:[A-Z]|$)/;
 /**
  * Methods of a project's own test helpers that say what they empty: `testDb.resetDatabase()`,
  * `helpers.truncateTables()`. The store must be named, so `server.resetHandlers()` and
@@ -228,9 +230,18 @@ export function classifyCall(facts: CallFacts): CallRole | null {
     if (index === 0 && segments.length === 1) return classifyFunctionName(name);
     if (index > 0 && CLEANUP_METHOD.test(name)) return 'cleanup';
     // `userFactory.create()` makes a record; `getUserFactory()` and `StorageFactory.getInstance()` hand back what exists.
-    if (FACTORY_RECEIVER.test(name) && !GETTER.test(last)) return 'data';
+    if (FACTORY_RECEIVER.test(name) && !GETTER.test(last)) return IN_MEMORY_BUILD.test(last) ? null : 'data';
   }
   return null;
+}
+
+/** Whether a call has a factory build an object in memory without saving it: `userFactory.build()`, `Factory.Group.makeOne()`. */
+export function buildsInMemory(facts: CallFacts): boolean {
+  const { segments } = facts;
+  const last = segments[segments.length - 1];
+  if (last === undefined || !IN_MEMORY_BUILD.test(last)) return false;
+  for (let index = 0; index < segments.length - 1; index++) if (FACTORY_RECEIVER.test(segments[index] as string)) return true;
+  return false;
 }
 
 /** The role of a free function the project wrote itself, judged by its name. */
@@ -414,8 +425,19 @@ export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
   }
   if (SCHEMA_BUILD_METHODS.has(last)) return resetting ? 'reset' : 'build';
   if (namesSchemaWork(last)) return SCHEMA_RESET_METHODS.test(last) ? 'reset' : 'build';
+  const receiver = segments.length > 1 ? camelWords(segments[segments.length - 2] as string) : [];
+  const noun = receiver[receiver.length - 1];
+  // A call on a schema object itself: `testSchema.save()` stores the definition, `userSchema.add({…})` extends it.
+  if (noun === 'schema' || noun === 'schemas') return SCHEMA_RESET_METHODS.test(last) || resetting ? 'reset' : 'build';
+  // Making the place itself: `bucket.create()`, `topic.create()`, `ordersTable.create()`.
+  if (noun !== undefined && PLACE_NOUNS.has(noun) && SCHEMA_BUILD_VERBS.has(last)) return resetting ? 'reset' : 'build';
   return null;
 }
+
+/** Parts of a schema a receiver may be named for, whose bare `create()` makes the part rather than a record in it. */
+const PLACE_NOUNS: ReadonlySet<string> = new Set(['table', 'bucket', 'topic', 'index', 'view']);
+/** Verbs that make such a part when they are the whole method name. */
+const SCHEMA_BUILD_VERBS: ReadonlySet<string> = new Set(['create', 'ensure', 'init', 'setup', 'define', 'build', 'make']);
 
 /**
  * Calls that end a query-builder chain without running it: `db.update(t).set(v).toSQL()` only builds
@@ -529,8 +551,8 @@ const SCHEMA_NOUNS: ReadonlySet<string> = new Set([
   'collection', 'collections', 'extension', 'extensions', 'trigger', 'triggers', 'enum', 'enums',
   // A model defined on a data source (`ds.createModel('Order', properties)`) maps a table; it holds no rows.
   'model', 'models',
-  // An object store's bucket is to its objects what a table is to rows.
-  'bucket', 'buckets',
+  // An object store's bucket is to its objects what a table is to rows, and a broker's topic to its messages.
+  'bucket', 'buckets', 'topic', 'topics',
 ]);
 
 const wordsOfName = new Map<string, readonly string[]>();

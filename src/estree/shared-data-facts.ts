@@ -16,7 +16,7 @@ import {
   type TestFact,
   type UseFact,
 } from '../core/no-shared-test-data';
-import { callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
+import { buildsInMemory, callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { boundaryOfSpecifier } from './boundary-values';
 import { callChain, callFacts, callRoleOf, leadingText, propertyName, staticString, unwrap } from './call-chain';
 import { isStaticFactory } from './cleanup-recognisers';
@@ -522,8 +522,7 @@ class Collector {
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = propertyName(node.callee);
       const first = node.arguments[0];
-      const receiver = node.callee.object;
-      if (method && first && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'Promise' && PROMISE_COMBINATORS.has(method)) {
+      if (first && isPromiseCombinator(node.callee)) {
         if (first.type !== AST_NODE_TYPES.ArrayExpression) return this.judge(first);
         return combineCalls(first.elements.flatMap((element) => (element ? [this.judge(element)] : [])));
       }
@@ -542,6 +541,8 @@ class Collector {
       if (/^drop/i.test(facts.segments[facts.segments.length - 1] ?? '') || /^\s*DROP\s/i.test(facts.text ?? '')) this.afterDrop = true;
       return { effect: { kind: 'schema' }, calls: [node] };
     }
+    // `draft = orderFactory.build()`: an object in memory, judged like the literal it could have been.
+    if (facts && buildsInMemory(facts)) return { effect: { kind: 'literal', holdsInfrastructure: false }, calls: [] };
     const role = facts ? this.roleOf(node, facts) : null;
     // `await createTables()`, one of the file's own functions: named as if it made data, but its body builds schema.
     if (role === 'data' && facts?.segments.length === 1 && buildsOnlySchema(this.context, node)) return { effect: { kind: 'schema' }, calls: [node] };
@@ -800,6 +801,13 @@ function returnedExpression(fn: TSESTree.ArrowFunctionExpression | TSESTree.Func
 }
 
 /** Several awaited calls share a role only when they all have it. */
+/** `Promise.all` or `Promise.allSettled`, as a callee. */
+function isPromiseCombinator(callee: Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== 'Promise') return false;
+  const method = propertyName(callee);
+  return method !== null && PROMISE_COMBINATORS.has(method);
+}
+
 function combineCalls(parts: readonly Judged[]): Judged {
   const roles = new Set(parts.map(({ effect }) => (effect.kind === 'call' ? effect.role : undefined)));
   const [role] = roles;
@@ -967,6 +975,12 @@ export function sourceLabel(node: Node): string {
     const iterates = callee?.type === AST_NODE_TYPES.MemberExpression && ITERATING_METHODS.has(propertyName(callee) ?? '');
     const each = iterates && callback && isFunction(callback) ? returnedExpression(callback) : null;
     if (each && isCallLike(unwrap(each))) return sourceLabel(each);
+    // `Promise.all([users.create(a), users.create(b)])` is labelled by the first call it waits for.
+    const awaited = callee && isPromiseCombinator(callee) && callback?.type === AST_NODE_TYPES.ArrayExpression ? callback.elements : [];
+    const firstCall = awaited.find((element) => element && isCallLike(unwrap(element)));
+    if (firstCall && callee?.type === AST_NODE_TYPES.MemberExpression) {
+      return `Promise.${propertyName(callee)}([${sourceLabel(firstCall)}${awaited.length > 1 ? ', …' : ''}])`;
+    }
     const facts = callFacts(inner);
     if (facts) return callLabel(facts);
   }

@@ -48,6 +48,22 @@ describe('schemaWorkOf', () => {
     ['s3.createBucket()', call('s3.createBucket'), 'build'],
     ['containerClient.createIfNotExists()', call('containerClient.createIfNotExists'), 'build'],
     ['containerClient.uploadBlockBlob()', call('containerClient.uploadBlockBlob'), null],
+    // A call on a schema object itself, and a bare create on a receiver named for a place data goes.
+    ['invoiceSchema.save()', call('invoiceSchema.save'), 'build'],
+    ['userSchema.add()', call('userSchema.add'), 'build'],
+    ['testSchema.drop()', call('testSchema.drop'), 'reset'],
+    ['bucket.create()', call('bucket.create'), 'build'],
+    ['auditTable.create()', call('auditTable.create'), 'build'],
+    ['ordersTopic.ensure()', call('ordersTopic.ensure'), 'build'],
+    ['admin.createTopics()', call('admin.createTopics'), 'build'],
+    ['bucket.upload()', call('bucket.upload'), null],
+    ['bucket.file.save()', call('bucket.file.save'), null],
+    ['topic.publishMessage()', call('topic.publishMessage'), null],
+    ['usersCollection.insertOne()', call('usersCollection.insertOne'), null],
+    ['userModel.create()', call('userModel.create'), null],
+    ['queue.create()', call('queue.create'), null],
+    ['subscription.create()', call('subscription.create'), null],
+    ['schemaRegistry.register()', call('schemaRegistry.register'), null],
   ])('%s', (_label, facts, expected) => {
     expect(schemaWorkOf(facts)).toBe(expected);
   });

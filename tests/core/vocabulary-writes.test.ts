@@ -65,6 +65,13 @@ describe('classifyCall: factory verbs', () => {
   it.each<[string, CallFacts, string | null]>([
     ['new UserFactory(em).createOne()', constructed('UserFactory.createOne'), 'data'],
     ['userFactory.createList(3)', call('userFactory.createList'), 'data'],
+    // What a factory builds without saving stays in memory.
+    ['userFactory.build()', call('userFactory.build'), null],
+    ['userFactory.buildList(3)', call('userFactory.buildList'), null],
+    ['Factory.Group.makeOne()', call('Factory.Group.makeOne'), null],
+    ['factories.attributesFor("user")', call('factories.attributesFor'), null],
+    ['Factory.Group.makeOne().save()', call('Factory.Group.makeOne.save'), 'data'],
+    ['Factory.makeupKit()', call('Factory.makeupKit'), 'data'],
   ])('%s', (_label, facts, role) => {
     expect(classifyCall(facts)).toBe(role);
   });

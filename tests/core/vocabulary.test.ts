@@ -34,7 +34,7 @@ describe('classifyCall', () => {
     ['db.insertInto.values.execute', undefined, 'data'],
     ['knex.insert.returning', undefined, 'data'],
     ['userFactory.create', undefined, 'data'],
-    ['userFactory.build', undefined, 'data'],
+    ['userFactory.build', undefined, null], // built in memory, not saved
     ['createUser', undefined, 'data'],
     ['seedOrders', undefined, 'data'],
     ['pool.query', 'INSERT INTO users (email) VALUES ($1)', 'data'],

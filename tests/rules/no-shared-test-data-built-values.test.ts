@@ -5,6 +5,8 @@
  * a run-once hook it is shared data only when a test changes it, as the literal would be. A builder
  * that also writes, or whose body the rule cannot see, is still judged by its name. A model defined
  * on a data source (`db.createModel('Order', properties)`) is schema, not a record.
+ * What a factory builds without saving (`orderFactory.build()`, `Factory.Order.makeOne()`) is a
+ * value in memory too.
  */
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -149,6 +151,77 @@ test('finds the user by email', async () => {
   expect(await repo.findByEmail('grace@example.com')).toMatchObject({ id: user.id });
 });`,
       errors: [{ messageId: 'sharedData', line: 8, data: { hook: 'beforeAll', shared: 'the 2 tests that use `user`', sources: '`user = createUser()` (line 8)' } }],
+    },
+  ],
+});
+
+const FACTORY_DRAFT = `import { beforeAll, afterEach, describe, expect, it } from 'vitest';
+import { orderFactory } from '../factories/order';
+import { db } from '../../src/db';
+import { OrderRepository } from '../../src/orders/repository';
+
+describe('OrderRepository', () => {
+  const repo = new OrderRepository(db);
+  let draft: ReturnType<typeof orderFactory.build>;
+
+  beforeAll(() => {
+    draft = orderFactory.build({ total: 42 });
+  });
+  afterEach(() => db.deleteFrom('orders').execute());
+
+  it('saves the draft', async () => {
+    const saved = await repo.save(draft);
+    expect(saved.total).toBe(42);
+  });
+  it('finds it again by id', async () => {
+    const { id } = await repo.save(draft);
+    expect((await repo.findById(id))?.total).toBe(42);
+  });
+});
+`;
+
+const CHANGED_DRAFT = FACTORY_DRAFT.replace(
+  "  it('finds it again by id', async () => {",
+  "  it('saves a discounted copy', async () => {\n    draft.total = 40;\n    expect((await repo.save(draft)).total).toBe(40);\n  });\n  it('finds it again by id', async () => {",
+);
+const SAVED_DRAFT = FACTORY_DRAFT.replace('beforeAll(() => {\n    draft = orderFactory.build(', 'beforeAll(async () => {\n    draft = await orderFactory.create(');
+/** The suggested edit: the hook, and its import, run before each test. */
+const PER_TEST = (code: string): string => code.replaceAll('beforeAll', 'beforeEach');
+
+ts.run('no-shared-test-data: what a factory builds without saving (Vitest, TypeScript)', rule, {
+  valid: [
+    {
+      name: '`orderFactory.build()` in `beforeAll` is an object in memory, read by the tests that save it themselves',
+      filename: 'test/integration/orders.repository.test.ts',
+      code: FACTORY_DRAFT,
+    },
+  ],
+  invalid: [
+    {
+      name: 'changed by one test, the built object is shared, as a literal would be',
+      filename: 'test/integration/orders.repository.test.ts',
+      code: CHANGED_DRAFT,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 11,
+          data: { hook: 'beforeAll', shared: 'the 3 tests that use `draft`', sources: '`draft = orderFactory.build()` (line 11)' },
+          suggestions: [{ messageId: 'runPerTest', output: PER_TEST(CHANGED_DRAFT) }],
+        },
+      ],
+    },
+    {
+      name: '`orderFactory.create()` saves the order: a row shared by the tests',
+      filename: 'test/integration/orders.repository.test.ts',
+      code: SAVED_DRAFT,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 11,
+          data: { hook: 'beforeAll', shared: 'the 2 tests that use `draft`', sources: '`draft = orderFactory.create()` (line 11)' },
+          suggestions: [{ messageId: 'runPerTest', output: PER_TEST(SAVED_DRAFT) }],
+        },
+      ],
     },
   ],
 });

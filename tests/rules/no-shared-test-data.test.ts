@@ -600,7 +600,7 @@ describe('search', () => {
         {
           messageId: 'sharedData',
           line: 8,
-          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`prisma.user.createMany()` (line 8), `Promise.all()` (line 9), `prisma.subscriber.create()` (line 11)" },
+          data: { hook: "beforeAll", shared: "a suite of 2 tests", sources: "`prisma.user.createMany()` (line 8), `Promise.all([createOrder(), …])` (line 9), `prisma.subscriber.create()` (line 11)" },
           suggestions: [],
         },
       ],

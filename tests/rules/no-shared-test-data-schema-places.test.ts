@@ -1,0 +1,195 @@
+/**
+ * `no-shared-test-data` on making the places data goes, rather than data: a call on a schema object
+ * itself (`ordersSchema.save()` stores the class definition, `userSchema.add({…})` extends it), and
+ * a bare `create()` on a receiver named for a bucket, a table, a topic, an index or a view
+ * (`bucket.create()`, `topic.create()`). Made once in a run-once hook, such places are shared
+ * infrastructure. What a hook then writes into them is still test data.
+ */
+import tsParser from '@typescript-eslint/parser';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-shared-test-data';
+
+const ts = new RuleTester({ languageOptions: { parser: tsParser } });
+const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
+
+const ARCHIVE = `import { before, after, describe, it } from 'mocha';
+import assert from 'node:assert/strict';
+import { Storage, type Bucket } from '@google-cloud/storage';
+import { ReportArchive } from '../../src/reports/archive';
+
+describe('ReportArchive', () => {
+  const storage = new Storage({ apiEndpoint: process.env.STORAGE_EMULATOR_HOST });
+  let bucket: Bucket;
+  let archive: ReportArchive;
+
+  before(async () => {
+    bucket = storage.bucket(\`reports-\${Date.now()}\`);
+    await bucket.create();
+    archive = new ReportArchive(bucket);
+  });
+
+  afterEach(() => bucket.deleteFiles({ force: true }));
+  after(() => bucket.delete());
+
+  it('lists what was archived', async () => {
+    await archive.store('seed/monthly.csv', 'month,total\\n');
+    assert.deepEqual(await archive.list('seed/'), ['seed/monthly.csv']);
+  });
+
+  it('renames an archived report', async () => {
+    await archive.store('seed/monthly.csv', 'month,total\\n');
+    await archive.rename('seed/monthly.csv', 'seed/2026-11.csv');
+    assert.deepEqual(await archive.list('seed/'), ['seed/2026-11.csv']);
+  });
+});
+`;
+
+ts.run('no-shared-test-data: places made once for the tests (Mocha, TypeScript)', rule, {
+  valid: [
+    {
+      name: 'a bucket created in `before`; each test stores its own object and `afterEach` empties the bucket',
+      filename: 'test/integration/report-archive.test.ts',
+      code: ARCHIVE,
+    },
+    {
+      name: 'Vitest: a topic created once by its own `create()` and by the admin client, each test publishing its own message',
+      filename: 'test/integration/order-events.test.ts',
+      code: `import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { PubSub, type Topic } from '@google-cloud/pubsub';
+import { Kafka } from 'kafkajs';
+import { OrderEvents } from '../../src/events/order-events';
+
+const pubsub = new PubSub({ projectId: 'local' });
+const admin = new Kafka({ brokers: ['localhost:9092'] }).admin();
+let topic: Topic;
+
+beforeAll(async () => {
+  topic = pubsub.topic('orders-test');
+  await topic.create();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: 'orders-audit' }] });
+});
+
+afterAll(async () => {
+  await topic.delete();
+  await admin.deleteTopics({ topics: ['orders-audit'] });
+  await admin.disconnect();
+});
+
+describe('OrderEvents', () => {
+  it('publishes a placed order', async () => {
+    const events = new OrderEvents(topic);
+    expect(await events.placed({ id: 'o-1' })).toMatch(/\\d+/);
+  });
+  it('publishes a cancelled order', async () => {
+    const events = new OrderEvents(topic);
+    expect(await events.cancelled({ id: 'o-2' })).toMatch(/\\d+/);
+  });
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an object written into that bucket in `before` is still shared data, and the bucket is not named with it',
+      filename: 'test/integration/report-archive.test.ts',
+      code: ARCHIVE.replace(
+        '    await bucket.create();\n',
+        "    await bucket.create();\n    await bucket.file('seed/monthly.csv').save('month,total\\n');\n",
+      ),
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 14,
+          data: { hook: 'before', shared: 'a suite of 2 tests', sources: '`bucket.file().save()` (line 14)' },
+        },
+      ],
+    },
+  ],
+});
+
+const CLASS_DEFINITION = `const { Store } = require('../../lib/store');
+
+describe('Invoice queries', () => {
+  let store;
+
+  beforeAll(async () => {
+    store = await Store.connect(process.env.STORE_URL);
+    const invoiceSchema = new store.Schema('Invoice');
+    invoiceSchema.addNumber('total');
+    invoiceSchema.addString('status');
+    await invoiceSchema.save();
+  });
+
+  afterEach(() => store.purge('Invoice'));
+  afterAll(() => store.close());
+
+  it('finds open invoices', async () => {
+    await store.create('Invoice', { total: 10, status: 'open' });
+    expect(await store.find('Invoice', { status: 'open' })).toHaveLength(1);
+  });
+
+  it('sums the totals', async () => {
+    await store.create('Invoice', { total: 10, status: 'open' });
+    await store.create('Invoice', { total: 5, status: 'paid' });
+    expect(await store.sum('Invoice', 'total')).toBe(15);
+  });
+});
+`;
+
+cjs.run('no-shared-test-data: a schema defined once (Jest, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'a class definition built and saved through its schema object in `beforeAll`; the tests write their own rows',
+      filename: 'test/integration/invoice-queries.test.js',
+      code: CLASS_DEFINITION,
+    },
+    {
+      name: 'node:test: a table made by its own `create()` in `before`',
+      filename: 'test/integration/audit-log.test.js',
+      code: `const { before, after, afterEach, describe, it } = require('node:test');
+const assert = require('node:assert/strict');
+const { connect } = require('../../src/db');
+const { AuditLog } = require('../../src/audit-log');
+
+describe('AuditLog', () => {
+  let db;
+  let auditTable;
+
+  before(async () => {
+    db = await connect(process.env.DATABASE_URL);
+    auditTable = db.table('audit_entries');
+    await auditTable.create();
+  });
+  afterEach(() => db.query('delete from audit_entries'));
+  after(() => db.close());
+
+  it('records an entry', async () => {
+    await new AuditLog(db).record('login', 'u-1');
+    assert.equal((await db.query('select * from audit_entries')).length, 1);
+  });
+  it('records nothing for an unknown action', async () => {
+    await assert.rejects(new AuditLog(db).record('', 'u-1'));
+  });
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a row created in the same hook is still shared with the tests that read it',
+      filename: 'test/integration/invoice-queries.test.js',
+      code: CLASS_DEFINITION.replace(
+        '    await invoiceSchema.save();\n',
+        "    await invoiceSchema.save();\n    await store.create('Invoice', { total: 99, status: 'void' });\n",
+      ),
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 12,
+          data: { hook: 'beforeAll', shared: 'a suite of 2 tests', sources: '`store.create()` (line 12)' },
+        },
+      ],
+    },
+  ],
+});
