@@ -104,7 +104,7 @@ function registersOwnHandler(context: Context, reference: TSESLint.Scope.Referen
   return last !== undefined && isHandler(context, last, depth);
 }
 
-function isHandler(context: Context, node: Node, depth: number): boolean {
+export function isHandler(context: Context, node: Node, depth: number): boolean {
   const expression = unwrap(node);
   if (wrapsOwnHandler(expression)) return true;
   if (expression.type === AST_NODE_TYPES.ArrowFunctionExpression || expression.type === AST_NODE_TYPES.FunctionExpression) return true;
@@ -154,7 +154,7 @@ function methodCallOn(identifier: TSESTree.Identifier): TSESTree.CallExpression 
  * `express()`, `new Hono()`, or a chain of registrations on one whose last arguments are written
  * here (`new Hono().get('/health', (c) => c.text('ok'))`).
  */
-function isFrameworkMaker(context: Context, value: Node, depth = 0): boolean {
+export function isFrameworkMaker(context: Context, value: Node, depth = 0): boolean {
   const expression = unwrap(value);
   if (expression.type === AST_NODE_TYPES.CallExpression && depth < MAX_DEPTH) {
     const callee = unwrap(expression.callee);

@@ -11,6 +11,7 @@ import type { ClientTarget } from '../core/no-endpoint-calls';
 import { displayText } from '../core/partial-text';
 import { parseUrl } from '../core/urls';
 import { isHarnessApp } from './harness-apps';
+import { answersWithOwnRoute } from './harness-routes';
 import { partialTextOf } from './static-text';
 
 type Node = TSESTree.Node;
@@ -221,7 +222,7 @@ const MAX_REQUEST_TEXT = 60;
  */
 export function testClientTargetOf(context: Context, client: TestClientCall): ClientTarget {
   if (!client.app) return { type: 'app' };
-  if (isHarnessApp(context, client.app)) return { type: 'harness' };
+  if (isHarnessApp(context, client.app) || answersWithOwnRoute(context, client)) return { type: 'harness' };
   const text = partialTextOf(context, client.app);
   const head = text[0];
   const isUrl = head?.type === 'server-address' || head?.type === 'stand-in-address' || (head?.type === 'text' && /^[a-z][a-z0-9+.-]*:\/\//i.test(head.value));
