@@ -49,12 +49,25 @@ export function boundaryFact(context: Context, node: Node | null): BoundaryFact 
 
 /** All the text of a tagged template or of a call's first string argument, for commands that hide SQL inside. */
 export function fullText(node: WritingCall): string {
-  const source = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.quasi : node.arguments[0];
+  const first = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.quasi : node.arguments[0];
+  // `client.command({ query: 'DROP TABLE …' })`, `pool.query({ text: 'DELETE …', values })`: the statement an options object carries.
+  const source = first?.type === AST_NODE_TYPES.ObjectExpression ? statementOption(first) : first;
   if (!source) return '';
   if (source.type === AST_NODE_TYPES.Literal) return typeof source.value === 'string' ? source.value : '';
   const template = source.type === AST_NODE_TYPES.TaggedTemplateExpression ? source.quasi : source;
   if (template.type !== AST_NODE_TYPES.TemplateLiteral) return '';
   return template.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join(' ');
+}
+
+/** The keys under which a client's options carry the statement to run. */
+const STATEMENT_OPTIONS: ReadonlySet<string> = new Set(['query', 'sql', 'text', 'statement']);
+
+function statementOption(options: TSESTree.ObjectExpression): TSESTree.Node | undefined {
+  for (const property of options.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+    if (STATEMENT_OPTIONS.has(property.key.name)) return property.value;
+  }
+  return undefined;
 }
 
 /**

@@ -3,7 +3,8 @@
  * through a name rather than as a literal argument: a local constant holding the statement
  * (`const sql = 'drop table t purge'; await connection.execute(sql)`), or one of the file's own
  * functions that hands its first parameter to a SQL runner (`runSql('delete from t')`). Written in
- * any case, as drivers accept it. Text handed to a function that runs no SQL is not a cleanup.
+ * any case, as drivers accept it. Text handed to a function that runs no SQL is not a cleanup. A
+ * statement carried in an options object (`runCommand({ query: 'TRUNCATE TABLE orders' })`) is read too.
  */
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -222,6 +223,54 @@ afterEach(async () => {
 it('stores an order', async () => {
   await pool.query('INSERT INTO orders (total) VALUES ($1)', [42]);
 });`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+const THROUGH_OPTIONS = `import { afterAll, afterEach, expect, it } from 'vitest';
+import { Pool } from 'pg';
+import { runCommand } from '../helpers/clickhouse';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+
+afterEach(() => runCommand({ query: 'TRUNCATE TABLE orders' }));
+afterAll(() => pool.end());
+
+it('stores an order', async () => {
+  await pool.query('INSERT INTO orders (total) VALUES ($1)', [42]);
+  expect((await pool.query('SELECT * FROM orders')).rowCount).toBe(1);
+});`;
+
+ts.run('require-cleanup (TypeScript): a statement carried in an options object', rule, {
+  valid: [
+    {
+      name: 'Vitest: `runCommand({ query: \'TRUNCATE TABLE orders\' })` in `afterEach` removes what the tests wrote, whatever sends it',
+      filename: 'tests/integration/orders.test.ts',
+      code: THROUGH_OPTIONS,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a statement in the options that removes nothing is not a cleanup',
+      filename: 'tests/integration/orders.test.ts',
+      code: THROUGH_OPTIONS.replace("'TRUNCATE TABLE orders'", "'SELECT count(*) FROM orders'"),
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 11,
+          data: { call: 'pool.query()', target: 'the database', container: '' },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'pool' },
+              output: THROUGH_OPTIONS.replace("'TRUNCATE TABLE orders'", "'SELECT count(*) FROM orders'").replace(
+                'afterAll(() => pool.end());\n',
+                'afterAll(() => pool.end());\n\nafterEach(async () => {\n  // Remove what each test wrote through `pool`: truncate the tables it wrote to, or roll back a per-test transaction.\n});\n',
+              ),
             },
           ],
         },
