@@ -7,7 +7,7 @@ import { boundaryOfSpecifier, libraryBoundaryOfSpecifier, ownLibraryOf } from '.
 import type { ModuleSummary } from '../core/module-summary';
 import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from './http-requests';
 import { parseMockCall } from './mocks';
-import { propertyName } from './call-chain';
+import { callRoleOf, propertyName } from './call-chain';
 import { moduleMemberOf } from './module-members';
 import { summaryOfSpecifier } from './project-modules';
 import { importedName } from './imports';
@@ -150,9 +150,27 @@ export function exercisedImports(context: Context, node: TSESTree.ImportDeclarat
     const name = specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier ? 'default' : importedName(specifier);
     const variable = context.sourceCode.scopeManager?.getDeclaredVariables(specifier)[0];
     const references = variable?.references ?? [];
-    if (references.length === 0 || references.some((reference) => !isStubTarget(context, reference.identifier))) names.push(name);
+    if (references.length === 0 || references.some((reference) => !isStubTarget(context, reference.identifier) && !onlyTidies(reference.identifier))) names.push(name);
   }
   return names;
+}
+
+/**
+ * Whether a use of a client only closes it or checks that it is there (`redis.disconnect()`,
+ * `if (redis)`, `redis && redis.quit()`): the file ends a connection something else opened, and
+ * exercises nothing through it.
+ */
+function onlyTidies(identifier: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+    const call = parent.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return false;
+    const role = callRoleOf(call);
+    return role === 'close' || role === 'stop';
+  }
+  if (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === identifier;
+  if (parent?.type === AST_NODE_TYPES.LogicalExpression) return parent.left === identifier;
+  return parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!';
 }
 
 /** Whether an identifier is what a mocking call replaces members of: `x` or `x.prototype` as its first argument. */
