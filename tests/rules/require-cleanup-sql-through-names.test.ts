@@ -245,6 +245,8 @@ it('stores an order', async () => {
   expect((await pool.query('SELECT * FROM orders')).rowCount).toBe(1);
 });`;
 
+const COUNTING_THROUGH_OPTIONS = THROUGH_OPTIONS.replace("'TRUNCATE TABLE orders'", "'SELECT count(*) FROM orders'");
+
 ts.run('require-cleanup (TypeScript): a statement carried in an options object', rule, {
   valid: [
     {
@@ -257,7 +259,7 @@ ts.run('require-cleanup (TypeScript): a statement carried in an options object',
     {
       name: 'a statement in the options that removes nothing is not a cleanup',
       filename: 'tests/integration/orders.test.ts',
-      code: THROUGH_OPTIONS.replace("'TRUNCATE TABLE orders'", "'SELECT count(*) FROM orders'"),
+      code: COUNTING_THROUGH_OPTIONS,
       errors: [
         {
           messageId: 'missingCleanup',
@@ -267,7 +269,7 @@ ts.run('require-cleanup (TypeScript): a statement carried in an options object',
             {
               messageId: 'addCleanupHook',
               data: { hook: 'afterEach', subject: 'pool' },
-              output: THROUGH_OPTIONS.replace("'TRUNCATE TABLE orders'", "'SELECT count(*) FROM orders'").replace(
+              output: COUNTING_THROUGH_OPTIONS.replace(
                 'afterAll(() => pool.end());\n',
                 'afterAll(() => pool.end());\n\nafterEach(async () => {\n  // Remove what each test wrote through `pool`: truncate the tables it wrote to, or roll back a per-test transaction.\n});\n',
               ),
