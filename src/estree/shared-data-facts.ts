@@ -800,7 +800,6 @@ function returnedExpression(fn: TSESTree.ArrowFunctionExpression | TSESTree.Func
   return null;
 }
 
-/** Several awaited calls share a role only when they all have it. */
 /** `Promise.all` or `Promise.allSettled`, as a callee. */
 function isPromiseCombinator(callee: Node): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== 'Promise') return false;
@@ -808,6 +807,7 @@ function isPromiseCombinator(callee: Node): boolean {
   return method !== null && PROMISE_COMBINATORS.has(method);
 }
 
+/** Several awaited calls share a role only when they all have it. */
 function combineCalls(parts: readonly Judged[]): Judged {
   const roles = new Set(parts.map(({ effect }) => (effect.kind === 'call' ? effect.role : undefined)));
   const [role] = roles;
