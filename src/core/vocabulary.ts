@@ -429,8 +429,9 @@ export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
   const noun = receiver[receiver.length - 1];
   // A call on a schema object itself: `testSchema.save()` stores the definition, `userSchema.add({…})` extends it.
   if (noun === 'schema' || noun === 'schemas') return SCHEMA_RESET_METHODS.test(last) || resetting ? 'reset' : 'build';
-  // Making the place itself: `bucket.create()`, `topic.create()`, `ordersTable.create()`.
-  if (noun !== undefined && PLACE_NOUNS.has(noun) && SCHEMA_BUILD_VERBS.has(last)) return resetting ? 'reset' : 'build';
+  // Making the place itself, on a value named for it: `bucket.create()`, `topic.create()`, `ordersTable.create()`.
+  // Deeper chains name a model of a client (`prisma.topic.create()` makes a row of the `topic` model).
+  if (segments.length === 2 && noun !== undefined && PLACE_NOUNS.has(noun) && SCHEMA_BUILD_VERBS.has(last)) return resetting ? 'reset' : 'build';
   return null;
 }
 

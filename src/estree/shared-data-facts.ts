@@ -537,7 +537,7 @@ class Collector {
       }
     }
     const facts = callFacts(node);
-    if (facts && schemaWorkOf(facts) !== null) {
+    if (facts && schemaWorkOf(facts) !== null && !this.makesRecordsDespiteName(node, facts)) {
       if (/^drop/i.test(facts.segments[facts.segments.length - 1] ?? '') || /^\s*DROP\s/i.test(facts.text ?? '')) this.afterDrop = true;
       return { effect: { kind: 'schema' }, calls: [node] };
     }
@@ -577,6 +577,32 @@ class Collector {
     // `files = repo.create([…])`, then `repo.save(files)`: the save writes; the create only builds the entities.
     if (last === 'create' && facts.segments.length > 1 && this.savedThroughLater(node, facts)) return null;
     return role;
+  }
+
+  /**
+   * Whether a call of one of the file's own functions, named for schema work, only makes records:
+   * `createNewTopic(session, key)` whose body posts to the app's `/topics`, where a topic is a record
+   * of the app rather than a broker's. Its body does no schema work and makes data, so its name
+   * decides no more than any `create…` helper's does.
+   */
+  private makesRecordsDespiteName(node: CallLike, facts: CallFacts): boolean {
+    if (facts.segments.length !== 1) return false;
+    const fn = calledLocalFunction(this.context, node);
+    if (!fn) return false;
+    let answer = recordBodies.get(fn);
+    if (answer === undefined) {
+      let schema = false;
+      const data = someCallIn(this.context, fn, (call) => {
+        const inner = callFacts(call);
+        if (!inner) return false;
+        if (schemaWorkOf(inner) !== null) schema = true;
+        else if (this.roleOf(call, inner) === 'data') return true;
+        return schema;
+      });
+      answer = data && !schema;
+      recordBodies.set(fn, answer);
+    }
+    return answer;
   }
 
   /** Whether a call chain starts from a client of the app (`request(app)`, `app.inject()`) and does not sign in. */
@@ -673,6 +699,7 @@ function isOnlyCalled(variable: TSESLint.Scope.Variable): boolean {
 }
 
 const schemaOnlyBodies = fileCache<FunctionNode, boolean>();
+const recordBodies = fileCache<FunctionNode, boolean>();
 
 /**
  * Whether a call runs one of the file's own functions whose body does schema work (`CREATE TABLE`,

@@ -57,6 +57,8 @@ describe('schemaWorkOf', () => {
     ['ordersTopic.ensure()', call('ordersTopic.ensure'), 'build'],
     ['admin.createTopics()', call('admin.createTopics'), 'build'],
     ['bucket.upload()', call('bucket.upload'), null],
+    ['prisma.topic.create(): a row of the `topic` model', call('prisma.topic.create'), null],
+    ['db.table.create(): a row of a restaurant’s `table` model', call('db.table.create'), null],
     ['bucket.file.save()', call('bucket.file.save'), null],
     ['topic.publishMessage()', call('topic.publishMessage'), null],
     ['usersCollection.insertOne()', call('usersCollection.insertOne'), null],

@@ -3,7 +3,9 @@
  * itself (`ordersSchema.save()` stores the class definition, `userSchema.add({…})` extends it), and
  * a bare `create()` on a receiver named for a bucket, a table, a topic, an index or a view
  * (`bucket.create()`, `topic.create()`). Made once in a run-once hook, such places are shared
- * infrastructure. What a hook then writes into them is still test data.
+ * infrastructure. What a hook then writes into them is still test data. A function of the file named
+ * for such a place (`createTopic()`) is read by its body: one that makes rows of an app's `topic`
+ * model seeds data, one that asks a broker for a topic makes infrastructure.
  */
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -188,6 +190,78 @@ describe('AuditLog', () => {
           messageId: 'sharedData',
           line: 12,
           data: { hook: 'beforeAll', shared: 'a suite of 2 tests', sources: '`store.create()` (line 12)' },
+        },
+      ],
+    },
+  ],
+});
+
+const FORUM = `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrismaClient } from '@prisma/client';
+import { listTopics, renameTopic } from '../../src/forum/topics';
+
+const prisma = new PrismaClient();
+
+const createTopic = (title: string) => prisma.topic.create({ data: { title } });
+
+describe('forum topics', () => {
+  beforeAll(async () => {
+    await createTopic('Welcome');
+    await createTopic('Rules');
+  });
+  afterAll(() => prisma.$disconnect());
+
+  it('lists the topics', async () => {
+    expect(await listTopics(prisma)).toHaveLength(2);
+  });
+  it('renames a topic', async () => {
+    await renameTopic(prisma, 'Rules', 'House rules');
+    expect((await listTopics(prisma)).map((topic) => topic.title)).toContain('House rules');
+  });
+});`;
+
+ts.run('no-shared-test-data: a function of the file named for a topic, read by its body (Vitest, TypeScript)', rule, {
+  valid: [
+    {
+      name: 'its body asks the broker for a topic: infrastructure made once',
+      filename: 'test/integration/order-events.test.ts',
+      code: `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Kafka } from 'kafkajs';
+import { OrderEvents } from '../../src/events/order-events';
+
+const kafka = new Kafka({ brokers: ['localhost:9092'] });
+const admin = kafka.admin();
+
+const createTopic = (topic: string) => admin.createTopics({ topics: [{ topic }] });
+
+describe('OrderEvents', () => {
+  beforeAll(async () => {
+    await admin.connect();
+    await createTopic('orders');
+  });
+  afterAll(() => admin.disconnect());
+
+  it('publishes a placed order', async () => {
+    expect(await new OrderEvents(kafka).placed({ id: 'o-1' })).toBe(true);
+  });
+  it('publishes a cancelled order', async () => {
+    expect(await new OrderEvents(kafka).cancelled({ id: 'o-2' })).toBe(true);
+  });
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'its body makes rows of the app’s `topic` model: data shared by the suite',
+      filename: 'test/integration/topics.test.ts',
+      code: FORUM,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 11,
+          data: { hook: 'beforeAll', shared: 'a suite of 2 tests', sources: '`createTopic()` (line 11), `createTopic()` (line 12)' },
+          suggestions: [],
         },
       ],
     },
