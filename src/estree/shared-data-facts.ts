@@ -581,9 +581,9 @@ class Collector {
 
   /**
    * Whether a call of one of the file's own functions, named for schema work, only makes records:
-   * `createNewTopic(session, key)` whose body posts to the app's `/topics`, where a topic is a record
-   * of the app rather than a broker's. Its body does no schema work and makes data, so its name
-   * decides no more than any `create…` helper's does.
+   * `createTopic('Welcome')` whose body is `prisma.topic.create(…)` or a POST to the app's `/topics`,
+   * where a topic is a record of the app rather than a broker's. Its body does no schema work and
+   * makes data, so its name decides no more than any `create…` helper's does.
    */
   private makesRecordsDespiteName(node: CallLike, facts: CallFacts): boolean {
     if (facts.segments.length !== 1) return false;
@@ -592,14 +592,14 @@ class Collector {
     let answer = recordBodies.get(fn);
     if (answer === undefined) {
       let schema = false;
-      const data = someCallIn(this.context, fn, (call) => {
+      // Stops at the first call that does schema work or makes data.
+      const decided = someCallIn(this.context, fn, (call) => {
         const inner = callFacts(call);
         if (!inner) return false;
         if (schemaWorkOf(inner) !== null) schema = true;
-        else if (this.roleOf(call, inner) === 'data') return true;
-        return schema;
+        return schema || this.roleOf(call, inner) === 'data';
       });
-      answer = data && !schema;
+      answer = decided && !schema;
       recordBodies.set(fn, answer);
     }
     return answer;
