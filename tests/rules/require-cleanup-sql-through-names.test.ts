@@ -163,6 +163,25 @@ describe('timestamps', function () {
   ],
 });
 
+/** The suggested edit: an empty `afterEach` to fill in, after the file's `afterAll`. */
+const withCleanupSkeleton = (code: string): string =>
+  code.replace(
+    'afterAll(() => pool.end());\n',
+    'afterAll(() => pool.end());\n\nafterEach(async () => {\n  // Remove what each test wrote through `pool`: truncate the tables it wrote to, or roll back a per-test transaction.\n});\n',
+  );
+
+const COUNTING_CONSTANT = `import { Pool } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+const COUNT_ORDERS = 'select count(*) from orders';
+
+afterEach(() => pool.query(COUNT_ORDERS));
+afterAll(() => pool.end());
+
+it('stores an order', async () => {
+  await pool.query('INSERT INTO orders (total) VALUES ($1)', [42]);
+});`;
+
 ts.run('require-cleanup (TypeScript): removing SQL through a constant', rule, {
   valid: [
     {
@@ -188,17 +207,7 @@ it('stores an order', async () => {
     {
       name: 'Jest: a constant holding a SELECT is no cleanup',
       filename: 'tests/integration/orders.test.ts',
-      code: `import { Pool } from 'pg';
-
-const pool = new Pool({ connectionString: process.env.DATABASE_URL });
-const COUNT_ORDERS = 'select count(*) from orders';
-
-afterEach(() => pool.query(COUNT_ORDERS));
-afterAll(() => pool.end());
-
-it('stores an order', async () => {
-  await pool.query('INSERT INTO orders (total) VALUES ($1)', [42]);
-});`,
+      code: COUNTING_CONSTANT,
       errors: [
         {
           messageId: 'missingCleanup',
@@ -208,21 +217,7 @@ it('stores an order', async () => {
             {
               messageId: 'addCleanupHook',
               data: { hook: 'afterEach', subject: 'pool' },
-              output: `import { Pool } from 'pg';
-
-const pool = new Pool({ connectionString: process.env.DATABASE_URL });
-const COUNT_ORDERS = 'select count(*) from orders';
-
-afterEach(() => pool.query(COUNT_ORDERS));
-afterAll(() => pool.end());
-
-afterEach(async () => {
-  // Remove what each test wrote through \`pool\`: truncate the tables it wrote to, or roll back a per-test transaction.
-});
-
-it('stores an order', async () => {
-  await pool.query('INSERT INTO orders (total) VALUES ($1)', [42]);
-});`,
+              output: withCleanupSkeleton(COUNTING_CONSTANT),
             },
           ],
         },
@@ -269,10 +264,7 @@ ts.run('require-cleanup (TypeScript): a statement carried in an options object',
             {
               messageId: 'addCleanupHook',
               data: { hook: 'afterEach', subject: 'pool' },
-              output: COUNTING_THROUGH_OPTIONS.replace(
-                'afterAll(() => pool.end());\n',
-                'afterAll(() => pool.end());\n\nafterEach(async () => {\n  // Remove what each test wrote through `pool`: truncate the tables it wrote to, or roll back a per-test transaction.\n});\n',
-              ),
+              output: withCleanupSkeleton(COUNTING_THROUGH_OPTIONS),
             },
           ],
         },
