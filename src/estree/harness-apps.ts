@@ -26,6 +26,8 @@ const FRAMEWORK_MAKERS: Readonly<Record<string, ReadonlySet<string>>> = {
   connect: new Set(['']),
   polka: new Set(['']),
   restify: new Set(['createServer']),
+  '@hapi/hapi': new Set(['server', 'Server']),
+  hapi: new Set(['server', 'Server']),
 };
 
 /** What serves an app without adding handlers: `http.createServer(app)`, `app.callback()`, `app.listen()`. */
@@ -78,7 +80,10 @@ function isBareApp(context: Context, value: Node, references: readonly TSESLint.
     if (reference.isWrite()) return true;
     const identifier = reference.identifier as TSESTree.Identifier;
     const call = methodCallOn(identifier);
-    if (call) return SERVING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '') || SETTING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '');
+    if (call) {
+      const method = propertyName(call.callee as TSESTree.MemberExpression) ?? '';
+      return SERVING_METHODS.has(method) || SETTING_METHODS.has(method) || SENDING_METHODS.has(method);
+    }
     // Handed only to a test client or a server (`request(app)`, `createServer(app)`), nothing that could add routes.
     const parent = identifier.parent;
     return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(identifier) && servesOnly(context, parent);
@@ -93,20 +98,104 @@ function servesOnly(context: Context, call: TSESTree.CallExpression): boolean {
   return origin !== null && TEST_CLIENT_MODULES[packageName(origin)] !== undefined;
 }
 
+/** What sends a request into the app in process, adding nothing to it: `app.inject({ … })`, Hono's `app.request('/x')`. */
+const SENDING_METHODS: ReadonlySet<string> = new Set(['inject', 'request']);
+
 /** An app's settings, which take functions that answer no request: `app.set('query parser', parse)`. */
 const SETTING_METHODS: ReadonlySet<string> = new Set(['set', 'enable', 'disable', 'engine', 'decorate']);
 
-/** A registration on the app whose last argument is a handler written here: `app.get('/', (req, res) => …)`. */
+/**
+ * A registration on the app whose last argument is a handler written here (`app.get('/', (req, res) =>
+ * …)`), or options written here that hold a function of the test's own: a route's configuration
+ * (`server.route({ method: 'GET', path: '/', handler: () => 'ok' })`), or what the registered code is
+ * given (`app.register(graphql, { schema, resolvers: { Query: { add: (_, { x, y }) => x + y } } })`).
+ * The test then writes what answers, and the registered code is the piece under test.
+ */
 function registersOwnHandler(context: Context, reference: TSESLint.Scope.Reference, depth: number): boolean {
   const call = methodCallOn(reference.identifier as TSESTree.Identifier);
   if (call && SETTING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '')) return false;
   const last = call?.arguments[call.arguments.length - 1];
-  return last !== undefined && isHandler(context, last, depth);
+  if (last === undefined) return false;
+  return isHandler(context, last, depth) || (call !== null && handsOwnFunctions(context, last, depth, registeredBy(call)));
+}
+
+/** What a registration with options registers: `graphql` in `app.register(graphql, { … })`. */
+function registeredBy(call: TSESTree.CallExpression): TSESTree.Identifier | null {
+  const [first] = call.arguments;
+  return call.arguments.length > 1 && first?.type === AST_NODE_TYPES.Identifier ? first : null;
+}
+
+/** The name a member chain or a call on one starts from: `graphql` in `graphql.defaults.lru()`. */
+function rootOf(node: Node): TSESTree.Identifier | null {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.MemberExpression) {
+    current = unwrap(current.type === AST_NODE_TYPES.CallExpression ? current.callee : current.object);
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? current : null;
+}
+
+/**
+ * `internals.scheme`, with `const internals = {}` in this file and every value the file gives
+ * `internals.scheme` written here: a member of the file's own object.
+ */
+function isOwnObjectMember(context: Context, node: TSESTree.MemberExpression, depth: number): boolean {
+  const object = unwrap(node.object);
+  const name = propertyName(node);
+  if (object.type !== AST_NODE_TYPES.Identifier || name === null || depth > MAX_DEPTH) return false;
+  const resolution = resolveName(context, object);
+  if (resolution.type !== 'local') return false;
+  const value = singleValueOf(resolution.variable);
+  if (value?.type !== AST_NODE_TYPES.ObjectExpression || !isWrittenHere(context, value, depth + 1)) return false;
+  let given = value.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && propertyKeyIs(property, name));
+  for (const reference of resolution.variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || propertyName(member) !== name) continue;
+    const assignment = member.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== member) continue;
+    if (!isWrittenHere(context, assignment.right, depth + 1)) return false;
+    given = true;
+  }
+  return given;
+}
+
+function propertyKeyIs(property: TSESTree.Property, name: string): boolean {
+  return (property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name) || (property.key.type === AST_NODE_TYPES.Literal && property.key.value === name);
+}
+
+/** Whether two names stand for the same binding: one local variable, or one import of one module. */
+function sameBinding(context: Context, a: TSESTree.Identifier, b: TSESTree.Identifier): boolean {
+  const first = resolveName(context, a);
+  const second = resolveName(context, b);
+  if (first.type === 'local' && second.type === 'local') return first.variable === second.variable;
+  return first.type === 'module' && second.type === 'module' && first.binding.source === second.binding.source && first.binding.imported === second.binding.imported;
+}
+
+/** Options written here (see {@link isWrittenHere}) that hold a function written here, at any depth the walk allows. */
+function handsOwnFunctions(context: Context, node: Node, depth: number, registered: TSESTree.Identifier | null): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.ObjectExpression) {
+    return (
+      isWrittenHere(context, expression, depth, registered) &&
+      expression.properties.some((property) => property.type === AST_NODE_TYPES.Property && handsOwnFunctions(context, property.value, depth + 1, registered))
+    );
+  }
+  if (isFunction(expression)) return true;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, expression);
+  if (resolution.type !== 'local') return false;
+  if (resolution.variable.defs[0]?.type === 'FunctionName') return true;
+  const value = singleValueOf(resolution.variable);
+  return value !== null && handsOwnFunctions(context, value, depth + 1, registered);
+}
+
+function isFunction(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
 }
 
 export function isHandler(context: Context, node: Node, depth: number): boolean {
   const expression = unwrap(node);
-  if (wrapsOwnHandler(expression)) return true;
+  if (wrapsOwnHandler(context, expression, depth)) return true;
   if (expression.type === AST_NODE_TYPES.ArrowFunctionExpression || expression.type === AST_NODE_TYPES.FunctionExpression) return true;
   return expression.type === AST_NODE_TYPES.Identifier && isWrittenHere(context, expression, depth + 1) && resolveName(context, expression).type === 'local';
 }
@@ -114,12 +203,14 @@ export function isHandler(context: Context, node: Node, depth: number): boolean 
 /**
  * `guard(() => false, (req, res) => res.send('ok'))`: the project's middleware wrapped around a
  * handler written in the test, which is the piece under test rather than the project's routes.
+ * So is a handler the project makes from options that hand it the test's own functions:
+ * `graphqlHandler({ schema, rootValue: { hello: () => 'world' } })`.
  */
-function wrapsOwnHandler(node: Node): boolean {
+function wrapsOwnHandler(context: Context, node: Node, depth: number): boolean {
   const expression = unwrap(node);
   return (
     expression.type === AST_NODE_TYPES.CallExpression &&
-    expression.arguments.some((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression)
+    expression.arguments.some((argument) => isFunction(argument) || handsOwnFunctions(context, argument, depth + 1, null))
   );
 }
 
@@ -193,14 +284,32 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
   const parent = identifier.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
     const call = methodCallOn(identifier);
-    if (!call) return SERVING_METHODS.has(propertyName(parent) ?? '');
-    if (isSingleMiddleware(parent, call)) return true;
+    if (!call) return SERVING_METHODS.has(propertyName(parent) ?? '') || isHarmlessNestedCall(context, parent, depth);
+    if (isSingleMiddleware(parent, call) || SENDING_METHODS.has(propertyName(parent) ?? '')) return true;
     const last = call.arguments[call.arguments.length - 1];
-    return !last || isWrittenHere(context, last, depth) || wrapsOwnHandler(last);
+    return !last || isWrittenHere(context, last, depth, registeredBy(call)) || wrapsOwnHandler(context, last, depth);
   }
   // Passed to something: only a package (a test client, a server, the framework itself) may take it.
   return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(identifier as TSESTree.Expression) && isPackageCall(context, parent);
 }
+
+/**
+ * A method of one of the app's own parts (`server.auth.scheme('bearer', bearerScheme)`,
+ * `app.log.info('ready')`, `app.graphql.addHook('preExecution', check)`): what it is handed sits in
+ * front of the handlers, as the project's middleware may. One that adds routes or mounts
+ * (`app.router.get('/x', listInvoices)`) is held to the rule for a method of the app itself.
+ */
+function isHarmlessNestedCall(context: Context, part: TSESTree.MemberExpression, depth: number): boolean {
+  const method = part.parent;
+  const call = method?.parent;
+  if (method?.type !== AST_NODE_TYPES.MemberExpression || method.object !== part || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== method) return false;
+  if (!ROUTING_METHODS.has(propertyName(method) ?? '')) return true;
+  const last = call.arguments[call.arguments.length - 1];
+  return !last || isWrittenHere(context, last, depth) || wrapsOwnHandler(context, last, depth);
+}
+
+/** Methods that add routes, mounts or plugins (which may add routes) to an app or a router. */
+const ROUTING_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'any', 'use', 'route', 'routes', 'register', 'mount']);
 
 /** A call of a package's function or method: packages cannot add the project's handlers to an app. */
 function isPackageCall(context: Context, call: TSESTree.CallExpression): boolean {
@@ -216,7 +325,7 @@ function isPackage(context: Context, specifier: string): boolean {
 }
 
 /** A handler or value written in this file or taken from a package, never from the project's modules. */
-function isWrittenHere(context: Context, node: Node, depth: number): boolean {
+function isWrittenHere(context: Context, node: Node, depth: number, registered: TSESTree.Identifier | null = null): boolean {
   const expression = unwrap(node);
   switch (expression.type) {
     case AST_NODE_TYPES.ArrowFunctionExpression:
@@ -225,7 +334,9 @@ function isWrittenHere(context: Context, node: Node, depth: number): boolean {
     case AST_NODE_TYPES.TemplateLiteral:
       return true;
     case AST_NODE_TYPES.ObjectExpression:
-      return expression.properties.every((property) => property.type === AST_NODE_TYPES.Property && isWrittenHere(context, property.value, depth + 1));
+      return expression.properties.every((property) => property.type === AST_NODE_TYPES.Property && isWrittenHere(context, property.value, depth + 1, registered));
+    case AST_NODE_TYPES.ArrayExpression:
+      return expression.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isWrittenHere(context, element, depth + 1, registered));
     case AST_NODE_TYPES.Identifier: {
       const resolution = resolveName(context, expression);
       if (resolution.type === 'module') return isPackage(context, resolution.binding.source);
@@ -234,13 +345,17 @@ function isWrittenHere(context: Context, node: Node, depth: number): boolean {
       if (definition?.type === 'FunctionName') return true;
       const value = singleValueOf(resolution.variable);
       if (value && isFrameworkMaker(context, value)) return isHarness(context, expression, depth + 1);
-      return value !== null && isWrittenHere(context, value, depth + 1);
+      return value !== null && isWrittenHere(context, value, depth + 1, registered);
     }
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.MemberExpression: {
       // `express.json()`, `oapi.validPath(…)`: a value of a package.
       const origin = moduleOriginOf(context, expression);
-      return origin !== null && isPackage(context, origin);
+      if (origin !== null && isPackage(context, origin)) return true;
+      if (expression.type === AST_NODE_TYPES.MemberExpression && isOwnObjectMember(context, expression, depth)) return true;
+      // `app.register(graphql, { cache: graphql.defaults.lru() })`: what is registered, configured with its own helpers.
+      const root = registered ? rootOf(expression) : null;
+      return registered !== null && root !== null && sameBinding(context, root, registered);
     }
     default:
       return false;
