@@ -134,11 +134,18 @@ class CleanupGatherer {
 
   constructor(private readonly context: Context) {}
 
-  private noteLoad(node: TSESTree.Node, source: string, sideEffectsOnly: boolean): void {
+  /**
+   * A module the file loads. Loading one runs its top level, whatever the file takes from it: the
+   * hooks it registers there (`afterAll(resetDatabase)` beside the helpers a test imports) are the
+   * file's hooks too. An import of types only is erased and runs nothing. A module loaded for its
+   * side effects that cannot be read may register anything; one loaded for its exports is read when
+   * it can be, and otherwise taken to be loaded for what it exports.
+   */
+  private noteLoad(node: TSESTree.Node, source: string, use: 'side-effects' | 'exports' | 'types'): void {
     const context = this.context;
     if (IN_MEMORY_DATABASE_MODULES.has(source)) this.throwawayKinds.add('database');
     if (isGenericContainerModule(source) || boundaryOfSpecifier(context, source)?.role === 'container') this.hasContainer = true;
-    if (sideEffectsOnly) this.elsewhere.push({ node, loaded: source });
+    if (use !== 'types') this.elsewhere.push({ node, loaded: source, forExports: use === 'exports' });
   }
 
   private noteText(text: string): void {
@@ -174,7 +181,7 @@ class CleanupGatherer {
       return;
     }
     const loaded = moduleOfExpression(node);
-    if (loaded) this.noteLoad(node, loaded.source, node.parent.type === AST_NODE_TYPES.ExpressionStatement);
+    if (loaded) this.noteLoad(node, loaded.source, node.parent.type === AST_NODE_TYPES.ExpressionStatement ? 'side-effects' : 'exports');
     const mock = parseMockCall(context, node);
     if (mock) {
       for (const target of mock.targets) if (target.type === 'module') this.mocked.add(moduleKeyOf(context, target.specifier, target.relativeTo));
@@ -196,7 +203,7 @@ class CleanupGatherer {
   private readModel(): void {
     const file = testFileOf(this.context);
     for (const { node, source } of file.loads) {
-      if (node.type === AST_NODE_TYPES.ImportDeclaration && node.importKind !== 'type') this.noteLoad(node, source, node.specifiers.length === 0);
+      if (node.type === AST_NODE_TYPES.ImportDeclaration && node.importKind !== 'type') this.noteLoad(node, source, node.specifiers.length === 0 ? 'side-effects' : importsTypesOnly(node) ? 'types' : 'exports');
     }
     for (const node of file.calls) this.visitCall(node);
     for (const node of file.memberAssignments) {
@@ -304,6 +311,7 @@ class CleanupGatherer {
     for (const source of [...this.elsewhere, ...this.fromSetup]) {
       const { node } = source;
       const hooks = hooksOf(context, source);
+      if (hooks === 'unknown' && source.forExports) continue;
       if (hooks === 'unknown' || hooks.some((hook) => hook.effects.includes('unknown'))) unseenHooks = true;
       else for (const hook of hooks) cleanups.push(...hookCleanups(hook, this.where(node).suite));
     }
@@ -358,12 +366,14 @@ function isDisposedValue(node: TSESTree.CallExpression): boolean {
 }
 
 /**
- * Where hooks may be registered that this file cannot see: a module loaded for its side effects, a
- * wrapper around tests, or a call at suite level. Read only once the file is known to write.
+ * Where hooks may be registered that this file cannot see: a module the file loads, a wrapper
+ * around tests, or a call at suite level. Read only once the file is known to write.
  */
 interface HookSource {
   readonly node: TSESTree.Node;
   readonly loaded?: string;
+  /** The module is loaded for what it exports, not for its side effects alone. */
+  readonly forExports?: boolean;
   readonly wrapper?: TestCall;
   readonly call?: TSESTree.CallExpression;
 }
@@ -372,6 +382,11 @@ function hooksOf(context: Context, source: HookSource): HooksFromElsewhere {
   if (source.loaded !== undefined) return hooksOnLoad(context, source.loaded);
   if (source.wrapper) return hooksOfWrappers(context, source.wrapper);
   return source.call ? hooksOfSuiteLevelCall(context, source.call) : [];
+}
+
+/** `import { type User, type Order } from './models'`: erased when compiled, so the module is not loaded. */
+function importsTypesOnly(node: TSESTree.ImportDeclaration): boolean {
+  return node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type');
 }
 
 /** Calls and tagged templates in the order the file is written, an enclosing one first. */

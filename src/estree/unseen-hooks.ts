@@ -22,7 +22,7 @@ export type HooksFromElsewhere = 'unknown' | readonly HookSummary[];
 const NONE: HooksFromElsewhere = [];
 
 /**
- * Hooks registered by loading a module for its side effects (`import './support'`,
+ * Hooks registered by loading a module, for its side effects or its exports (`import './support'`,
  * `require('./setup')`): read from the project module's summary; a package registers none the rule
  * knows of.
  */
