@@ -57,6 +57,12 @@ export interface BoundaryMockFacts {
    * value the file puts there, not the mock, decides whether the boundary is real.
    */
   readonly standIn?: 'empty' | 'forwarding' | null;
+  /**
+   * The stand-in answers some calls itself and hands the others to the original it replaces
+   * (`if (url === metadataUrl) return new Response(…); return realFetch(url)`): only the calls it
+   * answers stop reaching the boundary.
+   */
+  readonly answersSome?: boolean;
 }
 
 /** The advice a finding carries: what to run instead of the mock. */
@@ -123,8 +129,8 @@ function describeEffect(facts: BoundaryMockFacts, remedy: Remedy, kind: string):
     return `no test here ${reached}: the runner's setup files already replace it for every test file, and the fix starts there`;
   }
   const whole = facts.thing === 'module' || facts.thing === 'global' || facts.thing === 'double' || facts.thing === 'object';
-  const subject = whole ? 'its calls no longer' : 'this call no longer';
-  const verb = (singular: string, plural: string) => (whole ? plural : singular);
+  const subject = facts.answersSome ? 'the calls it answers itself no longer' : whole ? 'its calls no longer' : 'this call no longer';
+  const verb = (singular: string, plural: string) => (whole || facts.answersSome ? plural : singular);
   if (remedy === 'http') return `${subject} ${verb('sends a request', 'send requests')}`;
   if (remedy === 'database') return `${subject} ${verb('reaches', 'reach')} the database`;
   return `${subject} ${verb('reaches', 'reach')} the ${kind} service`;

@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { lookupBoundary, lookupGlobalBoundary } from '../core/boundaries';
-import type { BoundaryMockFacts } from '../core/no-boundary-mock';
+import type { BoundaryMockFacts, ReplacementReturn } from '../core/no-boundary-mock';
 import { getSettings } from '../settings';
 import { adapterOfModule, clientOfMember, clientOfValue } from './boundary-clients';
 import { boundaryOfSpecifier, boundaryOfTypeName, boundaryOfValue, importSiteOf } from './boundary-values';
-import { claimedClientOf, replacementsOf, returnOf, testReliesOnMock, type Replacement } from './mock-behaviour';
+import { claimedClientOf, passesEveryCallThrough, passesSomeCallsThrough, replacementsOf, returnOf, returnOfGlobalStub, testReliesOnMock, type Replacement } from './mock-behaviour';
 import type { MockCall, MockTarget } from './mocks';
 import { standInOf } from './module-stand-ins';
 import { isMockedAway } from './project-modules';
@@ -56,6 +56,24 @@ function targetFacts(context: Context, call: MockCall, target: MockTarget): Omit
   }
 }
 
+/**
+ * What each replacement makes the mocked thing do. A global's stand-in (`vi.stubGlobal('fetch', fn)`,
+ * or `mockImplementation(fn)` on a spy of it) that hands every call to the saved original calls through.
+ */
+function returnsOf(context: Context, call: MockCall, target: MockTarget, replacements: readonly Replacement[]): ReplacementReturn[] {
+  if (target.type === 'global') {
+    if (call.replacement && passesEveryCallThrough(context, call.replacement, target.name)) return ['calls-through'];
+    return replacements.map((replacement) => returnOfGlobalStub(context, replacement, target.name));
+  }
+  return replacements.map((replacement) => returnOf(context, replacement, target.type === 'method' ? target.method : null));
+}
+
+/** Whether a global's stand-in, put in place directly or by `mockImplementation`, hands some of its calls to the original. */
+function answersSome(context: Context, call: MockCall, replacements: readonly Replacement[], name: string): boolean {
+  const standIns = [call.replacement, ...replacements.map((replacement) => replacement.argument)];
+  return standIns.some((standIn) => standIn !== null && passesSomeCallsThrough(context, standIn, name));
+}
+
 /** Gathers the facts of one target of a recognised mocking call. */
 export function gatherMock(context: Context, call: MockCall, target: MockTarget): GatheredMock {
   const replacements: Replacement[] = target.type === 'method' || target.type === 'global' ? replacementsOf(context, call) : [];
@@ -67,11 +85,12 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
     via: call.api,
     replaces: call.replaces,
     replacement: call.replacement ? boundaryOfValue(context, call.replacement) : null,
-    returns: replacements.map((replacement) => returnOf(context, replacement, target.type === 'method' ? target.method : null)),
+    returns: returnsOf(context, call, target, replacements),
     ...gathered,
     ...(claimed ? { boundary: claimed } : {}),
     ...(boundary && isReplacedForEveryFile(context, boundary) ? { replacedForEveryFile: true } : {}),
     ...(target.type === 'module' && call.replacement ? { standIn: standInOf(context, call.replacement) } : {}),
+    ...(target.type === 'global' && answersSome(context, call, replacements, target.name) ? { answersSome: true } : {}),
   };
   const first = replacements[0];
   const member = target.type === 'method' ? target.object : null;

@@ -7,6 +7,7 @@ import { castClientOf, clientOfValue, declaredClientOf } from './boundary-client
 import { isWithin, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
+import { singleValueOf } from './variables';
 import { IMPLEMENTATION_METHODS, isStandInFunction, parseMockCall, type MockCall } from './mocks';
 
 type Node = TSESTree.Node;
@@ -225,6 +226,12 @@ export function returnOf(context: Context, replacement: Replacement, mockedMetho
   return 'other';
 }
 
+/** {@link returnOf} for a stub of a global, whose original a stand-in may hand every call to ({@link passesEveryCallThrough}). */
+export function returnOfGlobalStub(context: Context, replacement: Replacement, name: string): ReplacementReturn {
+  const { method, argument } = replacement;
+  return argument && RUNNING.has(method) && passesEveryCallThrough(context, argument, name) ? 'calls-through' : returnOf(context, replacement);
+}
+
 /** Calls on a variable that put something in it: `calls.push(x)`, `seen.add(x)`, `byId.set(k, v)`. */
 const FILLING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'add', 'set']);
 
@@ -342,11 +349,76 @@ function callsOriginal(context: Context, fn: Node, mockedMethod: string): boolea
   return false;
 }
 
-/** `x.method`, `x.method.bind(x)`: an expression that keeps a method as it was. */
+/** `x.method`, `x.method.bind(x)`, or a global kept by its name (`fetch`): an expression that keeps a method as it was. */
 function keepsMethod(init: Node, mockedMethod: string): boolean {
   let node = unwrap(init);
   if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(node.callee) === 'bind') {
     node = unwrap(node.callee.object);
   }
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === mockedMethod;
   return node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === mockedMethod;
+}
+
+/**
+ * Whether a stand-in put in a global's place hands every call to the original, kept before it
+ * (`const realFetch = globalThis.fetch.bind(globalThis)`, then `vi.stubGlobal('fetch', (url, init) =>
+ * realFetch(rewrite(url), init))`): every request still goes out, redirected or observed. A path that
+ * answers by itself (`if (url === metadataUrl) return new Response(…)`) or throws stands in for the
+ * calls it takes, so it is not passing through.
+ */
+export function passesEveryCallThrough(context: Context, standIn: Node, name: string): boolean {
+  const fn = standInFunction(standIn);
+  if (!fn) return false;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return callsKeptOriginal(context, fn.body, name);
+  // The last statement returns, so no path falls off the end without a call.
+  if (fn.body.body[fn.body.body.length - 1]?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  const exits: Array<TSESTree.ReturnStatement | TSESTree.ThrowStatement> = [];
+  const pending: Node[] = [...fn.body.body];
+  while (pending.length > 0) {
+    const node = pending.pop() as Node;
+    if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) exits.push(node);
+    if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) continue;
+    for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) if (item && typeof item === 'object' && 'type' in item) pending.push(item as Node);
+    }
+  }
+  return exits.every((exit) => exit.type === AST_NODE_TYPES.ReturnStatement && exit.argument !== null && callsKeptOriginal(context, exit.argument, name));
+}
+
+/** Whether a global's stand-in hands at least one of its calls to the original, kept before it: then it answers only some calls itself. */
+export function passesSomeCallsThrough(context: Context, standIn: Node, name: string): boolean {
+  const fn = standInFunction(standIn);
+  return fn !== null && callsOriginal(context, fn, name);
+}
+
+/** The function a stand-in runs: itself, or the one a spy wraps (`vi.fn((url) => …)`, `sinon.fake((url) => …)`). */
+function standInFunction(standIn: Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | null {
+  let fn = unwrap(standIn);
+  if (fn.type === AST_NODE_TYPES.CallExpression && fn.callee.type === AST_NODE_TYPES.MemberExpression && ['fn', 'fake'].includes(propertyName(fn.callee) ?? '')) {
+    const [inner] = fn.arguments;
+    if (fn.arguments.length !== 1 || !inner) return null;
+    fn = unwrap(inner);
+  }
+  return fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression ? fn : null;
+}
+
+/** `realFetch(url, init)`, `await realFetch.call(globalThis, url)`: a call of the original, kept in a variable before the stub. */
+function callsKeptOriginal(context: Context, node: Node, name: string, depth = 0): boolean {
+  let expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = unwrap(expression.argument);
+  // `const response = await realFetch(url); return response;`
+  if (expression.type === AST_NODE_TYPES.Identifier && depth === 0) {
+    const resolution = resolveName(context, expression);
+    const value = resolution.type === 'local' ? singleValueOf(resolution.variable) : null;
+    return value !== null && callsKeptOriginal(context, value, name, depth + 1);
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  let callee = unwrap(expression.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && ['call', 'apply'].includes(propertyName(callee) ?? '')) callee = unwrap(callee.object);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, callee);
+  if (resolution.type !== 'local') return false;
+  const definition = resolution.variable.defs[0];
+  return resolution.variable.defs.length === 1 && definition?.type === 'Variable' && definition.node.init !== null && keepsMethod(definition.node.init, name);
 }

@@ -1,0 +1,137 @@
+/**
+ * `no-boundary-mock` on a global's stand-in that hands calls to the original, kept before the stub:
+ * one that hands every call on (to redirect or observe it) leaves the requests going out and is not
+ * reported; one that answers some calls itself is, and its message says only those calls stop.
+ */
+import tsParser from '@typescript-eslint/parser';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-boundary-mock';
+
+const ts = new RuleTester({ languageOptions: { parser: tsParser } });
+const js = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
+
+const REDIRECT = `import { afterEach, expect, it, vi } from 'vitest';
+import { fetchRates } from '../../src/rates';
+
+afterEach(() => vi.unstubAllGlobals());
+
+it('converts with the day rate', async () => {
+  const realFetch = globalThis.fetch.bind(globalThis);
+  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+    if (url.startsWith('https://rates.example.com/')) {
+      return realFetch(url.replace('https://rates.example.com', 'http://127.0.0.1:4010'), init);
+    }
+    return realFetch(url, init);
+  });
+  expect(await fetchRates('eur')).toBe(1.1);
+});
+`;
+
+/** The same test, with the redirecting branch answering by itself. */
+const ANSWERS_ONE_HOST = REDIRECT.replace(
+  "return realFetch(url.replace('https://rates.example.com', 'http://127.0.0.1:4010'), init);",
+  "return Promise.resolve(new Response('{\"eur\":1.1}'));",
+);
+
+const partly = {
+  what: 'global `fetch`',
+  kind: 'http',
+  how: '`vi.stubGlobal`',
+  effect: 'the calls it answers itself no longer send requests',
+};
+
+/** What removing the stub leaves: the statement goes, the saved original stays. */
+function withoutStub(code: string): string {
+  const start = code.indexOf("  vi.stubGlobal('fetch'");
+  const end = code.indexOf('  });\n', start) + '  });\n'.length;
+  return code.slice(0, start) + code.slice(end);
+}
+
+ts.run('no-boundary-mock: a global’s stand-in that passes calls to the original (Vitest, TypeScript)', rule, {
+  valid: [
+    {
+      name: 'every path hands the call to the saved original, one of them to a local server',
+      filename: 'tests/integration/rates.test.ts',
+      code: REDIRECT,
+    },
+    {
+      name: 'wrapped in a spy, to count the calls',
+      filename: 'tests/integration/rates.test.ts',
+      code: REDIRECT.replace("vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {", "vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {").replace(
+        '    return realFetch(url, init);\n  });',
+        '    return realFetch(url, init);\n  }));',
+      ),
+    },
+    {
+      name: 'an expression body that calls the original kept by its name',
+      filename: 'tests/integration/rates.test.ts',
+      code: `import { expect, it, vi } from 'vitest';
+import { fetchRates } from '../../src/rates';
+
+it('sends the day rate request', async () => {
+  const realFetch = fetch;
+  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => realFetch.call(globalThis, url, init));
+  expect(await fetchRates('eur')).toBe(1.1);
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'one branch answers by itself: only its calls stop, and the message says so',
+      filename: 'tests/integration/rates.test.ts',
+      code: ANSWERS_ONE_HOST,
+      errors: [{ messageId: 'mockedHttp', line: 8, data: partly, suggestions: [{ messageId: 'removeMock', data: partly, output: withoutStub(ANSWERS_ONE_HOST) }] }],
+    },
+  ],
+});
+
+const SPY = `import { expect } from 'chai';
+import sinon from 'sinon';
+import { lookupBreach } from '../../src/breaches.js';
+
+describe('breach lookup', () => {
+  afterEach(() => sinon.restore());
+
+  it('checks the password range', async () => {
+    const networkFetch = globalThis.fetch;
+    sinon.stub(globalThis, 'fetch').callsFake(async (input, init) => {
+      const response = await networkFetch(input, init);
+      return response;
+    });
+    expect(await lookupBreach('hunter2')).to.equal(false);
+  });
+});
+`;
+
+js.run('no-boundary-mock: a spy on a global whose implementation passes calls on (Mocha, sinon, JavaScript)', rule, {
+  valid: [
+    {
+      name: 'the implementation awaits the original and hands back its answer',
+      filename: 'test/integration/breaches.test.js',
+      code: SPY,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a path that throws instead of calling the original stands in for those calls',
+      filename: 'test/integration/breaches.test.js',
+      code: SPY.replace('      const response = await networkFetch(input, init);\n', "      if (String(input).includes('/range/')) throw new Error('offline');\n      const response = await networkFetch(input, init);\n"),
+      errors: [
+        {
+          messageId: 'mockedHttp',
+          line: 10,
+          data: { what: 'global `fetch`', kind: 'http', how: '`sinon.stub`', effect: 'the calls it answers itself no longer send requests' },
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: { what: 'global `fetch`', kind: 'http', how: '`sinon.stub`', effect: 'the calls it answers itself no longer send requests' },
+              output: SPY.replace('      const response = await networkFetch(input, init);\n', "      if (String(input).includes('/range/')) throw new Error('offline');\n      const response = await networkFetch(input, init);\n")
+                .replace(/ {4}sinon\.stub\(globalThis[\s\S]*?\n {4}\}\);\n/, ''),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
