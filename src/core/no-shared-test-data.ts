@@ -92,6 +92,11 @@ export interface Mutation {
   readonly value?: Effect;
   /** For `assign`: the collection at the path is emptied whole (`items.length = 0`, `seen.clear()`), not one computed key of it set. */
   readonly emptied?: boolean;
+  /**
+   * For a `change` that sets known properties of the value at the path (`Object.assign(payload,
+   * defaults)`): their names. In a per-test hook it puts each of them back.
+   */
+  readonly keys?: readonly string[];
 }
 
 export interface UseFact {
@@ -622,6 +627,8 @@ function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLi
     if (use.write && perTest) resets.push([]);
     if (!use.mutation || use.place.kind === 'elsewhere') continue;
     if (perTest && use.mutation.kind === 'assign') resets.push(use.mutation.path);
+    // `afterEach(() => Object.assign(payload, defaults))` sets each key of the defaults back.
+    else if (perTest && use.mutation.keys) resets.push(...use.mutation.keys.map((key) => [...(use.mutation as Mutation).path, key]));
     // A change a run-once setup hook makes happens before any test runs: every test sees the same
     // value. What such a hook writes is its own finding; only a test or a per-test hook leaves
     // something behind for the next test.

@@ -33,6 +33,11 @@ export interface MutationSite {
   readonly kind: 'assign' | 'change';
   /** The collection at the path is emptied whole: `items.length = 0`, `items.splice(0)`, `seen.clear()`. */
   readonly emptied?: boolean;
+  /**
+   * For `Object.assign(target, source)`: the properties it sets, when every source's own keys are
+   * written out (an object literal, or a constant holding one). `undefined` when not known.
+   */
+  readonly keys?: readonly string[];
   /** The expression that makes the change: the assignment, the call, the `delete`. */
   readonly node: TSESTree.AssignmentExpression | TSESTree.UpdateExpression | TSESTree.UnaryExpression | TSESTree.CallExpression;
 }
@@ -79,9 +84,58 @@ export function mutationOf(context: Context, identifier: TSESTree.Identifier): M
     return method !== undefined && MUTATING_METHODS.has(method) ? { path: path.slice(0, -1), kind: 'change', node: parent } : null;
   }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && isMutatingStatic(context, parent.callee)) {
-    return { path, kind: 'change', node: parent };
+    const keys = isObjectAssign(parent.callee) ? assignedKeys(context, parent.arguments.slice(1)) : null;
+    return keys ? { path, kind: 'change', keys, node: parent } : { path, kind: 'change', node: parent };
   }
   return null;
+}
+
+function isObjectAssign(callee: Node): boolean {
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && propertyName(callee) === 'assign';
+}
+
+const MAX_KEY_DEPTH = 3;
+
+/**
+ * The keys `Object.assign(target, …sources)` sets: each source an object literal with keys written
+ * out, a spread of one, or a `const` holding one (`Object.assign(payload, defaults)`). `null` when a
+ * key cannot be known.
+ */
+function assignedKeys(context: Context, sources: readonly TSESTree.CallExpressionArgument[], depth = 0): string[] | null {
+  const keys: string[] = [];
+  for (const source of sources) {
+    const found = keysOf(context, source, depth);
+    if (!found) return null;
+    keys.push(...found);
+  }
+  return keys;
+}
+
+function keysOf(context: Context, node: Node, depth: number): string[] | null {
+  if (depth > MAX_KEY_DEPTH) return null;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const resolution = resolveName(context, node);
+    if (resolution.type !== 'local') return null;
+    const { variable } = resolution;
+    const definition = variable.defs[0];
+    if (variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return null;
+    return keysOf(context, definition.node.init, depth + 1);
+  }
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const keys: string[] = [];
+  for (const property of node.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = keysOf(context, property.argument, depth + 1);
+      if (!spread) return null;
+      keys.push(...spread);
+      continue;
+    }
+    if (property.computed) return null;
+    if (property.key.type === AST_NODE_TYPES.Identifier) keys.push(property.key.name);
+    else if (property.key.type === AST_NODE_TYPES.Literal) keys.push(String(property.key.value));
+    else return null;
+  }
+  return keys;
 }
 
 function isMutatingStatic(context: Context, callee: Node): boolean {

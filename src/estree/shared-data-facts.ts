@@ -328,7 +328,7 @@ class Collector {
     const site = mutationOf(this.context, identifier);
     if (!site) return null;
     const value = site.kind === 'assign' && site.node.type === AST_NODE_TYPES.AssignmentExpression ? this.judge(site.node.right).effect : undefined;
-    return { path: site.path, kind: site.kind, ...(value ? { value } : {}), ...(site.emptied ? { emptied: true } : {}) };
+    return { path: site.path, kind: site.kind, ...(value ? { value } : {}), ...(site.emptied ? { emptied: true } : {}), ...(site.keys ? { keys: site.keys } : {}) };
   }
 
   private bodyStatements(body: TSESTree.BlockStatement | TSESTree.Expression): StatementFact[] {

@@ -1,0 +1,114 @@
+/**
+ * `no-shared-test-data` on a shared object that tests change and a per-test hook puts back with
+ * `Object.assign(value, defaults)`: each key the defaults name is set back before the next test, so
+ * no test sees what another left. A key the tests change that the defaults do not name is still
+ * left behind, and a restore that runs once is no restore.
+ */
+import tsParser from '@typescript-eslint/parser';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-shared-test-data';
+
+const ts = new RuleTester({ languageOptions: { parser: tsParser } });
+const js = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
+
+const RESTORED = `import { afterEach, describe, expect, it, vi } from 'vitest';
+import { signInWithGoogle } from '../../src/auth/google';
+
+const defaultClaims = { email: 'ada@example.com', email_verified: true, sub: 'google-1' };
+const claims = { ...defaultClaims };
+
+vi.mock('../../src/auth/verify-token', () => ({ verifyToken: async () => claims }));
+
+describe('google sign-in', () => {
+  afterEach(() => {
+    Object.assign(claims, defaultClaims);
+  });
+
+  it('refuses an unverified email', async () => {
+    claims.email_verified = false;
+    await expect(signInWithGoogle('token')).rejects.toThrow('unverified');
+  });
+
+  it('signs in a second account', async () => {
+    claims.email = 'grace@example.com';
+    claims.sub = 'google-2';
+    expect((await signInWithGoogle('token')).email).toBe('grace@example.com');
+  });
+
+  it('signs in with the default claims', async () => {
+    expect((await signInWithGoogle('token')).email).toBe(claims.email);
+  });
+});
+`;
+
+/** The same suite with a test that also changes a key the defaults do not name. */
+const EXTRA_KEY = RESTORED.replace("    claims.sub = 'google-2';\n", "    claims.sub = 'google-2';\n    claims.hd = 'example.com';\n");
+
+ts.run('no-shared-test-data: an object put back after each test (Vitest, TypeScript)', rule, {
+  valid: [
+    {
+      name: 'the defaults name every key the tests change',
+      filename: 'tests/integration/google-sign-in.test.ts',
+      code: RESTORED,
+    },
+    {
+      name: 'the defaults written in the hook itself',
+      filename: 'tests/integration/google-sign-in.test.ts',
+      code: RESTORED.replace('Object.assign(claims, defaultClaims);', "Object.assign(claims, { ...defaultClaims }, { email_verified: true });"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a key the tests change that the defaults do not name is left for the next test',
+      filename: 'tests/integration/google-sign-in.test.ts',
+      code: EXTRA_KEY,
+      errors: [{ messageId: 'mutatedLiteral', line: 5, data: { name: 'claims', tests: 3, changedIn: 'test' }, suggestions: [] }],
+    },
+  ],
+});
+
+const ONCE = `import { expect } from 'chai';
+import { quote } from '../../src/quotes.js';
+
+const base = { currency: 'EUR', vat: 0.2 };
+const settings = { currency: 'EUR', vat: 0.2 };
+
+describe('quotes', () => {
+  before(() => {
+    Object.assign(settings, base);
+  });
+
+  it('quotes in dollars', () => {
+    settings.currency = 'USD';
+    expect(quote(10, settings)).to.equal('$12.00');
+  });
+
+  it('quotes in euros', () => {
+    expect(quote(10, settings)).to.equal('€12.00');
+  });
+});
+`;
+
+js.run('no-shared-test-data: a restore that runs once (Mocha, JavaScript)', rule, {
+  valid: [
+    {
+      name: 'put back before each test',
+      filename: 'test/integration/quotes.test.js',
+      code: ONCE.replace('before(() => {', 'beforeEach(() => {'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'put back once before the suite: the second test sees the first one’s currency',
+      filename: 'test/integration/quotes.test.js',
+      code: ONCE,
+      errors: [{ messageId: 'mutatedLiteral', line: 5, data: { name: 'settings', tests: 2, changedIn: 'test' }, suggestions: [] }],
+    },
+    {
+      name: 'the defaults come from a value the plugin cannot read',
+      filename: 'test/integration/quotes.test.js',
+      code: ONCE.replace('before(() => {', 'beforeEach(() => {').replace('Object.assign(settings, base);', 'Object.assign(settings, loadDefaults());'),
+      errors: [{ messageId: 'mutatedLiteral', line: 5, data: { name: 'settings', tests: 2, changedIn: 'hook' }, suggestions: [] }],
+    },
+  ],
+});
