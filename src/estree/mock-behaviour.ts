@@ -367,7 +367,7 @@ function keepsMethod(init: Node, mockedMethod: string): boolean {
  * calls it takes, so it is not passing through.
  */
 export function passesEveryCallThrough(context: Context, standIn: Node, name: string): boolean {
-  const fn = standInFunction(standIn);
+  const fn = standInFunction(context, standIn);
   if (!fn) return false;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return callsKeptOriginal(context, fn.body, name);
   // The last statement returns, so no path falls off the end without a call.
@@ -388,13 +388,22 @@ export function passesEveryCallThrough(context: Context, standIn: Node, name: st
 
 /** Whether a global's stand-in hands at least one of its calls to the original, kept before it: then it answers only some calls itself. */
 export function passesSomeCallsThrough(context: Context, standIn: Node, name: string): boolean {
-  const fn = standInFunction(standIn);
+  const fn = standInFunction(context, standIn);
   return fn !== null && callsOriginal(context, fn, name);
 }
 
-/** The function a stand-in runs: itself, or the one a spy wraps (`vi.fn((url) => …)`, `sinon.fake((url) => …)`). */
-function standInFunction(standIn: Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | null {
+/**
+ * The function a stand-in runs: itself, the one a spy wraps (`vi.fn((url) => …)`, `sinon.fake((url)
+ * => …)`), or either kept in a variable first (`const fetchSpy = vi.fn(…)`, then `vi.stubGlobal('fetch', fetchSpy)`).
+ */
+function standInFunction(context: Context, standIn: Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | null {
   let fn = unwrap(standIn);
+  if (fn.type === AST_NODE_TYPES.Identifier) {
+    const resolution = resolveName(context, fn);
+    const value = resolution.type === 'local' ? singleValueOf(resolution.variable) : null;
+    if (!value) return null;
+    fn = unwrap(value);
+  }
   if (fn.type === AST_NODE_TYPES.CallExpression && fn.callee.type === AST_NODE_TYPES.MemberExpression && ['fn', 'fake'].includes(propertyName(fn.callee) ?? '')) {
     const [inner] = fn.arguments;
     if (fn.arguments.length !== 1 || !inner) return null;

@@ -63,6 +63,21 @@ ts.run('no-boundary-mock: a global’s stand-in that passes calls to the origina
       ),
     },
     {
+      name: 'a spy kept in a variable before it is put in place, to read its calls',
+      filename: 'tests/integration/rates.test.ts',
+      code: `import { expect, it, vi } from 'vitest';
+import { fetchRates } from '../../src/rates';
+
+it('asks for the day rate once', async () => {
+  const realFetch = globalThis.fetch;
+  const fetchSpy = vi.fn((url: string, init?: RequestInit) => realFetch(url, init));
+  vi.stubGlobal('fetch', fetchSpy);
+  expect(await fetchRates('eur')).toBe(1.1);
+  expect(fetchSpy).toHaveBeenCalledTimes(1);
+});
+`,
+    },
+    {
       name: 'an expression body that calls the original kept by its name',
       filename: 'tests/integration/rates.test.ts',
       code: `import { expect, it, vi } from 'vitest';
