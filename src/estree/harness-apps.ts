@@ -2,12 +2,13 @@ import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { packageName } from '../core/boundaries';
 import { moduleOriginOf } from './boundary-values';
-import { propertyName, unwrap } from './call-chain';
+import { isWithin, propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
-import { moduleIdentityOf, summaryOfSpecifier } from './project-modules';
+import { isOwnPublishedEntry, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 import { TEST_CLIENT_MODULES } from './test-clients';
-import { singleValueOf } from './variables';
+import { calledLocalFunction, returnedValueOf } from './local-bindings';
+import { destructuredPropertyOf, singleValueOf } from './variables';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -61,11 +62,66 @@ function isHarness(context: Context, node: Node, depth: number): boolean {
   if (depth > MAX_DEPTH || node.type !== AST_NODE_TYPES.Identifier) return false;
   const resolution = resolveName(context, node);
   if (resolution.type !== 'local') return false;
-  const value = singleValueOf(resolution.variable);
-  if (!value || !isFrameworkMaker(context, value)) return false;
-  const references = resolution.variable.references;
+  const app = appOf(context, resolution.variable, depth);
+  if (!app) return false;
+  const { value, references } = app;
   if (!references.every((reference) => isHarmlessUse(context, reference, depth))) return false;
-  return isChainWithHandler(value) || references.some((reference) => registersOwnHandler(context, reference, depth)) || isBareApp(context, value, references);
+  return (
+    isChainWithHandler(value) ||
+    references.some((reference) => registersOwnHandler(context, reference, depth) || registersLibrary(context, reference)) ||
+    isBareApp(context, value, references) ||
+    isLibraryValue(context, value)
+  );
+}
+
+/**
+ * In a library's own repository, a value of the library itself, loaded through the entry point its
+ * package publishes (`const Hapi = require('..')`, `new Provider(issuer)` with `Provider` from
+ * `main`): the piece under test, which may answer requests on a harness the test builds.
+ */
+function isLibraryValue(context: Context, node: Node): boolean {
+  const expression = unwrap(node);
+  const origin = moduleOriginOf(context, expression);
+  if (origin !== null) return isOwnPublishedEntry(context, origin);
+  const made = expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression ? expression : null;
+  const callee = made ? unwrap(made.callee) : null;
+  return callee?.type === AST_NODE_TYPES.MemberExpression && isLibraryValue(context, callee.object);
+}
+
+/** A registration on the app that mounts the library under test, directly or in a package's wrapper: `app.use(mount('/op', provider))`. */
+function registersLibrary(context: Context, reference: TSESLint.Scope.Reference): boolean {
+  const call = methodCallOn(reference.identifier as TSESTree.Identifier);
+  return call !== null && call.arguments.some((argument) => holdsLibrary(context, argument, 0));
+}
+
+function holdsLibrary(context: Context, node: Node, depth: number): boolean {
+  const expression = unwrap(node);
+  if (isLibraryValue(context, expression)) return true;
+  if (expression.type !== AST_NODE_TYPES.CallExpression || depth > 1) return false;
+  const origin = moduleOriginOf(context, expression.callee);
+  return origin !== null && isPackage(context, origin) && expression.arguments.some((argument) => holdsLibrary(context, argument, depth + 1));
+}
+
+/**
+ * The framework app a variable holds, and every use of it: made there (`const app = express()`), or
+ * by one of the file's functions that makes it and hands it back (`const app = await buildApp()`),
+ * whose uses inside count too, all but the `return` that hands it over.
+ */
+function appOf(context: Context, variable: TSESLint.Scope.Variable, depth: number): { value: Node; references: TSESLint.Scope.Reference[] } | null {
+  const value = singleValueOf(variable);
+  if (!value) return null;
+  if (isFrameworkMaker(context, value)) return { value, references: [...variable.references] };
+  let made = unwrap(value);
+  if (made.type === AST_NODE_TYPES.AwaitExpression) made = unwrap(made.argument);
+  const fn = made.type === AST_NODE_TYPES.CallExpression && depth < MAX_DEPTH ? calledLocalFunction(context, made) : null;
+  const returned = fn ? returnedValueOf(context, fn) : null;
+  if (returned?.type !== AST_NODE_TYPES.Identifier) return null;
+  const resolution = resolveName(context, returned);
+  if (resolution.type !== 'local' || !isWithin(resolution.variable.defs[0]?.node, fn as Node)) return null;
+  const inner = appOf(context, resolution.variable, depth + 1);
+  if (!inner) return null;
+  const handedOver = (reference: TSESLint.Scope.Reference) => reference.identifier === returned;
+  return { value: inner.value, references: [...inner.references.filter((reference) => !handedOver(reference)), ...variable.references] };
 }
 
 /**
@@ -177,16 +233,66 @@ function handsOwnFunctions(context: Context, node: Node, depth: number, register
   if (expression.type === AST_NODE_TYPES.ObjectExpression) {
     return (
       isWrittenHere(context, expression, depth, registered) &&
-      expression.properties.some((property) => property.type === AST_NODE_TYPES.Property && handsOwnFunctions(context, property.value, depth + 1, registered))
+      expression.properties.some((property) => handsOwnFunctions(context, property.type === AST_NODE_TYPES.Property ? property.value : property.argument, depth, registered))
     );
   }
   if (isFunction(expression)) return true;
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
   const resolution = resolveName(context, expression);
   if (resolution.type !== 'local') return false;
-  if (resolution.variable.defs[0]?.type === 'FunctionName') return true;
-  const value = singleValueOf(resolution.variable);
+  const definition = resolution.variable.defs[0];
+  if (definition?.type === 'FunctionName') return true;
+  if (definition?.type === 'Parameter') return everyArgumentFor(context, definition.node, definition.name, (value) => handsOwnFunctions(context, value, depth + 2, registered));
+  const value = singleValueOf(resolution.variable) ?? destructuredValueOf(context, resolution.variable);
   return value !== null && handsOwnFunctions(context, value, depth + 1, registered);
+}
+
+/**
+ * Whether every value a parameter of one of the file's functions takes passes `test`: what each call
+ * hands it, or the default it is left to. `function createServer(t, resolvers = defaultResolvers)`,
+ * called as `createServer(t)` and `createServer(t, { Query: { add: () => 1 } })`, takes two values.
+ * `false` when the function is used any other way than called.
+ */
+function everyArgumentFor(context: Context, fn: Node, name: TSESTree.BindingName, test: (value: Node) => boolean): boolean {
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  const index = fn.params.findIndex((param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name));
+  const param = fn.params[index];
+  if (!param) return false;
+  const fallback = param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : null;
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+  const variable = holder ? context.sourceCode.scopeManager?.getDeclaredVariables(holder)[0] : undefined;
+  const uses = variable?.references.filter((reference) => !reference.init) ?? [];
+  if (uses.length === 0) return false;
+  return uses.every((reference) => {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier || call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+    const value = call.arguments[index] ?? fallback;
+    return value !== null && test(value);
+  });
+}
+
+/** What one of the file's functions hands back for a call of it: `createSchema()` returning `{ schema, resolvers }`. */
+function localReturnOf(context: Context, call: TSESTree.CallExpression): Node | null {
+  const fn = calledLocalFunction(context, call);
+  return fn ? returnedValueOf(context, fn) : null;
+}
+
+/**
+ * `const { resolvers } = createSchema()`, with `createSchema` one of the file's functions handing back
+ * an object literal: the value that literal gives the property.
+ */
+function destructuredValueOf(context: Context, variable: TSESLint.Scope.Variable): Node | null {
+  const destructured = destructuredPropertyOf(variable);
+  if (!destructured) return null;
+  let source = unwrap(destructured.object);
+  if (source.type === AST_NODE_TYPES.AwaitExpression) source = unwrap(source.argument);
+  const returned = source.type === AST_NODE_TYPES.CallExpression ? localReturnOf(context, source) : null;
+  const object = returned ? unwrap(returned) : null;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && !property.computed && propertyKeyIs(property, destructured.key)) return property.value;
+  }
+  return null;
 }
 
 function isFunction(node: Node): boolean {
@@ -284,7 +390,7 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
   const parent = identifier.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
     const call = methodCallOn(identifier);
-    if (!call) return SERVING_METHODS.has(propertyName(parent) ?? '') || isHarmlessNestedCall(context, parent, depth);
+    if (!call) return SERVING_METHODS.has(propertyName(parent) ?? '') || isHarmlessNestedCall(context, parent, depth) || setsOwnValue(context, parent, depth) || onlyReads(context, parent);
     if (isSingleMiddleware(parent, call) || SENDING_METHODS.has(propertyName(parent) ?? '')) return true;
     const last = call.arguments[call.arguments.length - 1];
     return !last || isWrittenHere(context, last, depth, registeredBy(call)) || wrapsOwnHandler(context, last, depth);
@@ -308,6 +414,30 @@ function isHarmlessNestedCall(context: Context, part: TSESTree.MemberExpression,
   return !last || isWrittenHere(context, last, depth) || wrapsOwnHandler(context, last, depth);
 }
 
+/** `server.app.count = 2`, `app.locals.title = 'Shop'`: a value written here, set on the app or one of its parts. */
+function setsOwnValue(context: Context, member: TSESTree.MemberExpression, depth: number): boolean {
+  let target: Node = member;
+  while (target.parent?.type === AST_NODE_TYPES.MemberExpression && target.parent.object === target) target = target.parent;
+  const assignment = target.parent;
+  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === target && isWrittenHere(context, assignment.right, depth);
+}
+
+/**
+ * `expect(server.info.host)`, `const { port } = server.info`: a property of the app read, which adds
+ * nothing to it, unless it is handed to a function of the project's (`mountRoutes(app.router)`).
+ */
+function onlyReads(context: Context, member: TSESTree.MemberExpression): boolean {
+  let target: Node = member;
+  while (target.parent?.type === AST_NODE_TYPES.MemberExpression && target.parent.object === target) target = target.parent;
+  const parent = target.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === target) return false;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === target) return false;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return true;
+  const callee = unwrap(parent.callee);
+  const root = rootOf(callee);
+  return (root !== null && resolveName(context, root).type === 'global') || isPackageCall(context, parent as TSESTree.CallExpression);
+}
+
 /** Methods that add routes, mounts or plugins (which may add routes) to an app or a router. */
 const ROUTING_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'any', 'use', 'route', 'routes', 'register', 'mount']);
 
@@ -324,6 +454,9 @@ function isPackage(context: Context, specifier: string): boolean {
   return summaryOfSpecifier(context, specifier) === null;
 }
 
+/** Globals that hold a plain value: where the file is, or nothing. */
+const PLAIN_GLOBALS: ReadonlySet<string> = new Set(['__dirname', '__filename', 'undefined', 'NaN', 'Infinity']);
+
 /** A handler or value written in this file or taken from a package, never from the project's modules. */
 function isWrittenHere(context: Context, node: Node, depth: number, registered: TSESTree.Identifier | null = null): boolean {
   const expression = unwrap(node);
@@ -333,25 +466,35 @@ function isWrittenHere(context: Context, node: Node, depth: number, registered: 
     case AST_NODE_TYPES.Literal:
     case AST_NODE_TYPES.TemplateLiteral:
       return true;
+    case AST_NODE_TYPES.BinaryExpression:
+      return isWrittenHere(context, expression.left, depth, registered) && isWrittenHere(context, expression.right, depth, registered);
     case AST_NODE_TYPES.ObjectExpression:
-      return expression.properties.every((property) => property.type === AST_NODE_TYPES.Property && isWrittenHere(context, property.value, depth + 1, registered));
+      // Nesting is finite: only the names followed to their values count towards the depth.
+      return expression.properties.every((property) => isWrittenHere(context, property.type === AST_NODE_TYPES.Property ? property.value : property.argument, depth, registered));
     case AST_NODE_TYPES.ArrayExpression:
-      return expression.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isWrittenHere(context, element, depth + 1, registered));
+      return expression.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isWrittenHere(context, element, depth, registered));
     case AST_NODE_TYPES.Identifier: {
       const resolution = resolveName(context, expression);
-      if (resolution.type === 'module') return isPackage(context, resolution.binding.source);
+      if (resolution.type === 'global') return PLAIN_GLOBALS.has(expression.name);
+      if (resolution.type === 'module') return isPackage(context, resolution.binding.source) || isOwnPublishedEntry(context, resolution.binding.source);
       if (resolution.type !== 'local' || depth > MAX_DEPTH) return false;
       const definition = resolution.variable.defs[0];
       if (definition?.type === 'FunctionName') return true;
-      const value = singleValueOf(resolution.variable);
+      if (definition?.type === 'Parameter') return everyArgumentFor(context, definition.node, definition.name, (value) => isWrittenHere(context, value, depth + 2, registered));
+      const value = singleValueOf(resolution.variable) ?? destructuredValueOf(context, resolution.variable);
       if (value && isFrameworkMaker(context, value)) return isHarness(context, expression, depth + 1);
       return value !== null && isWrittenHere(context, value, depth + 1, registered);
     }
+    case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.MemberExpression: {
-      // `express.json()`, `oapi.validPath(…)`: a value of a package.
+      // `express.json()`, `oapi.validPath(…)`: a value of a package, or of the library under test.
       const origin = moduleOriginOf(context, expression);
-      if (origin !== null && isPackage(context, origin)) return true;
+      if (origin !== null && (isPackage(context, origin) || isOwnPublishedEntry(context, origin))) return true;
+      if (expression.type === AST_NODE_TYPES.NewExpression) return false;
+      // `makeSchema()`: what one of the file's functions hands back, built from what is written here.
+      const returned = expression.type === AST_NODE_TYPES.CallExpression ? localReturnOf(context, expression) : null;
+      if (returned && depth < MAX_DEPTH) return isWrittenHere(context, returned, depth + 1, registered);
       if (expression.type === AST_NODE_TYPES.MemberExpression && isOwnObjectMember(context, expression, depth)) return true;
       // `app.register(graphql, { cache: graphql.defaults.lru() })`: what is registered, configured with its own helpers.
       const root = registered ? rootOf(expression) : null;

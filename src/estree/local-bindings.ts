@@ -75,3 +75,26 @@ export function someCallIn(context: Context, fn: FunctionNode, visit: (call: Cal
   }
   return false;
 }
+
+/**
+ * What one of the file's functions hands back, when that is one value: an arrow's expression body,
+ * or the argument of a body's only `return`, written as its last statement (`function buildApp() {
+ * const app = express(); …; return app; }`). `null` for any other shape.
+ */
+export function returnedValueOf(context: Context, fn: FunctionNode): Node | null {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const last = fn.body.body[fn.body.body.length - 1];
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return null;
+  const keys = context.sourceCode.visitorKeys;
+  const stack: Node[] = fn.body.body.slice(0, -1);
+  while (stack.length > 0) {
+    const current = stack.pop() as Node;
+    if (current.type === AST_NODE_TYPES.ReturnStatement) return null;
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) continue;
+    for (const key of keys[current.type] ?? []) {
+      const child = (current as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+    }
+  }
+  return last.argument;
+}

@@ -276,6 +276,33 @@ export function packageNameAt(file: string): string | null {
   }
 }
 
+/**
+ * Whether a project file is the entry point its package publishes: what `main` or `exports` name,
+ * the module the package's users load by its name. In a library's own repository that is the
+ * library itself.
+ */
+export function isPackageEntry(file: string): boolean {
+  for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
+    if (manifestAt(directory)?.name) return entryOfPackage(directory) === file;
+    if (path.dirname(directory) === directory) return false;
+  }
+}
+
+const packageEntries = new Map<string, string | null>();
+
+function entryOfPackage(directory: string): string | null {
+  let entry = packageEntries.get(directory);
+  if (entry === undefined) {
+    try {
+      entry = loadResolverWithoutTsconfig()?.sync(directory, '.').path ?? null;
+    } catch {
+      entry = null;
+    }
+    packageEntries.set(directory, entry);
+  }
+  return entry;
+}
+
 /** Workspace package directories by name, per workspace root. */
 const workspaceIndexes = new Map<string, ReadonlyMap<string, string>>();
 /** Per directory of a linted file: its repository's own packages, by name. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ExportSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
-import { clearResolutions, identityOf, isOwnPackageName, resolverCounters } from './module-resolver';
+import { clearResolutions, identityOf, isOwnPackageName, isPackageEntry, packageNameAt, resolverCounters } from './module-resolver';
 import { isRelativeSpecifier, packageName } from '../core/boundaries';
 import { clearSummaries, moduleLoads, summaryCounters, summaryOfProjectModule } from './module-summaries';
 
@@ -121,6 +121,18 @@ export function isOwnPackageSpecifier(context: Context, specifier: string): bool
   // A bare specifier that resolves to a file outside node_modules is the repository's own code,
   // whether it is a declared workspace package or a `paths` alias to sources.
   return moduleIdentityOf(context, specifier).type === 'project';
+}
+
+/**
+ * Whether a specifier loads the entry point the linted file's own package publishes (`require('..')`,
+ * `import Provider from '../lib/index.js'` with `main` naming that file): in a library's repository,
+ * the library under test.
+ */
+export function isOwnPublishedEntry(context: Context, specifier: string): boolean {
+  const identity = moduleIdentityOf(context, specifier);
+  if (identity.type !== 'project' || identity.workspacePackage === null) return false;
+  const filename = path.isAbsolute(context.filename) ? context.filename : path.resolve(context.cwd, context.filename);
+  return packageNameAt(filename) === identity.workspacePackage && isPackageEntry(identity.file);
 }
 
 /**

@@ -143,6 +143,10 @@ function evaluateMember(context: Context, member: TSESTree.MemberExpression, nex
   if ((name === 'port' || name === 'address') && isStandInAddressCall(context, object)) return STAND_IN_ADDRESS;
   // `server.port` of what a helper started for a harness app (`await using server = await startServer(app)`).
   if (name === 'port' && isStandInServer(context, object, 0)) return STAND_IN_ADDRESS;
+  // hapi's `server.info.port` and `server.info.uri`, once a harness server is started.
+  if ((name === 'port' || name === 'uri') && object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'info' && isStandInServer(context, object.object, 0)) {
+    return STAND_IN_ADDRESS;
+  }
   if (name === 'address' && isServerAddressCall(context, object)) return SERVER_ADDRESS;
   return UNKNOWN_TEXT;
 }

@@ -169,3 +169,70 @@ describe('unknown paths', () => {
     },
   ],
 });
+
+const esm = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
+
+const BUILDER = `import Fastify from 'fastify';
+import graphql from '../../index.js';
+
+const defaultResolvers = { Query: { ping: () => 'pong' } };
+
+function typeDefs() {
+  return { schema: 'type Query { ping: String }', cache: false };
+}
+
+function buildServer(resolvers = defaultResolvers, options = {}) {
+  const app = Fastify();
+  const { schema } = typeDefs();
+  app.register(graphql, { schema, resolvers, ...options });
+  return app;
+}
+
+test('answers a ping', async () => {
+  const app = buildServer();
+  const res = await app.inject({ method: 'POST', url: '/graphql', body: { query: '{ ping }' } });
+  expect(res.json()).toEqual({ data: { ping: 'pong' } });
+});
+
+test('answers with the resolvers it is given', async () => {
+  const app = buildServer({ Query: { ping: () => 'pang' } }, { jit: 1 });
+  const res = await app.inject({ method: 'POST', url: '/graphql', body: { query: '{ ping }' } });
+  expect(res.json()).toEqual({ data: { ping: 'pang' } });
+});
+`;
+
+esm.run('no-endpoint-calls: a harness built by one of the file’s own functions (Jest, ESM)', rule, {
+  valid: [
+    {
+      name: 'the function makes the app, registers the library with what its callers and the file write, and hands it back',
+      filename: 'test/integration/ping.test.js',
+      code: BUILDER,
+    },
+  ],
+  invalid: [
+    {
+      name: 'one caller hands the function the project’s resolvers: that app answers with the project’s code',
+      filename: 'test/integration/ping.test.js',
+      code: BUILDER.replace("import graphql from '../../index.js';", "import graphql from '../../index.js';\nimport { resolvers as appResolvers } from '../../src/resolvers.js';").replace(
+        "buildServer({ Query: { ping: () => 'pang' } }, { jit: 1 })",
+        'buildServer(appResolvers)',
+      ),
+      errors: [
+        { messageId: 'testClient', line: 20 },
+        { messageId: 'testClient', line: 26 },
+      ],
+    },
+    {
+      name: 'the function registers the project’s routes',
+      filename: 'test/integration/ping.test.js',
+      code: BUILDER.replace("import graphql from '../../index.js';", "import graphql from '../../index.js';\nimport { routes } from '../../src/routes.js';").replace(
+        '  return app;\n}',
+        '  app.register(routes);\n  return app;\n}',
+      ),
+      errors: [
+        { messageId: 'testClient', line: 21 },
+        { messageId: 'testClient', line: 27 },
+      ],
+    },
+  ],
+});

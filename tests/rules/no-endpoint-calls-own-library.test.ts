@@ -1,0 +1,127 @@
+/**
+ * `no-endpoint-calls` in a library's own repository: a bare app the test makes, with the library
+ * itself mounted on it (loaded through the entry point its package publishes), answers with the
+ * piece under test, not with an application. Another module of the repository mounted there is
+ * still judged as the project's app. Written to disk, so the package's `main` is read.
+ */
+import path from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-endpoint-calls';
+import { temporaryProjects } from '../helpers/projects';
+
+const project = temporaryProjects('no-endpoint-calls-own-library');
+
+const plugin = project('gql-plugin', {
+  'package.json': JSON.stringify({ name: 'fastify-gql-lite', version: '2.0.0', main: 'index.js' }),
+  'index.js': "module.exports = async function gql(app, options) {\n  app.post('/graphql', async () => ({ data: null, schema: options.schema }));\n};\n",
+  'lib/admin-routes.js': "module.exports = async function admin(app) {\n  app.get('/admin', async () => 'admin');\n};\n",
+});
+
+const provider = project('oidc-lite', {
+  'package.json': JSON.stringify({ name: 'oidc-lite', version: '1.0.0', type: 'module', main: 'lib/index.js' }),
+  'lib/index.js': 'export default class Provider {\n  constructor(issuer) {\n    this.issuer = issuer;\n  }\n  callback() {\n    return (req, res) => res.end(this.issuer);\n  }\n}\n',
+});
+
+const framework = project('hapi-lite', {
+  'package.json': JSON.stringify({ name: '@hapi/hapi', version: '21.0.0', main: 'lib/index.js' }),
+  'lib/index.js': 'exports.server = (options) => ({ options });\n',
+  'lib/admin-routes.js': "module.exports = [{ method: 'GET', path: '/admin', handler: () => 'admin' }];\n",
+});
+
+const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
+const esm = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
+
+const PLUGIN_TEST = `const { test } = require('node:test');
+const Fastify = require('fastify');
+const gql = require('..');
+
+test('answers the introspection query', async (t) => {
+  const app = Fastify();
+  app.register(gql, { schema: 'type Query { ping: String }', ide: true });
+  const res = await app.inject({ method: 'POST', url: '/graphql', body: { query: '{ __typename }' } });
+  t.assert.strictEqual(res.statusCode, 200);
+});
+`;
+
+cjs.run('no-endpoint-calls: a fastify plugin’s own tests (node:test, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'the plugin, loaded by its package’s entry point, is what answers',
+      filename: path.join(plugin, 'test/introspection.test.js'),
+      code: PLUGIN_TEST,
+    },
+  ],
+  invalid: [
+    {
+      name: 'another module of the repository mounted beside it may be an application’s routes',
+      filename: path.join(plugin, 'test/introspection.test.js'),
+      code: PLUGIN_TEST.replace("const gql = require('..');", "const gql = require('..');\nconst admin = require('../lib/admin-routes');").replace(
+        "  app.register(gql, { schema: 'type Query { ping: String }', ide: true });",
+        "  app.register(gql, { schema: 'type Query { ping: String }', ide: true });\n  app.register(admin);",
+      ),
+      errors: [{ messageId: 'testClient', line: 10 }],
+    },
+  ],
+});
+
+esm.run('no-endpoint-calls: a provider mounted on a bare Koa app in its own repository (Mocha, ESM)', rule, {
+  valid: [
+    {
+      name: 'the provider from the package’s main file, mounted through a package’s wrapper',
+      filename: path.join(provider, 'test/token.test.js'),
+      code: `import Koa from 'koa';
+import mount from 'koa-mount';
+import request from 'supertest';
+import Provider from '../lib/index.js';
+
+describe('token endpoint', () => {
+  it('answers under its mount path', async () => {
+    const app = new Koa();
+    app.use(mount('/op', new Provider('http://localhost:3000').callback()));
+    await request(app.callback()).post('/op/token').expect(200);
+  });
+});
+`,
+    },
+  ],
+  invalid: [],
+});
+
+const FRAMEWORK_TEST = `const Http = require('node:http');
+const { expect } = require('chai');
+const Hapi = require('..');
+
+describe('server', () => {
+  it('serves a file route once started', async () => {
+    const server = Hapi.server();
+    server.app.visits = 0;
+    server.route({ method: 'GET', path: '/file', handler: { file: __dirname + '/fixture.txt' } });
+    expect(server.info.host).to.be.a('string');
+    await server.start();
+    const req = Http.get(\`http://localhost:\${server.info.port}/file\`);
+    expect(req).to.exist;
+    await server.inject('/file');
+  });
+});
+`;
+
+cjs.run('no-endpoint-calls: a web framework’s own tests, with routes configured in the test (Mocha, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'the framework itself makes the server; its settings, reads and routes are the test’s',
+      filename: path.join(framework, 'test/server.js'),
+      code: FRAMEWORK_TEST,
+    },
+  ],
+  invalid: [
+    {
+      name: 'routes from another module of the repository',
+      filename: path.join(framework, 'test/server.js'),
+      code: FRAMEWORK_TEST.replace("const Hapi = require('..');", "const Hapi = require('..');\nconst adminRoutes = require('../lib/admin-routes');").replace(
+        "    server.route({ method: 'GET', path: '/file', handler: { file: __dirname + '/fixture.txt' } });",
+        '    server.route(adminRoutes);',
+      ),
+      errors: [{ messageId: 'loopbackHttp', line: 13 }],
+    },
+  ],
+});
