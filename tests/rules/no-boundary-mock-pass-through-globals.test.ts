@@ -119,6 +119,13 @@ describe('breach lookup', () => {
 });
 `;
 
+/** The spy with a path that throws before it reaches the original. */
+const THROWS = SPY.replace(
+  '      const response = await networkFetch(input, init);\n',
+  "      if (String(input).includes('/range/')) throw new Error('offline');\n      const response = await networkFetch(input, init);\n",
+);
+const partlyBySinon = { ...partly, how: '`sinon.stub`' };
+
 js.run('no-boundary-mock: a spy on a global whose implementation passes calls on (Mocha, sinon, JavaScript)', rule, {
   valid: [
     {
@@ -131,20 +138,13 @@ js.run('no-boundary-mock: a spy on a global whose implementation passes calls on
     {
       name: 'a path that throws instead of calling the original stands in for those calls',
       filename: 'test/integration/breaches.test.js',
-      code: SPY.replace('      const response = await networkFetch(input, init);\n', "      if (String(input).includes('/range/')) throw new Error('offline');\n      const response = await networkFetch(input, init);\n"),
+      code: THROWS,
       errors: [
         {
           messageId: 'mockedHttp',
           line: 10,
-          data: { what: 'global `fetch`', kind: 'http', how: '`sinon.stub`', effect: 'the calls it answers itself no longer send requests' },
-          suggestions: [
-            {
-              messageId: 'removeMock',
-              data: { what: 'global `fetch`', kind: 'http', how: '`sinon.stub`', effect: 'the calls it answers itself no longer send requests' },
-              output: SPY.replace('      const response = await networkFetch(input, init);\n', "      if (String(input).includes('/range/')) throw new Error('offline');\n      const response = await networkFetch(input, init);\n")
-                .replace(/ {4}sinon\.stub\(globalThis[\s\S]*?\n {4}\}\);\n/, ''),
-            },
-          ],
+          data: partlyBySinon,
+          suggestions: [{ messageId: 'removeMock', data: partlyBySinon, output: THROWS.replace(/ {4}sinon\.stub\(globalThis[\s\S]*?\n {4}\}\);\n/, '') }],
         },
       ],
     },
