@@ -639,7 +639,7 @@ function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLi
   // A list the tests only add to and only a teardown reads back (ids kept to delete afterwards) is
   // bookkeeping: no test sees what another left in it. Nor does a test that empties or replaces the
   // value before it first touches it (`sent.length = 0` as its first step).
-  const afresh = testsStartingAfresh(binding);
+  const afresh = testsStartingAfresh(binding, changes.map(({ mutation }) => mutation.path));
   const readBack = binding.uses.some(
     (use) =>
       !use.write &&
@@ -656,17 +656,33 @@ function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLi
 
 /**
  * The tests whose first use of a binding gives it a fresh value: assigns it (`sent = []`) or empties
- * it whole (`sent.length = 0`, `sent.splice(0)`, `seen.clear()`). A binding's uses come in the order
- * they are written, so a test's first is where the test first touches the value.
+ * it whole (`sent.length = 0`, `sent.splice(0)`, `seen.clear()`), or sets every part the tests change
+ * before it reads any (`group.rules = [...]` first, where `rules` is all any test changes). A binding's
+ * uses come in the order they are written, so a test's first is where the test first touches the value.
  */
-function testsStartingAfresh(binding: BindingFact): ReadonlySet<Id> {
-  const seen = new Set<Id>();
+function testsStartingAfresh(binding: BindingFact, changed: ReadonlyArray<readonly string[]>): ReadonlySet<Id> {
+  const decided = new Set<Id>();
   const afresh = new Set<Id>();
+  const setFirst = new Map<Id, Array<readonly string[]>>();
+  const coversChanges = (id: Id) => {
+    const paths = setFirst.get(id) ?? [];
+    return changed.length > 0 && changed.every((path) => paths.some((set) => startsWith(path, set)));
+  };
   for (const use of binding.uses) {
-    if (use.place.kind !== 'test' || seen.has(use.place.id)) continue;
-    seen.add(use.place.id);
-    if (use.write || (use.mutation?.emptied === true && use.mutation.path.length === 0)) afresh.add(use.place.id);
+    if (use.place.kind !== 'test' || decided.has(use.place.id)) continue;
+    const id = use.place.id;
+    if (use.write || (use.mutation?.emptied === true && use.mutation.path.length === 0)) {
+      afresh.add(id);
+    } else if (use.mutation?.kind === 'assign' && use.mutation.path.length > 0) {
+      // Still before the test reads anything of it.
+      setFirst.set(id, [...(setFirst.get(id) ?? []), use.mutation.path]);
+      continue;
+    } else if (coversChanges(id)) {
+      afresh.add(id);
+    }
+    decided.add(id);
   }
+  for (const id of setFirst.keys()) if (!decided.has(id) && coversChanges(id)) afresh.add(id);
   return afresh;
 }
 

@@ -112,3 +112,61 @@ js.run('no-shared-test-data: a restore that runs once (Mocha, JavaScript)', rule
     },
   ],
 });
+
+const SET_FIRST = `import { describe, expect, it } from 'vitest';
+import { conflictingGroups } from '../../src/groups/conflicts';
+
+const silver = { id: 'silver', rules: [] as string[] };
+const gold = { id: 'gold', rules: [] as string[] };
+
+describe('conflicting groups', () => {
+  it('finds two groups with the same rule', () => {
+    gold.rules = ['leads >= 10'];
+    silver.rules = ['leads >= 10'];
+    expect(conflictingGroups([silver, gold])).toHaveLength(2);
+  });
+
+  it('finds none when the rules differ', () => {
+    gold.rules = ['sales >= 5'];
+    silver.rules = ['leads >= 10'];
+    expect(conflictingGroups([silver, gold])).toHaveLength(0);
+  });
+});
+`;
+
+/** The same suite with the second test reading `gold` without setting its rules. */
+const UNSET = SET_FIRST.replace("    gold.rules = ['sales >= 5'];\n", '');
+
+ts.run('no-shared-test-data: objects whose changed parts every test sets first (Vitest, TypeScript)', rule, {
+  valid: [
+    {
+      name: 'each test sets the rules of both groups before it reads them',
+      filename: 'tests/integration/conflicts.test.ts',
+      code: SET_FIRST,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a test that reads the group without setting its rules sees what the test before left',
+      filename: 'tests/integration/conflicts.test.ts',
+      code: UNSET,
+      errors: [
+        {
+          messageId: 'mutatedLiteral',
+          line: 5,
+          data: { name: 'gold', tests: 2, changedIn: 'test' },
+          suggestions: [
+            {
+              messageId: 'buildPerTest',
+              data: { name: 'gold', factory: 'buildGold' },
+              output: UNSET.replace("const gold = { id: 'gold', rules: [] as string[] };", "const buildGold = () => ({ id: 'gold', rules: [] as string[] });").replace(
+                /(\n {2}it\('[^']*', \(\) => \{\n)/g,
+                '$1    const gold = buildGold();\n',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
