@@ -6,6 +6,7 @@ import { isWithin, propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { isOwnPublishedEntry, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
+import { parseTestCall } from './test-calls';
 import { TEST_CLIENT_MODULES } from './test-clients';
 import { calledLocalFunction, returnedValueOf } from './local-bindings';
 import { destructuredPropertyOf, singleValueOf } from './variables';
@@ -396,7 +397,11 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
     return !last || isWrittenHere(context, last, depth, registeredBy(call)) || wrapsOwnHandler(context, last, depth);
   }
   // Passed to something: only a package (a test client, a server, the framework itself) may take it.
-  return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(identifier as TSESTree.Expression) && isPackageCall(context, parent);
+  return (
+    parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments.includes(identifier as TSESTree.Expression) &&
+    (isPackageCall(context, parent) || isTestContextCall(context, parent))
+  );
 }
 
 /**
@@ -440,6 +445,24 @@ function onlyReads(context: Context, member: TSESTree.MemberExpression): boolean
 
 /** Methods that add routes, mounts or plugins (which may add routes) to an app or a router. */
 const ROUTING_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'any', 'use', 'route', 'routes', 'register', 'mount']);
+
+/**
+ * A method of the context the runner hands a test or hook (`t.assert.strictEqual(ctx.app, app)`,
+ * `t.after(…)` in node:test; the first parameter of the callback): the runner's, not the project's.
+ */
+function isTestContextCall(context: Context, call: TSESTree.CallExpression): boolean {
+  const root = rootOf(call.callee);
+  if (!root || root === unwrap(call.callee)) return false;
+  const resolution = resolveName(context, root);
+  const definition = resolution.type === 'local' ? resolution.variable.defs[0] : undefined;
+  if (definition?.type !== 'Parameter') return false;
+  const fn = definition.node;
+  const runner = fn.parent;
+  if ((fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) || fn.params[0] !== definition.name) return false;
+  if (runner?.type !== AST_NODE_TYPES.CallExpression || !runner.arguments.includes(fn)) return false;
+  const test = parseTestCall(context, runner);
+  return test !== null && test.kind !== 'describe';
+}
 
 /** A call of a package's function or method: packages cannot add the project's handlers to an app. */
 function isPackageCall(context: Context, call: TSESTree.CallExpression): boolean {

@@ -44,6 +44,11 @@ cjs.run('no-endpoint-calls: a library registered with the test’s own functions
       code: GRAPHQL_PLUGIN.replace("body: { query: '{ sum(a: 1, b: 2) }' }", "body: [{ query: '{ sum(a: 1, b: 2) }' }, { query: '{ sum(a: 3, b: 4) }' }]"),
     },
     {
+      name: 'a resolver that hands the app to the test context’s assertion',
+      filename: 'test/integration/sum.test.js',
+      code: GRAPHQL_PLUGIN.replace('Query: { sum: async (_, { a, b }) => a + b },', 'Query: { sum: async (_, { a, b }, ctx) => (t.assert.strictEqual(ctx.app, app), a + b) },'),
+    },
+    {
       name: 'an option made by the registered library’s own helper',
       filename: 'test/integration/sum.test.js',
       code: GRAPHQL_PLUGIN.replace('{ schema: typeDefs, resolvers }', '{ schema: typeDefs, resolvers, cache: graphql.defaults.lru(10) }'),
