@@ -101,10 +101,10 @@ const MAX_KEY_DEPTH = 3;
  * out, a spread of one, or a `const` holding one (`Object.assign(payload, defaults)`). `null` when a
  * key cannot be known.
  */
-function assignedKeys(context: Context, sources: readonly TSESTree.CallExpressionArgument[], depth = 0): string[] | null {
+function assignedKeys(context: Context, sources: readonly TSESTree.CallExpressionArgument[]): string[] | null {
   const keys: string[] = [];
   for (const source of sources) {
-    const found = keysOf(context, source, depth);
+    const found = keysOf(context, source, 0);
     if (!found) return null;
     keys.push(...found);
   }
