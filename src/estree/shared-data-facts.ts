@@ -1008,6 +1008,13 @@ export function sourceLabel(node: Node): string {
     if (firstCall && callee?.type === AST_NODE_TYPES.MemberExpression) {
       return `Promise.${propertyName(callee)}([${sourceLabel(firstCall)}${awaited.length > 1 ? ', …' : ''}])`;
     }
+    // `Promise.all(names.map((name) => users.create({ name })))`: labelled by what it does for each item.
+    const mapped = callee && isPromiseCombinator(callee) && callback ? unwrap(callback) : null;
+    if (mapped?.type === AST_NODE_TYPES.CallExpression && mapped.callee.type === AST_NODE_TYPES.MemberExpression && ITERATING_METHODS.has(propertyName(mapped.callee) ?? '')) {
+      const [eachCallback] = mapped.arguments;
+      const eachItem = eachCallback && isFunction(eachCallback) ? returnedExpression(eachCallback) : null;
+      if (eachItem && isCallLike(unwrap(eachItem))) return sourceLabel(eachItem);
+    }
     const facts = callFacts(inner);
     if (facts) return callLabel(facts);
   }

@@ -1,6 +1,7 @@
 /**
  * `no-shared-test-data` on data a hook makes with `Promise.all([...])`: the report names the first
- * call the hook waits for, so the message says what seeds the data rather than `Promise.all()`.
+ * call the hook waits for, so the message says what seeds the data rather than `Promise.all()`. Over
+ * a `map` of items, it names the call made for each item.
  */
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -85,6 +86,42 @@ test('upgrades it', async () => {
           messageId: 'sharedData',
           line: 5,
           data: { hook: 'beforeAll', shared: 'the 2 tests that use `results`', sources: '`results = Promise.allSettled([accounts.insert()])` (line 5)' },
+        },
+      ],
+    },
+  ],
+});
+
+ts.run('no-shared-test-data: seeds mapped and awaited together (Vitest, TypeScript)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the report names the call made for each item',
+      filename: 'test/integration/file-listing.test.ts',
+      code: `import { beforeAll, expect, it } from 'vitest';
+import { files, listFiles } from '../../src/files';
+
+const names = ['a.txt', 'b.txt', 'c.txt'];
+
+beforeAll(async () => {
+  await Promise.all(
+    names.map((name) => {
+      return files.insert({ name, size: 1 });
+    }),
+  );
+});
+
+it('lists every file', async () => expect(await listFiles()).toHaveLength(3));
+it('removes one', async () => {
+  await files.remove('a.txt');
+  expect(await listFiles()).toHaveLength(2);
+});
+`,
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 7,
+          data: { hook: 'beforeAll', shared: 'a suite of 2 tests', sources: '`files.insert()` (line 7)' },
         },
       ],
     },
