@@ -26,6 +26,20 @@ export function unwrap(node: Node): Node {
   }
 }
 
+/** The name a member chain, or a call on one, starts from: `graphql` in `graphql.defaults.lru()`. */
+export function chainRootOf(node: Node): TSESTree.Identifier | null {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.MemberExpression) {
+    current = unwrap(current.type === AST_NODE_TYPES.CallExpression ? current.callee : current.object);
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? current : null;
+}
+
+/** An arrow or function expression: a function written in place. */
+export function isInlineFunction(node: Node): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
+}
+
 /** Whether `node` lies within `container` (or is it), by source offsets; `false` for no node. */
 export function isWithin(node: Node | null | undefined, container: Node): boolean {
   return node != null && node.range[0] >= container.range[0] && node.range[1] <= container.range[1];

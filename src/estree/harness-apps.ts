@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { packageName } from '../core/boundaries';
 import { moduleOriginOf } from './boundary-values';
-import { isWithin, propertyName, unwrap } from './call-chain';
+import { chainRootOf, isInlineFunction, isWithin, propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { isOwnPublishedEntry, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
@@ -112,8 +112,7 @@ function appOf(context: Context, variable: TSESLint.Scope.Variable, depth: numbe
   const value = singleValueOf(variable);
   if (!value) return null;
   if (isFrameworkMaker(context, value)) return { value, references: [...variable.references] };
-  let made = unwrap(value);
-  if (made.type === AST_NODE_TYPES.AwaitExpression) made = unwrap(made.argument);
+  const made = unwrap(value);
   const fn = made.type === AST_NODE_TYPES.CallExpression && depth < MAX_DEPTH ? calledLocalFunction(context, made) : null;
   const returned = fn ? returnedValueOf(context, fn) : null;
   if (returned?.type !== AST_NODE_TYPES.Identifier) return null;
@@ -182,15 +181,6 @@ function registeredBy(call: TSESTree.CallExpression): TSESTree.Identifier | null
   return call.arguments.length > 1 && first?.type === AST_NODE_TYPES.Identifier ? first : null;
 }
 
-/** The name a member chain or a call on one starts from: `graphql` in `graphql.defaults.lru()`. */
-function rootOf(node: Node): TSESTree.Identifier | null {
-  let current = unwrap(node);
-  while (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.MemberExpression) {
-    current = unwrap(current.type === AST_NODE_TYPES.CallExpression ? current.callee : current.object);
-  }
-  return current.type === AST_NODE_TYPES.Identifier ? current : null;
-}
-
 /**
  * `internals.scheme`, with `const internals = {}` in this file and every value the file gives
  * `internals.scheme` written here: a member of the file's own object.
@@ -237,7 +227,7 @@ function handsOwnFunctions(context: Context, node: Node, depth: number, register
       expression.properties.some((property) => handsOwnFunctions(context, property.type === AST_NODE_TYPES.Property ? property.value : property.argument, depth, registered))
     );
   }
-  if (isFunction(expression)) return true;
+  if (isInlineFunction(expression)) return true;
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
   const resolution = resolveName(context, expression);
   if (resolution.type !== 'local') return false;
@@ -285,8 +275,7 @@ function localReturnOf(context: Context, call: TSESTree.CallExpression): Node | 
 function destructuredValueOf(context: Context, variable: TSESLint.Scope.Variable): Node | null {
   const destructured = destructuredPropertyOf(variable);
   if (!destructured) return null;
-  let source = unwrap(destructured.object);
-  if (source.type === AST_NODE_TYPES.AwaitExpression) source = unwrap(source.argument);
+  const source = unwrap(destructured.object);
   const returned = source.type === AST_NODE_TYPES.CallExpression ? localReturnOf(context, source) : null;
   const object = returned ? unwrap(returned) : null;
   if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
@@ -296,14 +285,10 @@ function destructuredValueOf(context: Context, variable: TSESLint.Scope.Variable
   return null;
 }
 
-function isFunction(node: Node): boolean {
-  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
-}
-
 export function isHandler(context: Context, node: Node, depth: number): boolean {
   const expression = unwrap(node);
   if (wrapsOwnHandler(context, expression, depth)) return true;
-  if (expression.type === AST_NODE_TYPES.ArrowFunctionExpression || expression.type === AST_NODE_TYPES.FunctionExpression) return true;
+  if (isInlineFunction(expression)) return true;
   return expression.type === AST_NODE_TYPES.Identifier && isWrittenHere(context, expression, depth + 1) && resolveName(context, expression).type === 'local';
 }
 
@@ -317,7 +302,7 @@ function wrapsOwnHandler(context: Context, node: Node, depth: number): boolean {
   const expression = unwrap(node);
   return (
     expression.type === AST_NODE_TYPES.CallExpression &&
-    expression.arguments.some((argument) => isFunction(argument) || handsOwnFunctions(context, argument, depth + 1, null))
+    expression.arguments.some((argument) => isInlineFunction(argument) || handsOwnFunctions(context, argument, depth + 1, null))
   );
 }
 
@@ -439,7 +424,7 @@ function onlyReads(context: Context, member: TSESTree.MemberExpression): boolean
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === target) return false;
   if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return true;
   const callee = unwrap(parent.callee);
-  const root = rootOf(callee);
+  const root = chainRootOf(callee);
   return (root !== null && resolveName(context, root).type === 'global') || isPackageCall(context, parent as TSESTree.CallExpression);
 }
 
@@ -451,7 +436,7 @@ const ROUTING_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'pat
  * `t.after(…)` in node:test; the first parameter of the callback): the runner's, not the project's.
  */
 function isTestContextCall(context: Context, call: TSESTree.CallExpression): boolean {
-  const root = rootOf(call.callee);
+  const root = chainRootOf(call.callee);
   if (!root || root === unwrap(call.callee)) return false;
   const resolution = resolveName(context, root);
   const definition = resolution.type === 'local' ? resolution.variable.defs[0] : undefined;
@@ -520,7 +505,7 @@ function isWrittenHere(context: Context, node: Node, depth: number, registered: 
       if (returned && depth < MAX_DEPTH) return isWrittenHere(context, returned, depth + 1, registered);
       if (expression.type === AST_NODE_TYPES.MemberExpression && isOwnObjectMember(context, expression, depth)) return true;
       // `app.register(graphql, { cache: graphql.defaults.lru() })`: what is registered, configured with its own helpers.
-      const root = registered ? rootOf(expression) : null;
+      const root = registered ? chainRootOf(expression) : null;
       return registered !== null && root !== null && sameBinding(context, root, registered);
     }
     default:

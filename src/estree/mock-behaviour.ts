@@ -4,7 +4,7 @@ import type { ReplacementReturn } from '../core/no-boundary-mock';
 import { handsBackClient } from '../core/vocabulary';
 import type { BoundaryModule } from '../core/boundaries';
 import { castClientOf, clientOfValue, declaredClientOf } from './boundary-clients';
-import { isWithin, propertyName, unwrap } from './call-chain';
+import { isInlineFunction, isWithin, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
 import { singleValueOf } from './variables';
@@ -409,13 +409,12 @@ function standInFunction(context: Context, standIn: Node): TSESTree.ArrowFunctio
     if (fn.arguments.length !== 1 || !inner) return null;
     fn = unwrap(inner);
   }
-  return fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression ? fn : null;
+  return isInlineFunction(fn) ? fn : null;
 }
 
 /** `realFetch(url, init)`, `await realFetch.call(globalThis, url)`: a call of the original, kept in a variable before the stub. */
 function callsKeptOriginal(context: Context, node: Node, name: string, depth = 0): boolean {
-  let expression = unwrap(node);
-  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = unwrap(expression.argument);
+  const expression = unwrap(node);
   // `const response = await realFetch(url); return response;`
   if (expression.type === AST_NODE_TYPES.Identifier && depth === 0) {
     const resolution = resolveName(context, expression);
