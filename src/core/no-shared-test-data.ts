@@ -104,6 +104,8 @@ export interface UseFact {
   readonly place: Place;
   /** The binding itself is assigned here. */
   readonly write: boolean;
+  /** The assignment works from the binding's own value (`count += 1`, `count++`). */
+  readonly updates?: boolean;
   /** For a plain assignment (`x = value`): what the value is. */
   readonly assigned: Effect | null;
   readonly mutation: Mutation | null;
@@ -177,8 +179,9 @@ export interface HandedOn {
   /** What is handed on is a client or an app a test connects or sets up, not data. */
   readonly opens: boolean;
   /**
-   * The binding starts with a value of its own (`let max = 50`), which the earlier test replaces:
-   * a later test run alone reads that value, so what it sees depends on the order, not that it fails.
+   * The binding starts with a value of its own (`let max = 50`), which the earlier test replaces,
+   * or is a counter the tests only move on (`let sent = 0`, `sent += 1`): a later test run alone
+   * reads the starting value, so what it sees depends on the order, not that it fails.
    */
   readonly replaces: boolean;
 }
@@ -615,7 +618,9 @@ function handedOnFinding(file: FileIndex, binding: BindingFact): HandedOn | null
     const test = use.place.kind === 'test' ? file.test(use.place.id) : undefined;
     if (test) tests.set(test.id, test);
   }
-  return { kind: 'handedOn', binding: binding.id, use: first.id, tests: file.runsOf([...tests.values()], binding.suite), opens, replaces: binding.startsWithValue === true };
+  // A counter a test moves on from where it stands (`count += 1`) starts from a value of its own too.
+  const counts = binding.initial !== 'none' && binding.uses.every((use) => !use.write || use.place.kind !== 'test' || use.updates === true);
+  return { kind: 'handedOn', binding: binding.id, use: first.id, tests: file.runsOf([...tests.values()], binding.suite), opens, replaces: binding.startsWithValue === true || counts };
 }
 
 function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLiteral | null {

@@ -294,7 +294,8 @@ class Collector {
       assigned = reference.resolved && isOnlyCalled(reference.resolved) ? VALUE : this.judge(assignment.right).effect;
       this.flushes = true;
     }
-    return { id, place, write: reference.isWrite(), assigned, mutation: reference.isRead() ? this.mutationOf(identifier) : null };
+    const updates = reference.isReadWrite();
+    return { id, place, write: reference.isWrite(), ...(updates ? { updates } : {}), assigned, mutation: reference.isRead() ? this.mutationOf(identifier) : null };
   }
 
   private bodyFlushes(body: Node): boolean {

@@ -3,7 +3,8 @@
  * declared empty (no initialiser, `null`, `0`, `''`, `[]`) holds nothing until the earlier test
  * runs, so the later test passes only after it. A binding declared with a value of its own
  * (`let poolMax = 4`) gives a later test run alone that value: the message then says only that what
- * the test reads depends on the order.
+ * the test reads depends on the order. So does a counter the tests only move on (`sent += 1`), whose
+ * starting 0 is a count rather than a placeholder.
  */
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -86,6 +87,75 @@ describe('jobs', function () {
         { messageId: 'handedOnReplaced', line: 21, data: { name: 'retries', later: 'here, by a later test' } },
         { messageId: 'handedOn', line: 22, data: { name: 'processed', later: 'here, by a later test' } },
       ],
+    },
+  ],
+});
+
+const vitest = new RuleTester({ languageOptions: { parser: tsParser } });
+
+vitest.run('no-shared-test-data: a counter the tests move on from where it stands (Vitest)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a count of sent mails kept beside the outbox: a test run alone reads 0, not nothing',
+      filename: 'tests/integration/outbox.test.ts',
+      code: `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openOutbox, type Outbox } from '../../src/mail/outbox';
+
+describe('outbox', () => {
+  let outbox: Outbox;
+  let sent = 0;
+  let queued = 0;
+
+  beforeAll(async () => {
+    outbox = await openOutbox();
+  });
+  afterAll(() => outbox.close());
+
+  it('sends a welcome mail', async () => {
+    await outbox.send({ to: 'ada@example.test', template: 'welcome' });
+    sent += 1;
+    queued++;
+    expect(await outbox.count()).toBe(sent);
+  });
+
+  it('skips a mail to a blocked address', async () => {
+    await outbox.send({ to: 'blocked@example.test', template: 'welcome' });
+    expect(await outbox.count()).toBe(sent);
+    expect(await outbox.pending()).toBe(queued);
+  });
+});`,
+      errors: [
+        { messageId: 'handedOnReplaced', line: 23, data: { name: 'sent', later: 'here, by a later test' } },
+        { messageId: 'handedOnReplaced', line: 24, data: { name: 'queued', later: 'here, by a later test' } },
+      ],
+    },
+    {
+      name: 'a counter a test sets outright is still handed on: before it, it holds no count',
+      filename: 'tests/integration/outbox-total.test.ts',
+      code: `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openOutbox, type Outbox } from '../../src/mail/outbox';
+
+describe('outbox totals', () => {
+  let outbox: Outbox;
+  let sent = 0;
+
+  beforeAll(async () => {
+    outbox = await openOutbox();
+  });
+  afterAll(() => outbox.close());
+
+  it('sends a batch', async () => {
+    sent = await outbox.sendBatch(['ada@example.test', 'bob@example.test']);
+    sent += 1;
+    expect(sent).toBe(3);
+  });
+
+  it('counts what the batch sent', async () => {
+    expect(await outbox.count()).toBe(sent);
+  });
+});`,
+      errors: [{ messageId: 'handedOn', line: 20, data: { name: 'sent', later: 'here, by a later test' } }],
     },
   ],
 });
