@@ -219,13 +219,15 @@ function trace<T>(context: Context, node: Node, tracer: Tracer<T>, depth: number
       // `Reflect.get(storage, 'client')` reads a property of its first argument, as `storage.client` does.
       const reflected = reflectGetTarget(context, expression);
       if (reflected) return trace(context, reflected, tracer, depth + 1, seen);
+      // A factory handed a double (`knex({ client: MockClient })`) builds a client of the double.
+      if (unwrap(expression.callee).type === AST_NODE_TYPES.Identifier && isBuiltOverDouble(expression)) return null;
       const receiver = trace(context, expression.callee, tracer, depth + 1, seen);
       if (receiver === null || !tracer.methodResult || unwrap(expression.callee).type !== AST_NODE_TYPES.MemberExpression) return receiver;
       return tracer.methodResult(context, expression, receiver, (argument) => trace(context, argument, tracer, depth + 1, seen));
     }
     case AST_NODE_TYPES.NewExpression:
       // An adapter handed a test double (`new QueueClient(new FakeProvider())`) talks to the double.
-      if (expression.arguments.some(isTestDouble) || keepsDataInProcess(context, expression)) return null;
+      if (isBuiltOverDouble(expression) || keepsDataInProcess(context, expression)) return null;
       return trace(context, expression.callee, tracer, depth + 1, seen);
     case AST_NODE_TYPES.ImportExpression: {
       const loaded = moduleOfExpression(expression);
@@ -329,8 +331,21 @@ export function boundaryOfTypeName(context: Context, identifier: TSESTree.Identi
   return resolution.type === 'local' ? boundaryOfValue(context, identifier) : null;
 }
 
+/**
+ * Whether a client or adapter is built over a test double: handed one (`new QueueClient(new
+ * FakeProvider())`), or given one as an option (`knex({ client: MockClient })`). What it builds
+ * talks to the double, not to the boundary.
+ */
+export function isBuiltOverDouble(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return node.arguments.some((argument) => {
+    const value = unwrap(argument);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) return isTestDouble(value);
+    return value.properties.some((property) => property.type === AST_NODE_TYPES.Property && isTestDouble(property.value));
+  });
+}
+
 /** `new FakeProvider()`, `createMockGateway()`, `fakeProvider`: a value named as a test double. */
-function isTestDouble(argument: TSESTree.CallExpressionArgument): boolean {
+function isTestDouble(argument: Node): boolean {
   const node = unwrap(argument);
   if (node.type === AST_NODE_TYPES.Identifier) return namesTestDouble(node.name);
   if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return false;

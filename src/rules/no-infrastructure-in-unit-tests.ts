@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule, matchesModuleGlobs } from '../core/boundaries';
 import { findInfrastructureInUnitTest, type InfrastructureUse, type MockedModule } from '../core/no-infrastructure-in-unit-tests';
-import { boundaryOfSpecifier, boundaryOfValue, importSiteOf } from '../estree/boundary-values';
+import { boundaryOfSpecifier, boundaryOfValue, importSiteOf, isBuiltOverDouble } from '../estree/boundary-values';
 import { callChain, unwrap } from '../estree/call-chain';
 import { openingOfCall } from '../estree/infrastructure-builds';
 import { isReExport, resolveName, type ModuleLoad } from '../estree/imports';
@@ -106,7 +106,7 @@ function containerUses(context: Context, valueLoads: readonly ModuleLoad[]): Arr
  * that is reported already.
  */
 function clientUse(context: Context, node: Construction): InfrastructureUse<TSESTree.Node> | null {
-  if (isBuiltOnTheSpot(node.callee)) return null;
+  if (isBuiltOnTheSpot(node.callee) || isBuiltOverDouble(node)) return null;
   const chain = callChain(node);
   if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier || !isModuleValue(context, chain.root, 0)) return null;
   const boundary = boundaryOfValue(context, node.callee);
