@@ -97,6 +97,8 @@ export interface Mutation {
    * defaults)`): their names. In a per-test hook it puts each of them back.
    */
   readonly keys?: readonly string[];
+  /** For `assign`: the value stored is the plain value the declaration already holds there. */
+  readonly unchanged?: boolean;
 }
 
 export interface UseFact {
@@ -637,7 +639,8 @@ function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLi
     // A change a run-once setup hook makes happens before any test runs: every test sees the same
     // value. What such a hook writes is its own finding; only a test or a per-test hook leaves
     // something behind for the next test.
-    else if (!file.isInHook(use.place, RUN_ONCE_HOOKS)) changes.push({ mutation: use.mutation, place: use.place });
+    // Storing what the declaration already holds there (`dto.active = true`) leaves it as it was.
+    else if (!file.isInHook(use.place, RUN_ONCE_HOOKS) && !use.mutation.unchanged) changes.push({ mutation: use.mutation, place: use.place });
   }
   const change = changes.find(({ mutation }) => !resets.some((reset) => startsWith(mutation.path, reset)));
   if (!change) return null;

@@ -65,6 +65,12 @@ export function staticString(node: Node | undefined | null): string | null {
   return null;
 }
 
+/** The name a property key spells without computing anything: `name` and `'name'`. */
+export function propertyKeyName(key: Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : null;
+}
+
 /** The leading text of a string, template literal or tagged template (`sql\`TRUNCATE …\``). */
 export function leadingText(node: Node | undefined | null): string | undefined {
   if (!node) return undefined;

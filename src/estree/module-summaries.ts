@@ -8,6 +8,7 @@ import type { ExportSummary, ExportValue, HookEffect, HookKind, HookSummary, Mod
 import { classifyCall, classifySql, namesTestDouble, runsSql, type CallRole } from '../core/vocabulary';
 import { parseSettings } from '../settings';
 import { fileCache } from './file-cache';
+import { propertyKeyName } from './call-chain';
 import { importedName } from './imports';
 import { identityOf, isScriptFile } from './module-resolver';
 import { AST_NODE_TYPES } from './node-types';
@@ -1170,11 +1171,6 @@ function schemaMembersOf(reader: Reader, node: Node): Array<{ name: string; reac
     }
   }
   return [...members].map(([name, reaches]) => ({ name, reaches }));
-}
-
-function propertyKeyName(key: Node): string | null {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : null;
 }
 
 /** Whether a member's own code may leave the process: it loads or uses a client, or calls something on `this`. */

@@ -18,7 +18,7 @@ import {
 } from '../core/no-shared-test-data';
 import { buildsInMemory, callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { boundaryOfSpecifier } from './boundary-values';
-import { callChain, callFacts, callRoleOf, leadingText, propertyName, staticString, unwrap } from './call-chain';
+import { callChain, callFacts, callRoleOf, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { isStaticFactory } from './cleanup-recognisers';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
@@ -328,8 +328,31 @@ class Collector {
   private mutationOf(identifier: TSESTree.Identifier): Mutation | null {
     const site = mutationOf(this.context, identifier);
     if (!site) return null;
-    const value = site.kind === 'assign' && site.node.type === AST_NODE_TYPES.AssignmentExpression ? this.judge(site.node.right).effect : undefined;
-    return { path: site.path, kind: site.kind, ...(value ? { value } : {}), ...(site.emptied ? { emptied: true } : {}), ...(site.keys ? { keys: site.keys } : {}) };
+    const assignment = site.kind === 'assign' && site.node.type === AST_NODE_TYPES.AssignmentExpression ? site.node : null;
+    const value = assignment ? this.judge(assignment.right).effect : undefined;
+    const unchanged = assignment !== null && !site.emptied && this.holdsAlready(identifier, site.path, assignment.right);
+    return { path: site.path, kind: site.kind, ...(value ? { value } : {}), ...(site.emptied ? { emptied: true } : {}), ...(site.keys ? { keys: site.keys } : {}), ...(unchanged ? { unchanged } : {}) };
+  }
+
+  /**
+   * Whether an assignment stores the plain value (a string, number, flag or `null`) that the
+   * binding's declaration already holds at that path: `dto.active = true` on `const dto = { active:
+   * true }` leaves the object as it was.
+   */
+  private holdsAlready(identifier: TSESTree.Identifier, path: readonly string[], right: Node): boolean {
+    const stored = unwrap(right);
+    if (stored.type !== AST_NODE_TYPES.Literal || (stored.value !== null && typeof stored.value === 'object') || path.length === 0) return false;
+    const resolution = resolveName(this.context, identifier);
+    const definition = resolution.type === 'local' && resolution.variable.defs.length === 1 ? resolution.variable.defs[0] : undefined;
+    let current: Node | null | undefined = definition?.type === 'Variable' ? definition.node.init : null;
+    for (const key of path) {
+      if (!current || current.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      const property: TSESTree.ObjectLiteralElement | undefined = current.properties.find(
+        (candidate) => candidate.type === AST_NODE_TYPES.Property && !candidate.computed && propertyKeyName(candidate.key) === key,
+      );
+      current = property?.type === AST_NODE_TYPES.Property ? unwrap(property.value) : null;
+    }
+    return current?.type === AST_NODE_TYPES.Literal && current.value === stored.value && (current.value !== null || stored.raw === current.raw);
   }
 
   private bodyStatements(body: TSESTree.BlockStatement | TSESTree.Expression): StatementFact[] {

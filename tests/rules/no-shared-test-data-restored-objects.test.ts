@@ -2,7 +2,8 @@
  * `no-shared-test-data` on a shared object that tests change and a per-test hook puts back with
  * `Object.assign(value, defaults)`: each key the defaults name is set back before the next test, so
  * no test sees what another left. A key the tests change that the defaults do not name is still
- * left behind, and a restore that runs once is no restore.
+ * left behind, and a restore that runs once is no restore. A test that stores the plain value the
+ * declaration already holds (`change.primary = true` on `{ primary: true }`) changes nothing.
  */
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -167,6 +168,82 @@ ts.run('no-shared-test-data: objects whose changed parts every test sets first (
           ],
         },
       ],
+    },
+  ],
+});
+
+const SAME_VALUE = (secondWrite: string) => `import { describe, expect, it } from '@jest/globals';
+import { setPrimaryAlias } from '../../src/notes/aliases';
+
+describe('setPrimaryAlias', () => {
+  const change = { primary: true, alias: 'welcome' };
+
+  it('marks the alias as primary', async () => {
+    await expect(setPrimaryAlias('note-1', change)).resolves.toEqual({ primary: 'welcome' });
+  });
+
+  it('refuses a note the user does not own', async () => {
+    change.primary = true;
+    await expect(setPrimaryAlias('note-2', change)).rejects.toThrow('forbidden');
+  });
+
+  it('refuses a note that does not exist', async () => {
+    ${secondWrite}
+    await expect(setPrimaryAlias('missing', change)).rejects.toThrow('not found');
+  });
+});
+`;
+
+/** The same file once the suggestion has turned the object into a factory called by each test. */
+const SAME_VALUE_FRESH = (secondWrite: string) => `import { describe, expect, it } from '@jest/globals';
+import { setPrimaryAlias } from '../../src/notes/aliases';
+
+describe('setPrimaryAlias', () => {
+  const buildChange = () => ({ primary: true, alias: 'welcome' });
+
+  it('marks the alias as primary', async () => {
+    const change = buildChange();
+    await expect(setPrimaryAlias('note-1', change)).resolves.toEqual({ primary: 'welcome' });
+  });
+
+  it('refuses a note the user does not own', async () => {
+    const change = buildChange();
+    change.primary = true;
+    await expect(setPrimaryAlias('note-2', change)).rejects.toThrow('forbidden');
+  });
+
+  it('refuses a note that does not exist', async () => {
+    const change = buildChange();
+    ${secondWrite}
+    await expect(setPrimaryAlias('missing', change)).rejects.toThrow('not found');
+  });
+});
+`;
+
+const freshChange = (secondWrite: string) => [
+  { messageId: 'buildPerTest' as const, data: { name: 'change', factory: 'buildChange' }, output: SAME_VALUE_FRESH(secondWrite) },
+];
+
+ts.run('no-shared-test-data: a test that stores what the object already holds (Jest, TypeScript)', rule, {
+  valid: [
+    {
+      name: 'every write stores the value the declaration already has there',
+      filename: 'tests/integration/aliases.test.ts',
+      code: SAME_VALUE(`change['primary'] = true;`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'one test stores another value: the tests after it see it',
+      filename: 'tests/integration/aliases.test.ts',
+      code: SAME_VALUE(`change.primary = false;`),
+      errors: [{ messageId: 'mutatedLiteral', line: 5, data: { name: 'change', tests: 3, changedIn: 'test' }, suggestions: freshChange(`change.primary = false;`) }],
+    },
+    {
+      name: 'the same text in another type is another value',
+      filename: 'tests/integration/aliases.test.ts',
+      code: SAME_VALUE(`change.primary = 'true';`),
+      errors: [{ messageId: 'mutatedLiteral', line: 5, data: { name: 'change', tests: 3, changedIn: 'test' }, suggestions: freshChange(`change.primary = 'true';`) }],
     },
   ],
 });
