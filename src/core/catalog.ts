@@ -203,6 +203,8 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'pg-boss': client('queue', { system: 'postgres' }),
   'graphile-worker': client('queue', { clients: ['run', 'runOnce', 'runMigrations', 'makeWorkerUtils', 'quickAddJob', 'Runner', 'WorkerUtils'], system: 'postgres' }),
   agenda: client('queue'),
+  // Workflow engines hand work to a server's task queues; the workflow and activity helpers stay in the process.
+  '@temporalio/client': client('queue', { clients: ['Client', 'WorkflowClient', 'ScheduleClient', 'Connection', 'AsyncCompletionClient'] }),
   '@aws-sdk/client-sqs': client('queue', AWS_CLIENTS),
   '@aws-sdk/client-sns': client('queue', AWS_CLIENTS),
   '@aws-sdk/client-eventbridge': client('queue', AWS_CLIENTS),

@@ -136,6 +136,17 @@ bakerSchema.statics.normaliseName = function normaliseName(name) {
 
 module.exports = mongoose.model('Baker', bakerSchema);
 `,
+  // Starts a workflow on a workflow server and records it in the database: two boundaries, so no one adapter.
+  'src/jobs/bake-workflow.ts': `import { WorkflowClient } from '@temporalio/client';
+import { Pool } from 'pg';
+
+const pool = new Pool();
+
+export async function startBakeWorkflow(batchId: string) {
+  const { rows } = await pool.query('SELECT id FROM batches WHERE id = $1', [batchId]);
+  await new WorkflowClient().start('bake', { taskQueue: 'ovens', workflowId: rows[0].id, args: [batchId] });
+}
+`,
   'src/jobs/queued-task.ts': `import { Queue } from 'bullmq';
 
 export class QueuedTask {
@@ -405,6 +416,19 @@ it('answers from a local stand-in', async () => {
 `,
     },
     {
+      name: 'a module that starts workflows and reads the database is not one boundary\u2019s adapter',
+      filename: TEST_TS,
+      code: `import { vi, test } from 'vitest';
+import { closeBatch } from '../../src/batches';
+
+vi.mock('../../src/jobs/bake-workflow', () => ({ startBakeWorkflow: vi.fn() }));
+
+test('closes a batch', async () => {
+  await closeBatch('b1');
+});
+`,
+    },
+    {
       name: 'scheduling a job is inherited from the queue base class, not done through the job module\u2019s database',
       filename: TEST_TS,
       code: `import { vi, test } from 'vitest';
@@ -418,6 +442,39 @@ test('runs the import inline', async () => {
     },
   ],
   invalid: [
+    {
+      name: 'the workflow server\u2019s client mocked whole (Vitest)',
+      filename: TEST_TS,
+      code: `import { vi, test } from 'vitest';
+import { startBakeWorkflow } from '../../src/jobs/bake-workflow';
+
+vi.mock('@temporalio/client');
+
+test('starts a bake', async () => {
+  await startBakeWorkflow('b1');
+});
+`,
+      errors: [
+        {
+          messageId: 'mockedBoundary',
+          line: 4,
+          data: member('module `@temporalio/client`', 'queue', '`vi.mock`', 'its calls no longer reach the queue service'),
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: member('module `@temporalio/client`', 'queue', '`vi.mock`', 'its calls no longer reach the queue service'),
+              output: `import { test } from 'vitest';
+import { startBakeWorkflow } from '../../src/jobs/bake-workflow';
+
+test('starts a bake', async () => {
+  await startBakeWorkflow('b1');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'an HTTP adapter function replaced through a tsconfig alias (Vitest)',
       filename: TEST_TS,
