@@ -6,7 +6,8 @@ import { BOUNDARY_CATALOG, HOSTED_SDKS } from './catalog';
  * What a mock stands in for: a whole module, one member of an object, a whole object, a global,
  * or a double generated from a type or class.
  */
-export type MockedThing = 'module' | 'member' | 'object' | 'global' | 'double';
+/** `export`: one export of a module whose mock hands back the rest of the real module. */
+export type MockedThing = 'module' | 'export' | 'member' | 'object' | 'global' | 'double';
 
 /**
  * What a replacement hands back when the code under test calls the mocked thing: the real,
@@ -45,9 +46,10 @@ export interface BoundaryMockFacts {
   readonly returns?: readonly ReplacementReturn[];
   /**
    * The runner's setup files already replace this boundary for every test file, so the mock takes
-   * away nothing a test here would otherwise reach.
+   * away nothing a test here would otherwise reach: the mocked module `itself`, or the client a
+   * project module uses (`its-client`).
    */
-  readonly replacedForEveryFile?: boolean;
+  readonly replacedForEveryFile?: 'itself' | 'its-client';
   /**
    * What a module mock puts in the module's place, when that can be read and is not a fake:
    * `empty` when every export is an empty object, `null`, `undefined` or a plain string, number or
@@ -126,9 +128,10 @@ function describeVia(via: string): string {
 function describeEffect(facts: BoundaryMockFacts, remedy: Remedy, kind: string): string {
   if (facts.replacedForEveryFile) {
     const reached = remedy === 'http' ? 'sends real requests there' : remedy === 'database' ? 'reaches the database' : `reaches the ${kind} service`;
-    return `no test here ${reached}: the runner's setup files already replace it for every test file, and the fix starts there`;
+    const replaced = facts.replacedForEveryFile === 'itself' ? 'it' : 'the client it is built on';
+    return `no test here ${reached}: the runner's setup files already replace ${replaced} for every test file, and the fix starts there`;
   }
-  const whole = facts.thing === 'module' || facts.thing === 'global' || facts.thing === 'double' || facts.thing === 'object';
+  const whole = facts.thing === 'module' || facts.thing === 'export' || facts.thing === 'global' || facts.thing === 'double' || facts.thing === 'object';
   const subject = facts.answersSome ? 'the calls it answers itself no longer' : whole ? 'its calls no longer' : 'this call no longer';
   const verb = (singular: string, plural: string) => (whole || facts.answersSome ? plural : singular);
   if (remedy === 'http') return `${subject} ${verb('sends a request', 'send requests')}`;

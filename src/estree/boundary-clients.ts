@@ -99,6 +99,11 @@ function memberOfOriginReaches(context: Context, object: Node, method: string): 
   return entry === undefined || definedMemberReaches(entry, method);
 }
 
+/** The boundary an export of a module stands for when it alone is replaced: a client, or an adapter's function. */
+export function boundaryOfModuleExport(context: Context, specifier: string, exported: string): BoundaryModule | null {
+  return stubbedExport(context, specifier, exported, false);
+}
+
 /** An export replaced on the module object it was read off; `viaDefault` when that object is the default export. */
 function stubbedExport(context: Context, specifier: string, exported: string, viaDefault: boolean): BoundaryModule | null {
   const summary = boundaryOfSpecifier(context, specifier) ? null : summaryOfSpecifier(context, specifier);

@@ -2,12 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { lookupBoundary, lookupGlobalBoundary } from '../core/boundaries';
 import type { BoundaryMockFacts, ReplacementReturn } from '../core/no-boundary-mock';
 import { getSettings } from '../settings';
-import { adapterOfModule, clientOfMember, clientOfValue } from './boundary-clients';
+import { adapterOfModule, boundaryOfModuleExport, clientOfMember, clientOfValue } from './boundary-clients';
 import { boundaryOfSpecifier, boundaryOfTypeName, boundaryOfValue, importSiteOf } from './boundary-values';
 import { claimedClientOf, passesEveryCallThrough, passesSomeCallsThrough, replacementsOf, returnOf, returnOfGlobalStub, testReliesOnMock, type Replacement } from './mock-behaviour';
 import type { MockCall, MockTarget } from './mocks';
-import { standInOf } from './module-stand-ins';
-import { isMockedAway } from './project-modules';
+import { replacedExportsOf, standInOf } from './module-stand-ins';
+import { isMockedAway, isMockedItself } from './project-modules';
 import { mocksOfRunnerSetup } from './unseen-hooks';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -32,6 +32,13 @@ function targetFacts(context: Context, call: MockCall, target: MockTarget): Omit
   switch (target.type) {
     case 'module': {
       const from = target.relativeTo ? { filename: target.relativeTo, cwd: context.cwd } : site;
+      // A mock that hands back the real module beside a few stand-ins replaces those exports alone.
+      const replaced = call.replacement && !target.relativeTo ? replacedExportsOf(call.replacement) : null;
+      if (replaced) {
+        const judged = replaced.map((name) => ({ name, boundary: boundaryOfModuleExport(context, target.specifier, name) }));
+        const first = judged.find((entry) => entry.boundary !== null) ?? judged[0]!;
+        return { site: from, thing: 'export', name: first.name, boundary: first.boundary };
+      }
       return { site: from, thing: 'module', name: target.specifier, boundary: boundaryOfMockedModule(context, target.specifier, from) };
     }
     case 'method':
@@ -88,7 +95,7 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
     returns: returnsOf(context, call, target, replacements),
     ...gathered,
     ...(claimed ? { boundary: claimed } : {}),
-    ...(boundary && isReplacedForEveryFile(context, boundary) ? { replacedForEveryFile: true } : {}),
+    ...(boundary ? replacedForEveryFile(context, boundary) : {}),
     ...(target.type === 'module' && call.replacement ? { standIn: standInOf(context, call.replacement) } : {}),
     ...(target.type === 'global' && answersSome(context, call, replacements, target.name) ? { answersSome: true } : {}),
   };
@@ -102,10 +109,11 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
   };
 }
 
-/** Whether the runner's setup files already mock the boundary (its package, or the client behind a project module) for every test file. */
-function isReplacedForEveryFile(context: Context, boundary: NonNullable<BoundaryMockFacts['boundary']>): boolean {
+/** Whether the runner's setup files already mock the boundary for every test file: its module itself, or the client behind a project module. */
+function replacedForEveryFile(context: Context, boundary: NonNullable<BoundaryMockFacts['boundary']>): Pick<BoundaryMockFacts, 'replacedForEveryFile'> {
   const mocked = mocksOfRunnerSetup(context);
-  return mocked !== 'unknown' && isMockedAway(context, boundary.specifier, boundary.kind, mocked);
+  if (mocked === 'unknown' || !isMockedAway(context, boundary.specifier, boundary.kind, mocked)) return {};
+  return { replacedForEveryFile: isMockedItself(context, boundary.specifier, mocked) ? 'itself' : 'its-client' };
 }
 
 /** Facts of an import of a hand-written mock (`'../__mocks__/pg'`). */

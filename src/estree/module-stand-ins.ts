@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isWithin, propertyName, unwrap } from './call-chain';
+import { isWithin, propertyKeyName, propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { isStandInFunction } from './mocks';
 import { testFileOf } from './test-file';
@@ -40,6 +40,34 @@ export function standInOf(context: Context, replacement: Node): 'empty' | 'forwa
       (property.key.name === 'defaultExport' ? isInertExport(property.value) : isInertExports(property.value)),
   );
   return options ? 'empty' : null;
+}
+
+/**
+ * The exports a module mock's factory replaces while it hands back the rest of the real module:
+ * `() => ({ ...jest.requireActual('./periods'), earliest: jest.fn() })` replaces `earliest` alone.
+ * `null` when the factory does not spread the real module's exports beside its own, or names one
+ * of its own in a way that cannot be read.
+ */
+export function replacedExportsOf(replacement: Node): string[] | null {
+  const stand = unwrap(replacement);
+  if (stand.type !== AST_NODE_TYPES.ArrowFunctionExpression && stand.type !== AST_NODE_TYPES.FunctionExpression) return null;
+  const returned = returnedObject(stand);
+  if (!returned) return null;
+  let keepsOriginal = false;
+  const replaced: string[] = [];
+  for (const property of returned.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = unwrap(property.argument);
+      const value = spread.type === AST_NODE_TYPES.Identifier ? returned.locals.values.get(spread.name) : spread;
+      if (!value || !loadsOriginal(value)) return null;
+      keepsOriginal = true;
+      continue;
+    }
+    const name = property.computed ? null : propertyKeyName(property.key);
+    if (name === null) return null;
+    replaced.push(name);
+  }
+  return keepsOriginal && replaced.length > 0 ? replaced : null;
 }
 
 /** What a factory declares before it returns: values by name, and the names it took from the real module. */

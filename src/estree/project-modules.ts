@@ -84,10 +84,7 @@ export function exportOfSpecifier(context: Context, specifier: string, name: str
  */
 export function isMockedAway(context: Context, specifier: string, kind: string, mocked: ReadonlySet<string>): boolean {
   if (mocked.size === 0) return false;
-  const key = moduleKeyOf(context, specifier);
-  const isPackage = (candidate: string) => !path.isAbsolute(candidate) && !isRelativeSpecifier(candidate);
-  const samePackage = (a: string, b: string) => isPackage(a) && isPackage(b) && packageName(a) === packageName(b);
-  if ([...mocked].some((candidate) => candidate === key || samePackage(candidate, key))) return true;
+  if (isMockedItself(context, specifier, mocked)) return true;
   const identity = moduleIdentityOf(context, specifier);
   if (identity.type !== 'project') return false;
   const summary = summaryOfIdentity(identity);
@@ -101,6 +98,20 @@ export function isMockedAway(context: Context, specifier: string, kind: string, 
     if (wrapper === 'unknown' || !wrapsClient(wrapper, kind)) return false;
     return moduleLoads(identity.file, candidate) !== false;
   });
+}
+
+/** Whether the module itself is among the mocked ones (any subpath of a package stands for the package). */
+export function isMockedItself(context: Context, specifier: string, mocked: ReadonlySet<string>): boolean {
+  const key = moduleKeyOf(context, specifier);
+  return [...mocked].some((candidate) => candidate === key || samePackage(candidate, key));
+}
+
+function isPackageKey(candidate: string): boolean {
+  return !path.isAbsolute(candidate) && !isRelativeSpecifier(candidate);
+}
+
+function samePackage(a: string, b: string): boolean {
+  return isPackageKey(a) && isPackageKey(b) && packageName(a) === packageName(b);
 }
 
 /** Whether a project module hands out a client of `kind`: it loads the client itself, or exports one. */

@@ -642,3 +642,101 @@ test('reports a failed import', async () => {
     },
   ],
 });
+
+/** A mock that keeps the real module and replaces one export, the way Vitest and Jest suites write it. */
+const PARTIAL_VITEST = (replaced: string) => `import { vi, test, expect } from 'vitest';
+import { sendReceipt } from '../../src/services/receipts';
+
+vi.mock('../../src/services/receipts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/services/receipts')>()),
+  ${replaced}: vi.fn(),
+}));
+
+test('mails the receipt', async () => {
+  expect(await sendReceipt('ada@example.test', 'two loaves')).toMatchObject({ to: 'ada@example.test' });
+});
+`;
+
+const PARTIAL_JEST = (replaced: string) => `import { forecast } from '../../src/services/weather';
+
+jest.mock('../../src/services/weather', () => {
+  const actual = jest.requireActual('../../src/services/weather');
+  return { ...actual, ${replaced}: jest.fn() };
+});
+
+it('reads the forecast', async () => {
+  expect(await forecast('Lyon')).toBeDefined();
+});
+`;
+
+const WITHOUT_MOCK = (header: string, body: string) => `${header}
+
+${body}`;
+
+ts.run('no-boundary-mock: a module mock that keeps the rest of the real module (Vitest, Jest)', rule, {
+  valid: [
+    {
+      name: 'the one export replaced is a renderer that reaches nothing (Vitest)',
+      filename: TEST_TS,
+      code: PARTIAL_VITEST('renderReceipt'),
+    },
+    {
+      name: 'the one export replaced is not one the module has (Jest)',
+      filename: TEST_TS,
+      code: PARTIAL_JEST('units'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the one export replaced is the function that sends the mail (Vitest)',
+      filename: TEST_TS,
+      code: PARTIAL_VITEST('sendReceipt'),
+      errors: [
+        {
+          messageId: 'mockedBoundary',
+          line: 4,
+          data: member('`sendReceipt` from `../../src/services/receipts`', 'email', '`vi.mock`', 'its calls no longer reach the email service'),
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: member('`sendReceipt` from `../../src/services/receipts`', 'email', '`vi.mock`', 'its calls no longer reach the email service'),
+              output: WITHOUT_MOCK(
+                `import { test, expect } from 'vitest';
+import { sendReceipt } from '../../src/services/receipts';`,
+                `test('mails the receipt', async () => {
+  expect(await sendReceipt('ada@example.test', 'two loaves')).toMatchObject({ to: 'ada@example.test' });
+});
+`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the one export replaced is the HTTP call, beside the real module kept under a name (Jest)',
+      filename: TEST_TS,
+      code: PARTIAL_JEST('forecast'),
+      errors: [
+        {
+          messageId: 'mockedHttp',
+          line: 3,
+          data: member('`forecast` from `../../src/services/weather`', 'http', '`jest.mock`', 'its calls no longer send requests'),
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: member('`forecast` from `../../src/services/weather`', 'http', '`jest.mock`', 'its calls no longer send requests'),
+              output: WITHOUT_MOCK(
+                `import { forecast } from '../../src/services/weather';`,
+                `it('reads the forecast', async () => {
+  expect(await forecast('Lyon')).toBeDefined();
+});
+`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -529,3 +529,51 @@ it('answers from the repository', async () => {
     },
   ],
 });
+
+cjs.run('no-boundary-mock: a package mock that keeps the rest of the real package (Jest, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'only the type parsers of the driver are replaced',
+      filename: FILE_JS,
+      code: `jest.mock('pg', () => ({ ...jest.requireActual('pg'), types: { setTypeParser: jest.fn(), getTypeParser: jest.fn() } }));
+const { listOrders } = require('../../src/orders');
+
+it('lists orders', async () => {
+  expect(await listOrders()).toEqual([]);
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the client class of the cache is replaced',
+      filename: FILE_JS,
+      code: `jest.mock('ioredis', () => ({ ...jest.requireActual('ioredis'), Redis: jest.fn() }));
+const { cacheOrder } = require('../../src/orders');
+
+it('caches an order', async () => {
+  expect(await cacheOrder({ id: 'o1' })).toBe(true);
+});
+`,
+      errors: [
+        {
+          messageId: 'mockedBoundary',
+          line: 1,
+          data: member('cache', '`Redis` from `ioredis`', '`jest.mock`', 'its calls no longer reach the cache service'),
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: member('cache', '`Redis` from `ioredis`', '`jest.mock`', 'its calls no longer reach the cache service'),
+              output: `const { cacheOrder } = require('../../src/orders');
+
+it('caches an order', async () => {
+  expect(await cacheOrder({ id: 'o1' })).toBe(true);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

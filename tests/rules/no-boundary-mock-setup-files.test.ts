@@ -62,6 +62,16 @@ describe('no-boundary-mock when the runner setup files already mock the boundary
       'tests/setup.ts': "import { vi } from 'vitest';\n\nvi.mock('pg');\n",
     });
     expect(messages).toEqual([
+      "This test replaces module `../../src/invoices` (database boundary) with `vi.mock`, so no test here reaches the database: the runner's setup files already replace the client it is built on for every test file, and the fix starts there. Use the real database and roll back what each test writes instead.",
+    ]);
+  });
+
+  it('Vitest: says the setup file replaces the module itself when it mocks the same module', () => {
+    const messages = lint('module-mocked-in-setup', {
+      'vitest.config.ts': "export default { test: { setupFiles: ['./tests/setup.ts'] } };",
+      'tests/setup.ts': "import { vi } from 'vitest';\n\nvi.mock('../src/invoices');\n",
+    });
+    expect(messages).toEqual([
       "This test replaces module `../../src/invoices` (database boundary) with `vi.mock`, so no test here reaches the database: the runner's setup files already replace it for every test file, and the fix starts there. Use the real database and roll back what each test writes instead.",
     ]);
   });
