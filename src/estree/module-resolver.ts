@@ -224,6 +224,8 @@ function findWorkspaceModule(directory: string, name: string, subpath: string): 
 interface Manifest {
   readonly name: string | null;
   readonly workspaces: readonly string[] | null;
+  /** The files `exports` points at, as patterns relative to the package; `*` stands for any text. */
+  readonly exportTargets: readonly string[];
 }
 
 const manifests = new Map<string, Manifest | null>();
@@ -238,12 +240,35 @@ function manifestAt(directory: string): Manifest | null {
     manifest = {
       name: typeof json.name === 'string' ? json.name : null,
       workspaces: Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : null,
+      exportTargets: targetsOf(json.exports),
     };
   } catch {
     manifest = null;
   }
   manifests.set(directory, manifest);
   return manifest;
+}
+
+/** Every file pattern an `exports` field points at, under whatever subpath and condition. */
+function targetsOf(exported: unknown): string[] {
+  if (typeof exported === 'string') return exported.startsWith('./') ? [exported] : [];
+  if (Array.isArray(exported)) return exported.flatMap(targetsOf);
+  if (exported && typeof exported === 'object') return Object.values(exported).flatMap(targetsOf);
+  return [];
+}
+
+/** Whether a file, relative to its package (`framework/express/index.js`), is one `exports` points at. */
+function isExportTarget(relative: string, targets: readonly string[]): boolean {
+  return targets.some((target) => {
+    if (!target.includes('*')) return path.posix.normalize(target) === relative;
+    const [head, ...rest] = target.split('*');
+    const pattern = new RegExp(`^${escapeRegExp(path.posix.normalize(head ?? ''))}[^]+${rest.map(escapeRegExp).join('[^]+')}$`);
+    return pattern.test(relative);
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The `packages:` globs of a pnpm workspace file, read line by line. */
@@ -277,13 +302,17 @@ export function packageNameAt(file: string): string | null {
 }
 
 /**
- * Whether a project file is the entry point its package publishes: what `main` or `exports` name,
- * the module the package's users load by its name. In a library's own repository that is the
- * library itself.
+ * Whether a project file is an entry point its package publishes: what `main` or `exports` name,
+ * the module the package's users load by its name, or a subpath `exports` lists
+ * (`my-lib/framework/express`). In a library's own repository that is the library itself.
  */
 export function isPackageEntry(file: string): boolean {
   for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
-    if (manifestAt(directory)?.name) return entryOfPackage(directory) === file;
+    const manifest = manifestAt(directory);
+    if (manifest?.name) {
+      const relative = path.relative(directory, file).split(path.sep).join('/');
+      return entryOfPackage(directory) === file || isExportTarget(relative, manifest.exportTargets);
+    }
     if (path.dirname(directory) === directory) return false;
   }
 }

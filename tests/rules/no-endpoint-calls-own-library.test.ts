@@ -2,7 +2,8 @@
  * `no-endpoint-calls` in a library's own repository: a bare app the test makes, with the library
  * itself mounted on it (loaded through the entry point its package publishes), answers with the
  * piece under test, not with an application. Another module of the repository mounted there is
- * still judged as the project's app. Written to disk, so the package's `main` is read.
+ * still judged as the project's app. Written to disk, so the package's `main` and `exports` are
+ * read: a file `exports` points at, under any subpath pattern, is published too.
  */
 import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -122,6 +123,54 @@ cjs.run('no-endpoint-calls: a web framework’s own tests, with routes configure
         '    server.route(adminRoutes);',
       ),
       errors: [{ messageId: 'loopbackHttp', line: 13 }],
+    },
+  ],
+});
+
+/** An auth library that publishes one middleware per web framework under `exports` subpaths. */
+const auth = project('auth-kit', {
+  'package.json': JSON.stringify({
+    name: 'auth-kit',
+    version: '3.1.0',
+    main: 'index.js',
+    exports: { '.': { types: './index.d.ts', default: './index.js' }, './framework/*': { types: './framework/*/index.d.ts', default: './framework/*/index.js' } },
+  }),
+  'index.js': 'exports.init = (config) => config;\n',
+  'framework/express/index.js': "exports.middleware = () => (req, res, next) => next();\nexports.errorHandler = () => (err, req, res, next) => next(err);\n",
+  'lib/build/internal-routes.js': "exports.routes = () => (req, res) => res.end('internal');\n",
+});
+
+const AUTH_TEST = (load: string, mount: string) => `const assert = require('assert');
+const express = require('express');
+const request = require('supertest');
+const AuthKit = require('../..');
+${load}
+
+describe('sign-in', function () {
+  it('answers the sign-in route', async function () {
+    AuthKit.init({ appName: 'demo' });
+    const app = express();
+    app.use(${mount});
+    const res = await request(app).post('/auth/signin').send({ email: 'ada@example.test' });
+    assert.strictEqual(res.status, 200);
+  });
+});
+`;
+
+cjs.run('no-endpoint-calls: a library that publishes its framework middleware as subpaths (Mocha, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'the middleware from a subpath the package exports, mounted on a bare app',
+      filename: path.join(auth, 'test/signin/signin.test.js'),
+      code: AUTH_TEST("const { middleware } = require('../../framework/express');", 'middleware()'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a module the package does not export mounted there is judged as the project’s app',
+      filename: path.join(auth, 'test/signin/signin.test.js'),
+      code: AUTH_TEST("const { routes } = require('../../lib/build/internal-routes');", 'routes()'),
+      errors: [{ messageId: 'testClient', line: 12 }],
     },
   ],
 });
