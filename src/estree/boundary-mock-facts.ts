@@ -116,6 +116,25 @@ function replacedForEveryFile(context: Context, boundary: NonNullable<BoundaryMo
   return { replacedForEveryFile: isMockedItself(context, boundary.specifier, mocked) ? 'itself' : 'its-client' };
 }
 
+/**
+ * Facts of a stand-in assigned to a global (`globalThis.fetch = async (url, init) => …`): like one
+ * put in place with `vi.stubGlobal`, it calls through when every path hands the call to the original
+ * kept before it, and answers only some calls itself when some path does.
+ */
+export function globalAssignmentFacts(context: Context, name: string, standIn: TSESTree.Node): BoundaryMockFacts {
+  const boundary = lookupGlobalBoundary(name, getSettings(context.settings));
+  const through = passesEveryCallThrough(context, standIn, name);
+  return {
+    via: 'assignment',
+    replaces: true,
+    thing: 'global',
+    name,
+    boundary,
+    ...(through ? { returns: ['calls-through'] } : {}),
+    ...(!through && passesSomeCallsThrough(context, standIn, name) ? { answersSome: true } : {}),
+  };
+}
+
 /** Facts of an import of a hand-written mock (`'../__mocks__/pg'`). */
 export function manualMockFacts(context: Context, specifier: string): BoundaryMockFacts {
   return { via: '__mocks__', replaces: true, thing: 'module', name: specifier, boundary: boundaryOfSpecifier(context, specifier) ?? adapterOfModule(context, specifier), site: importSiteOf(context) };

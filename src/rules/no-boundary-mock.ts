@@ -1,14 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { lookupGlobalBoundary } from '../core/boundaries';
 import { compileAllowList, judgeBoundaryMock, mockedThingKey, type BoundaryMockFacts, type Remedy } from '../core/no-boundary-mock';
-import { gatherMock, manualMockFacts } from '../estree/boundary-mock-facts';
+import { gatherMock, globalAssignmentFacts, manualMockFacts } from '../estree/boundary-mock-facts';
 import { isWithin } from '../estree/call-chain';
 import { isReExport, type ModuleLoad } from '../estree/imports';
 import { AST_NODE_TYPES } from '../estree/node-types';
 import { isStandInFunction, mayAssignGlobal, mayMock, parseGlobalAssignment, specifierOfManualMock, type MockCall } from '../estree/mocks';
 import { removeWithOrphans } from '../estree/orphan-removal';
 import { statementOfExpression } from '../estree/statement-removal';
-import { getSettings } from '../settings';
 import { reportWithEdit } from '../estree/report';
 import { testFileOf } from '../estree/test-file';
 import { createRule } from '../util/create-rule';
@@ -142,8 +140,7 @@ class MockCheck {
     const name = parseGlobalAssignment(node);
     // Only a stand-in counts: `global.fetch = originalFetch` restores, a polyfill adds the real thing.
     if (name === null || !isStandInFunction(this.context, node.right)) return;
-    const boundary = lookupGlobalBoundary(name, getSettings(this.context.settings));
-    this.check(node.loc, { via: 'assignment', replaces: true, thing: 'global', name, boundary }, () => statementOfExpression(node));
+    this.check(node.loc, globalAssignmentFacts(this.context, name, node.right), () => statementOfExpression(node));
   }
 }
 

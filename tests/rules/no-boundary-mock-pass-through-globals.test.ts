@@ -150,3 +150,61 @@ js.run('no-boundary-mock: a spy on a global whose implementation passes calls on
     },
   ],
 });
+
+/** A stand-in assigned to the global directly, the original kept in a local and put back after. */
+const ASSIGNED = (branch: string) => `import { afterEach, expect, it } from '@jest/globals';
+import { listMessages } from '../../src/mail/graph';
+
+const networkFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = networkFetch;
+});
+
+it('asks the mail API for attachments', async () => {
+  const graphFetch = globalThis.fetch;
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input));
+    if (url.pathname !== '/v1.0/me/messages') {
+      return graphFetch(input, init);
+    }
+${branch}
+  };
+  expect(await listMessages()).toHaveLength(2);
+});
+`;
+
+const THROUGH = "    const response = await graphFetch(input, init);\n    return response;";
+const ANSWERS = "    return Response.json({ value: [] });";
+const partlyByAssignment = { ...partly, how: 'an assignment' };
+
+/** What removing the assignment leaves. */
+function withoutAssignment(code: string): string {
+  const start = code.indexOf('  globalThis.fetch = async');
+  const end = code.indexOf('  };\n', start) + '  };\n'.length;
+  return code.slice(0, start) + code.slice(end);
+}
+
+ts.run('no-boundary-mock: a stand-in assigned to a global that passes calls to the original (Jest, TypeScript)', rule, {
+  valid: [
+    {
+      name: 'every path awaits the original and hands back its answer',
+      filename: 'tests/integration/graph.test.ts',
+      code: ASSIGNED(THROUGH),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the messages path answers by itself: only its calls stop, and the message says so',
+      filename: 'tests/integration/graph.test.ts',
+      code: ASSIGNED(ANSWERS),
+      errors: [
+        {
+          messageId: 'mockedHttp',
+          line: 11,
+          data: partlyByAssignment,
+          suggestions: [{ messageId: 'removeMock', data: partlyByAssignment, output: withoutAssignment(ASSIGNED(ANSWERS)) }],
+        },
+      ],
+    },
+  ],
+});
