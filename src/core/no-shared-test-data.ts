@@ -25,6 +25,12 @@ export interface SuiteFact {
   readonly runs?: number;
   /** `runs` is only a lower bound: the suite's rows are not written out. */
   readonly runsMore?: boolean;
+  /**
+   * The suite's body calls a function of the file, written outside it, that registers tests
+   * (`function commonTests() { it(…) }`, then `commonTests()` in several suites): it runs more tests
+   * than it holds.
+   */
+  readonly borrowsTests?: boolean;
 }
 
 export interface TestFact {
@@ -401,6 +407,11 @@ class FileIndex {
   }
 
   /** Whether any of those counts is only a lower bound. */
+  /** Whether a suite, or one nested in it, runs tests written outside it ({@link SuiteFact.borrowsTests}). */
+  borrowsTests(suite: Id): boolean {
+    return this.facts.suites.some((candidate) => candidate.borrowsTests === true && (candidate.id === suite || this.isNested(candidate.id, suite)));
+  }
+
   runsMoreOf(tests: readonly TestFact[], from: Id): boolean {
     return tests.some((test) => test.runsMore === true || this.suiteRows(test.suite, from).more);
   }
@@ -456,9 +467,9 @@ class FileIndex {
     );
   }
 
-  /** Whether a hook that runs around each test assigns the binding afresh. */
+  /** Whether a hook that runs around each test assigns the binding afresh, or empties or resets what it holds. */
   isResetPerTest(binding: BindingFact): boolean {
-    return binding.uses.some((use) => use.write && this.isInHook(use.place, PER_TEST_HOOKS));
+    return binding.uses.some((use) => (use.write || isEmptiedWhole(use)) && this.isInHook(use.place, PER_TEST_HOOKS));
   }
 
   /** Whether a use sits in a hook that runs around each test (a reset) or once per suite. */
@@ -519,6 +530,11 @@ function holdsData(binding: BindingFact, effect: Effect): boolean {
   return effect.kind !== 'literal' || binding.uses.some((use) => use.mutation !== null && use.place.kind === 'test');
 }
 
+/** A use that empties or resets the whole value the binding holds: `emulator.reset()`, `seen.clear()`, `items.length = 0`. */
+function isEmptiedWhole(use: UseFact): boolean {
+  return use.mutation?.emptied === true && use.mutation.path.length === 0;
+}
+
 function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: ReadonlyArray<{ binding: Id; use: Id; readers: readonly TestFact[] }>): SharedHookData | null {
   let assigned = assignedIn;
   const bindings = [...new Set(assigned.map(({ binding }) => binding))];
@@ -569,7 +585,7 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
     bindings,
     scope,
     tests: scope === 'suite' ? suiteTests : file.runsOf([...readers.values()], hook.suite),
-    atLeast: file.runsMoreOf(scope === 'suite' ? file.testsUnder(hook.suite) : [...readers.values()], hook.suite),
+    atLeast: file.runsMoreOf(scope === 'suite' ? file.testsUnder(hook.suite) : [...readers.values()], hook.suite) || (scope === 'suite' && file.borrowsTests(hook.suite)),
     ordered: isScenario(file, scope === 'suite' ? file.testsUnder(hook.suite) : [...readers.values()], file.testsUnder(hook.suite)),
     edit: file.perTestHookEdit(hook),
   };

@@ -31,7 +31,7 @@ export interface MutationSite {
   readonly path: readonly string[];
   /** `assign` puts a new value at the path (`cart.items = []`); `change` alters what is there. */
   readonly kind: 'assign' | 'change';
-  /** The collection at the path is emptied whole: `items.length = 0`, `items.splice(0)`, `seen.clear()`. */
+  /** The collection at the path is emptied whole, or the value put back: `items.length = 0`, `items.splice(0)`, `seen.clear()`, `emulator.reset()`. */
   readonly emptied?: boolean;
   /**
    * For `Object.assign(target, source)`: the properties it sets, when every source's own keys are
@@ -146,7 +146,8 @@ function isMutatingStatic(context: Context, callee: Node): boolean {
 }
 
 function isEmptying(method: string, args: readonly TSESTree.CallExpressionArgument[]): boolean {
-  if (method === 'clear') return args.length === 0;
+  // `seen.clear()`, and `emulator.reset()`: a value put back to how it started.
+  if (method === 'clear' || method === 'reset') return args.length === 0;
   const [start] = args;
   return method === 'splice' && args.length === 1 && start?.type === AST_NODE_TYPES.Literal && start.value === 0;
 }

@@ -18,7 +18,7 @@ import {
 } from '../core/no-shared-test-data';
 import { buildsInMemory, callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { boundaryOfSpecifier } from './boundary-values';
-import { callChain, callFacts, callRoleOf, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
+import { callChain, callFacts, callRoleOf, isWithin, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { isStaticFactory } from './cleanup-recognisers';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
@@ -140,6 +140,19 @@ class Collector {
 
   constructor(private readonly context: Context) {}
 
+  /**
+   * Whether a suite's body calls a function of the file, written outside the suite, that registers
+   * tests: `commonTests()` where `function commonTests() { it(…) }` stands in an outer suite.
+   */
+  private borrowsTests(callback: NonNullable<TestCall['callback']>, calls: readonly TestCall[]): boolean {
+    if (callback.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+    return callback.body.body.some((statement) => {
+      const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(statement.expression) : null;
+      const fn = expression?.type === AST_NODE_TYPES.CallExpression ? calledLocalFunction(this.context, expression) : null;
+      return fn !== null && !isWithin(fn, callback) && calls.some((call) => call.kind === 'test' && isWithin(call.node, fn));
+    });
+  }
+
   collect(program: TSESTree.Program, calls: readonly TestCall[]): SharedDataSyntax | null {
     const fileSuite = this.id();
     this.ids.set(program, fileSuite);
@@ -158,7 +171,7 @@ class Collector {
         if (!call.callback) continue;
         const id = this.id();
         this.ids.set(call.node, id);
-        this.suites.push({ id, parent: suite, ...suiteRunsOf(call) });
+        this.suites.push({ id, parent: suite, ...suiteRunsOf(call), ...(this.borrowsTests(call.callback, calls) ? { borrowsTests: true } : {}) });
         if (call.callback.body.type === AST_NODE_TYPES.BlockStatement) suiteBodies.push({ suite: id, statements: call.callback.body.body });
       } else if (call.kind === 'test') {
         const id = this.id();

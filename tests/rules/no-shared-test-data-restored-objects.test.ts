@@ -247,3 +247,71 @@ ts.run('no-shared-test-data: a test that stores what the object already holds (J
     },
   ],
 });
+
+const EMULATOR = (perTest: string) => `import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createPaymentsEmulator, type PaymentsEmulator } from '../helpers/payments-emulator';
+import { PaymentsClient } from '../../src/payments/client';
+
+describe('PaymentsClient against the emulator', () => {
+  let emulator: PaymentsEmulator;
+
+  beforeAll(async () => {
+    emulator = await createPaymentsEmulator();
+  });
+${perTest}
+  afterAll(() => emulator.close());
+
+  it('captures a payment', async () => {
+    await new PaymentsClient(emulator.url).capture('p1', 500);
+    expect(emulator.captured()).toHaveLength(1);
+  });
+
+  it('refunds a payment', async () => {
+    await new PaymentsClient(emulator.url).refund('p2', 200);
+    expect(emulator.refunded()).toHaveLength(1);
+  });
+});
+`;
+
+ts.run('no-shared-test-data: a value a per-test hook resets (Vitest, TypeScript)', rule, {
+  valid: [
+    {
+      name: 'the emulator made once is reset before each test',
+      filename: 'tests/integration/payments.test.ts',
+      code: EMULATOR('\n  beforeEach(() => emulator.reset());\n'),
+    },
+    {
+      name: 'the emulator made once is cleared after each test',
+      filename: 'tests/integration/payments.test.ts',
+      code: EMULATOR('\n  afterEach(() => {\n    emulator.clear();\n  });\n'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'without the reset, the tests share what it holds',
+      filename: 'tests/integration/payments.test.ts',
+      code: EMULATOR(''),
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 9,
+          data: { hook: 'beforeAll', shared: 'the 2 tests that use `emulator`', sources: '`emulator = createPaymentsEmulator()` (line 9)' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a reset handed an argument may put back only part of it',
+      filename: 'tests/integration/payments.test.ts',
+      code: EMULATOR("\n  beforeEach(() => emulator.reset('refunds'));\n"),
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 9,
+          data: { hook: 'beforeAll', shared: 'the 2 tests that use `emulator`', sources: '`emulator = createPaymentsEmulator()` (line 9)' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
