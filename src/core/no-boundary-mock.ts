@@ -35,6 +35,8 @@ export interface BoundaryMockFacts {
   readonly name: string;
   /** The boundary the mocked thing belongs to, when it can be traced to one. */
   readonly boundary: BoundaryModule | null;
+  /** For a project adapter: the client packages of its boundary it is built on (`resend` behind a mail module). */
+  readonly clientPackages?: readonly string[];
   /** The boundary of the value put in its place, when known: a fake server's `fetch` is fine. */
   readonly replacement?: BoundaryModule | null;
   /** Where a relative `boundary.specifier` resolves from, for `allow` globs. */
@@ -168,7 +170,9 @@ export function judgeBoundaryMock(facts: BoundaryMockFacts, allow: AllowList): B
   if (matchesModuleGlobs(boundary.specifier, allow, facts.site)) return null;
   // A hosted service's SDK (Postmark, Twilio, Stripe) talks HTTP to that service: it is faked at the
   // HTTP level, whatever kind of boundary it stands for; there is no local one to run.
-  const remedy: Remedy = boundary.kind === 'database' ? 'database' : boundary.kind === 'http' || isHostedSdk(boundary.specifier) ? 'http' : 'other';
+  // So is a project adapter built only on such SDKs: its service cannot be run locally either.
+  const hosted = isHostedSdk(boundary.specifier) || (facts.clientPackages !== undefined && facts.clientPackages.length > 0 && facts.clientPackages.every(isHostedSdk));
+  const remedy: Remedy = boundary.kind === 'database' ? 'database' : boundary.kind === 'http' || hosted ? 'http' : 'other';
   return {
     remedy,
     kind: boundary.kind,

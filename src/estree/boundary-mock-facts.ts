@@ -7,7 +7,7 @@ import { boundaryOfSpecifier, boundaryOfTypeName, boundaryOfValue, importSiteOf 
 import { claimedClientOf, passesEveryCallThrough, passesSomeCallsThrough, replacementsOf, returnOf, returnOfGlobalStub, testReliesOnMock, type Replacement } from './mock-behaviour';
 import type { MockCall, MockTarget } from './mocks';
 import { replacedExportsOf, standInOf } from './module-stand-ins';
-import { isMockedAway, isMockedItself } from './project-modules';
+import { isMockedAway, isMockedItself, summaryOfSpecifier } from './project-modules';
 import { mocksOfRunnerSetup } from './unseen-hooks';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -96,6 +96,7 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
     ...gathered,
     ...(claimed ? { boundary: claimed } : {}),
     ...(boundary ? replacedForEveryFile(context, boundary) : {}),
+    ...(boundary?.role === 'adapter' ? clientPackagesBehind(context, boundary) : {}),
     ...(target.type === 'module' && call.replacement ? { standIn: standInOf(context, call.replacement) } : {}),
     ...(target.type === 'global' && answersSome(context, call, replacements, target.name) ? { answersSome: true } : {}),
   };
@@ -107,6 +108,14 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
     loc: first ? first.loc : (call.targets.length > 1 && target.type === 'module' ? target.node : call.node).loc,
     reliedOn: () => testReliesOnMock(context, call, replacements, member, method),
   };
+}
+
+/** The client packages of a project adapter's boundary that its module is built on, through the modules it loads. */
+function clientPackagesBehind(context: Context, boundary: NonNullable<BoundaryMockFacts['boundary']>): Pick<BoundaryMockFacts, 'clientPackages'> {
+  const summary = summaryOfSpecifier(context, boundary.specifier);
+  if (summary === null || summary === 'unknown') return {};
+  const clientPackages = (summary.clientModules ?? []).flatMap((client) => (client.kind === boundary.kind ? [client.specifier] : []));
+  return clientPackages.length > 0 ? { clientPackages } : {};
 }
 
 /** Whether the runner's setup files already mock the boundary for every test file: its module itself, or the client behind a project module. */

@@ -136,6 +136,15 @@ bakerSchema.statics.normaliseName = function normaliseName(name) {
 
 module.exports = mongoose.model('Baker', bakerSchema);
 `,
+  // A mail adapter built on a hosted service's SDK: its service runs nowhere but at the vendor.
+  'src/services/newsletter.ts': `import { Resend } from 'resend';
+
+const resend = new Resend(process.env.RESEND_KEY);
+
+export async function subscribe(email: string) {
+  await resend.contacts.create({ email, audienceId: 'weekly' });
+}
+`,
   // Starts a workflow on a workflow server and records it in the database: two boundaries, so no one adapter.
   'src/jobs/bake-workflow.ts': `import { WorkflowClient } from '@temporalio/client';
 import { Pool } from 'pg';
@@ -442,6 +451,39 @@ test('runs the import inline', async () => {
     },
   ],
   invalid: [
+    {
+      name: 'an adapter built on a hosted mail SDK: faked at the HTTP level, not run locally (Vitest)',
+      filename: TEST_TS,
+      code: `import { vi, test } from 'vitest';
+import { signUp } from '../../src/accounts';
+
+vi.mock('../../src/services/newsletter', () => ({ subscribe: vi.fn() }));
+
+test('signs a baker up', async () => {
+  await signUp('ada@example.test');
+});
+`,
+      errors: [
+        {
+          messageId: 'mockedHttp',
+          line: 4,
+          data: member('module `../../src/services/newsletter`', 'email', '`vi.mock`', 'its calls no longer send requests'),
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: member('module `../../src/services/newsletter`', 'email', '`vi.mock`', 'its calls no longer send requests'),
+              output: `import { test } from 'vitest';
+import { signUp } from '../../src/accounts';
+
+test('signs a baker up', async () => {
+  await signUp('ada@example.test');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'the workflow server\u2019s client mocked whole (Vitest)',
       filename: TEST_TS,
