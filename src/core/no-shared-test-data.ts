@@ -407,13 +407,13 @@ class FileIndex {
   }
 
   /** Whether any of those counts is only a lower bound. */
+  runsMoreOf(tests: readonly TestFact[], from: Id): boolean {
+    return tests.some((test) => test.runsMore === true || this.suiteRows(test.suite, from).more);
+  }
+
   /** Whether a suite, or one nested in it, runs tests written outside it ({@link SuiteFact.borrowsTests}). */
   borrowsTests(suite: Id): boolean {
     return this.facts.suites.some((candidate) => candidate.borrowsTests === true && (candidate.id === suite || this.isNested(candidate.id, suite)));
-  }
-
-  runsMoreOf(tests: readonly TestFact[], from: Id): boolean {
-    return tests.some((test) => test.runsMore === true || this.suiteRows(test.suite, from).more);
   }
 
   private suiteRows(inner: Id, from: Id): { rows: number; more: boolean } {

@@ -260,9 +260,9 @@ function targetsOf(exported: unknown): string[] {
 /** Whether a file, relative to its package (`framework/express/index.js`), is one `exports` points at. */
 function isExportTarget(relative: string, targets: readonly string[]): boolean {
   return targets.some((target) => {
-    if (!target.includes('*')) return path.posix.normalize(target) === relative;
-    const [head, ...rest] = target.split('*');
-    const pattern = new RegExp(`^${escapeRegExp(path.posix.normalize(head ?? ''))}[^]+${rest.map(escapeRegExp).join('[^]+')}$`);
+    const inPackage = target.replace(/^\.\//, '');
+    if (!inPackage.includes('*')) return path.posix.normalize(inPackage) === relative;
+    const pattern = new RegExp(`^${inPackage.split('*').map(escapeRegExp).join('[^]+')}$`);
     return pattern.test(relative);
   });
 }

@@ -365,7 +365,7 @@ class Collector {
       );
       current = property?.type === AST_NODE_TYPES.Property ? unwrap(property.value) : null;
     }
-    return current?.type === AST_NODE_TYPES.Literal && current.value === stored.value && (current.value !== null || stored.raw === current.raw);
+    return current?.type === AST_NODE_TYPES.Literal && current.value === stored.value;
   }
 
   private bodyStatements(body: TSESTree.BlockStatement | TSESTree.Expression): StatementFact[] {

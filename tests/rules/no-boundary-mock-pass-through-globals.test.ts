@@ -40,12 +40,17 @@ const partly = {
   effect: 'the calls it answers itself no longer send requests',
 };
 
-/** What removing the stub leaves: the statement goes, the saved original stays. */
-function withoutStub(code: string): string {
-  const start = code.indexOf("  vi.stubGlobal('fetch'");
-  const end = code.indexOf('  });\n', start) + '  });\n'.length;
+/**
+ * What removing the stand-in leaves: the statement from `opening` to the first line that is
+ * `closing` goes, the saved original stays.
+ */
+function without(code: string, opening: string, closing: string): string {
+  const start = code.indexOf(opening);
+  const end = code.indexOf(closing, start) + closing.length;
   return code.slice(0, start) + code.slice(end);
 }
+
+const withoutStub = (code: string) => without(code, "  vi.stubGlobal('fetch'", '  });\n');
 
 ts.run('no-boundary-mock: a global’s stand-in that passes calls to the original (Vitest, TypeScript)', rule, {
   valid: [
@@ -177,12 +182,7 @@ const THROUGH = "    const response = await graphFetch(input, init);\n    return
 const ANSWERS = "    return Response.json({ value: [] });";
 const partlyByAssignment = { ...partly, how: 'an assignment' };
 
-/** What removing the assignment leaves. */
-function withoutAssignment(code: string): string {
-  const start = code.indexOf('  globalThis.fetch = async');
-  const end = code.indexOf('  };\n', start) + '  };\n'.length;
-  return code.slice(0, start) + code.slice(end);
-}
+const withoutAssignment = (code: string) => without(code, '  globalThis.fetch = async', '  };\n');
 
 ts.run('no-boundary-mock: a stand-in assigned to a global that passes calls to the original (Jest, TypeScript)', rule, {
   valid: [

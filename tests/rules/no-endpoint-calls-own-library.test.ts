@@ -174,3 +174,21 @@ cjs.run('no-endpoint-calls: a library that publishes its framework middleware as
     },
   ],
 });
+
+/** A small library whose `exports` publishes every module by one root pattern (`./*`). */
+const router = project('route-kit', {
+  'package.json': JSON.stringify({ name: 'route-kit', version: '1.4.0', exports: { '.': './index.js', './*': './*.js' } }),
+  'index.js': 'exports.createRouter = () => (req, res, next) => next();\n',
+  'lib/cors.js': 'exports.cors = () => (req, res, next) => next();\n',
+});
+
+cjs.run('no-endpoint-calls: a library that publishes its modules by a root `exports` pattern (Mocha, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'a module the root pattern publishes, mounted on a bare app',
+      filename: path.join(router, 'test/signin/cors.test.js'),
+      code: AUTH_TEST("const { cors } = require('../../lib/cors');", 'cors()').replace("const AuthKit = require('../..');\n", '').replace("    AuthKit.init({ appName: 'demo' });\n", ''),
+    },
+  ],
+  invalid: [],
+});
