@@ -87,6 +87,12 @@ export interface ExportSummary {
    * `this`, the document or model itself). A member not listed is the library's.
    */
   readonly definedMembers?: readonly { readonly name: string; readonly reaches: boolean }[];
+  /**
+   * For a function: the positions of the parameters it does nothing with but hand to a test client
+   * (`request(app).post('/auth/signup')`). Calling it sends requests to the app it is given; it adds
+   * nothing to that app.
+   */
+  readonly sendsWith?: readonly number[];
 }
 
 export interface ModuleSummary {

@@ -5,7 +5,7 @@ import { moduleOriginOf } from './boundary-values';
 import { chainRootOf, isInlineFunction, isWithin, propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
-import { isOwnPublishedEntry, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
+import { exportOfSpecifier, isOwnPublishedEntry, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 import { parseTestCall } from './test-calls';
 import { TEST_CLIENT_MODULES } from './test-clients';
 import { calledLocalFunction, returnedValueOf } from './local-bindings';
@@ -381,12 +381,21 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
     const last = call.arguments[call.arguments.length - 1];
     return !last || isWrittenHere(context, last, depth, registeredBy(call)) || wrapsOwnHandler(context, last, depth);
   }
-  // Passed to something: only a package (a test client, a server, the framework itself) may take it.
+  // Passed to something: only a package (a test client, a server, the framework itself) may take
+  // it, or a project function that does nothing with it but send requests to it.
   return (
     parent?.type === AST_NODE_TYPES.CallExpression &&
     parent.arguments.includes(identifier as TSESTree.Expression) &&
-    (isPackageCall(context, parent) || isTestContextCall(context, parent))
+    (isPackageCall(context, parent) || isTestContextCall(context, parent) || onlySendsTo(context, parent, parent.arguments.indexOf(identifier as TSESTree.Expression)))
   );
+}
+
+/** `signUp(app, 'ada@example.test')`, a project helper whose summary says it only hands that argument to a test client. */
+function onlySendsTo(context: Context, call: TSESTree.CallExpression, position: number): boolean {
+  const member = moduleMemberOf(context, call.callee);
+  if (!member || member.path.length > 1) return false;
+  const exported = exportOfSpecifier(context, member.source, member.path[0] ?? 'default');
+  return exported !== null && exported !== 'unknown' && (exported.sendsWith ?? []).includes(position);
 }
 
 /**

@@ -1105,11 +1105,13 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
   }
   if (isFunction(node)) {
     const facts = factsOfFunction(reader, node);
+    const sendsWith = parametersOnlySentWith(reader, node);
     return {
       value: returnedValue(reader, node, new Set()),
       registersHooks: facts?.hooks ?? [],
       boundaryKinds: [...kindsReachedBy(reader, node, new Set())],
       effects: facts ? [...facts.effects] : ['unknown'],
+      ...(sendsWith.length > 0 ? { sendsWith } : {}),
     };
   }
   const value = valueOf(reader, node, new Set());
@@ -1241,6 +1243,44 @@ function clientOfWhatItIsHanded(reader: Reader, node: TSESTree.ClassDeclaration 
 }
 
 /** Whether a callee (`request`, `supertest.agent`) is a test client's call read off an import of its package. */
+/**
+ * The parameters a function only hands to a test client as the app to send to (`request(app)` in
+ * `signUp(app, email)`): every use of the name is that first argument. A name used any other way,
+ * or also by an inner function's own parameter or variable, is left out.
+ */
+function parametersOnlySentWith(reader: Reader, fn: TSESTree.FunctionLike): number[] {
+  const body = fn.body;
+  if (!body) return [];
+  const positions: number[] = [];
+  fn.params.forEach((param, index) => {
+    if (param.type !== AST_NODE_TYPES.Identifier) return;
+    const name = param.name;
+    let uses = 0;
+    let sent = 0;
+    const visit = (node: Node): boolean | void => {
+      // A property name is not a use of a binding of the same name.
+      if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+        walk(node.object, visit);
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.Property && !node.computed && !node.shorthand) {
+        walk(node.value, visit);
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const first = node.arguments[0];
+        const segments = segmentsOf(node.callee);
+        if (first?.type === AST_NODE_TYPES.Identifier && first.name === name && segments && callsTestClient(reader, segments)) sent++;
+      }
+      if (node.type === AST_NODE_TYPES.Identifier && node.name === name) uses++;
+      return undefined;
+    };
+    walk(body, visit);
+    if (uses > 0 && uses === sent) positions.push(index);
+  });
+  return positions;
+}
+
 function callsTestClient(reader: Reader, segments: readonly string[]): boolean {
   const binding = reader.bindings.get(segments[0] ?? '');
   if (binding?.type !== 'import') return false;

@@ -690,3 +690,36 @@ describe('the cache', () => {
     expect(stats.summaryHits).toBe(2);
   });
 });
+
+describe('a helper that sends requests to the app it is given', () => {
+  it('lists the parameters it only hands to a test client, and no other', () => {
+    project = writeProject({
+      'package.json': '{ "name": "auth-kit" }',
+      'test/helpers.js': [
+        "const request = require('supertest');",
+        '',
+        'exports.signUp = async (app, email) => (await request(app).post("/auth/signup").send({ app: email })).body;',
+        'exports.signIn = function (email, app) {',
+        '  return request(app).post("/auth/signin").send({ email });',
+        '};',
+        'exports.mountAndSend = (app) => {',
+        '  app.use(() => {});',
+        '  return request(app).get("/");',
+        '};',
+        'exports.keepsIt = (app) => ({ app, client: request(app) });',
+        '',
+      ].join('\n'),
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    const sendsWith = (name: string) => {
+      const exported = exportOfSpecifier(context, './helpers', name);
+      if (exported === null || exported === 'unknown') throw new Error(`expected ${name}`);
+      return exported.sendsWith;
+    };
+    expect(sendsWith('signUp')).toEqual([0]);
+    expect(sendsWith('signIn')).toEqual([1]);
+    expect(sendsWith('mountAndSend')).toBeUndefined();
+    expect(sendsWith('keepsIt')).toBeUndefined();
+  });
+});

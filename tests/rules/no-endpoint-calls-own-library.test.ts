@@ -138,6 +138,22 @@ const auth = project('auth-kit', {
   'index.js': 'exports.init = (config) => config;\n',
   'framework/express/index.js': "exports.middleware = () => (req, res, next) => next();\nexports.errorHandler = () => (err, req, res, next) => next(err);\n",
   'lib/build/internal-routes.js': "exports.routes = () => (req, res) => res.end('internal');\n",
+  // Test helpers of the library's suite: one only sends a request to the app it is given, one adds a route to it.
+  'test/helpers.js': [
+    "const request = require('supertest');",
+    "const { routes } = require('../lib/build/internal-routes');",
+    '',
+    'exports.signUp = async function (app, email) {',
+    "  const res = await request(app).post('/auth/signup').send({ email });",
+    '  return res.body;',
+    '};',
+    '',
+    'exports.withInternalRoutes = function (app, email) {',
+    "  app.use('/internal', routes());",
+    '  return email;',
+    '};',
+    '',
+  ].join('\n'),
 });
 
 const AUTH_TEST = (load: string, mount: string) => `const assert = require('assert');
@@ -157,6 +173,13 @@ describe('sign-in', function () {
 });
 `;
 
+/** The subpath middleware on a bare app, which the test hands to one of its suite's helpers first. */
+const HANDED_TO_HELPER = (helper: string) =>
+  AUTH_TEST("const { middleware } = require('../../framework/express');\nconst helpers = require('../helpers');", 'middleware()').replace(
+    '    const res = await request(app)',
+    `    await helpers.${helper}(app, 'ada@example.test');\n    const res = await request(app)`,
+  );
+
 cjs.run('no-endpoint-calls: a library that publishes its framework middleware as subpaths (Mocha, CommonJS)', rule, {
   valid: [
     {
@@ -164,8 +187,19 @@ cjs.run('no-endpoint-calls: a library that publishes its framework middleware as
       filename: path.join(auth, 'test/signin/signin.test.js'),
       code: AUTH_TEST("const { middleware } = require('../../framework/express');", 'middleware()'),
     },
+    {
+      name: 'the app handed to a helper that only sends it a request',
+      filename: path.join(auth, 'test/signin/signin.test.js'),
+      code: HANDED_TO_HELPER('signUp'),
+    },
   ],
   invalid: [
+    {
+      name: 'the app handed to a helper that adds a route to it is judged as the project’s app',
+      filename: path.join(auth, 'test/signin/signin.test.js'),
+      code: HANDED_TO_HELPER('withInternalRoutes'),
+      errors: [{ messageId: 'testClient', line: 14 }],
+    },
     {
       name: 'a module the package does not export mounted there is judged as the project’s app',
       filename: path.join(auth, 'test/signin/signin.test.js'),
