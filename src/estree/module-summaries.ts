@@ -1257,25 +1257,14 @@ function parametersOnlySentWith(reader: Reader, fn: TSESTree.FunctionLike): numb
     const name = param.name;
     let uses = 0;
     let sent = 0;
-    const visit = (node: Node): boolean | void => {
-      // A property name is not a use of a binding of the same name.
-      if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
-        walk(node.object, visit);
-        return false;
-      }
-      if (node.type === AST_NODE_TYPES.Property && !node.computed && !node.shorthand) {
-        walk(node.value, visit);
-        return false;
-      }
+    walkNameUses(body, (node) => {
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const first = node.arguments[0];
         const segments = segmentsOf(node.callee);
         if (first?.type === AST_NODE_TYPES.Identifier && first.name === name && segments && callsTestClient(reader, segments)) sent++;
       }
       if (node.type === AST_NODE_TYPES.Identifier && node.name === name) uses++;
-      return undefined;
-    };
-    walk(body, visit);
+    });
     if (uses > 0 && uses === sent) positions.push(index);
   });
   return positions;
@@ -1380,16 +1369,7 @@ function staticFactoriesOf(node: TSESTree.ClassDeclaration | TSESTree.ClassExpre
 function kindsReachedBy(reader: Reader, code: Node, seen: Set<Node>): Set<string> {
   const kinds = new Set<string>();
   seen.add(code);
-  const visit = (node: Node): boolean | void => {
-    // A property name is not a use of a binding of the same name.
-    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
-      walk(node.object, visit);
-      return false;
-    }
-    if (node.type === AST_NODE_TYPES.Property && !node.computed && !node.shorthand) {
-      walk(node.value, visit);
-      return false;
-    }
+  walkNameUses(code, (node) => {
     if (node.type !== AST_NODE_TYPES.Identifier) return;
     const binding = reader.bindings.get(node.name);
     if (!binding) return;
@@ -1405,9 +1385,28 @@ function kindsReachedBy(reader: Reader, code: Node, seen: Set<Node>): Set<string
       const boundary = lookupBoundary(binding.specifier, CATALOG_ONLY);
       if (boundary && boundary.role !== 'fake') kinds.add(boundary.kind);
     }
+  });
+  return kinds;
+}
+
+/**
+ * Walks code for the names it uses: every node but the names of properties (`a.name`, `{ name: v }`),
+ * which are no use of a binding of the same name.
+ */
+function walkNameUses(code: Node, enter: (node: Node) => void): void {
+  const visit = (node: Node): boolean | void => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+      walk(node.object, visit);
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.Property && !node.computed && !node.shorthand) {
+      walk(node.value, visit);
+      return false;
+    }
+    enter(node);
+    return undefined;
   };
   walk(code, visit);
-  return kinds;
 }
 
 /** Hooks a function registers and what it does to a boundary's data, memoised. */
