@@ -37,6 +37,8 @@ export interface InfrastructureFinding<N> {
 const CLIENT_DOUBLES: Readonly<Record<string, readonly string[]>> = {
   'aws-sdk-client-mock': ['@aws-sdk/*'],
   'aws-sdk-client-mock-jest': ['@aws-sdk/*'],
+  // Attaches to a knex instance the test builds and answers its queries: `mockKnex.mock(db)`.
+  'mock-knex': ['knex'],
 };
 
 function isCoveredByDouble(specifier: string, loadedModules: readonly string[]): boolean {

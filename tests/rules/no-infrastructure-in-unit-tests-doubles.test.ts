@@ -83,6 +83,30 @@ describe('SessionStore', () => {
 cjs.run('no-infrastructure-in-unit-tests: clients built over doubles (Mocha, CommonJS)', rule, {
   valid: [
     {
+      name: 'knex built with a driver name, then handed to a library that answers its queries',
+      filename: 'test/unit/ledger.test.js',
+      code: `const assert = require('assert');
+const knex = require('knex');
+const mockKnex = require('mock-knex');
+const { Ledger } = require('../../src/ledger');
+
+describe('Ledger', function () {
+  const db = knex({ client: 'pg' });
+  const tracker = mockKnex.getTracker();
+
+  before(() => mockKnex.mock(db));
+  after(() => mockKnex.unmock(db));
+  beforeEach(() => tracker.install());
+  afterEach(() => tracker.uninstall());
+
+  it('sums the entries', async function () {
+    tracker.on('query', (query) => query.response([{ total: 12 }]));
+    assert.strictEqual(await new Ledger(db).total(), 12);
+  });
+});
+`,
+    },
+    {
       name: 'a Redis client handed a mock connection object',
       filename: 'test/unit/rate-limit.test.js',
       code: `const assert = require('assert');
