@@ -1250,24 +1250,20 @@ function clientOfWhatItIsHanded(reader: Reader, node: TSESTree.ClassDeclaration 
  */
 function parametersOnlySentWith(reader: Reader, fn: TSESTree.FunctionLike): number[] {
   const body = fn.body;
-  if (!body) return [];
-  const positions: number[] = [];
-  fn.params.forEach((param, index) => {
-    if (param.type !== AST_NODE_TYPES.Identifier) return;
-    const name = param.name;
-    let uses = 0;
-    let sent = 0;
-    walkNameUses(body, (node) => {
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        const first = node.arguments[0];
-        const segments = segmentsOf(node.callee);
-        if (first?.type === AST_NODE_TYPES.Identifier && first.name === name && segments && callsTestClient(reader, segments)) sent++;
-      }
-      if (node.type === AST_NODE_TYPES.Identifier && node.name === name) uses++;
-    });
-    if (uses > 0 && uses === sent) positions.push(index);
+  const names = fn.params.map((param) => (param.type === AST_NODE_TYPES.Identifier ? param.name : null));
+  if (!body || names.every((name) => name === null)) return [];
+  // One walk for all the parameters: how often each name is used, and how often it is sent.
+  const uses = new Map<string, number>();
+  const sent = new Map<string, number>();
+  walkNameUses(body, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const first = node.arguments[0];
+      const segments = first?.type === AST_NODE_TYPES.Identifier && names.includes(first.name) ? segmentsOf(node.callee) : null;
+      if (first?.type === AST_NODE_TYPES.Identifier && segments && callsTestClient(reader, segments)) sent.set(first.name, (sent.get(first.name) ?? 0) + 1);
+    }
+    if (node.type === AST_NODE_TYPES.Identifier && names.includes(node.name)) uses.set(node.name, (uses.get(node.name) ?? 0) + 1);
   });
-  return positions;
+  return names.flatMap((name, index) => (name !== null && (uses.get(name) ?? 0) > 0 && uses.get(name) === sent.get(name) ? [index] : []));
 }
 
 function callsTestClient(reader: Reader, segments: readonly string[]): boolean {
