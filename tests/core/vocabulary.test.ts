@@ -53,6 +53,9 @@ describe('classifyCall', () => {
     ['makeUserRepository', undefined, 'infrastructure'],
     ['createTestConfig', undefined, 'infrastructure'],
     ['createBaseUrl', undefined, 'infrastructure'],
+    // A fake server that stands in for a service is infrastructure, whatever it is later filled with.
+    ['createTodoEmulator', undefined, 'infrastructure'],
+    ['startSmtpSimulator', undefined, 'infrastructure'],
     ['axios.create', undefined, 'infrastructure'],
     ['ky.create', undefined, 'infrastructure'],
     ['got.extend', undefined, 'infrastructure'],

@@ -248,27 +248,27 @@ ts.run('no-shared-test-data: a test that stores what the object already holds (J
   ],
 });
 
-const EMULATOR = (perTest: string) => `import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPaymentsEmulator, type PaymentsEmulator } from '../helpers/payments-emulator';
+const LEDGER = (perTest: string) => `import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createPaymentsLedger, type PaymentsLedger } from '../helpers/payments-ledger';
 import { PaymentsClient } from '../../src/payments/client';
 
-describe('PaymentsClient against the emulator', () => {
-  let emulator: PaymentsEmulator;
+describe('PaymentsClient against a seeded ledger', () => {
+  let ledger: PaymentsLedger;
 
   beforeAll(async () => {
-    emulator = await createPaymentsEmulator();
+    ledger = await createPaymentsLedger();
   });
 ${perTest}
-  afterAll(() => emulator.close());
+  afterAll(() => ledger.close());
 
   it('captures a payment', async () => {
-    await new PaymentsClient(emulator.url).capture('p1', 500);
-    expect(emulator.captured()).toHaveLength(1);
+    await new PaymentsClient(ledger.url).capture('p1', 500);
+    expect(ledger.captured()).toHaveLength(1);
   });
 
   it('refunds a payment', async () => {
-    await new PaymentsClient(emulator.url).refund('p2', 200);
-    expect(emulator.refunded()).toHaveLength(1);
+    await new PaymentsClient(ledger.url).refund('p2', 200);
+    expect(ledger.refunded()).toHaveLength(1);
   });
 });
 `;
@@ -276,26 +276,31 @@ ${perTest}
 ts.run('no-shared-test-data: a value a per-test hook resets (Vitest, TypeScript)', rule, {
   valid: [
     {
-      name: 'the emulator made once is reset before each test',
+      name: 'an emulator made once is a fake server, not seeded data',
       filename: 'tests/integration/payments.test.ts',
-      code: EMULATOR('\n  beforeEach(() => emulator.reset());\n'),
+      code: LEDGER('').replace(/createPaymentsLedger/g, 'createPaymentsEmulator').replace(/PaymentsLedger/g, 'PaymentsEmulator'),
     },
     {
-      name: 'the emulator made once is cleared after each test',
+      name: 'the ledger made once is reset before each test',
       filename: 'tests/integration/payments.test.ts',
-      code: EMULATOR('\n  afterEach(() => {\n    emulator.clear();\n  });\n'),
+      code: LEDGER('\n  beforeEach(() => ledger.reset());\n'),
+    },
+    {
+      name: 'the ledger made once is cleared after each test',
+      filename: 'tests/integration/payments.test.ts',
+      code: LEDGER('\n  afterEach(() => {\n    ledger.clear();\n  });\n'),
     },
   ],
   invalid: [
     {
       name: 'without the reset, the tests share what it holds',
       filename: 'tests/integration/payments.test.ts',
-      code: EMULATOR(''),
+      code: LEDGER(''),
       errors: [
         {
           messageId: 'sharedData',
           line: 9,
-          data: { hook: 'beforeAll', shared: 'the 2 tests that use `emulator`', sources: '`emulator = createPaymentsEmulator()` (line 9)' },
+          data: { hook: 'beforeAll', shared: 'the 2 tests that use `ledger`', sources: '`ledger = createPaymentsLedger()` (line 9)' },
           suggestions: [],
         },
       ],
@@ -303,12 +308,12 @@ ts.run('no-shared-test-data: a value a per-test hook resets (Vitest, TypeScript)
     {
       name: 'a reset handed an argument may put back only part of it',
       filename: 'tests/integration/payments.test.ts',
-      code: EMULATOR("\n  beforeEach(() => emulator.reset('refunds'));\n"),
+      code: LEDGER("\n  beforeEach(() => ledger.reset('refunds'));\n"),
       errors: [
         {
           messageId: 'sharedData',
           line: 9,
-          data: { hook: 'beforeAll', shared: 'the 2 tests that use `emulator`', sources: '`emulator = createPaymentsEmulator()` (line 9)' },
+          data: { hook: 'beforeAll', shared: 'the 2 tests that use `ledger`', sources: '`ledger = createPaymentsLedger()` (line 9)' },
           suggestions: [],
         },
       ],
