@@ -63,6 +63,8 @@ function isHarness(context: Context, node: Node, depth: number): boolean {
   if (depth > MAX_DEPTH || node.type !== AST_NODE_TYPES.Identifier) return false;
   const resolution = resolveName(context, node);
   if (resolution.type !== 'local') return false;
+  const definition = resolution.variable.defs[0];
+  if (definition?.type === 'Parameter') return isHarnessParameter(context, resolution.variable, definition, depth);
   const app = appOf(context, resolution.variable, depth);
   if (!app) return false;
   const { value, references } = app;
@@ -104,24 +106,59 @@ function holdsLibrary(context: Context, node: Node, depth: number): boolean {
 }
 
 /**
+ * `async function visit(app, cookie) { return request(app).get('/visit')… }`: an app handed to one of
+ * the file's functions is a harness when every call hands it one, and the function only uses it
+ * harmlessly too.
+ */
+function isHarnessParameter(context: Context, variable: TSESLint.Scope.Variable, definition: TSESLint.Scope.Definition, depth: number): boolean {
+  if (depth >= MAX_DEPTH || definition.name.type !== AST_NODE_TYPES.Identifier) return false;
+  if (!variable.references.every((reference) => isHarmlessUse(context, reference, depth + 1))) return false;
+  return everyArgumentFor(context, definition.node as Node, definition.name, (value) => isHarness(context, servedApp(unwrap(value)), depth + 1));
+}
+
+/**
  * The framework app a variable holds, and every use of it: made there (`const app = express()`), or
- * by one of the file's functions that makes it and hands it back (`const app = await buildApp()`),
- * whose uses inside count too, all but the `return` that hands it over.
+ * by one of the file's functions that makes it and hands it back (`const app = await buildApp()`, or
+ * `const { app } = buildApp()` where it returns `{ app, store }`), whose uses inside count too, all
+ * but the one that hands it over.
  */
 function appOf(context: Context, variable: TSESLint.Scope.Variable, depth: number): { value: Node; references: TSESLint.Scope.Reference[] } | null {
   const value = singleValueOf(variable);
-  if (!value) return null;
-  if (isFrameworkMaker(context, value)) return { value, references: [...variable.references] };
-  const made = unwrap(value);
-  const fn = made.type === AST_NODE_TYPES.CallExpression && depth < MAX_DEPTH ? calledLocalFunction(context, made) : null;
-  const returned = fn ? returnedValueOf(context, fn) : null;
-  if (returned?.type !== AST_NODE_TYPES.Identifier) return null;
+  if (value && isFrameworkMaker(context, value)) return { value, references: [...variable.references] };
+  if (depth >= MAX_DEPTH) return null;
+  const handedBack = value ? returnedAppOf(context, value) : destructuredAppOf(context, variable);
+  if (!handedBack) return null;
+  const { fn, returned } = handedBack;
   const resolution = resolveName(context, returned);
   if (resolution.type !== 'local' || !isWithin(resolution.variable.defs[0]?.node, fn as Node)) return null;
   const inner = appOf(context, resolution.variable, depth + 1);
   if (!inner) return null;
   const handedOver = (reference: TSESLint.Scope.Reference) => reference.identifier === returned;
   return { value: inner.value, references: [...inner.references.filter((reference) => !handedOver(reference)), ...variable.references] };
+}
+
+interface HandedBack {
+  /** The file's function that makes the app. */
+  readonly fn: Node;
+  /** The name it hands the app back under: `app` in `return app` or `return { app, store }`. */
+  readonly returned: TSESTree.Identifier;
+}
+
+/** `buildApp()`, one of the file's functions, returning a variable of its own: that variable. */
+function returnedAppOf(context: Context, value: Node): HandedBack | null {
+  const made = unwrap(value);
+  const fn = made.type === AST_NODE_TYPES.CallExpression ? calledLocalFunction(context, made) : null;
+  const returned = fn ? returnedValueOf(context, fn) : null;
+  return fn && returned?.type === AST_NODE_TYPES.Identifier ? { fn, returned } : null;
+}
+
+/** `const { app } = buildApp()`, where the file's function returns `{ app, store }`: its variable `app`. */
+function destructuredAppOf(context: Context, variable: TSESLint.Scope.Variable): HandedBack | null {
+  const destructured = destructuredPropertyOf(variable);
+  const source = destructured ? unwrap(destructured.object) : null;
+  const fn = source?.type === AST_NODE_TYPES.CallExpression ? calledLocalFunction(context, source) : null;
+  const returned = destructured && fn ? destructuredValueOf(context, variable) : null;
+  return fn && returned?.type === AST_NODE_TYPES.Identifier ? { fn, returned } : null;
 }
 
 /**
@@ -386,8 +423,20 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
   return (
     parent?.type === AST_NODE_TYPES.CallExpression &&
     parent.arguments.includes(identifier as TSESTree.Expression) &&
-    (isPackageCall(context, parent) || isTestContextCall(context, parent) || onlySendsTo(context, parent, parent.arguments.indexOf(identifier as TSESTree.Expression)))
+    (isPackageCall(context, parent) ||
+      isTestContextCall(context, parent) ||
+      onlySendsTo(context, parent, parent.arguments.indexOf(identifier as TSESTree.Expression)) ||
+      usedHarmlesslyBy(context, parent, parent.arguments.indexOf(identifier as TSESTree.Expression), depth))
   );
+}
+
+/** `visit(app, cookie)`, one of the file's functions whose parameter for the app is only used as a harness may be. */
+function usedHarmlesslyBy(context: Context, call: TSESTree.CallExpression, position: number, depth: number): boolean {
+  const fn = depth < MAX_DEPTH ? calledLocalFunction(context, call) : null;
+  const param = fn?.params[position];
+  if (param?.type !== AST_NODE_TYPES.Identifier || call.arguments.slice(0, position).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const variable = context.sourceCode.scopeManager?.getDeclaredVariables(fn as Node).find((declared) => declared.defs.some((definition) => definition.name === param));
+  return variable !== undefined && variable.references.every((reference) => isHarmlessUse(context, reference, depth + 1));
 }
 
 /** `signUp(app, 'ada@example.test')`, a project helper whose summary says it only hands that argument to a test client. */

@@ -241,3 +241,78 @@ esm.run('no-endpoint-calls: a harness built by one of the file’s own functions
     },
   ],
 });
+
+const SESSION_STORE = `import { describe, expect, it } from 'vitest';
+import express from 'express';
+import session from 'express-session';
+import request from 'supertest';
+import { SqlSessionStore } from '../../src/sql-session-store';
+
+function buildApp(Store: typeof SqlSessionStore, url: string) {
+  const app = express();
+  app.use(session({ secret: 'test-secret', resave: false, saveUninitialized: false, store: new Store({ url }) }));
+  app.get('/visits', (req, res) => {
+    req.session.visits = (req.session.visits ?? 0) + 1;
+    res.json({ visits: req.session.visits });
+  });
+  return { app, url };
+}
+
+async function visitAgain(app: express.Express, cookie: string) {
+  return request(app).get('/visits').set('Cookie', cookie);
+}
+
+describe('SqlSessionStore', () => {
+  it('keeps the count between two visits', async () => {
+    const { app } = buildApp(SqlSessionStore, process.env.DATABASE_URL ?? '');
+    const first = await request(app).get('/visits');
+    const second = await visitAgain(app, first.headers['set-cookie'][0]);
+    expect(second.body.visits).toBe(2);
+  });
+});
+`;
+
+ts.run('no-endpoint-calls: a harness one of the file’s functions hands back in an object, and hands on to another (Vitest, TypeScript)', rule, {
+  valid: [
+    {
+      name: 'the project’s session store sits in the middleware of an app whose only route the test writes',
+      filename: 'test/integration/sql-session-store.test.ts',
+      code: SESSION_STORE,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the function that builds the app also mounts the project’s router',
+      filename: 'test/integration/sql-session-store.test.ts',
+      code: SESSION_STORE.replace("import { SqlSessionStore } from '../../src/sql-session-store';", "import { SqlSessionStore } from '../../src/sql-session-store';\nimport { accountRoutes } from '../../src/routes';").replace(
+        '  return { app, url };',
+        "  app.use('/account', accountRoutes);\n  return { app, url };",
+      ),
+      errors: [
+        { messageId: 'testClient', line: 20 },
+        { messageId: 'testClient', line: 26 },
+      ],
+    },
+    {
+      name: 'the function the app is handed to mounts the project’s router on it',
+      filename: 'test/integration/sql-session-store.test.ts',
+      code: SESSION_STORE.replace("import { SqlSessionStore } from '../../src/sql-session-store';", "import { SqlSessionStore } from '../../src/sql-session-store';\nimport { accountRoutes } from '../../src/routes';").replace(
+        "  return request(app).get('/visits')",
+        "  app.use('/account', accountRoutes);\n  return request(app).get('/visits')",
+      ),
+      errors: [
+        { messageId: 'testClient', line: 20 },
+        { messageId: 'testClient', line: 26 },
+      ],
+    },
+    {
+      name: 'another caller hands the function the project’s own app: its request is reported, the test’s own harness is not',
+      filename: 'test/integration/sql-session-store.test.ts',
+      code: SESSION_STORE.replace("import { SqlSessionStore } from '../../src/sql-session-store';", "import { SqlSessionStore } from '../../src/sql-session-store';\nimport { app as shopApp } from '../../src/app';").replace(
+        '    expect(second.body.visits).toBe(2);',
+        "    expect(second.body.visits).toBe(2);\n    await visitAgain(shopApp, 'sid=1');",
+      ),
+      errors: [{ messageId: 'testClient', line: 19 }],
+    },
+  ],
+});
