@@ -25,6 +25,7 @@ const FRAMEWORK_MAKERS: Readonly<Record<string, ReadonlySet<string>>> = {
   'koa-router': new Set(['']),
   fastify: new Set(['', 'fastify']),
   hono: new Set(['Hono']),
+  elysia: new Set(['Elysia']),
   connect: new Set(['']),
   polka: new Set(['']),
   restify: new Set(['createServer']),
@@ -191,8 +192,8 @@ function servesOnly(context: Context, call: TSESTree.CallExpression): boolean {
   return origin !== null && TEST_CLIENT_MODULES[packageName(origin)] !== undefined;
 }
 
-/** What sends a request into the app in process, adding nothing to it: `app.inject({ … })`, Hono's `app.request('/x')`. */
-const SENDING_METHODS: ReadonlySet<string> = new Set(['inject', 'request']);
+/** What sends a request into the app in process, adding nothing to it: `app.inject({ … })`, Hono's `app.request('/x')`, Elysia's `app.handle(request)`. */
+const SENDING_METHODS: ReadonlySet<string> = new Set(['inject', 'request', 'handle']);
 
 /** An app's settings, which take functions that answer no request: `app.set('query parser', parse)`. */
 const SETTING_METHODS: ReadonlySet<string> = new Set(['set', 'enable', 'disable', 'engine', 'decorate']);

@@ -46,9 +46,13 @@ export const TEST_CLIENT_MODULES: Readonly<Record<string, { readonly library: st
   'hono/testing': { library: 'Hono', calls: new Set(['testClient']) },
 };
 
-/** The module that gives `chai` its `request`, and the package whose apps take `request`/`fetch` in process. */
+/**
+ * The module that gives `chai` its `request`, the package whose apps take `request`/`fetch` in
+ * process, and the one whose apps take `handle(new Request(…))`.
+ */
 const CHAI_HTTP = 'chai-http';
 const HONO = 'hono';
+const ELYSIA = 'elysia';
 /** The method through which fastify, hapi and light-my-request apps take requests in process. */
 const INJECT = 'inject';
 
@@ -64,7 +68,7 @@ const cache = fileCache<TSESTree.CallExpression, TestClientCall | null>();
  * `chai.request` counts only in a file that loads chai-http; a Hono app is traced to a Hono
  * specifier; injection is a call of a method named `inject`, with or without a framework import.
  */
-export const TEST_CLIENT_NEEDS: TextNeeds = { modules: [...Object.keys(TEST_CLIENT_MODULES), CHAI_HTTP, HONO], names: [INJECT] };
+export const TEST_CLIENT_NEEDS: TextNeeds = { modules: [...Object.keys(TEST_CLIENT_MODULES), CHAI_HTTP, HONO, ELYSIA], names: [INJECT] };
 
 /** Whether a file's source text may hold a call {@link parseTestClientCall} recognises: `false` only when it certainly does not. */
 export const mayCallTestClient = textGate(TEST_CLIENT_NEEDS);
@@ -75,7 +79,8 @@ export const mayCallTestClient = textGate(TEST_CLIENT_NEEDS);
  * - `inject` on a fastify or hapi app: traced to the framework, or called with a request
  *   (`{ method, url }`, a path) or as the start of a request chain (`app.inject().get('/')`);
  * - `chai.request(app)` and `chai.request.execute(app)` in a file that loads chai-http;
- * - `app.request('/path')` and `app.fetch(request)` on an app traced to Hono.
+ * - `app.request('/path')` and `app.fetch(request)` on an app traced to Hono;
+ * - `app.handle(request)` on an app traced to Elysia.
  * Cached per node.
  */
 export function parseTestClientCall(context: Context, node: TSESTree.CallExpression): TestClientCall | null {
@@ -100,7 +105,8 @@ function recognise(context: Context, node: TSESTree.CallExpression): TestClientC
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const name = propertyName(callee);
   if (name === INJECT && isInjection(context, node, callee.object)) return { library: 'in-process injection', node, app: callee.object };
-  if ((name === 'request' || name === 'fetch') && isHonoApp(context, callee.object)) return { library: 'Hono', node, app: callee.object };
+  if ((name === 'request' || name === 'fetch') && isAppOf(context, callee.object, HONO)) return { library: 'Hono', node, app: callee.object };
+  if (name === 'handle' && isAppOf(context, callee.object, ELYSIA)) return { library: 'Elysia', node, app: callee.object };
   if ((name === 'request' || name === 'execute') && isGlobalChaiRequest(context, callee) && loadsChaiHttp(context)) {
     return { library: CHAI_HTTP, node, app: argument };
   }
@@ -173,9 +179,10 @@ function isInjection(context: Context, call: TSESTree.CallExpression, app: Node)
   return injectedRequestOf(request)?.target === true;
 }
 
-function isHonoApp(context: Context, app: Node): boolean {
+/** Whether an app is traced to a framework package: `new Hono()` from `'hono'`. */
+function isAppOf(context: Context, app: Node, framework: string): boolean {
   const origin = moduleOriginOf(context, app);
-  return origin !== null && packageName(origin) === HONO;
+  return origin !== null && packageName(origin) === framework;
 }
 
 const chaiHttpCache = fileCache<TSESTree.Program, boolean>();

@@ -190,6 +190,21 @@ it('x', () => {
 `,
     },
     {
+      name: 'an Elysia harness built in the test around the project’s plugin, answering with its own handler',
+      filename: 'tests/integration/rate-limit.test.ts',
+      code: `
+import { expect, it } from 'bun:test';
+import { Elysia } from 'elysia';
+import { rateLimit } from '../../src/plugins/rate-limit';
+
+it('lets the first request through', async () => {
+  const app = new Elysia().use(rateLimit({ max: 1 })).get('/ping', () => 'pong');
+  const response = await app.handle(new Request('http://localhost/ping'));
+  expect(await response.text()).toBe('pong');
+});
+`,
+    },
+    {
       name: 'helpers from a module that is not listed in endpointClients',
       filename: 'tests/integration/users.test.ts',
       code: `
@@ -278,6 +293,25 @@ test('answers through the typed client', async () => {
         { messageId: 'testClient', line: 9, column: 26, data: { ...at('tests/integration/health.test.ts'), client: 'Hono', call: "app.request('/health')" } },
         { messageId: 'testClient', line: 12, column: 18, data: { ...at('tests/integration/health.test.ts'), client: 'Hono', call: 'testClient(app)' } },
       ],
+    },
+    {
+      name: 'Elysia app.handle with a Request (bun:test)',
+      filename: 'tests/integration/todos.test.ts',
+      code: `
+import { describe, expect, it } from 'bun:test';
+import { Elysia } from 'elysia';
+import { todoRoutes } from '../../src/routes/todos';
+
+const app = new Elysia().use(todoRoutes);
+
+describe('todos', () => {
+  it('lists them', async () => {
+    const response = await app.handle(new Request('http://localhost/todos'));
+    expect(response.status).toBe(200);
+  });
+});
+`,
+      errors: [{ messageId: 'testClient', line: 10, column: 28, data: { ...at('tests/integration/todos.test.ts'), client: 'Elysia', call: 'app.handle(…)' } }],
     },
     {
       name: 'pactum specs',
