@@ -143,12 +143,17 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   '@google-cloud/bigquery': client('database'),
   '@supabase/supabase-js': client('database'),
   '@elastic/elasticsearch': client('database'),
+  // Key-value stores that hold a cluster's configuration and leases.
+  etcd3: client('database', { clients: ['Etcd3'] }),
   '@opensearch-project/opensearch': client('database'),
   // Caches
   ioredis: client('cache', { clients: ['default', 'Redis', 'Cluster'], system: 'redis' }),
   redis: client('cache', { clients: ['createClient', 'createCluster', 'createSentinel', 'RedisClient'], system: 'redis' }),
   '@redis/client': client('cache', { clients: ['createClient', 'createCluster', 'createSentinel', 'RedisClient'], system: 'redis' }),
   '@upstash/redis': client('cache', { system: 'redis' }),
+  // Valkey, the Redis fork: a fork of ioredis, and Valkey's own client.
+  iovalkey: client('cache', { clients: ['default', 'Redis', 'Cluster'], system: 'redis' }),
+  '@valkey/valkey-glide': client('cache', { clients: ['GlideClient', 'GlideClusterClient'], system: 'redis' }),
   memjs: client('cache'),
   memcached: client('cache'),
   'cache-manager': client('cache'),

@@ -510,6 +510,23 @@ export function removesData(text: string): boolean {
 }
 
 /**
+ * Methods that empty the whole store a client reaches, whatever was written there and however:
+ * `redis.flushdb()`, `db.dropDatabase()`.
+ */
+const WHOLE_STORE_EMPTYING: ReadonlySet<string> = new Set(['flushall', 'flushAll', 'flushdb', 'flushDb', 'dropDatabase', 'clearDatabase']);
+
+/**
+ * Whether a call empties the whole store it reaches (of the boundary kind `kind`), so that in a test
+ * it removes what the test wrote before it as well as after. A cache's `clear()` empties it
+ * (`keyv.clear()`); elsewhere `clear()` may only forget what a client holds in the process
+ * (`orm.em.clear()` empties an identity map, not the database).
+ */
+export function emptiesWholeStore(facts: CallFacts, kind: string | null): boolean {
+  const last = facts.segments[facts.segments.length - 1];
+  return last !== undefined && (WHOLE_STORE_EMPTYING.has(last) || (last === 'clear' && kind === 'cache'));
+}
+
+/**
  * Writing verbs that belong to one kind of boundary: `set` stores a cache key, but on a database
  * client's configuration (`orm.config.set()`) or a metadata map it writes nothing.
  */
@@ -549,6 +566,7 @@ const SCHEMA_VERBS: ReadonlySet<string> = new Set(['create', 'drop', 'alter', 'e
 /** Words naming parts of a schema: `createCompositeKeyTable`, `createAllGeneratorsTables`, `createSchema`. */
 const SCHEMA_NOUNS: ReadonlySet<string> = new Set([
   'table', 'tables', 'schema', 'schemas', 'index', 'indexes', 'indices', 'view', 'views', 'migration', 'migrations',
+  'column', 'columns', 'constraint', 'constraints',
   'collection', 'collections', 'extension', 'extensions', 'trigger', 'triggers', 'enum', 'enums',
   // A model defined on a data source (`ds.createModel('Order', properties)`) maps a table; it holds no rows.
   'model', 'models',
@@ -578,10 +596,21 @@ function splitWords(name: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
-/** Whether a function or method name says it works on the schema: a schema verb, then a schema noun. */
+/**
+ * Verbs that attach a part to a schema when the part follows at once: `addIndex`, `addColumns`,
+ * `registerModel`. Further on, the noun is where a record goes (`addRowToTable`, `addUserToCollection`).
+ */
+const ATTACHING_VERBS: ReadonlySet<string> = new Set(['add', 'register']);
+
+/**
+ * Whether a function or method name says it works on the schema: a schema verb, then a schema noun,
+ * or an attaching verb with a schema noun right after it.
+ */
 export function namesSchemaWork(name: string): boolean {
   const [verb, ...rest] = camelWords(name);
-  return verb !== undefined && SCHEMA_VERBS.has(verb) && rest.some((word) => SCHEMA_NOUNS.has(word));
+  if (verb === undefined) return false;
+  if (ATTACHING_VERBS.has(verb)) return rest[0] !== undefined && SCHEMA_NOUNS.has(rest[0]);
+  return SCHEMA_VERBS.has(verb) && rest.some((word) => SCHEMA_NOUNS.has(word));
 }
 
 /** `createSubscriber`, `addMember`, `registerUser`: a method named for the record it makes. */

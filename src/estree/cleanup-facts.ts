@@ -26,6 +26,7 @@ import {
   stagesOnly,
   writeTargetOf,
   writeVerbKind,
+  emptiesWholeStore,
   type CallFacts,
   type CallRole,
 } from '../core/vocabulary';
@@ -330,7 +331,7 @@ class CleanupGatherer {
       });
       if (!cleanup) continue;
       // Stopping the throwaway container a test writes to takes its data with it, wherever the test stops it.
-      const placed = this.placeCleanup(node, cleanup, undefined, reset || role === 'stop' || dropsStoreMadeInTest(context, node));
+      const placed = this.placeCleanup(node, cleanup, undefined, reset || role === 'stop' || emptiesWholeStore(facts, cleanup.kind) || dropsStoreMadeInTest(context, node));
       cleanups.push(placed.place === 'test' && role === 'cleanup' ? { ...placed, subject: subjectOf(context, node, facts.text, false) } : placed);
     }
     for (const { node, kind } of this.extraCleanups) cleanups.push(this.placeCleanup(node, { kind }));

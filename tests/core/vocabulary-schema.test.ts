@@ -66,6 +66,15 @@ describe('schemaWorkOf', () => {
     ['queue.create()', call('queue.create'), null],
     ['subscription.create()', call('subscription.create'), null],
     ['schemaRegistry.register()', call('schemaRegistry.register'), null],
+    // Attaching a part to the schema names the part at once; a part named further on is where a record goes.
+    ['addModelToRegistry(model, Invoice)', call('addModelToRegistry'), 'build'],
+    ['registerModels()', call('registerModels'), 'build'],
+    ['queryInterface.addIndex()', call('queryInterface.addIndex'), 'build'],
+    ['queryInterface.addConstraint()', call('queryInterface.addConstraint'), 'build'],
+    ['dropColumns()', call('dropColumns'), 'reset'],
+    ['addRowToTable()', call('addRowToTable'), null],
+    ['addUserToCollection()', call('addUserToCollection'), null],
+    ['registerUser()', call('registerUser'), null],
   ])('%s', (_label, facts, expected) => {
     expect(schemaWorkOf(facts)).toBe(expected);
   });

@@ -1240,3 +1240,82 @@ describe('the order reader', () => {
     },
   ],
 });
+
+cjs.run('prefer-shared-infrastructure: Valkey clients (Mocha, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'one connection for the suite, flushed before each test',
+      filename: 'test/integration/limiter.test.js',
+      code: `const Valkey = require('iovalkey');
+
+describe('limiter', () => {
+  let client;
+  before(() => {
+    client = new Valkey({ host: '127.0.0.1', port: 6379 });
+  });
+  beforeEach(() => client.flushdb());
+  after(() => client.quit());
+
+  it('counts a hit', async () => {
+    await client.incr('hits');
+  });
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Valkey’s own client, made by its factory for every test',
+      filename: 'test/integration/limiter.test.js',
+      code: `const { describe, it, beforeEach, afterEach } = require('mocha');
+const { GlideClient } = require('@valkey/valkey-glide');
+
+describe('limiter', () => {
+  let client;
+  beforeEach(async () => {
+    client = await GlideClient.createClient({ addresses: [{ host: '127.0.0.1', port: 6379 }] });
+  });
+  afterEach(() => client.close());
+
+  it('counts a hit', async () => {
+    await client.incr('hits');
+  });
+  it('reads a key', async () => {
+    await client.get('k');
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'perTestHook',
+          line: 7,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'moveToSharedHooks',
+              data: { shared: 'before', teardown: 'after' },
+              output: `const { describe, it, beforeEach, afterEach, before, after } = require('mocha');
+const { GlideClient } = require('@valkey/valkey-glide');
+
+describe('limiter', () => {
+  let client;
+  before(async () => {
+    client = await GlideClient.createClient({ addresses: [{ host: '127.0.0.1', port: 6379 }] });
+  });
+  after(() => client.close());
+
+  it('counts a hit', async () => {
+    await client.incr('hits');
+  });
+  it('reads a key', async () => {
+    await client.get('k');
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

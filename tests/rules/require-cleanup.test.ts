@@ -2056,3 +2056,150 @@ describe('invoices', () => {
     },
   ],
 });
+
+const VALKEY_CACHE = `const { describe, it, after } = require('mocha');
+const { expect } = require('chai');
+const Valkey = require('iovalkey');
+
+describe('session cache', () => {
+  const client = new Valkey(process.env.VALKEY_URL);
+  after(() => client.quit());
+
+  it('keeps a session', async () => {
+    await client.set('session:ada', 'token', 'EX', 60);
+    expect(await client.get('session:ada')).to.equal('token');
+  });
+});
+`;
+
+cjs.run('require-cleanup: a Valkey client (Mocha, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'the keys flushed after each test',
+      filename: 'test/integration/session-cache.test.js',
+      code: VALKEY_CACHE.replace("const { describe, it, after } = require('mocha');", "const { describe, it, after, afterEach } = require('mocha');").replace(
+        '  after(() => client.quit());',
+        '  afterEach(() => client.flushdb());\n  after(() => client.quit());',
+      ),
+    },
+    {
+      name: 'the test empties the whole store itself once it has checked what it wrote',
+      filename: 'test/integration/session-cache.test.js',
+      code: VALKEY_CACHE.replace(
+        "    expect(await client.get('session:ada')).to.equal('token');",
+        "    expect(await client.get('session:ada')).to.equal('token');\n    await client.flushdb();",
+      ),
+    },
+    {
+      name: 'a Keyv store cleared at the end of the test that wrote to it',
+      filename: 'test/integration/session-cache.test.js',
+      code: `const { describe, it } = require('mocha');
+const { expect } = require('chai');
+const Keyv = require('keyv');
+
+describe('sessions', () => {
+  it('keeps a session', async () => {
+    const store = new Keyv(process.env.VALKEY_URL, { namespace: 'sessions' });
+    await store.set('ada', 'token');
+    expect(await store.get('ada')).to.equal('token');
+    await store.clear();
+    await store.disconnect();
+  });
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'emptying the cache in the test removes what it cached, not the row it inserted',
+      filename: 'test/integration/orders.test.js',
+      code: `const { describe, it, before, after } = require('mocha');
+const { expect } = require('chai');
+const Redis = require('ioredis');
+const { Pool } = require('pg');
+
+describe('orders', () => {
+  const cache = new Redis(process.env.REDIS_URL);
+  const pool = new Pool();
+  after(() => Promise.all([cache.quit(), pool.end()]));
+
+  it('caches a placed order', async () => {
+    await pool.query('INSERT INTO orders (id) VALUES (1)');
+    await cache.set('order:1', 'placed');
+    expect(await cache.get('order:1')).to.equal('placed');
+    await cache.flushdb();
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 12,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              output: `const { describe, it, before, after, afterEach } = require('mocha');
+const { expect } = require('chai');
+const Redis = require('ioredis');
+const { Pool } = require('pg');
+
+describe('orders', () => {
+  const cache = new Redis(process.env.REDIS_URL);
+  const pool = new Pool();
+  after(() => Promise.all([cache.quit(), pool.end()]));
+
+  afterEach(async () => {
+    // Remove what each test wrote through \`pool\`: truncate the tables it wrote to, or roll back a per-test transaction.
+  });
+
+  it('caches a placed order', async () => {
+    await pool.query('INSERT INTO orders (id) VALUES (1)');
+    await cache.set('order:1', 'placed');
+    expect(await cache.get('order:1')).to.equal('placed');
+    await cache.flushdb();
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the ioredis fork writes a key nothing removes',
+      filename: 'test/integration/session-cache.test.js',
+      code: VALKEY_CACHE,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 10,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              output: `const { describe, it, after, afterEach } = require('mocha');
+const { expect } = require('chai');
+const Valkey = require('iovalkey');
+
+describe('session cache', () => {
+  const client = new Valkey(process.env.VALKEY_URL);
+  after(() => client.quit());
+
+  afterEach(async () => {
+    // Remove what each test wrote through \`client\`: flush the keys it set.
+  });
+
+  it('keeps a session', async () => {
+    await client.set('session:ada', 'token', 'EX', 60);
+    expect(await client.get('session:ada')).to.equal('token');
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
