@@ -194,7 +194,7 @@ function isCovered(placed: PlacedWrite, facts: CleanupFileFacts): boolean {
         return (
           placed.test !== null &&
           placedCleanup.test === placed.test &&
-          (placedCleanup.dropsStore === true || placedCleanup.at < placed.at || removesWhatWasWritten(placedCleanup.subject, placed.subject))
+          (placedCleanup.dropsStore === true || placedCleanup.at < placed.at || removesWhatWasWritten(placedCleanup.subject, placed.subject, write.kind))
         );
       case 'before-all':
         return (
@@ -211,12 +211,15 @@ function isCovered(placed: PlacedWrite, facts: CleanupFileFacts): boolean {
  * keys of the write's own (`DELETE FROM users WHERE id = $1` with the `id` the insert used), or the row
  * the write handed back (`user.destroy()`).
  */
-function removesWhatWasWritten(removed: Subject | null | undefined, written: Subject | null | undefined): boolean {
+function removesWhatWasWritten(removed: Subject | null | undefined, written: Subject | null | undefined, kind: string | null): boolean {
   if (!removed || !written) return false;
   if (removed.row !== undefined && written.keys.includes(removed.row)) return true;
   if (removed.anyStore) return removed.keys.length > 0 && removed.keys.every((key) => written.keys.includes(key));
+  if (removed.store !== written.store || removed.keys.length === 0) return false;
+  // A cache deletes each key it is named on its own (`redis.del(first, second)`): one of them is the write's.
+  if (kind === 'cache') return removed.keys.some((key) => written.keys.includes(key));
   // A delete removes the rows that match every value it names: each must be one the write used.
-  return removed.store === written.store && removed.keys.length > 0 && removed.keys.every((key) => written.keys.includes(key));
+  return removed.keys.every((key) => written.keys.includes(key));
 }
 
 function covers(cleanup: Cleanup, write: Write): boolean {

@@ -2091,6 +2091,27 @@ cjs.run('require-cleanup: a Valkey client (Mocha, CommonJS)', rule, {
       ),
     },
     {
+      name: 'a delete of several keys removes each of them: the test wrote two of them',
+      filename: 'test/integration/session-cache.test.js',
+      code: `const { describe, it, after } = require('mocha');
+const { expect } = require('chai');
+const Valkey = require('iovalkey');
+
+describe('session cache', () => {
+  const client = new Valkey(process.env.VALKEY_URL);
+  after(() => client.quit());
+
+  it('forgets both sessions', async () => {
+    const ada = \`session:ada:\${Date.now()}\`;
+    const grace = \`session:grace:\${Date.now()}\`;
+    await client.set(ada, 'token-1');
+    await client.set(grace, 'token-2');
+    expect(await client.del(ada, grace)).to.equal(2);
+  });
+});
+`,
+    },
+    {
       name: 'a Keyv store cleared at the end of the test that wrote to it',
       filename: 'test/integration/session-cache.test.js',
       code: `const { describe, it } = require('mocha');
@@ -2158,6 +2179,60 @@ describe('orders', () => {
     await cache.set('order:1', 'placed');
     expect(await cache.get('order:1')).to.equal('placed');
     await cache.flushdb();
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a cache delete of the other key leaves the first write behind',
+      filename: 'test/integration/session-cache.test.js',
+      code: `const { describe, it, after } = require('mocha');
+const { expect } = require('chai');
+const Valkey = require('iovalkey');
+
+describe('session cache', () => {
+  const client = new Valkey(process.env.VALKEY_URL);
+  after(() => client.quit());
+
+  it('forgets one session', async () => {
+    const ada = \`session:ada:\${Date.now()}\`;
+    const grace = \`session:grace:\${Date.now()}\`;
+    await client.set(ada, 'token-1');
+    await client.set(grace, 'token-2');
+    expect(await client.del(grace)).to.equal(1);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 12,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              output: `const { describe, it, after, afterEach } = require('mocha');
+const { expect } = require('chai');
+const Valkey = require('iovalkey');
+
+describe('session cache', () => {
+  const client = new Valkey(process.env.VALKEY_URL);
+  after(() => client.quit());
+
+  afterEach(async () => {
+    // Remove what each test wrote through \`client\`: flush the keys it set.
+  });
+
+  it('forgets one session', async () => {
+    const ada = \`session:ada:\${Date.now()}\`;
+    const grace = \`session:grace:\${Date.now()}\`;
+    await client.set(ada, 'token-1');
+    await client.set(grace, 'token-2');
+    expect(await client.del(grace)).to.equal(1);
   });
 });
 `,
