@@ -84,7 +84,7 @@ const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
 const CLASS_NAME = /^[A-Z]/;
 
 /** Constructors that build infrastructure. */
-const INFRASTRUCTURE_CLASS = /(?:Client|Pool|Container|DataSource|Connection|Environment|Server|Agent|Cluster|ReplSet)$|^(?:Sequelize|Redis|Kafka|Kysely|Knex|Queue|Worker|MongoClient|Producer|Consumer|Pool|Storage|PubSub|S3|Minio)$/;
+const INFRASTRUCTURE_CLASS = /(?:Client|Pool|Container|DataSource|Connection|Environment|Server|Agent|Cluster|ReplSet)$|^(?:Sequelize|Redis|Valkey|Memcached|Etcd3|Kafka|Kysely|Knex|Queue|Worker|MongoClient|Producer|Consumer|Pool|Storage|PubSub|S3|Minio)$/;
 
 /**
  * Calls whose receiver decides what they do, where the method name alone would mislead:

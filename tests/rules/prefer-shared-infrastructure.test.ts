@@ -1265,6 +1265,79 @@ describe('limiter', () => {
   ],
   invalid: [
     {
+      name: 'the ioredis fork, under the name its users give it, opened for every test',
+      filename: 'test/integration/limiter.test.js',
+      code: `const { describe, it, beforeEach, afterEach } = require('mocha');
+const { expect } = require('chai');
+const Valkey = require('iovalkey');
+const { RateLimiter } = require('../../lib/rate-limiter');
+
+describe('RateLimiter', () => {
+  let client;
+  beforeEach(() => {
+    client = new Valkey({ host: '127.0.0.1', port: 6379 });
+  });
+  afterEach(async () => {
+    await client.flushdb();
+    await client.disconnect();
+  });
+
+  it('lets the first hit through', async () => {
+    const limiter = new RateLimiter({ store: client, points: 2 });
+    expect((await limiter.consume('ada')).remaining).to.equal(1);
+  });
+  it('counts two hits', async () => {
+    const limiter = new RateLimiter({ store: client, points: 2 });
+    await limiter.consume('ada');
+    expect((await limiter.consume('ada')).remaining).to.equal(0);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'perTestHook',
+          line: 9,
+          column: 14,
+          data: { count: 2, call: 'new Valkey()', hook: 'beforeEach', shared: 'before' },
+          suggestions: [
+            {
+              messageId: 'moveToSharedHooks',
+              data: { shared: 'before', teardown: 'after' },
+              output: `const { describe, it, beforeEach, afterEach, before, after } = require('mocha');
+const { expect } = require('chai');
+const Valkey = require('iovalkey');
+const { RateLimiter } = require('../../lib/rate-limiter');
+
+describe('RateLimiter', () => {
+  let client;
+  before(() => {
+    client = new Valkey({ host: '127.0.0.1', port: 6379 });
+  });
+  afterEach(async () => {
+    await client.flushdb();
+  });
+
+  after(async () => {
+    await client.disconnect();
+  });
+
+  it('lets the first hit through', async () => {
+    const limiter = new RateLimiter({ store: client, points: 2 });
+    expect((await limiter.consume('ada')).remaining).to.equal(1);
+  });
+  it('counts two hits', async () => {
+    const limiter = new RateLimiter({ store: client, points: 2 });
+    await limiter.consume('ada');
+    expect((await limiter.consume('ada')).remaining).to.equal(0);
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'Valkey’s own client, made by its factory for every test',
       filename: 'test/integration/limiter.test.js',
       code: `const { describe, it, beforeEach, afterEach } = require('mocha');
