@@ -362,6 +362,18 @@ export function namesInMemoryStore(text: string): boolean {
   return IN_MEMORY_STORE.test(text);
 }
 
+/** Options that name where an embedded SQLite database keeps its file. */
+const SQLITE_FILE_KEYS: ReadonlySet<string> = new Set(['storage', 'host']);
+
+/**
+ * Whether an options object sets up SQLite without naming a file, which Sequelize opens in memory
+ * (`{ dialect: 'sqlite', logging: false }`). `keys` are the object's own keys, `null` when some of
+ * them cannot be read (a spread, a computed key).
+ */
+export function defaultsToMemory(dialect: string | null, keys: readonly string[] | null): boolean {
+  return dialect === 'sqlite' && keys !== null && !keys.some((key) => SQLITE_FILE_KEYS.has(key));
+}
+
 /**
  * A short label for a call in messages, arguments elided: `pool.query()`, `new Pool()`,
  * `new PostgreSqlContainer().start()`, `knex().insert()`. Without `called`, only the last segment is called.

@@ -13,9 +13,9 @@ import {
   type PerTestBuild,
   type TeardownStatement,
 } from '../core/prefer-shared-infrastructure';
-import { callLabel, mayCheckOutConnection, namesInMemoryStore, openingOf, opensHandle, reconfiguresHandle, type CallFacts } from '../core/vocabulary';
+import { callLabel, defaultsToMemory, mayCheckOutConnection, namesInMemoryStore, openingOf, opensHandle, reconfiguresHandle, type CallFacts } from '../core/vocabulary';
 import { containerOfValue, reachedBoundaryOfValue } from './boundary-values';
-import { callChain, callFacts, isWithin, propertyName, staticString, unwrap } from './call-chain';
+import { callChain, callFacts, isWithin, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { valuesOf } from './local-bindings';
 import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
@@ -186,8 +186,30 @@ function opensInfrastructure(context: Context, node: Construction, facts: CallFa
     connected: isConnectedLater(context, node),
     guarded: isGuarded(node, statement),
     mocked: specifier !== undefined && mocked.has(moduleKeyOf(context, specifier)),
-    inMemory: configurationStrings(context, node.arguments).some(namesInMemoryStore),
+    inMemory: configurationStrings(context, node.arguments).some(namesInMemoryStore) || node.arguments.some((argument) => opensSqliteInMemory(context, argument)),
   });
+}
+
+/** An options argument, written in place or held by a constant, that sets up SQLite with no file: `{ dialect: 'sqlite' }`. */
+function opensSqliteInMemory(context: Context, argument: Node): boolean {
+  let options = unwrap(argument);
+  if (options.type === AST_NODE_TYPES.Identifier) {
+    const resolution = resolveName(context, options);
+    // The initialiser shows up twice: as the declaration's `init` and as the write that reference makes.
+    const values = new Set(resolution.type === 'local' ? valuesOf(resolution.variable) : []);
+    if (values.size !== 1) return false;
+    options = [...values][0] as Node;
+  }
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  let dialect: string | null = null;
+  const keys: string[] = [];
+  for (const property of options.properties) {
+    const key = property.type === AST_NODE_TYPES.Property && !property.computed ? propertyKeyName(property.key) : null;
+    if (key === null) return false;
+    keys.push(key);
+    if (key === 'dialect') dialect = staticString((property as TSESTree.Property).value);
+  }
+  return defaultsToMemory(dialect, keys);
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   buildsOnly,
   classifyCall,
   commitsUnitOfWork,
+  defaultsToMemory,
   namesInMemoryStore,
   removesData,
   schemaWorkOf,
@@ -138,5 +139,16 @@ describe('text that removes data or keeps it in memory', () => {
   it('knows PGlite memory URLs as in-memory stores', () => {
     expect(namesInMemoryStore('memory://')).toBe(true);
     expect(namesInMemoryStore('postgres://memory.example.com/db')).toBe(false);
+  });
+
+  it.each([
+    ['SQLite with no file named', 'sqlite', ['dialect', 'logging'], true],
+    ['SQLite given a storage file', 'sqlite', ['dialect', 'storage'], false],
+    ['SQLite given a host, which it takes for the file', 'sqlite', ['dialect', 'host'], false],
+    ['SQLite options with a key that cannot be read', 'sqlite', null, false],
+    ['a server database', 'postgres', ['dialect', 'logging'], false],
+    ['no dialect at all', null, ['logging'], false],
+  ] as const)('%s', (_, dialect, keys, expected) => {
+    expect(defaultsToMemory(dialect, keys)).toBe(expected);
   });
 });

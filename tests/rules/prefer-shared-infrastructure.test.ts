@@ -146,6 +146,47 @@ it('migrates', async () => {
 });`,
     },
     {
+      name: 'Sequelize on SQLite with no file opens a fresh database in memory for each test',
+      filename: TS_FILE,
+      code: `
+import { Sequelize } from 'sequelize';
+import { beforeEach, expect, it } from 'vitest';
+import { MigrationLog } from '../../src/migration-log';
+
+let sequelize: Sequelize;
+beforeEach(() => {
+  sequelize = new Sequelize('app', 'user', 'secret', { dialect: 'sqlite', logging: false });
+});
+it('starts with no tables', async () => {
+  expect(await sequelize.getQueryInterface().showAllTables()).toEqual([]);
+});
+it('records a migration', async () => {
+  await new MigrationLog(sequelize).record('001-users');
+  expect(await new MigrationLog(sequelize).executed()).toEqual(['001-users']);
+});`,
+    },
+    {
+      name: 'SQLite options kept in a constant, with no file, are in memory too',
+      filename: JS_FILE,
+      code: `
+const { Sequelize } = require('sequelize');
+const { defineModels } = require('../../src/models');
+
+const inMemory = { dialect: 'sqlite', logging: false };
+describe('model definitions', () => {
+  let sequelize;
+  beforeEach(() => {
+    sequelize = new Sequelize(inMemory);
+  });
+  it('defines orders', () => {
+    expect(defineModels(sequelize).Order).toBeDefined();
+  });
+  it('defines customers', () => {
+    expect(defineModels(sequelize).Customer).toBeDefined();
+  });
+});`,
+    },
+    {
       name: 'a server of the app itself is not a boundary',
       filename: TS_FILE,
       code: `
@@ -970,6 +1011,57 @@ describe('model definitions', () => {
     expect(defineModels(sequelize).Customer).toBeDefined()
   })
 })`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'SQLite kept in a file is opened again for each test',
+      filename: JS_FILE,
+      code: `
+const { Sequelize } = require('sequelize');
+const { defineModels } = require('../../src/models');
+
+describe('model definitions', () => {
+  let sequelize;
+  beforeEach(() => {
+    sequelize = new Sequelize({ dialect: 'sqlite', storage: 'tmp/test.sqlite' });
+  });
+  afterEach(() => sequelize.close());
+  it('defines orders', () => {
+    expect(defineModels(sequelize).Order).toBeDefined();
+  });
+  it('defines customers', () => {
+    expect(defineModels(sequelize).Customer).toBeDefined();
+  });
+});`,
+      errors: [
+        {
+          messageId: 'perTestHook',
+          line: 8,
+          data: { count: 2, call: 'new Sequelize()', hook: 'beforeEach', shared: 'beforeAll' },
+          suggestions: [
+            {
+              messageId: 'moveToSharedHooks',
+              data: { shared: 'beforeAll', teardown: 'afterAll' },
+              output: `
+const { Sequelize } = require('sequelize');
+const { defineModels } = require('../../src/models');
+
+describe('model definitions', () => {
+  let sequelize;
+  beforeAll(() => {
+    sequelize = new Sequelize({ dialect: 'sqlite', storage: 'tmp/test.sqlite' });
+  });
+  afterAll(() => sequelize.close());
+  it('defines orders', () => {
+    expect(defineModels(sequelize).Order).toBeDefined();
+  });
+  it('defines customers', () => {
+    expect(defineModels(sequelize).Customer).toBeDefined();
+  });
+});`,
             },
           ],
         },
