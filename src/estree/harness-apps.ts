@@ -523,6 +523,18 @@ function isPackage(context: Context, specifier: string): boolean {
 
 /** Globals that hold a plain value: where the file is, or nothing. */
 const PLAIN_GLOBALS: ReadonlySet<string> = new Set(['__dirname', '__filename', 'undefined', 'NaN', 'Infinity']);
+/** The language's own value types: what one is made of is all it holds (`new Map()`, `new Date(0)`, `Symbol('id')`). */
+const BUILT_IN_VALUES: ReadonlySet<string> = new Set([
+  'Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'Error', 'TypeError', 'RangeError', 'URL', 'URLSearchParams', 'Array', 'RegExp', 'Symbol', 'String', 'Number', 'Boolean', 'BigInt', 'Promise',
+]);
+
+/** `new Map()`, `new Date(start)`: a value of one of the language's own types, made of what is written here. */
+function isBuiltInValue(context: Context, expression: Node, depth: number, registered: TSESTree.Identifier | null): boolean {
+  if (expression.type !== AST_NODE_TYPES.NewExpression && expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(expression.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || !BUILT_IN_VALUES.has(callee.name) || resolveName(context, callee).type !== 'global') return false;
+  return expression.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isWrittenHere(context, argument, depth, registered));
+}
 
 /** A handler or value written in this file or taken from a package, never from the project's modules. */
 function isWrittenHere(context: Context, node: Node, depth: number, registered: TSESTree.Identifier | null = null): boolean {
@@ -555,6 +567,7 @@ function isWrittenHere(context: Context, node: Node, depth: number, registered: 
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.MemberExpression: {
+      if (isBuiltInValue(context, expression, depth, registered)) return true;
       // `express.json()`, `oapi.validPath(…)`: a value of a package, or of the library under test.
       const origin = moduleOriginOf(context, expression);
       if (origin !== null && (isPackage(context, origin) || isOwnPublishedEntry(context, origin))) return true;

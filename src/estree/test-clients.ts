@@ -44,6 +44,8 @@ export const TEST_CLIENT_MODULES: Readonly<Record<string, { readonly library: st
   'chai-http': { library: 'chai-http', calls: new Set(['request', 'request.execute']) },
   pactum: { library: 'pactum', calls: new Set(['spec', 'e2e']) },
   'hono/testing': { library: 'Hono', calls: new Set(['testClient']) },
+  // LoopBack 4's test kit: supertest clients of an app or of a request handler, and supertest itself.
+  '@loopback/testlab': { library: '@loopback/testlab', calls: new Set(['createRestAppClient', 'createClientForHandler', 'supertest']) },
 };
 
 /**
@@ -98,7 +100,7 @@ function recognise(context: Context, node: TSESTree.CallExpression): TestClientC
   const member = moduleMemberOf(context, callee);
   if (member) {
     const entry = TEST_CLIENT_MODULES[member.source];
-    if (entry?.calls.has(member.path.join('.'))) return { library: entry.library, node, app: argument };
+    if (entry?.calls.has(member.path.join('.'))) return { library: entry.library, node, app: argument && heldApp(argument) };
     if (member.source === 'chai' && isChaiRequest(member.path) && loadsChaiHttp(context)) return { library: CHAI_HTTP, node, app: argument };
     return null;
   }
@@ -111,6 +113,17 @@ function recognise(context: Context, node: TSESTree.CallExpression): TestClientC
     return { library: CHAI_HTTP, node, app: argument };
   }
   return null;
+}
+
+/**
+ * The app an argument hands over: the argument itself, or the one value of an object that wraps it
+ * (`createRestAppClient({ restServer: server })` takes the server the app runs on).
+ */
+function heldApp(argument: Node): Node {
+  const node = unwrap(argument);
+  if (node.type !== AST_NODE_TYPES.ObjectExpression || node.properties.length !== 1) return argument;
+  const [property] = node.properties;
+  return property?.type === AST_NODE_TYPES.Property && !property.computed ? property.value : argument;
 }
 
 /**
@@ -242,7 +255,8 @@ export function testClientTargetOf(context: Context, client: TestClientCall): Cl
  */
 export function describeClientCall(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): { call: string; request: string | null } {
   const { sourceCode } = context;
-  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  // A trailing comma before a closing brace or bracket reads as written on one line: `{ a: 1 }`.
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/,\s*([}\]])/g, ' $1').trim();
   if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return { call: oneLine(sourceCode.getText(node)), request: null };
   const args = oneLine(node.arguments.map((argument) => sourceCode.getText(argument)).join(', '));
   const shown = args.length <= MAX_ARGUMENTS_TEXT ? args : '…';

@@ -24,6 +24,24 @@ const CLI_TEST = 'tests/fixtures/acme-cli/tests/integration/import-users.test.ts
 ts.run('no-endpoint-calls (TypeScript)', rule, {
   valid: [
     {
+      name: "LoopBack testlab's assertions and server config are no client of the app",
+      filename: 'tests/integration/product-repository.test.ts',
+      code: `
+import { expect, givenHttpServerConfig } from '@loopback/testlab';
+import { ProductRepository } from '../../src/repositories/product.repository';
+import { testdb } from '../fixtures/datasources/testdb.datasource';
+
+describe('ProductRepository', () => {
+  beforeEach(() => new ProductRepository(testdb).deleteAll());
+  it('finds a product by name', async () => {
+    const products = new ProductRepository(testdb);
+    await products.create({ name: 'Pen', port: givenHttpServerConfig().port });
+    expect(await products.findOne({ where: { name: 'Pen' } })).to.containEql({ name: 'Pen' });
+  });
+});
+`,
+    },
+    {
       name: 'a repository test against a real database, rolled back after each test (Jest)',
       filename: 'tests/integration/user-repository.test.ts',
       code: `
@@ -292,6 +310,44 @@ test('answers through the typed client', async () => {
       errors: [
         { messageId: 'testClient', line: 9, column: 26, data: { ...at('tests/integration/health.test.ts'), client: 'Hono', call: "app.request('/health')" } },
         { messageId: 'testClient', line: 12, column: 18, data: { ...at('tests/integration/health.test.ts'), client: 'Hono', call: 'testClient(app)' } },
+      ],
+    },
+    {
+      name: 'LoopBack testlab clients of the app and of its server (Mocha)',
+      filename: 'tests/integration/recommendations.test.ts',
+      code: `
+import { createRestAppClient, givenHttpServerConfig } from '@loopback/testlab';
+import { ShopApplication } from '../../src/application';
+import { startRecommender } from '../../src/recommender';
+
+describe('recommendations', () => {
+  it('lists products for a user', async () => {
+    const app = new ShopApplication({ rest: givenHttpServerConfig() });
+    await app.start();
+    await createRestAppClient(app).get('/users/u1/recommendations').expect(200);
+  });
+  it('answers from the recommender server', async () => {
+    const server = await startRecommender(givenHttpServerConfig());
+    const client = createRestAppClient({
+      restServer: server,
+    });
+    await client.get('/u1').expect(200);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'testClient',
+          line: 10,
+          column: 11,
+          data: { ...at('tests/integration/recommendations.test.ts'), client: '@loopback/testlab', call: 'createRestAppClient(app)', request: ' (GET /users/u1/recommendations)' },
+        },
+        {
+          messageId: 'testClient',
+          line: 14,
+          column: 20,
+          data: { ...at('tests/integration/recommendations.test.ts'), client: '@loopback/testlab', call: 'createRestAppClient({ restServer: server })' },
+        },
       ],
     },
     {
@@ -751,6 +807,26 @@ test('lets a paying customer through', async () => {
 `,
     },
     {
+      name: 'a fastify harness decorated with values of the language\u2019s own types (node:test)',
+      filename: 'tests/integration/request-counter.test.ts',
+      code: `
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import Fastify from 'fastify';
+import { countRequests } from '../../src/plugins/count-requests';
+
+test('counts each request once', async () => {
+  const app = Fastify();
+  app.decorate('seen', new Map());
+  app.decorate('startedAt', new Date(0));
+  app.get('/items/:id', { onRequest: countRequests }, async () => 'ok');
+  const id = 7;
+  await app.inject({ method: 'GET', url: \`/items/\${id}\` });
+  assert.equal(app.seen.get('/items/:id'), 1);
+});
+`,
+    },
+    {
       name: 'a Koa harness served through its callback, and a Hono one built in a chain (Vitest)',
       filename: 'tests/integration/rate-limit.test.ts',
       code: `
@@ -857,6 +933,23 @@ test('serves orders', async () => {
 });
 `,
       errors: [{ messageId: 'testClient', line: 11, column: 9, data: { ...at('tests/integration/init.test.ts'), client: 'supertest', call: 'request(app)', request: ' (GET /orders)' } }],
+    },
+    {
+      name: 'a fastify app decorated with a Map of the project\u2019s handlers holds the project\u2019s code',
+      filename: 'tests/integration/order-handlers.test.ts',
+      code: `
+import Fastify from 'fastify';
+import { orderHandlers } from '../../src/handlers/orders';
+
+test('answers from the order handlers', async () => {
+  const app = Fastify();
+  app.decorate('handlers', new Map(orderHandlers));
+  app.get('/items/:id', async () => 'ok');
+  const id = 7;
+  await app.inject({ method: 'GET', url: \`/items/\${id}\` });
+});
+`,
+      errors: [{ messageId: 'testClient', line: 10, column: 9, data: { ...at('tests/integration/order-handlers.test.ts'), client: 'in-process injection', call: 'app.inject(…)' } }],
     },
     {
       name: 'an express app handed to the project to add its routes is the project app',
