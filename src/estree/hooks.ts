@@ -53,6 +53,7 @@ export function hookStyleOf(context: Context, calls: readonly TestCall[]): HookS
     case 'jasmine':
       return 'jest';
     case 'node:test':
+    case 'lab':
       return 'bdd';
     case 'mocha':
       return uses(TDD_NAMES) || written.has('suite') ? 'tdd' : 'bdd';

@@ -2,13 +2,13 @@ import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getSettings, type AliasTarget } from '../settings';
 import { propertyName, unwrap } from './call-chain';
-import { resolveName } from './imports';
+import { moduleLoadOf, resolveName } from './imports';
 import { fileCache } from './file-cache';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-export type TestFramework = 'jest' | 'vitest' | 'mocha' | 'node:test' | 'jasmine' | 'bun' | 'global';
+export type TestFramework = 'jest' | 'vitest' | 'mocha' | 'node:test' | 'jasmine' | 'bun' | 'lab' | 'global';
 export type HookName = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
 
 /** A recognised call to a test-framework function. */
@@ -143,6 +143,8 @@ function identify(context: Context, identifier: TSESTree.Identifier, members: re
     }
     return null;
   }
+  const scripted = labFunctionOf(context, resolution.variable);
+  if (scripted) return { name: scripted, framework: 'lab', members };
   // A local binding is a test function when it was made from one with `.extend(…)`, or when it
   // takes the name of one for a variant the file cannot see into (`const describe = helpers.describeWithDb`).
   const extended = extendedTestOf(context, resolution.variable);
@@ -170,6 +172,57 @@ function chosenTestFunctionOf(context: Context, variable: { defs: ReadonlyArray<
     return identify(context, head.identifier, head.members);
   });
   return first && second && first.name === second.name ? { name: first.name, framework: first.framework } : null;
+}
+
+/** The modules of hapi's test runner, lab, whose `script()` hands a file its test functions. */
+const LAB_MODULES: ReadonlySet<string> = new Set(['@hapi/lab', 'lab']);
+/** What lab's script calls its functions, by their canonical meaning. */
+const LAB_NAMES: Readonly<Record<string, AliasTarget>> = {
+  describe: 'describe',
+  experiment: 'describe',
+  suite: 'describe',
+  it: 'test',
+  test: 'test',
+  before: 'beforeAll',
+  beforeEach: 'beforeEach',
+  afterEach: 'afterEach',
+  after: 'afterAll',
+};
+
+/**
+ * `const { describe, it, before } = exports.lab = Lab.script()`: a function destructured from lab's
+ * script (with `Lab` loaded from `@hapi/lab`, or `require('@hapi/lab').script()` in place), by its
+ * canonical meaning; `null` for anything else.
+ */
+function labFunctionOf(context: Context, variable: { defs: ReadonlyArray<{ type: string; node: Node; name?: Node }> }): AliasTarget | null {
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || definition?.type !== 'Variable') return null;
+  const declarator = definition.node as TSESTree.VariableDeclarator;
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) return null;
+  const property = declarator.id.properties.find(
+    (candidate): candidate is TSESTree.ObjectPatternProperty => candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
+  );
+  const key = property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+  const name = key !== null && Object.hasOwn(LAB_NAMES, key) ? (LAB_NAMES[key] as AliasTarget) : null;
+  if (name === null) return null;
+  let init = unwrap(declarator.init);
+  // `exports.lab = Lab.script()`: lab finds the script on the module's exports.
+  while (init.type === AST_NODE_TYPES.AssignmentExpression) init = unwrap(init.right);
+  if (init.type !== AST_NODE_TYPES.CallExpression || init.arguments.length > 1) return null;
+  const callee = unwrap(init.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'script') return null;
+  return isLabModule(context, unwrap(callee.object)) ? name : null;
+}
+
+/** `Lab` bound to a load of lab, or `require('@hapi/lab')` itself. */
+function isLabModule(context: Context, node: Node): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const load = moduleLoadOf(node);
+    return load !== null && LAB_MODULES.has(load.source);
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, node);
+  return resolution.type === 'module' && LAB_MODULES.has(resolution.binding.source) && (resolution.binding.imported === 'default' || resolution.binding.imported === '*' || resolution.binding.imported === 'script');
 }
 
 /** Names a file gives a variant of a framework function it takes from elsewhere. */

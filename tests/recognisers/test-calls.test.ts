@@ -39,6 +39,28 @@ describe('parseTestCall', () => {
     expect(recognised(code, { filename: 'tests/integration/x.test.js', script: true })).toEqual(['describe:describe:mocha:', 'test:test:mocha:']);
   });
 
+  it.each([
+    [
+      "lab's script, kept on the module's exports",
+      `const Lab = require('@hapi/lab');\nconst { describe, it, before, afterEach } = exports.lab = Lab.script();\ndescribe('x', { retry: true }, () => { before(() => {}); it('y', (flags) => {}); afterEach(() => {}); });`,
+      ['describe:describe:lab:', 'hook:beforeAll:lab:', 'test:test:lab:', 'hook:afterEach:lab:'],
+    ],
+    [
+      "lab's older names, with the script taken from require in place",
+      `const { experiment, test, after } = exports.lab = require('@hapi/lab').script();\nexperiment('x', () => { test('y', () => {}); after(() => {}); });`,
+      ['describe:describe:lab:', 'test:test:lab:', 'hook:afterAll:lab:'],
+    ],
+  ])('recognises %s', (_label, code, expected) => {
+    expect(recognised(code, { filename: 'test/index.js', script: true })).toEqual(expected);
+  });
+
+  it.each([
+    ['a hook from the script of another module', `const Runner = require('./runner');\nconst { before, after } = Runner.script();\nbefore(() => {}); after(() => {});`],
+    ['a name lab does not give', `const Lab = require('@hapi/lab');\nconst { describe: group, expect } = Lab.script();\nexpect('x', () => {});`],
+  ])('does not recognise %s', (_label, code) => {
+    expect(recognised(code, { filename: 'test/index.js', script: true })).toEqual([]);
+  });
+
   it('recognises Vitest test.extend fixtures as test functions', () => {
     const code = `import { test as base } from 'vitest';\nconst test = base.extend({ db: async ({}, use) => { await use(1); } });\ntest('y', ({ db }) => {});`;
     expect(recognised(code)).toEqual(['test:test:vitest:']);

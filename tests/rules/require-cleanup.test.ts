@@ -981,6 +981,28 @@ suite('users', function () {
 cjs.run('require-cleanup (JavaScript, CommonJS)', rule, {
   valid: [
     {
+      name: "hapi's lab: rows deleted after each test by a hook taken from the script",
+      filename: JS_FILE,
+      code: `
+const Lab = require('@hapi/lab');
+const { Pool } = require('pg');
+const { OrderRepository } = require('../../lib/order-repository');
+
+const { describe, it, afterEach, after } = exports.lab = Lab.script();
+
+describe('OrderRepository', () => {
+  const pool = new Pool();
+  afterEach(() => pool.query('DELETE FROM orders'));
+  after(() => pool.end());
+
+  it('saves an order', async () => {
+    await pool.query("INSERT INTO orders (id, total) VALUES ('o-1', 10)");
+    const order = await new OrderRepository(pool).find('o-1');
+    if (order.total !== 10) throw new Error('wrong total');
+  });
+});`,
+    },
+    {
       name: 'Mocha + chai: rows deleted with knex after each test',
       filename: JS_FILE,
       code: `
@@ -998,6 +1020,28 @@ describe('users', () => {
     },
   ],
   invalid: [
+    {
+      name: "hapi's lab: a test inserts a row and no hook removes it (no hook name is free to suggest)",
+      filename: JS_FILE,
+      code: `
+const Lab = require('@hapi/lab');
+const { Pool } = require('pg');
+const { OrderRepository } = require('../../lib/order-repository');
+
+const { describe, it, after } = exports.lab = Lab.script();
+
+describe('OrderRepository', () => {
+  const pool = new Pool();
+  after(() => pool.end());
+
+  it('saves an order', async () => {
+    await pool.query("INSERT INTO orders (id, total) VALUES ('o-1', 10)");
+    const order = await new OrderRepository(pool).find('o-1');
+    if (order.total !== 10) throw new Error('wrong total');
+  });
+});`,
+      errors: [{ messageId: 'missingCleanup', line: 13, data: { call: 'pool.query()', target: 'the database', container: '' }, suggestions: [] }],
+    },
     {
       name: 'Mocha: a table truncated once before the suite, and two of its tests insert rows',
       filename: JS_FILE,
