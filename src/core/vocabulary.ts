@@ -70,7 +70,7 @@ const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
       'drop', 'dropDatabase', 'dropCollection', 'dropTable', 'deleteObject', 'deleteObjects',
       'nativeDelete', 'rollbackTransaction', 'abortTransaction',
       'deleteQueue', 'deleteTopics', 'deleteTopicRecords', 'deleteFiles', 'deleteBucket', 'clearDatabase',
-      'refreshDatabase', 'obliterate', 'deleteAll', 'cleanup', 'cleanUp', 'reset',
+      'refreshDatabase', 'obliterate', 'deleteAll', 'clean', 'cleanup', 'cleanUp', 'reset',
     ] as const
   ).map((name) => [name, 'cleanup'] as const),
   // stop
@@ -448,7 +448,7 @@ export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
 }
 
 /** Parts of a schema a receiver may be named for, whose bare `create()` makes the part rather than a record in it. */
-const PLACE_NOUNS: ReadonlySet<string> = new Set(['table', 'bucket', 'topic', 'index', 'view']);
+const PLACE_NOUNS: ReadonlySet<string> = new Set(['table', 'bucket', 'topic', 'index', 'view', 'collection', 'graph', 'dataset', 'keyspace']);
 /** Verbs that make such a part when they are the whole method name. */
 const SCHEMA_BUILD_VERBS: ReadonlySet<string> = new Set(['create', 'ensure', 'init', 'setup', 'define', 'build', 'make']);
 
@@ -584,6 +584,8 @@ const SCHEMA_NOUNS: ReadonlySet<string> = new Set([
   'model', 'models',
   // An object store's bucket is to its objects what a table is to rows, and a broker's topic to its messages.
   'bucket', 'buckets', 'topic', 'topics',
+  // A graph database's named graph, a warehouse's dataset and a wide-column store's keyspace hold tables or collections.
+  'graph', 'graphs', 'dataset', 'datasets', 'keyspace', 'keyspaces',
 ]);
 
 const wordsOfName = new Map<string, readonly string[]>();

@@ -57,6 +57,13 @@ describe('schemaWorkOf', () => {
     ['auditTable.create()', call('auditTable.create'), 'build'],
     ['ordersTopic.ensure()', call('ordersTopic.ensure'), 'build'],
     ['admin.createTopics()', call('admin.createTopics'), 'build'],
+    // A named graph, a dataset and a keyspace hold collections and tables, as a schema does.
+    ['graph.create()', call('graph.create'), 'build'],
+    ['ordersCollection.create()', call('ordersCollection.create'), 'build'],
+    ['bigquery.createDataset()', call('bigquery.createDataset'), 'build'],
+    ['client.createKeyspace()', call('client.createKeyspace'), 'build'],
+    ['graph.vertexCollection.save(): a vertex, a record', call('graph.vertexCollection.save'), null],
+    ['usersCollection.save()', call('usersCollection.save'), null],
     ['bucket.upload()', call('bucket.upload'), null],
     ['prisma.topic.create(): a row of the `topic` model', call('prisma.topic.create'), null],
     ['db.table.create(): a row of a restaurant’s `table` model', call('db.table.create'), null],
@@ -122,6 +129,8 @@ describe('factories', () => {
     expect(classifyCall(call('stores.invoices.deleteAll'))).toBe('cleanup');
     expect(classifyCall(call('reloadTestingDatabases'))).toBe('cleanup');
     expect(classifyCall(call('fixtures.cleanup'))).toBe('cleanup');
+    expect(classifyCall(call('db.clean'))).toBe('cleanup');
+    expect(classifyCall(call('knexCleaner.clean'))).toBe('cleanup');
   });
 });
 

@@ -1436,6 +1436,28 @@ test('stores an invoice', async () => {
 ts.run('require-cleanup (TypeScript): cleanup that counts', rule, {
   valid: [
     {
+      name: "the project's database cleaned after each test (clean({ drop: true }))",
+      filename: TS_FILE,
+      code: `
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createTestDatabase, type Database } from '../../src/database';
+
+let db: Database;
+beforeEach(async () => {
+  db = await createTestDatabase();
+  await db.sync();
+});
+afterEach(async () => {
+  await db.clean({ drop: true });
+  await db.close();
+});
+
+it('reads a row written with raw SQL', async () => {
+  await db.sequelize.query("INSERT INTO invoices (id, total) VALUES ('i-1', 12)");
+  expect(await db.getRepository('invoices').count()).toBe(1);
+});`,
+    },
+    {
       name: 'the ORM schema refreshed before each test',
       filename: TS_FILE,
       code: `
