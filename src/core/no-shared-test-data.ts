@@ -515,7 +515,7 @@ function sharedHookOf(file: FileIndex, binding: BindingFact, use: UseFact, chang
   if (!use.write || !use.assigned || use.place.kind !== 'hook') return null;
   const hook = file.hooks.get(use.place.id);
   // Before a binding's uses are read in full, whether a test changes it cannot be known yet.
-  const data = changes === 'known' ? holdsData(binding, use.assigned) : isDataValue(use.assigned, binding.name);
+  const data = changes === 'known' ? holdsData(file, binding, use.assigned) : isDataValue(use.assigned, binding.name);
   return hook && hook.kind === 'beforeAll' && data ? hook : null;
 }
 
@@ -525,9 +525,17 @@ function sharedHookOf(file: FileIndex, binding: BindingFact, use: UseFact, chang
  * only when a test changes it: read-only, it is a value like a constant, and any rows behind it are
  * judged by the statements that made them.
  */
-function holdsData(binding: BindingFact, effect: Effect): boolean {
+function holdsData(file: FileIndex, binding: BindingFact, effect: Effect): boolean {
   if (!isDataValue(effect, binding.name)) return false;
-  return effect.kind !== 'literal' || binding.uses.some((use) => use.mutation !== null && use.place.kind === 'test');
+  return effect.kind !== 'literal' || (binding.uses.some((use) => use.mutation !== null && use.place.kind === 'test') && !isBookkeeping(file, binding));
+}
+
+/**
+ * A list the tests only add to and only a teardown reads back (`created = []` in a `before`, each
+ * test pushing what it opened, an `after` closing them all): no test sees what another left in it.
+ */
+function isBookkeeping(file: FileIndex, binding: BindingFact): boolean {
+  return binding.uses.every((use) => use.write || use.mutation !== null || use.place.kind === 'elsewhere' || file.isInHook(use.place, TEARDOWN_HOOKS));
 }
 
 /** A use that empties or resets the whole value the binding holds: `emulator.reset()`, `seen.clear()`, `items.length = 0`. */
@@ -806,7 +814,7 @@ function statementKind(file: FileIndex, statement: StatementFact): StatementKind
       if (form !== 'assign' || statement.assigns.length === 0) return 'other';
       const bindings = statement.assigns.map((id) => file.bindings.get(id));
       if (!bindings.every((binding) => isDataValue(effect, binding?.name ?? ''))) return 'infrastructure';
-      return bindings.some((binding) => binding !== undefined && holdsData(binding, effect)) ? 'data' : 'neutral';
+      return bindings.some((binding) => binding !== undefined && holdsData(file, binding, effect)) ? 'data' : 'neutral';
     }
     case 'schema':
       return 'infrastructure';

@@ -1060,7 +1060,8 @@ export function sourceLabel(node: Node): string {
     while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
     if (isCallLike(object)) return sourceLabel(object);
   }
-  if (inner.type === AST_NODE_TYPES.ObjectExpression) return '{ … }';
-  if (inner.type === AST_NODE_TYPES.ArrayExpression) return '[ … ]';
+  // An empty literal is shown as written: `[ … ]` would promise content it does not have.
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return inner.properties.length === 0 ? '{}' : '{ … }';
+  if (inner.type === AST_NODE_TYPES.ArrayExpression) return inner.elements.length === 0 ? '[]' : '[ … ]';
   return '…';
 }
