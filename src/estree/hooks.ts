@@ -1,3 +1,4 @@
+import { declaredHookNamesOf } from './runner-setup';
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isWithin } from './call-chain';
@@ -64,7 +65,9 @@ export function hookStyleOf(context: Context, calls: readonly TestCall[]): HookS
       if (loadsModule(context, MOCHA_COMPANIONS)) return 'bdd';
       const declared = context.sourceCode.scopeManager?.globalScope?.set;
       if (declared?.has('before') && !declared.has('beforeAll')) return declared.has('suiteSetup') && written.has('suite') ? 'tdd' : 'bdd';
-      return written.has('suite') ? null : 'jest';
+      if (written.has('suite')) return null;
+      // The runner the project declares (`"test": "mocha"`, a `jest.config.ts`), when the file says nothing.
+      return declaredHookNamesOf(context.filename) ?? 'jest';
     }
   }
 }

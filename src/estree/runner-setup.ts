@@ -76,6 +76,52 @@ function setupUpFrom(start: string): RunnerSetup {
   return { modules };
 }
 
+/** Configuration files that say which runner a project uses: `jest.config.ts`, `vitest.config.mts`, `.mocharc.yml`. */
+const RUNNER_CONFIG = /^(?:\.?(jest|vitest|mocharc)(?:\.config|\.workspace)?(?:\.[cm]?[jt]s|\.json|\.jsonc|\.ya?ml)?)$/;
+/** Runners whose hooks are named `beforeAll`/`afterAll`, and those whose are `before`/`after`. */
+const JEST_LIKE_RUNNERS: ReadonlySet<string> = new Set(['jest', 'vitest', 'jasmine']);
+const MOCHA_LIKE_RUNNERS: ReadonlySet<string> = new Set(['mocha', 'zunit']);
+const RUNNER_PACKAGES: ReadonlySet<string> = new Set([...JEST_LIKE_RUNNERS, ...MOCHA_LIKE_RUNNERS]);
+
+/** The runners a package.json depends on, or starts in its `test` script. */
+function manifestRunners(text: string): string[] {
+  let manifest: Record<string, unknown> | null;
+  try {
+    manifest = JSON.parse(text) as Record<string, unknown> | null;
+  } catch {
+    return [];
+  }
+  if (typeof manifest !== 'object' || manifest === null) return [];
+  const found = new Set<string>();
+  for (const section of ['dependencies', 'devDependencies']) {
+    const dependencies = manifest[section];
+    if (typeof dependencies !== 'object' || dependencies === null) continue;
+    for (const name of Object.keys(dependencies)) if (RUNNER_PACKAGES.has(name)) found.add(name);
+  }
+  const scripts = manifest['scripts'];
+  const test = typeof scripts === 'object' && scripts !== null ? (scripts as Record<string, unknown>)['test'] : undefined;
+  if (typeof test === 'string') for (const word of test.toLowerCase().split(/[^a-z]+/)) if (RUNNER_PACKAGES.has(word)) found.add(word);
+  return [...found];
+}
+
+/**
+ * The hook names the project around a file declares through its runner, from the nearest directory
+ * that names one (up to the repository's root): `jest` for Jest, Vitest or Jasmine, `bdd` for Mocha
+ * or zUnit, `null` when it names none, or runners of both kinds.
+ */
+export function declaredHookNamesOf(filename: string): 'jest' | 'bdd' | null {
+  if (!path.isAbsolute(filename)) return null;
+  for (let directory = path.dirname(path.resolve(filename)); ; directory = path.dirname(directory)) {
+    const { runners, repository } = setupIn(directory);
+    if (runners.length > 0) {
+      const jestLike = runners.some((runner) => JEST_LIKE_RUNNERS.has(runner));
+      const mochaLike = runners.some((runner) => MOCHA_LIKE_RUNNERS.has(runner));
+      return jestLike === mochaLike ? null : jestLike ? 'jest' : 'bdd';
+    }
+    if (repository || path.dirname(directory) === directory) return null;
+  }
+}
+
 /** Files that make a directory a project's root: its manifest or its ESLint configuration. */
 const ROOT_MARKERS = ['package.json', 'eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 
@@ -83,6 +129,10 @@ interface DirectorySetup {
   readonly setup: RunnerSetup;
   /** Whether the directory is a project's root, where the search for configuration stops. */
   readonly root: boolean;
+  /** The test runners the directory declares: by a configuration file, or in its package.json. */
+  readonly runners: readonly string[];
+  /** Whether the directory holds a repository (`.git`), above which no runner is looked for. */
+  readonly repository: boolean;
   /** The stamps of the directory and of each file read from it, when it was read. */
   readonly stamps: ReadonlyArray<readonly [file: string, stamp: string | null]>;
 }
@@ -110,9 +160,15 @@ function readSetup(directory: string): DirectorySetup {
   try {
     names = new Set(fs.readdirSync(directory));
   } catch {
-    return { setup: { modules: [] }, root: false, stamps };
+    return { setup: { modules: [] }, root: false, runners: [], repository: false, stamps };
   }
   const root = ROOT_MARKERS.some((name) => names.has(name));
+  const repository = names.has('.git');
+  const runners = new Set<string>();
+  for (const name of names) {
+    const runner = RUNNER_CONFIG.exec(name)?.[1];
+    if (runner) runners.add(runner === 'mocharc' ? 'mocha' : runner);
+  }
   const read = (name: string): string | null => {
     if (!names.has(name)) return null;
     const file = path.join(directory, name);
@@ -124,16 +180,17 @@ function readSetup(directory: string): DirectorySetup {
     const text = read(name);
     if (text === null) continue;
     const found = setupEntries(text, /\.ya?ml$/.test(name));
-    if (found === 'unknown') return { setup: 'unknown', root, stamps };
+    if (found === 'unknown') return { setup: 'unknown', root, runners: [...runners], repository, stamps };
     modules.push(...found.map((entry) => toModule(entry, directory)));
   }
   const manifest = read('package.json');
+  if (manifest !== null) for (const runner of manifestRunners(manifest)) runners.add(runner);
   if (manifest !== null) {
     const found = manifestEntries(manifest);
-    if (found === 'unknown') return { setup: 'unknown', root, stamps };
+    if (found === 'unknown') return { setup: 'unknown', root, runners: [...runners], repository, stamps };
     modules.push(...found.map((entry) => toModule(entry, directory)));
   }
-  return { setup: { modules }, root, stamps };
+  return { setup: { modules }, root, runners: [...runners], repository, stamps };
 }
 
 function readText(file: string): string | null {

@@ -2,7 +2,7 @@ import fs, { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { runnerSetupOf } from '../../src/estree/runner-setup';
+import { declaredHookNamesOf, runnerSetupOf } from '../../src/estree/runner-setup';
 
 const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'runner-setup-')));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -98,5 +98,39 @@ describe('runnerSetupOf', () => {
       vi.setSystemTime(new Date('2026-01-01T00:00:15Z'));
       expect(runnerSetupOf(test)).toEqual({ modules: [path.join(dir, 'tests/truncate-all.ts')] });
     });
+  });
+});
+
+describe('declaredHookNamesOf', () => {
+  /** A repository (its `.git` stops the search) with a test file in `packageDir`. */
+  function repository(files: Record<string, string>, packageDir = '.'): string {
+    const { dir } = project({ '.git/HEAD': 'ref: refs/heads/main\n', ...files });
+    const test = path.join(dir, packageDir, 'test/orders.test.js');
+    mkdirSync(path.dirname(test), { recursive: true });
+    writeFileSync(test, '');
+    return test;
+  }
+
+  it.each([
+    ['zUnit in the test script and the dependencies', { 'package.json': JSON.stringify({ scripts: { test: 'zUnit' }, devDependencies: { zunit: '^4.0.0' } }) }, 'bdd'],
+    ['Mocha by its configuration file', { '.mocharc.yml': 'timeout: 5000\n' }, 'bdd'],
+    ['Jest by its configuration file', { 'jest.config.ts': 'export default {};' }, 'jest'],
+    ['Vitest as a dependency', { 'package.json': JSON.stringify({ devDependencies: { vitest: '^4.0.0' } }) }, 'jest'],
+    ['runners of both kinds', { 'package.json': JSON.stringify({ devDependencies: { mocha: '^10.0.0', jest: '^29.0.0' } }) }, null],
+    ['no runner at all', { 'package.json': JSON.stringify({ devDependencies: { chai: '^5.0.0' } }) }, null],
+  ] as const)('reads %s', (_, files, expected) => {
+    expect(declaredHookNamesOf(repository(files))).toBe(expected);
+  });
+
+  it("takes a workspace root's runner when the package names none", () => {
+    const test = repository(
+      { 'package.json': JSON.stringify({ workspaces: ['packages/*'], devDependencies: { mocha: '^10.0.0' } }), 'packages/orders/package.json': '{ "name": "orders" }' },
+      'packages/orders',
+    );
+    expect(declaredHookNamesOf(test)).toBe('bdd');
+  });
+
+  it('says nothing for text that is not a file on disk', () => {
+    expect(declaredHookNamesOf('tests/integration/orders.test.ts')).toBeNull();
   });
 });
