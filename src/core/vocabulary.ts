@@ -107,8 +107,8 @@ const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/
 const SEED_ROUTINE = /^[a-z][A-Za-z0-9]*(?:Seed|Seeds|Seeder)$/;
 /** `randomSeed()`, `getSeed()`: a seed for a random generator, or one looked up. */
 const NUMBER_SEED = /^(?:random|rand|generate|get|next|prng|rng)[A-Z]/;
-/** `createTestDb`, `buildHttpClient`, `makeUserRepository`, `createPaymentsEmulator`: the last word names what is built. */
-const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger|Worker|Context|Caller|Emulator|Simulator)s?$/i;
+/** `createTestDb`, `buildHttpClient`, `makeUserRepository`, `createPaymentsEmulator`, `createCache`, `makeCtx`: the last word names what is built. */
+const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger|Worker|Context|Ctx|Cache|Caller|Emulator|Simulator)s?$/i;
 const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|reload|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
 /** A function or method named for connecting to something. */
@@ -584,8 +584,9 @@ const SCHEMA_NOUNS: ReadonlySet<string> = new Set([
   'model', 'models',
   // An object store's bucket is to its objects what a table is to rows, and a broker's topic to its messages.
   'bucket', 'buckets', 'topic', 'topics',
-  // A graph database's named graph, a warehouse's dataset and a wide-column store's keyspace hold tables or collections.
-  'graph', 'graphs', 'dataset', 'datasets', 'keyspace', 'keyspaces',
+  // A wide-column store's keyspace holds its tables. (A graph or a dataset named in a function may be
+  // its records too: `createModernGraph()` loads vertices; only a bare `graph.create()` is the place.)
+  'keyspace', 'keyspaces',
 ]);
 
 const wordsOfName = new Map<string, readonly string[]>();

@@ -60,7 +60,8 @@ describe('schemaWorkOf', () => {
     // A named graph, a dataset and a keyspace hold collections and tables, as a schema does.
     ['graph.create()', call('graph.create'), 'build'],
     ['ordersCollection.create()', call('ordersCollection.create'), 'build'],
-    ['bigquery.createDataset()', call('bigquery.createDataset'), 'build'],
+    ['createModernGraph(): a graph of sample vertices, records', call('createModernGraph'), null],
+    ['createDataset(): a dataset may be a record', call('createDataset'), null],
     ['client.createKeyspace()', call('client.createKeyspace'), 'build'],
     ['graph.vertexCollection.save(): a vertex, a record', call('graph.vertexCollection.save'), null],
     ['usersCollection.save()', call('usersCollection.save'), null],

@@ -56,6 +56,9 @@ describe('classifyCall', () => {
     // A fake server that stands in for a service is infrastructure, whatever it is later filled with.
     ['createTodoEmulator', undefined, 'infrastructure'],
     ['startSmtpSimulator', undefined, 'infrastructure'],
+    // A cache and a request context are places values go, not records.
+    ['createCache', undefined, 'infrastructure'],
+    ['makeCtx', undefined, 'infrastructure'],
     ['axios.create', undefined, 'infrastructure'],
     ['ky.create', undefined, 'infrastructure'],
     ['got.extend', undefined, 'infrastructure'],
