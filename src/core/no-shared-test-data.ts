@@ -646,7 +646,19 @@ function handedOnFinding(file: FileIndex, binding: BindingFact): HandedOn | null
   }
   // A counter a test moves on from where it stands (`count += 1`) starts from a value of its own too.
   const counts = binding.initial !== 'none' && binding.uses.every((use) => !use.write || use.place.kind !== 'test' || use.updates === true);
-  return { kind: 'handedOn', binding: binding.id, use: first.id, tests: file.runsOf([...tests.values()], binding.suite), opens, replaces: binding.startsWithValue === true || counts };
+  // A run-once setup hook around every reader gives it a value first: run alone, a reader gets that one.
+  const setFirst = binding.uses.some((use) => {
+    const hook = use.write && use.place.kind === 'hook' ? file.hooks.get(use.place.id) : undefined;
+    return hook?.kind === 'beforeAll' && [...tests.keys()].every((test) => file.holdsTest(hook.suite, test));
+  });
+  return {
+    kind: 'handedOn',
+    binding: binding.id,
+    use: first.id,
+    tests: file.runsOf([...tests.values()], binding.suite),
+    opens: opens && !setFirst,
+    replaces: binding.startsWithValue === true || counts || setFirst,
+  };
 }
 
 function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLiteral | null {

@@ -4,7 +4,8 @@
  * runs, so the later test passes only after it. A binding declared with a value of its own
  * (`let poolMax = 4`) gives a later test run alone that value: the message then says only that what
  * the test reads depends on the order. So does a counter the tests only move on (`sent += 1`), whose
- * starting 0 is a count rather than a placeholder.
+ * starting 0 is a count rather than a placeholder, and a binding a run-once setup hook around the
+ * readers gives a value before any test changes it.
  */
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -156,6 +157,63 @@ describe('outbox totals', () => {
   });
 });`,
       errors: [{ messageId: 'handedOn', line: 20, data: { name: 'sent', later: 'here, by a later test' } }],
+    },
+  ],
+});
+
+const mocha = new RuleTester({ languageOptions: { parser: tsParser } });
+
+mocha.run('no-shared-test-data: a value a setup hook gives first, that a test then changes (Mocha)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'an agent logged in by before and again, as another user, by the first test: a test run alone has the first one',
+      filename: 'tests/integration/layouts.test.ts',
+      code: `import { expect } from 'chai';
+import { startApp, type TestApp, type Agent } from '../support/app';
+
+describe('layouts', () => {
+  let app: TestApp;
+  let agent: Agent;
+  before(async () => {
+    app = await startApp();
+    agent = await app.login('admin');
+  });
+  after(() => app.stop());
+
+  it('lets an editor save a layout', async () => {
+    agent = await app.login('editor');
+    expect(await agent.saveLayout('grid')).to.equal('saved');
+  });
+  it('lists the layouts', async () => {
+    expect(await agent.listLayouts()).to.include('grid');
+  });
+});`,
+      errors: [{ messageId: 'handedOnReplaced', line: 18, data: { name: 'agent', later: 'here, by a later test' } }],
+    },
+    {
+      name: 'a connection only the first test opens is still handed on',
+      filename: 'tests/integration/layouts-connection.test.ts',
+      code: `import { expect } from 'chai';
+import { startApp, type TestApp, type Agent } from '../support/app';
+
+describe('layouts', () => {
+  let app: TestApp;
+  let agent: Agent;
+  before(async () => {
+    app = await startApp();
+  });
+  after(() => app.stop());
+
+  it('lets an editor save a layout', async () => {
+    agent = await app.login('editor');
+    expect(await agent.saveLayout('grid')).to.equal('saved');
+  });
+  it('lists the layouts', async () => {
+    expect(await agent.listLayouts()).to.include('grid');
+  });
+});`,
+      errors: [{ messageId: 'handedOn', line: 17, data: { name: 'agent', later: 'here, by a later test' } }],
     },
   ],
 });
