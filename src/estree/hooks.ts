@@ -1,8 +1,8 @@
-import { declaredHookNamesOf } from './runner-setup';
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isWithin } from './call-chain';
 import { moduleBindingOf, moduleOfExpression, moduleScopeOf, resolveName } from './imports';
+import { declaredHookNamesOf } from './runner-setup';
 import { parseTestCall, testPlaceOf, type HookName, type TestCall } from './test-calls';
 import { indentUnitOf, lineIndent, type TextEdit } from './text-edits';
 

@@ -77,7 +77,7 @@ function setupUpFrom(start: string): RunnerSetup {
 }
 
 /** Configuration files that say which runner a project uses: `jest.config.ts`, `vitest.config.mts`, `.mocharc.yml`. */
-const RUNNER_CONFIG = /^(?:\.?(jest|vitest|mocharc)(?:\.config|\.workspace)?(?:\.[cm]?[jt]s|\.json|\.jsonc|\.ya?ml)?)$/;
+const RUNNER_CONFIG = /^(?:(jest|vitest)\.(?:config|workspace)\.(?:[cm]?[jt]s|json)|\.(mocharc)\.(?:[cm]?js|jsonc?|ya?ml))$/;
 /** Runners whose hooks are named `beforeAll`/`afterAll`, and those whose are `before`/`after`. */
 const JEST_LIKE_RUNNERS: ReadonlySet<string> = new Set(['jest', 'vitest', 'jasmine']);
 const MOCHA_LIKE_RUNNERS: ReadonlySet<string> = new Set(['mocha', 'zunit']);
@@ -166,8 +166,8 @@ function readSetup(directory: string): DirectorySetup {
   const repository = names.has('.git');
   const runners = new Set<string>();
   for (const name of names) {
-    const runner = RUNNER_CONFIG.exec(name)?.[1];
-    if (runner) runners.add(runner === 'mocharc' ? 'mocha' : runner);
+    const match = RUNNER_CONFIG.exec(name);
+    if (match) runners.add(match[1] ?? 'mocha');
   }
   const read = (name: string): string | null => {
     if (!names.has(name)) return null;
@@ -184,8 +184,8 @@ function readSetup(directory: string): DirectorySetup {
     modules.push(...found.map((entry) => toModule(entry, directory)));
   }
   const manifest = read('package.json');
-  if (manifest !== null) for (const runner of manifestRunners(manifest)) runners.add(runner);
   if (manifest !== null) {
+    for (const runner of manifestRunners(manifest)) runners.add(runner);
     const found = manifestEntries(manifest);
     if (found === 'unknown') return { setup: 'unknown', root, runners: [...runners], repository, stamps };
     modules.push(...found.map((entry) => toModule(entry, directory)));

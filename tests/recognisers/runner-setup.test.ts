@@ -118,6 +118,7 @@ describe('declaredHookNamesOf', () => {
     ['Vitest as a dependency', { 'package.json': JSON.stringify({ devDependencies: { vitest: '^4.0.0' } }) }, 'jest'],
     ['runners of both kinds', { 'package.json': JSON.stringify({ devDependencies: { mocha: '^10.0.0', jest: '^29.0.0' } }) }, null],
     ['no runner at all', { 'package.json': JSON.stringify({ devDependencies: { chai: '^5.0.0' } }) }, null],
+    ['a folder named for a runner, which configures nothing', { 'jest/helpers.js': 'module.exports = {};' }, null],
   ] as const)('reads %s', (_, files, expected) => {
     expect(declaredHookNamesOf(repository(files))).toBe(expected);
   });
