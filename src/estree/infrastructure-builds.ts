@@ -18,6 +18,7 @@ import { containerOfValue, reachedBoundaryOfValue } from './boundary-values';
 import { callChain, callFacts, isWithin, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { valuesOf } from './local-bindings';
+import { singleValueOf } from './variables';
 import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
 import { BindingKeys, inputsOf, providedBy, providersOf, usesCallbackLocals } from './statement-inputs';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
@@ -195,10 +196,9 @@ function opensSqliteInMemory(context: Context, argument: Node): boolean {
   let options = unwrap(argument);
   if (options.type === AST_NODE_TYPES.Identifier) {
     const resolution = resolveName(context, options);
-    // The initialiser shows up twice: as the declaration's `init` and as the write that reference makes.
-    const values = new Set(resolution.type === 'local' ? valuesOf(resolution.variable) : []);
-    if (values.size !== 1) return false;
-    options = [...values][0] as Node;
+    const value = resolution.type === 'local' ? singleValueOf(resolution.variable) : null;
+    if (!value) return false;
+    options = unwrap(value);
   }
   if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
   let dialect: string | null = null;

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getSettings, type AliasTarget } from '../settings';
-import { propertyName, unwrap } from './call-chain';
+import { propertyKeyName, propertyName, unwrap } from './call-chain';
 import { moduleLoadOf, resolveName } from './imports';
 import { fileCache } from './file-cache';
 
@@ -202,7 +202,7 @@ function labFunctionOf(context: Context, variable: { defs: ReadonlyArray<{ type:
   const property = declarator.id.properties.find(
     (candidate): candidate is TSESTree.ObjectPatternProperty => candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
   );
-  const key = property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+  const key = property && !property.computed ? propertyKeyName(property.key) : null;
   const name = key !== null && Object.hasOwn(LAB_NAMES, key) ? (LAB_NAMES[key] as AliasTarget) : null;
   if (name === null) return null;
   let init = unwrap(declarator.init);
