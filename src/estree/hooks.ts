@@ -55,6 +55,7 @@ export function hookStyleOf(context: Context, calls: readonly TestCall[]): HookS
       return 'jest';
     case 'node:test':
     case 'lab':
+    case 'ava':
       return 'bdd';
     case 'mocha':
       return uses(TDD_NAMES) || written.has('suite') ? 'tdd' : 'bdd';
@@ -70,6 +71,16 @@ export function hookStyleOf(context: Context, calls: readonly TestCall[]): HookS
       return declaredHookNamesOf(context.filename) ?? 'jest';
     }
   }
+}
+
+/**
+ * The name a message gives a hook of the file's style (`beforeAll`, `before`, `suiteSetup`), written
+ * on the test function where the runner keeps its hooks there (AVA's `test.before`).
+ */
+export function hookNameIn(context: Context, calls: readonly TestCall[], hook: HookName): string {
+  const name = HOOK_NAMES[hookStyleOf(context, calls) ?? 'jest'][hook];
+  const model = calls.find((call) => call.framework === 'ava');
+  return model ? `${model.head.name}.${name}` : name;
 }
 
 /** How to call some hooks from a place in the file, and the import edit that makes those names exist. */
@@ -92,8 +103,8 @@ export function hookReferences(context: Context, calls: readonly TestCall[], hoo
   const wanted = hooks.map((hook) => HOOK_NAMES[style][hook]);
   const resolution = resolveName(context, model.head);
 
-  if (resolution.type === 'module' && (resolution.binding.imported === 'default' || resolution.binding.imported === '*')) {
-    // `import test from 'node:test'`: every hook is a property of the default export.
+  if (model.framework === 'ava' || (resolution.type === 'module' && (resolution.binding.imported === 'default' || resolution.binding.imported === '*'))) {
+    // `import test from 'node:test'`, and AVA's `test`: every hook is a property of the test function.
     return { names: wanted.map((name) => `${model.head.name}.${name}`), importEdit: null };
   }
 

@@ -8,7 +8,7 @@ import { fileCache } from './file-cache';
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-export type TestFramework = 'jest' | 'vitest' | 'mocha' | 'node:test' | 'jasmine' | 'bun' | 'lab' | 'global';
+export type TestFramework = 'jest' | 'vitest' | 'mocha' | 'node:test' | 'jasmine' | 'bun' | 'lab' | 'ava' | 'global';
 export type HookName = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
 
 /** A recognised call to a test-framework function. */
@@ -78,6 +78,8 @@ const HOOKS: Readonly<Record<HookName, { when: 'before' | 'after'; scope: 'each'
 const CALLED_MODIFIERS: ReadonlySet<string> = new Set(['each', 'for', 'skipIf', 'runIf', 'failing']);
 const MODIFIERS: ReadonlySet<string> = new Set([
   'only', 'skip', 'todo', 'concurrent', 'sequential', 'shuffle', 'fails', 'failing', 'each', 'for', 'skipIf', 'runIf', 'extend',
+  // AVA: `test.serial(…)`, `test.after.always(…)`.
+  'serial', 'always',
 ]);
 
 interface Head {
@@ -125,6 +127,7 @@ function identify(context: Context, identifier: TSESTree.Identifier, members: re
   }
   if (resolution.type === 'module') {
     const { source, imported } = resolution.binding;
+    if (source === 'ava') return imported === 'default' ? avaFunction(members) : null;
     const normalized = source === 'test' ? 'node:test' : source;
     const defaultName = DEFAULT_EXPORTS[source];
     if ((imported === 'default' || imported === '*') && defaultName) {
@@ -145,6 +148,10 @@ function identify(context: Context, identifier: TSESTree.Identifier, members: re
   }
   const scripted = labFunctionOf(context, resolution.variable);
   if (scripted) return { name: scripted, framework: 'lab', members };
+  // `const test = anyTest as TestFn<Context>`: a constant holding a framework's function, given a type.
+  const renamed = renamedImportOf(context, resolution.variable);
+  const imported = renamed && identify(context, renamed, members);
+  if (imported) return imported;
   // A local binding is a test function when it was made from one with `.extend(…)`, or when it
   // takes the name of one for a variant the file cannot see into (`const describe = helpers.describeWithDb`).
   const extended = extendedTestOf(context, resolution.variable);
@@ -225,6 +232,33 @@ function isLabModule(context: Context, node: Node): boolean {
   return resolution.type === 'module' && LAB_MODULES.has(resolution.binding.source) && (resolution.binding.imported === 'default' || resolution.binding.imported === '*' || resolution.binding.imported === 'script');
 }
 
+/** AVA's hooks, properties of its `test` function: `test.before(…)`, `test.afterEach.always(…)`. */
+const AVA_HOOKS: Readonly<Record<string, HookName>> = { before: 'beforeAll', beforeEach: 'beforeEach', afterEach: 'afterEach', after: 'afterAll' };
+
+/**
+ * What a call on AVA's default export is: a hook when a hook's name follows `test` (past `serial`),
+ * otherwise a test. AVA has no suites: every test and hook belongs to the file.
+ */
+function avaFunction(members: readonly string[]): { name: AliasTarget; framework: TestFramework; members: readonly string[] } | null {
+  const index = members.findIndex((member) => member !== 'serial');
+  const hook = index === -1 ? undefined : AVA_HOOKS[members[index] as string];
+  if (!hook) return { name: 'test', framework: 'ava', members };
+  return { name: hook, framework: 'ava', members: members.filter((_, at) => at !== index) };
+}
+
+/**
+ * The identifier a constant is set to when that identifier is loaded from a module:
+ * `const test = anyTest as TestFn<Context>` with `anyTest` imported from `ava`. `null` otherwise.
+ */
+function renamedImportOf(context: Context, variable: { defs: ReadonlyArray<{ type: string; node: Node }> }): TSESTree.Identifier | null {
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || definition?.type !== 'Variable') return null;
+  const declarator = definition.node as TSESTree.VariableDeclarator;
+  if ((declarator.parent as TSESTree.VariableDeclaration | undefined)?.kind !== 'const' || !declarator.init) return null;
+  const init = unwrap(declarator.init);
+  return init.type === AST_NODE_TYPES.Identifier && resolveName(context, init).type === 'module' ? init : null;
+}
+
 /** Names a file gives a variant of a framework function it takes from elsewhere. */
 const ALIASABLE: ReadonlySet<string> = new Set(['describe', 'suite', 'it', 'test']);
 
@@ -264,7 +298,9 @@ function extendedTestOf(context: Context, variable: { defs: ReadonlyArray<{ type
 function mayBeTestChain(members: readonly string[]): boolean {
   for (let index = 0; index < members.length; index++) {
     const member = members[index] as string;
-    if (!MODIFIERS.has(member) && !(index === 0 && NODE_TEST_NAMES.has(member))) return false;
+    // A function's name first (`test.describe`), or after AVA's `serial` (`test.serial.before`).
+    const first = index === 0 || (index === 1 && members[0] === 'serial');
+    if (!MODIFIERS.has(member) && !(first && NODE_TEST_NAMES.has(member))) return false;
   }
   return true;
 }
@@ -302,7 +338,8 @@ function computeTestCall(context: Context, node: TSESTree.CallExpression): TestC
   if (members.includes('extend')) return null;
   // A bare `it.each(table)` is the inner call of `it.each(table)(name, fn)`.
   const callee = unwrap(node.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression && CALLED_MODIFIERS.has(propertyName(callee) ?? '')) return null;
+  // `test.failing('name', fn)` (Jest, AVA) is a test: a call handed the test's function is not the inner one.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && CALLED_MODIFIERS.has(propertyName(callee) ?? '') && !callbackOf(node)) return null;
 
   const kind = name === 'describe' ? 'describe' : name === 'test' ? 'test' : 'hook';
   return {

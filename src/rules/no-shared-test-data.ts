@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findSharedData, type HandedOn, type MutatedLiteral, type PerTestHookEdit, type SharedHookData } from '../core/no-shared-test-data';
 import { planPerTestHooks } from '../estree/hook-renames';
-import { HOOK_NAMES, hookStyleOf } from '../estree/hooks';
+import { hookNameIn } from '../estree/hooks';
 import type { TextEdit } from '../estree/text-edits';
 import { factoryNameOf, planLiteralFactory } from '../estree/literal-factory';
 import { collectSharedData, hasBodyMadeByCall, sourceLabel, type SharedDataSyntax } from '../estree/shared-data-facts';
@@ -106,7 +106,7 @@ export default createRule<Options, MessageIds>({
       const name = syntax.bindings.get(finding.binding)?.name;
       if (!anchor || !name) return;
       const later = finding.tests === 1 ? 'here, by a later test' : `by ${finding.tests} later tests, starting here`;
-      const hook = HOOK_NAMES[hookStyleOf(context, [...syntax.hooks.values(), ...syntax.tests.values()]) ?? 'jest'].beforeAll;
+      const hook = hookNameIn(context, [...syntax.hooks.values(), ...syntax.tests.values()], 'beforeAll');
       report({ node: anchor }, finding.opens ? 'handedOnOpened' : finding.replaces ? 'handedOnReplaced' : 'handedOn', { name, later, hook }, null);
     }
 

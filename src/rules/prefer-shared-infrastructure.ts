@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findPerTestBuilds } from '../core/prefer-shared-infrastructure';
 import { isConnectionCheckIn } from '../core/vocabulary';
 import { callFacts, callRoleOf } from '../estree/call-chain';
-import { HOOK_NAMES, hookStyleOf } from '../estree/hooks';
+import { hookNameIn } from '../estree/hooks';
 import {
   closeCallOf,
   gatherPerTestBuilds,
@@ -86,7 +86,7 @@ function checkFile(context: Context, autofix: boolean): void {
   );
   const closes = closing.map((node) => closeCallOf(context, node));
   const builds = gatherPerTestBuilds(context, tests, candidates, closes, mocked);
-  const shared = HOOK_NAMES[hookStyleOf(context, tests) ?? 'jest'].beforeAll;
+  const shared = hookNameIn(context, tests, 'beforeAll');
   for (const found of findPerTestBuilds(builds.facts)) {
     const first = builds.calls[found.build];
     if (!first) continue;

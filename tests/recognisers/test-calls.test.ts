@@ -55,6 +55,33 @@ describe('parseTestCall', () => {
   });
 
   it.each([
+    [
+      "AVA's default export, its hooks and modifiers",
+      `import test from 'ava';\ntest.before(async (t) => {});\ntest.serial.beforeEach((t) => {});\ntest('saves', async (t) => {});\ntest.serial.skip('waits', (t) => {});\ntest.afterEach.always((t) => {});\ntest.after.always(async (t) => {});`,
+      ['hook:beforeAll:ava:', 'hook:beforeEach:ava:serial', 'test:test:ava:', 'test:test:ava:serial.skip', 'hook:afterEach:ava:always', 'hook:afterAll:ava:always'],
+    ],
+    [
+      'AVA taken under a typed constant',
+      `import anyTest, { type TestFn } from 'ava';\nconst test = anyTest as TestFn<{ port: number }>;\ntest.before((t) => {});\ntest.failing('flaky', (t) => {});`,
+      ['hook:beforeAll:ava:', 'test:test:ava:failing'],
+    ],
+    [
+      'Vitest test taken under a constant of another name',
+      `import { test as base } from 'vitest';\nconst scenario = base;\nscenario('y', () => {});`,
+      ['test:test:vitest:'],
+    ],
+  ])('recognises %s', (_label, code, expected) => {
+    expect(recognised(code, { filename: 'test/orders.test.ts' })).toEqual(expected);
+  });
+
+  it.each([
+    ["AVA's macro, which makes a test function", `import test from 'ava';\nconst macro = test.macro((t, input) => {});`],
+    ['a named export of ava', `import { serial } from 'ava';\nserial('x', () => {});`],
+  ])('does not recognise %s', (_label, code) => {
+    expect(recognised(code, { filename: 'test/orders.test.ts' })).toEqual([]);
+  });
+
+  it.each([
     ['a hook from the script of another module', `const Runner = require('./runner');\nconst { before, after } = Runner.script();\nbefore(() => {}); after(() => {});`],
     ['a name lab does not give', `const Lab = require('@hapi/lab');\nconst { describe: group, expect } = Lab.script();\nexpect('x', () => {});`],
   ])('does not recognise %s', (_label, code) => {
