@@ -507,7 +507,7 @@ export function databaseOfUrl(url: string): string | null {
  * `rejectedWith`): a write made inside one is expected not to land.
  */
 export const REJECTION_MATCHERS: ReadonlySet<string> = new Set([
-  'rejects', 'toThrow', 'toThrowError', 'rejected', 'rejectedWith', 'throws', 'throw', 'toReject', 'toRejectWith',
+  'rejects', 'toThrow', 'toThrowError', 'rejected', 'rejectedWith', 'throws', 'throwsAsync', 'throw', 'toReject', 'toRejectWith',
 ]);
 
 /**

@@ -61,6 +61,7 @@ import {
   receiverOf,
   removesThroughSql,
   traceWrite,
+  writesIntoStoreOfTest,
   type WritingCall,
 } from './cleanup-recognisers';
 
@@ -284,7 +285,7 @@ class CleanupGatherer {
       if (!committing && !isWrite(role)) continue;
       if (!committing && stagesOnly(facts) && unitsOfWork.has(rootName(node))) continue;
       if (buildsOnly(facts) || isKeptUnrun(node) || (rendered.has(rootName(node)) && node.parent.type !== AST_NODE_TYPES.AwaitExpression)) continue;
-      if (isExpectedToFail(node) || isConnectionless(context, node)) continue;
+      if (isExpectedToFail(node) || isConnectionless(context, node) || writesIntoStoreOfTest(context, node)) continue;
       if (isStaticFactory(context, node, facts) || isLocalHelperWithoutWrites(context, node, facts)) continue;
       const target = committing ? 'receiver' : writeTargetOf(facts);
       if (!target) continue;

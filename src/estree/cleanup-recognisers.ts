@@ -313,6 +313,81 @@ function lastName(callee: Node): string | null {
 }
 
 /**
+ * Whether a write in a test goes to a store the same test starts and lets go of: through a client
+ * made (directly or through the test's other values) from what `new …(…).start()` gave, which the
+ * test holds with `using` / `await using` or stops itself (`await container.stop()`). The store and
+ * what was written to it end with the test, whatever system it runs. The started value itself is not
+ * such a client: disposing of a connection (`await using conn = …`) closes it and keeps its data.
+ */
+export function writesIntoStoreOfTest(context: Context, node: WritingCall): boolean {
+  const root = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? unwrap(node.tag) : callChain(node)?.root;
+  if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+  const test = testPlaceOf(context, node).call;
+  if (test?.kind !== 'test' || !test.callback) return false;
+  return isMadeFromStoreOfTest(context, root, test.callback, 0);
+}
+
+function isMadeFromStoreOfTest(context: Context, identifier: TSESTree.Identifier, callback: FunctionNode, depth: number): boolean {
+  const resolution = resolveName(context, identifier);
+  if (resolution.type !== 'local' || depth > 3) return false;
+  const { variable } = resolution;
+  if (!variable.defs.every((def) => isWithin(def.name, callback))) return false;
+  if (depth > 0 && isStoreStartedInTest(context, variable, callback)) return true;
+  // The test's own values the client is made from: `createClient({ url: container.getConnectionUrl() })`,
+  // each time it is made (a client made again after a restart).
+  const values = valuesOf(variable);
+  const others = context.sourceCode.getScope(callback).variables;
+  return (
+    values.length > 0 &&
+    values.every((value) =>
+      others.some((other) => {
+        const read = other !== variable && other.references.find((reference) => isWithin(reference.identifier, value));
+        return read ? isMadeFromStoreOfTest(context, read.identifier as TSESTree.Identifier, callback, depth + 1) : false;
+      }),
+    )
+  );
+}
+
+/** `await using container = await new RedisContainer(image).start()`, or one the test stops itself. */
+function isStoreStartedInTest(context: Context, variable: TSESLint.Scope.Variable, callback: FunctionNode): boolean {
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || definition?.type !== 'Variable' || !definition.node.init) return false;
+  const started = unwrap(definition.node.init);
+  if (started.type !== AST_NODE_TYPES.CallExpression || !STARTS.has(lastName(started.callee) ?? '') || !isConstructed(context, started, true)) return false;
+  const { kind } = definition.parent;
+  return (
+    kind === 'using' ||
+    kind === 'await using' ||
+    variable.references.some(({ identifier }) => {
+      const member = identifier.parent;
+      return (
+        isWithin(identifier, callback) &&
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === identifier &&
+        STOPS.has(propertyName(member) ?? '') &&
+        member.parent.type === AST_NODE_TYPES.CallExpression &&
+        member.parent.callee === member
+      );
+    })
+  );
+}
+
+/** `new RedisContainer(image).withPassword(secret)`, or a variable holding one (`container` in `container.start()`). */
+function isConstructed(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression, followRoot: boolean): boolean {
+  const chain = callChain(node);
+  if (!chain) return false;
+  if (chain.constructed.size > 0) return true;
+  if (!followRoot || chain.root.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, chain.root);
+  const value = resolution.type === 'local' ? singleValueOf(resolution.variable) : null;
+  const made = value && unwrap(value);
+  return (made?.type === AST_NODE_TYPES.CallExpression || made?.type === AST_NODE_TYPES.NewExpression) && isConstructed(context, made, false);
+}
+
+const STARTS: ReadonlySet<string> = new Set(['start', 'up']);
+const STOPS: ReadonlySet<string> = new Set(['stop', 'down']);
+
+/**
  * Whether a write goes through an instance with no connection behind it: one made by `drizzle.mock()`,
  * or a query builder configured with a `client` but no `connection` (`knex({ client: 'pg' })`).
  */
