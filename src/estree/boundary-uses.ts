@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isClientExport, kindOfContainerImage, sendsAnywhere } from '../core/boundaries';
+import { isClientExport, kindOfContainerImage, packageName, sendsAnywhere } from '../core/boundaries';
 import { HARNESS_MODULES } from '../core/catalog';
 import { fullText } from '../core/partial-text';
 import { AST_NODE_TYPES } from './node-types';
@@ -133,6 +133,39 @@ export function usesFakeOnlyToTidy(context: Context, node: TSESTree.ImportDeclar
     }
   }
   return true;
+}
+
+/**
+ * Whether a file takes msw only to start a server with no handlers (`setupServer()`, never given any
+ * through `server.use(…)`): the server answers no request, so the file fakes no HTTP service with it.
+ * Such a server is there to watch the requests that pass through (`server.events.on('request:start', …)`).
+ */
+export function setsUpFakeWithoutHandlers(context: Context, node: TSESTree.ImportDeclaration): boolean {
+  if (node.specifiers.length === 0 || packageName(node.source.value) !== 'msw') return false;
+  return node.specifiers.every((specifier) => {
+    if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || !MSW_SERVERS.has(importedName(specifier))) return false;
+    const references = context.sourceCode.scopeManager?.getDeclaredVariables(specifier)[0]?.references ?? [];
+    return references.length > 0 && references.every(({ identifier }) => {
+      const call = identifier.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier && call.arguments.length === 0 && !isGivenHandlers(context, call);
+    });
+  });
+}
+
+const MSW_SERVERS: ReadonlySet<string> = new Set(['setupServer', 'setupWorker']);
+
+/** Whether the server a `setupServer()` call makes is handed handlers later: `server.use(…)`, `server.resetHandlers(…)`. */
+function isGivenHandlers(context: Context, call: TSESTree.CallExpression): boolean {
+  const declarator = call.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call) return true;
+  const server = context.sourceCode.getDeclaredVariables(declarator)[0];
+  if (!server) return true;
+  return server.references.some(({ identifier }) => {
+    const member = identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return identifier.parent !== declarator;
+    const used = member.parent;
+    return used?.type === AST_NODE_TYPES.CallExpression && used.callee === member && used.arguments.length > 0 && (propertyName(member) === 'use' || propertyName(member) === 'resetHandlers');
+  });
 }
 
 /**
