@@ -33,7 +33,9 @@ function targetFacts(context: Context, call: MockCall, target: MockTarget): Omit
     case 'module': {
       const from = target.relativeTo ? { filename: target.relativeTo, cwd: context.cwd } : site;
       // A mock that hands back the real module beside a few stand-ins replaces those exports alone.
-      const replaced = call.replacement && !target.relativeTo ? replacedExportsOf(call.replacement) : null;
+      const replaced = call.replacement && !target.relativeTo ? replacedExportsOf(context, call.replacement) : null;
+      // Every export it names only watches the real one: nothing is replaced.
+      if (replaced?.length === 0) return { site: from, thing: 'module', name: target.specifier, boundary: null };
       if (replaced) {
         const judged = replaced.map((name) => ({ name, boundary: boundaryOfModuleExport(context, target.specifier, name) }));
         const first = judged.find((entry) => entry.boundary !== null) ?? judged[0]!;

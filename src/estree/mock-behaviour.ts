@@ -276,6 +276,36 @@ export function testReliesOnMock(context: Context, call: MockCall, replacements:
     if (fn && (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) && writesOutside(context, fn)) return true;
   }
   if (mockedMember && methodName !== null) return isMemberReadElsewhere(context, mockedMember, methodName, call.node);
+  return call.targets.some((target) => target.type === 'module' && importsUsedAsMocks(context, target.specifier));
+}
+
+/**
+ * Whether the file uses what it imports from a mocked module as a mock: `vi.mocked(request)`,
+ * `request.mockResolvedValue(…)`, `expect(request).toHaveBeenCalled()`. Without the module mock
+ * those lines would fail.
+ */
+function importsUsedAsMocks(context: Context, specifier: string): boolean {
+  for (const statement of context.sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== specifier) continue;
+    for (const specifierNode of statement.specifiers) {
+      const variable = context.sourceCode.getDeclaredVariables(specifierNode)[0];
+      if (variable?.references.some(({ identifier }) => isUsedAsMock(identifier))) return true;
+    }
+  }
+  return false;
+}
+
+function isUsedAsMock(identifier: Node): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) return /^mock[A-Z]|^mock$/.test(propertyName(parent) ?? '');
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(identifier as TSESTree.CallExpressionArgument)) return false;
+  const callee = unwrap(parent.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'mocked') return true;
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'expect') {
+    const matcher = parent.parent?.type === AST_NODE_TYPES.MemberExpression ? parent.parent : null;
+    const name = matcher && (propertyName(matcher) === 'not' && matcher.parent?.type === AST_NODE_TYPES.MemberExpression ? propertyName(matcher.parent) : propertyName(matcher));
+    return name !== null && /^(?:toHaveBeenCalled|toBeCalled|toHaveBeenLastCalled|toHaveBeenNthCalled|toHaveReturned|lastCalledWith|nthCalledWith)/.test(name ?? '');
+  }
   return false;
 }
 

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isWithin, propertyKeyName, propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
+import { someCallIn } from './local-bindings';
 import { isStandInFunction } from './mocks';
 import { testFileOf } from './test-file';
 
@@ -48,26 +49,52 @@ export function standInOf(context: Context, replacement: Node): 'empty' | 'forwa
  * `null` when the factory does not spread the real module's exports beside its own, or names one
  * of its own in a way that cannot be read.
  */
-export function replacedExportsOf(replacement: Node): string[] | null {
+export function replacedExportsOf(context: Context, replacement: Node): string[] | null {
   const stand = unwrap(replacement);
   if (stand.type !== AST_NODE_TYPES.ArrowFunctionExpression && stand.type !== AST_NODE_TYPES.FunctionExpression) return null;
   const returned = returnedObject(stand);
   if (!returned) return null;
   let keepsOriginal = false;
   const replaced: string[] = [];
+  // The names the real module is held by (`actual` in `const actual = await importOriginal()`).
+  const modules = new Set<string>();
+  let spied = 0;
   for (const property of returned.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) {
       const spread = unwrap(property.argument);
       const value = spread.type === AST_NODE_TYPES.Identifier ? returned.locals.values.get(spread.name) : spread;
       if (!value || !loadsOriginal(value)) return null;
+      if (spread.type === AST_NODE_TYPES.Identifier) modules.add(spread.name);
       keepsOriginal = true;
       continue;
     }
     const name = property.computed ? null : propertyKeyName(property.key);
     if (name === null) return null;
-    replaced.push(name);
+    if (property.type === AST_NODE_TYPES.Property && callsThroughOriginal(context, property.value, name, modules, returned.locals)) spied++;
+    else replaced.push(name);
   }
-  return keepsOriginal && replaced.length > 0 ? replaced : null;
+  if (!keepsOriginal) return null;
+  return replaced.length > 0 || spied > 0 ? replaced : null;
+}
+
+/**
+ * Whether an export's stand-in hands its calls to the real export it stands for: a function, or one
+ * wrapped in a spy (`vi.fn(function (...args) { return new actual.Agent(...args) })`), that calls or
+ * constructs `actual.Agent` (or an `Agent` taken from the real module). It watches the export; it
+ * does not replace it.
+ */
+function callsThroughOriginal(context: Context, node: Node, name: string, modules: ReadonlySet<string>, locals: FactoryLocals): boolean {
+  let value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 1) value = unwrap(value.arguments[0] as Node);
+  if (value.type !== AST_NODE_TYPES.ArrowFunctionExpression && value.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  return someCallIn(context, value, (call) => {
+    if (call.type === AST_NODE_TYPES.TaggedTemplateExpression) return false;
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === name && locals.originals.has(name);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== name) return false;
+    const object = unwrap(callee.object);
+    return object.type === AST_NODE_TYPES.Identifier && modules.has(object.name);
+  });
 }
 
 /** What a factory declares before it returns: values by name, and the names it took from the real module. */
