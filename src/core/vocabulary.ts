@@ -219,7 +219,8 @@ export function classifyCall(facts: CallFacts): CallRole | null {
       const qualified = `${receiver}.${name}`;
       if (QUALIFIED_ROLES.has(qualified)) return QUALIFIED_ROLES.get(qualified) ?? null;
       // A static factory on an infrastructure class: `MongoMemoryServer.create()`.
-      if (!constructed?.has(index - 1) && CLASS_NAME.test(receiver) && INFRASTRUCTURE_CLASS.test(receiver) && METHOD_ROLES.get(name) === 'data') {
+      // `TestWorkflowEnvironment.createLocal()` too: what such a class makes is more of its kind.
+      if (!constructed?.has(index - 1) && CLASS_NAME.test(receiver) && INFRASTRUCTURE_CLASS.test(receiver) && (METHOD_ROLES.get(name) === 'data' || namesRecordFactoryMethod(name))) {
         return 'infrastructure';
       }
     }
@@ -632,7 +633,7 @@ export function namesSchemaWork(name: string): boolean {
 const FACTORY_METHOD = /^(?:create|add|insert|seed|register)[A-Z]/;
 /** What such a method builds when it is not a record: a query, a handle, a piece of the runtime. */
 const NOT_A_RECORD =
-  /(?:Builder|Runner|Manager|Element|Node|Context|Instance|Module|Mock|Spy|Stub|Matcher|Stream|Hash|Hmac|Cipher|Decipher|Sign|Verify|Id|Uuid|Signature|Request|Response|Event|Selector|Logger|Router|Timer|Proxy|Promise|Iterator|Query|Ref|Handler|Middleware|Interface|Socket|Url|URL|Session|Hook|Listener|Fixture|Spec|Test|Type|Plugin|Reporter|Command|Sandbox|Clock|Fake|Server|Worker|Caller|Directory|Dir|File|Buffer|Blob|Canvas|Image|Window)s?$/;
+  /(?:Builder|Runner|Manager|Element|Node|Context|Instance|Module|Mock|Spy|Stub|Matcher|Stream|Hash|Hmac|Cipher|Decipher|Sign|Verify|Id|Uuid|Signature|Request|Response|Event|Selector|Logger|Router|Timer|Proxy|Promise|Iterator|Query|Ref|Handler|Middleware|Service|Route|Interceptor|Controller|Resolver|Interface|Socket|Url|URL|Session|Hook|Listener|Fixture|Spec|Test|Type|Plugin|Reporter|Command|Sandbox|Clock|Fake|Server|Worker|Caller|Directory|Dir|File|Buffer|Blob|Canvas|Image|Window)s?$/;
 
 /**
  * Whether a method creates a record by its name alone (`subscriberService.createSubscriber()`,

@@ -15,7 +15,7 @@ import {
 } from '../core/prefer-shared-infrastructure';
 import { callLabel, defaultsToMemory, mayCheckOutConnection, namesInMemoryStore, openingOf, opensHandle, reconfiguresHandle, type CallFacts } from '../core/vocabulary';
 import { containerOfValue, reachedBoundaryOfValue } from './boundary-values';
-import { callChain, callFacts, isWithin, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
+import { callChain, callFacts, callRoleOf, isWithin, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { valuesOf } from './local-bindings';
 import { singleValueOf } from './variables';
@@ -104,7 +104,7 @@ export function gatherPerTestBuilds(
       continue;
     }
     const statement = statementIn(owner, node);
-    if (opensInfrastructure(context, node, facts, statement, mocked) && !readsWhatItsOwnerStarts(context, node, owner)) {
+    if (opensInfrastructure(context, node, facts, statement, mocked) && !readsWhatItsOwnerStarts(context, node, owner) && !wrapsGivenHandle(context, node)) {
       perTest.push({ node, owner, statement, label: callLabel(facts) });
     }
   }
@@ -115,7 +115,7 @@ export function gatherPerTestBuilds(
     const suite = suiteOf(context, call.owner) ?? context.sourceCode.ast;
     return {
       key: call.label,
-      configuration: call.owner.kind === 'test' ? argumentsText(context, call.node) : undefined,
+      configuration: call.owner.kind === 'test' ? configurationOf(context, call) : undefined,
       suite: String(suite.range[0]),
       owner: String(call.owner.node.range[0]),
       place: call.owner.kind === 'test' ? 'test' : 'hook',
@@ -126,6 +126,30 @@ export function gatherPerTestBuilds(
     };
   });
   return { facts, calls: perTest };
+}
+
+/**
+ * How a test configures what it builds: the text of the arguments, with the values the test makes
+ * itself written out (`new WorkflowClient({ dataConverter })` after `const dataConverter = …` in each
+ * test): tests that give those values differently build different things, however alike the call
+ * reads. A value that cannot be read (set twice, destructured) makes the test's build its own.
+ */
+function configurationOf(context: Context, call: InfrastructureCall): string {
+  const text = argumentsText(context, call.node);
+  const callback = call.owner.callback;
+  const scope = callback && context.sourceCode.scopeManager?.acquire(callback);
+  const [first] = call.node.arguments;
+  if (!scope || !first) return text;
+  const start = first.range[0];
+  const end = (call.node.arguments[call.node.arguments.length - 1] as Node).range[1];
+  const values = new Map<string, string>();
+  for (const { identifier, resolved } of scope.references) {
+    const definition = resolved?.defs[0];
+    if (identifier.range[0] < start || identifier.range[1] > end || !resolved || definition === undefined || definition.type === 'Parameter' || !isWithin(definition.name, callback)) continue;
+    const value = definition.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier ? singleValueOf(resolved) : null;
+    values.set(resolved.name, value ? context.sourceCode.getText(value).replace(/\s+/g, '') : `\u0000${call.owner.node.range[0]}`);
+  }
+  return values.size === 0 ? text : `${text}\u0000${[...values].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => `${name}=${value}`).join(';')}`;
 }
 
 /** The text of a call's arguments, spaces, line breaks and trailing commas aside: how the call configures what it builds. */
@@ -158,6 +182,66 @@ function readsWhatItsOwnerStarts(context: Context, node: Construction, owner: Te
     if (chain && STARTERS.has(chain.segments[chain.segments.length - 1] ?? '')) return true;
   }
   return false;
+}
+
+/** Options that hand a client a connection it uses rather than opens: `new Client({ connection })`. */
+const HANDLE_OPTIONS: ReadonlySet<string> = new Set(['connection', 'conn', 'client', 'pool', 'driver', 'db', 'dataSource']);
+
+/**
+ * Whether a construction is handed a connection that is already open, in an option named for one:
+ * `new Client({ connection })` with `connection` taken from what a shared hook opened, or
+ * `{ connection: env.connection }`. It wraps that connection and opens nothing of its own. An option
+ * whose value is written out, in place or in a constant (`{ connection: { host, port } }`), is
+ * configuration: the client opens a connection from it.
+ */
+function wrapsGivenHandle(context: Context, node: Construction): boolean {
+  const [options] = node.arguments;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return options.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || !HANDLE_OPTIONS.has(propertyKeyName(property.key) ?? '')) return false;
+    const value = unwrap(property.value);
+    if (value.type === AST_NODE_TYPES.MemberExpression) return readsHandle(value);
+    if (value.type !== AST_NODE_TYPES.Identifier) return false;
+    const resolution = resolveName(context, value);
+    if (resolution.type !== 'local') return false;
+    const definition = resolution.variable.defs[0];
+    if (definition?.type !== 'Variable') return false;
+    // `const { connection } = t.context.env`: read off something opened elsewhere.
+    if (definition.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+      const from = definition.node.init && unwrap(definition.node.init);
+      return (from?.type === AST_NODE_TYPES.MemberExpression && !readsEnvironment(from)) || from?.type === AST_NODE_TYPES.Identifier;
+    }
+    // `{ workflowService: … } as unknown as ConnectionLike`: a stand-in written in the test.
+    if (definition.node.init && isCastThroughUnknown(definition.node.init)) return true;
+    const values = valuesOf(resolution.variable);
+    return values.length > 0 && values.every((held) => (held.type === AST_NODE_TYPES.MemberExpression ? readsHandle(held) : opensHandleItself(held)));
+  });
+}
+
+/** `env.connection`, `t.context.pool`: a property named for a handle, not read from the environment's settings. */
+function readsHandle(node: TSESTree.MemberExpression): boolean {
+  return HANDLE_OPTIONS.has(propertyName(node) ?? '') && !readsEnvironment(node);
+}
+
+/** `process.env.DATABASE_URL`, `import.meta.env.DB`: a setting, a string. */
+function readsEnvironment(node: TSESTree.MemberExpression): boolean {
+  let object: Node = node;
+  while (object.type === AST_NODE_TYPES.MemberExpression) {
+    if (propertyName(object) === 'env') return true;
+    object = unwrap(object.object);
+  }
+  return false;
+}
+
+/** A value that is itself a connection: `await pool.connect()`, `new Connection(options)`. */
+function opensHandleItself(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
+  return callRoleOf(node) === 'infrastructure';
+}
+
+/** `value as unknown as T`: a value made to pass for a type it is not, as a stand-in written by hand is. */
+function isCastThroughUnknown(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.TSAsExpression && node.expression.type === AST_NODE_TYPES.TSAsExpression && node.expression.typeAnnotation.type === AST_NODE_TYPES.TSUnknownKeyword;
 }
 
 /**
