@@ -65,6 +65,9 @@ describe('classifyCall', () => {
     ['NestFactory.create', undefined, 'infrastructure'],
     ['MongoMemoryServer.create', undefined, 'infrastructure'],
     ['MongoMemoryReplSet.create', undefined, 'infrastructure'],
+    // What a factory method of an infrastructure class makes is more of its kind, whatever the method's name.
+    ['TestWorkflowEnvironment.createLocal', undefined, 'infrastructure'],
+    ['testing.TestEnvironment.createTimeSkipping', undefined, 'infrastructure'],
     ['setupServer', undefined, 'infrastructure'],
     // cleanup, stop, close
     ['prisma.user.deleteMany', undefined, 'cleanup'],
@@ -200,6 +203,9 @@ describe('names of factories', () => {
     ['createCaller: a caller of the app, as tRPC routers make', false],
     ['createTable', false],
     ['create', false],
+    ['addService: code a server runs, not a record', false],
+    ['addRoute', false],
+    ['registerInterceptor', false],
   ])('method %s names a record: %s', (name, expected) => {
     expect(namesRecordFactoryMethod(name.split(':')[0] as string)).toBe(expected);
   });
