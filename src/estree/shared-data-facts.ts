@@ -394,6 +394,14 @@ class Collector {
         });
       case AST_NODE_TYPES.BlockStatement:
         return [this.block(statement, statement.body)];
+      case AST_NODE_TYPES.IfStatement: {
+        // `if (await count() === 0) { …seed… }`: what either branch does is what the hook may do.
+        const branches = [statement.consequent, ...(statement.alternate ? [statement.alternate] : [])];
+        return [this.block(statement, branches.flatMap((branch) => (branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch])))];
+      }
+      case AST_NODE_TYPES.TryStatement:
+        // The steps that run when nothing fails: the block, then what always runs after it.
+        return [this.block(statement, [...statement.block.body, ...(statement.finalizer?.body ?? [])])];
       case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement:
