@@ -253,7 +253,8 @@ function whenItRuns(context: Context, node: Node): { perTest: TestCall; shared?:
   const place = testPlaceOf(context, node);
   const call = place.call;
   if (call && nearestFunction(node) === call.callback && (place.kind === 'test' || isHook(call, 'each'))) return { perTest: call };
-  if (place.kind === 'module' || place.kind === 'describe') return { shared: call?.node ?? null };
+  // Code that runs once where it is written: not the body of a function, which runs each time it is called.
+  if (place.kind === 'module' || place.kind === 'describe') return nearestFunction(node) === (call?.callback ?? null) ? { shared: call?.node ?? null } : null;
   return call && isHook(call, 'all') ? { shared: suiteOf(context, call) } : null;
 }
 
@@ -345,7 +346,8 @@ function isAboutBuilding(context: Context, call: InfrastructureCall, closes: rea
   if (isDisposedWithTest(call.node, call.statement)) return true;
   const asserted = (reference: TSESLint.Scope.Reference) => isWithin(reference.identifier, callback) && isAsserted(context, reference.identifier, callback);
   if (builtVariables(context, call).some((variable) => variable.references.some(asserted))) return true;
-  return closes.some((close) => close.runsIn === call.owner && close.binding !== null && close.binding.defs.some((def) => isWithin(def.name, callback)));
+  const built = builtVariables(context, call);
+  return closes.some((close) => close.runsIn === call.owner && close.binding !== null && (built.includes(close.binding) || wrapsBuilt(close.binding, built, callback)));
 }
 
 /** Whether a test changes the handle a hook built: `orm.discoverEntity(…)`, `orm.config.set(…)`. */
@@ -427,6 +429,24 @@ function isAsserted(context: Context, identifier: Node, stop: Node): boolean {
  * The variables that hold what a call builds: declared with it (`const pool = await createPool()`) or
  * assigned it (`pool = await createPool()`, to a binding a hook closes).
  */
+/**
+ * Whether a binding the test closes holds a wrapper of what it built (`wrapClient(raw)`), which closes
+ * what it wraps. Something made by a method of the build (`connection.createChannel()`, a session, a
+ * checked-out client) is closed on its own and leaves the build open.
+ */
+function wrapsBuilt(binding: TSESLint.Scope.Variable, built: readonly TSESLint.Scope.Variable[], callback: Node): boolean {
+  if (built.length === 0 || !binding.defs.some((def) => isWithin(def.name, callback))) return false;
+  const value = singleValueOf(binding);
+  const made = value && unwrap(value);
+  if (made?.type !== AST_NODE_TYPES.CallExpression && made?.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = unwrap(made.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const object = unwrap(callee.object);
+    if (object.type === AST_NODE_TYPES.Identifier && built.some((variable) => variable.name === object.name)) return false;
+  }
+  return built.some((variable) => variable.references.some((reference) => isWithin(reference.identifier, made)));
+}
+
 function builtVariables(context: Context, call: InfrastructureCall): readonly TSESLint.Scope.Variable[] {
   const holder = enclosingHolder(call.node, call.statement);
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator) return context.sourceCode.getDeclaredVariables(holder);

@@ -3,6 +3,8 @@
  * (`new Client({ connection })` with the connection a run-once hook opened): they wrap it and open
  * nothing. Tests that configure their build with values of their own, written differently, build
  * different things. AVA's hooks are properties of its test function, and the message names them so.
+ * Code in a function of the file runs each time it is called, not once; closing a channel made from a
+ * connection leaves the connection open.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/prefer-shared-infrastructure';
@@ -141,6 +143,73 @@ describe('audit entries', () => {
 });
 `,
       errors: [{ messageId: 'perTestBody', line: 7, data: { call: 'new MongoClient()', count: 2, shared: 'beforeAll' }, suggestions: [] }],
+    },
+  ],
+});
+
+ts.run('prefer-shared-infrastructure: what runs once, and what closes the build (TypeScript)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Vitest: a function of the file that opens a pool runs on every call, so it opens nothing once for the suite',
+      filename: 'test/integration/orders.test.ts',
+      code: `import { Pool } from 'pg';
+import { describe, expect, it } from 'vitest';
+
+async function countRows(table: string) {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  const { rows } = await pool.query(\`SELECT count(*)::int AS count FROM \${table}\`);
+  await pool.end();
+  return rows[0].count;
+}
+
+describe('orders', () => {
+  it('starts empty', async () => {
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    const { rows } = await pool.query('SELECT 1 AS one');
+    expect(rows[0].one).toBe(1);
+    expect(await countRows('orders')).toBe(0);
+  });
+
+  it('answers a ping', async () => {
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    expect((await pool.query('SELECT 1 AS one')).rowCount).toBe(1);
+  });
+});
+`,
+      errors: [{ messageId: 'perTestBody', line: 13, data: { call: 'new Pool()', count: 2, shared: 'beforeAll' }, suggestions: [] }],
+    },
+    {
+      name: 'Vitest: each test closes the channel it made, not the connection it opened',
+      filename: 'test/integration/order-events.test.ts',
+      code: `import amqp, { type ChannelModel } from 'amqplib';
+import { afterEach, describe, expect, it } from 'vitest';
+
+describe('order events', () => {
+  let connection: ChannelModel;
+
+  afterEach(async () => {
+    await connection.close();
+  });
+
+  it('publishes an order event', async () => {
+    connection = await amqp.connect(process.env.AMQP_URL!);
+    const channel = await connection.createChannel();
+    await channel.assertQueue('orders', { exclusive: true });
+    expect(channel.sendToQueue('orders', Buffer.from('{}'))).toBe(true);
+    await channel.close();
+  });
+
+  it('consumes an order event', async () => {
+    connection = await amqp.connect(process.env.AMQP_URL!);
+    const channel = await connection.createChannel();
+    const { queue } = await channel.assertQueue('', { exclusive: true });
+    expect(queue).not.toBe('');
+    await channel.close();
+  });
+});
+`,
+      errors: [{ messageId: 'perTestBody', line: 12, data: { call: 'amqp.connect()', count: 2, shared: 'beforeAll' }, suggestions: [] }],
     },
   ],
 });
