@@ -158,6 +158,13 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   memcached: client('cache'),
   'cache-manager': client('cache'),
   keyv: client('cache', { storeOptions: ['store', 'uri', 'adapter'] }),
+  // Keyv's stores: what makes a Keyv reach a system.
+  '@keyv/redis': client('cache', { system: 'redis' }),
+  '@keyv/valkey': client('cache', { system: 'redis' }),
+  '@keyv/memcache': client('cache'),
+  '@keyv/postgres': client('database', { system: 'postgres' }),
+  '@keyv/mysql': client('database', { system: 'mysql' }),
+  '@keyv/mongo': client('database', { system: 'mongodb' }),
   // HTTP clients
   axios: client('http', ANY_HOST),
   undici: client('http', ANY_HOST),

@@ -7,7 +7,7 @@ import { propertyName, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
 import { contextAssignments, contextPropertyOf } from './context-properties';
 import { fileCache } from './file-cache';
-import { isOwnPackageSpecifier, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
+import { exportOfSpecifier, isOwnPackageSpecifier, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -265,8 +265,23 @@ function keepsDataInProcess(context: Context, node: TSESTree.NewExpression): boo
     if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
     const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : null;
     if (key === null) return false;
-    return !storeKeys.includes(key) || (key === 'store' && isNewMap(context, property.value));
+    return !storeKeys.includes(key) || (key === 'store' && (isNewMap(context, property.value) || isInProcessStore(context, property.value)));
   });
+}
+
+/**
+ * `new KeyvCacheableMemory()`: a store of the project's own whose module the plugin has read in full
+ * and which reaches no boundary, so it keeps what it is given in the process.
+ */
+function isInProcessStore(context: Context, node: Node): boolean {
+  const made = unwrap(node);
+  if (made.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = unwrap(made.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, callee);
+  if (resolution.type !== 'module' || resolution.binding.typeOnly) return false;
+  const exported = exportOfSpecifier(context, resolution.binding.source, resolution.binding.imported);
+  return exported !== null && exported !== 'unknown' && exported.value.type === 'other' && exported.boundaryKinds.length === 0;
 }
 
 /** `new Map()`, the global one: a store kept in the process. */

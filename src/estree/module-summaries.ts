@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import type * as OxcParser from 'oxc-parser' with { 'resolution-mode': 'import' };
-import { lookupBoundary } from '../core/boundaries';
+import { lookupBoundary, storeOptionsOf } from '../core/boundaries';
 import type { ExportSummary, ExportValue, HookEffect, HookKind, HookSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
 import { classifyCall, classifySql, namesTestDouble, runsSql, type CallRole } from '../core/vocabulary';
 import { parseSettings } from '../settings';
@@ -347,7 +347,7 @@ function ownClientKindsOf(file: string, specifiers: readonly string[]): Set<stri
     const identity = identityOf(file, specifier);
     if (identity.type !== 'package' && identity.type !== 'builtin') continue;
     const boundary = lookupBoundary(specifier, CATALOG_ONLY);
-    if (boundary && boundary.role !== 'fake') kinds.add(boundary.kind);
+    if (boundary && boundary.role !== 'fake' && !storeOptionsOf(specifier)) kinds.add(boundary.kind);
   }
   return kinds;
 }
@@ -364,7 +364,9 @@ function reachOfSpecifiers(file: string, specifiers: Iterable<string>, depth: nu
     const identity = identityOf(file, specifier);
     if (identity.type === 'package' || identity.type === 'builtin') {
       const boundary = lookupBoundary(specifier, CATALOG_ONLY);
-      if (boundary && boundary.role !== 'fake') {
+      // A client that keeps its data in the process unless handed a store (Keyv) reaches a system only
+      // through the store's own package, which counts where it is loaded.
+      if (boundary && boundary.role !== 'fake' && !storeOptionsOf(specifier)) {
         kinds.add(boundary.kind);
         if (boundary.role === 'client') clients.set(specifier, boundary.kind);
       }

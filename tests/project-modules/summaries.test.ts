@@ -48,6 +48,22 @@ describe('an adapter module', () => {
     expect(summary.exports.get('OrdersRepository')?.value).toEqual({ type: 'boundary-client', kind: 'database' });
   });
 
+  it('reaches a system through Keyv only where the module loads the store too', () => {
+    project = writeProject({
+      'package.json': '{ "name": "shop" }',
+      'src/memory-cache.ts': `import { Keyv } from 'keyv';\nexport class MemoryCache {\n  private readonly keyv = new Keyv({ namespace: 'prices' });\n  get(key: string) { return this.keyv.get(key); }\n}\n`,
+      'src/session-cache.ts': `import { Keyv } from 'keyv';\nimport KeyvRedis from '@keyv/redis';\nexport class SessionCache {\n  private readonly keyv = new Keyv({ store: new KeyvRedis(process.env.REDIS_URL) });\n}\n`,
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    const memory = known(summaryOfSpecifier(context, '../src/memory-cache'));
+    expect(memory.boundaryKinds).toEqual([]);
+    expect(memory.exports.get('MemoryCache')?.value.type).not.toBe('boundary-client');
+    const sessions = known(summaryOfSpecifier(context, '../src/session-cache'));
+    expect(sessions.boundaryKinds).toEqual(['cache']);
+    expect(sessions.exports.get('SessionCache')?.value).toEqual({ type: 'boundary-client', kind: 'cache' });
+  });
+
   it('reaches what a module loads only when it runs: import() and require() inside functions', () => {
     project = writeProject({
       'src/lazy-db.ts': `export async function connect() {\n  const { Pool } = await import /* loaded on first use */ ('pg');\n  return new Pool();\n}\n`,
