@@ -41,7 +41,9 @@ export function buildsInfrastructure(facts: InfrastructureFacts): boolean {
   if (facts.mayCheckOut && !facts.onModule) return false;
   if (facts.container) return true;
   const boundary = facts.boundary;
-  return boundary !== null && !CHEAP_KINDS.has(boundary.kind);
+  // A fake the test answers for itself (an SMTP server it writes, an HTTP fake) stands in for the
+  // service inside the process: a fresh one per test is how fakes keep tests apart.
+  return boundary !== null && boundary.role !== 'fake' && !CHEAP_KINDS.has(boundary.kind);
 }
 
 /** Where a call that opens infrastructure runs. */

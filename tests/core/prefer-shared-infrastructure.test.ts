@@ -26,6 +26,7 @@ describe('buildsInfrastructure', () => {
     ['mongoose.connect(url) on the module', { mayCheckOut: true, onModule: true }, true],
     ['pool.connect(): a checkout for a per-test transaction', { mayCheckOut: true }, false],
     ['server.listen() of an msw server: it intercepts in the process, it opens no port', { boundary: { kind: 'http', role: 'fake' } }, false],
+    ['new SMTPServer({ onData }).listen(): a fake of the mail service the test answers for', { boundary: { kind: 'email', role: 'fake' } }, false],
     ['environment.up() of a compose environment', { opening: 'opens-container', boundary: null, container: true }, true],
     ['migrator.up(): an up() on something that is not a container', { opening: 'opens-container' }, false],
     ['axios.create(): a cheap HTTP client', { boundary: { kind: 'http', role: 'client' } }, false],

@@ -4,12 +4,13 @@
  * nothing. Tests that configure their build with values of their own, written differently, build
  * different things. AVA's hooks are properties of its test function, and the message names them so.
  * Code in a function of the file runs each time it is called, not once; closing a channel made from a
- * connection leaves the connection open.
+ * connection leaves the connection open. A fake the test answers for is started afresh on purpose.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/prefer-shared-infrastructure';
 
 const ts = new RuleTester();
+const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
 
 ts.run('prefer-shared-infrastructure: clients over a shared connection (TypeScript)', rule, {
   valid: [
@@ -212,4 +213,50 @@ describe('order events', () => {
       errors: [{ messageId: 'perTestBody', line: 12, data: { call: 'amqp.connect()', count: 2, shared: 'beforeAll' }, suggestions: [] }],
     },
   ],
+});
+
+cjs.run('prefer-shared-infrastructure: fakes a test answers for (node:test, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'node:test: a fresh SMTP server the test writes, before each test',
+      filename: 'test/integration/receipts.test.js',
+      code: `const assert = require('node:assert/strict');
+const { afterEach, beforeEach, describe, it } = require('node:test');
+const { SMTPServer } = require('smtp-server');
+const { sendReceipt } = require('../../src/mail/receipts');
+
+describe('receipts', () => {
+  let server;
+  let received;
+
+  beforeEach((t, done) => {
+    received = [];
+    server = new SMTPServer({
+      authOptional: true,
+      onData(stream, session, callback) {
+        stream.on('data', (chunk) => received.push(chunk));
+        stream.on('end', callback);
+      },
+    });
+    server.listen(2525, done);
+  });
+
+  afterEach((t, done) => {
+    server.close(done);
+  });
+
+  it('sends a receipt', async () => {
+    await sendReceipt({ to: 'ada@example.com', port: 2525 });
+    assert.ok(received.length > 0);
+  });
+
+  it('sends a receipt with the order number', async () => {
+    await sendReceipt({ to: 'ada@example.com', port: 2525, order: 42 });
+    assert.match(Buffer.concat(received).toString(), /42/);
+  });
+});
+`,
+    },
+  ],
+  invalid: [],
 });
