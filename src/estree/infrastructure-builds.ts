@@ -347,7 +347,9 @@ function isAboutBuilding(context: Context, call: InfrastructureCall, closes: rea
   const asserted = (reference: TSESLint.Scope.Reference) => isWithin(reference.identifier, callback) && isAsserted(context, reference.identifier, callback);
   if (builtVariables(context, call).some((variable) => variable.references.some(asserted))) return true;
   const built = builtVariables(context, call);
-  return closes.some((close) => close.runsIn === call.owner && close.binding !== null && (built.includes(close.binding) || wrapsBuilt(close.binding, built, callback)));
+  // `new KeyvValkey(new Redis(url))`: built in place for a wrapper, which holds it and closes it.
+  const holders = built.length > 0 ? built : wrapperVariables(context, call);
+  return closes.some((close) => close.runsIn === call.owner && close.binding !== null && (holders.includes(close.binding) || wrapsBuilt(close.binding, holders, callback)));
 }
 
 /** Whether a test changes the handle a hook built: `orm.discoverEntity(…)`, `orm.config.set(…)`. */
@@ -445,6 +447,15 @@ function wrapsBuilt(binding: TSESLint.Scope.Variable, built: readonly TSESLint.S
     if (object.type === AST_NODE_TYPES.Identifier && built.some((variable) => variable.name === object.name)) return false;
   }
   return built.some((variable) => variable.references.some((reference) => isWithin(reference.identifier, made)));
+}
+
+/** The variables holding a wrapper a build is handed to where it is made: `keyv` in `const keyv = new KeyvValkey(new Redis(url))`. */
+function wrapperVariables(context: Context, call: InfrastructureCall): readonly TSESLint.Scope.Variable[] {
+  let current: Node = call.node;
+  while (current.parent?.type === AST_NODE_TYPES.AwaitExpression || current.parent?.type === AST_NODE_TYPES.TSAsExpression) current = current.parent;
+  const wrapper = current.parent;
+  if ((wrapper?.type !== AST_NODE_TYPES.NewExpression && wrapper?.type !== AST_NODE_TYPES.CallExpression) || !wrapper.arguments.includes(current as TSESTree.CallExpressionArgument)) return [];
+  return builtVariables(context, { ...call, node: wrapper });
 }
 
 function builtVariables(context: Context, call: InfrastructureCall): readonly TSESLint.Scope.Variable[] {

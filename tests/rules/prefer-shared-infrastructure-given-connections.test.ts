@@ -149,7 +149,31 @@ describe('audit entries', () => {
 });
 
 ts.run('prefer-shared-infrastructure: what runs once, and what closes the build (TypeScript)', rule, {
-  valid: [],
+  valid: [
+    {
+      name: 'Vitest: each test hands a new client to a wrapper in place and closes the wrapper',
+      filename: 'test/integration/session-store.test.ts',
+      code: `import Redis from 'ioredis';
+import { describe, expect, it } from 'vitest';
+import { SessionStore } from '../../src/session-store';
+
+describe('session store', () => {
+  it('forgets a deleted session', async () => {
+    const store = new SessionStore(new Redis(process.env.REDIS_URL!), { prefix: 'a' });
+    await store.delete('missing');
+    expect(await store.get('missing')).toBeUndefined();
+    await store.disconnect();
+  });
+
+  it('answers for a session nobody wrote', async () => {
+    const store = new SessionStore(new Redis(process.env.REDIS_URL!), { prefix: 'a' });
+    expect(await store.get('nobody')).toBeUndefined();
+    await store.disconnect();
+  });
+});
+`,
+    },
+  ],
   invalid: [
     {
       name: 'Vitest: a function of the file that opens a pool runs on every call, so it opens nothing once for the suite',
