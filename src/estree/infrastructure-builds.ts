@@ -227,8 +227,9 @@ function readsHandle(node: TSESTree.MemberExpression): boolean {
 function readsEnvironment(node: TSESTree.MemberExpression): boolean {
   let object: Node = node;
   while (object.type === AST_NODE_TYPES.MemberExpression) {
-    if (propertyName(object) === 'env') return true;
-    object = unwrap(object.object);
+    const inner = unwrap(object.object);
+    if (propertyName(object) === 'env' && ((inner.type === AST_NODE_TYPES.Identifier && inner.name === 'process') || inner.type === AST_NODE_TYPES.MetaProperty)) return true;
+    object = inner;
   }
   return false;
 }

@@ -32,14 +32,13 @@ test.after.always(async (t) => {
 });
 
 test('starts a workflow', async (t) => {
-  const { connection } = t.context.env;
-  const client = new Client({ connection });
+  const client = new Client({ connection: t.context.env.connection });
   const handle = await client.workflow.start('greet', { taskQueue: 'greetings', workflowId: 'greet-1' });
   t.truthy(handle.workflowId);
 });
 
 test('lists workflows', async (t) => {
-  const client = new Client({ connection: t.context.env.connection, namespace: 'default' });
+  const client = new Client({ connection: t.context.env.connection });
   t.truthy(client.workflow);
 });
 `,
