@@ -5,6 +5,7 @@ import { fullText } from '../core/partial-text';
 import { AST_NODE_TYPES } from './node-types';
 import { boundaryOfSpecifier, libraryBoundaryOfSpecifier, ownLibraryOf } from './boundary-values';
 import type { ModuleSummary } from '../core/module-summary';
+import { MSW_SERVERS } from './http-fakes';
 import { isHttpClientModule, mayRequestHttp, parseHttpRequest } from './http-requests';
 import { parseMockCall } from './mocks';
 import { callRoleOf, propertyName } from './call-chain';
@@ -152,7 +153,6 @@ export function setsUpFakeWithoutHandlers(context: Context, node: TSESTree.Impor
   });
 }
 
-const MSW_SERVERS: ReadonlySet<string> = new Set(['setupServer', 'setupWorker']);
 
 /** Whether the server a `setupServer()` call makes is handed handlers later: `server.use(…)`, `server.resetHandlers(…)`. */
 function isGivenHandlers(context: Context, call: TSESTree.CallExpression): boolean {

@@ -18,7 +18,8 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 const PER_HOST_FAKES: ReadonlySet<string> = new Set(['nock', 'msw']);
 /** msw's handler namespaces: `http.get(url, …)` (and `rest.get` before msw 2), `graphql.query(…)`. */
 const MSW_HANDLERS: ReadonlySet<string> = new Set(['http', 'rest', 'graphql']);
-const MSW_SERVERS: ReadonlySet<string> = new Set(['setupServer', 'setupWorker']);
+/** msw's functions that start a server (Node.js) or a worker (browser) of handlers. */
+export const MSW_SERVERS: ReadonlySet<string> = new Set(['setupServer', 'setupWorker']);
 
 /**
  * A module load that sets up an HTTP fake on its own: any HTTP fake of the boundary catalog
