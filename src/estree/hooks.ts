@@ -103,8 +103,12 @@ export function hookReferences(context: Context, calls: readonly TestCall[], hoo
   const wanted = hooks.map((hook) => HOOK_NAMES[style][hook]);
   const resolution = resolveName(context, model.head);
 
-  if (model.framework === 'ava' || (resolution.type === 'module' && (resolution.binding.imported === 'default' || resolution.binding.imported === '*'))) {
-    // `import test from 'node:test'`, and AVA's `test`: every hook is a property of the test function.
+  if (model.framework === 'ava') {
+    // AVA skips an `after…` hook when a test fails unless it is `.always`; cleanup has to run then most.
+    return { names: wanted.map((name) => `${model.head.name}.${name}${name.startsWith('after') ? '.always' : ''}`), importEdit: null };
+  }
+  if (resolution.type === 'module' && (resolution.binding.imported === 'default' || resolution.binding.imported === '*')) {
+    // `import test from 'node:test'`: every hook is a property of the test function.
     return { names: wanted.map((name) => `${model.head.name}.${name}`), importEdit: null };
   }
 

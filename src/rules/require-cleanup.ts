@@ -88,5 +88,6 @@ function skeletonEdit(context: Context, tests: readonly TestCall[], found: Found
   );
   if (!place || waiting) return null;
   const inserted = insertHook(context, tests, place, 'afterEach', [`// ${cleanupComment(found.write, found.client, found.call)}`]);
-  return inserted && { hook: inserted.name.split('.').pop() as string, fix: inserted.fix };
+  // Named without the test function it hangs on: `afterEach` for `test.afterEach`, `afterEach.always` for AVA.
+  return inserted && { hook: inserted.name.includes('.') ? inserted.name.slice(inserted.name.indexOf('.') + 1) : inserted.name, fix: inserted.fix };
 }
