@@ -20,7 +20,7 @@ import {
   writeTargetOf,
 } from '../core/vocabulary';
 import { boundaryOfSpecifier, boundaryOfValue, libraryBoundaryOfSpecifier, moduleOriginOf, reachedBoundaryOfValue } from './boundary-values';
-import { callChain, callFacts, isWithin, propertyName, unwrap } from './call-chain';
+import { callChain, callFacts, callRoleOf, isWithin, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName, type ModuleBinding } from './imports';
 import { calledLocalFunction, functionOf, someCallIn, valuesOf, type FunctionNode } from './local-bindings';
@@ -364,9 +364,9 @@ function isStoreStartedInTest(context: Context, variable: TSESLint.Scope.Variabl
         isWithin(identifier, callback) &&
         member?.type === AST_NODE_TYPES.MemberExpression &&
         member.object === identifier &&
-        STOPS.has(propertyName(member) ?? '') &&
         member.parent.type === AST_NODE_TYPES.CallExpression &&
-        member.parent.callee === member
+        member.parent.callee === member &&
+        callRoleOf(member.parent) === 'stop'
       );
     })
   );
@@ -385,7 +385,6 @@ function isConstructed(context: Context, node: TSESTree.CallExpression | TSESTre
 }
 
 const STARTS: ReadonlySet<string> = new Set(['start', 'up']);
-const STOPS: ReadonlySet<string> = new Set(['stop', 'down']);
 
 /**
  * Whether a write goes through an instance with no connection behind it: one made by `drizzle.mock()`,

@@ -19,6 +19,7 @@ import { callChain, callFacts, callRoleOf, isWithin, propertyKeyName, propertyNa
 import { resolveName } from './imports';
 import { valuesOf } from './local-bindings';
 import { singleValueOf } from './variables';
+import { isEnvironment, isEnvironmentRead } from './static-text';
 import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
 import { BindingKeys, inputsOf, providedBy, providersOf, usesCallbackLocals } from './statement-inputs';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
@@ -136,18 +137,12 @@ export function gatherPerTestBuilds(
  */
 function configurationOf(context: Context, call: InfrastructureCall): string {
   const text = argumentsText(context, call.node);
-  const callback = call.owner.callback;
-  const scope = callback && context.sourceCode.scopeManager?.acquire(callback);
-  const [first] = call.node.arguments;
-  if (!scope || !first) return text;
-  const start = first.range[0];
-  const end = (call.node.arguments[call.node.arguments.length - 1] as Node).range[1];
   const values = new Map<string, string>();
-  for (const { identifier, resolved } of scope.references) {
-    const definition = resolved?.defs[0];
-    if (identifier.range[0] < start || identifier.range[1] > end || !resolved || definition === undefined || definition.type === 'Parameter' || !isWithin(definition.name, callback)) continue;
-    const value = definition.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier ? singleValueOf(resolved) : null;
-    values.set(resolved.name, value ? context.sourceCode.getText(value).replace(/\s+/g, '') : `\u0000${call.owner.node.range[0]}`);
+  for (const variable of ownValuesRead(context, call.node, call.owner.callback)) {
+    const definition = variable.defs[0];
+    if (definition?.type === 'Parameter') continue;
+    const value = definition?.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier ? singleValueOf(variable) : null;
+    values.set(variable.name, value ? context.sourceCode.getText(value).replace(/\s+/g, '') : `\u0000${call.owner.node.range[0]}`);
   }
   return values.size === 0 ? text : `${text}\u0000${[...values].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => `${name}=${value}`).join(';')}`;
 }
@@ -167,21 +162,27 @@ const STARTERS: ReadonlySet<string> = new Set(['start', 'listen', 'up']);
  * it can move to a run-once hook only together with what it reads, which is judged on its own.
  */
 function readsWhatItsOwnerStarts(context: Context, node: Construction, owner: TestCall): boolean {
-  const callback = owner.callback;
-  const scope = callback && context.sourceCode.scopeManager?.acquire(callback);
-  if (!scope || node.arguments.length === 0) return false;
-  const start = (node.arguments[0] as Node).range[0];
-  const end = (node.arguments[node.arguments.length - 1] as Node).range[1];
-  for (const reference of scope.references) {
-    const [from, to] = reference.identifier.range;
-    if (from < start || to > end) continue;
-    const definition = reference.resolved?.defs[0];
-    if (definition?.type !== 'Variable' || !isWithin(definition.node, callback) || !definition.node.init) continue;
+  return ownValuesRead(context, node, owner.callback).some(({ defs: [definition] }) => {
+    if (definition?.type !== 'Variable' || !definition.node.init) return false;
     const init = unwrap(definition.node.init);
     const chain = init.type === AST_NODE_TYPES.CallExpression ? callChain(init) : null;
-    if (chain && STARTERS.has(chain.segments[chain.segments.length - 1] ?? '')) return true;
+    return chain !== null && STARTERS.has(chain.segments[chain.segments.length - 1] ?? '');
+  });
+}
+
+/** The variables a call's arguments read that the test or hook declares in its own callback, once per read. */
+function ownValuesRead(context: Context, node: Construction, callback: Node | null): TSESLint.Scope.Variable[] {
+  const scope = callback && context.sourceCode.scopeManager?.acquire(callback);
+  const [first] = node.arguments;
+  if (!scope || !callback || !first) return [];
+  const start = first.range[0];
+  const end = (node.arguments[node.arguments.length - 1] as Node).range[1];
+  const read: TSESLint.Scope.Variable[] = [];
+  for (const { identifier, resolved } of scope.references) {
+    const definition = resolved?.defs[0];
+    if (identifier.range[0] >= start && identifier.range[1] <= end && resolved && definition && isWithin(definition.name, callback)) read.push(resolved);
   }
-  return false;
+  return read;
 }
 
 /** Options that hand a client a connection it uses rather than opens: `new Client({ connection })`. */
@@ -223,15 +224,9 @@ function readsHandle(node: TSESTree.MemberExpression): boolean {
   return HANDLE_OPTIONS.has(propertyName(node) ?? '') && !readsEnvironment(node);
 }
 
-/** `process.env.DATABASE_URL`, `import.meta.env.DB`: a setting, a string. */
+/** `process.env.DATABASE_URL`, `import.meta.env.DB`, or the environment itself: settings, strings. */
 function readsEnvironment(node: TSESTree.MemberExpression): boolean {
-  let object: Node = node;
-  while (object.type === AST_NODE_TYPES.MemberExpression) {
-    const inner = unwrap(object.object);
-    if (propertyName(object) === 'env' && ((inner.type === AST_NODE_TYPES.Identifier && inner.name === 'process') || inner.type === AST_NODE_TYPES.MetaProperty)) return true;
-    object = inner;
-  }
-  return false;
+  return isEnvironmentRead(node) || isEnvironment(node);
 }
 
 /** A value that is itself a connection: `await pool.connect()`, `new Connection(options)`. */

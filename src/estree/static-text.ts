@@ -215,10 +215,14 @@ function isGlobal(context: Context, node: Node, name: string): boolean {
 }
 
 /** `process.env.X`, `process.env['X']`, `import.meta.env.X`. */
-function isEnvironmentRead(node: Node): boolean {
+export function isEnvironmentRead(node: Node): boolean {
   const expression = unwrap(node);
-  if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = unwrap(expression.object);
+  return expression.type === AST_NODE_TYPES.MemberExpression && isEnvironment(expression.object);
+}
+
+/** `process.env` or `import.meta.env`, the environment's settings. */
+export function isEnvironment(node: Node): boolean {
+  const object = unwrap(node);
   if (object.type !== AST_NODE_TYPES.MemberExpression || propertyName(object) !== 'env') return false;
   const root = unwrap(object.object);
   return (root.type === AST_NODE_TYPES.Identifier && root.name === 'process') || root.type === AST_NODE_TYPES.MetaProperty;
