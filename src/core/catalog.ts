@@ -43,18 +43,18 @@ export interface CatalogEntry {
    * local one to run, so a test keeps the real client and fakes the service's server.
    */
   readonly hosted?: boolean;
+  /**
+   * Holds no connection of its own: each call is an HTTP request, sent when it is made, so building
+   * a client opens nothing (AWS SDK clients, hosted services' SDKs, object stores and search engines
+   * spoken to over HTTP).
+   */
+  readonly overHttp?: boolean;
 }
 
-interface ClientDetails {
-  readonly clients?: readonly string[];
-  readonly system?: string;
-  readonly anyHost?: boolean;
-  readonly storeOptions?: readonly string[];
-  readonly hosted?: boolean;
-}
+type ClientDetails = Pick<CatalogEntry, 'clients' | 'system' | 'anyHost' | 'storeOptions' | 'hosted' | 'overHttp'>;
 
 /** The SDK of one hosted service, reached over HTTP. */
-const HOSTED: ClientDetails = { hosted: true };
+const HOSTED: ClientDetails = { hosted: true, overHttp: true };
 
 const client = (kind: string, details: ClientDetails = {}): CatalogEntry => ({ kind, role: 'client', ...details });
 const fake = (kind: string): CatalogEntry => ({ kind, role: 'fake' });
@@ -67,7 +67,9 @@ const DRIZZLE_CLIENTS = ['drizzle', '*Database', '*Session'];
 /** MikroORM's ORM, entity managers, repositories, drivers and connections; not its metadata, schema tools or helpers. */
 const MIKRO_ORM_CLIENTS = ['MikroORM', 'EntityManager', '*EntityManager', 'EntityRepository', '*EntityRepository', '*Driver', '*Connection'];
 /** AWS SDK v3 clients (`S3Client`, `DynamoDBDocumentClient`); command objects are plain data. */
-const AWS_CLIENTS: ClientDetails = { clients: ['*Client'] };
+const AWS_CLIENTS: ClientDetails = { clients: ['*Client'], overHttp: true };
+/** A client of a service spoken to over HTTP. */
+const OVER_HTTP: ClientDetails = { overHttp: true };
 /** A general HTTP client, whose requests go wherever they are pointed. */
 const ANY_HOST: ClientDetails = { anyHost: true };
 
@@ -142,10 +144,10 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   '@google-cloud/spanner': client('database'),
   '@google-cloud/bigquery': client('database'),
   '@supabase/supabase-js': client('database'),
-  '@elastic/elasticsearch': client('database'),
+  '@elastic/elasticsearch': client('database', OVER_HTTP),
   // Key-value stores that hold a cluster's configuration and leases.
   etcd3: client('database', { clients: ['Etcd3'] }),
-  '@opensearch-project/opensearch': client('database'),
+  '@opensearch-project/opensearch': client('database', OVER_HTTP),
   // Caches
   ioredis: client('cache', { clients: ['default', 'Redis', 'Cluster'], system: 'redis' }),
   redis: client('cache', { clients: ['createClient', 'createCluster', 'createSentinel', 'RedisClient'], system: 'redis' }),
@@ -233,9 +235,9 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'stompit': client('queue'),
   // Object storage
   '@aws-sdk/client-s3': client('storage', AWS_CLIENTS),
-  '@aws-sdk/lib-storage': client('storage', { clients: ['Upload'] }),
-  '@google-cloud/storage': client('storage'),
-  '@azure/storage-blob': client('storage'),
+  '@aws-sdk/lib-storage': client('storage', { clients: ['Upload'], overHttp: true }),
+  '@google-cloud/storage': client('storage', OVER_HTTP),
+  '@azure/storage-blob': client('storage', OVER_HTTP),
   minio: client('storage'),
   'firebase-admin/storage': client('storage'),
   // Email

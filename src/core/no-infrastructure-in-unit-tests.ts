@@ -1,4 +1,5 @@
 import { packageName } from './boundaries';
+import { BOUNDARY_CATALOG } from './catalog';
 
 /**
  * Decides which uses of real infrastructure a unit test makes: loading a module that starts
@@ -35,8 +36,6 @@ export interface InfrastructureFinding<N> {
  * module globs of the kind the boundary catalog uses (`@aws-sdk/*`).
  */
 const CLIENT_DOUBLES: Readonly<Record<string, readonly string[]>> = {
-  'aws-sdk-client-mock': ['@aws-sdk/*'],
-  'aws-sdk-client-mock-jest': ['@aws-sdk/*'],
   // Attaches to a knex instance the test builds and answers its queries: `mockKnex.mock(db)`.
   'mock-knex': ['knex'],
 };
@@ -61,9 +60,10 @@ export function findInfrastructureInUnitTest<N>(
   return uses
     .filter((use) => {
       if (mockedKeys.has(use.key)) return false;
-      // An HTTP client instance (`axios.create()`, `got.extend()`) holds no connection; the
-      // requests it sends are what `no-real-network` judges.
-      if (use.role === 'client' && use.kind === 'http') return false;
+      // An HTTP client instance (`axios.create()`, `got.extend()`), or an SDK client of a service
+      // spoken to over HTTP (`new DynamoDBClient({ region })`), holds no connection; the requests
+      // it sends are what `no-real-network` judges.
+      if (use.role === 'client' && (use.kind === 'http' || BOUNDARY_CATALOG[packageName(use.specifier)]?.overHttp === true)) return false;
       if (use.role === 'adapter' && use.kind !== null && kindsWithMockedClients.has(use.kind)) return false;
       return !(use.role === 'client' && isCoveredByDouble(use.specifier, loadedModules));
     })

@@ -113,6 +113,48 @@ test('reads nothing', async () => {
 `,
     },
     {
+      name: 'an AWS SDK client opens nothing when built: its requests are sent one by one, and here they are stubbed',
+      filename: ORDERS_TS,
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it, vi } from 'vitest';
+import { OrderTable } from '../../src/orders/table';
+
+const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' }));
+const orders = new OrderTable(documentClient);
+
+describe('OrderTable.keyFor', () => {
+  it('builds the key without sending anything', () => {
+    const send = vi.spyOn(documentClient, 'send');
+    expect(orders.keyFor('o-1')).toEqual({ pk: 'ORDER#o-1' });
+    expect(send).not.toHaveBeenCalled();
+  });
+});
+`,
+    },
+    {
+      name: 'an object store or search client spoken to over HTTP, built for a unit under test (Mocha, CommonJS)',
+      filename: ORDERS_JS,
+      code: `const { S3Client } = require('@aws-sdk/client-s3');
+const { Client } = require('@elastic/elasticsearch');
+const { expect } = require('chai');
+const { invoicePath, searchQueryFor } = require('../../src/invoices');
+
+describe('invoice helpers', () => {
+  const s3 = new S3Client({ region: 'us-east-1' });
+  const search = new Client({ node: 'http://localhost:9200' });
+
+  it('names the object', () => {
+    expect(invoicePath(s3, 'inv-1')).to.equal('invoices/inv-1.pdf');
+  });
+
+  it('builds the query', () => {
+    expect(searchQueryFor(search, 'acme')).to.deep.equal({ match: { customer: 'acme' } });
+  });
+});
+`,
+    },
+    {
       name: 'aws-sdk-client-mock stands in for every SDK client',
       filename: ORDERS_TS,
       code: `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
