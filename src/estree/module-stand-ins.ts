@@ -289,10 +289,12 @@ function forwardsValue(context: Context, node: Node, factory: FunctionNode, para
 /**
  * `holder.client`, or members of it (`holder.client[prop][method]`): a field of a variable declared outside
  * the factory that starts empty there and that the file fills with something it does not make up.
+ * Also a variable of its own (`let current;`, later `current = client`) that does the same.
  */
 function isForwardedRead(context: Context, node: Node, factory: FunctionNode, parameters: ReadonlyMap<string, Node>): boolean {
   let read = unwrap(node);
   while (read.type === AST_NODE_TYPES.MemberExpression && read.computed) read = unwrap(read.object);
+  if (read.type === AST_NODE_TYPES.Identifier && !parameters.has(read.name)) return isFilledLater(context, read, factory);
   if (read.type !== AST_NODE_TYPES.MemberExpression || read.computed) return false;
   let holder = unwrap(read.object);
   if (holder.type === AST_NODE_TYPES.Identifier && parameters.has(holder.name)) holder = unwrap(parameters.get(holder.name) as Node);
@@ -303,6 +305,24 @@ function isForwardedRead(context: Context, node: Node, factory: FunctionNode, pa
   const definition = resolution.variable.defs[0];
   if (definition?.type !== 'Variable' || isWithin(definition.node, factory)) return false;
   return startsEmpty(definition.node.init, field) && filledWithoutStandIns(context, holder.name, field);
+}
+
+/**
+ * Whether a name is a `let` or `var` declared outside the factory without a value (or set to
+ * `undefined` or `null`), which the file sets later only to values it does not make up as stand-ins.
+ */
+function isFilledLater(context: Context, name: TSESTree.Identifier, factory: FunctionNode): boolean {
+  const resolution = resolveName(context, name);
+  if (resolution.type !== 'local') return false;
+  const { variable } = resolution;
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.parent.kind === 'const' || isWithin(definition.node, factory)) return false;
+  if (definition.node.init && !isUnset(definition.node.init)) return false;
+  return variable.references.every((reference) => {
+    if (!reference.isWrite() || !reference.writeExpr || reference.writeExpr === definition.node.init) return true;
+    const value = unwrap(reference.writeExpr);
+    return value.type !== AST_NODE_TYPES.ObjectExpression && !isStandInFunction(context, value);
+  });
 }
 
 /** Whether a holder's initial value leaves `field` unset: `{ client: undefined }`, or that inside `vi.hoisted(() => …)`. */

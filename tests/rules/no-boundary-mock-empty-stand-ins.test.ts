@@ -110,6 +110,40 @@ it('books an entry', async () => {
 `,
     },
     {
+      name: 'Vitest: getters hand back a variable of the file that each test sets to the pool it opens',
+      filename: TS_TEST,
+      code: `import { Pool } from 'pg';
+import { afterEach, expect, it, vi } from 'vitest';
+import { balance, book } from '../../src/ledger';
+
+var current: Pool | undefined;
+
+vi.mock('../../src/db', () => ({
+  get pool() {
+    return current;
+  },
+  get replica() {
+    return current;
+  },
+}));
+
+function usePool(pool: Pool) {
+  current = pool;
+}
+
+afterEach(async () => {
+  await current?.end();
+  current = undefined;
+});
+
+it('books an entry', async () => {
+  usePool(new Pool({ connectionString: process.env.TEST_DATABASE_URL }));
+  await book({ account: 'cash', amount: 10 });
+  expect(await balance('cash')).toBe(10);
+});
+`,
+    },
+    {
       name: 'Vitest: getters and a proxy maker of the factory, beside what it keeps of the real module',
       filename: TS_TEST,
       code: `import { Pool } from 'pg';
@@ -198,6 +232,38 @@ it('reads a balance', async () => {
       ],
     },
     {
+      name: 'Vitest: a getter over a variable the file sets to a stand-in of its own',
+      filename: TS_TEST,
+      code: `import { expect, it, vi } from 'vitest';
+import { balance } from '../../src/ledger';
+
+let current: unknown;
+
+vi.mock('../../src/db', () => ({
+  get pool() {
+    return current;
+  },
+}));
+
+it('reads a balance', async () => {
+  current = { query: vi.fn(async () => ({ rows: [{ total: 10 }] })) };
+  expect(await balance('cash')).toBe(10);
+});
+`,
+      errors: [
+        mockedDatabase('module `../../src/db`', '`vi.mock`', 6, `import { expect, it, vi } from 'vitest';
+import { balance } from '../../src/ledger';
+
+let current: unknown;
+
+it('reads a balance', async () => {
+  current = { query: vi.fn(async () => ({ rows: [{ total: 10 }] })) };
+  expect(await balance('cash')).toBe(10);
+});
+`),
+      ],
+    },
+    {
       name: 'Vitest: an object with a value in it answers reads, even a plain one',
       filename: TS_TEST,
       code: `import { expect, it, vi } from 'vitest';
@@ -253,6 +319,28 @@ mock.module('../../src/db.js', { namedExports: { pool: {} } });
 test('books an entry on a pool of its own', async () => {
   const { LedgerService } = await import('../../src/ledger.js');
   assert.ok(LedgerService);
+});
+`,
+    },
+    {
+      name: 'Jest: a getter over a variable each test sets to the pool it opens',
+      filename: JS_TEST,
+      code: `import pg from 'pg';
+import { balance } from '../../src/ledger.js';
+
+let mockPool;
+
+jest.mock('../../src/db.js', () => ({
+  get pool() {
+    return mockPool;
+  },
+}));
+
+afterEach(() => mockPool.end());
+
+test('reads a balance', async () => {
+  mockPool = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL });
+  expect(await balance('cash')).toBe(0);
 });
 `,
     },
