@@ -33,6 +33,12 @@ const FRAMEWORK_MAKERS: Readonly<Record<string, ReadonlySet<string>>> = {
   hapi: new Set(['server', 'Server']),
 };
 
+/**
+ * Node's own servers: `http.createServer()` with nothing, or with a listener and options written in
+ * the file, is a bare server of its own (one given the project's app serves that app instead).
+ */
+const NODE_SERVER_MAKERS: ReadonlySet<string> = new Set(['http.createServer', 'https.createServer', 'http2.createServer', 'http2.createSecureServer']);
+
 /** What serves an app without adding handlers: `http.createServer(app)`, `app.callback()`, `app.listen()`. */
 const SERVING_METHODS: ReadonlySet<string> = new Set(['callback', 'listen', 'ready', 'server', 'handler', 'fetch', 'routes', 'allowedMethods']);
 const MAX_DEPTH = 4;
@@ -92,10 +98,22 @@ function isLibraryValue(context: Context, node: Node): boolean {
   return callee?.type === AST_NODE_TYPES.MemberExpression && isLibraryValue(context, callee.object);
 }
 
-/** A registration on the app that mounts the library under test, directly or in a package's wrapper: `app.use(mount('/op', provider))`. */
+/**
+ * A registration on the app that mounts the library under test, directly or in a package's wrapper
+ * (`app.use(mount('/op', provider))`), or the app handed to the library, which attaches itself to
+ * it (`new Server(httpServer)`, `io.attach(httpServer)`).
+ */
 function registersLibrary(context: Context, reference: TSESLint.Scope.Reference): boolean {
+  if (isHandedToLibrary(context, reference.identifier)) return true;
   const call = methodCallOn(reference.identifier as TSESTree.Identifier);
   return call !== null && call.arguments.some((argument) => holdsLibrary(context, argument, 0));
+}
+
+/** Whether a name is an argument of a call or construction of the library under test itself. */
+function isHandedToLibrary(context: Context, identifier: Node): boolean {
+  const parent = identifier.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return false;
+  return parent.arguments.includes(identifier as TSESTree.Expression) && isLibraryValue(context, parent.callee);
 }
 
 function holdsLibrary(context: Context, node: Node, depth: number): boolean {
@@ -389,6 +407,10 @@ export function isFrameworkMaker(context: Context, value: Node, depth = 0): bool
   if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return false;
   const member = moduleMemberOf(context, expression.callee);
   if (!member) return false;
+  const node = `${packageName(member.source).replace(/^node:/, '')}.${member.path.filter((segment) => segment !== 'default').join('.')}`;
+  if (NODE_SERVER_MAKERS.has(node)) {
+    return expression.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isWrittenHere(context, argument, depth + 1));
+  }
   const makers = FRAMEWORK_MAKERS[packageName(member.source)] ?? ownFrameworkMakers(context, member.source);
   return makers?.has(member.path.filter((segment) => segment !== 'default').join('.')) ?? false;
 }
@@ -419,8 +441,10 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
     const last = call.arguments[call.arguments.length - 1];
     return !last || isWrittenHere(context, last, depth, registeredBy(call)) || wrapsOwnHandler(context, last, depth);
   }
-  // Passed to something: only a package (a test client, a server, the framework itself) may take
-  // it, or a project function that does nothing with it but send requests to it.
+  // Passed to something: only a package (a test client, a server, the framework itself) or the
+  // library under test may take it, or a project function that does nothing with it but send
+  // requests to it.
+  if (isHandedToLibrary(context, identifier)) return true;
   return (
     parent?.type === AST_NODE_TYPES.CallExpression &&
     parent.arguments.includes(identifier as TSESTree.Expression) &&

@@ -317,6 +317,19 @@ export function isPackageEntry(file: string): boolean {
   }
 }
 
+/**
+ * Whether a specifier names the package a file belongs to as a whole: its folder (`require('..')`)
+ * or its name. In a library's own repository that is the library, even where the entry point its
+ * manifest names is build output a checkout does not have yet (`main: './dist/index.js'`).
+ */
+export function namesOwnPackage(fromFile: string, specifier: string): boolean {
+  const own = packageNameAt(fromFile);
+  if (own === null) return false;
+  if (!specifier.startsWith('.')) return specifier === own;
+  const directory = path.resolve(path.dirname(fromFile), specifier);
+  return manifestAt(directory)?.name === own && !path.relative(directory, fromFile).startsWith('..');
+}
+
 const packageEntries = new Map<string, string | null>();
 
 function entryOfPackage(directory: string): string | null {

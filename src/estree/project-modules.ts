@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ExportSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
-import { clearResolutions, identityOf, isOwnPackageName, isPackageEntry, packageNameAt, resolverCounters } from './module-resolver';
+import { clearResolutions, identityOf, isOwnPackageName, isPackageEntry, namesOwnPackage, packageNameAt, resolverCounters } from './module-resolver';
 import { isRelativeSpecifier, packageName } from '../core/boundaries';
 import { clearSummaries, moduleLoads, summaryCounters, summaryOfProjectModule } from './module-summaries';
 
@@ -141,8 +141,9 @@ export function isOwnPackageSpecifier(context: Context, specifier: string): bool
  */
 export function isOwnPublishedEntry(context: Context, specifier: string): boolean {
   const identity = moduleIdentityOf(context, specifier);
-  if (identity.type !== 'project' || identity.workspacePackage === null) return false;
   const filename = path.isAbsolute(context.filename) ? context.filename : path.resolve(context.cwd, context.filename);
+  if (identity.type === 'unresolved') return namesOwnPackage(filename, specifier);
+  if (identity.type !== 'project' || identity.workspacePackage === null) return false;
   return packageNameAt(filename) === identity.workspacePackage && isPackageEntry(identity.file);
 }
 

@@ -6,6 +6,7 @@
  * read: a file `exports` points at, under any subpath pattern, is published too.
  */
 import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
@@ -225,4 +226,75 @@ cjs.run('no-endpoint-calls: a library that publishes its modules by a root `expo
     },
   ],
   invalid: [],
+});
+
+/**
+ * A realtime server library written in TypeScript, whose manifest names build output a checkout does
+ * not have yet: its tests load it as `'..'`, which names the package itself.
+ */
+const realtime = project('live-wire', {
+  'package.json': JSON.stringify({
+    name: 'live-wire',
+    version: '4.0.0',
+    main: './dist/index.js',
+    exports: { '.': { import: './wrapper.mjs', require: './dist/index.js' } },
+  }),
+  'lib/index.ts': 'import type { Server as HttpServer } from "node:http";\nexport class Server {\n  constructor(readonly http?: HttpServer) {}\n  attach(http: HttpServer) {\n    return this;\n  }\n}\n',
+  'lib/admin.ts': 'import type { Server as HttpServer } from "node:http";\nexport function mountAdmin(http: HttpServer) {\n  http.on("request", (req, res) => res.end("admin"));\n}\n',
+  'src/app.ts': 'export const app = (req: unknown, res: { end(body: string): void }) => res.end("shop");\n',
+});
+
+const ts = new RuleTester({ languageOptions: { parser: tsParser } });
+
+const ATTACHED = `import { createServer } from 'node:http';
+import request from 'supertest';
+import { Server } from '..';
+
+describe('serving the client bundle', () => {
+  it('answers on a bare server it is attached to', async () => {
+    const httpServer = createServer();
+    new Server(httpServer);
+    await request(httpServer).get('/live-wire/client.js').expect(200);
+  });
+
+  it('answers once attached later', async () => {
+    const httpServer = createServer((req, res) => {
+      res.writeHead(404);
+      res.end();
+    });
+    const io = new Server();
+    io.attach(httpServer);
+    await request(httpServer).get('/live-wire/client.js').expect(200);
+  });
+});
+`;
+
+ts.run('no-endpoint-calls: a server library whose entry point is not built yet (Mocha, TypeScript)', rule, {
+  valid: [
+    {
+      name: 'the library, loaded as its own folder, attached to a bare Node.js server the test makes',
+      filename: path.join(realtime, 'test/attachment.test.ts'),
+      code: ATTACHED,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a server around the application is the application, in the library’s repository too',
+      filename: path.join(realtime, 'test/attachment.test.ts'),
+      code: ATTACHED.replace("import { Server } from '..';", "import { Server } from '..';\nimport { app } from '../src/app';").replace(
+        '    const httpServer = createServer();\n    new Server(httpServer);',
+        '    const httpServer = createServer(app);\n    new Server(httpServer);',
+      ),
+      errors: [{ messageId: 'testClient', line: 10 }],
+    },
+    {
+      name: 'another module of the repository handed the server may answer in the library’s place',
+      filename: path.join(realtime, 'test/attachment.test.ts'),
+      code: ATTACHED.replace("import { Server } from '..';", "import { Server } from '..';\nimport { mountAdmin } from '../lib/admin';").replace(
+        '    new Server(httpServer);\n    await request(httpServer).get',
+        '    new Server(httpServer);\n    mountAdmin(httpServer);\n    await request(httpServer).get',
+      ),
+      errors: [{ messageId: 'testClient', line: 11 }],
+    },
+  ],
 });
