@@ -4,7 +4,7 @@ import type { BoundaryMockFacts, ReplacementReturn } from '../core/no-boundary-m
 import { getSettings } from '../settings';
 import { adapterOfModule, boundaryOfModuleExport, clientOfMember, clientOfValue } from './boundary-clients';
 import { boundaryOfSpecifier, boundaryOfTypeName, boundaryOfValue, importSiteOf } from './boundary-values';
-import { claimedClientOf, passesEveryCallThrough, passesSomeCallsThrough, replacementsOf, returnOf, returnOfGlobalStub, testReliesOnMock, type Replacement } from './mock-behaviour';
+import { callsOriginal, claimedClientOf, passesEveryCallThrough, passesSomeCallsThrough, replacementsOf, returnOf, returnOfGlobalStub, testReliesOnMock, type Replacement } from './mock-behaviour';
 import type { MockCall, MockTarget } from './mocks';
 import { replacedExportsOf, standInOf } from './module-stand-ins';
 import { isMockedAway, isMockedItself, summaryOfSpecifier } from './project-modules';
@@ -74,7 +74,10 @@ function returnsOf(context: Context, call: MockCall, target: MockTarget, replace
     if (call.replacement && passesEveryCallThrough(context, call.replacement, target.name)) return ['calls-through'];
     return replacements.map((replacement) => returnOfGlobalStub(context, replacement, target.name));
   }
-  return replacements.map((replacement) => returnOf(context, replacement, target.type === 'method' ? target.method : null));
+  // A stand-in handed over in the mocking call itself (`sinon.replace(Repo.prototype, 'save', fn)`)
+  // that calls the original kept before it.
+  const direct = target.type === 'method' && target.method !== null && call.replacement && callsOriginal(context, call.replacement, target.method) ? (['calls-through'] as const) : [];
+  return [...direct, ...replacements.map((replacement) => returnOf(context, replacement, target.type === 'method' ? target.method : null))];
 }
 
 /** Whether a global's stand-in, put in place directly or by `mockImplementation`, hands some of its calls to the original. */

@@ -214,7 +214,7 @@ export function claimedClientOf(context: Context, replacement: Replacement): Bou
  */
 export function returnOf(context: Context, replacement: Replacement, mockedMethod: string | null = null): ReplacementReturn {
   const { method, argument } = replacement;
-  if (mockedMethod !== null && argument && RUNNING.has(method) && callsOriginal(context, unwrap(argument), mockedMethod)) return 'calls-through';
+  if (mockedMethod !== null && argument && RUNNING.has(method) && callsOriginal(context, argument, mockedMethod)) return 'calls-through';
   if (SYNCHRONOUS.has(method)) return 'synchronous';
   if (!argument) return RETURNING.has(method) ? 'synchronous' : 'other';
   if (SETTLING.has(method)) return method.includes('Reject') || method === 'rejects' || isPlainValue(argument) ? 'other' : returnOfValue(context, argument);
@@ -357,7 +357,8 @@ function isMemberReadElsewhere(context: Context, object: Node, method: string, e
  * (`const original = repo.find.bind(repo)`, `const find = repo.find`): the real call still happens,
  * with something added around it.
  */
-function callsOriginal(context: Context, fn: Node, mockedMethod: string): boolean {
+export function callsOriginal(context: Context, stand: Node, mockedMethod: string): boolean {
+  const fn = unwrap(stand);
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
   const scope = context.sourceCode.scopeManager?.acquire(fn);
   if (!scope) return false;

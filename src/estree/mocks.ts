@@ -203,7 +203,7 @@ function moduleTarget(argument: Node | undefined): MockTarget[] {
 function methodOrGlobal(objectArgument: Node | undefined, methodArgument: Node | undefined): MockTarget[] {
   if (!objectArgument) return [];
   const object = unwrap(objectArgument);
-  const method = methodArgument ? staticString(methodArgument) : null;
+  const method = methodArgument ? staticString(unwrap(methodArgument)) : null;
   if (object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(object.name) && method !== null) {
     return [{ type: 'global', name: method }];
   }

@@ -285,6 +285,28 @@ test('a second writer arrives between the read and the write', async () => {
 });
 `,
     },
+    {
+      name: 'sinon.replace with a function that waits, then calls the method kept before it, named through a cast (Mocha)',
+      filename: FILE_TS,
+      code: `import sinon from 'sinon';
+import { Pool } from 'pg';
+import { reserveSeat } from '../../src/seats';
+
+describe('seats', () => {
+  const pool = new Pool();
+  afterEach(() => sinon.restore());
+
+  it('holds the seat while a slow write is in flight', async () => {
+    const original = Pool.prototype.query;
+    sinon.replace(Pool.prototype, 'query' as any, async function (this: Pool, ...args: unknown[]) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return original.apply(this, args as never);
+    });
+    await reserveSeat(pool, 7);
+  });
+});
+`,
+    },
   ],
   invalid: [
     {
@@ -304,6 +326,52 @@ test('reports a lost connection', async () => {
 });
 `,
       errors: [{ messageId: 'mockedDatabase', data: dbMember('`pool.query` from `pg`', '`vi.spyOn`'), line: 7 }],
+    },
+    {
+      name: 'sinon.replace with a function of its own, the method named through a cast (Mocha)',
+      filename: FILE_TS,
+      code: `import sinon from 'sinon';
+import { Pool } from 'pg';
+import { reserveSeat } from '../../src/seats';
+
+describe('seats', () => {
+  const pool = new Pool();
+  afterEach(() => sinon.restore());
+
+  it('reports a lost connection', async () => {
+    sinon.replace(pool, 'query' as any, async () => {
+      throw new Error('connection lost');
+    });
+    await reserveSeat(pool, 7).catch((error: Error) => error.message);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'mockedDatabase',
+          data: dbMember('`pool.query` from `pg`', '`sinon.replace`'),
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: { what: '`pool.query` from `pg`' },
+              output: `import sinon from 'sinon';
+import { Pool } from 'pg';
+import { reserveSeat } from '../../src/seats';
+
+describe('seats', () => {
+  const pool = new Pool();
+  afterEach(() => sinon.restore());
+
+  it('reports a lost connection', async () => {
+    await reserveSeat(pool, 7).catch((error: Error) => error.message);
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -328,6 +396,34 @@ describe('seats', () => {
     });
     await reserveSeat(pool, 7);
     calls.should.equal(2);
+  });
+});
+`,
+    },
+    {
+      name: 'a sandbox replacing a prototype method with one that calls the original in a try, and notes it in finally (Mocha)',
+      filename: FILE_JS,
+      code: `const sinon = require('sinon');
+const { Pool } = require('pg');
+const { reserveSeat } = require('../../src/seats');
+
+describe('seats', () => {
+  const sandbox = sinon.createSandbox();
+  const pool = new Pool();
+  let writes = 0;
+  afterEach(() => sandbox.restore());
+
+  it('writes once per reservation', async () => {
+    const realQuery = Pool.prototype.query;
+    sandbox.replace(Pool.prototype, 'query', async function (text, values) {
+      try {
+        return await realQuery.call(this, text, values);
+      } finally {
+        writes += 1;
+      }
+    });
+    await reserveSeat(pool, 7);
+    writes.should.equal(1);
   });
 });
 `,
