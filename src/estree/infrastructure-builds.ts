@@ -442,7 +442,10 @@ function wrapsBuilt(binding: TSESLint.Scope.Variable, built: readonly TSESLint.S
     const object = unwrap(callee.object);
     if (object.type === AST_NODE_TYPES.Identifier && built.some((variable) => variable.name === object.name)) return false;
   }
-  return built.some((variable) => variable.references.some((reference) => isWithin(reference.identifier, made)));
+  // Handed over whole (`wrapClient(raw)`, `new Store({ client: redis })`); a client configured from
+  // what it reads off it (`new Client({ url: container.getConnectionUri() })`) wraps nothing.
+  const handedOver = (identifier: Node) => !(identifier.parent?.type === AST_NODE_TYPES.MemberExpression && identifier.parent.object === identifier);
+  return built.some((variable) => variable.references.some((reference) => isWithin(reference.identifier, made) && handedOver(reference.identifier)));
 }
 
 /** The variables holding a wrapper a build is handed to where it is made: `keyv` in `const keyv = new KeyvValkey(new Redis(url))`. */
@@ -465,6 +468,11 @@ function builtVariables(context: Context, call: InfrastructureCall): readonly TS
 function enclosingHolder(node: Node, stop: Node): TSESTree.VariableDeclarator | TSESTree.AssignmentExpression | null {
   for (let current: Node | undefined = node.parent; current && current !== stop.parent; current = current.parent) {
     if (current.type === AST_NODE_TYPES.VariableDeclarator) return current;
+    // `new PostgreSqlContainer().start()`: a call that starts what was built hands it on.
+    if (current.type === AST_NODE_TYPES.MemberExpression && current.parent?.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current && callRoleOf(current.parent) === 'infrastructure') {
+      current = current.parent;
+      continue;
+    }
     if (current.type === AST_NODE_TYPES.AssignmentExpression) return current.operator === '=' ? current : null;
     if (current.type !== AST_NODE_TYPES.AwaitExpression && current.type !== AST_NODE_TYPES.TSAsExpression && current.type !== AST_NODE_TYPES.TSNonNullExpression && current.type !== AST_NODE_TYPES.ChainExpression) return null;
   }

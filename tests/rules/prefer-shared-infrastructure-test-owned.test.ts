@@ -56,6 +56,34 @@ describe('SearchNode', () => {
 });
 `,
     },
+    {
+      name: 'Vitest: each test stops the container it started, in a finally block',
+      filename: 'test/integration/topology.test.ts',
+      code: `import { PostgreSqlContainer } from '@testcontainers/postgresql';
+import { describe, expect, it } from 'vitest';
+import { selectTopology } from '../../src/topology';
+
+describe('selectTopology', () => {
+  it('opens one database when the split is off', async () => {
+    const pg = await new PostgreSqlContainer('postgres:16').start();
+    try {
+      expect(await selectTopology({ split: false, url: pg.getConnectionUri() })).toHaveLength(1);
+    } finally {
+      await pg.stop();
+    }
+  });
+
+  it('opens two databases when the split is on', async () => {
+    const pg = await new PostgreSqlContainer('postgres:16').start();
+    try {
+      expect(await selectTopology({ split: true, url: pg.getConnectionUri() })).toHaveLength(2);
+    } finally {
+      await pg.stop();
+    }
+  });
+});
+`,
+    },
   ],
   invalid: [
     {
@@ -81,6 +109,33 @@ describe('SearchNode', () => {
 `,
       errors: [{ messageId: 'perTestBody', line: 7, data: { call: 'new Client()', count: 2, shared: 'beforeAll' }, suggestions: [] }],
     },
+    {
+      name: 'Vitest: each test closes a client configured from its container, which stays up',
+      filename: 'test/integration/topology.test.ts',
+      code: `import { PostgreSqlContainer } from '@testcontainers/postgresql';
+import { Client } from 'pg';
+import { describe, expect, it } from 'vitest';
+
+describe('connections', () => {
+  it('selects one', async () => {
+    const pg = await new PostgreSqlContainer().start();
+    const client = new Client({ connectionString: pg.getConnectionUri() });
+    await client.connect();
+    expect((await client.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+    await client.end();
+  });
+
+  it('selects two', async () => {
+    const pg = await new PostgreSqlContainer().start();
+    const client = new Client({ connectionString: pg.getConnectionUri() });
+    await client.connect();
+    expect((await client.query('SELECT 2 AS two')).rows[0].two).toBe(2);
+    await client.end();
+  });
+});
+`,
+      errors: [{ messageId: 'perTestBody', line: 7, data: { call: 'new PostgreSqlContainer().start()', count: 2, shared: 'beforeAll' }, suggestions: [] }],
+    },
   ],
 });
 
@@ -105,6 +160,38 @@ test('expires a key', async () => {
   const redis = new Redis(server.port);
   await redis.set('token', 'abc', 'EX', 1);
   assert.equal(await redis.ttl('token'), 1);
+});
+`,
+    },
+    {
+      name: 'each test stops the container it started, in a finally block (Mocha)',
+      filename: 'test/integration/cache.test.js',
+      code: `const assert = require('node:assert/strict');
+const { GenericContainer } = require('testcontainers');
+const { connectCache } = require('../../src/cache');
+
+describe('cache', () => {
+  it('stores a value', async () => {
+    const container = await new GenericContainer('redis:7').withExposedPorts(6379).start();
+    try {
+      const cache = await connectCache(container.getHost(), container.getMappedPort(6379));
+      await cache.put('a', 1);
+      assert.equal(await cache.get('a'), 1);
+    } finally {
+      await container.stop();
+    }
+  });
+
+  it('forgets an expired value', async () => {
+    const container = await new GenericContainer('redis:7').withExposedPorts(6379).start();
+    try {
+      const cache = await connectCache(container.getHost(), container.getMappedPort(6379));
+      await cache.put('b', 2, { ttl: 0 });
+      assert.equal(await cache.get('b'), undefined);
+    } finally {
+      await container.stop();
+    }
+  });
 });
 `,
     },
