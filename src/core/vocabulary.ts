@@ -208,8 +208,12 @@ export function classifyCall(facts: CallFacts): CallRole | null {
   const byOption = ROLES_BY_OPTION.get(last);
   if (byOption && facts.options && byOption.options.some((option) => facts.options?.has(option))) return byOption.role;
 
+  // `create.getStorageOptions('minio')`: a getter called on a variable hands back what exists,
+  // whatever the variable is named.
+  const receiverOfGetter = segments.length > 1 && GETTER.test(last) && facts.called !== undefined && !facts.called.has(0) && !constructed?.has(0);
   for (let index = segments.length - 1; index >= 0; index--) {
     const name = segments[index] as string;
+    if (index === 0 && receiverOfGetter) continue;
     if (constructed?.has(index)) {
       if (INFRASTRUCTURE_CLASS.test(name)) return 'infrastructure';
       continue;

@@ -184,6 +184,19 @@ describe('classifyCall: factories that make and factories that hand back', () =>
   });
 });
 
+describe('classifyCall: a variable named like a verb', () => {
+  const called = (path: string, ...indexes: number[]): CallFacts => ({ segments: path.split('.'), called: new Set(indexes) });
+  it.each<[string, CallFacts, string | null]>([
+    ['create.getStorageOptions(\'minio\'): a getter on a variable called `create`', called('create.getStorageOptions', 1), null],
+    ['seed.getFixtures(): the same, on `seed`', called('seed.getFixtures', 1), null],
+    ['create().getResult(): the verb is called itself', called('create.getResult', 0, 1), 'data'],
+    ['seed.users(): not a getter, so the name still counts', called('seed.users', 1), 'data'],
+    ['users.create(): the verb is the method', called('users.create', 1), 'data'],
+  ])('%s', (_label, facts, expected) => {
+    expect(classifyCall(facts)).toBe(expected);
+  });
+});
+
 describe('namesDeletingFunction', () => {
   it.each<[string, boolean]>([
     ['projectDeleteProcessor', true],
