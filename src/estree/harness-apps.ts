@@ -6,6 +6,7 @@ import { chainRootOf, isInlineFunction, isWithin, propertyName, unwrap } from '.
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { exportOfSpecifier, isOwnPublishedEntry, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
+import { contextAssignments, contextPropertyOf, contextReads } from './context-properties';
 import { parseTestCall } from './test-calls';
 import { TEST_CLIENT_MODULES } from './test-clients';
 import { calledLocalFunction, returnedValueOf } from './local-bindings';
@@ -67,12 +68,50 @@ function servedApp(node: Node): Node {
 }
 
 function isHarness(context: Context, node: Node, depth: number): boolean {
-  if (depth > MAX_DEPTH || node.type !== AST_NODE_TYPES.Identifier) return false;
+  if (depth > MAX_DEPTH) return false;
+  if (node.type === AST_NODE_TYPES.CallExpression) return answersAsHarness(context, handedBackApp(context, node, depth), depth);
+  const property = contextPropertyOf(node);
+  if (property !== null) return isHarnessOnContext(context, property, depth);
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const resolution = resolveName(context, node);
   if (resolution.type !== 'local') return false;
   const definition = resolution.variable.defs[0];
   if (definition?.type === 'Parameter') return isHarnessParameter(context, resolution.variable, definition, depth);
-  const app = appOf(context, resolution.variable, depth);
+  return answersAsHarness(context, appOf(context, resolution.variable, depth), depth);
+}
+
+/**
+ * `request(this.app)` after `this.app = createApp()` in a Mocha hook: a harness when everything the
+ * file puts there is one, and the file only ever hands it to a test client or a server.
+ */
+function isHarnessOnContext(context: Context, property: string, depth: number): boolean {
+  const values = contextAssignments(context.sourceCode).get(property) ?? [];
+  return values.length > 0 && onlyServedOnContext(context, property) && values.every((value) => isHarness(context, servedApp(unwrap(value)), depth + 1));
+}
+
+/** Whether the file only ever hands `this.<property>` to a test client or a server. */
+function onlyServedOnContext(context: Context, property: string): boolean {
+  return (contextReads(context.sourceCode).get(property) ?? []).every(
+    (read) => read.parent?.type === AST_NODE_TYPES.CallExpression && read.parent.arguments.includes(read) && servesOnly(context, read.parent),
+  );
+}
+
+/**
+ * `request(createApp())`: the app one of the file's functions makes and hands back, with its uses
+ * inside that function but the one that hands it back.
+ */
+function handedBackApp(context: Context, call: TSESTree.CallExpression, depth: number): { value: Node; references: TSESLint.Scope.Reference[] } | null {
+  const handedBack = depth < MAX_DEPTH ? returnedAppOf(context, call) : null;
+  if (!handedBack) return null;
+  const { fn, returned } = handedBack;
+  const resolution = resolveName(context, returned);
+  if (resolution.type !== 'local' || !isWithin(resolution.variable.defs[0]?.node, fn as Node)) return null;
+  const inner = appOf(context, resolution.variable, depth + 1);
+  return inner && { value: inner.value, references: inner.references.filter((reference) => reference.identifier !== returned) };
+}
+
+/** Whether an app, with every use of it, is a harness: see {@link isHarnessApp}. */
+function answersAsHarness(context: Context, app: { value: Node; references: TSESLint.Scope.Reference[] } | null, depth: number): boolean {
   if (!app) return false;
   const { value, references } = app;
   if (!references.every((reference) => isHarmlessUse(context, reference, depth))) return false;
@@ -440,6 +479,11 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
     if (isSingleMiddleware(parent, call) || SENDING_METHODS.has(propertyName(parent) ?? '')) return true;
     const last = call.arguments[call.arguments.length - 1];
     return !last || isWrittenHere(context, last, depth, registeredBy(call)) || wrapsOwnHandler(context, last, depth);
+  }
+  // Put on the test context for the tests (`this.app = app`), which only hand it to a test client.
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === identifier) {
+    const property = contextPropertyOf(parent.left);
+    return property !== null && onlyServedOnContext(context, property);
   }
   // Passed to something: only a package (a test client, a server, the framework itself) or the
   // library under test may take it, or a project function that does nothing with it but send

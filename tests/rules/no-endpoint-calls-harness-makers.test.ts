@@ -1,0 +1,104 @@
+/**
+ * `no-endpoint-calls` on a bare app one of the file's functions makes: handed to the test client
+ * straight from the call (`request(createApp())`), or put on Mocha's test context by a hook
+ * (`this.app = createApp()`) and handed on from there (`request(this.app)`). The app answers with
+ * the middleware under test and handlers written in the file. An app given the project's routes, or
+ * one the tests add to through the context, is still the application.
+ */
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-endpoint-calls';
+
+const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
+
+const PARSER_TESTS = `const express = require('express');
+const request = require('supertest');
+const { jsonBody } = require('../../src/middleware/json-body');
+
+describe('jsonBody', function () {
+  it('parses an object', function () {
+    return request(createApp()).post('/').send({ user: 'ada' }).expect(200, { user: 'ada' });
+  });
+
+  describe('with a limit', function () {
+    before(function () {
+      this.app = createApp({ limit: 10 });
+    });
+
+    it('refuses a large body', function () {
+      return request(this.app).post('/').send({ user: 'a'.repeat(20) }).expect(413);
+    });
+  });
+
+  describe('behind a logger', function () {
+    before(function () {
+      const app = express();
+      app.use(function (req, res, next) {
+        res.setHeader('x-seen', 'yes');
+        next();
+      });
+      app.use(jsonBody());
+      app.post('/', function (req, res) {
+        res.json(req.body);
+      });
+      this.app = app;
+    });
+
+    it('still parses', function () {
+      return request(this.app).post('/').send({ user: 'ada' }).expect('x-seen', 'yes');
+    });
+  });
+});
+
+function createApp(options) {
+  const app = express();
+  app.use(jsonBody(options));
+  app.post('/', function (req, res) {
+    res.json(req.body);
+  });
+  return app;
+}
+`;
+
+const drives = (call: string) =>
+  `This integration test drives the app through supertest: \`${call}\` (POST /). Call the adapter or repository under test directly, or move this file to the acceptance layer (\`npx eslint-plugin-integration-tests move test/integration/json-body.test.js\`, or list its folder under \`acceptance\` in \`createConfigs\`).`;
+const DRIVES_CONTEXT_APP = drives('request(this.app)');
+const DRIVES_MADE_APP = drives('request(createApp())');
+
+cjs.run('no-endpoint-calls: bare apps made by the file’s functions (Mocha, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'the middleware under test on apps made by the file, handed over directly and through the test context',
+      filename: 'test/integration/json-body.test.js',
+      code: PARSER_TESTS,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a test that adds the project’s routes to the app on the context',
+      filename: 'test/integration/json-body.test.js',
+      code: PARSER_TESTS.replace("const { jsonBody } = require('../../src/middleware/json-body');", "const { jsonBody } = require('../../src/middleware/json-body');\nconst { ordersRouter } = require('../../src/routes/orders');").replace(
+        "    it('refuses a large body', function () {\n",
+        "    it('refuses a large body', function () {\n      this.app.use('/orders', ordersRouter);\n",
+      ),
+      errors: [
+        { message: DRIVES_CONTEXT_APP, line: 18 },
+        { message: DRIVES_CONTEXT_APP, line: 37 },
+      ],
+    },
+    {
+      name: 'a function of the file that mounts the project’s routes makes the application',
+      filename: 'test/integration/json-body.test.js',
+      code: PARSER_TESTS.replace("const { jsonBody } = require('../../src/middleware/json-body');", "const { jsonBody } = require('../../src/middleware/json-body');\nconst { ordersRouter } = require('../../src/routes/orders');").replace(
+        "  app.post('/', function (req, res) {\n    res.json(req.body);\n  });\n  return app;",
+        "  app.use('/orders', ordersRouter);\n  return app;",
+      ),
+      // Every app the file puts on the context is judged together: one that is not a harness makes
+      // \`this.app\` the application wherever it is read.
+      errors: [
+        { message: DRIVES_MADE_APP, line: 8 },
+        { message: DRIVES_CONTEXT_APP, line: 17 },
+        { message: DRIVES_CONTEXT_APP, line: 36 },
+      ],
+    },
+  ],
+});
