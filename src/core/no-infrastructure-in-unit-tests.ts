@@ -17,6 +17,8 @@ export interface InfrastructureUse<N> {
   readonly kind: string | null;
   /** `container`: the file loads a module that starts containers; otherwise it builds a client. */
   readonly role: 'container' | 'client' | 'adapter';
+  /** For a client: whether its options point it at an address (`{ endpoint: 'http://localhost:8000' }`). */
+  readonly pointed?: boolean;
 }
 
 /** A module the file replaces with a double, and what it is. */
@@ -60,10 +62,12 @@ export function findInfrastructureInUnitTest<N>(
   return uses
     .filter((use) => {
       if (mockedKeys.has(use.key)) return false;
-      // An HTTP client instance (`axios.create()`, `got.extend()`), or an SDK client of a service
-      // spoken to over HTTP (`new DynamoDBClient({ region })`), holds no connection; the requests
-      // it sends are what `no-real-network` judges.
-      if (use.role === 'client' && (use.kind === 'http' || BOUNDARY_CATALOG[packageName(use.specifier)]?.overHttp === true)) return false;
+      // An HTTP client instance (`axios.create()`, `got.extend()`) holds no connection; the requests
+      // it sends are what `no-real-network` judges. So does an SDK client of a service spoken to over
+      // HTTP (`new DynamoDBClient({ region })`), unless the test points it at a running one
+      // (`{ endpoint: 'http://localhost:8000' }`).
+      if (use.role === 'client' && use.kind === 'http') return false;
+      if (use.role === 'client' && !use.pointed && BOUNDARY_CATALOG[packageName(use.specifier)]?.overHttp === true) return false;
       if (use.role === 'adapter' && use.kind !== null && kindsWithMockedClients.has(use.kind)) return false;
       return !(use.role === 'client' && isCoveredByDouble(use.specifier, loadedModules));
     })

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule, listsClientExports, lookupBoundary, matchesModuleGlobs, storeOptionsOf, type BoundaryModule, type ImportSite } from '../core/boundaries';
 import { namesTestDouble } from '../core/vocabulary';
 import { getSettings } from '../settings';
-import { propertyName, unwrap } from './call-chain';
+import { propertyKeyName, propertyName, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
 import { contextAssignments, contextPropertyOf } from './context-properties';
 import { fileCache } from './file-cache';
@@ -366,4 +366,16 @@ function isTestDouble(argument: Node): boolean {
   if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrap(node.callee);
   return callee.type === AST_NODE_TYPES.Identifier && namesTestDouble(callee.name);
+}
+
+/** Options that point a client at an address: `endpoint`, Elasticsearch's `node`, `host`, `url`. */
+const ADDRESS_OPTIONS: ReadonlySet<string> = new Set(['endpoint', 'node', 'nodes', 'host', 'hosts', 'url', 'apiEndpoint', 'baseUrl', 'baseURL']);
+
+/** Whether a construction's options object names an address for the client. */
+export function isPointedAtAddress(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const options = node.arguments[0] ? unwrap(node.arguments[0]) : null;
+  return (
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && ADDRESS_OPTIONS.has(propertyKeyName(property.key) ?? ''))
+  );
 }

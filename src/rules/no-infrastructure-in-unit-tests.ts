@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGenericContainerModule, matchesModuleGlobs } from '../core/boundaries';
 import { findInfrastructureInUnitTest, type InfrastructureUse, type MockedModule } from '../core/no-infrastructure-in-unit-tests';
-import { boundaryOfSpecifier, boundaryOfValue, importSiteOf, isBuiltOverDouble } from '../estree/boundary-values';
+import { boundaryOfSpecifier, boundaryOfValue, importSiteOf, isBuiltOverDouble, isPointedAtAddress } from '../estree/boundary-values';
 import { callChain, unwrap } from '../estree/call-chain';
 import { openingOfCall } from '../estree/infrastructure-builds';
 import { isReExport, resolveName, type ModuleLoad } from '../estree/imports';
@@ -111,7 +111,7 @@ function clientUse(context: Context, node: Construction): InfrastructureUse<TSES
   if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier || !isModuleValue(context, chain.root, 0)) return null;
   const boundary = boundaryOfValue(context, node.callee);
   if (!boundary || (boundary.role !== 'client' && boundary.role !== 'adapter')) return null;
-  return useOf(context, node, boundary.specifier, boundary.kind, boundary.role);
+  return { ...useOf(context, node, boundary.specifier, boundary.kind, boundary.role), pointed: isPointedAtAddress(node) };
 }
 
 /** The modules a mocking call replaces: whole (`vi.mock('pg')`), or a method of theirs given another implementation. */

@@ -133,23 +133,23 @@ describe('OrderTable.keyFor', () => {
 `,
     },
     {
-      name: 'an object store or search client spoken to over HTTP, built for a unit under test (Mocha, CommonJS)',
+      name: 'an object store and a mail service spoken to over HTTP, built for a unit under test (Mocha, CommonJS)',
       filename: ORDERS_JS,
       code: `const { S3Client } = require('@aws-sdk/client-s3');
-const { Client } = require('@elastic/elasticsearch');
+const { SESClient } = require('@aws-sdk/client-ses');
 const { expect } = require('chai');
-const { invoicePath, searchQueryFor } = require('../../src/invoices');
+const { invoicePath, receiptFor } = require('../../src/invoices');
 
 describe('invoice helpers', () => {
   const s3 = new S3Client({ region: 'us-east-1' });
-  const search = new Client({ node: 'http://localhost:9200' });
+  const mail = new SESClient({});
 
   it('names the object', () => {
     expect(invoicePath(s3, 'inv-1')).to.equal('invoices/inv-1.pdf');
   });
 
-  it('builds the query', () => {
-    expect(searchQueryFor(search, 'acme')).to.deep.equal({ match: { customer: 'acme' } });
+  it('writes the receipt', () => {
+    expect(receiptFor(mail, 'inv-1').subject).to.equal('Your invoice inv-1');
   });
 });
 `,
@@ -292,6 +292,23 @@ test('x', () => { new Redis(); });
     },
   ],
   invalid: [
+    {
+      name: 'Vitest: an AWS SDK client pointed at a local DynamoDB, which the test then reads through',
+      filename: ORDERS_TS,
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { expect, it } from 'vitest';
+import { OrderTable } from '../../src/orders/table';
+
+const client = new DynamoDBClient({ region: 'local', endpoint: 'http://localhost:8000' });
+
+it('reads an order back', async () => {
+  const orders = new OrderTable(client);
+  await orders.put({ id: 'o-1', total: 5 });
+  expect(await orders.get('o-1')).toEqual({ id: 'o-1', total: 5 });
+});
+`,
+      errors: [{ ...client('@aws-sdk/client-dynamodb', 'database'), line: 5, column: 16, endLine: 5, endColumn: 90 }],
+    },
     {
       name: 'Vitest: a container started in a unit test, and a pool connected to it',
       filename: ORDERS_TS,
