@@ -11,6 +11,7 @@ import { parseTestCall } from './test-calls';
 import { TEST_CLIENT_MODULES } from './test-clients';
 import { calledLocalFunction, returnedValueOf } from './local-bindings';
 import { destructuredPropertyOf, singleValueOf } from './variables';
+import { usesProjectModules } from './static-text';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -447,14 +448,32 @@ export function isFrameworkMaker(context: Context, value: Node, depth = 0): bool
   const member = moduleMemberOf(context, expression.callee);
   if (!member) return false;
   const node = `${packageName(member.source).replace(/^node:/, '')}.${member.path.filter((segment) => segment !== 'default').join('.')}`;
-  if (NODE_SERVER_MAKERS.has(node)) {
-    return expression.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isWrittenHere(context, argument, depth + 1));
-  }
+  if (NODE_SERVER_MAKERS.has(node)) return expression.arguments.every((argument) => isOwnServerArgument(context, argument, depth));
   const makers = FRAMEWORK_MAKERS[packageName(member.source)] ?? ownFrameworkMakers(context, member.source);
   return makers?.has(member.path.filter((segment) => segment !== 'default').join('.')) ?? false;
 }
 
 /**
+ * An argument of `http.createServer(…)` that keeps the server the file's own: options written here,
+ * or a listener that uses nothing from the project's modules (`(req, res) => app(req, res)` serves the app).
+ */
+function isOwnServerArgument(context: Context, argument: TSESTree.CallExpressionArgument, depth: number): boolean {
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+  let value = unwrap(argument);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const resolution = resolveName(context, value);
+    const definition = resolution.type === 'local' ? resolution.variable.defs[0] : undefined;
+    if (definition?.type === 'FunctionName') value = definition.node as Node;
+    else if (resolution.type === 'local') value = singleValueOf(resolution.variable) ?? value;
+  }
+  if (value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return !usesProjectModules(context, value);
+  }
+  return isWrittenHere(context, argument, depth + 1);
+}
+
+/**
+ * In a web framework's own repository, its sources loaded by path/**
  * In a web framework's own repository, its sources loaded by path (`new Koa()` with
  * `const Koa = require('../..')` in koa's tests) are that framework: what makes an app of it.
  */

@@ -291,7 +291,7 @@ function isStandInServer(context: Context, node: Node, depth: number): boolean {
  * Whether a function uses a value the file takes from a module that may be the project's own: any
  * module but a third-party package or a Node.js built-in (an unresolved path may be the app).
  */
-function usesProjectModules(context: Context, fn: Node, depth = 0): boolean {
+export function usesProjectModules(context: Context, fn: Node, depth = 0): boolean {
   const scope = context.sourceCode.scopeManager?.acquire(fn);
   if (!scope || depth > 2) return true;
   for (const reference of scope.through) {

@@ -102,3 +102,62 @@ cjs.run('no-endpoint-calls: bare apps made by the file’s functions (Mocha, Com
     },
   ],
 });
+
+const SERVED_ORDERS =
+  'This integration test drives the app through supertest: `request(server)` (GET /orders). Call the adapter or repository under test directly, or move this file to the acceptance layer (`npx eslint-plugin-integration-tests move test/integration/orders.test.js`, or list its folder under `acceptance` in `createConfigs`).';
+
+cjs.run('no-endpoint-calls: Node.js servers a test makes itself (Jest, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'a server whose listener, written in the file, answers on its own',
+      filename: 'test/integration/orders.test.js',
+      code: `const http = require('node:http');
+const request = require('supertest');
+
+describe('a health check stand-in', () => {
+  it('answers', async () => {
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+    });
+    await request(server).get('/health').expect(200, 'ok');
+  });
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a server whose listener hands the request to the application, written in place, in a variable, or given later',
+      filename: 'test/integration/orders.test.js',
+      code: `const http = require('node:http');
+const request = require('supertest');
+const { app } = require('../../src/app');
+
+describe('orders', () => {
+  it('lists orders through a wrapped handler', async () => {
+    const server = http.createServer((req, res) => app(req, res));
+    await request(server).get('/orders').expect(200);
+  });
+
+  it('lists orders on a bare server given the app later', async () => {
+    const server = http.createServer();
+    server.on('request', app);
+    await request(server).get('/orders').expect(200);
+  });
+
+  it('lists orders through a listener variable', async () => {
+    const listener = (req, res) => app.handle(req, res);
+    const server = http.createServer(listener);
+    await request(server).get('/orders').expect(200);
+  });
+});
+`,
+      errors: [
+        { message: SERVED_ORDERS, line: 8 },
+        { message: SERVED_ORDERS, line: 14 },
+        { message: SERVED_ORDERS, line: 20 },
+      ],
+    },
+  ],
+});
