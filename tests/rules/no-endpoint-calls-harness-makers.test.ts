@@ -59,10 +59,12 @@ function createApp(options) {
 }
 `;
 
-const drives = (call: string) =>
-  `This integration test drives the app through supertest: \`${call}\` (POST /). Call the adapter or repository under test directly, or move this file to the acceptance layer (\`npx eslint-plugin-integration-tests move test/integration/json-body.test.js\`, or list its folder under \`acceptance\` in \`createConfigs\`).`;
-const DRIVES_CONTEXT_APP = drives('request(this.app)');
-const DRIVES_MADE_APP = drives('request(createApp())');
+/** The finding for a supertest call, with the data its message is made from. */
+const drives = (file: string, call: string, request: string, line: number) => ({
+  messageId: 'testClient' as const,
+  line,
+  data: { file, client: 'supertest', call, request, more: '' },
+});
 
 cjs.run('no-endpoint-calls: bare apps made by the file’s functions (Mocha, CommonJS)', rule, {
   valid: [
@@ -81,8 +83,8 @@ cjs.run('no-endpoint-calls: bare apps made by the file’s functions (Mocha, Com
         "    it('refuses a large body', function () {\n      this.app.use('/orders', ordersRouter);\n",
       ),
       errors: [
-        { message: DRIVES_CONTEXT_APP, line: 18 },
-        { message: DRIVES_CONTEXT_APP, line: 37 },
+        drives('test/integration/json-body.test.js', 'request(this.app)', ' (POST /)', 18),
+        drives('test/integration/json-body.test.js', 'request(this.app)', ' (POST /)', 37),
       ],
     },
     {
@@ -95,16 +97,13 @@ cjs.run('no-endpoint-calls: bare apps made by the file’s functions (Mocha, Com
       // Every app the file puts on the context is judged together: one that is not a harness makes
       // \`this.app\` the application wherever it is read.
       errors: [
-        { message: DRIVES_MADE_APP, line: 8 },
-        { message: DRIVES_CONTEXT_APP, line: 17 },
-        { message: DRIVES_CONTEXT_APP, line: 36 },
+        drives('test/integration/json-body.test.js', 'request(createApp())', ' (POST /)', 8),
+        drives('test/integration/json-body.test.js', 'request(this.app)', ' (POST /)', 17),
+        drives('test/integration/json-body.test.js', 'request(this.app)', ' (POST /)', 36),
       ],
     },
   ],
 });
-
-const SERVED_ORDERS =
-  'This integration test drives the app through supertest: `request(server)` (GET /orders). Call the adapter or repository under test directly, or move this file to the acceptance layer (`npx eslint-plugin-integration-tests move test/integration/orders.test.js`, or list its folder under `acceptance` in `createConfigs`).';
 
 cjs.run('no-endpoint-calls: Node.js servers a test makes itself (Jest, CommonJS)', rule, {
   valid: [
@@ -154,9 +153,9 @@ describe('orders', () => {
 });
 `,
       errors: [
-        { message: SERVED_ORDERS, line: 8 },
-        { message: SERVED_ORDERS, line: 14 },
-        { message: SERVED_ORDERS, line: 20 },
+        drives('test/integration/orders.test.js', 'request(server)', ' (GET /orders)', 8),
+        drives('test/integration/orders.test.js', 'request(server)', ' (GET /orders)', 14),
+        drives('test/integration/orders.test.js', 'request(server)', ' (GET /orders)', 20),
       ],
     },
   ],
