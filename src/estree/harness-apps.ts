@@ -447,10 +447,12 @@ export function isFrameworkMaker(context: Context, value: Node, depth = 0): bool
   if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return false;
   const member = moduleMemberOf(context, expression.callee);
   if (!member) return false;
-  const node = `${packageName(member.source).replace(/^node:/, '')}.${member.path.filter((segment) => segment !== 'default').join('.')}`;
-  if (NODE_SERVER_MAKERS.has(node)) return expression.arguments.every((argument) => isOwnServerArgument(context, argument, depth));
+  const exported = member.path.filter((segment) => segment !== 'default').join('.');
+  if (NODE_SERVER_MAKERS.has(`${packageName(member.source).replace(/^node:/, '')}.${exported}`)) {
+    return expression.arguments.every((argument) => isOwnServerArgument(context, argument, depth));
+  }
   const makers = FRAMEWORK_MAKERS[packageName(member.source)] ?? ownFrameworkMakers(context, member.source);
-  return makers?.has(member.path.filter((segment) => segment !== 'default').join('.')) ?? false;
+  return makers?.has(exported) ?? false;
 }
 
 /**
@@ -473,7 +475,6 @@ function isOwnServerArgument(context: Context, argument: TSESTree.CallExpression
 }
 
 /**
- * In a web framework's own repository, its sources loaded by path/**
  * In a web framework's own repository, its sources loaded by path (`new Koa()` with
  * `const Koa = require('../..')` in koa's tests) are that framework: what makes an app of it.
  */
