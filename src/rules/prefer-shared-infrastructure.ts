@@ -45,7 +45,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ autofix: false }],
     messages: {
       perTestHook:
-        '`{{call}}` opens infrastructure in `{{hook}}`, once for each of the {{count}} tests it runs before. Open it once in `{{shared}}` and keep only per-test resets (truncate, flush, rollback) in `{{hook}}`.',
+        '`{{call}}` opens infrastructure in `{{hook}}`, once for each of the {{count}} tests it runs before. Open it once in `{{shared}}` and keep only per-test resets (truncating tables, flushing a cache, rolling back) in `{{hook}}`.',
       perTestBody:
         '`{{call}}` opens infrastructure anew in {{count}} tests of this suite. Open it once in `{{shared}}` for the tests that use it, and keep each test about its behaviour.',
       moveToSharedHook: 'Move the infrastructure into `{{shared}}`.',

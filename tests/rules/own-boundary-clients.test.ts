@@ -216,7 +216,7 @@ describe('simple queries', () => {
 
   it('reports the driver a repository lints from its own source, connected before each test', () => {
     expect(lint('prefer-shared-infrastructure', 'own-driver', DRIVER_SUITE('beforeEach'), 'packages/pg/test/queries.test.js', DRIVER_REPOSITORY)).toEqual([
-      '`new Client()` opens infrastructure in `beforeEach`, once for each of the 2 tests it runs before. Open it once in `before` and keep only per-test resets (truncate, flush, rollback) in `beforeEach`.',
+      '`new Client()` opens infrastructure in `beforeEach`, once for each of the 2 tests it runs before. Open it once in `before` and keep only per-test resets (truncating tables, flushing a cache, rolling back) in `beforeEach`.',
     ]);
   });
 

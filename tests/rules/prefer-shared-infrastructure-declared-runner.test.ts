@@ -60,7 +60,7 @@ describe('hook names from the declared runner', () => {
   it('writes before and after in a project that runs zUnit', () => {
     const { message, output } = lint('zunit', { 'package.json': JSON.stringify({ name: 'broker', scripts: { test: 'zUnit' }, devDependencies: { zunit: '^4.0.0' } }) });
     expect(message).toBe(
-      '`amqp.connect()` opens infrastructure in `beforeEach`, once for each of the 2 tests it runs before. Open it once in `before` and keep only per-test resets (truncate, flush, rollback) in `beforeEach`.',
+      '`amqp.connect()` opens infrastructure in `beforeEach`, once for each of the 2 tests it runs before. Open it once in `before` and keep only per-test resets (truncating tables, flushing a cache, rolling back) in `beforeEach`.',
     );
     expect(output).toBe(`const amqp = require('amqplib');
 const { publishOrder } = require('../../src/order-events');
@@ -85,7 +85,7 @@ describe('order events', () => {
   it('writes beforeAll and afterAll in a project with a Jest configuration', () => {
     const { message, output } = lint('jest', { 'package.json': '{ "name": "broker" }', 'jest.config.js': 'module.exports = {};' });
     expect(message).toBe(
-      '`amqp.connect()` opens infrastructure in `beforeEach`, once for each of the 2 tests it runs before. Open it once in `beforeAll` and keep only per-test resets (truncate, flush, rollback) in `beforeEach`.',
+      '`amqp.connect()` opens infrastructure in `beforeEach`, once for each of the 2 tests it runs before. Open it once in `beforeAll` and keep only per-test resets (truncating tables, flushing a cache, rolling back) in `beforeEach`.',
     );
     expect(output).toBe(`const amqp = require('amqplib');
 const { publishOrder } = require('../../src/order-events');
