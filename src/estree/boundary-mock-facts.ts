@@ -7,6 +7,8 @@ import { boundaryOfSpecifier, boundaryOfTypeName, boundaryOfValue, importSiteOf 
 import { callsOriginal, claimedClientOf, passesEveryCallThrough, passesSomeCallsThrough, replacementsOf, returnOf, returnOfGlobalStub, testReliesOnMock, type Replacement } from './mock-behaviour';
 import type { MockCall, MockTarget } from './mocks';
 import { replacedExportsOf, standInOf } from './module-stand-ins';
+import { keepsRealModule } from './real-module-factories';
+import { unwrap } from './call-chain';
 import { isMockedAway, isMockedItself, summaryOfSpecifier } from './project-modules';
 import { mocksOfRunnerSetup } from './unseen-hooks';
 
@@ -34,8 +36,9 @@ function targetFacts(context: Context, call: MockCall, target: MockTarget): Omit
       const from = target.relativeTo ? { filename: target.relativeTo, cwd: context.cwd } : site;
       // A mock that hands back the real module beside a few stand-ins replaces those exports alone.
       const replaced = call.replacement && !target.relativeTo ? replacedExportsOf(context, call.replacement) : null;
-      // Every export it names only watches the real one: nothing is replaced.
-      if (replaced?.length === 0) return { site: from, thing: 'module', name: target.specifier, boundary: null };
+      // Every export it names only watches the real one, or makes the real client with other
+      // options (`class LazyRedis extends actual.Redis`): nothing is replaced.
+      if (replaced?.length === 0 || (call.replacement && keepsRealModule(unwrap(call.replacement)))) return { site: from, thing: 'module', name: target.specifier, boundary: null };
       if (replaced) {
         const judged = replaced.map((name) => ({ name, boundary: boundaryOfModuleExport(context, target.specifier, name) }));
         const first = judged.find((entry) => entry.boundary !== null) ?? judged[0]!;

@@ -11,6 +11,7 @@ import { fileCache } from './file-cache';
 import { propertyKeyName } from './call-chain';
 import { importedName } from './imports';
 import { identityOf, isScriptFile } from './module-resolver';
+import { keepsRealModule } from './real-module-factories';
 import { AST_NODE_TYPES } from './node-types';
 import { REQUEST_METHODS, TEST_CLIENT_MODULES } from './test-clients';
 
@@ -842,7 +843,8 @@ function moduleMockedBy(expression: Node): string | null {
       (option) =>
         option.type === AST_NODE_TYPES.Property && option.key.type === AST_NODE_TYPES.Identifier && option.key.name === 'spy' && option.value.type === AST_NODE_TYPES.Literal && option.value.value === true,
     );
-  return spiesOnly ? null : staticText(call.arguments[0]);
+  // A factory that hands back the real module, its clients only made with other options, mocks nothing.
+  return spiesOnly || keepsRealModule(call.arguments[1]) ? null : staticText(call.arguments[0]);
 }
 
 /** The summary of a project module this one loads: `null` for packages and built-ins. */

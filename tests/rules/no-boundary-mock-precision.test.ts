@@ -376,6 +376,71 @@ describe('seats', () => {
   ],
 });
 
+ts.run('no-boundary-mock: a module mock that makes the real client with other options', rule, {
+  valid: [
+    {
+      name: 'the real module spread back, its pool a subclass that only sets an option (Vitest)',
+      filename: FILE_TS,
+      code: `import { expect, it, vi } from 'vitest';
+import type * as PgModule from 'pg';
+import { saveInvoice } from '../../src/invoices';
+
+vi.mock('pg', async (importOriginal) => {
+  const actual = await importOriginal<typeof PgModule>();
+  class Pool extends actual.Pool {
+    constructor(options: Record<string, unknown> = {}) {
+      super({ ...options, max: 1 });
+    }
+  }
+  return { ...actual, Pool };
+});
+
+it('saves an invoice', async () => {
+  expect(await saveInvoice(12)).toHaveProperty('id');
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a subclass that answers a query itself replaces the client (Vitest)',
+      filename: FILE_TS,
+      code: `import { expect, it, vi } from 'vitest';
+import type * as PgModule from 'pg';
+import { saveInvoice } from '../../src/invoices';
+
+vi.mock('pg', async (importOriginal) => {
+  const actual = await importOriginal<typeof PgModule>();
+  class Pool extends actual.Pool {
+    async query() {
+      return { rows: [{ id: 1 }] };
+    }
+  }
+  return { ...actual, Pool };
+});
+
+it('saves an invoice', async () => {
+  expect(await saveInvoice(12)).toEqual({ id: 1 });
+});
+`,
+      errors: [
+        {
+          messageId: 'mockedDatabase',
+          data: member('database', 'module `pg`', '`vi.mock`', 'its calls no longer reach the database'),
+          line: 5,
+          suggestions: [{ messageId: 'removeMock', data: { what: 'module `pg`' }, output: `import { expect, it } from 'vitest';
+import { saveInvoice } from '../../src/invoices';
+
+it('saves an invoice', async () => {
+  expect(await saveInvoice(12)).toEqual({ id: 1 });
+});
+` }],
+        },
+      ],
+    },
+  ],
+});
+
 cjs.run('no-boundary-mock: a sinon stand-in that calls the original', rule, {
   valid: [
     {

@@ -87,6 +87,52 @@ describe('no-boundary-mock when the runner setup files already mock the boundary
     ]);
   });
 
+  it('Vitest: a setup file that only makes the real client with other options replaces nothing', () => {
+    const messages = lint('driver-subclassed-in-setup', {
+      'vitest.config.ts': "export default { test: { setupFiles: ['./tests/setup.ts'] } };",
+      'tests/setup.ts': `import { vi } from 'vitest';
+import type * as PgModule from 'pg';
+
+vi.mock('pg', async (importOriginal) => {
+  const actual = await importOriginal<typeof PgModule>();
+  function withTimeout(options: Record<string, unknown> = {}) {
+    return { ...options, connectionTimeoutMillis: 2000 };
+  }
+  class Pool extends actual.Pool {
+    constructor(options?: Record<string, unknown>) {
+      super(withTimeout(options));
+    }
+  }
+  return { ...actual, Pool, default: { ...actual, Pool } };
+});
+`,
+    });
+    expect(messages).toEqual([
+      'This test replaces module `../../src/invoices` (database boundary) with `vi.mock`, so its calls no longer reach the database. Use the real database and roll back what each test writes instead.',
+    ]);
+  });
+
+  it('Vitest: a setup file whose subclass answers a method itself still replaces the client', () => {
+    const messages = lint('driver-overridden-in-setup', {
+      'vitest.config.ts': "export default { test: { setupFiles: ['./tests/setup.ts'] } };",
+      'tests/setup.ts': `import { vi } from 'vitest';
+
+vi.mock('pg', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('pg')>();
+  class Pool extends actual.Pool {
+    async query() {
+      return { rows: [] };
+    }
+  }
+  return { ...actual, Pool };
+});
+`,
+    });
+    expect(messages).toEqual([
+      "This test replaces module `../../src/invoices` (database boundary) with `vi.mock`, so no test here reaches the database: the runner's setup files already replace the client it is built on for every test file, and the fix starts there. Use the real database and roll back what each test writes instead.",
+    ]);
+  });
+
   it('without a runner setup file, the usual message', () => {
     expect(lint('no-setup', {})).toEqual([
       'This test replaces module `../../src/invoices` (database boundary) with `vi.mock`, so its calls no longer reach the database. Use the real database and roll back what each test writes instead.',
