@@ -35,7 +35,7 @@ export interface InfrastructureFinding<N> {
 
 /**
  * Libraries that stand in for every client of some modules once a file loads them, written as
- * module globs of the kind the boundary catalog uses (`@aws-sdk/*`).
+ * module globs of the kind the boundary catalog uses (a package name, or a scope such as `@acme/*`).
  */
 const CLIENT_DOUBLES: Readonly<Record<string, readonly string[]>> = {
   // Attaches to a knex instance the test builds and answers its queries: `mockKnex.mock(db)`.
