@@ -4,6 +4,7 @@ import { isWithin, propertyKeyName, propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { someCallIn } from './local-bindings';
 import { isStandInFunction } from './mocks';
+import { loadsOriginal } from './real-module-factories';
 import { testFileOf } from './test-file';
 
 type Node = TSESTree.Node;
@@ -133,16 +134,6 @@ function returnedObject(fn: FunctionNode): { properties: TSESTree.ObjectLiteralE
   }
   const value = returned ? unwrap(returned) : null;
   return value?.type === AST_NODE_TYPES.ObjectExpression ? { properties: value.properties, locals: { values, originals } } : null;
-}
-
-/** `await import('…')`, `await vi.importActual('…')`, `await jest.requireActual('…')`, `await importOriginal()`. */
-function loadsOriginal(init: Node): boolean {
-  const value = unwrap(init);
-  if (value.type === AST_NODE_TYPES.ImportExpression) return true;
-  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = unwrap(value.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'importOriginal' || callee.name === 'require';
-  return callee.type === AST_NODE_TYPES.MemberExpression && ['importActual', 'requireActual'].includes(propertyName(callee) ?? '');
 }
 
 /** Whether a value is read off what the factory took from the real module: `Prisma`, `Prisma.sql([…])`. */

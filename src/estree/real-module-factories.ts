@@ -1,10 +1,8 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { propertyName, unwrap } from './call-chain';
 
 type Node = TSESTree.Node;
-
-/** How a module mock's factory reaches the real module: `importOriginal()`, `vi.importActual(…)`, `jest.requireActual(…)`. */
-const ORIGINAL_LOADERS: ReadonlySet<string> = new Set(['importOriginal', 'importActual', 'requireActual']);
 
 /**
  * Whether a module mock's factory hands back the real module, changed only in how its clients are
@@ -66,13 +64,17 @@ function isRealModuleObject(object: TSESTree.ObjectExpression, originals: Readon
   return spreads;
 }
 
-/** `await importOriginal<typeof M>()`, `await vi.importActual('m')`, `jest.requireActual('m')`. */
-function loadsOriginal(init: Node): boolean {
-  const value = init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init;
+/**
+ * Whether a value loads the real module inside a mock's factory: `await import('…')`,
+ * `await vi.importActual('…')`, `jest.requireActual('…')`, `await importOriginal<typeof M>()`, `require('…')`.
+ */
+export function loadsOriginal(init: Node): boolean {
+  const value = unwrap(init);
+  if (value.type === AST_NODE_TYPES.ImportExpression) return true;
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = value.callee;
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : null;
-  return name !== null && ORIGINAL_LOADERS.has(name);
+  const callee = unwrap(value.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'importOriginal' || callee.name === 'require';
+  return callee.type === AST_NODE_TYPES.MemberExpression && ['importActual', 'requireActual'].includes(propertyName(callee) ?? '');
 }
 
 /** A class extending a real export (`extends actual.Redis`) that defines only its constructor and static values. */
