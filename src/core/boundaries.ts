@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ResolvedSettings } from '../settings';
-import { BOUNDARY_CATALOG, BOUNDARY_GLOBALS, CONTAINER_IMAGES, GENERIC_CONTAINER_MODULES, type BoundaryRole, type CatalogEntry } from './catalog';
+import { BOUNDARY_CATALOG, BOUNDARY_GLOBALS, CONTAINER_IMAGES, GENERIC_CONTAINER_MODULES, HOSTED_SDKS, type BoundaryRole, type CatalogEntry } from './catalog';
 
 /** What a module specifier is, as far as boundaries go. */
 export interface BoundaryModule {
@@ -71,6 +71,24 @@ function matchesClientName(pattern: string, name: string): boolean {
 /** Whether a module is a general HTTP client, whose requests go wherever the caller points them. */
 export function sendsAnywhere(specifier: string): boolean {
   return catalogEntry(specifier)?.anyHost === true;
+}
+
+/** Whether a module's client sends each call as an HTTP request to its service (see `CatalogEntry.overHttp`). */
+export function speaksHttp(specifier: string): boolean {
+  return catalogEntry(specifier)?.overHttp === true;
+}
+
+/**
+ * The domain a hosted service's hosts share, for a client spoken to over HTTP (`amazonaws.com` for
+ * the AWS SDK's clients, the API host of a hosted SDK); `null` for one without such a domain (a
+ * search engine the project runs itself) and for every other module.
+ */
+export function serviceDomainOf(specifier: string): string | null {
+  const entry = catalogEntry(specifier);
+  if (entry?.overHttp !== true) return null;
+  const name = packageName(specifier);
+  const sdk = Object.hasOwn(HOSTED_SDKS, name) ? HOSTED_SDKS[name] : undefined;
+  return entry.serviceDomain ?? sdk?.service ?? sdk?.host ?? null;
 }
 
 /** The option keys that give a client a store, for a client that otherwise keeps its data in the process (see `CatalogEntry.storeOptions`). */

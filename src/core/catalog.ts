@@ -49,9 +49,14 @@ export interface CatalogEntry {
    * spoken to over HTTP).
    */
   readonly overHttp?: boolean;
+  /**
+   * For a client spoken to over HTTP, the domain its service's hosts share when it is a hosted
+   * service (`amazonaws.com`): an HTTP fake for a host under it answers the client.
+   */
+  readonly serviceDomain?: string;
 }
 
-type ClientDetails = Pick<CatalogEntry, 'clients' | 'system' | 'anyHost' | 'storeOptions' | 'hosted' | 'overHttp'>;
+type ClientDetails = Pick<CatalogEntry, 'clients' | 'system' | 'anyHost' | 'storeOptions' | 'hosted' | 'overHttp' | 'serviceDomain'>;
 
 /** The SDK of one hosted service, reached over HTTP. */
 const HOSTED: ClientDetails = { hosted: true, overHttp: true };
@@ -67,7 +72,7 @@ const DRIZZLE_CLIENTS = ['drizzle', '*Database', '*Session'];
 /** MikroORM's ORM, entity managers, repositories, drivers and connections; not its metadata, schema tools or helpers. */
 const MIKRO_ORM_CLIENTS = ['MikroORM', 'EntityManager', '*EntityManager', 'EntityRepository', '*EntityRepository', '*Driver', '*Connection'];
 /** AWS SDK v3 clients (`S3Client`, `DynamoDBDocumentClient`); command objects are plain data. */
-const AWS_CLIENTS: ClientDetails = { clients: ['*Client'], overHttp: true };
+const AWS_CLIENTS: ClientDetails = { clients: ['*Client'], overHttp: true, serviceDomain: 'amazonaws.com' };
 /** A client of a service spoken to over HTTP. */
 const OVER_HTTP: ClientDetails = { overHttp: true };
 /** A general HTTP client, whose requests go wherever they are pointed. */
@@ -235,9 +240,9 @@ export const BOUNDARY_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'stompit': client('queue'),
   // Object storage
   '@aws-sdk/client-s3': client('storage', AWS_CLIENTS),
-  '@aws-sdk/lib-storage': client('storage', { clients: ['Upload'], overHttp: true }),
-  '@google-cloud/storage': client('storage', OVER_HTTP),
-  '@azure/storage-blob': client('storage', OVER_HTTP),
+  '@aws-sdk/lib-storage': client('storage', { clients: ['Upload'], overHttp: true, serviceDomain: 'amazonaws.com' }),
+  '@google-cloud/storage': client('storage', { overHttp: true, serviceDomain: 'googleapis.com' }),
+  '@azure/storage-blob': client('storage', { overHttp: true, serviceDomain: 'core.windows.net' }),
   minio: client('storage'),
   'firebase-admin/storage': client('storage'),
   // Email

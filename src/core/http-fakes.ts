@@ -30,6 +30,22 @@ export type HttpFakeFact =
   /** The client itself is replaced: `vi.mock('axios')`, `vi.stubGlobal('fetch', …)`. */
   | { readonly type: 'client'; readonly client: string };
 
+/**
+ * Whether the fakes may answer a client of a service spoken to over HTTP (an S3 or SQS client),
+ * whose requests go to the service's own hosts, under `domain` for a hosted service: a fake of every
+ * request (msw with handlers the file does not show, an undici `MockAgent`), a fake for a host the
+ * file does not spell out or names by a pattern, or one for a host under that domain. Fakes set up
+ * only for other hosts (`nock('https://audit.example.com')`) do not answer it.
+ */
+export function mayAnswerService(fakes: readonly HttpFakeFact[], domain: string | null): boolean {
+  return fakes.some((fake) => {
+    if (fake.type === 'all-requests' || fake.type === 'mock-agent') return true;
+    if (fake.type !== 'host') return false;
+    if (fake.host === null || typeof fake.host !== 'string') return true;
+    return domain !== null && (fake.host === domain || fake.host.endsWith(`.${domain}`));
+  });
+}
+
 /** A request as the fakes see it: its host (`null` for a loopback address the file does not spell out) and client. */
 export interface FakeableRequest {
   readonly hostname: string | null;

@@ -16,7 +16,7 @@ export interface WriteFacts {
    * helper itself comes from, or else the first argument that comes from one.
    */
   readonly boundary: BoundaryFact | null;
-  /** Whether the file mocks the module the boundary comes from: then nothing real is written. */
+  /** Whether the file mocks the module the boundary comes from, or an HTTP fake answers its client: then nothing real is written. */
   readonly mocked?: boolean;
   /**
    * The kind the writing verb belongs to (`set` → `cache`, SQL that writes → `database`): on a

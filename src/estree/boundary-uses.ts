@@ -1,5 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isClientExport, kindOfContainerImage, packageName, sendsAnywhere } from '../core/boundaries';
+import { isClientExport, kindOfContainerImage, packageName, sendsAnywhere, serviceDomainOf, speaksHttp } from '../core/boundaries';
+import { mayAnswerService, type HttpFakeFact } from '../core/http-fakes';
+import type { BoundaryUse } from '../core/one-boundary-per-file';
+import path from 'node:path';
 import { HARNESS_MODULES } from '../core/catalog';
 import { fullText } from '../core/partial-text';
 import { AST_NODE_TYPES } from './node-types';
@@ -58,6 +61,24 @@ export function boundariesOfModule(context: Context, specifier: string, imported
     return entry?.value.type === 'boundary-client' && reachesOnlyIt && entry.value.kind !== 'http' ? [entry.value.kind] : [];
   });
   return [...new Set(kinds)].map((kind) => ({ kind, system: systemOfClients(context, summary, kind) }));
+}
+
+/**
+ * The uses of a file without those of an HTTP fake that answers another boundary's client: where
+ * every HTTP use is a fake (nock, msw) and the file uses a client that sends each call as an HTTP
+ * request to its service (an S3 or SQS client), a fake that may answer that client (see
+ * `mayAnswerService`) is the service's stand-in, and the file exercises one boundary, not two. A
+ * request the file sends itself, an HTTP client it loads, or fakes set up only for other hosts keep
+ * the fake's uses: the fake is there for those.
+ */
+export function withoutFakesOfHttpServices<T>(context: Context, uses: ReadonlyArray<BoundaryUse<T>>, fakes: readonly HttpFakeFact[]): ReadonlyArray<BoundaryUse<T>> {
+  const isFake = (use: BoundaryUse<T>) => use.via !== null && libraryBoundaryOfSpecifier(context, use.via)?.role === 'fake';
+  const http = uses.filter((use) => use.kind === 'http');
+  if (http.length === 0 || !http.every(isFake)) return uses;
+  const answered = uses.some(
+    (use) => use.kind !== 'http' && use.via !== null && !path.isAbsolute(use.via) && speaksHttp(use.via) && mayAnswerService(fakes, serviceDomainOf(use.via)),
+  );
+  return answered ? uses.filter((use) => use.kind !== 'http') : uses;
 }
 
 /**

@@ -55,6 +55,8 @@ import {
   isKeptUnrun,
   isLocalHelperWithoutWrites,
   isStaticFactory,
+  isAnsweredByHttpFake,
+  isMadeWithInMemoryOptions,
   isMockedWrite,
   isUnreadHelper,
   namedHookCleanups,
@@ -208,6 +210,8 @@ class CleanupGatherer {
       if (node.type === AST_NODE_TYPES.ImportDeclaration && node.importKind !== 'type') this.noteLoad(node, source, node.specifiers.length === 0 ? 'side-effects' : importsTypesOnly(node) ? 'types' : 'exports');
     }
     for (const node of file.calls) this.visitCall(node);
+    // A database kept in memory, set up with options a helper module exports: gone with its client.
+    if (!this.throwawayKinds.has('database') && file.constructions.some((node) => isMadeWithInMemoryOptions(this.context, node))) this.throwawayKinds.add('database');
     for (const node of file.memberAssignments) {
       if (node.left.type === AST_NODE_TYPES.MemberExpression && propertyName(node.left) === 'length' && node.right.type === AST_NODE_TYPES.Literal && node.right.value === 0) {
         this.extraCleanups.push({ node, kind: null });
@@ -295,7 +299,7 @@ class CleanupGatherer {
       const write = writeOf({
         target,
         boundary: traced.boundary && { kind: traced.boundary.kind, role: traced.boundary.role },
-        mocked: isMockedWrite(context, traced, mocked),
+        mocked: isMockedWrite(context, traced, mocked) || isAnsweredByHttpFake(context, traced),
         verbKind: writeVerbKind(facts),
       });
       if (!write) continue;

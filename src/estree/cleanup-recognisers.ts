@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isGenericContainerModule, isRelativeSpecifier, type BoundaryModule } from '../core/boundaries';
+import { isGenericContainerModule, isRelativeSpecifier, serviceDomainOf, speaksHttp, type BoundaryModule } from '../core/boundaries';
+import { mayAnswerService } from '../core/http-fakes';
 import type { BoundaryFact, Cleanup, CleanupPlace } from '../core/require-cleanup';
 import {
   classifyCall,
@@ -11,6 +12,7 @@ import {
   databaseOfUrl,
   GENERIC_FILE_WORDS,
   isWrite,
+  namesInMemoryStore,
   RANDOM_VALUE_CALL,
   REJECTION_MATCHERS,
   runsSql,
@@ -26,8 +28,10 @@ import { resolveName, type ModuleBinding } from './imports';
 import { calledLocalFunction, functionOf, someCallIn, valuesOf, type FunctionNode } from './local-bindings';
 import { singleValueOf } from './variables';
 import { isStandInFunction } from './mocks';
-import { exportOfSpecifier, isMockedAway, summaryOfSpecifier } from './project-modules';
+import { exportOfSpecifier, isMockedAway, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
+import { exportedObjectOf } from './exported-objects';
 import { partialTextOf } from './static-text';
+import { testFileOf } from './test-file';
 import { parseTeardownRegistration, testPlaceOf, type TestCall } from './test-calls';
 
 type Node = TSESTree.Node;
@@ -154,6 +158,17 @@ export function traceWrite(context: Context, node: WritingCall, target: WriteTar
 export function isMockedWrite(context: Context, traced: TracedWrite, mocked: ReadonlySet<string>): boolean {
   if (traced.boundary === null) return mocksABoundary(context, mocked);
   return isMockedAway(context, traced.boundary.specifier, traced.boundary.kind, mocked);
+}
+
+/**
+ * Whether a traced write goes through a client that sends each call as an HTTP request to its
+ * service (an S3 or SQS client), in a file that sets up an HTTP fake which may be the one answering
+ * it (a nock scope for the service's host or one the file does not spell out, msw): then the fake
+ * answers and nothing is stored.
+ */
+export function isAnsweredByHttpFake(context: Context, traced: TracedWrite): boolean {
+  const specifier = traced.boundary?.specifier;
+  return specifier !== undefined && speaksHttp(specifier) && mayAnswerService(testFileOf(context).httpFakes, serviceDomainOf(specifier));
 }
 
 /** The answer for a file's set of mocked modules, with the size the set had (setup files may add to it). */
@@ -499,6 +514,29 @@ function bodyWrites(context: Context, fn: FunctionNode): boolean {
     bodyWritesCache.set(fn, answer);
   }
   return answer;
+}
+
+/**
+ * Whether a client is made from options one of the project's modules exports whose text names a
+ * database kept in memory (`new DataSource(testOptions)`, with
+ * `export const testOptions = { type: 'sqlite', database: ':memory:' }` in a test helper), directly or
+ * through a variable of the file holding them.
+ */
+export function isMadeWithInMemoryOptions(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return node.arguments.some((argument) => {
+    let value: Node = argument;
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const resolution = resolveName(context, value);
+      if (resolution.type === 'local') value = singleValueOf(resolution.variable) ?? value;
+    }
+    if (value.type !== AST_NODE_TYPES.Identifier) return false;
+    const resolution = resolveName(context, value);
+    if (resolution.type !== 'module' || resolution.binding.typeOnly) return false;
+    const identity = moduleIdentityOf(context, resolution.binding.source);
+    if (identity.type !== 'project') return false;
+    const properties = exportedObjectOf(identity.file, resolution.binding.imported);
+    return properties?.some((property) => property.text !== null && namesInMemoryStore(property.text)) ?? false;
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../core/one-boundary-per-file';
-import { boundariesOfHarnessImport, boundariesOfModule, boundariesOfTypedClients, exercisedImports, setsUpFakeWithoutHandlers, usesFakeOnlyToTidy, usesOnlyTypes, isOutboundRequest, kindOfGenericContainer, type ReachedBoundary } from '../estree/boundary-uses';
+import { boundariesOfHarnessImport, boundariesOfModule, boundariesOfTypedClients, exercisedImports, setsUpFakeWithoutHandlers, usesFakeOnlyToTidy, usesOnlyTypes, isOutboundRequest, kindOfGenericContainer, withoutFakesOfHttpServices, type ReachedBoundary } from '../estree/boundary-uses';
 import { isReExport, moduleLoadOf, type ModuleLoad } from '../estree/imports';
 import { parseGlobalAssignment } from '../estree/mocks';
 import { moduleKeyOf } from '../estree/project-modules';
@@ -136,7 +136,7 @@ function checkFile(context: Context, options: Options[0]): void {
     const kind = kindOfGenericContainer(context, node);
     if (kind) seen.use(kind, null, node);
   }
-  const found = findTooManyBoundaries(uses, mocked, {
+  const found = findTooManyBoundaries(withoutFakesOfHttpServices(context, uses, file.httpFakes), mocked, {
     max: options.max ?? 1,
     allowTogether: options.allowTogether ?? [],
     ignoreKinds: options.ignoreKinds ?? [],
