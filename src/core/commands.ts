@@ -87,6 +87,8 @@ const SUPPORT_FOLDERS: ReadonlySet<string> = new Set([
   'test', 'tests', '__tests__', 'spec', 'e2e', 'fixtures', '__fixtures__', '__mocks__', 'mocks', 'stubs', 'fakes',
   'support', 'helpers', 'scripts', 'tools', 'node_modules', 'migrations', 'seeds', 'seeders', 'docker',
 ]);
+/** A folder named for the tests it holds: `integration-tests`, `node-integration-tests`, `api_specs`. */
+const TEST_FOLDER_NAME = /[-_.](?:tests?|specs?|fixtures)$/i;
 const SCRIPT_EXTENSION = /\.[cm]?[jt]sx?$/;
 const SUPPORT_SCRIPT_NAME = /(?:^|[-_.])(?:migrat|seed|setup|teardown|wait)/i;
 /** Absolute folders of system programs: `/usr/bin/env` is not the project's `bin/`. */
@@ -224,7 +226,7 @@ function isProjectScript(file: string): boolean {
   const segments = normalisedSegments(file);
   const base = segments.pop() ?? '';
   if (SUPPORT_SCRIPT_NAME.test(base)) return false;
-  return !segments.some((segment) => SUPPORT_FOLDERS.has(segment));
+  return !segments.some((segment) => SUPPORT_FOLDERS.has(segment) || TEST_FOLDER_NAME.test(segment));
 }
 
 /**

@@ -3,14 +3,14 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { packageName } from '../core/boundaries';
 import { moduleOriginOf } from './boundary-values';
 import { chainRootOf, isInlineFunction, isWithin, propertyName, unwrap } from './call-chain';
-import { resolveName } from './imports';
+import { moduleOfExpression, resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { exportOfSpecifier, isOwnPublishedEntry, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 import { contextAssignments, contextPropertyOf, contextReads } from './context-properties';
 import { parseTestCall } from './test-calls';
 import { TEST_CLIENT_MODULES } from './test-clients';
 import { calledLocalFunction, returnedValueOf } from './local-bindings';
-import { destructuredPropertyOf, singleValueOf } from './variables';
+import { destructuredPropertyOf, plainValuesOf, singleValueOf } from './variables';
 import { usesProjectModules } from './static-text';
 
 type Node = TSESTree.Node;
@@ -78,7 +78,19 @@ function isHarness(context: Context, node: Node, depth: number): boolean {
   if (resolution.type !== 'local') return false;
   const definition = resolution.variable.defs[0];
   if (definition?.type === 'Parameter') return isHarnessParameter(context, resolution.variable, definition, depth);
+  const values = plainValuesOf(resolution.variable);
+  if (values.length > 1) return isHarnessEachTime(context, resolution.variable, values, depth);
   return answersAsHarness(context, appOf(context, resolution.variable, depth), depth);
+}
+
+/**
+ * `let server` made anew in `beforeEach` and again in a test (`server = hapi.server()` each time):
+ * a harness when every value it is given is a bare app of a framework, and every use of the variable,
+ * whichever app it holds then, is one a harness may have.
+ */
+function isHarnessEachTime(context: Context, variable: TSESLint.Scope.Variable, values: readonly Node[], depth: number): boolean {
+  const references = [...variable.references];
+  return values.every((value) => isFrameworkMaker(context, value) && answersAsHarness(context, { value, references }, depth));
 }
 
 /**
@@ -624,6 +636,11 @@ function isBuiltInValue(context: Context, expression: Node, depth: number, regis
   return expression.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isWrittenHere(context, argument, depth, registered));
 }
 
+/** A JSON file: data, whatever it holds. */
+function isDataModule(specifier: string): boolean {
+  return /\.json$/i.test(specifier);
+}
+
 /** A handler or value written in this file or taken from a package, never from the project's modules. */
 function isWrittenHere(context: Context, node: Node, depth: number, registered: TSESTree.Identifier | null = null): boolean {
   const expression = unwrap(node);
@@ -643,7 +660,7 @@ function isWrittenHere(context: Context, node: Node, depth: number, registered: 
     case AST_NODE_TYPES.Identifier: {
       const resolution = resolveName(context, expression);
       if (resolution.type === 'global') return PLAIN_GLOBALS.has(expression.name);
-      if (resolution.type === 'module') return isPackage(context, resolution.binding.source) || isOwnPublishedEntry(context, resolution.binding.source);
+      if (resolution.type === 'module') return isPackage(context, resolution.binding.source) || isOwnPublishedEntry(context, resolution.binding.source) || isDataModule(resolution.binding.source);
       if (resolution.type !== 'local' || depth > MAX_DEPTH) return false;
       const definition = resolution.variable.defs[0];
       if (definition?.type === 'FunctionName') return true;
@@ -656,6 +673,9 @@ function isWrittenHere(context: Context, node: Node, depth: number, registered: 
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.MemberExpression: {
       if (isBuiltInValue(context, expression, depth, registered)) return true;
+      // `require('./package.json')`: data, which registers no handler.
+      const loaded = moduleOfExpression(expression);
+      if (loaded && isDataModule(loaded.source)) return true;
       // `express.json()`, `oapi.validPath(…)`: a value of a package, or of the library under test.
       const origin = moduleOriginOf(context, expression);
       if (origin !== null && (isPackage(context, origin) || isOwnPublishedEntry(context, origin))) return true;

@@ -17,7 +17,7 @@ import { moduleBindingOf, resolveName } from './imports';
 import { functionOf } from './local-bindings';
 import { isHarnessApp } from './harness-apps';
 import { moduleMemberOf } from './module-members';
-import { moduleIdentityOf } from './project-modules';
+import { exportOfSpecifier, moduleIdentityOf } from './project-modules';
 import { destructuredPropertyOf, singleValueOf } from './variables';
 import { fileCache } from './file-cache';
 
@@ -266,6 +266,7 @@ const SERVER_FACTORIES: ReadonlySet<string> = new Set(['createServer', 'createSe
 function isStandInServer(context: Context, node: Node, depth: number): boolean {
   if (depth > 4) return false;
   const expression = unwrap(node);
+  if ((expression.type === AST_NODE_TYPES.NewExpression || expression.type === AST_NODE_TYPES.CallExpression) && isMadeByProjectDouble(context, expression)) return true;
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     const callee = unwrap(expression.callee);
     const name = calledName(expression);
@@ -285,6 +286,19 @@ function isStandInServer(context: Context, node: Node, depth: number): boolean {
   if (isHarnessApp(context, expression)) return true;
   const value = singleValueOf(resolution.variable);
   return value !== null && isStandInServer(context, value, depth + 1);
+}
+
+/**
+ * `new MockServer()`, with `MockServer` from one of the project's modules whose summary reads it as a
+ * test double (a class or function the project names as one, or one built on a fake): a server it
+ * starts answers as that double does, not as the app.
+ */
+function isMadeByProjectDouble(context: Context, made: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
+  const member = moduleMemberOf(context, made.callee);
+  const [name] = member?.path ?? [];
+  if (!member || member.path.length !== 1 || name === undefined) return false;
+  const exported = exportOfSpecifier(context, member.source, name);
+  return exported !== null && exported !== 'unknown' && exported.value.type === 'fake';
 }
 
 /**

@@ -15,6 +15,7 @@ describe('classifyCommand', () => {
   it.each<[string, string, CommandVerdict]>([
     ['node bin/cli.js --help', 'a script under bin/', { kind: 'project-cli', via: 'bin-path' }],
     ['node dist/main.js', 'a built entry point', { kind: 'project-cli', via: 'script' }],
+    ['node packages/latest/src/cli.js', "a folder whose name ends in 'test' without a separator", { kind: 'project-cli', via: 'script' }],
     ['node --enable-source-maps -r dotenv/config src/cli.ts import', 'options before the script', { kind: 'project-cli', via: 'script' }],
     ['node .', "the package's main file", { kind: 'project-cli', via: 'script' }],
     ['tsx src/cli.ts', 'a TypeScript runner', { kind: 'project-cli', via: 'script' }],
@@ -51,6 +52,8 @@ describe('classifyCommand', () => {
     ['node --test', "node's test runner"],
     ['node --version', 'no script'],
     ['node tests/fixtures/fake-smtp.js', 'a test fixture'],
+    ['node packages/node-integration-tests/suites/uncaught/scenario.js', 'a scenario in a folder named for its tests'],
+    ['node e2e_specs/crash/run.mjs', 'a folder named for specs'],
     ['node scripts/seed.js', 'a tooling script'],
     ['node dist/migrate.js', 'a migration script'],
     ['node node_modules/some-tool/index.js', 'a script in node_modules'],
