@@ -344,7 +344,7 @@ function isAboutBuilding(context: Context, call: InfrastructureCall, closes: rea
   if (builtVariables(context, call).some((variable) => variable.references.some(asserted))) return true;
   const built = builtVariables(context, call);
   // `new KeyvValkey(new Redis(url))`: built in place for a wrapper, which holds it and closes it.
-  const holders = built.length > 0 ? built : wrapperVariables(context, call);
+  const holders = built.length > 0 ? built : [...wrapperVariables(context, call), ...receiverVariables(context, call)];
   return closes.some((close) => close.runsIn === call.owner && close.binding !== null && (holders.includes(close.binding) || wrapsBuilt(close.binding, holders, callback)));
 }
 
@@ -455,6 +455,19 @@ function wrapperVariables(context: Context, call: InfrastructureCall): readonly 
   const wrapper = current.parent;
   if ((wrapper?.type !== AST_NODE_TYPES.NewExpression && wrapper?.type !== AST_NODE_TYPES.CallExpression) || !wrapper.arguments.includes(current as TSESTree.CallExpressionArgument)) return [];
   return builtVariables(context, { ...call, node: wrapper });
+}
+
+/**
+ * The variable a call opens when it is a method of it: `ds` in `await ds.initialize()`, `client` in
+ * `await client.connect()`. Closing that variable closes what the call opened.
+ */
+function receiverVariables(context: Context, call: InfrastructureCall): readonly TSESLint.Scope.Variable[] {
+  if (call.node.type !== AST_NODE_TYPES.CallExpression) return [];
+  const callee = unwrap(call.node.callee);
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
+  if (receiver?.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = findVariable(context.sourceCode.getScope(receiver), receiver);
+  return variable ? [variable] : [];
 }
 
 function builtVariables(context: Context, call: InfrastructureCall): readonly TSESLint.Scope.Variable[] {
