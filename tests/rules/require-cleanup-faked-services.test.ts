@@ -8,6 +8,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/require-cleanup';
 
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
+const esm = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
 
 const REPORTS = `const { S3 } = require('@aws-sdk/client-s3');
 const nock = require('nock');
@@ -99,4 +100,31 @@ describe('report uploads', () => {
       ],
     },
   ],
+});
+
+esm.run('require-cleanup: a queue message msw answers (node:test, ESM)', rule, {
+  valid: [
+    {
+      name: 'a message sent to a queue host msw answers stores nothing',
+      filename: 'test/integration/order-events.test.mjs',
+      code: `import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { SQS } from '@aws-sdk/client-sqs';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+
+const server = setupServer(http.post('https://sqs.eu-west-1.amazonaws.com/', () => HttpResponse.xml('<SendMessageResponse/>')));
+const sqs = new SQS({ region: 'eu-west-1' });
+
+before(() => server.listen({ onUnhandledRequest: 'error' }));
+after(() => server.close());
+
+test('publishes an order event', async () => {
+  const sent = await sqs.sendMessage({ QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/1/orders', MessageBody: '{}' });
+  assert.ok(sent);
+});
+`,
+    },
+  ],
+  invalid: [],
 });
