@@ -161,8 +161,9 @@ function evaluateCall(context: Context, call: TSESTree.CallExpression, next: (no
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(callee);
     if (name === 'toString' && args.length === 0) return next(callee.object);
-    // fastify and others resolve `listen` to the address they listen on.
-    if (name === 'listen') return SERVER_ADDRESS;
+    // fastify and others resolve `listen` to the address they listen on: a stand-in's, when the app
+    // listening is a harness the file builds (see `isHarnessApp`).
+    if (name === 'listen') return isHarnessApp(context, callee.object) ? STAND_IN_ADDRESS : SERVER_ADDRESS;
     if (name !== null && CONTAINER_ADDRESS_METHODS.has(name)) return CONTAINER_ADDRESS;
     if (name === 'resolve' && first && isGlobal(context, unwrap(callee.object), 'require')) return next(first);
   }
