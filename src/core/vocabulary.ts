@@ -108,7 +108,7 @@ const SEED_ROUTINE = /^[a-z][A-Za-z0-9]*(?:Seed|Seeds|Seeder)$/;
 /** `randomSeed()`, `getSeed()`: a seed for a random generator, or one looked up. */
 const NUMBER_SEED = /^(?:random|rand|generate|get|next|prng|rng)[A-Z]/;
 /** `createTestDb`, `buildHttpClient`, `makeUserRepository`, `createPaymentsEmulator`, `createCache`, `makeCtx`: the last word names what is built. */
-const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger|Worker|Context|Ctx|Cache|Caller|Emulator|Simulator)s?$/i;
+const INFRASTRUCTURE_FUNCTION = /^(?:create|make|build|start|get|setup|new)[A-Za-z0-9]*?(?:Db|Database|Pool|Connection|Client|Server|App|Application|Container|DataSource|Knex|Prisma|Sequelize|Mongoose|Kysely|Drizzle|TypeOrm|Mongo|Sqlite|Postgres|Mysql|Redis|Broker|Queue|Kafka|Infrastructure|Api|Sdk|Service|Repository|Repo|Gateway|Adapter|Config|Configuration|Options|Settings|Env|Environment|Url|Uri|Transport|Producer|Consumer|Channel|Driver|Engine|Cluster|Network|Dir|Directory|Stream|Logger|Worker|Context|Ctx|Cache|Caller|Emulator|Simulator)s?$/i;
 const CLEANUP_FUNCTION = /^(?:truncate|clean|cleanup|reset|reload|wipe|clear|purge|drop|rollback|empty|delete|remove)(?:[A-Z0-9_]|$)/;
 const FACTORY_RECEIVER = /(?:factory|factories)$/i;
 /** A function or method named for connecting to something. */
@@ -283,7 +283,7 @@ export function isWrite(role: CallRole | null): boolean {
 const INFRASTRUCTURE_WORDS: ReadonlySet<string> = new Set([
   'config', 'configuration', 'options', 'opts', 'settings', 'env', 'environment', 'url', 'uri', 'dsn',
   'pool', 'client', 'db', 'database', 'container', 'server', 'app', 'application', 'connection',
-  'datasource', 'knex', 'prisma', 'redis', 'channel', 'producer', 'consumer', 'agent', 'driver',
+  'datasource', 'knex', 'prisma', 'sequelize', 'mongoose', 'orm', 'kysely', 'drizzle', 'mongo', 'sqlite', 'redis', 'channel', 'producer', 'consumer', 'agent', 'driver',
   'engine', 'transport', 'port', 'host', 'credentials', 'headers', 'network', 'cluster', 'api',
   'sdk', 'service', 'repository', 'repo', 'gateway', 'adapter', 'infrastructure', 'infra',
   'connectionstring', 'baseurl', 'logger',

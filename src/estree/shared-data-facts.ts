@@ -18,6 +18,7 @@ import {
 } from '../core/no-shared-test-data';
 import { buildsInMemory, callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { boundaryOfSpecifier } from './boundary-values';
+import { clientOfType } from './boundary-clients';
 import { callChain, callFacts, callRoleOf, isWithin, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { isStaticFactory } from './cleanup-recognisers';
 import { fileCache } from './file-cache';
@@ -51,6 +52,8 @@ export interface SharedDataSyntax {
 
 const VALUE: Effect = { kind: 'value' };
 const UNKNOWN: Effect = { kind: 'unknown' };
+/** A client or connection made for the tests: infrastructure, which a suite may share. */
+const CLIENT: Effect = { kind: 'call', role: 'infrastructure' };
 const HOUSEKEEPING: Effect = { kind: 'housekeeping' };
 
 /** `Promise.all([...])` and the like: what the awaited calls do. */
@@ -304,7 +307,8 @@ class Collector {
       // Judged as in its hook's body: a unit of work there is flushed, or not.
       const body = place.kind === 'hook' ? this.hooks.get(place.id)?.callback?.body : undefined;
       this.flushes = body ? this.bodyFlushes(body) : true;
-      assigned = reference.resolved && isOnlyCalled(reference.resolved) ? VALUE : this.judge(assignment.right).effect;
+      const variable = reference.resolved;
+      assigned = variable && isOnlyCalled(variable) ? VALUE : variable && isDeclaredClient(this.context, variable) ? CLIENT : this.judge(assignment.right).effect;
       this.flushes = true;
     }
     const updates = reference.isReadWrite();
@@ -430,7 +434,14 @@ class Collector {
     const node = unwrap(expression);
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       const assigns = this.bindingsIn(node.left, 'write');
-      const judged = node.operator !== '=' ? { effect: UNKNOWN, calls: [] } : this.holdsFunction(assigns) ? { effect: VALUE, calls: [] } : this.judge(node.right);
+      const judged =
+        node.operator !== '='
+          ? { effect: UNKNOWN, calls: [] }
+          : this.holdsFunction(assigns)
+            ? { effect: VALUE, calls: [] }
+            : this.holdsClient(assigns)
+              ? { effect: CLIENT, calls: [] }
+              : this.judge(node.right);
       const fact = this.fact(statement, 'assign', judged, node.right, assigns);
       // `post = await createPost()` then `postId = post.id`: tests that read `postId` read the post.
       const body = this.body;
@@ -443,6 +454,16 @@ class Collector {
     }
     if (isRunnerSetting(node)) return this.fact(statement, 'expression', { effect: HOUSEKEEPING, calls: [] }, node, []);
     return this.fact(statement, 'expression', this.judge(node), node, []);
+  }
+
+  /** Whether every binding an assignment sets is declared with a client's type ({@link isDeclaredClient}). */
+  private holdsClient(assigns: readonly Id[]): boolean {
+    if (assigns.length === 0) return false;
+    for (const id of assigns) {
+      const variable = this.bindings.get(id)?.variable;
+      if (!variable || !isDeclaredClient(this.context, variable)) return false;
+    }
+    return true;
   }
 
   /** Whether every binding an assignment sets is one the file only ever calls: it holds a function. */
@@ -1072,4 +1093,15 @@ export function sourceLabel(node: Node): string {
   if (inner.type === AST_NODE_TYPES.ObjectExpression) return inner.properties.length === 0 ? '{}' : '{ … }';
   if (inner.type === AST_NODE_TYPES.ArrayExpression) return inner.elements.length === 0 ? '[]' : '[ … ]';
   return '…';
+}
+
+/**
+ * Whether a variable is declared with a client's type (`let sequelize: Sequelize`, `let orm: MikroORM`):
+ * what a hook puts there is a connection the tests share, not data, whatever the helper that makes it
+ * is called (`sequelize = createSequelize()`).
+ */
+function isDeclaredClient(context: Context, variable: TSESLint.Scope.Variable): boolean {
+  const name = variable.defs[0]?.name;
+  const annotation = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+  return annotation !== undefined && clientOfType(context, annotation) !== null;
 }

@@ -1,0 +1,90 @@
+/**
+ * `no-shared-test-data` on a client a run-once hook opens through a helper named like a factory:
+ * a variable declared with a client's type (`let orm: MikroORM`), or a helper named for a client
+ * library (`createSequelize()`), holds a connection the tests share, not test data. The same helper
+ * filling a variable typed as one of the project's entities still seeds data.
+ */
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-shared-test-data';
+
+const ts = new RuleTester();
+const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
+
+const AUTHORS = `import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestOrm } from '../support/orm';
+import { Author } from '../../src/entities/author';
+
+describe('authors', () => {
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    orm = await createTestOrm();
+  });
+
+  afterAll(() => orm.close(true));
+
+  it('counts authors', async () => {
+    expect(await orm.em.fork().count(Author)).toBe(0);
+  });
+
+  it('finds no author by email', async () => {
+    expect(await orm.em.fork().findOne(Author, { email: 'ada@example.com' })).toBeNull();
+  });
+});
+`;
+
+ts.run('no-shared-test-data: a client held in a variable of its type (Vitest, TypeScript)', rule, {
+  valid: [
+    {
+      name: 'an ORM made by a helper named like a factory, in a variable of the ORM’s type',
+      filename: 'test/integration/authors.test.ts',
+      code: AUTHORS,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same helper filling a variable typed as an entity',
+      filename: 'test/integration/authors.test.ts',
+      code: AUTHORS.replace('  let orm: MikroORM;', '  let orm: Author;'),
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 10,
+          data: { hook: 'beforeAll', shared: 'the 2 tests that use `orm`', sources: '`orm = createTestOrm()` (line 10)' },
+          // The hook's handle is closed in `afterAll`: running it per test is no one-step edit.
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+cjs.run('no-shared-test-data: a helper named for a client library (Mocha, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'createSequelize() in a run-once hook makes the connection',
+      filename: 'test/integration/scopes.test.js',
+      code: `const { expect } = require('chai');
+const { createSequelize } = require('../support/sequelize');
+
+describe('scopes', () => {
+  let sequelize;
+
+  before(() => (sequelize = createSequelize()));
+
+  beforeEach(() => sequelize.sync({ force: true }));
+
+  it('finds the default scope', async () => {
+    expect(sequelize.models).to.be.an('object');
+  });
+
+  it('finds a named scope', async () => {
+    expect(sequelize.models).to.be.an('object');
+  });
+});
+`,
+    },
+  ],
+  invalid: [],
+});
