@@ -1096,12 +1096,13 @@ export function sourceLabel(node: Node): string {
 }
 
 /**
- * Whether a variable is declared with a client's type (`let sequelize: Sequelize`, `let orm: MikroORM`):
- * what a hook puts there is a connection the tests share, not data, whatever the helper that makes it
- * is called (`sequelize = createSequelize()`).
+ * Whether a variable is declared with the type of a client package's client (`let sequelize: Sequelize`,
+ * `let orm: MikroORM`): what a hook puts there is a connection the tests share, not data, whatever the
+ * helper that makes it is called (`orm = await createTestOrm()`). A type of the project's own (an
+ * entity of a data-access package) says nothing of the kind: only the catalog's clients count.
  */
 function isDeclaredClient(context: Context, variable: TSESLint.Scope.Variable): boolean {
   const name = variable.defs[0]?.name;
   const annotation = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
-  return annotation !== undefined && clientOfType(context, annotation) !== null;
+  return annotation !== undefined && clientOfType(context, annotation)?.role === 'client';
 }
