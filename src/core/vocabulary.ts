@@ -283,10 +283,10 @@ export function isWrite(role: CallRole | null): boolean {
 const INFRASTRUCTURE_WORDS: ReadonlySet<string> = new Set([
   'config', 'configuration', 'options', 'opts', 'settings', 'env', 'environment', 'url', 'uri', 'dsn',
   'pool', 'client', 'db', 'database', 'container', 'server', 'app', 'application', 'connection',
-  'datasource', 'knex', 'prisma', 'sequelize', 'mongoose', 'orm', 'kysely', 'drizzle', 'mongo', 'sqlite', 'redis', 'channel', 'producer', 'consumer', 'agent', 'driver',
-  'engine', 'transport', 'port', 'host', 'credentials', 'headers', 'network', 'cluster', 'api',
-  'sdk', 'service', 'repository', 'repo', 'gateway', 'adapter', 'infrastructure', 'infra',
-  'connectionstring', 'baseurl', 'logger',
+  'datasource', 'knex', 'prisma', 'sequelize', 'mongoose', 'orm', 'kysely', 'drizzle', 'mongo', 'sqlite',
+  'redis', 'channel', 'producer', 'consumer', 'agent', 'driver', 'engine', 'transport', 'port', 'host',
+  'credentials', 'headers', 'network', 'cluster', 'api', 'sdk', 'service', 'repository', 'repo', 'gateway',
+  'adapter', 'infrastructure', 'infra', 'connectionstring', 'baseurl', 'logger',
 ]);
 
 /** The role a binding's name gives its value: `infrastructure` for handles and configuration. */
