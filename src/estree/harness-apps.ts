@@ -78,9 +78,17 @@ function isHarness(context: Context, node: Node, depth: number): boolean {
   if (resolution.type !== 'local') return false;
   const definition = resolution.variable.defs[0];
   if (definition?.type === 'Parameter') return isHarnessParameter(context, resolution.variable, definition, depth);
-  const values = plainValuesOf(resolution.variable);
-  if (values.length > 1) return isHarnessEachTime(context, resolution.variable, values, depth);
+  const all = plainValuesOf(resolution.variable);
+  // `let app = null`, then the app: the empty start answers no request.
+  const values = all.filter((value) => !isEmptyValue(value));
+  if (all.length > 1) return values.length > 0 && isHarnessEachTime(context, resolution.variable, values, depth);
   return answersAsHarness(context, appOf(context, resolution.variable, depth), depth);
+}
+
+/** `null` or `undefined`, written out. */
+function isEmptyValue(value: Node): boolean {
+  const expression = unwrap(value);
+  return (expression.type === AST_NODE_TYPES.Literal && expression.value === null) || (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined');
 }
 
 /**

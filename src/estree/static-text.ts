@@ -280,6 +280,8 @@ function isStandInServer(context: Context, node: Node, depth: number): boolean {
     const handler = expression.arguments.find((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression);
     return handler !== undefined && !usesProjectModules(context, handler);
   }
+  // fastify's `app.server`, the Node.js server of a harness app: it answers as the app does.
+  if (expression.type === AST_NODE_TYPES.MemberExpression && propertyName(expression) === 'server') return isHarnessApp(context, expression.object);
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
   const resolution = resolveName(context, expression);
   if (resolution.type !== 'local') return false;

@@ -2,12 +2,15 @@
  * `no-endpoint-calls` on requests to the address a harness app resolves `listen()` to: an app built
  * in the test from the bare framework, around the plugin under test and with handlers written there,
  * answers as a stand-in does (`const address = await app.listen({ port: 0 })`, then `fetch(address)`).
- * An app given the project's routes is the application, and the server it starts is reported.
+ * So is fastify's `app.server` (`app.server.address().port`), and an app held in a variable that starts
+ * out empty (`let app = null`, then `app = Fastify()` in a `try`). An app given the project's routes is
+ * the application, and the server it starts is reported.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
 
 const esm = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
+const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
 
 const RATE_LIMIT = `import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,6 +51,94 @@ esm.run('no-endpoint-calls: the address a harness app listens on (node:test, ESM
           messageId: 'localServerHttp',
           line: 14,
           data: { file: 'test/integration/rate-limit.test.mjs', url: '${…}', client: 'fetch', more: ', and 1 more like it in this test', letThrough: '' },
+        },
+      ],
+    },
+  ],
+});
+
+const STREAM = `const http = require('node:http');
+const { test } = require('node:test');
+const Fastify = require('fastify');
+
+test('streams the reply', (t, done) => {
+  let fastify = null;
+  try {
+    fastify = Fastify({ logger: false });
+  } catch (error) {
+    t.assert.ifError(error);
+  }
+  fastify.get('/', (request, reply) => reply.send('hello'));
+  fastify.listen({ port: 0 }, (err) => {
+    t.assert.ifError(err);
+    t.after(() => fastify.close());
+    const port = fastify.server.address().port;
+    http.get(\`http://localhost:\${port}\`, (response) => {
+      t.assert.strictEqual(response.statusCode, 200);
+      done();
+    });
+  });
+});
+`;
+
+cjs.run('no-endpoint-calls: fastify\u2019s own server of a harness app (node:test, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'the port of the server of an app that starts out empty',
+      filename: 'test/integration/stream.test.js',
+      code: STREAM,
+    },
+    {
+      name: 'the port of the server of an app made at once',
+      filename: 'test/integration/stream.test.js',
+      code: `const http = require('node:http');
+const { test } = require('node:test');
+const Fastify = require('fastify');
+
+test('answers on its own server', (t, done) => {
+  const fastify = Fastify();
+  fastify.get('/', (request, reply) => reply.send('hello'));
+  fastify.listen({ port: 0 }, () => {
+    t.after(() => fastify.close());
+    http.get(\`http://localhost:\${fastify.server.address().port}\`, (response) => {
+      t.assert.strictEqual(response.statusCode, 200);
+      done();
+    });
+  });
+});
+`,
+    },
+    {
+      name: 'the address listen() resolves to, on an app that starts out empty',
+      filename: 'test/integration/stream.test.js',
+      code: `const { test } = require('node:test');
+const Fastify = require('fastify');
+
+test('answers once set up', async (t) => {
+  let fastify = null;
+  fastify = Fastify();
+  fastify.get('/', async () => 'hello');
+  t.after(() => fastify.close());
+  const address = await fastify.listen({ port: 0 });
+  const response = await fetch(address);
+  t.assert.strictEqual(response.status, 200);
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an app given the project\u2019s routes is the application',
+      filename: 'test/integration/stream.test.js',
+      code: STREAM.replace("fastify.get('/', (request, reply) => reply.send('hello'));", 'fastify.register(ordersRoutes);').replace(
+        "const Fastify = require('fastify');",
+        "const Fastify = require('fastify');\nconst { ordersRoutes } = require('../../src/routes/orders');",
+      ),
+      errors: [
+        {
+          messageId: 'loopbackHttp',
+          line: 18,
+          data: { file: 'test/integration/stream.test.js', url: 'http://localhost:${…}', client: 'http.get', more: '', letThrough: '' },
         },
       ],
     },
