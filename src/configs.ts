@@ -1,6 +1,6 @@
 import type { ESLint, Linter } from 'eslint';
 import picomatch from 'picomatch';
-import { DEFAULT_LAYER_GLOBS, LAYER_PRECEDENCE, LAYERS, type Layer } from './core/layers';
+import { DEFAULT_LAYER_GLOBS, LAYER_PRECEDENCE, LAYERS, withNameListsAsExtglobs, type Layer } from './core/layers';
 import { describeValue } from './settings';
 import type { ConfigName, IntegrationTestsDocs } from './util/create-rule';
 
@@ -22,7 +22,11 @@ export interface LayerFiles {
   readonly ignores: readonly string[];
 }
 
-/** What `createConfigs` returns: the two configs, and the files each layer covers in them. */
+/**
+ * What `createConfigs` returns: the two configs, and the files each layer covers in them. The blocks
+ * write each brace list of plain names in their globs as an extglob (`@(test|spec)` for
+ * `{test,spec}`): the same files, matched faster.
+ */
 export type CreatedConfigs = PluginConfigs & { readonly layers: Readonly<Record<Layer, LayerFiles>> };
 
 /** Where a rule's options given to `createConfigs` land: every block that enables the rule. */
@@ -207,11 +211,13 @@ export function buildConfigs(
           enabled[`${namespace}/${name}`] = ruleOptions ? ['error', ruleOptions] : 'error';
         }
       }
-      const { files, ignores } = layers[layer];
+      // The same globs, spelled so that ESLint matches them faster (see `withNameListsAsExtglobs`).
+      const files = layers[layer].files.map(withNameListsAsExtglobs);
+      const ignores = layers[layer].ignores.map(withNameListsAsExtglobs);
       return {
         name: `${namespace}/${config}/${layer}`,
-        files: [...files],
-        ...(ignores.length > 0 ? { ignores: [...ignores] } : {}),
+        files,
+        ...(ignores.length > 0 ? { ignores } : {}),
         plugins: { [namespace]: plugin },
         rules: enabled,
         settings: { [LAYER_SETTING]: layer },

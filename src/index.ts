@@ -26,7 +26,8 @@ interface IntegrationTestsPlugin {
    * The same configs for a project whose layers live elsewhere, or whose rules need options:
    * `...plugin.createConfigs({ integration: ['src/**\/*.itest.ts'], rules: { 'no-boundary-mock': { allow: ['stripe'] } } }).recommended`.
    * A layer given here replaces its defaults and wins over every default layer; `[]` means no files.
-   * The result also holds `layers`: each layer's `files` and `ignores` as the configs use them.
+   * The result also holds `layers`: each layer's `files` and `ignores` globs. The configs' blocks
+   * write the brace lists in them as extglobs (`@(test|spec)` for `{test,spec}`): the same files, matched faster.
    */
   readonly createConfigs: (options?: CreateConfigsOptions) => CreatedConfigs;
   /**

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYER_GLOBS } from '../src/core/layers';
+import { DEFAULT_LAYER_GLOBS, withNameListsAsExtglobs } from '../src/core/layers';
 import { rules } from '../src/rules';
 import type plugin from '../src/index';
 
@@ -41,10 +41,12 @@ describe('the built package', () => {
 describe('configs', () => {
   it.each(['recommended', 'strict'] as const)('%s has one block per layer with the default globs, the layers that win over it ignored', (name) => {
     const blocks = builtPlugin.configs[name];
+    // Spelled with extglobs in the blocks: tests/configs-globs.test.ts checks that they pick the same files.
+    const { unit, integration, acceptance } = Object.fromEntries(Object.entries(DEFAULT_LAYER_GLOBS).map(([layer, globs]) => [layer, globs.map(withNameListsAsExtglobs)]));
     expect(blocks.map((block) => [block.name, block.files, block.ignores])).toEqual([
-      [`integration-tests/${name}/unit`, DEFAULT_LAYER_GLOBS.unit, [...DEFAULT_LAYER_GLOBS.acceptance, ...DEFAULT_LAYER_GLOBS.integration]],
-      [`integration-tests/${name}/integration`, DEFAULT_LAYER_GLOBS.integration, DEFAULT_LAYER_GLOBS.acceptance],
-      [`integration-tests/${name}/acceptance`, DEFAULT_LAYER_GLOBS.acceptance, undefined],
+      [`integration-tests/${name}/unit`, unit, [...acceptance!, ...integration!]],
+      [`integration-tests/${name}/integration`, integration, acceptance],
+      [`integration-tests/${name}/acceptance`, acceptance, undefined],
     ]);
     for (const block of blocks) {
       expect(block.plugins?.['integration-tests']).toBe(builtPlugin);
@@ -71,9 +73,10 @@ describe('configs', () => {
     const byLayer = Object.fromEntries(custom.strict.map((block) => [block.name!.split('/').pop(), block]));
     expect(byLayer.acceptance?.files).toEqual(['tests/integration/**']);
     expect(byLayer.acceptance?.ignores).toBeUndefined();
-    expect(byLayer.integration?.files).toEqual(DEFAULT_LAYER_GLOBS.integration);
+    expect(byLayer.integration?.files).toEqual(DEFAULT_LAYER_GLOBS.integration.map(withNameListsAsExtglobs));
+    expect(byLayer.integration?.files?.[0]).toBe('**/@(test|tests|__tests__|spec)/integration/**/*.@(js|cjs|mjs|jsx|ts|cts|mts|tsx)');
     expect(byLayer.integration?.ignores).toEqual(['tests/integration/**']);
-    expect(byLayer.unit?.ignores).toEqual(['tests/integration/**', ...DEFAULT_LAYER_GLOBS.integration]);
+    expect(byLayer.unit?.ignores).toEqual(['tests/integration/**', ...DEFAULT_LAYER_GLOBS.integration.map(withNameListsAsExtglobs)]);
     expect(custom.layers).toEqual({
       acceptance: { files: ['tests/integration/**'], ignores: [] },
       integration: { files: DEFAULT_LAYER_GLOBS.integration, ignores: ['tests/integration/**'] },

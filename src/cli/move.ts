@@ -31,7 +31,9 @@ function folderWords(globs: readonly string[]): string[] {
   const words: string[] = [];
   for (const glob of globs) {
     for (const segment of glob.split('/').slice(0, -1)) {
-      const alternatives = /^\{([^{}]*)\}$/.exec(segment)?.[1]?.split(',') ?? [segment];
+      // A list of names as braces (`{e2e,acceptance}`) or as an extglob (`@(e2e|acceptance)`, as the configs' blocks write it).
+      const list = /^\{([^{}]*)\}$/.exec(segment)?.[1]?.split(',') ?? /^@\(([^()]*)\)$/.exec(segment)?.[1]?.split('|');
+      const alternatives = list ?? [segment];
       for (const word of alternatives) if (/^[\w.@-]+$/.test(word) && !words.includes(word)) words.push(word);
     }
   }
