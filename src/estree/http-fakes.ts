@@ -89,12 +89,14 @@ export function httpFakeOfAssignment(node: TSESTree.AssignmentExpression): HttpF
  * `MockAgent` and `setGlobalDispatcher`, the `fetchMock` global of jest-fetch-mock, and mocks
  * that replace an HTTP client (`vi.mock('axios')`, `vi.stubGlobal('fetch', …)`).
  */
-export function httpFakesOfCall(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): readonly HttpFakeFact[] {
-  const msw = node.type === AST_NODE_TYPES.CallExpression ? mswFakesOfCall(context, node) : null;
+export function httpFakesOfCall(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression, loadsFakeModules = true): readonly HttpFakeFact[] {
+  // Without msw loaded, only `server.listen(…)` of a server made elsewhere can be an msw call.
+  const msw = node.type === AST_NODE_TYPES.CallExpression && (loadsFakeModules || isListenCall(node)) ? mswFakesOfCall(context, node) : null;
   if (msw) return msw;
   const chain = callChain(node);
   if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier) return [];
   const [rootName, ...members] = chain.segments;
+  if (!loadsFakeModules && rootName !== 'fetchMock' && rootName !== 'fetch') return node.type === AST_NODE_TYPES.CallExpression ? replacedClientsOf(context, node) : [];
   const resolution = resolveName(context, chain.root);
 
   if (resolution.type === 'global') {
@@ -120,6 +122,14 @@ export function httpFakesOfCall(context: Context, node: TSESTree.CallExpression 
   }
   return node.type === AST_NODE_TYPES.CallExpression ? replacedClientsOf(context, node) : [];
 }
+
+function isListenCall(node: TSESTree.CallExpression): boolean {
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'listen';
+}
+
+/** The packages whose calls a file must load itself to fake requests with them (see {@link httpFakesOfCall}). */
+const FAKE_MODULES: ReadonlySet<string> = new Set(['msw', 'nock', 'undici']);
 
 /** The host a nock scope answers for: `nock('https://api.stripe.com')`, `nock(/stripe\.com/)`. */
 function nockHost(context: Context, node: TSESTree.CallExpression): Extract<HttpFakeFact, { type: 'host' }>['host'] {
@@ -165,11 +175,13 @@ function replacedClientsOf(context: Context, node: TSESTree.CallExpression): Htt
 export function httpFakesOf(context: Context, file: TestFile): HttpFakeFact[] {
   const modules = file.loads.filter((load) => !load.typeOnly && !isReExport(load)).map((load) => load.source);
   const calls = file.callsAndConstructions;
+  // msw's handlers, nock's scopes and undici's agent are read through the file's own loads of them.
+  const loadsFakeModules = modules.some((source) => FAKE_MODULES.has(packageName(source)));
   return [
     ...modules.flatMap((source) => httpFakeOfModule(context, source) ?? []),
     // msw loaded, but its server set up elsewhere with handlers this file does not show.
     ...(modules.some((source) => packageName(source) === 'msw') && !calls.some((call) => isMswServerSetup(context, call)) ? [{ type: 'all-requests' } as const] : []),
-    ...calls.flatMap((call) => httpFakesOfCall(context, call)),
+    ...calls.flatMap((call) => httpFakesOfCall(context, call, loadsFakeModules)),
     ...file.memberAssignments.flatMap((assignment) => (assignment.left.type === AST_NODE_TYPES.MemberExpression ? (httpFakeOfAssignment(assignment) ?? []) : [])),
   ];
 }
