@@ -1,0 +1,92 @@
+// Strict's cost over (a′) counted in machine instructions rather than timed, so that two builds can
+// be told apart when they differ by less than CPU time's spread from run to run.
+//
+// Each run is a fresh `node --predictable` process under `valgrind --tool=cachegrind` (no cache
+// simulation), linting the generated corpus once; valgrind counts every instruction the process
+// runs. `--predictable` makes V8 run its compiler and garbage collector on the main thread, on a
+// schedule set by the program rather than by the clock, and the plugin's clock is stopped for the
+// run: a summary's file stamps are trusted for a second, and under valgrind, about fifty times
+// slower than a plain run, that second would pass after every few files instead of once or twice
+// a run, and at other files in every run. A process that loads the same modules and lints nothing
+// gives the count before linting, which is taken off every other.
+//
+// The counts do not say how long a run takes (a cache miss costs more than an add), but they move
+// only when the work does: repeated runs on an idle machine agree within about 1%, where CPU time
+// spreads by 10% or more.
+//
+// Usage: npm run build && node bench/instructions.mjs [--files N] [--runs N] [--configs a,b,…] [--baseline <built checkout>]
+//   configurations as in bench/configs.mjs (anyRule, strict, recommended, alone:<rule>, …);
+//   --baseline also counts that build's strict (c₀). Needs valgrind. 150 files take about a minute a run.
+import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { defaultCorpusDir, generateCorpus, testFilesIn, writeCorpus } from './corpus.mjs';
+
+const argv = process.argv.slice(2);
+const valueOf = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const files = Number(valueOf('--files', '150'));
+const runs = Number(valueOf('--runs', '2'));
+const child = valueOf('--child', null);
+
+if (child) {
+  // Stopped before any rule runs; ESLint itself reads no clock while it lints.
+  const stopped = Date.now();
+  Date.now = () => stopped;
+  const { ESLint } = await import('eslint');
+  const { configFor } = await import('./configs.mjs');
+  const dir = defaultCorpusDir(1, files);
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: configFor(child === 'nothing' ? 'anyRule' : child) });
+  if (child !== 'nothing') await eslint.lintFiles(testFilesIn(dir));
+} else {
+  const run = promisify(execFile);
+  try {
+    await run('valgrind', ['--version']);
+  } catch {
+    console.error('bench/instructions.mjs needs valgrind on the PATH (apt install valgrind).');
+    process.exit(1);
+  }
+  writeCorpus(defaultCorpusDir(1, files), generateCorpus({ seed: 1, files }));
+  const baseline = valueOf('--baseline', null);
+  const names = ['nothing', ...valueOf('--configs', 'anyRule,strict').split(','), ...(baseline ? ['baseline'] : [])];
+  const self = fileURLToPath(import.meta.url);
+
+  /** The instructions one fresh process runs for a configuration. */
+  async function count(name) {
+    const env = name === 'baseline' ? { ...process.env, BENCH_PLUGIN: path.resolve(baseline) } : process.env;
+    const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', self, '--child', name === 'baseline' ? 'strict' : name, '--files', String(files)];
+    const { stderr } = await run('valgrind', args, { env, maxBuffer: 1 << 26 });
+    const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
+    if (!refs) throw new Error(`valgrind gave no instruction count for ${name}:\n${stderr.slice(-2000)}`);
+    return Number(refs[1].replaceAll(',', ''));
+  }
+
+  // Two processes at a time on two CPUs: the counts do not depend on what else runs.
+  const jobs = Array.from({ length: runs }, () => names).flat();
+  const counts = Object.fromEntries(names.map((name) => [name, []]));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(availableParallelism(), 4)) }, async () => {
+      while (next < jobs.length) {
+        const name = jobs[next++];
+        counts[name].push(await count(name));
+      }
+    }),
+  );
+  const median = (values) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1];
+  const before = median(counts.nothing);
+  const work = (name) => median(counts[name]) - before;
+  const floor = work('anyRule');
+  const label = (name) => (name === 'baseline' ? `strict, ${baseline} (c₀)` : name);
+  console.log(`${files} generated files, ${runs} run${runs > 1 ? 's' : ''} of each; instructions after loading, the lower median of the runs\n`);
+  console.log('| configuration | instructions | spread over runs | over (a′) |');
+  console.log('|---|---:|---:|---:|');
+  for (const name of names.slice(1)) {
+    const values = counts[name];
+    const spread = (Math.max(...values) - Math.min(...values)) / (median(values) - before);
+    const over = name === 'anyRule' ? '—' : `${work(name) >= floor ? '+' : ''}${((work(name) / floor - 1) * 100).toFixed(1)}%`;
+    console.log(`| ${label(name)} | ${(work(name) / 1e9).toFixed(2)} G | ${(spread * 100).toFixed(1)}% | ${over} |`);
+  }
+  console.log(`\nLoading, before any file is linted: ${(before / 1e9).toFixed(2)} G.`);
+}
