@@ -38,8 +38,8 @@ const NAME_LIST = /\{([\w.-]+(?:,[\w.-]+)+)\}/g;
  * The same glob with each brace list of plain names written as an extglob: `*.{ts,js}` as
  * `*.@(ts|js)`. Both select the same paths, but ESLint's matcher expands a brace list into separate
  * patterns and walks the path once for each, on every file it lints, test or not; an extglob stays
- * one pattern. A glob with anything that could change how the braces
- * read (an escape, a character class, parentheses, a brace that is not a plain list) is left as it is.
+ * one pattern. A glob with anything that could change how its braces read (an escape, a character
+ * class, parentheses, a brace that is not a plain list) is left as it is.
  */
 export function withNameListsAsExtglobs(glob: string): string {
   if (/[\\[()]/.test(glob)) return glob;
