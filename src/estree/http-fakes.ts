@@ -88,8 +88,9 @@ export function httpFakeOfAssignment(node: TSESTree.AssignmentExpression): HttpF
  * `disableNetConnect` and `enableNetConnect`, undici's
  * `MockAgent` and `setGlobalDispatcher`, the `fetchMock` global of jest-fetch-mock, and mocks
  * that replace an HTTP client (`vi.mock('axios')`, `vi.stubGlobal('fetch', …)`). `loadsFakeModules`
- * says whether the file loads msw, nock or undici itself: without such a load none of their calls is
- * looked for, since the file can only reach them through one.
+ * says whether the file loads msw, nock or undici itself: without such a load, of their calls only
+ * an msw server's `listen()` is looked for (the server may be made elsewhere); the rest the file can
+ * only reach through a load of its own.
  */
 export function httpFakesOfCall(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression, loadsFakeModules = true): readonly HttpFakeFact[] {
   // Without msw loaded, only `server.listen(…)` of a server made elsewhere can be an msw call.
