@@ -12,7 +12,8 @@
 //
 // The counts do not say how long a run takes (a cache miss costs more than an add), but they move
 // only when the work does: repeated runs on an idle machine agree within about 1%, where CPU time
-// spreads by 10% or more.
+// spreads by 10% or more. Run it with nothing else busy: a lint of other suites running beside it
+// raised the counts by a few percent (its own two processes at a time on two CPUs did not).
 //
 // Usage: npm run build && node bench/instructions.mjs [--files N] [--runs N] [--configs a,b,…] [--baseline <built checkout>]
 //   configurations as in bench/configs.mjs (anyRule, strict, recommended, alone:<rule>, …);
