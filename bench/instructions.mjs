@@ -15,9 +15,11 @@
 // spreads by 10% or more. Run it with nothing else busy: a lint of other suites running beside it
 // raised the counts by a few percent (its own two processes at a time on two CPUs did not).
 //
-// Usage: npm run build && node bench/instructions.mjs [--files N] [--runs N] [--configs a,b,…] [--baseline <built checkout>]
+// Usage: npm run build && node bench/instructions.mjs [--files N] [--runs N] [--passes N] [--configs a,b,…] [--baseline <built checkout>]
 //   configurations as in bench/configs.mjs (anyRule, strict, recommended, alone:<rule>, …);
-//   --baseline also counts that build's strict (c₀). Needs valgrind. 150 files take about a minute a run.
+//   --baseline also counts that build's strict (c₀); --passes 2 lints the corpus twice in each process
+//   (the second lint, with warm caches and compiled code, is the difference from --passes 1).
+//   Needs valgrind. 150 files take about a minute a run.
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -29,6 +31,7 @@ const argv = process.argv.slice(2);
 const valueOf = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const files = Number(valueOf('--files', '150'));
 const runs = Number(valueOf('--runs', '2'));
+const passes = Number(valueOf('--passes', '1'));
 const child = valueOf('--child', null);
 
 if (child) {
@@ -39,7 +42,7 @@ if (child) {
   const { configFor } = await import('./configs.mjs');
   const dir = defaultCorpusDir(1, files);
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: configFor(child === 'nothing' ? 'anyRule' : child) });
-  if (child !== 'nothing') await eslint.lintFiles(testFilesIn(dir));
+  if (child !== 'nothing') for (let pass = 0; pass < passes; pass++) await eslint.lintFiles(testFilesIn(dir));
 } else {
   const run = promisify(execFile);
   try {
@@ -56,7 +59,7 @@ if (child) {
   /** The instructions one fresh process runs for a configuration. */
   async function count(name) {
     const env = name === 'baseline' ? { ...process.env, BENCH_PLUGIN: path.resolve(baseline) } : process.env;
-    const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', self, '--child', name === 'baseline' ? 'strict' : name, '--files', String(files)];
+    const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', self, '--child', name === 'baseline' ? 'strict' : name, '--files', String(files), '--passes', String(passes)];
     const { stderr } = await run('valgrind', args, { env, maxBuffer: 1 << 26 });
     const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
     if (!refs) throw new Error(`valgrind gave no instruction count for ${name}:\n${stderr.slice(-2000)}`);
@@ -80,7 +83,7 @@ if (child) {
   const work = (name) => median(counts[name]) - before;
   const floor = work('anyRule');
   const label = (name) => (name === 'baseline' ? `strict, ${baseline} (c₀)` : name);
-  console.log(`${files} generated files, ${runs} run${runs > 1 ? 's' : ''} of each; instructions after loading, the lower median of the runs\n`);
+  console.log(`${files} generated files${passes > 1 ? `, linted ${passes} times in each process` : ''}, ${runs} run${runs > 1 ? 's' : ''} of each; instructions after loading, the lower median of the runs\n`);
   console.log('| configuration | instructions | spread over runs | over (a′) |');
   console.log('|---|---:|---:|---:|');
   for (const name of names.slice(1)) {
