@@ -35,6 +35,14 @@ export function chainRootOf(node: Node): TSESTree.Identifier | null {
   return current.type === AST_NODE_TYPES.Identifier ? current : null;
 }
 
+/** `undefined`, `void 0` or `null`, written out: a value nothing has been put in yet. */
+export function isUnset(node: Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === null && !('regex' in value);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
+  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void' && value.argument.type === AST_NODE_TYPES.Literal;
+}
+
 /** An arrow or function expression: a function written in place. */
 export function isInlineFunction(node: Node): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
   return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;

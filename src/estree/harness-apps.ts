@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { packageName } from '../core/boundaries';
 import { moduleOriginOf } from './boundary-values';
-import { chainRootOf, isInlineFunction, isWithin, propertyName, unwrap } from './call-chain';
+import { chainRootOf, isInlineFunction, isUnset, isWithin, propertyName, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { exportOfSpecifier, isOwnPublishedEntry, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
@@ -80,16 +80,11 @@ function isHarness(context: Context, node: Node, depth: number): boolean {
   if (definition?.type === 'Parameter') return isHarnessParameter(context, resolution.variable, definition, depth);
   const all = plainValuesOf(resolution.variable);
   // `let app = null`, then the app: the empty start answers no request.
-  const values = all.filter((value) => !isEmptyValue(value));
+  const values = all.filter((value) => !isUnset(value));
   if (all.length > 1) return values.length > 0 && isHarnessEachTime(context, resolution.variable, values, depth);
   return answersAsHarness(context, appOf(context, resolution.variable, depth), depth);
 }
 
-/** `null` or `undefined`, written out. */
-function isEmptyValue(value: Node): boolean {
-  const expression = unwrap(value);
-  return (expression.type === AST_NODE_TYPES.Literal && expression.value === null) || (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined');
-}
 
 /**
  * `let server` made anew in `beforeEach` and again in a test (`server = hapi.server()` each time):

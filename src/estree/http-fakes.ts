@@ -132,7 +132,7 @@ function isListenCall(node: TSESTree.CallExpression): boolean {
 }
 
 /** The packages whose calls a file must load itself to fake requests with them (see {@link httpFakesOfCall}). */
-const FAKE_MODULES: ReadonlySet<string> = new Set(['msw', 'nock', 'undici']);
+const FAKE_MODULES: ReadonlySet<string> = new Set([...PER_HOST_FAKES, 'undici']);
 
 /** The host a nock scope answers for: `nock('https://api.stripe.com')`, `nock(/stripe\.com/)`. */
 function nockHost(context: Context, node: TSESTree.CallExpression): Extract<HttpFakeFact, { type: 'host' }>['host'] {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isWithin, propertyKeyName, propertyName, unwrap } from './call-chain';
+import { isUnset, isWithin, propertyKeyName, propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { someCallIn } from './local-bindings';
 import { isStandInFunction } from './mocks';
@@ -334,11 +334,6 @@ function startsEmpty(init: Node | null, field: string): boolean {
   );
 }
 
-/** `undefined`, `void 0` or `null`: a field nothing has been put in yet. */
-function isUnset(node: Node): boolean {
-  const value = unwrap(node);
-  return value.type !== AST_NODE_TYPES.ObjectExpression && value.type !== AST_NODE_TYPES.ArrayExpression && isEmptyValue(value);
-}
 
 /** node:test's `namedExports`: an object literal of exports that cannot answer a call. */
 function isInertExports(node: Node): boolean {
