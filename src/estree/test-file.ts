@@ -4,7 +4,7 @@ import { staticString, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import type { HttpFakeFact } from '../core/http-fakes';
 import { httpFakesOf } from './http-fakes';
-import { moduleLoadOf, moduleLoadOfImport, type ModuleLoad } from './imports';
+import { moduleLoadOf, moduleLoadOfImport, resolveName, type ModuleLoad } from './imports';
 import { parseMockCall, type MockCall } from './mocks';
 import { parseTestCall, type TestCall } from './test-calls';
 
@@ -27,7 +27,13 @@ export interface TestFile {
    * require()`, `export … from`, `require()` and `import()` with a static specifier.
    */
   readonly loads: readonly ModuleLoad[];
-  /** Every call expression, in source order. */
+  /**
+   * Every call expression, in source order, but assertions: a chain that starts from `expect` or
+   * `assert` (`expect(rows).toHaveLength(1)`, `assert.equal(…)`), unless the file declares that name
+   * itself. An assertion reaches no boundary, registers no test and mocks nothing; what it is handed
+   * (`expect(await repo.save(order))`) is a call of its own, and listed. A quarter to a third of the
+   * calls of a test file are assertions, and every rule reads this list call by call.
+   */
   readonly calls: readonly TSESTree.CallExpression[];
   /** Every `new` expression, in source order. */
   readonly constructions: readonly TSESTree.NewExpression[];
@@ -190,9 +196,28 @@ function gatherImportExpression(gathered: Gathered, node: TSESTree.ImportExpress
 }
 
 function gatherCall(gathered: Gathered, node: TSESTree.CallExpression): void {
-  gathered.calls.push(node);
   const load = moduleLoadOf(node);
   if (load) gathered.loads.push(load);
+  if (!isAssertion(gathered.context, node)) gathered.calls.push(node);
+}
+
+/** The names an assertion chain starts from, as test frameworks and assertion libraries provide them. */
+const ASSERTION_ROOTS: ReadonlySet<string> = new Set(['expect', 'assert']);
+
+/**
+ * `expect(x).toBe(y)`, `expect(x)`, `expect.objectContaining({…})`, `assert(ok)`, `assert.deepEqual(a, b)`:
+ * a call whose callee chain starts from `expect` or `assert`, a global or imported one. A function the
+ * file declares under that name may do anything, and stays a call like any other.
+ */
+function isAssertion(context: Context, node: TSESTree.CallExpression): boolean {
+  let current: TSESTree.Node = node.callee;
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+    else break;
+  }
+  return current.type === AST_NODE_TYPES.Identifier && ASSERTION_ROOTS.has(current.name) && resolveName(context, current).type !== 'local';
 }
 
 function gatherConstruction(gathered: Gathered, node: TSESTree.NewExpression): void {

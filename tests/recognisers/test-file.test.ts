@@ -89,6 +89,27 @@ describe('testFileOf', () => {
     });
   });
 
+  it('leaves out assertions, but not what they are handed nor a function the file names expect itself', () => {
+    const model = walkedModel(`
+import { strict as assert } from 'node:assert';
+import { expect, it } from 'vitest';
+
+it('keeps the order', async () => {
+  expect(await orders.save({ id: 1 })).toMatchObject({ id: 1 });
+  expect.assertions(1);
+  assert.deepEqual(await orders.list(), [{ id: 1 }]);
+  assert(ledger.balance() > 0);
+  await expect(orders.save(null)).rejects.toThrow();
+});
+`);
+    expect(model.calls).toEqual(['it', 'orders.save', 'orders.list', 'ledger.balance', 'orders.save']);
+    expect(walkedModel("function expect(value) { return store.write(value); }\nexpect(1).done();\nassert.ok(true);\n").calls).toEqual([
+      'store.write',
+      'expect(1).done',
+      'expect',
+    ]);
+  });
+
   it('says a helper file without tests has none', () => {
     const model = walkedModel("import { beforeEach } from 'vitest';\nexport function useDatabase() {\n  beforeEach(() => reset());\n}\n");
     expect(model.tests).toEqual(['hook beforeEach']);
