@@ -85,7 +85,6 @@ function isHarness(context: Context, node: Node, depth: number): boolean {
   return answersAsHarness(context, appOf(context, resolution.variable, depth), depth);
 }
 
-
 /**
  * `let server` made anew in `beforeEach` and again in a test (`server = hapi.server()` each time):
  * a harness when every value it is given is a bare app of a framework, and every use of the variable,

@@ -334,7 +334,6 @@ function startsEmpty(init: Node | null, field: string): boolean {
   );
 }
 
-
 /** node:test's `namedExports`: an object literal of exports that cannot answer a call. */
 function isInertExports(node: Node): boolean {
   const value = unwrap(node);

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { staticString, unwrap } from './call-chain';
+import { chainRootOf, staticString, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
 import type { HttpFakeFact } from '../core/http-fakes';
 import { httpFakesOf } from './http-fakes';
@@ -210,14 +210,8 @@ const ASSERTION_ROOTS: ReadonlySet<string> = new Set(['expect', 'assert']);
  * file declares under that name may do anything, and stays a call like any other.
  */
 function isAssertion(context: Context, node: TSESTree.CallExpression): boolean {
-  let current: TSESTree.Node = node.callee;
-  for (;;) {
-    if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
-    else if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-    else if (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
-    else break;
-  }
-  return current.type === AST_NODE_TYPES.Identifier && ASSERTION_ROOTS.has(current.name) && resolveName(context, current).type !== 'local';
+  const root = chainRootOf(node.callee);
+  return root !== null && ASSERTION_ROOTS.has(root.name) && resolveName(context, root).type !== 'local';
 }
 
 function gatherConstruction(gathered: Gathered, node: TSESTree.NewExpression): void {
