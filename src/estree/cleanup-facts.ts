@@ -40,7 +40,7 @@ import { testFileOf } from './test-file';
 import { runnerSetupOf, type RunnerSetup } from './runner-setup';
 import { subjectOf } from './cleanup-subjects';
 import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, specifierFrom, type HooksFromElsewhere } from './unseen-hooks';
-import { exportOfSpecifier, moduleKeyOf, summaryOfSpecifier } from './project-modules';
+import { exportOfSpecifier, isPackageOrBuiltin, moduleKeyOf } from './project-modules';
 import {
   boundaryFact,
   cleanupPlaceOf,
@@ -485,7 +485,7 @@ function roleOfModuleFunction(context: Context, node: TSESTree.CallExpression, f
   const resolution = resolveName(context, root);
   if (resolution.type !== 'module') return null;
   const { source, imported } = resolution.binding;
-  const whole = imported === '*' || imported === 'default' ? summaryOfSpecifier(context, source) !== null : isNamespaceExport(exportOfSpecifier(context, source, imported));
+  const whole = imported === '*' || imported === 'default' ? !isPackageOrBuiltin(context, source) : isNamespaceExport(exportOfSpecifier(context, source, imported));
   return whole ? role : null;
 }
 

@@ -28,7 +28,7 @@ import { resolveName, type ModuleBinding } from './imports';
 import { calledLocalFunction, functionOf, someCallIn, valuesOf, type FunctionNode } from './local-bindings';
 import { singleValueOf } from './variables';
 import { isStandInFunction } from './mocks';
-import { exportOfSpecifier, isMockedAway, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
+import { exportOfSpecifier, isMockedAway, isPackageOrBuiltin, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 import { exportedObjectOf } from './exported-objects';
 import { partialTextOf } from './static-text';
 import { testFileOf } from './test-file';
@@ -284,7 +284,7 @@ export function isFromUnrelatedPackage(context: Context, node: WritingCall): boo
 
 function isUnrelatedPackage(context: Context, source: string): boolean {
   if (isRelativeSpecifier(source) || source.startsWith('/')) return false;
-  if (summaryOfSpecifier(context, source) !== null) return false;
+  if (!isPackageOrBuiltin(context, source)) return false;
   return !boundaryOfSpecifier(context, source) && !isGenericContainerModule(source);
 }
 
@@ -651,7 +651,7 @@ export function isStaticFactory(context: Context, node: WritingCall, facts: Call
   if (resolution.type !== 'module') return false;
   const source = resolution.binding.source;
   // A library linted from its own source is still a library: it knows none of the tests' tables.
-  if (!isRelativeSpecifier(source) && (summaryOfSpecifier(context, source) === null || libraryBoundaryOfSpecifier(context, source) !== null)) return true;
+  if (!isRelativeSpecifier(source) && (isPackageOrBuiltin(context, source) || libraryBoundaryOfSpecifier(context, source) !== null)) return true;
   // The project's class whose own static method only hands back a new instance of it.
   const method = facts.segments[1];
   const exported = resolution.binding.imported === '*' ? null : exportOfSpecifier(context, source, resolution.binding.imported);

@@ -5,7 +5,7 @@ import { moduleOriginOf } from './boundary-values';
 import { chainRootOf, isInlineFunction, isUnset, isWithin, propertyName, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
-import { exportOfSpecifier, isOwnPublishedEntry, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
+import { exportOfSpecifier, isOwnPublishedEntry, isPackageOrBuiltin, moduleIdentityOf } from './project-modules';
 import { contextAssignments, contextPropertyOf, contextReads } from './context-properties';
 import { parseTestCall } from './test-calls';
 import { TEST_CLIENT_MODULES } from './test-clients';
@@ -175,7 +175,7 @@ function holdsLibrary(context: Context, node: Node, depth: number): boolean {
   if (isLibraryValue(context, expression)) return true;
   if (expression.type !== AST_NODE_TYPES.CallExpression || depth > 1) return false;
   const origin = moduleOriginOf(context, expression.callee);
-  return origin !== null && isPackage(context, origin) && expression.arguments.some((argument) => holdsLibrary(context, argument, depth + 1));
+  return origin !== null && isPackageOrBuiltin(context, origin) && expression.arguments.some((argument) => holdsLibrary(context, argument, depth + 1));
 }
 
 /**
@@ -615,13 +615,9 @@ function isPackageCall(context: Context, call: TSESTree.CallExpression): boolean
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'createServer') return true;
   const origin = moduleOriginOf(context, callee);
-  return origin !== null && isPackage(context, origin);
+  return origin !== null && isPackageOrBuiltin(context, origin);
 }
 
-/** A third-party package or a built-in, not one of the project's modules (however it is spelled). */
-function isPackage(context: Context, specifier: string): boolean {
-  return summaryOfSpecifier(context, specifier) === null;
-}
 
 /** Globals that hold a plain value: where the file is, or nothing. */
 const PLAIN_GLOBALS: ReadonlySet<string> = new Set(['__dirname', '__filename', 'undefined', 'NaN', 'Infinity']);
@@ -662,7 +658,7 @@ function isWrittenHere(context: Context, node: Node, depth: number, registered: 
     case AST_NODE_TYPES.Identifier: {
       const resolution = resolveName(context, expression);
       if (resolution.type === 'global') return PLAIN_GLOBALS.has(expression.name);
-      if (resolution.type === 'module') return isPackage(context, resolution.binding.source) || isOwnPublishedEntry(context, resolution.binding.source) || isDataModule(resolution.binding.source);
+      if (resolution.type === 'module') return isPackageOrBuiltin(context, resolution.binding.source) || isOwnPublishedEntry(context, resolution.binding.source) || isDataModule(resolution.binding.source);
       if (resolution.type !== 'local' || depth > MAX_DEPTH) return false;
       const definition = resolution.variable.defs[0];
       if (definition?.type === 'FunctionName') return true;
@@ -680,7 +676,7 @@ function isWrittenHere(context: Context, node: Node, depth: number, registered: 
       if (loaded && isDataModule(loaded.source)) return true;
       // `express.json()`, `oapi.validPath(…)`: a value of a package, or of the library under test.
       const origin = moduleOriginOf(context, expression);
-      if (origin !== null && (isPackage(context, origin) || isOwnPublishedEntry(context, origin))) return true;
+      if (origin !== null && (isPackageOrBuiltin(context, origin) || isOwnPublishedEntry(context, origin))) return true;
       if (expression.type === AST_NODE_TYPES.NewExpression) return false;
       // `makeSchema()`: what one of the file's functions hands back, built from what is written here.
       const returned = expression.type === AST_NODE_TYPES.CallExpression ? localReturnOf(context, expression) : null;

@@ -252,14 +252,30 @@ let cuts = 0;
 const LOADS =
   /\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\[\s\S])*`|\b(?:import|export)(?=(?<gap>\s+))\k<gap>(?!type\s)(?:(?:[\w$*{},]|(?=(?<space>\s+))\k<space>|\/\*(?:[^*]|\*(?!\/))*\*\/|\/\/[^\n]*\n)+?(?=(?<beforeFrom>\s*))\k<beforeFrom>from\s*)?['"](?<static>[^'"\n]+)['"]|\brequire\s*\(\s*['"](?<required>[^'"\n]+)['"]\s*\)|\bimport\s*\(\s*['"](?<dynamic>[^'"\n]+)['"]\s*\)/g;
 
+/** What a scan of a module's text finds it loads. */
+interface Scan {
+  readonly specifiers: ReadonlySet<string>;
+  /**
+   * `false` when the text may load something the scan cannot read: a `require(` or `import(` not
+   * followed by a quoted string (a template literal, a comment, a computed path), a `from` followed
+   * by a comment or a backtick, or a specifier spelled with an escape.
+   */
+  readonly readsAll: boolean;
+}
+
+const UNREAD_LOAD = /\b(?:require|import)\s*\(\s*(?!['"\s])|\bfrom\s*(?:\/[*/]|`)/;
+
 /** The specifiers a module's text loads, found without parsing it. */
-function scannedSpecifiers(text: string): Set<string> {
-  const found = new Set<string>();
+function scanLoads(text: string): Scan {
+  const specifiers = new Set<string>();
+  let escaped = false;
   for (const match of text.matchAll(LOADS)) {
     const specifier = match.groups?.['static'] ?? match.groups?.['required'] ?? match.groups?.['dynamic'];
-    if (specifier) found.add(specifier);
+    if (!specifier) continue;
+    specifiers.add(specifier);
+    if (specifier.includes('\\')) escaped = true;
   }
-  return found;
+  return { specifiers, readsAll: !escaped && !UNREAD_LOAD.test(text) };
 }
 
 /** Something worked out from module texts, by file, with the stamp each text had. */
@@ -277,15 +293,20 @@ function fromText<T>(cache: TextFacts<T>, file: string, stamp: string, work: (te
   return value;
 }
 
-const scans: TextFacts<ReadonlySet<string>> = new Map();
+const scans: TextFacts<Scan> = new Map();
+
+/** What a module's text loads ({@link scanLoads}), once per stamp of the file. */
+function scanOf(file: string, stamp: string): Scan {
+  return fromText(scans, file, stamp, scanLoads);
+}
 
 /**
- * What a module's text loads ({@link scannedSpecifiers}), once per stamp of the file: in a codebase
+ * What a module's text loads ({@link scanLoads}), once per stamp of the file: in a codebase
  * whose modules load each other in cycles, reaches cut short by a cycle are not kept and are worked
  * out again for every summary that meets them, but the text need not be read again for that.
  */
 function specifiersIn(file: string, stamp: string): ReadonlySet<string> {
-  return fromText(scans, file, stamp, scannedSpecifiers);
+  return scanOf(file, stamp).specifiers;
 }
 
 /**
@@ -338,6 +359,28 @@ function reachOf(file: string, depth: number, reads: Reads): Reach | null {
   if (outermost && building.size === 0) scanMemo.clear();
   reads.add(entry);
   return reach;
+}
+
+/**
+ * Whether a project module may reach a boundary of `kind`, answered from the loads written in its
+ * text and in the texts of the project modules it loads, as {@link reachOf} reads them, without
+ * parsing any of them: `false` only when every module on the way was read and none loads a catalog
+ * client of that kind. A summary reads its own loads off its parsed tree, and those of every module
+ * below it from this same scan; when the module's own text holds no load the scan cannot read (see
+ * {@link Scan}), the two agree, and a question this settles needs no summary built. (A quote in a
+ * regular expression literal can put the scan out of step until the end of its line, here as for
+ * every module below a summary.)
+ */
+export function mayReachKind(identity: ProjectIdentity, kind: string): boolean {
+  const reach = reachOf(identity.file, 0, new Set());
+  if (!reach || !reach.complete || reach.kinds.has(kind)) return true;
+  const stamp = stampOf(identity.file);
+  if (stamp === null) return true;
+  try {
+    return !scanOf(identity.file, stamp).readsAll;
+  } catch {
+    return true;
+  }
 }
 
 /** Kinds of the catalog clients (not fakes) among the packages a module loads directly. */

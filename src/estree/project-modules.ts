@@ -47,6 +47,16 @@ export function moduleKeyOf(context: Context, specifier: string, relativeTo: str
 }
 
 /**
+ * Whether a specifier loads a third-party package or a built-in, not one of the project's modules
+ * however it is spelled: exactly when {@link summaryOfSpecifier} is `null`, without reading the
+ * module to summarise it.
+ */
+export function isPackageOrBuiltin(context: Context, specifier: string): boolean {
+  const identity = moduleIdentityOf(context, specifier);
+  return identity.type === 'package' || identity.type === 'builtin';
+}
+
+/**
  * The summary of a project module a file loads: `null` when the specifier is not a project
  * module (a package or a built-in), `'unknown'` when it is, or may be, but cannot be read.
  */

@@ -15,7 +15,7 @@ import {
   projectModuleStats,
   summaryOfSpecifier,
 } from '../../src/estree/project-modules';
-import { STAMPS_TRUSTED_FOR_MS } from '../../src/estree/module-summaries';
+import { mayReachKind, STAMPS_TRUSTED_FOR_MS } from '../../src/estree/module-summaries';
 import { writeProject, type Project } from './project';
 
 let project: Project | undefined;
@@ -704,6 +704,58 @@ describe('the cache', () => {
     const stats = projectModuleStats();
     expect(stats.summariesBuilt).toBe(1);
     expect(stats.summaryHits).toBe(2);
+  });
+});
+
+describe('what a module may reach, read from the loads in the texts', () => {
+  function reachesHttp(files: Record<string, string>, specifier: string): { may: boolean; built: number; summary: ModuleSummaryResult | null } {
+    project = writeProject({ 'package.json': '{ "name": "shop" }', ...files, [TEST]: '' });
+    const context = project.context(TEST);
+    const identity = moduleIdentityOf(context, specifier);
+    if (identity.type !== 'project') throw new Error(`expected a project module, got ${identity.type}`);
+    const may = mayReachKind(identity, 'http');
+    const built = projectModuleStats().summariesBuilt;
+    return { may, built, summary: summaryOfSpecifier(context, specifier) };
+  }
+
+  it('says no for a module whose loads, down every project module, reach no client of the kind, without building a summary', () => {
+    const { may, built, summary } = reachesHttp(
+      {
+        'src/prices.ts': `import { round } from './money';\nimport type { AxiosInstance } from 'axios';\nimport { Pool } from 'pg';\nexport const priceOf = (pool: Pool, client: AxiosInstance) => round(1);\n`,
+        'src/money.ts': `export const round = (n: number) => Math.round(n * 100) / 100;\n`,
+      },
+      '../src/prices',
+    );
+    expect(may).toBe(false);
+    expect(built).toBe(0);
+    expect(known(summary).boundaryKinds).toEqual(['database']);
+  });
+
+  it('says yes for a module that reaches the kind through another project module', () => {
+    const { may, summary } = reachesHttp(
+      {
+        'src/catalog.ts': `import { http } from './http';\nexport const products = () => http.get('/products');\n`,
+        'src/http.ts': `import axios from 'axios';\nexport const http = axios.create({ baseURL: 'https://catalog.example.com' });\n`,
+      },
+      '../src/catalog',
+    );
+    expect(may).toBe(true);
+    expect(known(summary).boundaryKinds).toEqual(['http']);
+  });
+
+  it('says yes when the module loads something the scan cannot read: a template literal, a comment before the specifier, an escape', () => {
+    const template = reachesHttp({ 'src/client.js': 'const axios = require(`axios`);\nmodule.exports = axios.create();\n' }, '../src/client');
+    expect(template.may).toBe(true);
+    // The parsed tree sees what the scan cannot: this is why the answer must be yes.
+    expect(known(template.summary).boundaryKinds).toEqual(['http']);
+    expect(reachesHttp({ 'src/client.js': "const axios = require(/* the client */ 'axios');\nmodule.exports = axios;\n" }, '../src/client').may).toBe(true);
+    expect(reachesHttp({ 'src/client.js': "const axios = require('\\x61xios');\nmodule.exports = axios;\n" }, '../src/client').may).toBe(true);
+  });
+
+  it('says yes when a module on the way cannot be resolved or read', () => {
+    expect(reachesHttp({ 'src/orders.ts': `import { send } from './missing';\nexport const order = () => send();\n` }, '../src/orders').may).toBe(true);
+    const large = `export const rates = {};\n${'// rates\n'.repeat(40_000)}`;
+    expect(reachesHttp({ 'src/orders.ts': `import { rates } from './rates';\nexport const rate = () => rates;\n`, 'src/rates.ts': large }, '../src/orders').may).toBe(true);
   });
 });
 
