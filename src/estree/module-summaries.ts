@@ -487,6 +487,59 @@ export function moduleLoads(from: string, target: string): boolean | 'unknown' {
   return answer;
 }
 
+/**
+ * Whether loading a project module may register test hooks, answered from texts without parsing:
+ * `false` only when neither the module nor any project module it loads, down to the depth limit,
+ * names a hook (`beforeEach`, `after`, `setup`, …) outside comments and plain strings, and every one
+ * of them could be read, each load in it read by the scan ({@link Scan}) and resolved. A summary
+ * finds a hook only where a call names one, in the module or in a project module it loads, so a
+ * module this answers `false` for has no hooks in its summary either.
+ */
+export function mayRegisterHooks(identity: ProjectIdentity): boolean {
+  const seen = new Set<string>([identity.file]);
+  let layer = [identity.file];
+  for (let depth = 0; layer.length > 0; depth++) {
+    if (depth > MAX_DEPTH) return true;
+    const next: string[] = [];
+    for (const file of layer) {
+      if (path.extname(file) === '.json') continue;
+      const stamp = stampOf(file);
+      if (stamp === null || !isScriptFile(file) || Number(stamp.split(':')[1]) > MAX_MODULE_BYTES) return true;
+      try {
+        if (!scanOf(file, stamp).readsAll || fromText(hookNames, file, stamp, namesHook)) return true;
+      } catch {
+        return true;
+      }
+      const loads = projectLoadsOf(file);
+      if (!loads?.complete) return true;
+      for (const loaded of loads.files) {
+        if (seen.has(loaded)) continue;
+        seen.add(loaded);
+        next.push(loaded);
+      }
+    }
+    layer = next;
+  }
+  return false;
+}
+
+const hookNames: TextFacts<boolean> = new Map();
+
+/**
+ * Comments and plain strings, matched whole and skipped, or a hook's name as a word. A template
+ * literal is not skipped, since the code in its `${…}` may call a hook. Made on first use, from
+ * the names the summaries read as hooks.
+ */
+let hookWords: RegExp | null = null;
+
+/** Whether a text may name a hook in its code; an escape may spell a name (`\u0061fterEach`), so one counts as a yes. */
+function namesHook(text: string): boolean {
+  if (text.includes('\\u')) return true;
+  hookWords ??= new RegExp(`/\\*[\\s\\S]*?\\*/|//[^\\n]*|'(?:[^'\\\\\\n]|\\\\.)*'|"(?:[^"\\\\\\n]|\\\\.)*"|\\b(?:${[...HOOK_NAMES.keys()].join('|')})\\b`, 'g');
+  for (const match of text.matchAll(hookWords)) if (/^\w/.test(match[0])) return true;
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parsing
 

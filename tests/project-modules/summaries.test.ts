@@ -15,7 +15,8 @@ import {
   projectModuleStats,
   summaryOfSpecifier,
 } from '../../src/estree/project-modules';
-import { mayReachKind, STAMPS_TRUSTED_FOR_MS } from '../../src/estree/module-summaries';
+import { mayReachKind, mayRegisterHooks, STAMPS_TRUSTED_FOR_MS } from '../../src/estree/module-summaries';
+import { hooksOnLoad } from '../../src/estree/unseen-hooks';
 import { writeProject, type Project } from './project';
 
 let project: Project | undefined;
@@ -756,6 +757,54 @@ describe('what a module may reach, read from the loads in the texts', () => {
     expect(reachesHttp({ 'src/orders.ts': `import { send } from './missing';\nexport const order = () => send();\n` }, '../src/orders').may).toBe(true);
     const large = `export const rates = {};\n${'// rates\n'.repeat(40_000)}`;
     expect(reachesHttp({ 'src/orders.ts': `import { rates } from './rates';\nexport const rate = () => rates;\n`, 'src/rates.ts': large }, '../src/orders').may).toBe(true);
+  });
+});
+
+describe('whether loading a module may register hooks, read from the texts', () => {
+  function mayRegister(files: Record<string, string>, specifier: string): boolean {
+    project = writeProject({ 'package.json': '{ "name": "shop" }', ...files, [TEST]: '' });
+    const identity = moduleIdentityOf(project.context(TEST), specifier);
+    if (identity.type !== 'project') throw new Error(`expected a project module, got ${identity.type}`);
+    return mayRegisterHooks(identity);
+  }
+
+  it('says no for modules that name no hook in their code, whatever their comments and strings say, without building a summary', () => {
+    const may = mayRegister(
+      {
+        'src/orders.ts': [
+          `import { pool } from './db';`,
+          `// Runs before the payment is taken, and after the basket is checked.`,
+          `export const placeOrder = (id: string) => pool.query('insert into orders (id, note) values ($1, $2)', [id, "setup after checkout"]);`,
+          ``,
+        ].join('\n'),
+        'src/db.ts': `import { Pool } from 'pg';\n/* teardown is the caller's job */\nexport const pool = new Pool();\n`,
+      },
+      '../src/orders',
+    );
+    expect(may).toBe(false);
+    expect(projectModuleStats().summariesBuilt).toBe(0);
+  });
+
+  it('says yes for a module that registers a hook, or loads one that does', () => {
+    const helper = `import { afterEach } from 'vitest';\nimport { pool } from '../src/db';\nafterEach(() => pool.query('truncate orders'));\nexport const db = pool;\n`;
+    expect(mayRegister({ 'test/db-helper.ts': helper, 'src/db.ts': `export const pool = {};\n` }, './db-helper')).toBe(true);
+    expect(
+      mayRegister({ 'test/fixtures.ts': `import { db } from './db-helper';\nexport const order = () => db;\n`, 'test/db-helper.ts': helper, 'src/db.ts': `export const pool = {};\n` }, './fixtures'),
+    ).toBe(true);
+  });
+
+  it('says yes when a hook may hide in a template, an escape or a module it cannot read', () => {
+    expect(mayRegister({ 'test/a.ts': 'export const label = `${before(() => {})}`;\n' }, './a')).toBe(true);
+    expect(mayRegister({ 'test/a.ts': 'export const x = 1;\n\\u0061fterEach(() => {});\n' }, './a')).toBe(true);
+    expect(mayRegister({ 'test/a.ts': `import { reset } from './missing';\nexport const x = reset;\n` }, './a')).toBe(true);
+    expect(mayRegister({ 'test/a.ts': 'const helper = require(`./helper`);\nexport const x = helper;\n', 'test/helper.ts': `beforeEach(() => {});\n` }, './a')).toBe(true);
+  });
+
+  it('leaves a module loaded for its side effects that cannot be parsed unknown, and one loaded for its exports registering none', () => {
+    project = writeProject({ 'test/broken.ts': `export function (\n`, [TEST]: '' });
+    const context = project.context(TEST);
+    expect(hooksOnLoad(context, './broken', 'side-effects')).toBe('unknown');
+    expect(hooksOnLoad(context, './broken', 'exports')).toEqual([]);
   });
 });
 
