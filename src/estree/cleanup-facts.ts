@@ -385,7 +385,7 @@ interface HookSource {
 }
 
 function hooksOf(context: Context, source: HookSource): HooksFromElsewhere {
-  if (source.loaded !== undefined) return hooksOnLoad(context, source.loaded, source.forExports ? 'exports' : 'side-effects');
+  if (source.loaded !== undefined) return hooksOnLoad(context, source.loaded);
   if (source.wrapper) return hooksOfWrappers(context, source.wrapper);
   return source.call ? hooksOfSuiteLevelCall(context, source.call) : [];
 }

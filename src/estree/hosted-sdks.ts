@@ -13,8 +13,7 @@ import { importedName, moduleBindingOf, resolveName, type ModuleBinding, type Mo
 import { moduleMemberOf } from './module-members';
 import { partialTextOf } from './static-text';
 import { testPlaceOf } from './test-calls';
-import { mayReachKind } from './module-summaries';
-import { moduleIdentityOf, summaryOfIdentity, summaryOfSpecifier } from './project-modules';
+import { moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 import { singleValueOf } from './variables';
 import { alternatives } from './text-gates';
 
@@ -111,15 +110,11 @@ export function makesNetworkClients(context: Context, load: ModuleLoad): boolean
   // client the file makes); a default or namespace import, or a `require`, may hand out any export.
   const named = namedImportsOf(load.node);
   if (named?.length === 0) return false;
-  // A package that is no catalogued SDK makes no client the rule knows; nor does a module that cannot be read.
-  const identity = moduleIdentityOf(context, load.source);
-  if (identity.type !== 'project') return false;
+  const summary = summaryOfSpecifier(context, load.source);
+  if (summary === null || summary === 'unknown') return false;
   // A module that reaches no HTTP client package, through anything it loads, exports no HTTP client:
-  // its exports need not be read (a module of models may export dozens, each costly to follow), and
-  // when the loads written in the texts say so, the module need not even be parsed.
-  if (!mayReachKind(identity, 'http')) return false;
-  const summary = summaryOfIdentity(identity);
-  if (summary === 'unknown' || (summary.complete && !summary.boundaryKinds.includes('http'))) return false;
+  // its exports need not be read (a module of models may export dozens, each costly to follow).
+  if (summary.complete && !summary.boundaryKinds.includes('http')) return false;
   if (named) return named.some((name) => isHttpClient(summary.exports.get(name)?.value));
   // Answered once per summary (a module's summary is made anew when the module changes).
   const known = httpClientExporters.get(summary.identity.file);

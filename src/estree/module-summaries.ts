@@ -252,30 +252,14 @@ let cuts = 0;
 const LOADS =
   /\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\[\s\S])*`|\b(?:import|export)(?=(?<gap>\s+))\k<gap>(?!type\s)(?:(?:[\w$*{},]|(?=(?<space>\s+))\k<space>|\/\*(?:[^*]|\*(?!\/))*\*\/|\/\/[^\n]*\n)+?(?=(?<beforeFrom>\s*))\k<beforeFrom>from\s*)?['"](?<static>[^'"\n]+)['"]|\brequire\s*\(\s*['"](?<required>[^'"\n]+)['"]\s*\)|\bimport\s*\(\s*['"](?<dynamic>[^'"\n]+)['"]\s*\)/g;
 
-/** What a scan of a module's text finds it loads. */
-interface Scan {
-  readonly specifiers: ReadonlySet<string>;
-  /**
-   * `false` when the text may load something the scan cannot read: a `require(` or `import(` not
-   * followed by a quoted string (a template literal, a comment, a computed path), a `from` followed
-   * by a comment or a backtick, or a specifier spelled with an escape.
-   */
-  readonly readsAll: boolean;
-}
-
-const UNREAD_LOAD = /\b(?:require|import)\s*\(\s*(?!['"\s])|\bfrom\s*(?:\/[*/]|`)/;
-
 /** The specifiers a module's text loads, found without parsing it. */
-function scanLoads(text: string): Scan {
-  const specifiers = new Set<string>();
-  let escaped = false;
+function scannedSpecifiers(text: string): Set<string> {
+  const found = new Set<string>();
   for (const match of text.matchAll(LOADS)) {
     const specifier = match.groups?.['static'] ?? match.groups?.['required'] ?? match.groups?.['dynamic'];
-    if (!specifier) continue;
-    specifiers.add(specifier);
-    if (specifier.includes('\\')) escaped = true;
+    if (specifier) found.add(specifier);
   }
-  return { specifiers, readsAll: !escaped && !UNREAD_LOAD.test(text) };
+  return found;
 }
 
 /** Something worked out from module texts, by file, with the stamp each text had. */
@@ -293,20 +277,15 @@ function fromText<T>(cache: TextFacts<T>, file: string, stamp: string, work: (te
   return value;
 }
 
-const scans: TextFacts<Scan> = new Map();
-
-/** What a module's text loads ({@link scanLoads}), once per stamp of the file. */
-function scanOf(file: string, stamp: string): Scan {
-  return fromText(scans, file, stamp, scanLoads);
-}
+const scans: TextFacts<ReadonlySet<string>> = new Map();
 
 /**
- * What a module's text loads ({@link scanLoads}), once per stamp of the file: in a codebase
+ * What a module's text loads ({@link scannedSpecifiers}), once per stamp of the file: in a codebase
  * whose modules load each other in cycles, reaches cut short by a cycle are not kept and are worked
  * out again for every summary that meets them, but the text need not be read again for that.
  */
 function specifiersIn(file: string, stamp: string): ReadonlySet<string> {
-  return scanOf(file, stamp).specifiers;
+  return fromText(scans, file, stamp, scannedSpecifiers);
 }
 
 /**
@@ -359,28 +338,6 @@ function reachOf(file: string, depth: number, reads: Reads): Reach | null {
   if (outermost && building.size === 0) scanMemo.clear();
   reads.add(entry);
   return reach;
-}
-
-/**
- * Whether a project module may reach a boundary of `kind`, answered from the loads written in its
- * text and in the texts of the project modules it loads, as {@link reachOf} reads them, without
- * parsing any of them: `false` only when every module on the way was read and none loads a catalog
- * client of that kind. A summary reads its own loads off its parsed tree, and those of every module
- * below it from this same scan; when the module's own text holds no load the scan cannot read (see
- * {@link Scan}), the two agree, and a question this settles needs no summary built. (A quote in a
- * regular expression literal can put the scan out of step until the end of its line, here as for
- * every module below a summary.)
- */
-export function mayReachKind(identity: ProjectIdentity, kind: string): boolean {
-  const reach = reachOf(identity.file, 0, new Set());
-  if (!reach || !reach.complete || reach.kinds.has(kind)) return true;
-  const stamp = stampOf(identity.file);
-  if (stamp === null) return true;
-  try {
-    return !scanOf(identity.file, stamp).readsAll;
-  } catch {
-    return true;
-  }
 }
 
 /** Kinds of the catalog clients (not fakes) among the packages a module loads directly. */
@@ -485,59 +442,6 @@ export function moduleLoads(from: string, target: string): boolean | 'unknown' {
     if (depth === MAX_DEPTH && layer.length > 0) answer = 'unknown';
   }
   return answer;
-}
-
-/**
- * Whether loading a project module may register test hooks, answered from texts without parsing:
- * `false` only when neither the module nor any project module it loads, down to the depth limit,
- * names a hook (`beforeEach`, `after`, `setup`, …) outside comments and plain strings, and every one
- * of them could be read, each load in it read by the scan ({@link Scan}) and resolved. A summary
- * finds a hook only where a call names one, in the module or in a project module it loads, so a
- * module this answers `false` for has no hooks in its summary either.
- */
-export function mayRegisterHooks(identity: ProjectIdentity): boolean {
-  const seen = new Set<string>([identity.file]);
-  let layer = [identity.file];
-  for (let depth = 0; layer.length > 0; depth++) {
-    if (depth > MAX_DEPTH) return true;
-    const next: string[] = [];
-    for (const file of layer) {
-      if (path.extname(file) === '.json') continue;
-      const stamp = stampOf(file);
-      if (stamp === null || !isScriptFile(file) || Number(stamp.split(':')[1]) > MAX_MODULE_BYTES) return true;
-      try {
-        if (!scanOf(file, stamp).readsAll || fromText(hookNames, file, stamp, namesHook)) return true;
-      } catch {
-        return true;
-      }
-      const loads = projectLoadsOf(file);
-      if (!loads?.complete) return true;
-      for (const loaded of loads.files) {
-        if (seen.has(loaded)) continue;
-        seen.add(loaded);
-        next.push(loaded);
-      }
-    }
-    layer = next;
-  }
-  return false;
-}
-
-const hookNames: TextFacts<boolean> = new Map();
-
-/**
- * Comments and plain strings, matched whole and skipped, or a hook's name as a word. A template
- * literal is not skipped, since the code in its `${…}` may call a hook. Made on first use, from
- * the names the summaries read as hooks.
- */
-let hookWords: RegExp | null = null;
-
-/** Whether a text may name a hook in its code; an escape may spell a name (`\u0061fterEach`), so one counts as a yes. */
-function namesHook(text: string): boolean {
-  if (text.includes('\\u')) return true;
-  hookWords ??= new RegExp(`/\\*[\\s\\S]*?\\*/|//[^\\n]*|'(?:[^'\\\\\\n]|\\\\.)*'|"(?:[^"\\\\\\n]|\\\\.)*"|\\b(?:${[...HOOK_NAMES.keys()].join('|')})\\b`, 'g');
-  for (const match of text.matchAll(hookWords)) if (/^\w/.test(match[0])) return true;
-  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

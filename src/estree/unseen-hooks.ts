@@ -5,8 +5,7 @@ import type { HookSummary } from '../core/module-summary';
 import { callChain } from './call-chain';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
-import { mayRegisterHooks } from './module-summaries';
-import { moduleIdentityOf, moduleKeyOf, summaryOfSpecifier } from './project-modules';
+import { moduleKeyOf, summaryOfSpecifier } from './project-modules';
 import { runnerSetupOf } from './runner-setup';
 import { parseTestCall, type TestCall } from './test-calls';
 
@@ -25,15 +24,9 @@ const NONE: HooksFromElsewhere = [];
 /**
  * Hooks registered by loading a module, for its side effects or its exports (`import './support'`,
  * `require('./setup')`): read from the project module's summary; a package registers none the rule
- * knows of. A module loaded for its exports whose texts name no hook registers none, and is not
- * parsed to learn it; one loaded for its side effects is read in full, so that one that cannot be
- * parsed stays unknown.
+ * knows of.
  */
-export function hooksOnLoad(context: Context, source: string, use: 'side-effects' | 'exports' = 'side-effects'): HooksFromElsewhere {
-  if (use === 'exports') {
-    const identity = moduleIdentityOf(context, source);
-    if (identity.type === 'project' && !mayRegisterHooks(identity)) return NONE;
-  }
+export function hooksOnLoad(context: Context, source: string): HooksFromElsewhere {
   const summary = summaryOfSpecifier(context, source);
   if (summary === null) return NONE;
   return summary === 'unknown' ? 'unknown' : summary.hooksOnImport;

@@ -11,12 +11,12 @@ import {
   exportOfSpecifier,
   isOwnPackage,
   isOwnPackageSpecifier,
+  isPackageOrBuiltin,
   moduleIdentityOf,
   projectModuleStats,
   summaryOfSpecifier,
 } from '../../src/estree/project-modules';
-import { mayReachKind, mayRegisterHooks, STAMPS_TRUSTED_FOR_MS } from '../../src/estree/module-summaries';
-import { hooksOnLoad } from '../../src/estree/unseen-hooks';
+import { STAMPS_TRUSTED_FOR_MS } from '../../src/estree/module-summaries';
 import { writeProject, type Project } from './project';
 
 let project: Project | undefined;
@@ -445,6 +445,15 @@ describe('resolution', () => {
     expect(moduleIdentityOf(context, './helpers/missing')).toEqual({ type: 'unresolved', specifier: './helpers/missing' });
   });
 
+  it('tells a package or a built-in from a project module without summarising the module', () => {
+    project = writeProject({ 'package.json': '{ "name": "shop" }', 'src/orders.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`, [TEST]: '' });
+    const context = project.context(TEST);
+    expect(['pg', 'node:fs', 'fs', '../src/orders', './missing'].map((specifier) => isPackageOrBuiltin(context, specifier))).toEqual([true, true, true, false, false]);
+    expect(projectModuleStats().summariesBuilt).toBe(0);
+    // Exactly where the summary is `null`.
+    expect(['pg', 'node:fs', 'fs', '../src/orders', './missing'].map((specifier) => summaryOfSpecifier(context, specifier) === null)).toEqual([true, true, true, false, false]);
+  });
+
   it('calls an unresolvable relative import unknown', () => {
     project = writeProject({ [TEST]: '' });
     const context = project.context(TEST);
@@ -705,106 +714,6 @@ describe('the cache', () => {
     const stats = projectModuleStats();
     expect(stats.summariesBuilt).toBe(1);
     expect(stats.summaryHits).toBe(2);
-  });
-});
-
-describe('what a module may reach, read from the loads in the texts', () => {
-  function reachesHttp(files: Record<string, string>, specifier: string): { may: boolean; built: number; summary: ModuleSummaryResult | null } {
-    project = writeProject({ 'package.json': '{ "name": "shop" }', ...files, [TEST]: '' });
-    const context = project.context(TEST);
-    const identity = moduleIdentityOf(context, specifier);
-    if (identity.type !== 'project') throw new Error(`expected a project module, got ${identity.type}`);
-    const may = mayReachKind(identity, 'http');
-    const built = projectModuleStats().summariesBuilt;
-    return { may, built, summary: summaryOfSpecifier(context, specifier) };
-  }
-
-  it('says no for a module whose loads, down every project module, reach no client of the kind, without building a summary', () => {
-    const { may, built, summary } = reachesHttp(
-      {
-        'src/prices.ts': `import { round } from './money';\nimport type { AxiosInstance } from 'axios';\nimport { Pool } from 'pg';\nexport const priceOf = (pool: Pool, client: AxiosInstance) => round(1);\n`,
-        'src/money.ts': `export const round = (n: number) => Math.round(n * 100) / 100;\n`,
-      },
-      '../src/prices',
-    );
-    expect(may).toBe(false);
-    expect(built).toBe(0);
-    expect(known(summary).boundaryKinds).toEqual(['database']);
-  });
-
-  it('says yes for a module that reaches the kind through another project module', () => {
-    const { may, summary } = reachesHttp(
-      {
-        'src/catalog.ts': `import { http } from './http';\nexport const products = () => http.get('/products');\n`,
-        'src/http.ts': `import axios from 'axios';\nexport const http = axios.create({ baseURL: 'https://catalog.example.com' });\n`,
-      },
-      '../src/catalog',
-    );
-    expect(may).toBe(true);
-    expect(known(summary).boundaryKinds).toEqual(['http']);
-  });
-
-  it('says yes when the module loads something the scan cannot read: a template literal, a comment before the specifier, an escape', () => {
-    const template = reachesHttp({ 'src/client.js': 'const axios = require(`axios`);\nmodule.exports = axios.create();\n' }, '../src/client');
-    expect(template.may).toBe(true);
-    // The parsed tree sees what the scan cannot: this is why the answer must be yes.
-    expect(known(template.summary).boundaryKinds).toEqual(['http']);
-    expect(reachesHttp({ 'src/client.js': "const axios = require(/* the client */ 'axios');\nmodule.exports = axios;\n" }, '../src/client').may).toBe(true);
-    expect(reachesHttp({ 'src/client.js': "const axios = require('\\x61xios');\nmodule.exports = axios;\n" }, '../src/client').may).toBe(true);
-  });
-
-  it('says yes when a module on the way cannot be resolved or read', () => {
-    expect(reachesHttp({ 'src/orders.ts': `import { send } from './missing';\nexport const order = () => send();\n` }, '../src/orders').may).toBe(true);
-    const large = `export const rates = {};\n${'// rates\n'.repeat(40_000)}`;
-    expect(reachesHttp({ 'src/orders.ts': `import { rates } from './rates';\nexport const rate = () => rates;\n`, 'src/rates.ts': large }, '../src/orders').may).toBe(true);
-  });
-});
-
-describe('whether loading a module may register hooks, read from the texts', () => {
-  function mayRegister(files: Record<string, string>, specifier: string): boolean {
-    project = writeProject({ 'package.json': '{ "name": "shop" }', ...files, [TEST]: '' });
-    const identity = moduleIdentityOf(project.context(TEST), specifier);
-    if (identity.type !== 'project') throw new Error(`expected a project module, got ${identity.type}`);
-    return mayRegisterHooks(identity);
-  }
-
-  it('says no for modules that name no hook in their code, whatever their comments and strings say, without building a summary', () => {
-    const may = mayRegister(
-      {
-        'src/orders.ts': [
-          `import { pool } from './db';`,
-          `// Runs before the payment is taken, and after the basket is checked.`,
-          `export const placeOrder = (id: string) => pool.query('insert into orders (id, note) values ($1, $2)', [id, "setup after checkout"]);`,
-          ``,
-        ].join('\n'),
-        'src/db.ts': `import { Pool } from 'pg';\n/* teardown is the caller's job */\nexport const pool = new Pool();\n`,
-      },
-      '../src/orders',
-    );
-    expect(may).toBe(false);
-    expect(projectModuleStats().summariesBuilt).toBe(0);
-  });
-
-  it('says yes for a module that registers a hook, or loads one that does', () => {
-    const helper = `import { afterEach } from 'vitest';\nimport { pool } from '../src/db';\nafterEach(() => pool.query('truncate orders'));\nexport const db = pool;\n`;
-    expect(mayRegister({ 'test/db-helper.ts': helper, 'src/db.ts': `export const pool = {};\n` }, './db-helper')).toBe(true);
-    expect(
-      mayRegister({ 'test/fixtures.ts': `import { db } from './db-helper';\nexport const order = () => db;\n`, 'test/db-helper.ts': helper, 'src/db.ts': `export const pool = {};\n` }, './fixtures'),
-    ).toBe(true);
-  });
-
-  it('says yes when a hook may hide in a template, an escape or a module it cannot read', () => {
-    expect(mayRegister({ 'test/a.ts': 'export const label = `${before(() => {})}`;\n' }, './a')).toBe(true);
-    expect(mayRegister({ 'test/a.ts': 'export const x = 1;\n\\u0061fterEach(() => {});\n' }, './a')).toBe(true);
-    expect(mayRegister({ 'test/a.ts': `import { reset } from './missing';\nexport const x = reset;\n` }, './a')).toBe(true);
-    expect(mayRegister({ 'test/a.ts': 'const helper = require(`./helper`);\nexport const x = helper;\n', 'test/helper.ts': `beforeEach(() => {});\n` }, './a')).toBe(true);
-  });
-
-  it('leaves a module loaded for its side effects that cannot be parsed unknown, and one loaded for its exports registering none', () => {
-    project = writeProject({ 'test/broken.ts': `export function (\n`, [TEST]: '' });
-    const context = project.context(TEST);
-    expect(hooksOnLoad(context, './broken', 'side-effects')).toBe('unknown');
-    expect(hooksOnLoad(context, './broken', 'exports')).toEqual([]);
   });
 });
 

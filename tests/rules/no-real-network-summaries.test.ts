@@ -5,8 +5,7 @@ import type { ModuleSummary } from '../../src/core/module-summary';
 import rule from '../../src/rules/no-real-network';
 
 // What the project-module reader says: the default export of '../src/forge-client' is an HTTP
-// client; '../src/format' reaches nothing. Any other project module is unknown. The files are not on
-// disk, so what their texts load cannot be read either, and every one of them may reach HTTP.
+// client; '../src/format' reaches nothing. Any other project module is unknown.
 vi.mock('../../src/estree/project-modules', () => {
   const summary = (name: string, value: { type: 'boundary-client'; kind: string } | { type: 'other' }): ModuleSummary => ({
     identity: { type: 'project', file: `/project/src/${name}.ts`, workspacePackage: null },
@@ -33,9 +32,8 @@ vi.mock('../../src/estree/project-modules', () => {
   ]);
   return {
     summaryOfSpecifier: (_context: unknown, specifier: string) => known.get(specifier) ?? (specifier.startsWith('.') ? 'unknown' : null),
-    summaryOfIdentity: (identity: { file: string }) => [...known.values()].find((summary) => summary.identity.file === identity.file) ?? 'unknown',
-    // The summarised modules are the project's own, in no package the catalog lists; nothing else resolves.
-    moduleIdentityOf: (_context: unknown, specifier: string) => known.get(specifier)?.identity ?? { type: 'unresolved', specifier },
+    // No module of this made-up project belongs to a package the catalog lists.
+    moduleIdentityOf: (_context: unknown, specifier: string) => ({ type: 'unresolved', specifier }),
   };
 });
 
