@@ -618,7 +618,6 @@ function isPackageCall(context: Context, call: TSESTree.CallExpression): boolean
   return origin !== null && isPackageOrBuiltin(context, origin);
 }
 
-
 /** Globals that hold a plain value: where the file is, or nothing. */
 const PLAIN_GLOBALS: ReadonlySet<string> = new Set(['__dirname', '__filename', 'undefined', 'NaN', 'Infinity']);
 /** The language's own value types: what one is made of is all it holds (`new Map()`, `new Date(0)`, `Symbol('id')`). */
