@@ -8,6 +8,7 @@ import { moduleOfExpression, resolveName } from './imports';
 import { contextAssignments, contextPropertyOf } from './context-properties';
 import { fileCache } from './file-cache';
 import { exportOfSpecifier, isOwnPackageSpecifier, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
+import { madeWithoutStore } from './store-options';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -256,17 +257,7 @@ function keepsDataInProcess(context: Context, node: TSESTree.NewExpression): boo
   if (resolution.type !== 'module') return false;
   const storeKeys = storeOptionsOf(resolution.binding.source);
   if (!storeKeys) return false;
-  const [first, ...rest] = node.arguments;
-  if (!first) return true;
-  if (rest.length > 0) return false;
-  if (isNewMap(context, first)) return true;
-  if (first.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  return first.properties.every((property) => {
-    if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
-    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : null;
-    if (key === null) return false;
-    return !storeKeys.includes(key) || (key === 'store' && (isNewMap(context, property.value) || isInProcessStore(context, property.value)));
-  });
+  return madeWithoutStore(node.arguments, storeKeys, (value, place) => isNewMap(context, value) || (place === 'store' && isInProcessStore(context, value)));
 }
 
 /**

@@ -12,6 +12,7 @@ import { propertyKeyName } from './call-chain';
 import { importedName } from './imports';
 import { identityOf, isScriptFile } from './module-resolver';
 import { keepsRealModule } from './real-module-factories';
+import { madeWithoutStore } from './store-options';
 import { AST_NODE_TYPES } from './node-types';
 import { REQUEST_METHODS, TEST_CLIENT_MODULES } from './test-clients';
 
@@ -1806,7 +1807,17 @@ function packageValue(specifier: string, members: readonly string[], call: TSEST
   if (!boundary) return OTHER;
   if (boundary.role === 'fake') return { type: 'fake', kind: boundary.kind };
   if (boundary.kind === 'database' && (boundary.role === 'container' || FRESH_NAME.test(argumentText))) return { type: 'fresh-database' };
+  // A client that keeps its data in the process unless it is handed a store (`new Keyv()`) reaches no
+  // system made without one: as the module's reach says, and as in a test file.
+  const storeKeys = storeOptionsOf(specifier);
+  if (storeKeys && call && madeWithoutStore(call.arguments, storeKeys, (value) => isNewGlobalMap(reader, value))) return OTHER;
   return { type: 'boundary-client', kind: boundary.kind };
+}
+
+/** `new Map()`, with `Map` the global one (the module binds no name `Map` of its own). */
+function isNewGlobalMap(reader: Reader, node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return inner.type === AST_NODE_TYPES.NewExpression && inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'Map' && !reader.bindings.has('Map');
 }
 
 // ---------------------------------------------------------------------------------------------

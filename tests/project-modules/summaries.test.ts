@@ -65,6 +65,32 @@ describe('an adapter module', () => {
     expect(sessions.exports.get('SessionCache')?.value).toEqual({ type: 'boundary-client', kind: 'cache' });
   });
 
+  it('calls a Keyv a module exports no client of a system when it is made without a store', () => {
+    project = writeProject({
+      'package.json': '{ "name": "shop" }',
+      'src/caches.ts': [
+        `import Keyv from 'keyv';`,
+        `import KeyvRedis from '@keyv/redis';`,
+        `export const prices = new Keyv({ namespace: 'prices', ttl: 60_000 });`,
+        `export const plain = new Keyv();`,
+        `export const mapped = new Keyv({ store: new Map() });`,
+        `export const sessions = new Keyv({ store: new KeyvRedis(process.env.REDIS_URL) });`,
+        `export const byAddress = new Keyv(process.env.CACHE_URL);`,
+        `export const byUri = new Keyv({ uri: 'redis://localhost:6379' });`,
+        ``,
+      ].join('\n'),
+      [TEST]: '',
+    });
+    const caches = known(summaryOfSpecifier(project.context(TEST), '../src/caches'));
+    const valueOf = (name: string) => caches.exports.get(name)?.value;
+    expect(['prices', 'plain', 'mapped'].map(valueOf)).toEqual([{ type: 'other' }, { type: 'other' }, { type: 'other' }]);
+    expect(['sessions', 'byAddress', 'byUri'].map(valueOf)).toEqual([
+      { type: 'boundary-client', kind: 'cache' },
+      { type: 'boundary-client', kind: 'cache' },
+      { type: 'boundary-client', kind: 'cache' },
+    ]);
+  });
+
   it('reaches what a module loads only when it runs: import() and require() inside functions', () => {
     project = writeProject({
       'src/lazy-db.ts': `export async function connect() {\n  const { Pool } = await import /* loaded on first use */ ('pg');\n  return new Pool();\n}\n`,

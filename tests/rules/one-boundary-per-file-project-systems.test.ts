@@ -18,6 +18,10 @@ const shop = project('shop', {
   'package.json': JSON.stringify({ name: 'shop', version: '1.0.0' }),
   'src/db.ts': "import { Pool } from 'pg';\n\nexport const db = new Pool({ connectionString: process.env.DATABASE_URL });\n",
   'src/redis.js': "import { Redis } from 'ioredis';\n\nexport const connection = new Redis({ maxRetriesPerRequest: null });\n",
+  // A cache kept in the process: Keyv given no store.
+  'src/price-cache.ts': "import Keyv from 'keyv';\n\nexport const prices = new Keyv({ namespace: 'prices', ttl: 60_000 });\n",
+  // The same cache given a Redis store: it reaches Redis.
+  'src/session-cache.ts': "import Keyv from 'keyv';\nimport KeyvRedis from '@keyv/redis';\n\nexport const sessions = new Keyv({ store: new KeyvRedis(process.env.REDIS_URL) });\n",
   // A reporting module that reads from Postgres and from MySQL: its client is on no one system.
   'src/reporting.ts': `import { Pool } from 'pg';
 import { createPool } from 'mysql2/promise';
@@ -56,6 +60,25 @@ test('queues an invoice', async () => {
 });
 `,
     },
+    {
+      name: 'a cache the project keeps in the process (Keyv without a store) beside its database is one boundary (Vitest)',
+      filename: path.join(shop, 'tests/integration/price-list.test.ts'),
+      code: `import { afterEach, expect, it } from 'vitest';
+import { db } from '../../src/db';
+import { prices } from '../../src/price-cache';
+
+afterEach(async () => {
+  await prices.clear();
+  await db.query('delete from price_list');
+});
+
+it('lists a price once it is cached', async () => {
+  await db.query("insert into price_list (sku, cents) values ('tea', 450)");
+  await prices.set('tea', 450);
+  expect(await prices.get('tea')).toBe(450);
+});
+`,
+    },
   ],
   invalid: [
     {
@@ -87,6 +110,37 @@ describe('nightly report', () => {
             max: 1,
             // RuleTester lints from the root of the file system.
             file: path.relative('/', path.join(shop, 'tests/integration/report-jobs.test.ts')),
+          },
+        },
+      ],
+    },
+    {
+      name: 'a cache the project keeps in Redis (Keyv given a Redis store) beside its database: two boundaries (Vitest)',
+      filename: path.join(shop, 'tests/integration/sign-in.test.ts'),
+      code: `import { afterEach, expect, it } from 'vitest';
+import { db } from '../../src/db';
+import { sessions } from '../../src/session-cache';
+
+afterEach(async () => {
+  await sessions.clear();
+  await db.query('delete from users');
+});
+
+it('keeps the session of a user who signed in', async () => {
+  await db.query("insert into users (id, email) values (1, 'ada@example.com')");
+  await sessions.set('s-1', { userId: 1 });
+  expect(await sessions.get('s-1')).toEqual({ userId: 1 });
+});
+`,
+      errors: [
+        {
+          messageId: 'tooManyBoundaries',
+          line: 3,
+          data: {
+            count: 2,
+            boundaries: 'database (line 2), cache (line 3)',
+            max: 1,
+            file: path.relative('/', path.join(shop, 'tests/integration/sign-in.test.ts')),
           },
         },
       ],
