@@ -12,7 +12,7 @@ import { propertyKeyName } from './call-chain';
 import { importedName } from './imports';
 import { identityOf, isScriptFile } from './module-resolver';
 import { keepsRealModule } from './real-module-factories';
-import { madeWithoutStore } from './store-options';
+import { madeWithoutStore, type StorePlace } from './store-options';
 import { AST_NODE_TYPES } from './node-types';
 import { REQUEST_METHODS, TEST_CLIENT_MODULES } from './test-clients';
 
@@ -1810,14 +1810,24 @@ function packageValue(specifier: string, members: readonly string[], call: TSEST
   // A client that keeps its data in the process unless it is handed a store (`new Keyv()`) reaches no
   // system made without one: as the module's reach says, and as in a test file.
   const storeKeys = storeOptionsOf(specifier);
-  if (storeKeys && call && madeWithoutStore(call.arguments, storeKeys, (value) => isNewGlobalMap(reader, value))) return OTHER;
+  if (storeKeys && call && madeWithoutStore(call.arguments, storeKeys, (value, place) => keptInProcess(reader, value, place))) return OTHER;
   return { type: 'boundary-client', kind: boundary.kind };
 }
 
-/** `new Map()`, with `Map` the global one (the module binds no name `Map` of its own). */
-function isNewGlobalMap(reader: Reader, node: Node): boolean {
+/**
+ * `new Map()`, with `Map` the global one (the module binds no name `Map` of its own), or, as a store,
+ * an instance of a project module's export read in full that reaches no boundary
+ * (`new MemoryStore()`): what a test file's own recogniser takes for a store kept in the process.
+ */
+function keptInProcess(reader: Reader, node: Node, place: StorePlace): boolean {
   const inner = unwrapExpression(node);
-  return inner.type === AST_NODE_TYPES.NewExpression && inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'Map' && !reader.bindings.has('Map');
+  if (inner.type !== AST_NODE_TYPES.NewExpression || inner.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const binding = reader.bindings.get(inner.callee.name);
+  if (inner.callee.name === 'Map' && !binding) return true;
+  if (place !== 'store' || binding?.type !== 'import' || binding.imported === '*') return false;
+  const target = projectSummaryOf(reader, binding.specifier);
+  const exported = target === null || target === 'unknown' ? undefined : target.exports.get(binding.imported);
+  return exported !== undefined && exported.value.type === 'other' && exported.boundaryKinds.length === 0;
 }
 
 // ---------------------------------------------------------------------------------------------

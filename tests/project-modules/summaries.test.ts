@@ -71,20 +71,27 @@ describe('an adapter module', () => {
       'src/caches.ts': [
         `import Keyv from 'keyv';`,
         `import KeyvRedis from '@keyv/redis';`,
+        `import { MemoryStore } from './memory-store';`,
+        `import { FileStore } from './file-store';`,
         `export const prices = new Keyv({ namespace: 'prices', ttl: 60_000 });`,
         `export const plain = new Keyv();`,
         `export const mapped = new Keyv({ store: new Map() });`,
         `export const sessions = new Keyv({ store: new KeyvRedis(process.env.REDIS_URL) });`,
         `export const byAddress = new Keyv(process.env.CACHE_URL);`,
         `export const byUri = new Keyv({ uri: 'redis://localhost:6379' });`,
+        `export const inMemory = new Keyv({ store: new MemoryStore() });`,
+        `export const onDisk = new Keyv({ store: new FileStore('./cache') });`,
         ``,
       ].join('\n'),
+      'src/memory-store.ts': `export class MemoryStore {\n  private readonly entries = new Map<string, unknown>();\n  get(key: string) { return this.entries.get(key); }\n}\n`,
+      'src/file-store.ts': `import { promises as fs } from 'node:fs';\nimport { Redis } from 'ioredis';\nexport class FileStore {\n  constructor(private readonly folder: string, private readonly redis = new Redis()) {}\n}\n`,
       [TEST]: '',
     });
     const caches = known(summaryOfSpecifier(project.context(TEST), '../src/caches'));
     const valueOf = (name: string) => caches.exports.get(name)?.value;
-    expect(['prices', 'plain', 'mapped'].map(valueOf)).toEqual([{ type: 'other' }, { type: 'other' }, { type: 'other' }]);
-    expect(['sessions', 'byAddress', 'byUri'].map(valueOf)).toEqual([
+    expect(['prices', 'plain', 'mapped', 'inMemory'].map(valueOf)).toEqual([{ type: 'other' }, { type: 'other' }, { type: 'other' }, { type: 'other' }]);
+    expect(['sessions', 'byAddress', 'byUri', 'onDisk'].map(valueOf)).toEqual([
+      { type: 'boundary-client', kind: 'cache' },
       { type: 'boundary-client', kind: 'cache' },
       { type: 'boundary-client', kind: 'cache' },
       { type: 'boundary-client', kind: 'cache' },
