@@ -1068,7 +1068,14 @@ function exportSummary(reader: Reader, ref: ExportRef): ExportSummary {
   return nodeExport(reader, ref.node);
 }
 
-const UNKNOWN_EXPORT: ExportSummary = { value: { type: 'unknown' }, registersHooks: [], boundaryKinds: [], effects: ['unknown'] };
+/**
+ * A hook that a project function the summary cannot read may register when it is called: which one,
+ * and what it does, cannot be told. Its effect is `unknown`, and a hook whose effect is unknown makes
+ * the hooks it stands among unseen, so its kind is never read.
+ */
+const UNSEEN_HOOK: HookSummary = { kind: 'afterEach', effects: ['unknown'] };
+
+const UNKNOWN_EXPORT: ExportSummary = { value: { type: 'unknown' }, registersHooks: [UNSEEN_HOOK], boundaryKinds: [], effects: ['unknown'] };
 
 function unknownExport(): ExportSummary {
   return UNKNOWN_EXPORT;
@@ -1472,13 +1479,13 @@ function hookRegistered(reader: Reader, kind: HookKind, call: TSESTree.CallExpre
   if (callback && isFunction(callback)) {
     const names = new Set(callback.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
     const inner = factsOfCode(reader, callback.body, names);
-    return [{ kind, effects: [...inner.effects] }, ...inner.hooks];
+    return [{ kind, effects: [...inner.effects] }, ...withoutUnseen(inner.hooks)];
   }
   if (callback?.type === AST_NODE_TYPES.Identifier) {
     // Judged as if the hook called it: `afterEach(resetDb)` does what `afterEach(() => resetDb())` does.
     const nested: HookSummary[] = [];
     const effects = effectsOfCall(reader, { ...call, callee: callback, arguments: [] } as TSESTree.CallExpression, nested);
-    return [{ kind, effects }, ...nested];
+    return [{ kind, effects }, ...withoutUnseen(nested)];
   }
   return [{ kind, effects: ['unknown'] }];
 }
@@ -1535,7 +1542,21 @@ function effectOfRole(role: CallRole | null, name: string, sql: string | null): 
   return 'delete';
 }
 
-/** What one call does to data; a call of a project function that cannot be read is `unknown`. */
+/**
+ * The hooks registered inside a hook's callback, without those a function it cannot read may
+ * register: the hook itself already has an `unknown` effect from that call.
+ */
+function withoutUnseen(hooks: readonly HookSummary[]): HookSummary[] {
+  return hooks.filter((hook) => hook !== UNSEEN_HOOK);
+}
+
+/** The answer for a call of a project function that cannot be read: it may do anything, hooks included. */
+function unseen(hooks: HookSummary[]): HookEffect[] {
+  hooks.push(UNSEEN_HOOK);
+  return ['unknown'];
+}
+
+/** What one call does to data; a call of a project function that cannot be read is `unknown`, and may register hooks. */
 function effectsOfCall(reader: Reader, call: TSESTree.CallExpression, hooks: HookSummary[]): HookEffect[] {
   const segments = segmentsOf(call.callee);
   if (!segments) return [];
@@ -1553,10 +1574,10 @@ function effectsOfCall(reader: Reader, call: TSESTree.CallExpression, hooks: Hoo
     }
     if (binding.type === 'import' && binding.imported !== '*') {
       const target = projectSummaryOf(reader, binding.specifier);
-      if (target === 'unknown') return ['unknown'];
+      if (target === 'unknown') return unseen(hooks);
       if (target !== null) {
         const summary = target.exports.get(binding.imported);
-        if (!summary) return target.complete ? [] : ['unknown'];
+        if (!summary) return target.complete ? [] : unseen(hooks);
         hooks.push(...summary.registersHooks);
         return [...(summary.effects ?? ['unknown'])];
       }
@@ -1564,7 +1585,7 @@ function effectsOfCall(reader: Reader, call: TSESTree.CallExpression, hooks: Hoo
   }
   if (segments.length === 2 && binding?.type === 'import' && binding.imported === '*') {
     const target = projectSummaryOf(reader, binding.specifier);
-    if (target === 'unknown') return ['unknown'];
+    if (target === 'unknown') return unseen(hooks);
     const summary = target?.exports.get(segments[1] as string);
     if (summary) {
       hooks.push(...summary.registersHooks);

@@ -276,6 +276,23 @@ describe('a helper that registers hooks', () => {
     expect(summary.hooksOnImport).toEqual([{ kind: 'afterEach', effects: ['unknown'] }]);
     expect(summary.complete).toBe(false);
   });
+
+  it('says a call of a function it cannot read may register a hook that does anything, at the top level or in a function', () => {
+    project = writeProject({
+      'test/setup.ts': `import { registerDbHooks } from './missing';\nregisterDbHooks();\n`,
+      'test/helpers.ts': `import { registerDbHooks } from './missing';\nimport { format } from './format';\nexport function useDatabase() {\n  registerDbHooks();\n}\nexport function label(n: number) {\n  return format(n);\n}\n`,
+      'test/format.ts': `export const format = (n: number) => n.toFixed(2);\n`,
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    const unseen = (hooks: readonly { effects: readonly string[] }[] | undefined) => (hooks ?? []).some((hook) => hook.effects.includes('unknown'));
+    expect(unseen(known(summaryOfSpecifier(context, './setup')).hooksOnImport)).toBe(true);
+    const helpers = known(summaryOfSpecifier(context, './helpers'));
+    expect(helpers.hooksOnImport).toEqual([]);
+    expect(unseen(helpers.exports.get('useDatabase')?.registersHooks)).toBe(true);
+    // A function it can read registers nothing.
+    expect(helpers.exports.get('label')?.registersHooks).toEqual([]);
+  });
 });
 
 describe('what hooks do', () => {

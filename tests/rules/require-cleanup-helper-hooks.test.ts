@@ -37,6 +37,20 @@ const PROJECT: Record<string, string> = {
   'tests/support/plain-invoices.ts': HELPERS_WITH_HOOK.slice(0, HELPERS_WITH_HOOK.indexOf('\nafterEach')),
   // The helpers with the hook again, for a file that takes only a type from them.
   'tests/support/types.ts': HELPERS_WITH_HOOK,
+  // Helpers whose top level calls a function of a module that cannot be found (an alias the project
+  // resolves some other way): it may register any hook.
+  'tests/support/unread-invoices.ts': `${HELPERS_WITH_HOOK.slice(0, HELPERS_WITH_HOOK.indexOf('\nafterEach'))}
+import { useTestDatabase } from '../../src/testing/not-written-yet';
+
+useTestDatabase();
+`,
+  // A helper the test calls while its suites are collected, which calls such a function.
+  'tests/support/unread-setup.ts': `import { resetBetweenTests } from '../../src/testing/not-written-yet';
+
+export function withCleanDatabase() {
+  resetBetweenTests();
+}
+`,
 };
 
 for (const [file, text] of Object.entries(PROJECT)) {
@@ -87,6 +101,19 @@ ts.run('require-cleanup: hooks a helper module registers as the test file loads 
       name: 'loaded by require, the module runs the same',
       filename,
       code: TEST.replace("import { createInvoice } from '../support/invoices';", "const { createInvoice } = require('../support/invoices');"),
+    },
+    {
+      name: 'the helper module calls, as it loads, a function the rule cannot read: it may register the cleanup',
+      filename,
+      code: TEST.replace("'../support/invoices'", "'../support/unread-invoices'"),
+    },
+    {
+      name: 'the file calls, while its suites are collected, a helper that calls a function the rule cannot read',
+      filename,
+      code: WITHOUT_HOOK.replace(
+        "import { createInvoice } from '../support/plain-invoices';",
+        "import { createInvoice } from '../support/plain-invoices';\nimport { withCleanDatabase } from '../support/unread-setup';\n\nwithCleanDatabase();",
+      ),
     },
   ],
   invalid: [
