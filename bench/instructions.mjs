@@ -15,10 +15,25 @@
 // spreads by 10% or more. Run it with nothing else busy: a lint of other suites running beside it
 // raised the counts by a few percent (its own two processes at a time on two CPUs did not).
 //
-// Usage: npm run build && node bench/instructions.mjs [--files N] [--runs N] [--passes N] [--configs a,b,…] [--baseline <built checkout>]
+// Between two builds the collector can make a difference of its own: a run that allocates a little
+// more can cross the old generation's limit once more and pay for a mark-compact of the whole heap.
+// On the 65 unit files of the 150-file corpus, two scratch builds whose work differed by 0.18 G
+// counted 0.35 G apart, because the busier one ran two mark-compacts instead of one; and runs of
+// one build spread as far (a third counted 7.10 G in one run and 7.55 G in two). `--steady-heap`
+// starts every process with an old generation large enough (`--initial-old-space-size`) that a lint
+// of up to 600 files runs no mark-compact at all, so what a change of the plugin's own work costs can
+// be read to a few hundredths of a G: most runs of one build then repeat within 0.01 G (about one in
+// ten still lands 0.1 G or so off, for reasons the counts do not show; take the median of three).
+// Collections are part of what a lint costs, so the figures set against the target are counted
+// without `--steady-heap`.
+//
+// Usage: npm run build && node bench/instructions.mjs [--files N] [--runs N] [--passes N] [--configs a,b,…]
+//          [--baseline <built checkout>] [--only <pattern>] [--steady-heap]
 //   configurations as in bench/configs.mjs (anyRule, strict, recommended, alone:<rule>, …);
 //   --baseline also counts that build's strict (c₀); --passes 2 lints the corpus twice in each process
-//   (the second lint, with warm caches and compiled code, is the difference from --passes 1).
+//   (the second lint, with warm caches and compiled code, is the difference from --passes 1);
+//   --only lints just the corpus files whose path (relative to the corpus) matches a regular
+//   expression, such as `unit` or `integration|int\.` for one layer's files.
 //   Needs valgrind. 150 files take about a minute a run.
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -33,6 +48,9 @@ const files = Number(valueOf('--files', '150'));
 const runs = Number(valueOf('--runs', '2'));
 const passes = Number(valueOf('--passes', '1'));
 const child = valueOf('--child', null);
+const only = valueOf('--only', null);
+/** Large enough that no lint this script runs fills it: the old generation is never compacted. */
+const STEADY_HEAP = ['--initial-old-space-size=2048'];
 
 if (child) {
   // Stopped before any rule runs; ESLint itself reads no clock while it lints.
@@ -42,7 +60,9 @@ if (child) {
   const { configFor } = await import('./configs.mjs');
   const dir = defaultCorpusDir(1, files);
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: configFor(child === 'nothing' ? 'anyRule' : child) });
-  if (child !== 'nothing') for (let pass = 0; pass < passes; pass++) await eslint.lintFiles(testFilesIn(dir));
+  const pattern = only === null ? null : new RegExp(only);
+  const linted = testFilesIn(dir).filter((file) => pattern === null || pattern.test(file));
+  if (child !== 'nothing') for (let pass = 0; pass < passes; pass++) await eslint.lintFiles(linted);
 } else {
   const run = promisify(execFile);
   try {
@@ -59,7 +79,12 @@ if (child) {
   /** The instructions one fresh process runs for a configuration. */
   async function count(name) {
     const env = name === 'baseline' ? { ...process.env, BENCH_PLUGIN: path.resolve(baseline) } : process.env;
-    const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', self, '--child', name === 'baseline' ? 'strict' : name, '--files', String(files), '--passes', String(passes)];
+    const args = [
+      ...['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable'],
+      ...(argv.includes('--steady-heap') ? STEADY_HEAP : []),
+      ...[self, '--child', name === 'baseline' ? 'strict' : name, '--files', String(files), '--passes', String(passes)],
+      ...(only === null ? [] : ['--only', only]),
+    ];
     const { stderr } = await run('valgrind', args, { env, maxBuffer: 1 << 26 });
     const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
     if (!refs) throw new Error(`valgrind gave no instruction count for ${name}:\n${stderr.slice(-2000)}`);
@@ -83,7 +108,9 @@ if (child) {
   const work = (name) => median(counts[name]) - before;
   const floor = work('anyRule');
   const label = (name) => (name === 'baseline' ? `strict, ${baseline} (c₀)` : name);
-  console.log(`${files} generated files${passes > 1 ? `, linted ${passes} times in each process` : ''}, ${runs} run${runs > 1 ? 's' : ''} of each; instructions after loading, the lower median of the runs\n`);
+  const which = only === null ? `${files} generated files` : `the files matching /${only}/ of ${files} generated files`;
+  const heap = argv.includes('--steady-heap') ? ', with a steady heap (no mark-compacts)' : '';
+  console.log(`${which}${passes > 1 ? `, linted ${passes} times in each process` : ''}${heap}, ${runs} run${runs > 1 ? 's' : ''} of each; instructions after loading, the lower median of the runs\n`);
   console.log('| configuration | instructions | spread over runs | over (a′) |');
   console.log('|---|---:|---:|---:|');
   for (const name of names.slice(1)) {
