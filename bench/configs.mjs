@@ -57,10 +57,23 @@ const NO_OP_RULE = {
 
 /** `plugin.configs.strict` with every rule but one switched off: what that rule costs on its own. */
 export function ruleAloneConfig(ruleName) {
+  return strictWithRules(ruleName, (rule, id) => rule === id);
+}
+
+/**
+ * `plugin.configs.strict` with one rule switched off: set against strict, what that rule adds to the
+ * others, the work it shares with them being paid by them anyway.
+ */
+export function ruleLeftOutConfig(ruleName) {
+  return strictWithRules(ruleName, (rule, id) => rule !== id);
+}
+
+function strictWithRules(ruleName, keep) {
   const id = `${plugin.meta.namespace}/${ruleName}`;
+  if (!(ruleName in plugin.rules)) throw new Error(`Unknown rule "${ruleName}" in a benchmark configuration`);
   const blocks = plugin.configs.strict.map((block) => ({
     ...block,
-    rules: Object.fromEntries(Object.entries(block.rules ?? {}).filter(([rule]) => rule === id)),
+    rules: Object.fromEntries(Object.entries(block.rules ?? {}).filter(([rule]) => keep(rule, id))),
   }));
   return [...PARSERS, ...blocks];
 }
@@ -79,6 +92,7 @@ export function configFor(name) {
       return [...PARSERS, jestRecommended()];
     default:
       if (name.startsWith('alone:')) return ruleAloneConfig(name.slice('alone:'.length));
+      if (name.startsWith('without:')) return ruleLeftOutConfig(name.slice('without:'.length));
       throw new Error(`Unknown benchmark configuration "${name}"`);
   }
 }

@@ -29,7 +29,7 @@
 //
 // Usage: npm run build && node bench/instructions.mjs [--files N] [--runs N] [--passes N] [--configs a,b,…]
 //          [--baseline <built checkout>] [--only <pattern>] [--steady-heap]
-//   configurations as in bench/configs.mjs (anyRule, strict, recommended, alone:<rule>, …);
+//   configurations as in bench/configs.mjs (anyRule, strict, recommended, alone:<rule>, without:<rule>, …);
 //   --baseline also counts that build's strict (c₀); --passes 2 lints the corpus twice in each process
 //   (the second lint, with warm caches and compiled code, is the difference from --passes 1);
 //   --only lints just the corpus files whose path (relative to the corpus) matches a regular

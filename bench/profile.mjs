@@ -2,7 +2,7 @@
 // function, and the total per package. For finding what a rule spends its time on.
 //
 // Usage: npm run build && node bench/profile.mjs [configuration] [--files N] [--scaled COPIES] [--repeat N]
-//   configuration: floor | recommended | strict | jest | alone:<rule>   (default strict)
+//   configuration: floor | recommended | strict | jest | alone:<rule> | without:<rule>   (default strict)
 //   --scaled COPIES: lint the scaling check's integration file at COPIES× instead of the corpus
 import { ESLint } from 'eslint';
 import { execFileSync } from 'node:child_process';
