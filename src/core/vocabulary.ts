@@ -356,7 +356,11 @@ export function isConnectionCheckIn(facts: CallFacts): boolean {
   return CHECKIN_METHODS.has(facts.segments[facts.segments.length - 1] as string);
 }
 
-/** Connection strings and file names that keep a database in the test's own memory. */
+/**
+ * Connection strings and file names that keep a database in the test's own memory. Each names
+ * `memory`: require-cleanup reads a file's strings for them only when its text has that word
+ * (`DATABASE_STRING_WORDS`).
+ */
 const IN_MEMORY_STORE = /:memory:|[?&]mode=memory\b|^memory:\/\//;
 
 /**

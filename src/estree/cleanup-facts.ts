@@ -41,9 +41,11 @@ import { runnerSetupOf, type RunnerSetup } from './runner-setup';
 import { subjectOf } from './cleanup-subjects';
 import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, specifierFrom, type HooksFromElsewhere } from './unseen-hooks';
 import { exportOfSpecifier, isPackageOrBuiltin, moduleKeyOf } from './project-modules';
+import { mayContain } from './text-gates';
 import {
   boundaryFact,
   cleanupPlaceOf,
+  DATABASE_STRING_WORDS,
   dropsStoreMadeInTest,
   fullText,
   handsBoundary,
@@ -103,11 +105,12 @@ export function cleanupFactsGatherer(context: Context): {
   readonly finish: () => CleanupGathering | null;
 } {
   const gatherer = new CleanupGatherer(context);
+  // Strings say something only of a database kept in memory or named in a URL; most files name neither.
+  const readsStrings = mayContain(context.sourceCode, DATABASE_STRING_WORDS);
   return {
     listeners: {
       TaggedTemplateExpression: gatherer.noteTaggedTemplate.bind(gatherer),
-      Literal: gatherer.noteLiteral.bind(gatherer),
-      TemplateElement: gatherer.noteTemplateElement.bind(gatherer),
+      ...(readsStrings ? { Literal: gatherer.noteLiteral.bind(gatherer), TemplateElement: gatherer.noteTemplateElement.bind(gatherer) } : {}),
       Property: gatherer.noteProperty.bind(gatherer),
     },
     finish: gatherer.finish.bind(gatherer),

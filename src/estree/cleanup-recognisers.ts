@@ -563,6 +563,13 @@ export function isFreshDatabaseName(context: Context, property: TSESTree.Propert
   return hasRandomPart(context, value, 0);
 }
 
+/**
+ * What a file's text holds wherever one of its strings names a database kept in memory
+ * (`namesInMemoryStore`: always with `memory`) or is a database URL ({@link isFreshDatabaseUrl}: a
+ * scheme's `://`). A file without either has no string worth reading for them.
+ */
+export const DATABASE_STRING_WORDS = /memory|:\/\//;
+
 /** Schemes of database connection URLs. */
 const DATABASE_URL = /^(?:mongodb(?:\+srv)?|postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|cockroachdb):\/\//i;
 

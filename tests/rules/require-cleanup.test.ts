@@ -1561,6 +1561,37 @@ it('seeds ten invoices', async () => {
 });`,
     },
     {
+      name: 'node:test: a database in memory named with an escape, as the fallback of a variable',
+      filename: JS_FILE,
+      code: `
+const { Sequelize } = require('sequelize');
+const { test } = require('node:test');
+const assert = require('node:assert');
+
+const sequelize = new Sequelize(process.env.TEST_DATABASE ?? 'sqlite::\\u006demory:', { logging: false });
+
+test('stores a note', async () => {
+  await sequelize.models.Note.create({ body: 'hello' });
+  assert.equal(await sequelize.models.Note.count(), 1);
+});`,
+    },
+    {
+      name: 'Mocha: a database in memory named in a template literal, as the fallback of a variable',
+      filename: JS_FILE,
+      code: `
+const { Sequelize } = require('sequelize');
+const { expect } = require('chai');
+
+describe('notes', () => {
+  const sequelize = new Sequelize(process.env.TEST_DATABASE || \`sqlite::memory:\`);
+
+  it('stores a note', async () => {
+    await sequelize.models.Note.create({ body: 'hello' });
+    expect(await sequelize.models.Note.count()).to.equal(1);
+  });
+});`,
+    },
+    {
       name: 'a database in memory is thrown away with the process',
       filename: TS_FILE,
       code: `
