@@ -27,8 +27,18 @@
 // Collections are part of what a lint costs, so the figures set against the target are counted
 // without `--steady-heap`.
 //
+// `--phases` counts with callgrind instead of cachegrind and splits each process's count by what V8
+// was doing: its optimising compiler (`Runtime_CompileOptimized` and its on-stack-replacement twin),
+// compiling functions to bytecode on their first call (`Runtime_CompileLazy`: parsing included), its
+// baseline compiler, and the collector (`Heap::CollectGarbage`); what is left is running code (the
+// parser, ESLint, the rules). Each phase is counted inclusively, so a collection that starts inside a
+// compile counts in both; the callers of the collector are almost all the allocation slow path.
+// A callgrind run takes about as long as a cachegrind one. `--no-opt` passes V8's flag of that name,
+// which turns its optimising compiler off: every function stays in bytecode or baseline code, so the
+// count is of running code that V8 never optimised, with no optimising compiles at all.
+//
 // Usage: npm run build && node bench/instructions.mjs [--files N] [--runs N] [--passes N] [--configs a,b,…]
-//          [--baseline <built checkout>] [--only <pattern>] [--steady-heap]
+//          [--baseline <built checkout>] [--only <pattern>] [--steady-heap] [--phases] [--no-opt]
 //   configurations as in bench/configs.mjs (anyRule, strict, recommended, alone:<rule>, without:<rule>, …);
 //   --baseline also counts that build's strict (c₀); --passes 2 lints the corpus twice in each process
 //   (the second lint, with warm caches and compiled code, is the difference from --passes 1);
@@ -36,7 +46,8 @@
 //   expression, such as `unit` or `integration|int\.` for one layer's files.
 //   Needs valgrind. 150 files take about a minute a run.
 import { execFile } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -51,6 +62,14 @@ const child = valueOf('--child', null);
 const only = valueOf('--only', null);
 /** Large enough that no lint this script runs fills it: the old generation is never compacted. */
 const STEADY_HEAP = ['--initial-old-space-size=2048'];
+/** What `--phases` splits a count into: V8's entry points, each counted with what it calls. */
+const PHASES = [
+  { label: 'optimising compiles', symbols: ['v8::internal::Runtime_CompileOptimized(', 'v8::internal::Runtime_CompileOptimizedOSR('] },
+  { label: 'first-call compiles', symbols: ['v8::internal::Runtime_CompileLazy('] },
+  { label: 'baseline compiles', symbols: ['v8::internal::baseline::BaselineBatchCompiler::EnqueueFunction('] },
+  { label: 'collector', symbols: ['v8::internal::Heap::CollectGarbage('] },
+];
+const phases = argv.includes('--phases');
 
 if (child) {
   // Stopped before any rule runs; ESLint itself reads no clock while it lints.
@@ -71,24 +90,55 @@ if (child) {
     console.error('bench/instructions.mjs needs valgrind on the PATH (apt install valgrind).');
     process.exit(1);
   }
+  if (phases) {
+    // It exits with a failure even for `--version`: only a missing program counts.
+    const missing = await run('callgrind_annotate', ['--version']).then(
+      () => false,
+      (error) => error.code === 'ENOENT',
+    );
+    if (missing) {
+      console.error('bench/instructions.mjs --phases needs callgrind_annotate, which comes with valgrind, on the PATH.');
+      process.exit(1);
+    }
+  }
   writeCorpus(defaultCorpusDir(1, files), generateCorpus({ seed: 1, files }));
   const baseline = valueOf('--baseline', null);
   const names = ['nothing', ...valueOf('--configs', 'anyRule,strict').split(','), ...(baseline ? ['baseline'] : [])];
   const self = fileURLToPath(import.meta.url);
 
-  /** The instructions one fresh process runs for a configuration. */
+  const scratch = phases ? mkdtempSync(path.join(tmpdir(), 'instructions-')) : null;
+  let made = 0;
+
+  /** The instructions one fresh process runs for a configuration: in all, and by phase with `--phases`. */
   async function count(name) {
     const env = name === 'baseline' ? { ...process.env, BENCH_PLUGIN: path.resolve(baseline) } : process.env;
+    const out = scratch && path.join(scratch, `callgrind-${made++}.out`);
+    const tool = out ? ['--tool=callgrind', `--callgrind-out-file=${out}`] : ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null'];
     const args = [
-      ...['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable'],
+      ...tool,
+      ...[process.execPath, '--predictable'],
       ...(argv.includes('--steady-heap') ? STEADY_HEAP : []),
+      ...(argv.includes('--no-opt') ? ['--no-opt'] : []),
       ...[self, '--child', name === 'baseline' ? 'strict' : name, '--files', String(files), '--passes', String(passes)],
       ...(only === null ? [] : ['--only', only]),
     ];
     const { stderr } = await run('valgrind', args, { env, maxBuffer: 1 << 26 });
-    const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
-    if (!refs) throw new Error(`valgrind gave no instruction count for ${name}:\n${stderr.slice(-2000)}`);
-    return Number(refs[1].replaceAll(',', ''));
+    if (!out) {
+      const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
+      if (!refs) throw new Error(`valgrind gave no instruction count for ${name}:\n${stderr.slice(-2000)}`);
+      return { total: Number(refs[1].replaceAll(',', '')) };
+    }
+    const { stdout } = await run('callgrind_annotate', ['--inclusive=yes', '--threshold=100', out], { maxBuffer: 1 << 28 });
+    rmSync(out);
+    const costOf = (symbol) => {
+      const line = stdout.split('\n').find((text) => text.includes(symbol));
+      return line ? Number(line.trim().split(/\s+/)[0].replaceAll(',', '')) : 0;
+    };
+    const total = /([\d,]+)\s+\(100\.0%\)\s+PROGRAM TOTALS/.exec(stdout);
+    if (!total) throw new Error(`callgrind_annotate gave no total for ${name}`);
+    const counted = { total: Number(total[1].replaceAll(',', '')) };
+    for (const { label: phase, symbols } of PHASES) counted[phase] = symbols.reduce((sum, symbol) => sum + costOf(symbol), 0);
+    return counted;
   }
 
   // Two processes at a time on two CPUs: the counts do not depend on what else runs.
@@ -103,21 +153,52 @@ if (child) {
       }
     }),
   );
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
   const median = (values) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1];
-  const before = median(counts.nothing);
-  const work = (name) => median(counts[name]) - before;
+  /** The run whose total is the lower median, so that its phases add up to the figure shown. */
+  const medianRun = (name) => {
+    const sorted = [...counts[name]].sort((a, b) => a.total - b.total);
+    return sorted[(sorted.length - 1) >> 1];
+  };
+  const totals = Object.fromEntries(names.map((name) => [name, counts[name].map((counted) => counted.total)]));
+  const before = median(totals.nothing);
+  const work = (name) => median(totals[name]) - before;
   const floor = work('anyRule');
   const label = (name) => (name === 'baseline' ? `strict, ${baseline} (c₀)` : name);
   const which = only === null ? `${files} generated files` : `the files matching /${only}/ of ${files} generated files`;
-  const heap = argv.includes('--steady-heap') ? ', with a steady heap (no mark-compacts)' : '';
+  const heap = `${argv.includes('--steady-heap') ? ', with a steady heap (no mark-compacts)' : ''}${argv.includes('--no-opt') ? ', V8 optimising nothing (--no-opt)' : ''}`;
   console.log(`${which}${passes > 1 ? `, linted ${passes} times in each process` : ''}${heap}, ${runs} run${runs > 1 ? 's' : ''} of each; instructions after loading, the lower median of the runs\n`);
   console.log('| configuration | instructions | spread over runs | over (a′) |');
   console.log('|---|---:|---:|---:|');
   for (const name of names.slice(1)) {
-    const values = counts[name];
+    const values = totals[name];
     const spread = (Math.max(...values) - Math.min(...values)) / (median(values) - before);
     const over = name === 'anyRule' ? '—' : `${work(name) >= floor ? '+' : ''}${((work(name) / floor - 1) * 100).toFixed(1)}%`;
     console.log(`| ${label(name)} | ${(work(name) / 1e9).toFixed(2)} G | ${(spread * 100).toFixed(1)}% | ${over} |`);
   }
   console.log(`\nLoading, before any file is linted: ${(before / 1e9).toFixed(2)} G.`);
+  if (phases) {
+    // Each phase less the same phase of the process that lints nothing; the rest is what remains.
+    const nothing = medianRun('nothing');
+    const byPhase = (name) => {
+      const counted = medianRun(name);
+      const parts = PHASES.map(({ label: phase }) => counted[phase] - nothing[phase]);
+      return [...parts, counted.total - nothing.total - parts.reduce((sum, part) => sum + part, 0)];
+    };
+    const labels = [...PHASES.map(({ label: phase }) => phase), 'running code and the rest'];
+    const floorParts = byPhase('anyRule');
+    console.log(`\nBy phase (G; the run with the median total; in brackets, the difference from (a′)):\n`);
+    console.log(`| configuration | ${labels.join(' | ')} |`);
+    console.log(`|---|${labels.map(() => '---:').join('|')}|`);
+    for (const name of names.slice(1)) {
+      const parts = byPhase(name);
+      const cells = parts.map((part, index) => {
+        const own = (part / 1e9).toFixed(2);
+        if (name === 'anyRule') return own;
+        const over = (part - (floorParts[index] ?? 0)) / 1e9;
+        return `${own} (${over >= 0 ? '+' : ''}${over.toFixed(2)})`;
+      });
+      console.log(`| ${label(name)} | ${cells.join(' | ')} |`);
+    }
+  }
 }
