@@ -79,7 +79,7 @@ export interface BoundaryMockFinding {
   readonly what: string;
   /** How it was mocked, for a message: `` `jest.mock` ``, `an assignment`, ``a `__mocks__` import``. */
   readonly how: string;
-  /** What the test's calls no longer do, for a message: `this call no longer reaches the database`. */
+  /** What the mock does to the test's calls, for a message, with its connective: `so this call no longer reaches the database`. */
   readonly effect: string;
 }
 
@@ -126,19 +126,23 @@ function describeVia(via: string): string {
   return `\`${via}\``;
 }
 
-/** What the mocked thing's callers no longer do, in the words of the message. */
+/**
+ * What the mock does to the tests, in the words of the message, with the word that ties it to the
+ * mock: `so its calls no longer reach the database`. When the runner's setup files already replace the
+ * boundary, the mock is not why no test reaches it, and the message says where that comes from instead.
+ */
 function describeEffect(facts: BoundaryMockFacts, remedy: Remedy, kind: string): string {
   if (facts.replacedForEveryFile) {
     const reached = remedy === 'http' ? 'sends real requests there' : remedy === 'database' ? 'reaches the database' : `reaches the ${kind} service`;
     const replaced = facts.replacedForEveryFile === 'itself' ? 'it' : 'the client it is built on';
-    return `no test here ${reached}: the runner's setup files already replace ${replaced} for every test file, and the fix starts there`;
+    return `and no test here ${reached} in any case: the runner's setup files already replace ${replaced} for every test file, so the fix starts there`;
   }
   const whole = facts.thing === 'module' || facts.thing === 'export' || facts.thing === 'global' || facts.thing === 'double' || facts.thing === 'object';
   const subject = facts.answersSome ? 'the calls it answers itself no longer' : whole ? 'its calls no longer' : 'this call no longer';
   const verb = (singular: string, plural: string) => (whole || facts.answersSome ? plural : singular);
-  if (remedy === 'http') return `${subject} ${verb('sends a request', 'send requests')}`;
-  if (remedy === 'database') return `${subject} ${verb('reaches', 'reach')} the database`;
-  return `${subject} ${verb('reaches', 'reach')} the ${kind} service`;
+  if (remedy === 'http') return `so ${subject} ${verb('sends a request', 'send requests')}`;
+  if (remedy === 'database') return `so ${subject} ${verb('reaches', 'reach')} the database`;
+  return `so ${subject} ${verb('reaches', 'reach')} the ${kind} service`;
 }
 
 /**

@@ -52,11 +52,11 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ allow: [], autofix: false }],
     messages: {
       mockedDatabase:
-        'This test replaces {{what}} ({{kind}} boundary) with {{how}}, so {{effect}}. Use the real database and roll back what each test writes instead.',
+        'This test replaces {{what}} ({{kind}} boundary) with {{how}}, {{effect}}. Use the real database and roll back what each test writes instead.',
       mockedHttp:
-        'This test replaces {{what}} ({{kind}} boundary) with {{how}}, so {{effect}}. Keep the real client and fake the server with nock or msw instead.',
+        'This test replaces {{what}} ({{kind}} boundary) with {{how}}, {{effect}}. Keep the real client and fake the server with nock or msw instead.',
       mockedBoundary:
-        'This test replaces {{what}} ({{kind}} boundary) with {{how}}, so {{effect}}. Use a real one (local or in a throwaway container) and clean up after each test instead.',
+        'This test replaces {{what}} ({{kind}} boundary) with {{how}}, {{effect}}. Use a real one (local or in a throwaway container) and clean up after each test instead.',
       removeMock: 'Remove the mock of {{what}}.',
     },
   },

@@ -87,7 +87,9 @@ function checkFile(context: Context, options: Options[0]): void {
           { hook: 'afterAll', body: [`${nock}.enableNetConnect();`] },
         ])
       : null;
-    const why = request.letThrough ? `\`${request.letThrough}\` lets it through` : 'nothing in this file fakes that host';
+    // An SDK whose service spans several hosts (`hosts under twilio.com`) is named in the plural.
+    const faked = request.sdk?.service ? 'those hosts' : 'that host';
+    const why = request.letThrough ? `\`${request.letThrough}\` lets it through` : `nothing in this file fakes ${faked}`;
     const offered = edit && { messageId: 'disableNetConnect' as const, data: { nock }, fix: edit };
     reportWithEdit(context, {
       node: request.node,

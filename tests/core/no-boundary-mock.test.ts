@@ -19,34 +19,34 @@ const none = compileAllowList([]);
 
 describe('judgeBoundaryMock', () => {
   it.each([
-    ['a module mock of a database driver', facts({}), { remedy: 'database', kind: 'database', what: 'module `pg`', how: '`jest.mock`', effect: 'its calls no longer reach the database' }],
-    ['a stub of a method on a database client', facts({ via: 'sinon.stub', thing: 'member', name: 'pool.query' }), { remedy: 'database', kind: 'database', what: '`pool.query` from `pg`', how: '`sinon.stub`', effect: 'this call no longer reaches the database' }],
-    ['a stub of a whole object', facts({ via: 'sinon.stub', thing: 'object', name: 'pool' }), { remedy: 'database', kind: 'database', what: '`pool` from `pg`', how: '`sinon.stub`', effect: 'its calls no longer reach the database' }],
-    ['an HTTP client', facts({ via: 'vi.mock', name: 'axios', boundary: axios }), { remedy: 'http', kind: 'http', what: 'module `axios`', how: '`vi.mock`', effect: 'its calls no longer send requests' }],
-    ['a global replaced by assignment', facts({ via: 'assignment', thing: 'global', name: 'fetch', boundary: fetchGlobal }), { remedy: 'http', kind: 'http', what: 'global `fetch`', how: 'an assignment', effect: 'its calls no longer send requests' }],
-    ['a double of a type', facts({ via: 'mockDeep', thing: 'double', name: 'Redis', boundary: ioredis }), { remedy: 'other', kind: 'cache', what: '`Redis` from `ioredis`', how: '`mockDeep`', effect: 'its calls no longer reach the cache service' }],
-    ['a user adapter', facts({ via: 'vi.mock', name: repository.specifier, boundary: repository }), { remedy: 'database', kind: 'database', what: 'module `../../src/repositories/user-repository`', how: '`vi.mock`', effect: 'its calls no longer reach the database' }],
-    ['a hand-written mock', facts({ via: '__mocks__' }), { remedy: 'database', kind: 'database', what: 'module `pg`', how: 'a `__mocks__` import', effect: 'its calls no longer reach the database' }],
-    ['a user kind', facts({ boundary: { kind: 'search', role: 'adapter', specifier: '@elastic/elasticsearch' }, name: '@elastic/elasticsearch' }), { remedy: 'other', kind: 'search', what: 'module `@elastic/elasticsearch`', how: '`jest.mock`', effect: 'its calls no longer reach the search service' }],
+    ['a module mock of a database driver', facts({}), { remedy: 'database', kind: 'database', what: 'module `pg`', how: '`jest.mock`', effect: 'so its calls no longer reach the database' }],
+    ['a stub of a method on a database client', facts({ via: 'sinon.stub', thing: 'member', name: 'pool.query' }), { remedy: 'database', kind: 'database', what: '`pool.query` from `pg`', how: '`sinon.stub`', effect: 'so this call no longer reaches the database' }],
+    ['a stub of a whole object', facts({ via: 'sinon.stub', thing: 'object', name: 'pool' }), { remedy: 'database', kind: 'database', what: '`pool` from `pg`', how: '`sinon.stub`', effect: 'so its calls no longer reach the database' }],
+    ['an HTTP client', facts({ via: 'vi.mock', name: 'axios', boundary: axios }), { remedy: 'http', kind: 'http', what: 'module `axios`', how: '`vi.mock`', effect: 'so its calls no longer send requests' }],
+    ['a global replaced by assignment', facts({ via: 'assignment', thing: 'global', name: 'fetch', boundary: fetchGlobal }), { remedy: 'http', kind: 'http', what: 'global `fetch`', how: 'an assignment', effect: 'so its calls no longer send requests' }],
+    ['a double of a type', facts({ via: 'mockDeep', thing: 'double', name: 'Redis', boundary: ioredis }), { remedy: 'other', kind: 'cache', what: '`Redis` from `ioredis`', how: '`mockDeep`', effect: 'so its calls no longer reach the cache service' }],
+    ['a user adapter', facts({ via: 'vi.mock', name: repository.specifier, boundary: repository }), { remedy: 'database', kind: 'database', what: 'module `../../src/repositories/user-repository`', how: '`vi.mock`', effect: 'so its calls no longer reach the database' }],
+    ['a hand-written mock', facts({ via: '__mocks__' }), { remedy: 'database', kind: 'database', what: 'module `pg`', how: 'a `__mocks__` import', effect: 'so its calls no longer reach the database' }],
+    ['a user kind', facts({ boundary: { kind: 'search', role: 'adapter', specifier: '@elastic/elasticsearch' }, name: '@elastic/elasticsearch' }), { remedy: 'other', kind: 'search', what: 'module `@elastic/elasticsearch`', how: '`jest.mock`', effect: 'so its calls no longer reach the search service' }],
     [
       'a long name, cut short in the middle on one line so the mocked method stays',
       facts({ thing: 'member', name: 'getRepository(\n  await connect(options.database.url),\n).save' }),
-      { remedy: 'database', kind: 'database', what: '`getRepository( await connect(optio….save` from `pg`', how: '`jest.mock`', effect: 'this call no longer reaches the database' },
+      { remedy: 'database', kind: 'database', what: '`getRepository( await connect(optio….save` from `pg`', how: '`jest.mock`', effect: 'so this call no longer reaches the database' },
     ],
     [
       'a stub given a settled promise',
       facts({ via: 'vi.spyOn', thing: 'member', name: 'pool.query', returns: ['other'] }),
-      { remedy: 'database', kind: 'database', what: '`pool.query` from `pg`', how: '`vi.spyOn`', effect: 'this call no longer reaches the database' },
+      { remedy: 'database', kind: 'database', what: '`pool.query` from `pg`', how: '`vi.spyOn`', effect: 'so this call no longer reaches the database' },
     ],
     [
       'a whole module replaced by a factory of plain values: the module still stands in for the driver',
       facts({ returns: ['synchronous'] }),
-      { remedy: 'database', kind: 'database', what: 'module `pg`', how: '`jest.mock`', effect: 'its calls no longer reach the database' },
+      { remedy: 'database', kind: 'database', what: 'module `pg`', how: '`jest.mock`', effect: 'so its calls no longer reach the database' },
     ],
     [
       'a stub that returns the real client once and a fake once',
       facts({ via: 'vi.spyOn', thing: 'member', name: 'factory.connect', returns: ['real-client', 'other'] }),
-      { remedy: 'database', kind: 'database', what: '`factory.connect` from `pg`', how: '`vi.spyOn`', effect: 'this call no longer reaches the database' },
+      { remedy: 'database', kind: 'database', what: '`factory.connect` from `pg`', how: '`vi.spyOn`', effect: 'so this call no longer reaches the database' },
     ],
   ])('reports %s', (_label, input, expected) => {
     expect(judgeBoundaryMock(input, none)).toEqual(expected);

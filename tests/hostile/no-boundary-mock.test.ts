@@ -15,7 +15,7 @@ const database = (what: string, how: string) => ({
   what,
   kind: 'database',
   how,
-  effect: what.startsWith('module ') ? 'its calls no longer reach the database' : 'this call no longer reaches the database',
+  effect: what.startsWith('module ') ? 'so its calls no longer reach the database' : 'so this call no longer reaches the database',
 });
 
 ts.run('no-boundary-mock on hostile TypeScript', rule, {

@@ -258,11 +258,11 @@ describe('shifts', () => {
         {
           messageId: 'mockedDatabase',
           line: 8,
-          data: member('`baker.addShift` from `../../src/models/baker`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+          data: member('`baker.addShift` from `../../src/models/baker`', 'database', '`sinon.stub`', 'so this call no longer reaches the database'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`baker.addShift` from `../../src/models/baker`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+              data: member('`baker.addShift` from `../../src/models/baker`', 'database', '`sinon.stub`', 'so this call no longer reaches the database'),
               output: `const sinon = require('sinon');
 const Baker = require('../../src/models/baker');
 
@@ -281,11 +281,11 @@ describe('shifts', () => {
         {
           messageId: 'mockedDatabase',
           line: 9,
-          data: member('`Baker.findOne` from `../../src/models/baker`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+          data: member('`Baker.findOne` from `../../src/models/baker`', 'database', '`sinon.stub`', 'so this call no longer reaches the database'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`Baker.findOne` from `../../src/models/baker`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+              data: member('`Baker.findOne` from `../../src/models/baker`', 'database', '`sinon.stub`', 'so this call no longer reaches the database'),
               output: `const sinon = require('sinon');
 const Baker = require('../../src/models/baker');
 
@@ -320,11 +320,11 @@ describe('ovens', () => {
         {
           messageId: 'mockedDatabase',
           line: 6,
-          data: member('`OvenRepository.prototype.bake` from `../../src/data/oven-repository`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+          data: member('`OvenRepository.prototype.bake` from `../../src/data/oven-repository`', 'database', '`sinon.stub`', 'so this call no longer reaches the database'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`OvenRepository.prototype.bake` from `../../src/data/oven-repository`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+              data: member('`OvenRepository.prototype.bake` from `../../src/data/oven-repository`', 'database', '`sinon.stub`', 'so this call no longer reaches the database'),
               output: `
 describe('ovens', () => {
   it('reports a failed bake', async () => {
@@ -357,11 +357,11 @@ describe('checkout', () => {
         {
           messageId: 'mockedBoundary',
           line: 9,
-          data: member('`receipts.sendReceipt` from `../../src/services/receipts`', 'email', '`sinon.stub`', 'this call no longer reaches the email service'),
+          data: member('`receipts.sendReceipt` from `../../src/services/receipts`', 'email', '`sinon.stub`', 'so this call no longer reaches the email service'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`receipts.sendReceipt` from `../../src/services/receipts`', 'email', '`sinon.stub`', 'this call no longer reaches the email service'),
+              data: member('`receipts.sendReceipt` from `../../src/services/receipts`', 'email', '`sinon.stub`', 'so this call no longer reaches the email service'),
               output: `const sinon = require('sinon');
 
 const sandbox = sinon.createSandbox();
@@ -467,11 +467,11 @@ test('signs a baker up', async () => {
         {
           messageId: 'mockedHttp',
           line: 4,
-          data: member('module `../../src/services/newsletter`', 'email', '`vi.mock`', 'its calls no longer send requests'),
+          data: member('module `../../src/services/newsletter`', 'email', '`vi.mock`', 'so its calls no longer send requests'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('module `../../src/services/newsletter`', 'email', '`vi.mock`', 'its calls no longer send requests'),
+              data: member('module `../../src/services/newsletter`', 'email', '`vi.mock`', 'so its calls no longer send requests'),
               output: `import { test } from 'vitest';
 import { signUp } from '../../src/accounts';
 
@@ -500,11 +500,11 @@ test('starts a bake', async () => {
         {
           messageId: 'mockedBoundary',
           line: 4,
-          data: member('module `@temporalio/client`', 'queue', '`vi.mock`', 'its calls no longer reach the queue service'),
+          data: member('module `@temporalio/client`', 'queue', '`vi.mock`', 'so its calls no longer reach the queue service'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('module `@temporalio/client`', 'queue', '`vi.mock`', 'its calls no longer reach the queue service'),
+              data: member('module `@temporalio/client`', 'queue', '`vi.mock`', 'so its calls no longer reach the queue service'),
               output: `import { test } from 'vitest';
 import { startBakeWorkflow } from '../../src/jobs/bake-workflow';
 
@@ -532,11 +532,11 @@ test('bakes less when it rains', async () => {
         {
           messageId: 'mockedHttp',
           line: 5,
-          data: member('`weather.forecast` from `@bakery/services/weather`', 'http', '`vi.spyOn`', 'this call no longer sends a request'),
+          data: member('`weather.forecast` from `@bakery/services/weather`', 'http', '`vi.spyOn`', 'so this call no longer sends a request'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`weather.forecast` from `@bakery/services/weather`', 'http', '`vi.spyOn`', 'this call no longer sends a request'),
+              data: member('`weather.forecast` from `@bakery/services/weather`', 'http', '`vi.spyOn`', 'so this call no longer sends a request'),
               output: `import { test, expect } from 'vitest';
 
 test('bakes less when it rains', async () => {
@@ -563,11 +563,11 @@ test('uploads a photo', async () => {
         {
           messageId: 'mockedBoundary',
           line: 3,
-          data: member('module `@bakery/files`', 'storage', '`vi.mock`', 'its calls no longer reach the storage service'),
+          data: member('module `@bakery/files`', 'storage', '`vi.mock`', 'so its calls no longer reach the storage service'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('module `@bakery/files`', 'storage', '`vi.mock`', 'its calls no longer reach the storage service'),
+              data: member('module `@bakery/files`', 'storage', '`vi.mock`', 'so its calls no longer reach the storage service'),
               output: `import { test } from 'vitest';
 
 test('uploads a photo', async () => {
@@ -595,11 +595,11 @@ it('gives up when the bucket refuses', async () => {
         {
           messageId: 'mockedBoundary',
           line: 6,
-          data: member('`client.send` from `../../src/files/bucket`', 'storage', '`jest.spyOn`', 'this call no longer reaches the storage service'),
+          data: member('`client.send` from `../../src/files/bucket`', 'storage', '`jest.spyOn`', 'so this call no longer reaches the storage service'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`client.send` from `../../src/files/bucket`', 'storage', '`jest.spyOn`', 'this call no longer reaches the storage service'),
+              data: member('`client.send` from `../../src/files/bucket`', 'storage', '`jest.spyOn`', 'so this call no longer reaches the storage service'),
               output: `import BucketStore from '../../src/files/bucket';
 
 it('gives up when the bucket refuses', async () => {
@@ -631,11 +631,11 @@ test('books a sale', async () => {
         {
           messageId: 'mockedDatabase',
           line: 8,
-          data: member('`ledger.append` from `../../src/ledger`', 'database', '`vi.spyOn`', 'this call no longer reaches the database'),
+          data: member('`ledger.append` from `../../src/ledger`', 'database', '`vi.spyOn`', 'so this call no longer reaches the database'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`ledger.append` from `../../src/ledger`', 'database', '`vi.spyOn`', 'this call no longer reaches the database'),
+              data: member('`ledger.append` from `../../src/ledger`', 'database', '`vi.spyOn`', 'so this call no longer reaches the database'),
               output: `import { test } from 'vitest';
 import { TestServer } from '../../src/test-server';
 import { LedgerStore } from '../../src/ledger';
@@ -666,11 +666,11 @@ test('reports a failed import', async () => {
         {
           messageId: 'mockedDatabase',
           line: 5,
-          data: member('`ImportJob.prototype.run` from `../../src/jobs/import-job`', 'database', '`vi.spyOn`', 'this call no longer reaches the database'),
+          data: member('`ImportJob.prototype.run` from `../../src/jobs/import-job`', 'database', '`vi.spyOn`', 'so this call no longer reaches the database'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`ImportJob.prototype.run` from `../../src/jobs/import-job`', 'database', '`vi.spyOn`', 'this call no longer reaches the database'),
+              data: member('`ImportJob.prototype.run` from `../../src/jobs/import-job`', 'database', '`vi.spyOn`', 'so this call no longer reaches the database'),
               output: `import { test } from 'vitest';
 
 test('reports a failed import', async () => {
@@ -737,11 +737,11 @@ ts.run('no-boundary-mock: a module mock that keeps the rest of the real module (
         {
           messageId: 'mockedBoundary',
           line: 4,
-          data: member('`sendReceipt` from `../../src/services/receipts`', 'email', '`vi.mock`', 'its calls no longer reach the email service'),
+          data: member('`sendReceipt` from `../../src/services/receipts`', 'email', '`vi.mock`', 'so its calls no longer reach the email service'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`sendReceipt` from `../../src/services/receipts`', 'email', '`vi.mock`', 'its calls no longer reach the email service'),
+              data: member('`sendReceipt` from `../../src/services/receipts`', 'email', '`vi.mock`', 'so its calls no longer reach the email service'),
               output: WITHOUT_MOCK(
                 `import { test, expect } from 'vitest';
 import { sendReceipt } from '../../src/services/receipts';`,
@@ -763,11 +763,11 @@ import { sendReceipt } from '../../src/services/receipts';`,
         {
           messageId: 'mockedHttp',
           line: 3,
-          data: member('`forecast` from `../../src/services/weather`', 'http', '`jest.mock`', 'its calls no longer send requests'),
+          data: member('`forecast` from `../../src/services/weather`', 'http', '`jest.mock`', 'so its calls no longer send requests'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`forecast` from `../../src/services/weather`', 'http', '`jest.mock`', 'its calls no longer send requests'),
+              data: member('`forecast` from `../../src/services/weather`', 'http', '`jest.mock`', 'so its calls no longer send requests'),
               output: WITHOUT_MOCK(
                 `import { forecast } from '../../src/services/weather';`,
                 `it('reads the forecast', async () => {

@@ -84,7 +84,7 @@ describe('orders', () => {
           line: 6,
           column: 19,
           endColumn: 54,
-          data: { what: '`Pool.prototype.query` from `pg`', kind: 'database', how: '`sinon.stub`', effect: 'this call no longer reaches the database' },
+          data: { what: '`Pool.prototype.query` from `pg`', kind: 'database', how: '`sinon.stub`', effect: 'so this call no longer reaches the database' },
         },
       ],
     },

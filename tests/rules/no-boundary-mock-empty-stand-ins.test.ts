@@ -43,7 +43,7 @@ const JS_TEST = path.join(root, 'tests/integration/ledger.test.js');
 
 /** The finding for a database module mocked with `how` at `line`, with its one edit: the mock taken out. */
 function mockedDatabase(what: string, how: string, line: number, output: string) {
-  const data = { what, kind: 'database', how, effect: 'its calls no longer reach the database' };
+  const data = { what, kind: 'database', how, effect: 'so its calls no longer reach the database' };
   return { messageId: 'mockedDatabase' as const, line, data, suggestions: [{ messageId: 'removeMock' as const, data, output }] };
 }
 

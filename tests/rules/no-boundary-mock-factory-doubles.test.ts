@@ -32,11 +32,11 @@ describe('listOrders', () => {
         {
           messageId: 'mockedDatabase',
           line: 5,
-          data: { what: 'module `@prisma/client`', kind: 'database', how: '`jest.mock`', effect: 'its calls no longer reach the database' },
+          data: { what: 'module `@prisma/client`', kind: 'database', how: '`jest.mock`', effect: 'so its calls no longer reach the database' },
           suggestions: [
             {
               messageId: 'removeMock',
-              data: { what: 'module `@prisma/client`', kind: 'database', how: '`jest.mock`', effect: 'its calls no longer reach the database' },
+              data: { what: 'module `@prisma/client`', kind: 'database', how: '`jest.mock`', effect: 'so its calls no longer reach the database' },
               output: `import { listOrders } from '../../src/orders';
 
 describe('listOrders', () => {

@@ -9,7 +9,7 @@ import rule from '../../src/rules/no-boundary-mock';
 const ts = new RuleTester();
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
 
-const http = (how: string) => ({ what: 'module `postmark`', kind: 'email', how, effect: 'its calls no longer send requests' });
+const http = (how: string) => ({ what: 'module `postmark`', kind: 'email', how, effect: 'so its calls no longer send requests' });
 
 ts.run('no-boundary-mock: a hosted email SDK (Vitest)', rule, {
   valid: [],
@@ -113,7 +113,7 @@ describe('welcome mail', () => {
         {
           messageId: 'mockedHttp',
           line: 5,
-          data: { what: 'module `resend`', kind: 'email', how: '`vi.mock`', effect: 'its calls no longer send requests' },
+          data: { what: 'module `resend`', kind: 'email', how: '`vi.mock`', effect: 'so its calls no longer send requests' },
           suggestions: [{ messageId: 'removeMock', data: { what: 'module `resend`' }, output: `import { Resend } from 'resend';
 import { describe, expect, it } from 'vitest';
 import { sendWelcome } from '../../src/mail/welcome';

@@ -160,11 +160,11 @@ test('reports a lost connection', async () => {
         {
           messageId: 'mockedDatabase',
           line: 7,
-          data: member('`pool.query` from `pg`', 'database', '`mock.method`', 'this call no longer reaches the database'),
+          data: member('`pool.query` from `pg`', 'database', '`mock.method`', 'so this call no longer reaches the database'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`pool.query` from `pg`', 'database', '`mock.method`', 'this call no longer reaches the database'),
+              data: member('`pool.query` from `pg`', 'database', '`mock.method`', 'so this call no longer reaches the database'),
               output: `import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Pool } from '../../src/index';
@@ -219,11 +219,11 @@ describe('ordering', () => {
         {
           messageId: 'mockedDatabase',
           line: 7,
-          data: member('`OrderRepository.prototype.addOrder` from `../../src/data/order-repository`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+          data: member('`OrderRepository.prototype.addOrder` from `../../src/data/order-repository`', 'database', '`sinon.stub`', 'so this call no longer reaches the database'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('`OrderRepository.prototype.addOrder` from `../../src/data/order-repository`', 'database', '`sinon.stub`', 'this call no longer reaches the database'),
+              data: member('`OrderRepository.prototype.addOrder` from `../../src/data/order-repository`', 'database', '`sinon.stub`', 'so this call no longer reaches the database'),
               output: `const sinon = require('sinon');
 
 describe('ordering', () => {

@@ -37,7 +37,7 @@ const partly = {
   what: 'global `fetch`',
   kind: 'http',
   how: '`vi.stubGlobal`',
-  effect: 'the calls it answers itself no longer send requests',
+  effect: 'so the calls it answers itself no longer send requests',
 };
 
 /**

@@ -17,7 +17,7 @@ const FILE_TS = 'tests/integration/orders.test.ts';
 const FILE_JS = 'tests/integration/orders.test.js';
 
 const member = (kind: string, what: string, how: string, effect: string) => ({ what, kind, how, effect });
-const dbMember = (what: string, how: string) => member('database', what, how, 'this call no longer reaches the database');
+const dbMember = (what: string, how: string) => member('database', what, how, 'so this call no longer reaches the database');
 
 ts.run('no-boundary-mock: what is a client', rule, {
   valid: [
@@ -217,12 +217,12 @@ vi.spyOn(QueueHealth, 'connection', 'get').mockReturnValue({ llen: () => new Pro
       errors: [
         {
           messageId: 'mockedBoundary',
-          data: member('cache', '`QueueHealth.connection` from `ioredis`', '`vi.spyOn`', 'this call no longer reaches the cache service'),
+          data: member('cache', '`QueueHealth.connection` from `ioredis`', '`vi.spyOn`', 'so this call no longer reaches the cache service'),
           line: 5,
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('cache', '`QueueHealth.connection` from `ioredis`', '`vi.spyOn`', 'this call no longer reaches the cache service'),
+              data: member('cache', '`QueueHealth.connection` from `ioredis`', '`vi.spyOn`', 'so this call no longer reaches the cache service'),
               // The stub was all the file did with the class, the type and Vitest: their imports go too.
               output: ``,
             },
@@ -426,7 +426,7 @@ it('saves an invoice', async () => {
       errors: [
         {
           messageId: 'mockedDatabase',
-          data: member('database', 'module `pg`', '`vi.mock`', 'its calls no longer reach the database'),
+          data: member('database', 'module `pg`', '`vi.mock`', 'so its calls no longer reach the database'),
           line: 5,
           suggestions: [{ messageId: 'removeMock', data: { what: 'module `pg`' }, output: `import { expect, it } from 'vitest';
 import { saveInvoice } from '../../src/invoices';
@@ -515,7 +515,7 @@ it('uploads', async () => {
       errors: [
         {
           messageId: 'mockedBoundary',
-          data: member('storage', '`s3.send` from `@aws-sdk/client-s3`', '`vi.spyOn`', 'this call no longer reaches the storage service'),
+          data: member('storage', '`s3.send` from `@aws-sdk/client-s3`', '`vi.spyOn`', 'so this call no longer reaches the storage service'),
           suggestions: [],
         },
       ],
@@ -550,11 +550,11 @@ it('reads rates', async () => {
       errors: [
         {
           messageId: 'mockedHttp',
-          data: member('http', '`axios.get` from `axios`', '`vi.spyOn`', 'this call no longer sends a request'),
+          data: member('http', '`axios.get` from `axios`', '`vi.spyOn`', 'so this call no longer sends a request'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('http', '`axios.get` from `axios`', '`vi.spyOn`', 'this call no longer sends a request'),
+              data: member('http', '`axios.get` from `axios`', '`vi.spyOn`', 'so this call no longer sends a request'),
               output: `import { it } from 'vitest';
 import { fetchRates } from '../../src/rates';
 
@@ -720,11 +720,11 @@ it('caches an order', async () => {
         {
           messageId: 'mockedBoundary',
           line: 1,
-          data: member('cache', '`Redis` from `ioredis`', '`jest.mock`', 'its calls no longer reach the cache service'),
+          data: member('cache', '`Redis` from `ioredis`', '`jest.mock`', 'so its calls no longer reach the cache service'),
           suggestions: [
             {
               messageId: 'removeMock',
-              data: member('cache', '`Redis` from `ioredis`', '`jest.mock`', 'its calls no longer reach the cache service'),
+              data: member('cache', '`Redis` from `ioredis`', '`jest.mock`', 'so its calls no longer reach the cache service'),
               output: `const { cacheOrder } = require('../../src/orders');
 
 it('caches an order', async () => {

@@ -62,7 +62,7 @@ describe('no-boundary-mock when the runner setup files already mock the boundary
       'tests/setup.ts': "import { vi } from 'vitest';\n\nvi.mock('pg');\n",
     });
     expect(messages).toEqual([
-      "This test replaces module `../../src/invoices` (database boundary) with `vi.mock`, so no test here reaches the database: the runner's setup files already replace the client it is built on for every test file, and the fix starts there. Use the real database and roll back what each test writes instead.",
+      "This test replaces module `../../src/invoices` (database boundary) with `vi.mock`, and no test here reaches the database in any case: the runner's setup files already replace the client it is built on for every test file, so the fix starts there. Use the real database and roll back what each test writes instead.",
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('no-boundary-mock when the runner setup files already mock the boundary
       'tests/setup.ts': "import { vi } from 'vitest';\n\nvi.mock('../src/invoices');\n",
     });
     expect(messages).toEqual([
-      "This test replaces module `../../src/invoices` (database boundary) with `vi.mock`, so no test here reaches the database: the runner's setup files already replace it for every test file, and the fix starts there. Use the real database and roll back what each test writes instead.",
+      "This test replaces module `../../src/invoices` (database boundary) with `vi.mock`, and no test here reaches the database in any case: the runner's setup files already replace it for every test file, so the fix starts there. Use the real database and roll back what each test writes instead.",
     ]);
   });
 
@@ -129,7 +129,7 @@ vi.mock('pg', async (importOriginal) => {
 `,
     });
     expect(messages).toEqual([
-      "This test replaces module `../../src/invoices` (database boundary) with `vi.mock`, so no test here reaches the database: the runner's setup files already replace the client it is built on for every test file, and the fix starts there. Use the real database and roll back what each test writes instead.",
+      "This test replaces module `../../src/invoices` (database boundary) with `vi.mock`, and no test here reaches the database in any case: the runner's setup files already replace the client it is built on for every test file, so the fix starts there. Use the real database and roll back what each test writes instead.",
     ]);
   });
 

@@ -68,7 +68,7 @@ describe('waitForHealthy', () => {
   });
 });
 `,
-      errors: [{ messageId: 'mockedHttp', line: 7, data: { what: '`request` from `undici`', kind: 'http', how: '`vi.mock`', effect: 'its calls no longer send requests' }, suggestions: [] }],
+      errors: [{ messageId: 'mockedHttp', line: 7, data: { what: '`request` from `undici`', kind: 'http', how: '`vi.mock`', effect: 'so its calls no longer send requests' }, suggestions: [] }],
     },
   ],
 });

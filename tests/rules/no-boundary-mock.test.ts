@@ -32,13 +32,13 @@ const database = (what: string, how: string, whole = wholeThing(what)) => ({
   what,
   kind: 'database',
   how,
-  effect: whole ? 'its calls no longer reach the database' : 'this call no longer reaches the database',
+  effect: whole ? 'so its calls no longer reach the database' : 'so this call no longer reaches the database',
 });
 const http = (what: string, how: string, whole = wholeThing(what)) => ({
   what,
   kind: 'http',
   how,
-  effect: whole ? 'its calls no longer send requests' : 'this call no longer sends a request',
+  effect: whole ? 'so its calls no longer send requests' : 'so this call no longer sends a request',
 });
 
 ts.run('no-boundary-mock (Jest, TypeScript)', rule, {
@@ -341,7 +341,7 @@ it('finds a user', async () => {
       output: [`jest.mock('ioredis');\n\ntest('x', () => {});\n`, `test('x', () => {});\n`],
       errors: [
         { messageId: 'mockedDatabase', data: database('module `pg`', '`jest.mock`'), line: 1 },
-        { messageId: 'mockedBoundary', data: { what: 'module `ioredis`', kind: 'cache', how: '`jest.mock`', effect: 'its calls no longer reach the cache service' }, line: 2 },
+        { messageId: 'mockedBoundary', data: { what: 'module `ioredis`', kind: 'cache', how: '`jest.mock`', effect: 'so its calls no longer reach the cache service' }, line: 2 },
       ],
     },
     {
@@ -589,7 +589,7 @@ const prisma = mockDeep<PrismaClient>();
       name: 'mock of a cache client type',
       filename: 'tests/integration/session-store.test.ts',
       code: `import { mock } from 'vitest-mock-extended';\nimport Redis from 'ioredis';\nconst redis = mock<Redis>();\n`,
-      errors: [{ messageId: 'mockedBoundary', data: { what: '`Redis` from `ioredis`', kind: 'cache', how: '`mock`', effect: 'its calls no longer reach the cache service' }, suggestions: [] }],
+      errors: [{ messageId: 'mockedBoundary', data: { what: '`Redis` from `ioredis`', kind: 'cache', how: '`mock`', effect: 'so its calls no longer reach the cache service' }, suggestions: [] }],
     },
     {
       name: 'createMock of a TypeORM repository',
@@ -751,11 +751,11 @@ const { OrderPublisher } = await import('../../src/adapters/events/order-publish
       errors: [
         {
           messageId: 'mockedBoundary',
-          data: { what: 'module `amqplib`', kind: 'queue', how: '`vi.mock`', effect: 'its calls no longer reach the queue service' },
+          data: { what: 'module `amqplib`', kind: 'queue', how: '`vi.mock`', effect: 'so its calls no longer reach the queue service' },
           suggestions: [
             {
               messageId: 'removeMock',
-              data: { what: 'module `amqplib`', kind: 'queue', how: '`vi.mock`', effect: 'its calls no longer reach the queue service' },
+              data: { what: 'module `amqplib`', kind: 'queue', how: '`vi.mock`', effect: 'so its calls no longer reach the queue service' },
               output: `const { OrderPublisher } = await import('../../src/adapters/events/order-publisher.js');\n`,
             },
           ],
@@ -880,11 +880,11 @@ it('sends', () => {
       errors: [
         {
           messageId: 'mockedBoundary',
-          data: { what: '`client.send` from `@aws-sdk/client-sqs`', kind: 'queue', how: '`sinon.stub`', effect: 'this call no longer reaches the queue service' },
+          data: { what: '`client.send` from `@aws-sdk/client-sqs`', kind: 'queue', how: '`sinon.stub`', effect: 'so this call no longer reaches the queue service' },
           suggestions: [
             {
               messageId: 'removeMock',
-              data: { what: '`client.send` from `@aws-sdk/client-sqs`', kind: 'queue', how: '`sinon.stub`', effect: 'this call no longer reaches the queue service' },
+              data: { what: '`client.send` from `@aws-sdk/client-sqs`', kind: 'queue', how: '`sinon.stub`', effect: 'so this call no longer reaches the queue service' },
               output: `const sinon = require('sinon');
 const { SQSClient } = require('@aws-sdk/client-sqs');
 const client = new SQSClient({});

@@ -1294,7 +1294,7 @@ test('sends a text', async () => {
   expect(message.sid).toBeDefined();
 });
 `,
-      errors: [{ messageId: 'sdkClient', line: 3, column: 13, data: { client: 'twilio client', origin: 'hosts under twilio.com', whose: '', why: 'nothing in this file fakes that host' } }],
+      errors: [{ messageId: 'sdkClient', line: 3, column: 13, data: { client: 'twilio client', origin: 'hosts under twilio.com', whose: '', why: 'nothing in this file fakes those hosts' } }],
     },
     {
       name: 'Vitest: an SDK client sends to its default host, which the file never names',
