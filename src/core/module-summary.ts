@@ -36,7 +36,11 @@ export type HookEffect =
   | 'unknown'; // calls something that could not be read
 
 export interface HookSummary {
-  readonly kind: HookKind;
+  /**
+   * Which hook it is; `unknown` for one that a function the summary cannot read may register, whose
+   * effects are `unknown` too.
+   */
+  readonly kind: HookKind | 'unknown';
   readonly effects: readonly HookEffect[];
 }
 

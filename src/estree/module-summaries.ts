@@ -1071,9 +1071,9 @@ function exportSummary(reader: Reader, ref: ExportRef): ExportSummary {
 /**
  * A hook that a project function the summary cannot read may register when it is called: which one,
  * and what it does, cannot be told. Its effect is `unknown`, and a hook whose effect is unknown makes
- * the hooks it stands among unseen, so its kind is never read.
+ * the hooks it stands among unseen.
  */
-const UNSEEN_HOOK: HookSummary = { kind: 'afterEach', effects: ['unknown'] };
+const UNSEEN_HOOK: HookSummary = { kind: 'unknown', effects: ['unknown'] };
 
 const UNKNOWN_EXPORT: ExportSummary = { value: { type: 'unknown' }, registersHooks: [UNSEEN_HOOK], boundaryKinds: [], effects: ['unknown'] };
 

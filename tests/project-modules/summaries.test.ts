@@ -290,6 +290,9 @@ describe('a helper that registers hooks', () => {
     const helpers = known(summaryOfSpecifier(context, './helpers'));
     expect(helpers.hooksOnImport).toEqual([]);
     expect(unseen(helpers.exports.get('useDatabase')?.registersHooks)).toBe(true);
+    // Which hook it may be cannot be told either.
+    expect(known(summaryOfSpecifier(context, './setup')).hooksOnImport).toEqual([{ kind: 'unknown', effects: ['unknown'] }]);
+    expect(helpers.exports.get('useDatabase')?.registersHooks).toEqual([{ kind: 'unknown', effects: ['unknown'] }]);
     // A function it can read registers nothing.
     expect(helpers.exports.get('label')?.registersHooks).toEqual([]);
   });
