@@ -21,6 +21,7 @@ import { boundaryOfSpecifier } from './boundary-values';
 import { clientOfType } from './boundary-clients';
 import { callChain, callFacts, callRoleOf, isWithin, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { isStaticFactory } from './cleanup-recognisers';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
 import { calledLocalFunction, someCallIn, type FunctionNode } from './local-bindings';
@@ -182,7 +183,8 @@ class Collector {
         this.tests.set(id, call);
         const wrapped = wrappedCallbackOf(call);
         if (wrapped) this.wrapped.set(wrapped, id);
-        testFacts.push({ id, suite, runs: runsOf(call), ...(runsMoreThanWritten(this.context, call, isSuite) ? { runsMore: true } : {}) });
+        const repeats = loopRepeatsOf(this.context, call, isSuite);
+        testFacts.push({ id, suite, runs: runsOf(call) * repeats.times, ...(repeats.more ? { runsMore: true } : {}) });
       } else {
         const id = this.id();
         this.ids.set(call.node, id);
@@ -1002,36 +1004,78 @@ function eachTableOf(call: TestCall): Node | null | undefined {
 }
 
 /**
- * Whether a test may run more often than its rows show, for each run of the hooks around it: its
- * `each` table is not written out, or it stands in a loop, in a callback of an iterating method
- * (`cases.forEach((c) => it(…))`) or in a function of the file called more than once
- * (`function behaves(check) { it(…) }`, then `behaves(a); behaves(b)`) inside its suite. A loop
- * around the whole suite repeats the suite's hooks as well, so it changes no count.
+ * How many times the loops between a test and its suite run it, for each run of the hooks around it,
+ * and whether it may run more often still. A loop over an array written out in the file counts its
+ * items (`for (const c of [a, b])`, `[a, b].forEach((c) => it(…))`, or a `const` array of the file
+ * used only to be looped over). Anything else makes the count a lower bound: an `each` table not
+ * written out, any other loop, an iterating method on anything but such an array, or a function of
+ * the file called more than once (`function behaves(check) { it(…) }`, then `behaves(a); behaves(b)`).
+ * A loop around the whole suite repeats the suite's hooks as well, so it changes no count.
  */
-function runsMoreThanWritten(context: Context, call: TestCall, isSuite: (node: Node) => boolean): boolean {
+function loopRepeatsOf(context: Context, call: TestCall, isSuite: (node: Node) => boolean): { times: number; more: boolean } {
   const table = eachTableOf(call);
-  if (table !== null && table?.type !== AST_NODE_TYPES.ArrayExpression) return true;
-  for (let node: Node | undefined = call.node.parent; node && !isSuite(node); node = node.parent) {
+  if (table !== null && table?.type !== AST_NODE_TYPES.ArrayExpression) return { times: 1, more: true };
+  let times = 1;
+  let child: Node = call.node;
+  for (let node: Node | undefined = call.node.parent; node && !isSuite(node); child = node, node = node.parent) {
     switch (node.type) {
+      case AST_NODE_TYPES.ForOfStatement: {
+        const items = node.body === child && !node.await ? writtenItemsOf(context, node.right) : null;
+        if (items === null) return { times, more: true };
+        times *= items;
+        break;
+      }
       case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForOfStatement:
       case AST_NODE_TYPES.ForInStatement:
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement:
-        return true;
-      case AST_NODE_TYPES.CallExpression:
-        if (node.callee.type === AST_NODE_TYPES.MemberExpression && ITERATING_METHODS.has(propertyName(node.callee) ?? '')) return true;
+        return { times, more: true };
+      case AST_NODE_TYPES.CallExpression: {
+        if (node.callee.type !== AST_NODE_TYPES.MemberExpression || !ITERATING_METHODS.has(propertyName(node.callee) ?? '')) break;
+        const items = node.arguments[0] === child ? writtenItemsOf(context, node.callee.object) : null;
+        if (items === null) return { times, more: true };
+        times *= items;
         break;
+      }
       case AST_NODE_TYPES.FunctionDeclaration:
       case AST_NODE_TYPES.FunctionExpression:
       case AST_NODE_TYPES.ArrowFunctionExpression:
-        if (calledMoreThanOnce(context, node)) return true;
+        if (calledMoreThanOnce(context, node)) return { times, more: true };
         break;
       default:
         break;
     }
   }
-  return false;
+  return { times, more: false };
+}
+
+/**
+ * How many items an array written out in the file holds, when that is certain: an array literal
+ * without spreads or holes, or a `const` of the file set to one and only ever looped over or asked
+ * its `length` (nothing can add to it). `null` otherwise.
+ */
+function writtenItemsOf(context: Context, node: Node): number | null {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.ArrayExpression) {
+    return value.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement) ? value.elements.length : null;
+  }
+  if (value.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context.sourceCode.getScope(value), value);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || definition?.type !== 'Variable' || definition.parent.kind !== 'const' || definition.node.id.type !== AST_NODE_TYPES.Identifier) return null;
+  const initial = definition.node.init && unwrap(definition.node.init);
+  if (initial?.type !== AST_NODE_TYPES.ArrayExpression) return null;
+  const onlyLooped = variable.references.every((reference) => {
+    if (reference.init) return true;
+    const use = reference.identifier;
+    const parent = use.parent;
+    if (parent?.type === AST_NODE_TYPES.ForOfStatement) return parent.right === use;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return false;
+    const name = propertyName(parent);
+    if (name === 'length') return true;
+    return name !== null && ITERATING_METHODS.has(name) && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+  });
+  return onlyLooped ? writtenItemsOf(context, initial) : null;
 }
 
 /** Whether a function of the file is named and called by that name in two or more places. */

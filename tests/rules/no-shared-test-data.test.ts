@@ -1402,7 +1402,7 @@ test('charges again', async () => {
   ],
   invalid: [
     {
-      name: 'Vitest: rows seeded once for tests written in a loop, so the count is a lower bound',
+      name: 'Vitest: rows seeded once for tests written in a loop over an array of the file, counted item by item',
       filename: JS_FILE,
       code: `
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -1430,7 +1430,7 @@ describe('prices', () => {
         {
           messageId: 'sharedData',
           line: 10,
-          data: { hook: 'beforeAll', shared: 'a suite of at least 2 tests', sources: '`db().insert()` (line 10)' },
+          data: { hook: 'beforeAll', shared: 'a suite of 6 tests', sources: '`db().insert()` (line 10)' },
         },
       ],
     },
