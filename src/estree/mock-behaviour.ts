@@ -354,8 +354,9 @@ function isMemberReadElsewhere(context: Context, object: Node, method: string, e
 
 /**
  * Whether a stand-in function calls the method it replaces, kept in a variable before the mock
- * (`const original = repo.find.bind(repo)`, `const find = repo.find`): the real call still happens,
- * with something added around it.
+ * (`const original = repo.find.bind(repo)`, `const find = repo.find`) or by its name on another
+ * object (`otherRepo.find(…args)`, after a stub on the prototype is restored): the real call still
+ * happens, with something added around it.
  */
 export function callsOriginal(context: Context, stand: Node, mockedMethod: string): boolean {
   const fn = unwrap(stand);
@@ -366,6 +367,12 @@ export function callsOriginal(context: Context, stand: Node, mockedMethod: strin
   while (scopes.length > 0) {
     const current = scopes.pop() as TSESLint.Scope.Scope;
     for (const reference of current.references) {
+      // `repository.method(…)`: the replaced method itself, called on another object (an instance of
+      // the class whose prototype is stubbed, once the stub is restored), does what it did.
+      const used = reference.identifier.parent;
+      if (used?.type === AST_NODE_TYPES.MemberExpression && used.object === reference.identifier && propertyName(used) === mockedMethod && used.parent.type === AST_NODE_TYPES.CallExpression && used.parent.callee === used) {
+        return true;
+      }
       // `original(…)`, or `original.call(…)` / `original.apply(…)`.
       let callee: Node = reference.identifier;
       const member = callee.parent;

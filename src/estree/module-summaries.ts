@@ -1104,7 +1104,8 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
     // loading several makes it application code, not one boundary's adapter.
     const kind = reader.ownClientKinds.size === 1 ? [...reader.ownClientKinds][0] : undefined;
     const defined = classMembersOf(reader, node);
-    const value: ExportValue = clientOfWhatItIsHanded(reader, node) ?? (kind ? { type: 'boundary-client', kind } : reader.complete ? { type: 'other' } : { type: 'unknown' });
+    const value: ExportValue =
+      clientOfWhatItIsHanded(reader, node) ?? (kind ? { type: 'boundary-client', kind } : (adapterExtended(reader, node) ?? (reader.complete ? { type: 'other' } : { type: 'unknown' })));
     return {
       value,
       registersHooks: [],
@@ -1130,6 +1131,23 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
   const summary: ExportSummary = { value, registersHooks: [], boundaryKinds: value.type === 'boundary-client' ? [value.kind] : [], effects: [] };
   const defined = value.type === 'boundary-client' ? schemaMembersOf(reader, node) : [];
   return defined.length > 0 ? { ...summary, definedMembers: defined } : summary;
+}
+
+/**
+ * What a class that extends another class of the project is, when that class is one boundary's
+ * adapter (`class TenantRepository extends BaseRepository`, the base class in a module that loads the
+ * database's client): an adapter of that boundary too, since its instances have the base class's
+ * methods. `null` for anything else, a base class written in the same module included.
+ */
+function adapterExtended(reader: Reader, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ExportValue | null {
+  const base = node.superClass;
+  if (base?.type !== AST_NODE_TYPES.Identifier) return null;
+  const binding = reader.bindings.get(base.name);
+  if (!binding) return null;
+  // Only a base class from another module: its summary is built once, and a cycle reads as unknown.
+  if (binding.type !== 'import' || binding.imported === '*') return null;
+  const value = importedExport(reader, binding.specifier, binding.imported).value;
+  return value.type === 'boundary-client' ? value : null;
 }
 
 /** `methods` and `statics` of a schema: what its model's documents and the model itself get from the project. */

@@ -13,6 +13,7 @@ import { parseUrl } from '../core/urls';
 import { isHarnessApp } from './harness-apps';
 import { answersWithOwnRoute } from './harness-routes';
 import { partialTextOf } from './static-text';
+import { parseHttpRequest } from './http-requests';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -138,8 +139,30 @@ export function sendsDeleteToApp(context: Context, calls: readonly TSESTree.Call
     // `app.inject({ method: 'DELETE', url })`, whoever made the app: the options say it is a request.
     if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === INJECT && injectsDelete(call)) return true;
     const parent = call.parent;
-    return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call && DELETE_VERBS.has(propertyName(parent) ?? '') && parseTestClientCall(context, call) !== null;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call && DELETE_VERBS.has(propertyName(parent) ?? '') && parseTestClientCall(context, call) !== null) return true;
+    // A DELETE sent by an HTTP client (`axios.delete(`${serverUrl}/tenants/t1`)`, `fetch(url, { method:
+    // 'DELETE' })`): where it goes cannot always be read, and it may be the app.
+    return sendsHttpDelete(context, call);
   });
+}
+
+/**
+ * Whether a call is an HTTP client's request with the method DELETE, named by the call or in its
+ * options, or a `delete` handed a path (`session.agent.delete('/v1/tenants/t1')`): a request to a
+ * server whose address the client holds, which in a test is most often the app.
+ */
+function sendsHttpDelete(context: Context, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const named = callee.type === AST_NODE_TYPES.MemberExpression && DELETE_VERBS.has(propertyName(callee) ?? '');
+  if (named && startsWithPath(call.arguments[0])) return true;
+  if (!named && !call.arguments.some((argument) => /^delete$/i.test(injectedRequestOf(argument)?.method ?? ''))) return false;
+  return parseHttpRequest(context, call) !== null;
+}
+
+/** `'/v1/tenants'` or `` `/v1/tenants/${id}` ``: text that starts with a path. */
+function startsWithPath(node: Node | undefined): boolean {
+  if (node?.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && node.value.startsWith('/');
+  return node?.type === AST_NODE_TYPES.TemplateLiteral && (node.quasis[0]?.value.cooked ?? '').startsWith('/');
 }
 
 /** `{ method: 'DELETE', url: '/tenants/t1' }` as the first argument. */

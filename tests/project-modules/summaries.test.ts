@@ -49,6 +49,20 @@ describe('an adapter module', () => {
     expect(summary.exports.get('OrdersRepository')?.value).toEqual({ type: 'boundary-client', kind: 'database' });
   });
 
+  it('calls a class that extends an adapter of another module an adapter too, and one that extends anything else not', () => {
+    project = writeProject({
+      'package.json': '{ "name": "shop" }',
+      'src/base-repository.ts': `import { MongoClient } from 'mongodb';\nexport class BaseRepository {\n  constructor(private readonly client: MongoClient) {}\n  create(doc: object) { return this.client.db().collection('x').insertOne(doc); }\n}\n`,
+      'src/tenant-repository.ts': `import { BaseRepository } from './base-repository';\nexport class TenantRepository extends BaseRepository {}\n`,
+      'src/clock.ts': `export class Clock {\n  now() { return new Date(0); }\n}\n`,
+      'src/fixed-clock.ts': `import { Clock } from './clock';\nexport class FixedClock extends Clock {}\n`,
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    expect(known(summaryOfSpecifier(context, '../src/tenant-repository')).exports.get('TenantRepository')?.value).toEqual({ type: 'boundary-client', kind: 'database' });
+    expect(known(summaryOfSpecifier(context, '../src/fixed-clock')).exports.get('FixedClock')?.value.type).toBe('other');
+  });
+
   it('reaches a system through Keyv only where the module loads the store too', () => {
     project = writeProject({
       'package.json': '{ "name": "shop" }',

@@ -133,3 +133,51 @@ describe('rate limiter', () => {
     },
   ],
 });
+
+/** Mocha: a stub on the prototype of pg's `Pool` that notes the SQL, and what it hands each call to. */
+const poolWatch = (answer: string) => `const sinon = require('sinon');
+const assert = require('node:assert');
+const { Pool } = require('pg');
+const { OrderRepository } = require('../../src/orders');
+
+describe('orders', function () {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  after(() => pool.end());
+
+  it('saves an order in one statement', async function () {
+    const seen = [];
+    sinon.stub(Pool.prototype, 'query').callsFake(function (...args) {
+      seen.push(args[0]);
+      Pool.prototype.query.restore();
+      return ${answer};
+    });
+    await new OrderRepository(pool).save({ total: 10 });
+    assert.strictEqual(seen.length, 1);
+  });
+});
+`;
+
+cjs.run('no-boundary-mock: a stub on a prototype that hands the call to the same method of a real object', rule, {
+  valid: [
+    {
+      name: 'Mocha: the stand-in restores the prototype and calls `pool.query` itself: the query still runs',
+      filename: FILE_JS,
+      code: poolWatch('pool.query(...args)'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Mocha: a stand-in that answers by itself replaces the query',
+      filename: FILE_JS,
+      code: poolWatch('Promise.resolve({ rows: [] })'),
+      errors: [
+        {
+          messageId: 'mockedDatabase',
+          line: 12,
+          column: 41,
+          data: { what: '`Pool.prototype.query` from `pg`', kind: 'database', how: '`sinon.stub`', effect: 'so this call no longer reaches the database' },
+        },
+      ],
+    },
+  ],
+});

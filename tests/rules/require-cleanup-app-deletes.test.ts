@@ -1,7 +1,8 @@
 /**
  * `require-cleanup` in a file that sends the app a DELETE request: what the app removes for it cannot
  * be read from the test file, so the rule does not say that nothing removes what the tests wrote. A
- * request that deletes nothing (a GET) changes nothing.
+ * request that deletes nothing (a GET, a PATCH) changes nothing. An HTTP client's DELETE counts too,
+ * wherever it goes: the address is often read at run time, and may be the app's.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/require-cleanup';
@@ -82,4 +83,104 @@ test('stores an order', async () => {
     },
   ],
   invalid: [],
+});
+
+/** node:test: a tenant written through pg, then a request to the app with the method `method`. */
+const tenants = (method: string) => `import { test, after } from 'node:test';
+import pg from 'pg';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+after(() => pool.end());
+
+test('removes a tenant', async () => {
+  await pool.query("INSERT INTO tenants (id) VALUES ('t1')");
+  await fetch(\`\${process.env.APP_URL}/tenants/t1\`, { method: '${method}' });
+});
+`;
+
+const esm = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
+
+esm.run('require-cleanup: a DELETE request sent by an HTTP client (node:test, Mocha, Vitest)', rule, {
+  valid: [
+    {
+      name: 'node:test: `fetch` with the method DELETE to an address the file reads from the environment',
+      filename: 'test/integration/tenants.test.mjs',
+      code: tenants('DELETE'),
+    },
+    {
+      name: 'Mocha: a helper of the file sends the DELETE through an axios instance',
+      filename: 'test/integration/tenants.test.js',
+      code: `import axios from 'axios';
+import pg from 'pg';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+
+async function deleteTenant(serverUrl, id) {
+  const client = axios.create();
+  return client.delete(\`\${serverUrl}/v1/tenants/\${id}\`);
+}
+
+describe('tenants', function () {
+  after(() => pool.end());
+
+  it('deletes a tenant it created', async function () {
+    await pool.query("INSERT INTO tenants (id) VALUES ('t1')");
+    await deleteTenant(process.env.APP_URL, 't1');
+  });
+});
+`,
+    },
+    {
+      name: "Vitest: a `delete` handed a path, on an agent the file cannot read",
+      filename: 'test/integration/tenants.test.js',
+      code: `import { it, afterAll } from 'vitest';
+import pg from 'pg';
+import { createSession } from './support/session';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+afterAll(() => pool.end());
+
+it('deletes a tenant', async () => {
+  const session = await createSession();
+  await pool.query("INSERT INTO tenants (id) VALUES ('t1')");
+  await session.agent.delete('/v1/tenants/t1');
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'node:test: a PATCH removes nothing',
+      filename: 'test/integration/tenants.test.mjs',
+      code: tenants('PATCH'),
+      errors: [
+        {
+          messageId: 'missingCleanup',
+          line: 8,
+          data: { call: 'pool.query()', target: 'the database', container: '' },
+          suggestions: [
+            {
+              messageId: 'addCleanupHook',
+              data: { hook: 'afterEach', subject: 'pool' },
+              output: `import { test, after, afterEach } from 'node:test';
+import pg from 'pg';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+after(() => pool.end());
+
+afterEach(async () => {
+  // Remove what each test wrote through \`pool\`: truncate the tables it wrote to, or roll back a per-test transaction.
+});
+
+test('removes a tenant', async () => {
+  await pool.query("INSERT INTO tenants (id) VALUES ('t1')");
+  await fetch(\`\${process.env.APP_URL}/tenants/t1\`, { method: 'PATCH' });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
