@@ -103,6 +103,14 @@ const QUALIFIED_ROLES: ReadonlyMap<string, CallRole | null> = new Map<string, Ca
 
 /** Helper names the project writes itself: `createUser`, `seedOrders`, `truncateTables`, `resetDb`. */
 const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/;
+/**
+ * `createLocalReq`, `buildRequest`, `makeTestModule`, `createUserId`: a `create…`, `make…` or `build…`
+ * helper named for an object of the running process (a request, a handler, a testing module, a spy, an
+ * id), which no store keeps. Narrower than what a method may build ({@link NOT_A_RECORD}): a project's
+ * `createEvent(…)` or `createSession(…)` helper usually inserts a row.
+ */
+const IN_PROCESS_BUILD =
+  /^(?:create|make|build)(?:[A-Z0-9_][A-Za-z0-9_]*?)?(?:Request|Req|Response|Res|Context|Ctx|Handler|Middleware|Router|Module|Mock|Spy|Stub|Matcher|Builder|Runner|Logger|Timer|Clock|Sandbox|Promise|Iterator|Interceptor|Listener|Selector|Proxy|Stream|Buffer|Hash|Signature|Uuid|Id)s?$/;
 /** `basicSeed(sc)`, `usersSeed(client)`: a routine named for the seed it plants, as its last word. */
 const SEED_ROUTINE = /^[a-z][A-Za-z0-9]*(?:Seed|Seeds|Seeder)$/;
 /** `randomSeed()`, `getSeed()`: a seed for a random generator, or one looked up. */
@@ -253,7 +261,7 @@ export function buildsInMemory(facts: CallFacts): boolean {
 export function classifyFunctionName(name: string): CallRole | null {
   if (INFRASTRUCTURE_FUNCTION.test(name)) return 'infrastructure';
   if (CLEANUP_FUNCTION.test(name)) return 'cleanup';
-  if (FACTORY_FUNCTION.test(name)) return 'data';
+  if (FACTORY_FUNCTION.test(name)) return IN_PROCESS_BUILD.test(name) ? null : 'data';
   if (SEED_ROUTINE.test(name) && !NUMBER_SEED.test(name)) return 'data';
   return METHOD_ROLES.get(name) ?? null;
 }
@@ -641,7 +649,7 @@ export function namesSchemaWork(name: string): boolean {
 const FACTORY_METHOD = /^(?:create|add|insert|seed|register)[A-Z]/;
 /** What such a method builds when it is not a record: a query, a handle, a piece of the runtime. */
 const NOT_A_RECORD =
-  /(?:Builder|Runner|Manager|Element|Node|Context|Instance|Module|Mock|Spy|Stub|Matcher|Stream|Hash|Hmac|Cipher|Decipher|Sign|Verify|Id|Uuid|Signature|Request|Response|Event|Selector|Logger|Router|Timer|Proxy|Promise|Iterator|Query|Ref|Handler|Middleware|Service|Route|Interceptor|Controller|Resolver|Interface|Socket|Url|URL|Session|Hook|Listener|Fixture|Spec|Test|Type|Plugin|Reporter|Command|Sandbox|Clock|Fake|Server|Worker|Caller|Directory|Dir|File|Buffer|Blob|Canvas|Image|Window)s?$/;
+  /(?:Builder|Runner|Manager|Element|Node|Context|Instance|Module|Mock|Spy|Stub|Matcher|Stream|Hash|Hmac|Cipher|Decipher|Sign|Verify|Id|Uuid|Signature|Request|Req|Response|Res|Event|Selector|Logger|Router|Timer|Proxy|Promise|Iterator|Query|Ref|Handler|Middleware|Service|Route|Interceptor|Controller|Resolver|Interface|Socket|Url|URL|Session|Hook|Listener|Fixture|Spec|Test|Type|Plugin|Reporter|Command|Sandbox|Clock|Fake|Server|Worker|Caller|Directory|Dir|File|Buffer|Blob|Canvas|Image|Window)s?$/;
 
 /**
  * Whether a method creates a record by its name alone (`subscriberService.createSubscriber()`,
