@@ -267,6 +267,9 @@ function servesOnly(context: Context, call: TSESTree.CallExpression): boolean {
 /** What sends a request into the app in process, adding nothing to it: `app.inject({ … })`, Hono's `app.request('/x')`, Elysia's `app.handle(request)`. */
 const SENDING_METHODS: ReadonlySet<string> = new Set(['inject', 'request', 'handle']);
 
+/** Methods that start an app, whose callback (`app.listen(4010, done)`) is told it started and answers no request. */
+const STARTING_METHODS: ReadonlySet<string> = new Set(['listen', 'ready']);
+
 /** An app's settings, which take functions that answer no request: `app.set('query parser', parse)`. */
 const SETTING_METHODS: ReadonlySet<string> = new Set(['set', 'enable', 'disable', 'engine', 'decorate']);
 
@@ -510,7 +513,7 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
     const call = methodCallOn(identifier);
     if (!call) return SERVING_METHODS.has(propertyName(parent) ?? '') || isHarmlessNestedCall(context, parent, depth) || setsOwnValue(context, parent, depth) || onlyReads(context, parent);
-    if (isSingleMiddleware(parent, call) || SENDING_METHODS.has(propertyName(parent) ?? '')) return true;
+    if (isSingleMiddleware(parent, call) || SENDING_METHODS.has(propertyName(parent) ?? '') || STARTING_METHODS.has(propertyName(parent) ?? '')) return true;
     const last = call.arguments[call.arguments.length - 1];
     return !last || isWrittenHere(context, last, depth, registeredBy(call)) || wrapsOwnHandler(context, last, depth);
   }

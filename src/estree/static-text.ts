@@ -249,6 +249,59 @@ function isStandInAddressCall(context: Context, node: Node): boolean {
   return server !== null && isStandInServer(context, server, 0);
 }
 
+/**
+ * A URL on this machine whose port, written out, only the file's own stand-in servers listen on
+ * (`stub.listen(4010)`, then `fetch('http://localhost:4010/forecast')`): the same URL, marked as
+ * theirs. Any other URL comes back as it is. `calls` are the file's calls.
+ */
+export function onStandInPort(context: Context, calls: readonly TSESTree.CallExpression[], url: UrlTarget | null): UrlTarget | null {
+  if (!url?.loopback || url.standIn || url.container || url.localServer || url.port === null) return url;
+  return standInPortsOf(context, calls).has(url.port) ? { ...url, standIn: true } : url;
+}
+
+const standInPorts = fileCache<object, ReadonlySet<string>>();
+
+/**
+ * The ports written out in the file (`stub.listen(4010)`, `listen({ port: 4010 })`, or a name the
+ * file gives one) that only stand-in servers the file writes itself listen on ({@link isStandInServer}):
+ * a request to one of them on this machine reaches that stand-in, as one to the port it was given
+ * by the system does. A port that something else in the file also listens on (the app, or a server
+ * the file cannot read) is left out. `calls` are the file's calls.
+ */
+function standInPortsOf(context: Context, calls: readonly TSESTree.CallExpression[]): ReadonlySet<string> {
+  let ports = standInPorts.get(context.sourceCode);
+  if (ports) return ports;
+  const standIn = new Set<string>();
+  const other = new Set<string>();
+  for (const call of calls) {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'listen') continue;
+    const port = listenedPort(context, call);
+    if (port === null) continue;
+    (isStandInServer(context, callee.object, 0) ? standIn : other).add(port);
+  }
+  ports = new Set([...standIn].filter((port) => !other.has(port)));
+  standInPorts.set(context.sourceCode, ports);
+  return ports;
+}
+
+/** The port a `listen` call names, written out: its first argument, or that argument's `port`. */
+function listenedPort(context: Context, call: TSESTree.CallExpression): string | null {
+  const [first] = call.arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
+  let value: Node = unwrap(first);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    const property = value.properties.find(
+      (candidate): candidate is TSESTree.ObjectLiteralElement & TSESTree.Property =>
+        candidate.type === AST_NODE_TYPES.Property && !candidate.computed && (candidate.key.type === AST_NODE_TYPES.Identifier ? candidate.key.name : candidate.key.type === AST_NODE_TYPES.Literal ? candidate.key.value : null) === 'port',
+    );
+    if (!property) return null;
+    value = property.value;
+  }
+  const text = fullText(partialTextOf(context, value));
+  return text !== null && /^[1-9]\d{0,4}$/.test(text) ? text : null;
+}
+
 /** The name a call is made by: `createServer` in `http.createServer(…)` and in `createServer(…)`. */
 function calledName(call: TSESTree.CallExpression): string | null {
   const callee = unwrap(call.callee);

@@ -2,11 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../estree/node-types';
 import path from 'node:path';
 import { matchesModuleGlobs } from '../core/boundaries';
+import type { UrlTarget } from '../core/urls';
 import { judgeEndpointCall, onePerPlace, type EndpointCall } from '../core/no-endpoint-calls';
 import { HELPER_CLIENT_NEEDS, parseHelperClientCall } from '../estree/app-clients';
 import { importSiteOf } from '../estree/boundary-values';
 import { HTTP_REQUEST_NEEDS, mayRequestHttp, parseHttpRequest } from '../estree/http-requests';
-import { isInOwnServerHandler } from '../estree/static-text';
+import { isInOwnServerHandler, onStandInPort } from '../estree/static-text';
 import { moduleLoadOf } from '../estree/imports';
 import { moduleMemberOf } from '../estree/module-members';
 import { mayStartProcess, parseProcessStart, PROCESS_START_NEEDS } from '../estree/processes';
@@ -102,15 +103,20 @@ class EndpointCalls {
     return found.sort(byStart);
   }
 
+  private onStandInPort(url: UrlTarget | null): UrlTarget | null {
+    return onStandInPort(this.context, testFileOf(this.context).calls, url);
+  }
+
   private endpointCallOf(node: TSESTree.CallExpression): EndpointCall | null {
     const context = this.context;
     const testClient = this.mayCallClient ? parseTestClientCall(context, node) : null;
-    if (testClient) return { type: 'test-client', entry: testClient.library, target: testClientTargetOf(context, testClient) };
+    const target = testClient && testClientTargetOf(context, testClient);
+    if (testClient && target) return { type: 'test-client', entry: testClient.library, target: target.type === 'url' ? { type: 'url', url: this.onStandInPort(target.url) } : target };
     const configured = this.endpointClientOf(node);
     if (configured) return configured;
     const request = this.mayRequest ? parseHttpRequest(context, node) : null;
     // A proxy the file writes forwards requests while its server answers: no step of the test.
-    if (request) return isInOwnServerHandler(node) ? null : { type: 'http-request', client: request.client, module: request.module ?? 'fetch', url: request.url };
+    if (request) return isInOwnServerHandler(node) ? null : { type: 'http-request', client: request.client, module: request.module ?? 'fetch', url: this.onStandInPort(request.url) };
     const started = this.mayStart ? parseProcessStart(context, node) : null;
     if (started) return { type: 'process', launcher: started.launcher, words: started.words };
     const helper = parseHelperClientCall(context, node);
