@@ -675,7 +675,10 @@ function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLi
     // A change a run-once setup hook makes happens before any test runs: every test sees the same
     // value. What such a hook writes is its own finding; only a test or a per-test hook leaves
     // something behind for the next test.
-    // Storing what the declaration already holds there (`dto.active = true`) leaves it as it was.
+    // Storing what the declaration already holds there (`dto.active = true`) leaves it as it was,
+    // and undoes what the same test changed there before (`adapter.validate = () => null` at the
+    // end of a test that swapped it).
+    else if (use.mutation.unchanged && use.mutation.kind === 'assign' && use.place.kind === 'test') removeUndone(changes, use.place, use.mutation.path);
     else if (!file.isInHook(use.place, RUN_ONCE_HOOKS) && !use.mutation.unchanged) changes.push({ mutation: use.mutation, place: use.place });
   }
   const change = changes.find(({ mutation }) => !resets.some((reset) => startsWith(mutation.path, reset)));
@@ -696,6 +699,14 @@ function mutatedLiteralFinding(file: FileIndex, binding: BindingFact): MutatedLi
   const tests = file.readers(binding);
   if (tests < 2) return null;
   return { kind: 'mutatedLiteral', binding: binding.id, tests, changedIn: change.place.kind === 'test' ? 'test' : 'hook', edit: factoryEdit(binding) };
+}
+
+/** Drops the changes a test made at or under `path` before it set `path` back to its declared value. */
+function removeUndone(changes: Array<{ mutation: Mutation; place: Place }>, test: Place & { readonly kind: 'test' }, path: readonly string[]): void {
+  for (let index = changes.length - 1; index >= 0; index--) {
+    const { mutation, place } = changes[index] as { mutation: Mutation; place: Place };
+    if (place.kind === 'test' && place.id === test.id && startsWith(mutation.path, path)) changes.splice(index, 1);
+  }
 }
 
 /**

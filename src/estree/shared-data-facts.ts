@@ -19,7 +19,7 @@ import {
 import { buildsInMemory, callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { boundaryOfSpecifier } from './boundary-values';
 import { clientOfType } from './boundary-clients';
-import { callChain, callFacts, callRoleOf, isWithin, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
+import { callChain, callFacts, callRoleOf, isInlineFunction, isWithin, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { isStaticFactory } from './cleanup-recognisers';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { fileCache } from './file-cache';
@@ -356,11 +356,28 @@ class Collector {
   /**
    * Whether an assignment stores the plain value (a string, number, flag or `null`) that the
    * binding's declaration already holds at that path: `dto.active = true` on `const dto = { active:
-   * true }` leaves the object as it was.
+   * true }` leaves the object as it was. So does a function written the same as the declaration's
+   * that uses nothing from around it (`adapter.validate = () => null` on `{ validate: () => null }`):
+   * it behaves as the one it replaces.
    */
   private holdsAlready(identifier: TSESTree.Identifier, path: readonly string[], right: Node): boolean {
     const stored = unwrap(right);
+    if (isInlineFunction(stored) && path.length > 0) return this.declaredAt(identifier, path, (declared) => this.sameSelfContainedFunction(stored, declared));
     if (stored.type !== AST_NODE_TYPES.Literal || (stored.value !== null && typeof stored.value === 'object') || path.length === 0) return false;
+    return this.declaredAt(identifier, path, (declared) => declared.type === AST_NODE_TYPES.Literal && declared.value === stored.value);
+  }
+
+  /** Whether two functions are written alike and neither reads a name from around it. */
+  private sameSelfContainedFunction(a: Node, b: Node): boolean {
+    if (!isInlineFunction(b)) return false;
+    const { sourceCode } = this.context;
+    const text = (fn: Node) => sourceCode.getText(fn).replace(/\s+/g, ' ');
+    const selfContained = (fn: Node) => (sourceCode.scopeManager?.acquire(fn)?.through.length ?? 1) === 0;
+    return text(a) === text(b) && selfContained(a) && selfContained(b);
+  }
+
+  /** Whether the value the binding's declaration holds at `path` passes `test`. */
+  private declaredAt(identifier: TSESTree.Identifier, path: readonly string[], test: (declared: Node) => boolean): boolean {
     const resolution = resolveName(this.context, identifier);
     const definition = resolution.type === 'local' && resolution.variable.defs.length === 1 ? resolution.variable.defs[0] : undefined;
     let current: Node | null | undefined = definition?.type === 'Variable' ? definition.node.init : null;
@@ -371,7 +388,7 @@ class Collector {
       );
       current = property?.type === AST_NODE_TYPES.Property ? unwrap(property.value) : null;
     }
-    return current?.type === AST_NODE_TYPES.Literal && current.value === stored.value;
+    return current ? test(current) : false;
   }
 
   private bodyStatements(body: TSESTree.BlockStatement | TSESTree.Expression): StatementFact[] {

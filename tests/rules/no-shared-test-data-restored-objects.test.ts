@@ -3,7 +3,8 @@
  * `Object.assign(value, defaults)`: each key the defaults name is set back before the next test, so
  * no test sees what another left. A key the tests change that the defaults do not name is still
  * left behind, and a restore that runs once is no restore. A test that stores the plain value the
- * declaration already holds (`change.primary = true` on `{ primary: true }`) changes nothing.
+ * declaration already holds (`change.primary = true` on `{ primary: true }`) changes nothing, and
+ * so does one that sets a function back as the declaration writes it, after swapping it.
  */
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -315,6 +316,107 @@ ts.run('no-shared-test-data: a value a per-test hook resets (Vitest, TypeScript)
           line: 9,
           data: { hook: 'beforeAll', shared: 'the 2 tests that use `ledger`', sources: '`ledger = createPaymentsLedger()` (line 9)' },
           suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+/** A hand-written fake shared by the file, whose `validate` one test swaps and then sets back as `restore` says. */
+const SWAPPED = (restore: string) => `const { expect } = require('chai');
+const { UploadsController } = require('../../src/uploads/controller');
+
+const fakeStorage = {
+  save: () => Promise.resolve({ id: 'f1' }),
+  validate: () => {
+    return null;
+  },
+};
+
+describe('UploadsController', () => {
+  it('saves a file', async () => {
+    const controller = new UploadsController(fakeStorage);
+    expect(await controller.upload('a.txt')).to.deep.equal({ id: 'f1' });
+  });
+
+  it('turns a bad name into an error', () => {
+    fakeStorage.validate = () => 'bad name';
+    const controller = new UploadsController(fakeStorage);
+    expect(controller.check('a.txt').message).to.equal('bad name');
+${restore}
+  });
+
+  it('accepts a good name', () => {
+    const controller = new UploadsController(fakeStorage);
+    expect(controller.check('a.txt')).to.equal(null);
+  });
+});
+`;
+
+/** `SWAPPED` once the suggestion has turned the object into a factory called by each test. */
+const SWAPPED_FRESH = (restore: string) =>
+  SWAPPED(restore)
+    .replace('const fakeStorage = {', 'const buildFakeStorage = () => ({')
+    .replace('    return null;\n  },\n};', '    return null;\n  },\n});')
+    .replace(/(it\('[^']*', (?:async )?\(\) => \{\n)/g, '$1    const fakeStorage = buildFakeStorage();\n');
+
+/** The last test of `SWAPPED` setting `validate` back only after it has used the swapped one. */
+const setBackLater = (code: string) =>
+  code.replace("    expect(controller.check('a.txt')).to.equal(null);", "    expect(controller.check('a.txt')).to.equal(null);\n    fakeStorage.validate = () => {\n      return null;\n    };");
+
+const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
+
+cjs.run('no-shared-test-data: a test that sets a swapped function back (Mocha, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'the test sets `validate` back to a function written as the declaration writes it',
+      filename: 'test/integration/uploads.test.js',
+      code: SWAPPED('    fakeStorage.validate = () => {\n      return null;\n    };'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the function it sets back is another one',
+      filename: 'test/integration/uploads.test.js',
+      code: SWAPPED('    fakeStorage.validate = () => undefined;'),
+      errors: [
+        {
+          messageId: 'mutatedLiteral',
+          line: 4,
+          data: { name: 'fakeStorage', tests: 3, changedIn: 'test' },
+          suggestions: [{ messageId: 'buildPerTest', data: { name: 'fakeStorage', factory: 'buildFakeStorage' }, output: SWAPPED_FRESH('    fakeStorage.validate = () => undefined;') }],
+        },
+      ],
+    },
+    {
+      name: 'the function it sets back reads a name from around it',
+      filename: 'test/integration/uploads.test.js',
+      code: SWAPPED('    const accepted = null;\n    fakeStorage.validate = () => {\n      return accepted;\n    };'),
+      errors: [
+        {
+          messageId: 'mutatedLiteral',
+          line: 4,
+          data: { name: 'fakeStorage', tests: 3, changedIn: 'test' },
+          suggestions: [
+            {
+              messageId: 'buildPerTest',
+              data: { name: 'fakeStorage', factory: 'buildFakeStorage' },
+              output: SWAPPED_FRESH('    const accepted = null;\n    fakeStorage.validate = () => {\n      return accepted;\n    };'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'only a later test sets it back, after it has read the swapped one',
+      filename: 'test/integration/uploads.test.js',
+      code: setBackLater(SWAPPED('')),
+      errors: [
+        {
+          messageId: 'mutatedLiteral',
+          line: 4,
+          data: { name: 'fakeStorage', tests: 3, changedIn: 'test' },
+          suggestions: [{ messageId: 'buildPerTest', data: { name: 'fakeStorage', factory: 'buildFakeStorage' }, output: setBackLater(SWAPPED_FRESH('')) }],
         },
       ],
     },
