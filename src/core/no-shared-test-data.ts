@@ -114,6 +114,13 @@ export interface UseFact {
   readonly write: boolean;
   /** The assignment works from the binding's own value (`count += 1`, `count++`). */
   readonly updates?: boolean;
+  /**
+   * The assignment sits outside every test and hook, in a function that runs when called (a callback
+   * handed to the code under test, a helper): any test may set the binding through it.
+   */
+  readonly deferred?: boolean;
+  /** In a test or hook, the use sits in a callback there (an msw handler, a listener): it runs when that is called. */
+  readonly inCallback?: boolean;
   /** For a plain assignment (`x = value`): what the value is. */
   readonly assigned: Effect | null;
   readonly mutation: Mutation | null;
@@ -606,8 +613,11 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
  */
 function handoffOf(file: FileIndex, binding: BindingFact, handing: 'data' | 'infrastructure' = 'data'): { writers: ReadonlySet<Id>; readers: UseFact[] } {
   if (namesClassLike(binding.name)) return { writers: new Set(), readers: [] };
+  // Set by a callback or helper that any test may run (`sendCode({ code }) { otp = code }` handed to
+  // the code under test): which test's call set the value a test reads cannot be told.
+  if (binding.uses.some((use) => use.deferred)) return { writers: new Set(), readers: [] };
   const testWrites = binding.uses.filter((use) => use.write && use.place.kind === 'test');
-  // Every test that assigns the binding reads its own value. Those that give it data hand data on;
+  // Tests that assign the binding hand on what they assign: those that give it data hand data on;
   // those that connect a client or set up an app hand on infrastructure, which belongs in a hook.
   const assigning = new Set(testWrites.map((use) => (use.place.kind === 'test' ? use.place.id : -1)));
   const writers = new Set(
@@ -622,8 +632,14 @@ function handoffOf(file: FileIndex, binding: BindingFact, handing: 'data' | 'inf
     writer < reader && !setups.some((setup) => file.holdsTest(setup.suite, reader) && !file.holdsTest(setup.suite, writer));
   // The value a test reads is the one the last assigning test before it left.
   const lastBefore = (reader: Id): Id | undefined => [...assigning].filter((writer) => handedFrom(writer, reader)).sort((a, b) => b - a)[0];
+  // A test that assigns the binding starts from its own value, unless its first step with the
+  // binding reads it: then it reads what an earlier test left. A use in a callback of the test runs
+  // when that is called, so it decides nothing.
+  const firstStep = new Map<Id, UseFact>();
+  for (const use of binding.uses) if (use.place.kind === 'test' && !use.inCallback && !firstStep.has(use.place.id)) firstStep.set(use.place.id, use);
+  const startsOwn = (test: Id) => assigning.has(test) && firstStep.get(test)?.write !== false;
   const readers = binding.uses.filter((use) => {
-    if (use.write || use.place.kind !== 'test' || assigning.has(use.place.id)) return false;
+    if (use.write || use.place.kind !== 'test' || startsOwn(use.place.id)) return false;
     const from = lastBefore(use.place.id);
     return from !== undefined && writers.has(from);
   });

@@ -314,8 +314,22 @@ class Collector {
       this.flushes = true;
     }
     const updates = reference.isReadWrite();
-    return { id, place, write: reference.isWrite(), ...(updates ? { updates } : {}), assigned, mutation: reference.isRead() ? this.mutationOf(identifier) : null };
+    // Below the suite, test or hook body it is in, in a function of its own: it runs when called.
+    const inFunction = isInFunctionBelow(identifier, testPlaceOf(this.context, identifier).call?.callback ?? null);
+    const deferred = reference.isWrite() && place.kind === 'elsewhere' && inFunction;
+    const called = place.kind !== 'elsewhere' && inFunction;
+    return {
+      id,
+      place,
+      write: reference.isWrite(),
+      ...(updates ? { updates } : {}),
+      ...(deferred ? { deferred } : {}),
+      ...(called ? { inCallback: called } : {}),
+      assigned,
+      mutation: reference.isRead() ? this.mutationOf(identifier) : null,
+    };
   }
+
 
   private bodyFlushes(body: Node): boolean {
     let flushes = this.flushingBodies.get(body);
@@ -1166,4 +1180,16 @@ function isDeclaredClient(context: Context, variable: TSESLint.Scope.Variable): 
   const name = variable.defs[0]?.name;
   const annotation = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
   return annotation !== undefined && clientOfType(context, annotation)?.role === 'client';
+}
+
+/**
+ * Whether a node sits in a function below `body` (the suite, test or hook callback it belongs to, or
+ * the module when `null`): a callback or helper that runs when something calls it, not where it is
+ * written in that body's steps.
+ */
+function isInFunctionBelow(node: Node, body: Node | null): boolean {
+  for (let current = node.parent; current && current !== body; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return true;
+  }
+  return false;
 }
