@@ -7,12 +7,14 @@ import { boundaryOfSpecifier, boundaryOfValue, moduleOriginOf } from './boundary
 import { callChain, propertyName, unwrap } from './call-chain';
 import { moduleMemberOf } from './module-members';
 import { isReExport, resolveName } from './imports';
-import { parseGlobalAssignment, parseMockCall } from './mocks';
+import { isStandInFunction, parseGlobalAssignment, parseMockCall } from './mocks';
 import { partialTextOf, urlOf } from './static-text';
 import { fullText } from '../core/partial-text';
 import type { TestFile } from './test-file';
+import { singleValueOf } from './variables';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Node = TSESTree.Node;
 
 /** Fakes whose hosts the file states, one scope or handler at a time: their calls are read instead. */
 const PER_HOST_FAKES: ReadonlySet<string> = new Set(['nock', 'msw']);
@@ -78,9 +80,40 @@ function isMswServerSetup(context: Context, node: TSESTree.CallExpression | TSES
   return member !== null && packageName(member.source) === 'msw' && member.path.length === 1 && MSW_SERVERS.has(member.path[0] ?? '');
 }
 
-/** `globalThis.fetch = vi.fn()`: the global `fetch` is replaced. */
-export function httpFakeOfAssignment(node: TSESTree.AssignmentExpression): HttpFakeFact | null {
-  return parseGlobalAssignment(node) === 'fetch' ? { type: 'client', client: 'fetch' } : null;
+/**
+ * `globalThis.fetch = vi.fn()`: the global `fetch` is replaced. A stand-in put on the global object
+ * under another name that says it sends requests (`globalThis.endpointFetch = (request) => …`,
+ * `global.XMLHttpRequest = FakeXhr`, also through a name the file gives the global object) is a
+ * transport the plugin does not know: any client may send through it, so it may answer any request.
+ */
+export function httpFakeOfAssignment(context: Context, node: TSESTree.AssignmentExpression): HttpFakeFact | null {
+  if (parseGlobalAssignment(node) === 'fetch') return { type: 'client', client: 'fetch' };
+  const left = unwrap(node.left);
+  if (left.type !== AST_NODE_TYPES.MemberExpression || !isGlobalObject(context, left.object)) return null;
+  const name = propertyName(left);
+  if (name === null || name === 'fetch' || !TRANSPORT_NAME.test(name)) return null;
+  const value = unwrap(node.right);
+  return isStandInFunction(context, value) || value.type === AST_NODE_TYPES.ClassExpression ? { type: 'all-requests' } : null;
+}
+
+/**
+ * A global's name that says it sends requests: `endpointFetch`, `XMLHttpRequest`, `httpRequest`,
+ * `WebSocket`; not `requestAnimationFrame` and the like, which send nothing.
+ */
+const TRANSPORT_NAME = /fetch|httprequest|http(?:client|agent)|xhr|websocket|eventsource|transport/i;
+
+const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
+
+/** `globalThis`, or a `const` the file sets to it (`const testGlobal = globalThis as TestGlobal`). */
+function isGlobalObject(context: Context, node: Node): boolean {
+  const expression = unwrap(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, expression);
+  if (resolution.type === 'global') return GLOBAL_OBJECT_NAMES.has(expression.name);
+  if (resolution.type !== 'local') return false;
+  const value = singleValueOf(resolution.variable);
+  const held = value ? unwrap(value) : null;
+  return held?.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECT_NAMES.has(held.name) && resolveName(context, held).type === 'global';
 }
 
 /**
@@ -185,6 +218,6 @@ export function httpFakesOf(context: Context, file: TestFile): HttpFakeFact[] {
     // msw loaded, but its server set up elsewhere with handlers this file does not show.
     ...(modules.some((source) => packageName(source) === 'msw') && !calls.some((call) => isMswServerSetup(context, call)) ? [{ type: 'all-requests' } as const] : []),
     ...calls.flatMap((call) => httpFakesOfCall(context, call, loadsFakeModules)),
-    ...file.memberAssignments.flatMap((assignment) => (assignment.left.type === AST_NODE_TYPES.MemberExpression ? (httpFakeOfAssignment(assignment) ?? []) : [])),
+    ...file.memberAssignments.flatMap((assignment) => (assignment.left.type === AST_NODE_TYPES.MemberExpression ? (httpFakeOfAssignment(context, assignment) ?? []) : [])),
   ];
 }
