@@ -262,6 +262,8 @@ export const INFRASTRUCTURE_PORTS: ReadonlySet<string> = new Set([
   '4566', // LocalStack
   '10000', '10001', '10002', // Azurite
   '4443', // fake-gcs-server
+  '54321', '54324', // Supabase's local stack: its API gateway and mail catcher
+  '9099', '9199', // Firebase emulators: Authentication, Cloud Storage
   '9324', // ElasticMQ
   '15672', // RabbitMQ management
   '8081', '8082', // Kafka schema registry and REST proxy

@@ -43,6 +43,8 @@ describe('judgeEndpointCall', () => {
     ['a loopback URL of another protocol', request(knownText('redis://localhost:6379'))],
     ['a loopback port of Elasticsearch', request(knownText('http://localhost:9200/products/_refresh'))],
     ['a loopback port of LocalStack', request(knownText('http://127.0.0.1:4566/_localstack/health'))],
+    ["the API gateway of Supabase's local stack", request(knownText('http://127.0.0.1:54321/functions/v1/hello'))],
+    ["Firebase's Authentication emulator", request(knownText('http://localhost:9099/identitytoolkit.googleapis.com/v1/accounts:signUp'))],
     ['a loopback port mapped from a container', request(concatText(knownText('http://localhost:'), [{ type: 'container-address' }], knownText('/x')))],
     ['infrastructure', process('docker', 'compose', 'up')],
     ['an unrelated program', process('git', 'status')],
