@@ -104,7 +104,21 @@ describe('httpFakeOfModule', () => {
 describe('httpFakeOfAssignment', () => {
   it('recognises a replaced global fetch', () => {
     const code = 'globalThis.fetch = vi.fn();\nglobal.fetch = jest.fn();\nwindow.location = x;';
-    const found = probe(code, 'AssignmentExpression', (_context, node) => httpFakeOfAssignment(node as TSESTree.AssignmentExpression));
+    const found = probe(code, 'AssignmentExpression', (context, node) => httpFakeOfAssignment(context, node as TSESTree.AssignmentExpression));
     expect(found.map(({ result }) => result)).toEqual([{ type: 'client', client: 'fetch' }, { type: 'client', client: 'fetch' }]);
+  });
+
+  it('reads a stand-in transport put on the global object as one that may answer any request', () => {
+    const code = [
+      'const runtime = globalThis;',
+      'runtime.endpointFetch = () => Promise.resolve({ ok: true });',
+      'global.XMLHttpRequest = class { send() {} };',
+      'window.requestAnimationFrame = (callback) => callback(0);',
+      'globalThis.httpRequest = originalRequest;',
+      'const settings = {};',
+      'settings.endpointFetch = () => null;',
+    ].join('\n');
+    const found = probe(code, 'AssignmentExpression', (context, node) => httpFakeOfAssignment(context, node as TSESTree.AssignmentExpression));
+    expect(found.map(({ result }) => result)).toEqual([{ type: 'all-requests' }, { type: 'all-requests' }]);
   });
 });
