@@ -330,7 +330,6 @@ class Collector {
     };
   }
 
-
   private bodyFlushes(body: Node): boolean {
     let flushes = this.flushingBodies.get(body);
     if (flushes === undefined) {
