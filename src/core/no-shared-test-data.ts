@@ -119,7 +119,7 @@ export interface UseFact {
    * handed to the code under test, a helper): any test may set the binding through it.
    */
   readonly deferred?: boolean;
-  /** In a test or hook, the use sits in a callback there (an msw handler, a listener): it runs when that is called. */
+  /** In a test, the use sits in a callback there (an msw handler, a listener): it runs when that is called. */
   readonly inCallback?: boolean;
   /** For a plain assignment (`x = value`): what the value is. */
   readonly assigned: Effect | null;

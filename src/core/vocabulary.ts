@@ -107,10 +107,11 @@ const FACTORY_FUNCTION = /^(?:create|make|build|seed|insert|given|add)[A-Z0-9_]/
  * `createLocalReq`, `buildRequest`, `makeTestModule`, `createUserId`: a `create…`, `make…` or `build…`
  * helper named for an object of the running process (a request, a handler, a testing module, a spy, an
  * id), which no store keeps. Narrower than what a method may build ({@link NOT_A_RECORD}): a project's
- * `createEvent(…)` or `createSession(…)` helper usually inserts a row.
+ * `createEvent(…)` or `createSession(…)` helper usually inserts a row. Contexts, loggers and streams
+ * are infrastructure already ({@link INFRASTRUCTURE_FUNCTION}, read first).
  */
 const IN_PROCESS_BUILD =
-  /^(?:create|make|build)(?:[A-Z0-9_][A-Za-z0-9_]*?)?(?:Request|Req|Response|Res|Context|Ctx|Handler|Middleware|Router|Module|Mock|Spy|Stub|Matcher|Builder|Runner|Logger|Timer|Clock|Sandbox|Promise|Iterator|Interceptor|Listener|Selector|Proxy|Stream|Buffer|Hash|Signature|Uuid|Id)s?$/;
+  /^(?:create|make|build)(?:[A-Z0-9_][A-Za-z0-9_]*?)?(?:Request|Req|Response|Res|Handler|Middleware|Router|Module|Mock|Spy|Stub|Matcher|Builder|Runner|Timer|Clock|Sandbox|Promise|Iterator|Interceptor|Listener|Selector|Proxy|Buffer|Hash|Signature|Uuid|Id)s?$/;
 /** `basicSeed(sc)`, `usersSeed(client)`: a routine named for the seed it plants, as its last word. */
 const SEED_ROUTINE = /^[a-z][A-Za-z0-9]*(?:Seed|Seeds|Seeder)$/;
 /** `randomSeed()`, `getSeed()`: a seed for a random generator, or one looked up. */

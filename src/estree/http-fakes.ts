@@ -7,7 +7,7 @@ import { boundaryOfSpecifier, boundaryOfValue, moduleOriginOf } from './boundary
 import { callChain, propertyName, unwrap } from './call-chain';
 import { moduleMemberOf } from './module-members';
 import { isReExport, resolveName } from './imports';
-import { isStandInFunction, parseGlobalAssignment, parseMockCall } from './mocks';
+import { GLOBAL_OBJECTS, isStandInFunction, parseGlobalAssignment, parseMockCall } from './mocks';
 import { partialTextOf, urlOf } from './static-text';
 import { fullText } from '../core/partial-text';
 import type { TestFile } from './test-file';
@@ -102,18 +102,16 @@ export function httpFakeOfAssignment(context: Context, node: TSESTree.Assignment
  */
 const TRANSPORT_NAME = /fetch|httprequest|http(?:client|agent)|xhr|websocket|eventsource|transport/i;
 
-const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
-
 /** `globalThis`, or a `const` the file sets to it (`const testGlobal = globalThis as TestGlobal`). */
 function isGlobalObject(context: Context, node: Node): boolean {
   const expression = unwrap(node);
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
   const resolution = resolveName(context, expression);
-  if (resolution.type === 'global') return GLOBAL_OBJECT_NAMES.has(expression.name);
+  if (resolution.type === 'global') return GLOBAL_OBJECTS.has(expression.name);
   if (resolution.type !== 'local') return false;
   const value = singleValueOf(resolution.variable);
   const held = value ? unwrap(value) : null;
-  return held?.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECT_NAMES.has(held.name) && resolveName(context, held).type === 'global';
+  return held?.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(held.name) && resolveName(context, held).type === 'global';
 }
 
 /**

@@ -57,7 +57,8 @@ export interface MockCall {
   readonly node: TSESTree.CallExpression;
 }
 
-const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['global', 'globalThis', 'window', 'self']);
+/** The names the global object goes by. */
+export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['global', 'globalThis', 'window', 'self']);
 
 /** Methods on a spy that swap in another implementation. */
 export const IMPLEMENTATION_METHODS: ReadonlySet<string> = new Set([

@@ -314,10 +314,12 @@ class Collector {
       this.flushes = true;
     }
     const updates = reference.isReadWrite();
-    // Below the suite, test or hook body it is in, in a function of its own: it runs when called.
-    const inFunction = isInFunctionBelow(identifier, testPlaceOf(this.context, identifier).call?.callback ?? null);
-    const deferred = reference.isWrite() && place.kind === 'elsewhere' && inFunction;
-    const called = place.kind !== 'elsewhere' && inFunction;
+    // Below the suite or test body it is in, in a function of its own, it runs when called. Only
+    // writes outside the tests and uses in tests are asked (see `handoffOf`).
+    const asked = place.kind === 'test' || (place.kind === 'elsewhere' && reference.isWrite());
+    const inFunction = asked && isInFunctionBelow(identifier, testPlaceOf(this.context, identifier).call?.callback ?? null);
+    const deferred = place.kind === 'elsewhere' && inFunction;
+    const called = place.kind === 'test' && inFunction;
     return {
       id,
       place,
