@@ -121,6 +121,11 @@ export interface UseFact {
   readonly deferred?: boolean;
   /** In a test, the use sits in a callback there (an msw handler, a listener): it runs when that is called. */
   readonly inCallback?: boolean;
+  /**
+   * In a test, the read only asks whether the binding is still unset, to assign it then
+   * (`if (!db) db = open()`): the test does not need an earlier one to have set it.
+   */
+  readonly guard?: boolean;
   /** For a plain assignment (`x = value`): what the value is. */
   readonly assigned: Effect | null;
   readonly mutation: Mutation | null;
@@ -634,9 +639,10 @@ function handoffOf(file: FileIndex, binding: BindingFact, handing: 'data' | 'inf
   const lastBefore = (reader: Id): Id | undefined => [...assigning].filter((writer) => handedFrom(writer, reader)).sort((a, b) => b - a)[0];
   // A test that assigns the binding starts from its own value, unless its first step with the
   // binding reads it: then it reads what an earlier test left. A use in a callback of the test runs
-  // when that is called, so it decides nothing.
+  // when that is called, and a check whether the binding is still unset before assigning it
+  // (`if (!db) db = open()`) needs nothing from an earlier test: neither decides.
   const firstStep = new Map<Id, UseFact>();
-  for (const use of binding.uses) if (use.place.kind === 'test' && !use.inCallback && !firstStep.has(use.place.id)) firstStep.set(use.place.id, use);
+  for (const use of binding.uses) if (use.place.kind === 'test' && !use.inCallback && !use.guard && !firstStep.has(use.place.id)) firstStep.set(use.place.id, use);
   const startsOwn = (test: Id) => assigning.has(test) && firstStep.get(test)?.write !== false;
   const readers = binding.uses.filter((use) => {
     if (use.write || use.place.kind !== 'test' || startsOwn(use.place.id)) return false;

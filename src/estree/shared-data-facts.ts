@@ -320,6 +320,7 @@ class Collector {
     const inFunction = asked && isInFunctionBelow(identifier, testPlaceOf(this.context, identifier).call?.callback ?? null);
     const deferred = place.kind === 'elsewhere' && inFunction;
     const called = place.kind === 'test' && inFunction;
+    const guard = place.kind === 'test' && !reference.isWrite() && reference.resolved !== null && guardsUnset(identifier, reference.resolved);
     return {
       id,
       place,
@@ -327,6 +328,7 @@ class Collector {
       ...(updates ? { updates } : {}),
       ...(deferred ? { deferred } : {}),
       ...(called ? { inCallback: called } : {}),
+      ...(guard ? { guard } : {}),
       assigned,
       mutation: reference.isRead() ? this.mutationOf(identifier) : null,
     };
@@ -1193,4 +1195,33 @@ function isInFunctionBelow(node: Node, body: Node | null): boolean {
     if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return true;
   }
   return false;
+}
+
+/**
+ * `if (!db) db = open()`, `if (db === undefined) { … db = … }`, `db || (db = open())`: a read that only
+ * asks whether the binding is still unset, so that the code it guards can assign it then.
+ */
+function guardsUnset(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): boolean {
+  let check: Node = identifier;
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') check = parent;
+  else if (parent?.type === AST_NODE_TYPES.BinaryExpression && (parent.operator === '==' || parent.operator === '===')) {
+    const other = parent.left === identifier ? parent.right : parent.left;
+    if (!isUnsetValue(other)) return false;
+    check = parent;
+  } else if (parent?.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === '||' || parent.operator === '??') && parent.left === identifier) {
+    return assignsWithin(variable, parent.right);
+  }
+  const holder = check.parent;
+  if (holder?.type === AST_NODE_TYPES.IfStatement && holder.test === check) return assignsWithin(variable, holder.consequent);
+  return false;
+}
+
+/** `null`, `undefined`. */
+function isUnsetValue(node: Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+}
+
+function assignsWithin(variable: TSESLint.Scope.Variable, node: Node): boolean {
+  return variable.references.some((reference) => reference.isWrite() && isWithin(reference.identifier, node));
 }
