@@ -285,7 +285,27 @@ function registersOwnHandler(context: Context, reference: TSESLint.Scope.Referen
   if (call && SETTING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '')) return false;
   const last = call?.arguments[call.arguments.length - 1];
   if (last === undefined) return false;
-  return isHandler(context, last, depth) || (call !== null && handsOwnFunctions(context, last, depth, registeredBy(call)));
+  return isHandler(context, last, depth) || (call !== null && (handsOwnFunctions(context, last, depth, registeredBy(call)) || registersOwnPlugin(context, call, depth)));
+}
+
+/**
+ * `app.register(async (instance) => { instance.register(graphql, { schema, resolvers }) }, { prefix: '/v2' })`:
+ * a plugin written here, given the app to register on, which it treats as a harness may (every use
+ * of it harmless, one of them registering a handler of the test's own or the library under test).
+ */
+function registersOwnPlugin(context: Context, call: TSESTree.CallExpression, depth: number): boolean {
+  const [first] = call.arguments;
+  const plugin = first ? unwrap(first) : null;
+  if (depth >= MAX_DEPTH || !plugin || (plugin.type !== AST_NODE_TYPES.ArrowFunctionExpression && plugin.type !== AST_NODE_TYPES.FunctionExpression)) return false;
+  const [param] = plugin.params;
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = context.sourceCode.scopeManager?.getDeclaredVariables(plugin).find((declared) => declared.defs.some((definition) => definition.name === param));
+  const references = variable?.references ?? [];
+  return (
+    references.length > 0 &&
+    references.every((reference) => isHarmlessUse(context, reference, depth + 1)) &&
+    references.some((reference) => registersOwnHandler(context, reference, depth + 1) || registersLibrary(context, reference))
+  );
 }
 
 /** What a registration with options registers: `graphql` in `app.register(graphql, { … })`. */
@@ -517,6 +537,8 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
     const last = call.arguments[call.arguments.length - 1];
     return !last || isWrittenHere(context, last, depth, registeredBy(call)) || wrapsOwnHandler(context, last, depth);
   }
+  // `await app`: waits for the app to be ready (Fastify's app can be awaited), adding nothing.
+  if (parent?.type === AST_NODE_TYPES.AwaitExpression) return true;
   // Put on the test context for the tests (`this.app = app`), which only hand it to a test client.
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === identifier) {
     const property = contextPropertyOf(parent.left);
@@ -589,7 +611,10 @@ function onlyReads(context: Context, member: TSESTree.MemberExpression): boolean
   if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return true;
   const callee = unwrap(parent.callee);
   const root = chainRootOf(callee);
-  return (root !== null && resolveName(context, root).type === 'global') || isPackageCall(context, parent as TSESTree.CallExpression);
+  if ((root !== null && resolveName(context, root).type === 'global') || isPackageCall(context, parent as TSESTree.CallExpression)) return true;
+  // `transform(app.graphql.schema)`, one of the file's functions that uses nothing of the project's.
+  const fn = calledLocalFunction(context, parent);
+  return fn !== null && !usesProjectModules(context, fn);
 }
 
 /** Methods that add routes, mounts or plugins (which may add routes) to an app or a router. */
@@ -636,6 +661,21 @@ function isBuiltInValue(context: Context, expression: Node, depth: number, regis
   return expression.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isWrittenHere(context, argument, depth, registered));
 }
 
+/**
+ * `new CustomPubSub()`, with `class CustomPubSub { … }` written in this file (extending nothing, or
+ * what is written here or comes from a package): a value of the test's own, like a function of its own.
+ */
+function isOwnClassValue(context: Context, expression: TSESTree.NewExpression, depth: number, registered: TSESTree.Identifier | null): boolean {
+  const callee = unwrap(expression.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return false;
+  const resolution = resolveName(context, callee);
+  const definition = resolution.type === 'local' && resolution.variable.defs.length === 1 ? resolution.variable.defs[0] : undefined;
+  if (definition?.type !== 'ClassName') return false;
+  const declared = definition.node as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+  if (declared.superClass && !isWrittenHere(context, declared.superClass, depth + 1, registered)) return false;
+  return expression.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isWrittenHere(context, argument, depth + 1, registered));
+}
+
 /** A JSON file: data, whatever it holds. */
 function isDataModule(specifier: string): boolean {
   return /\.json$/i.test(specifier);
@@ -679,7 +719,7 @@ function isWrittenHere(context: Context, node: Node, depth: number, registered: 
       // `express.json()`, `oapi.validPath(…)`: a value of a package, or of the library under test.
       const origin = moduleOriginOf(context, expression);
       if (origin !== null && (isPackageOrBuiltin(context, origin) || isOwnPublishedEntry(context, origin))) return true;
-      if (expression.type === AST_NODE_TYPES.NewExpression) return false;
+      if (expression.type === AST_NODE_TYPES.NewExpression) return isOwnClassValue(context, expression, depth, registered);
       // `makeSchema()`: what one of the file's functions hands back, built from what is written here.
       const returned = expression.type === AST_NODE_TYPES.CallExpression ? localReturnOf(context, expression) : null;
       if (returned && depth < MAX_DEPTH) return isWrittenHere(context, returned, depth + 1, registered);
