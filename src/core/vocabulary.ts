@@ -455,14 +455,22 @@ export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
   }
   if (SCHEMA_BUILD_METHODS.has(last)) return resetting ? 'reset' : 'build';
   if (namesSchemaWork(last)) return SCHEMA_RESET_METHODS.test(last) ? 'reset' : 'build';
-  const receiver = segments.length > 1 ? camelWords(segments[segments.length - 2] as string) : [];
-  const noun = receiver[receiver.length - 1];
+  const noun = segments.length > 1 ? headNoun(camelWords(segments[segments.length - 2] as string)) : undefined;
   // A call on a schema object itself: `testSchema.save()` stores the definition, `userSchema.add({…})` extends it.
   if (noun === 'schema' || noun === 'schemas') return SCHEMA_RESET_METHODS.test(last) || resetting ? 'reset' : 'build';
   // Making the place itself, on a value named for it: `bucket.create()`, `topic.create()`, `ordersTable.create()`.
   // Deeper chains name a model of a client (`prisma.topic.create()` makes a row of the `topic` model).
   if (segments.length === 2 && noun !== undefined && PLACE_NOUNS.has(noun) && SCHEMA_BUILD_VERBS.has(last)) return resetting ? 'reset' : 'build';
   return null;
+}
+
+/** Words that start a qualifier after the noun a name is about: `bucketWithVersioning`, `tableForOrders`. */
+const QUALIFYING_WORDS: ReadonlySet<string> = new Set(['with', 'without', 'for', 'of', 'from', 'by']);
+
+/** The noun a name is about: its last word, or the last before a qualifier (`bucket` in `bucketWithVersioning`). */
+function headNoun(words: readonly string[]): string | undefined {
+  const qualifier = words.findIndex((word, index) => index > 0 && QUALIFYING_WORDS.has(word));
+  return words[(qualifier === -1 ? words.length : qualifier) - 1];
 }
 
 /** Parts of a schema a receiver may be named for, whose bare `create()` makes the part rather than a record in it. */

@@ -56,6 +56,11 @@ describe('schemaWorkOf', () => {
     ['bucket.create()', call('bucket.create'), 'build'],
     ['auditTable.create()', call('auditTable.create'), 'build'],
     ['ordersTopic.ensure()', call('ordersTopic.ensure'), 'build'],
+    // A name about the place, qualified after it: `bucket` in `bucketWithVersioning`.
+    ['bucketWithVersioning.create()', call('bucketWithVersioning.create'), 'build'],
+    ['tableForAudits.create()', call('tableForAudits.create'), 'build'],
+    ['ownerOfBucket.create(): the owner, a record', call('ownerOfBucket.create'), null],
+    ['userWithTopics.create(): a user, a record', call('userWithTopics.create'), null],
     ['admin.createTopics()', call('admin.createTopics'), 'build'],
     // A named graph, a dataset and a keyspace hold collections and tables, as a schema does.
     ['graph.create()', call('graph.create'), 'build'],

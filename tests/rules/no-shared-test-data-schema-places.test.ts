@@ -2,7 +2,7 @@
  * `no-shared-test-data` on making the places data goes, rather than data: a call on a schema object
  * itself (`ordersSchema.save()` stores the class definition, `userSchema.add({…})` extends it), and
  * a bare `create()` on a receiver named for a bucket, a table, a topic, an index or a view
- * (`bucket.create()`, `topic.create()`). Made once in a run-once hook, such places are shared
+ * (`bucket.create()`, `topic.create()`, also `bucketWithVersioning.create()`). Made once in a run-once hook, such places are shared
  * infrastructure. What a hook then writes into them is still test data. A function of the file named
  * for such a place (`createTopic()`) is read by its body: one that makes rows of an app's `topic`
  * model seeds data, one that asks a broker for a topic makes infrastructure.
@@ -52,6 +52,11 @@ ts.run('no-shared-test-data: places made once for the tests (Mocha, TypeScript)'
       name: 'a bucket created in `before`; each test stores its own object and `afterEach` empties the bucket',
       filename: 'test/integration/report-archive.test.ts',
       code: ARCHIVE,
+    },
+    {
+      name: 'the bucket’s name says what kind of bucket it is after the noun (`bucketWithVersioning`)',
+      filename: 'test/integration/report-archive.test.ts',
+      code: ARCHIVE.replaceAll('bucket', 'bucketWithVersioning').replace('storage.bucketWithVersioning(', 'storage.bucket('),
     },
     {
       name: 'Vitest: a topic created once by its own `create()` and by the admin client, each test publishing its own message',
