@@ -51,11 +51,11 @@ export default createRule<Options, MessageIds>({
       sharedScenario:
         '`{{hook}}` seeds test data once for {{shared}} ({{sources}}), and these tests hand state to each other, so they pass only in order. Merge the dependent steps into one test, or move the scenario to the acceptance layer; keep only infrastructure and schema in `{{hook}}`.',
       handedOn:
-        '`{{name}}` is set by an earlier test and read {{later}}: they pass only when that test ran first, never alone, reordered or in parallel. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).',
+        '`{{name}}` is set by an earlier test and read {{later}}: a test run alone, reordered or in parallel finds it not yet set. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).',
       handedOnReplaced:
         '`{{name}}` is changed by an earlier test and read {{later}}: what it reads depends on whether that test ran first, so a test run alone, reordered or in parallel may see another value. Give each test its own value, or merge the dependent steps into one test (or move the scenario to the acceptance layer).',
       handedOnOpened:
-        '`{{name}}` is opened by an earlier test and used {{later}}: they pass only when that test ran first, never alone, reordered or in parallel. Open it in a setup hook (`{{hook}}`) instead.',
+        '`{{name}}` is opened by an earlier test and used {{later}}: a test run alone, reordered or in parallel finds it not yet open. Open it in a setup hook (`{{hook}}`) instead.',
       mutatedLiteral:
         '`{{name}}` is one object for {{tests}} tests and a {{changedIn}} changes it, so tests see what earlier ones left behind. Build a fresh copy for each test.',
       runPerTest: 'Run this hook before each test: `{{hook}}` → `{{replacement}}`.',
