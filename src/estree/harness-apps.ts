@@ -315,27 +315,57 @@ function registeredBy(call: TSESTree.CallExpression): TSESTree.Identifier | null
 }
 
 /**
- * `internals.scheme`, with `const internals = {}` in this file and every value the file gives
- * `internals.scheme` written here: a member of the file's own object.
+ * `internals.scheme` or `internals.plugins.auth`, with `const internals = {}` in this file and every
+ * value the file gives that member, or an object holding it (`internals.plugins = { auth: … }`),
+ * written here: a member of the file's own object.
  */
 function isOwnObjectMember(context: Context, node: TSESTree.MemberExpression, depth: number): boolean {
-  const object = unwrap(node.object);
-  const name = propertyName(node);
-  if (object.type !== AST_NODE_TYPES.Identifier || name === null || depth > MAX_DEPTH) return false;
+  const path: string[] = [];
+  let object: Node = node;
+  while (object.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(object);
+    if (name === null || object.computed) return false;
+    path.unshift(name);
+    object = unwrap(object.object);
+  }
+  if (object.type !== AST_NODE_TYPES.Identifier || path.length > MAX_MEMBER_PATH || depth > MAX_DEPTH) return false;
   const resolution = resolveName(context, object);
   if (resolution.type !== 'local') return false;
   const value = singleValueOf(resolution.variable);
   if (value?.type !== AST_NODE_TYPES.ObjectExpression || !isWrittenHere(context, value, depth + 1)) return false;
-  let given = value.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && propertyKeyIs(property, name));
+  let given = holdsPath(value, path);
   for (const reference of resolution.variable.references) {
-    const member = reference.identifier.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || propertyName(member) !== name) continue;
+    // The member chain this use starts, as far as it follows the path: `internals.plugins` of `internals.plugins.auth`.
+    let member: Node = reference.identifier;
+    let matched = 0;
+    while (matched < path.length && member.parent?.type === AST_NODE_TYPES.MemberExpression && member.parent.object === member && !member.parent.computed && propertyName(member.parent) === path[matched]) {
+      member = member.parent;
+      matched++;
+    }
     const assignment = member.parent;
-    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== member) continue;
+    if (matched === 0 || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== member) continue;
     if (!isWrittenHere(context, assignment.right, depth + 1)) return false;
-    given = true;
+    given ||= matched === path.length || holdsPath(unwrap(assignment.right), path.slice(matched));
   }
   return given;
+}
+
+/** How deep a member of the file's own object is followed: `internals.plugins.auth`. */
+const MAX_MEMBER_PATH = 3;
+
+/** Whether an object literal gives a value at a path of plain keys: `{ plugins: { auth } }` at `plugins.auth`. */
+function holdsPath(node: Node, path: readonly string[]): boolean {
+  let current = node;
+  for (const key of path) {
+    if (current.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    let found: Node | null = null;
+    for (const property of current.properties) {
+      if (property.type === AST_NODE_TYPES.Property && !property.computed && propertyKeyIs(property, key)) found = property.value;
+    }
+    if (!found) return false;
+    current = unwrap(found);
+  }
+  return true;
 }
 
 function propertyKeyIs(property: TSESTree.Property, name: string): boolean {

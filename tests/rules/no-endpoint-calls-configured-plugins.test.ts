@@ -175,6 +175,58 @@ describe('unknown paths', () => {
   ],
 });
 
+const HAPI_PLUGINS = `const Hapi = require('@hapi/hapi');
+const { expect } = require('chai');
+const { basicScheme } = require('../../lib/auth');
+
+const internals = {};
+
+describe('basic auth plugin', () => {
+  it('rejects a request without credentials', async () => {
+    const server = Hapi.server();
+    server.route({ method: 'GET', path: '/', handler: () => 'in' });
+    await server.register(internals.plugins.auth);
+    const res = await server.inject('/');
+    expect(res.statusCode).to.equal(401);
+  });
+});
+
+internals.plugins = {
+  auth: {
+    name: 'auth',
+    register(server) {
+      server.auth.scheme('basic', basicScheme);
+      server.auth.strategy('default', 'basic');
+      server.auth.default('default');
+    },
+  },
+};
+`;
+
+cjs.run('no-endpoint-calls: plugins kept on the file’s own object, two levels down (Mocha, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'a plugin the file writes under `internals.plugins`, putting the project’s scheme in front of the test’s route',
+      filename: 'test/integration/basic-auth.test.js',
+      code: HAPI_PLUGINS,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same member given one of the project’s plugins afterwards',
+      filename: 'test/integration/basic-auth.test.js',
+      code: HAPI_PLUGINS.replace("const { basicScheme } = require('../../lib/auth');", "const { basicScheme } = require('../../lib/auth');\nconst { adminPlugin } = require('../../lib/admin');") + 'internals.plugins.auth = adminPlugin;\n',
+      errors: [{ messageId: 'testClient', line: 13 }],
+    },
+    {
+      name: 'the object of plugins giving that member one of the project’s',
+      filename: 'test/integration/basic-auth.test.js',
+      code: HAPI_PLUGINS.replace("  auth: {\n    name: 'auth',", "  auth: require('../../lib/auth-plugin'),\n  local: {\n    name: 'local',"),
+      errors: [{ messageId: 'testClient', line: 12 }],
+    },
+  ],
+});
+
 const esm = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
 
 const BUILDER = `import Fastify from 'fastify';
