@@ -100,15 +100,55 @@ function isHarnessEachTime(context: Context, variable: TSESLint.Scope.Variable, 
  * file puts there is one, and the file only ever hands it to a test client or a server.
  */
 function isHarnessOnContext(context: Context, property: string, depth: number): boolean {
-  const values = contextAssignments(context.sourceCode).get(property) ?? [];
-  return values.length > 0 && onlyServedOnContext(context, property) && values.every((value) => isHarness(context, servedApp(unwrap(value)), depth + 1));
+  // `this.server = undefined` in `beforeEach`, then the app: the empty start answers no request.
+  const values = (contextAssignments(context.sourceCode).get(property) ?? []).filter((value) => !isUnset(value));
+  if (values.length === 0) return false;
+  if (onlyServedOnContext(context, property) && values.every((value) => isHarness(context, servedApp(unwrap(value)), depth + 1))) return true;
+  return values.every((value) => isFrameworkMaker(context, value)) && answersAsHarnessOnContext(context, property, depth);
 }
 
-/** Whether the file only ever hands `this.<property>` to a test client or a server. */
+/**
+ * `this.server = Fastify()` in a Mocha hook, then `this.server.post('/create', handler)`,
+ * `this.server.register(plugin)` and `this.server.inject(…)` in the tests: every read of the property
+ * is a use a harness may have, and one of them registers a handler of the test's own or the library
+ * under test, as for an app held in a variable.
+ */
+function answersAsHarnessOnContext(context: Context, property: string, depth: number): boolean {
+  const reads = (contextReads(context.sourceCode).get(property) ?? []).map(asReadOf);
+  return (
+    reads.length > 0 &&
+    reads.every((read) => isHarmlessUse(context, read, depth)) &&
+    reads.some((read) => registersOwnHandler(context, read, depth) || registersLibrary(context, read))
+  );
+}
+
+/** A read of `this.<property>`, in the shape of a read of a variable: what the checks of an app's uses take. */
+function asReadOf(member: TSESTree.MemberExpression): TSESLint.Scope.Reference {
+  return { identifier: member, isWrite: () => false } as unknown as TSESLint.Scope.Reference;
+}
+
+/**
+ * Whether the file only ever hands `this.<property>` to a test client or a server, checks whether it
+ * is set (`if (this.server !== undefined)`), or closes it (`this.server.close()`).
+ */
 function onlyServedOnContext(context: Context, property: string): boolean {
   return (contextReads(context.sourceCode).get(property) ?? []).every(
-    (read) => read.parent?.type === AST_NODE_TYPES.CallExpression && read.parent.arguments.includes(read) && servesOnly(context, read.parent),
+    (read) => (read.parent?.type === AST_NODE_TYPES.CallExpression && read.parent.arguments.includes(read) && servesOnly(context, read.parent)) || checksOrCloses(read),
   );
+}
+
+/** Methods that stop what a server or an app serves. */
+const CLOSING_METHODS: ReadonlySet<string> = new Set(['close', 'stop', 'closeAllConnections']);
+
+/** `this.server !== undefined`, `if (this.server)`, `this.server && …`, `this.server.close()`. */
+function checksOrCloses(read: TSESTree.MemberExpression): boolean {
+  const parent = read.parent;
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return isUnset(parent.left === read ? parent.right : parent.left);
+  if (parent?.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === '!';
+  if (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === read;
+  if (parent?.type === AST_NODE_TYPES.LogicalExpression) return parent.left === read;
+  const call = methodCallOn(read as unknown as TSESTree.Identifier);
+  return call !== null && CLOSING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '');
 }
 
 /**
