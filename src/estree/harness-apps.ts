@@ -137,13 +137,15 @@ function onlyServedOnContext(context: Context, property: string): boolean {
   );
 }
 
+const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['==', '!=', '===', '!==']);
+
 /** Methods that stop what a server or an app serves. */
 const CLOSING_METHODS: ReadonlySet<string> = new Set(['close', 'stop', 'closeAllConnections']);
 
 /** `this.server !== undefined`, `if (this.server)`, `this.server && …`, `this.server.close()`. */
 function checksOrCloses(read: TSESTree.MemberExpression): boolean {
   const parent = read.parent;
-  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return isUnset(parent.left === read ? parent.right : parent.left);
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return EQUALITY_OPERATORS.has(parent.operator) && isUnset(parent.left === read ? parent.right : parent.left);
   if (parent?.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === '!';
   if (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === read;
   if (parent?.type === AST_NODE_TYPES.LogicalExpression) return parent.left === read;
@@ -364,7 +366,7 @@ function isOwnObjectMember(context: Context, node: TSESTree.MemberExpression, de
   let object: Node = node;
   while (object.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(object);
-    if (name === null || object.computed) return false;
+    if (name === null) return false;
     path.unshift(name);
     object = unwrap(object.object);
   }
@@ -378,7 +380,7 @@ function isOwnObjectMember(context: Context, node: TSESTree.MemberExpression, de
     // The member chain this use starts, as far as it follows the path: `internals.plugins` of `internals.plugins.auth`.
     let member: Node = reference.identifier;
     let matched = 0;
-    while (matched < path.length && member.parent?.type === AST_NODE_TYPES.MemberExpression && member.parent.object === member && !member.parent.computed && propertyName(member.parent) === path[matched]) {
+    while (matched < path.length && member.parent?.type === AST_NODE_TYPES.MemberExpression && member.parent.object === member && propertyName(member.parent) === path[matched]) {
       member = member.parent;
       matched++;
     }

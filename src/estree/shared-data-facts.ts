@@ -19,7 +19,7 @@ import {
 import { buildsInMemory, callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { boundaryOfSpecifier } from './boundary-values';
 import { clientOfType } from './boundary-clients';
-import { callChain, callFacts, callRoleOf, isInlineFunction, isWithin, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
+import { callChain, callFacts, callRoleOf, isInlineFunction, isUnset, isWithin, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { isStaticFactory } from './cleanup-recognisers';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { fileCache } from './file-cache';
@@ -1207,7 +1207,7 @@ function guardsUnset(identifier: TSESTree.Identifier, variable: TSESLint.Scope.V
   if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') check = parent;
   else if (parent?.type === AST_NODE_TYPES.BinaryExpression && (parent.operator === '==' || parent.operator === '===')) {
     const other = parent.left === identifier ? parent.right : parent.left;
-    if (!isUnsetValue(other)) return false;
+    if (!isUnset(other)) return false;
     check = parent;
   } else if (parent?.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === '||' || parent.operator === '??') && parent.left === identifier) {
     return assignsWithin(variable, parent.right);
@@ -1215,11 +1215,6 @@ function guardsUnset(identifier: TSESTree.Identifier, variable: TSESLint.Scope.V
   const holder = check.parent;
   if (holder?.type === AST_NODE_TYPES.IfStatement && holder.test === check) return assignsWithin(variable, holder.consequent);
   return false;
-}
-
-/** `null`, `undefined`. */
-function isUnsetValue(node: Node): boolean {
-  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
 }
 
 function assignsWithin(variable: TSESLint.Scope.Variable, node: Node): boolean {
