@@ -54,8 +54,10 @@ export type ExportValue =
   | { readonly type: 'fake'; readonly kind: string | null } // an HTTP fake, in-memory double or stub
   | { readonly type: 'fresh-database' } // a database made for the caller (`:memory:`, a random name)
   // read, and none of the above; an object handed back may hold app clients in its properties
-  // (`{ request: supertest.agent(app), destroy }`), by property name
-  | { readonly type: 'other'; readonly members?: Readonly<Record<string, ExportValue>> }
+  // (`{ request: supertest.agent(app), destroy }`), by property name; `ownPackage` when it is what the
+  // entry point of the module's own package makes when called (`require('../index.js')(config)` in a
+  // library's test helper): an instance of the code under test, not data
+  | { readonly type: 'other'; readonly members?: Readonly<Record<string, ExportValue>>; readonly ownPackage?: boolean }
   | { readonly type: 'unknown' };
 
 export interface ExportSummary {

@@ -10,7 +10,7 @@ import { parseSettings } from '../settings';
 import { fileCache } from './file-cache';
 import { propertyKeyName } from './call-chain';
 import { importedName } from './imports';
-import { identityOf, isScriptFile } from './module-resolver';
+import { identityOf, isPackageEntry, isScriptFile, packageNameAt } from './module-resolver';
 import { keepsRealModule } from './real-module-factories';
 import { madeWithoutStore, type StorePlace } from './store-options';
 import { AST_NODE_TYPES } from './node-types';
@@ -1791,6 +1791,33 @@ function objectValue(reader: Reader, node: TSESTree.ObjectExpression, seen: Set<
 }
 
 function valueOfCall(reader: Reader, call: TSESTree.CallExpression | TSESTree.NewExpression, seen: Set<Node>, fn: TSESTree.FunctionLike | null): ExportValue {
+  const value = valueOfCallee(reader, call, seen, fn);
+  // Nothing more is known of what the call hands back, but it calls the entry point of the module's
+  // own package: what the library under test makes (`require('../index.js')(config)`).
+  return (value.type === 'unknown' || (value.type === 'other' && !value.members)) && callsOwnEntry(reader, call) ? OWN_PACKAGE_VALUE : value;
+}
+
+const OWN_PACKAGE_VALUE: ExportValue = { type: 'other', ownPackage: true };
+
+/**
+ * `require('../index.js')(config)`, or `apostrophe(config)` with `apostrophe` the whole of such a
+ * load: a call of what the entry point of the module's own package exports.
+ */
+function callsOwnEntry(reader: Reader, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  let specifier: string | null = null;
+  if (callee.type === AST_NODE_TYPES.CallExpression && callee.callee.type === AST_NODE_TYPES.Identifier && callee.callee.name === 'require' && !reader.bindings.has('require')) {
+    specifier = staticText(callee.arguments[0]);
+  } else if (callee.type === AST_NODE_TYPES.Identifier) {
+    const binding = reader.bindings.get(callee.name);
+    if (binding?.type === 'import' && (binding.imported === 'default' || binding.imported === '*')) specifier = binding.specifier;
+  }
+  if (specifier === null) return false;
+  const identity = identityOf(reader.identity.file, specifier);
+  return identity.type === 'project' && identity.workspacePackage !== null && packageNameAt(reader.identity.file) === identity.workspacePackage && isPackageEntry(identity.file);
+}
+
+function valueOfCallee(reader: Reader, call: TSESTree.CallExpression | TSESTree.NewExpression, seen: Set<Node>, fn: TSESTree.FunctionLike | null): ExportValue {
   const segments = segmentsOf(call.callee);
   if (!segments) return UNKNOWN;
   const last = segments[segments.length - 1] as string;

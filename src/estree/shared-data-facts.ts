@@ -24,6 +24,8 @@ import { isStaticFactory } from './cleanup-recognisers';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
+import { moduleMemberOf } from './module-members';
+import { exportOfSpecifier, isOwnPublishedEntry } from './project-modules';
 import { calledLocalFunction, someCallIn, type FunctionNode } from './local-bindings';
 import { mutationOf } from './mutations';
 import { testPlaceOf, wrappedCallbackOf, type TestCall } from './test-calls';
@@ -669,7 +671,7 @@ class Collector {
       return facts.segments.some((segment) => CREATING_REQUESTS.has(segment)) && this.drivesApp(node) ? 'data' : null;
     }
     if (role !== 'data') return role;
-    if (isPackageFactory(this.context, node, facts)) return 'infrastructure';
+    if (isPackageFactory(this.context, node, facts) || makesOwnPackageInstance(this.context, node)) return 'infrastructure';
     if (namesComponentFactory(last) && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0 && node.arguments.every((argument) => this.isInfrastructure(argument))) {
       return 'infrastructure';
     }
@@ -770,6 +772,23 @@ class Collector {
  */
 function isPackageFactory(context: Context, node: CallLike, facts: CallFacts): boolean {
   return isClientPackageFactory(context, node, facts) || (node.type === AST_NODE_TYPES.CallExpression && isStaticFactory(context, node, facts));
+}
+
+/**
+ * `apos = await t.create({ modules })`, with `create` a helper of the project's that hands back what
+ * the entry point of its own package makes (`require('../index.js')(config)`), or that entry point
+ * loaded and called here (`const apostrophe = require('..')`): an instance of the library under
+ * test, which the tests run, not a record they share.
+ */
+function makesOwnPackageInstance(context: Context, node: CallLike): boolean {
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return false;
+  const member = moduleMemberOf(context, node.callee);
+  if (!member) return false;
+  const path = member.path.filter((segment) => segment !== 'default');
+  if (path.length === 0) return isOwnPublishedEntry(context, member.source);
+  if (path.length !== 1) return false;
+  const exported = exportOfSpecifier(context, member.source, path[0] as string);
+  return exported !== null && exported !== 'unknown' && exported.value.type === 'other' && exported.value.ownPackage === true;
 }
 
 /**

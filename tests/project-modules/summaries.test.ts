@@ -112,6 +112,31 @@ describe('an adapter module', () => {
     ]);
   });
 
+  it('marks what a helper hands back from its own package’s entry point as an instance of the library', () => {
+    project = writeProject({
+      'package.json': JSON.stringify({ name: 'page-kit', version: '2.0.0', main: 'index.js' }),
+      'index.js': 'module.exports = async (options) => ({ options, pages: [] });\n',
+      'test-lib/util.js': [
+        `const makeKit = require('../index.js');`,
+        `async function create(options = {}) {\n  return require('../index.js')({ shortName: 'test', ...options });\n}`,
+        `function createWithImport(options) {\n  return makeKit(options);\n}`,
+        `function label(options) {\n  return { ...options, label: true };\n}`,
+        `function other(options) {\n  return require('../lib/tools.js')(options);\n}`,
+        `module.exports = { create, createWithImport, label, other };`,
+        ``,
+      ].join('\n'),
+      'lib/tools.js': 'module.exports = (options) => options;\n',
+      [TEST]: '',
+    });
+    const helpers = known(summaryOfSpecifier(project.context(TEST), '../test-lib/util.js'));
+    const valueOf = (name: string) => helpers.exports.get(name)?.value;
+    expect(valueOf('create')).toEqual({ type: 'other', ownPackage: true });
+    expect(valueOf('createWithImport')).toEqual({ type: 'other', ownPackage: true });
+    // An object the helper builds itself, and another module of the package, are not the library.
+    expect(valueOf('label')).toEqual({ type: 'other' });
+    expect(valueOf('other')).not.toMatchObject({ ownPackage: true });
+  });
+
   it('reaches what a module loads only when it runs: import() and require() inside functions', () => {
     project = writeProject({
       'src/lazy-db.ts': `export async function connect() {\n  const { Pool } = await import /* loaded on first use */ ('pg');\n  return new Pool();\n}\n`,
