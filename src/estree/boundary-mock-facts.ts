@@ -89,6 +89,15 @@ function answersSome(context: Context, call: MockCall, replacements: readonly Re
   return standIns.some((standIn) => standIn !== null && passesSomeCallsThrough(context, standIn, name));
 }
 
+/**
+ * `vi.spyOn(prisma.domain, 'create').mockRejectedValueOnce(conflict)`: a spy keeps the original for
+ * every call no `…Once` behaviour answers, so when those are all it is given, the calls after them
+ * reach the boundary again.
+ */
+function answersNextCallsOnly(call: MockCall, target: MockTarget, replacements: readonly Replacement[]): boolean {
+  return target.type === 'method' && /\.spyOn$/.test(call.api) && replacements.length > 0 && replacements.every((replacement) => replacement.method.endsWith('Once'));
+}
+
 /** Gathers the facts of one target of a recognised mocking call. */
 export function gatherMock(context: Context, call: MockCall, target: MockTarget): GatheredMock {
   const replacements: Replacement[] = target.type === 'method' || target.type === 'global' ? replacementsOf(context, call) : [];
@@ -106,7 +115,7 @@ export function gatherMock(context: Context, call: MockCall, target: MockTarget)
     ...(boundary ? replacedForEveryFile(context, boundary) : {}),
     ...(boundary?.role === 'adapter' ? clientPackagesBehind(context, boundary) : {}),
     ...(target.type === 'module' && call.replacement ? { standIn: standInOf(context, call.replacement) } : {}),
-    ...(target.type === 'global' && answersSome(context, call, replacements, target.name) ? { answersSome: true } : {}),
+    ...((target.type === 'global' && answersSome(context, call, replacements, target.name)) || answersNextCallsOnly(call, target, replacements) ? { answersSome: true } : {}),
   };
   const first = replacements[0];
   const member = target.type === 'method' ? target.object : null;

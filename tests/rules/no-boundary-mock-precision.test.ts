@@ -18,6 +18,8 @@ const FILE_JS = 'tests/integration/orders.test.js';
 
 const member = (kind: string, what: string, how: string, effect: string) => ({ what, kind, how, effect });
 const dbMember = (what: string, how: string) => member('database', what, how, 'so this call no longer reaches the database');
+/** A spy given only `…Once` behaviours: the calls after those reach the database again. */
+const dbMemberOnce = (what: string, how: string) => member('database', what, how, 'so the calls it answers itself no longer reach the database');
 
 ts.run('no-boundary-mock: what is a client', rule, {
   valid: [
@@ -128,14 +130,14 @@ test('retries', async () => {
       errors: [
         {
           messageId: 'mockedDatabase',
-          data: dbMember('`orm.em.getConnection().execute` from `@mikro-orm/postgresql`', '`vi.spyOn`'),
+          data: dbMemberOnce('`orm.em.getConnection().execute` from `@mikro-orm/postgresql`', '`vi.spyOn`'),
           line: 6,
           column: 47,
           endColumn: 89,
           suggestions: [
             {
               messageId: 'removeMock',
-              data: dbMember('`orm.em.getConnection().execute` from `@mikro-orm/postgresql`', '`vi.spyOn`'),
+              data: dbMemberOnce('`orm.em.getConnection().execute` from `@mikro-orm/postgresql`', '`vi.spyOn`'),
               output: `import { test } from 'vitest';
 import { MikroORM } from '@mikro-orm/postgresql';
 
@@ -186,12 +188,12 @@ test('b', async () => {
       errors: [
         {
           messageId: 'mockedDatabase',
-          data: dbMember('`pool.query` from `pg`', '`jest.spyOn`'),
+          data: dbMemberOnce('`pool.query` from `pg`', '`jest.spyOn`'),
           line: 4,
           suggestions: [
             {
               messageId: 'removeMock',
-              data: dbMember('`pool.query` from `pg`', '`jest.spyOn`'),
+              data: dbMemberOnce('`pool.query` from `pg`', '`jest.spyOn`'),
               output: `import { Pool } from 'pg';
 const pool = new Pool();
 test('a', async () => {
@@ -325,7 +327,7 @@ test('reports a lost connection', async () => {
   expect(realQuery).toBeDefined();
 });
 `,
-      errors: [{ messageId: 'mockedDatabase', data: dbMember('`pool.query` from `pg`', '`vi.spyOn`'), line: 7 }],
+      errors: [{ messageId: 'mockedDatabase', data: dbMemberOnce('`pool.query` from `pg`', '`vi.spyOn`'), line: 7 }],
     },
     {
       name: 'sinon.replace with a function of its own, the method named through a cast (Mocha)',

@@ -269,6 +269,17 @@ const query = jest.spyOn(pool, 'query');
 query.mockRejectedValueOnce(new Error('connection lost'));
 `,
       // The squiggle goes on the call that replaces the behaviour, not on the spy that only watches.
+      // Given only a `…Once` behaviour, the spy answers the next call and hands the rest to the pool.
+      errors: [{ messageId: 'mockedDatabase', data: { ...database('`pool.query` from `pg`', '`jest.spyOn`'), effect: 'so the calls it answers itself no longer reach the database' }, line: 4, column: 7, suggestions: [] }],
+    },
+    {
+      name: 'a spy given a lasting behaviour after a `…Once` one answers every call',
+      filename: USERS_TS,
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+const query = jest.spyOn(pool, 'query');
+query.mockRejectedValueOnce(new Error('connection lost')).mockResolvedValue({ rows: [] } as never);
+`,
       errors: [{ messageId: 'mockedDatabase', data: database('`pool.query` from `pg`', '`jest.spyOn`'), line: 4, column: 7, suggestions: [] }],
     },
     {
