@@ -734,7 +734,7 @@ function isBuiltInValue(context: Context, expression: Node, depth: number, regis
 }
 
 /**
- * `new CustomPubSub()`, with `class CustomPubSub { … }` written in this file (extending nothing, or
+ * `new MemoryPubSub()`, with `class MemoryPubSub { … }` written in this file (extending nothing, or
  * what is written here or comes from a package): a value of the test's own, like a function of its own.
  */
 function isOwnClassValue(context: Context, expression: TSESTree.NewExpression, depth: number, registered: TSESTree.Identifier | null): boolean {

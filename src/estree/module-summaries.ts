@@ -1800,7 +1800,7 @@ function valueOfCall(reader: Reader, call: TSESTree.CallExpression | TSESTree.Ne
 const OWN_PACKAGE_VALUE: ExportValue = { type: 'other', ownPackage: true };
 
 /**
- * `require('../index.js')(config)`, or `apostrophe(config)` with `apostrophe` the whole of such a
+ * `require('../index.js')(config)`, or `makeKit(config)` with `makeKit` the whole of such a
  * load: a call of what the entry point of the module's own package exports.
  */
 function callsOwnEntry(reader: Reader, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {

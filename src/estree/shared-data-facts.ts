@@ -775,9 +775,9 @@ function isPackageFactory(context: Context, node: CallLike, facts: CallFacts): b
 }
 
 /**
- * `apos = await t.create({ modules })`, with `create` a helper of the project's that hands back what
+ * `kit = await t.create({ modules })`, with `create` a helper of the project's that hands back what
  * the entry point of its own package makes (`require('../index.js')(config)`), or that entry point
- * loaded and called here (`const apostrophe = require('..')`): an instance of the library under
+ * loaded and called here (`const makeKit = require('..')`): an instance of the library under
  * test, which the tests run, not a record they share.
  */
 function makesOwnPackageInstance(context: Context, node: CallLike): boolean {

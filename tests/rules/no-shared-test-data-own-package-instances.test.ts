@@ -1,7 +1,7 @@
 /**
  * `no-shared-test-data` on an instance of the library under test made once for the tests: a helper of
  * the project's whose summary says it hands back what the entry point of its own package makes
- * (`apos = await t.create({ modules })`, with `create` returning `require('../index.js')(config)`), or
+ * (`kit = await t.create({ modules })`, with `create` returning `require('../index.js')(config)`), or
  * that entry point loaded and called in the test file. Such an instance is what the tests run, not a
  * record they share; the data the hook then writes through it still is. Made by one test and used by
  * the next, it is reported in the words for a client or an app: open it in a setup hook.
