@@ -123,7 +123,8 @@ export interface UseFact {
   readonly inCallback?: boolean;
   /**
    * In a test, the read only asks whether the binding is still unset, to assign it then
-   * (`if (!db) db = open()`): the test does not need an earlier one to have set it.
+   * (`if (!db) db = open()`), or only ends whatever is there (`await destroy(app)`, `app?.close()`):
+   * before the test assigns its own, it does not need an earlier one to have set it.
    */
   readonly guard?: boolean;
   /** For a plain assignment (`x = value`): what the value is. */
@@ -640,7 +641,8 @@ function handoffOf(file: FileIndex, binding: BindingFact, handing: 'data' | 'inf
   // A test that assigns the binding starts from its own value, unless its first step with the
   // binding reads it: then it reads what an earlier test left. A use in a callback of the test runs
   // when that is called, and a check whether the binding is still unset before assigning it
-  // (`if (!db) db = open()`) needs nothing from an earlier test: neither decides.
+  // (`if (!db) db = open()`) or ending whatever is there (`await destroy(app)`) needs nothing from
+  // an earlier test: neither decides.
   const firstStep = new Map<Id, UseFact>();
   for (const use of binding.uses) if (use.place.kind === 'test' && !use.inCallback && !use.guard && !firstStep.has(use.place.id)) firstStep.set(use.place.id, use);
   const startsOwn = (test: Id) => assigning.has(test) && firstStep.get(test)?.write !== false;

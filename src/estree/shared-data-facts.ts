@@ -322,7 +322,7 @@ class Collector {
     const inFunction = asked && isInFunctionBelow(identifier, testPlaceOf(this.context, identifier).call?.callback ?? null);
     const deferred = place.kind === 'elsewhere' && inFunction;
     const called = place.kind === 'test' && inFunction;
-    const guard = place.kind === 'test' && !reference.isWrite() && reference.resolved !== null && guardsUnset(identifier, reference.resolved);
+    const guard = place.kind === 'test' && !reference.isWrite() && reference.resolved !== null && (guardsUnset(identifier, reference.resolved) || disposesOf(identifier));
     return {
       id,
       place,
@@ -1234,6 +1234,26 @@ function guardsUnset(identifier: TSESTree.Identifier, variable: TSESLint.Scope.V
   const holder = check.parent;
   if (holder?.type === AST_NODE_TYPES.IfStatement && holder.test === check) return assignsWithin(variable, holder.consequent);
   return false;
+}
+
+/** Calls that end what they are handed or called on: `destroy(app)`, `server?.close()`. */
+const DISPOSING = /^(?:destroy|close|end|quit|disconnect|stop|teardown|tearDown|dispose|shutdown|terminate)(?:All|Instance|App|Server|Client|Connection)?$/;
+
+/**
+ * `await destroy(app)` or `app?.close()` before the test makes its own (`app = await create()`): a
+ * read that only ends whatever an earlier test left there, if anything. A plain `app.close()` needs
+ * a value to be there, so it still reads what an earlier test left.
+ */
+function disposesOf(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === identifier && parent.arguments.length === 1) {
+    const callee = unwrap(parent.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+    return name !== null && DISPOSING.test(name);
+  }
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier || !parent.optional) return false;
+  const call = parent.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && DISPOSING.test(propertyName(parent) ?? '');
 }
 
 function assignsWithin(variable: TSESLint.Scope.Variable, node: Node): boolean {

@@ -1,7 +1,9 @@
 /**
  * `no-shared-test-data` on a client each test opens when it finds it unset (`if (!db) db = open()`,
- * `db || (db = open())`): such a test reuses what an earlier test opened, but does not need it, so
- * nothing is handed on. A test that reads the client without that check still needs the earlier one.
+ * `db || (db = open())`), or opens after ending whatever is there (`await client?.end()`,
+ * `await closeClient(client)`): such a test reuses or ends what an earlier test opened, but does not
+ * need it, so nothing is handed on. A test that reads the client without that care still needs the
+ * earlier one.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-shared-test-data';
@@ -128,6 +130,61 @@ it('lists the jobs it stored', async () => {
 });
 `,
       errors: [{ messageId: 'handedOnOpened', line: 16, data: { name: 'pool', later: 'here, by a later test', hook: 'beforeAll' } }],
+    },
+  ],
+});
+
+const RECONNECTS = `const { Client } = require('pg');
+const { expect } = require('chai');
+const { saveInvoice } = require('../../src/invoices');
+
+async function closeClient(client) {
+  if (client) await client.end();
+}
+
+describe('invoices', function () {
+  let client;
+
+  after(async function () {
+    await closeClient(client);
+  });
+
+  it('saves an invoice', async function () {
+    client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    expect(await saveInvoice(client, { total: 10 })).to.have.property('id');
+  });
+
+  it('saves an invoice on a fresh connection', async function () {
+    await client?.end();
+    client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    expect(await saveInvoice(client, { total: 20 })).to.have.property('id');
+  });
+
+  it('saves an invoice after a helper ends the old connection', async function () {
+    await closeClient(client);
+    client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    expect(await saveInvoice(client, { total: 30 })).to.have.property('id');
+  });
+});
+`;
+
+cjs.run('no-shared-test-data: clients ended before a test opens its own (Mocha, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'each later test ends whatever connection is there, if any, then opens its own',
+      filename: 'test/integration/invoices.test.js',
+      code: RECONNECTS,
+    },
+  ],
+  invalid: [
+    {
+      name: 'ending it without `?.` needs an earlier test to have opened it',
+      filename: 'test/integration/invoices.test.js',
+      code: RECONNECTS.replace('    await client?.end();\n', '    await client.end();\n'),
+      errors: [{ messageId: 'handedOnOpened', line: 23, data: { name: 'client', later: 'here, by a later test', hook: 'before' } }],
     },
   ],
 });
