@@ -81,6 +81,18 @@ const METHOD_ROLES: ReadonlyMap<string, CallRole> = new Map<string, CallRole>([
   ).map((name) => [name, 'close'] as const),
 ]);
 
+/** Helpers named for ending something that are not themselves a client's method: `teardown`, `closeClient`, `destroyApp`. */
+const ENDING_HELPER = /^(?:destroy|close|end|quit|disconnect|stop|teardown|tearDown|dispose|shutdown|terminate)(?:All|Instance|App|Server|Client|Connection)?$/;
+
+/**
+ * Whether a call's name says it ends what it is handed or called on: a client's closing or stopping
+ * method (`end`, `destroy`, `$disconnect`, `stop`), or a helper named for it (`closeClient`).
+ */
+export function namesEnding(name: string): boolean {
+  const role = METHOD_ROLES.get(name);
+  return role === 'close' || role === 'stop' || ENDING_HELPER.test(name);
+}
+
 const CLASS_NAME = /^[A-Z]/;
 
 /** Constructors that build infrastructure. */

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { packageName } from '../core/boundaries';
+import { namesEnding } from '../core/vocabulary';
 import { moduleOriginOf } from './boundary-values';
 import { chainRootOf, isInlineFunction, isUnset, isWithin, propertyName, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
@@ -139,9 +140,6 @@ function onlyServedOnContext(context: Context, property: string): boolean {
 
 const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['==', '!=', '===', '!==']);
 
-/** Methods that stop what a server or an app serves. */
-const CLOSING_METHODS: ReadonlySet<string> = new Set(['close', 'stop', 'closeAllConnections']);
-
 /** `this.server !== undefined`, `if (this.server)`, `this.server && …`, `this.server.close()`. */
 function checksOrCloses(read: TSESTree.MemberExpression): boolean {
   const parent = read.parent;
@@ -150,7 +148,7 @@ function checksOrCloses(read: TSESTree.MemberExpression): boolean {
   if (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === read;
   if (parent?.type === AST_NODE_TYPES.LogicalExpression) return parent.left === read;
   const call = methodCallOn(read as unknown as TSESTree.Identifier);
-  return call !== null && CLOSING_METHODS.has(propertyName(call.callee as TSESTree.MemberExpression) ?? '');
+  return call !== null && namesEnding(propertyName(call.callee as TSESTree.MemberExpression) ?? '');
 }
 
 /**

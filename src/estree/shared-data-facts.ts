@@ -16,7 +16,7 @@ import {
   type TestFact,
   type UseFact,
 } from '../core/no-shared-test-data';
-import { buildsInMemory, callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
+import { buildsInMemory, callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesEnding, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { boundaryOfSpecifier } from './boundary-values';
 import { clientOfType } from './boundary-clients';
 import { callChain, callFacts, callRoleOf, isInlineFunction, isUnset, isWithin, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
@@ -1236,9 +1236,6 @@ function guardsUnset(identifier: TSESTree.Identifier, variable: TSESLint.Scope.V
   return false;
 }
 
-/** Calls that end what they are handed or called on: `destroy(app)`, `server?.close()`. */
-const DISPOSING = /^(?:destroy|close|end|quit|disconnect|stop|teardown|tearDown|dispose|shutdown|terminate)(?:All|Instance|App|Server|Client|Connection)?$/;
-
 /**
  * `await destroy(app)` or `app?.close()` before the test makes its own (`app = await create()`): a
  * read that only ends whatever an earlier test left there, if anything. A plain `app.close()` needs
@@ -1249,11 +1246,11 @@ function disposesOf(identifier: TSESTree.Identifier): boolean {
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === identifier && parent.arguments.length === 1) {
     const callee = unwrap(parent.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
-    return name !== null && DISPOSING.test(name);
+    return name !== null && namesEnding(name);
   }
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier || !parent.optional) return false;
   const call = parent.parent;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && DISPOSING.test(propertyName(parent) ?? '');
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && namesEnding(propertyName(parent) ?? '');
 }
 
 function assignsWithin(variable: TSESLint.Scope.Variable, node: Node): boolean {
