@@ -56,8 +56,9 @@ export type ExportValue =
   // read, and none of the above; an object handed back may hold app clients in its properties
   // (`{ request: supertest.agent(app), destroy }`), by property name; `ownPackage` when it is what the
   // entry point of the module's own package makes when called (`require('../index.js')(config)` in a
-  // library's test helper): an instance of the code under test, not data
-  | { readonly type: 'other'; readonly members?: Readonly<Record<string, ExportValue>>; readonly ownPackage?: boolean }
+  // library's test helper): an instance of the code under test, not data; `holdsClient` when an
+  // object handed back holds a real client or a fresh database in a property (`{ db, disconnect }`)
+  | { readonly type: 'other'; readonly members?: Readonly<Record<string, ExportValue>>; readonly ownPackage?: boolean; readonly holdsClient?: boolean }
   | { readonly type: 'unknown' };
 
 export interface ExportSummary {
@@ -99,6 +100,12 @@ export interface ExportSummary {
    * nothing to that app.
    */
   readonly sendsWith?: readonly number[];
+  /**
+   * For a function: the positions of the parameters whose handle it changes rather than the data
+   * behind it (`orm.config.set('debug', true)`, `client.options.prefix = 'x'`). A test that hands
+   * such a function the handle a hook built changes that handle for the tests after it.
+   */
+  readonly reconfigures?: readonly number[];
 }
 
 export interface ModuleSummary {

@@ -15,15 +15,17 @@ import {
 } from '../core/prefer-shared-infrastructure';
 import { callLabel, defaultsToMemory, mayCheckOutConnection, namesInMemoryStore, openingOf, opensHandle, reconfiguresHandle, type CallFacts } from '../core/vocabulary';
 import { containerOfValue, reachedBoundaryOfValue } from './boundary-values';
-import { callChain, callFacts, callRoleOf, isWithin, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
+import { callChain, callFacts, callRoleOf, chainRootOf, isWithin, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { resolveName } from './imports';
-import { valuesOf } from './local-bindings';
+import { calledLocalFunction, valuesOf } from './local-bindings';
+import { moduleMemberOf } from './module-members';
 import { singleValueOf } from './variables';
 import { isEnvironment, isEnvironmentRead } from './static-text';
 import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
 import { BindingKeys, inputsOf, providedBy, providersOf, usesCallbackLocals } from './statement-inputs';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
-import { moduleKeyOf } from './project-modules';
+import { exportOfSpecifier, moduleKeyOf } from './project-modules';
+import type { ExportValue } from '../core/module-summary';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -105,7 +107,7 @@ export function gatherPerTestBuilds(
       continue;
     }
     const statement = statementIn(owner, node);
-    if (opensInfrastructure(context, node, facts, statement, mocked) && !readsWhatItsOwnerStarts(context, node, owner) && !wrapsGivenHandle(context, node)) {
+    if (opensInfrastructure(context, node, facts, statement, mocked) && !readsWhatItsOwnerStarts(context, node, owner) && !wrapsGivenHandle(context, node) && !buildsOnProjectInfrastructure(context, node, owner)) {
       perTest.push({ node, owner, statement, label: callLabel(facts) });
     }
   }
@@ -170,17 +172,87 @@ function readsWhatItsOwnerStarts(context: Context, node: Construction, owner: Te
   });
 }
 
-/** The variables a call's arguments read that the test or hook declares in its own callback, once per read. */
-function ownValuesRead(context: Context, node: Construction, callback: Node | null): TSESLint.Scope.Variable[] {
+/**
+ * Whether a build stands on what the same test or hook opens through one of the project's own
+ * functions (`agenda.start()` after `agenda = new Agenda({ db: mongo.db })` and
+ * `mongo = await openTestDb()`, a helper that connects to a database of its own): it can move to a
+ * run-once hook only together with that call, which this rule cannot judge, so it says nothing.
+ * Followed through the values the callback gives the variables the build reads, its receiver's
+ * included, a few steps deep.
+ */
+function buildsOnProjectInfrastructure(context: Context, node: Construction, owner: TestCall): boolean {
+  const callback = owner.callback;
+  if (!callback) return false;
+  const seen = new Set<TSESLint.Scope.Variable>();
+  const standsOn = (build: Node, depth: number): boolean =>
+    depth <= MAX_START_DEPTH &&
+    valuesReadBy(context, build, callback).some((variable) => {
+      if (seen.has(variable)) return false;
+      seen.add(variable);
+      return valuesOf(variable).some((value) => {
+        if (!isWithin(value, callback)) return false;
+        const made = unwrapAwait(value);
+        if (made.type !== AST_NODE_TYPES.CallExpression && made.type !== AST_NODE_TYPES.NewExpression) return false;
+        return (made.type === AST_NODE_TYPES.CallExpression && opensThroughProject(context, made)) || standsOn(made, depth + 1);
+      });
+    });
+  return standsOn(node, 0);
+}
+
+const MAX_START_DEPTH = 3;
+
+function unwrapAwait(node: Node): Node {
+  return node.type === AST_NODE_TYPES.AwaitExpression ? unwrap(node.argument) : node;
+}
+
+/**
+ * A call of a project function that hands back a connection, a fresh database, an object holding
+ * one (`await openTestDb()` handing back `{ db, disconnect }`), or what cannot be read: infrastructure
+ * of the project's own making, opened where it is called.
+ */
+function opensThroughProject(context: Context, call: TSESTree.CallExpression): boolean {
+  const member = moduleMemberOf(context, call.callee);
+  if (!member || member.path.length > 1) return false;
+  const exported = exportOfSpecifier(context, member.source, member.path[0] ?? 'default');
+  if (exported === null) return false;
+  return exported === 'unknown' || holdsConnection(exported.value);
+}
+
+/** A connection, a fresh database, what cannot be read, or an object that holds one (`{ db, disconnect }`). */
+function holdsConnection(value: ExportValue): boolean {
+  if (value.type === 'boundary-client' || value.type === 'fresh-database' || value.type === 'unknown') return true;
+  return value.type === 'other' && value.holdsClient === true;
+}
+
+/**
+ * The variables a build reads that its callback gives a value: those its arguments read, and the
+ * receiver of a method call (`agenda.start()`).
+ */
+function valuesReadBy(context: Context, build: Node, callback: Node): TSESLint.Scope.Variable[] {
+  if (build.type !== AST_NODE_TYPES.CallExpression && build.type !== AST_NODE_TYPES.NewExpression) return [];
+  const read = ownValuesRead(context, build, callback, true);
+  const root = build.type === AST_NODE_TYPES.CallExpression && build.callee.type === AST_NODE_TYPES.MemberExpression ? chainRootOf(build.callee) : null;
+  if (root) {
+    const resolution = resolveName(context, root);
+    if (resolution.type === 'local') read.push(resolution.variable);
+  }
+  return read;
+}
+
+/**
+ * The variables a call's arguments read that the test or hook declares in its own callback, once per
+ * read; with `declaredAnywhere`, those declared outside it as well (a suite's `let pool`).
+ */
+function ownValuesRead(context: Context, node: Construction, callback: Node | null, declaredAnywhere = false): TSESLint.Scope.Variable[] {
   const scope = callback && context.sourceCode.scopeManager?.acquire(callback);
   const [first] = node.arguments;
   if (!scope || !callback || !first) return [];
   const start = first.range[0];
   const end = (node.arguments[node.arguments.length - 1] as Node).range[1];
   const read: TSESLint.Scope.Variable[] = [];
-  for (const { identifier, resolved } of scope.references) {
+  for (const { identifier, resolved } of declaredAnywhere ? scope.through.concat(scope.references) : scope.references) {
     const definition = resolved?.defs[0];
-    if (identifier.range[0] >= start && identifier.range[1] <= end && resolved && definition && isWithin(definition.name, callback)) read.push(resolved);
+    if (identifier.range[0] >= start && identifier.range[1] <= end && resolved && definition && (declaredAnywhere || isWithin(definition.name, callback))) read.push(resolved);
   }
   return read;
 }
@@ -348,24 +420,60 @@ function isAboutBuilding(context: Context, call: InfrastructureCall, closes: rea
   return closes.some((close) => close.runsIn === call.owner && close.binding !== null && (holders.includes(close.binding) || wrapsBuilt(close.binding, holders, callback)));
 }
 
-/** Whether a test changes the handle a hook built: `orm.discoverEntity(…)`, `orm.config.set(…)`. */
+/**
+ * Whether a test changes the handle a hook built: `orm.discoverEntity(…)`, `orm.config.set(…)`,
+ * `client.options.prefix = 'x'`, or handing it to a function that does (`mockLogger(orm)`).
+ */
 function isReconfiguredByTests(context: Context, call: InfrastructureCall, tests: readonly TestCall[]): boolean {
   const bodies = tests.flatMap((test) => (test.kind === 'test' && test.callback ? [test.callback] : []));
   return providedBy(context, call.statement).some((variable) =>
     variable.references.some((reference) => {
       const identifier = reference.identifier;
-      if (!bodies.some((body) => isWithin(identifier, body))) return false;
-      const path: string[] = [];
-      let current: Node = identifier;
-      while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) {
-        const name = propertyName(current.parent);
-        if (name === null) return false;
-        path.push(name);
-        current = current.parent;
-      }
-      return current.parent?.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current && reconfiguresHandle(path);
+      return bodies.some((body) => isWithin(identifier, body)) && reconfiguresThrough(context, identifier, 0);
     }),
   );
+}
+
+const MAX_HAND_OFF_DEPTH = 3;
+
+/**
+ * Whether a call the handle is handed to may change it (`mockLogger(orm)`, whose body calls
+ * `orm.config.set(…)`): one of the file's functions that reconfigures that parameter, or hands it on
+ * to one that does; a project module's function whose summary says it reconfigures it; or a
+ * project function that cannot be read, which may do anything to it. A package's function
+ * (`wrap(orm)`) is the library's, and not taken to.
+ */
+function handsHandleToReconfigure(context: Context, call: TSESTree.CallExpression, position: number, depth: number): boolean {
+  if (position < 0 || depth > MAX_HAND_OFF_DEPTH || call.arguments.slice(0, position).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const local = calledLocalFunction(context, call);
+  if (local) {
+    const param = local.params[position];
+    if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = context.sourceCode.scopeManager?.getDeclaredVariables(local as Node).find((declared) => declared.defs.some((definition) => definition.name === param));
+    return variable?.references.some((reference) => reconfiguresThrough(context, reference.identifier, depth)) ?? false;
+  }
+  const member = moduleMemberOf(context, call.callee);
+  if (!member || member.path.length > 1) return false;
+  const exported = exportOfSpecifier(context, member.source, member.path[0] ?? 'default');
+  if (exported === null) return false;
+  return exported === 'unknown' || exported.value.type === 'unknown' || (exported.reconfigures ?? []).includes(position);
+}
+
+/** Whether a use of a handle inside a function changes it: a reconfiguring call on it, or handing it on to one. */
+function reconfiguresThrough(context: Context, identifier: Node, depth: number): boolean {
+  const path: string[] = [];
+  let current: Node = identifier;
+  while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) {
+    const name = propertyName(current.parent);
+    if (name === null) return false;
+    path.push(name);
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === current) return path.length > 0 && reconfiguresHandle(path);
+  if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (parent.callee === current) return reconfiguresHandle(path);
+  return path.length === 0 && handsHandleToReconfigure(context, parent, parent.arguments.indexOf(identifier as TSESTree.CallExpressionArgument), depth + 1);
 }
 
 /** Modules whose functions assert, under whatever name the file imports them (`import { strictEqual } from 'node:assert'`). */

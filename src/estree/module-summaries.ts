@@ -5,7 +5,7 @@ import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import type * as OxcParser from 'oxc-parser' with { 'resolution-mode': 'import' };
 import { lookupBoundary, storeOptionsOf } from '../core/boundaries';
 import type { ExportSummary, ExportValue, HookEffect, HookKind, HookSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
-import { classifyCall, classifySql, namesTestDouble, runsSql, type CallRole } from '../core/vocabulary';
+import { classifyCall, classifySql, handsBackClient, namesTestDouble, reconfiguresHandle, runsSql, type CallRole } from '../core/vocabulary';
 import { parseSettings } from '../settings';
 import { fileCache } from './file-cache';
 import { propertyKeyName } from './call-chain';
@@ -1119,12 +1119,14 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
   if (isFunction(node)) {
     const facts = factsOfFunction(reader, node);
     const sendsWith = parametersOnlySentWith(reader, node);
+    const reconfigures = parametersReconfigured(node);
     return {
       value: returnedValue(reader, node, new Set()),
       registersHooks: facts?.hooks ?? [],
       boundaryKinds: [...kindsReachedBy(reader, node, new Set())],
       effects: facts ? [...facts.effects] : ['unknown'],
       ...(sendsWith.length > 0 ? { sendsWith } : {}),
+      ...(reconfigures.length > 0 ? { reconfigures } : {}),
     };
   }
   const value = valueOf(reader, node, new Set());
@@ -1294,6 +1296,28 @@ function parametersOnlySentWith(reader: Reader, fn: TSESTree.FunctionLike): numb
     if (node.type === AST_NODE_TYPES.Identifier && names.includes(node.name)) uses.set(node.name, (uses.get(node.name) ?? 0) + 1);
   });
   return names.flatMap((name, index) => (name !== null && (uses.get(name) ?? 0) > 0 && uses.get(name) === sent.get(name) ? [index] : []));
+}
+
+/**
+ * The positions of the parameters whose handle the function changes rather than the data behind it:
+ * `orm.config.set('debug', true)`, `client.options.keyPrefix = 'x'`, `orm.discoverEntity(Book)` on a
+ * parameter, as `reconfiguresHandle` reads them.
+ */
+function parametersReconfigured(fn: TSESTree.FunctionLike): number[] {
+  const body = fn.body;
+  const names = fn.params.map((param) => (param.type === AST_NODE_TYPES.Identifier ? param.name : null));
+  if (!body || names.every((name) => name === null)) return [];
+  const changed = new Set<string>();
+  const note = (target: Node) => {
+    const segments = segmentsOf(target);
+    const [first, ...path] = segments ?? [];
+    if (first !== undefined && names.includes(first) && reconfiguresHandle(path)) changed.add(first);
+  };
+  walkNameUses(body, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) note(node.callee);
+    else if (node.type === AST_NODE_TYPES.AssignmentExpression) note(node.left);
+  });
+  return names.flatMap((name, index) => (name !== null && changed.has(name) ? [index] : []));
 }
 
 function callsTestClient(reader: Reader, segments: readonly string[]): boolean {
@@ -1776,18 +1800,23 @@ function valueOf(reader: Reader, expression: Node, seen: Set<Node>, fn: TSESTree
 
 /**
  * An object literal handed back: other, with the app clients it holds by property name, so that
- * `app.request.get('/x')` on what `setupApp()` returns is known to drive the app.
+ * `app.request.get('/x')` on what `setupApp()` returns is known to drive the app; and whether it
+ * holds a real client or a fresh database (`{ db, disconnect }` from a helper that connects).
  */
 function objectValue(reader: Reader, node: TSESTree.ObjectExpression, seen: Set<Node>, fn: TSESTree.FunctionLike | null): ExportValue {
   const members: Record<string, ExportValue> = {};
+  let holdsClient = false;
   for (const property of node.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init' || isFunction(property.value)) continue;
     const name = propertyKeyName(property.key);
     if (name === null) continue;
     const value = valueOf(reader, property.value, new Set([...seen, node]), fn);
     if (value.type === 'app-client') members[name] = value;
+    else if (value.type === 'boundary-client' || value.type === 'fresh-database') holdsClient = true;
   }
-  return Object.keys(members).length > 0 ? { type: 'other', members } : OTHER;
+  const hasMembers = Object.keys(members).length > 0;
+  if (holdsClient) return hasMembers ? { type: 'other', members, holdsClient } : { type: 'other', holdsClient };
+  return hasMembers ? { type: 'other', members } : OTHER;
 }
 
 function valueOfCall(reader: Reader, call: TSESTree.CallExpression | TSESTree.NewExpression, seen: Set<Node>, fn: TSESTree.FunctionLike | null): ExportValue {
@@ -1826,7 +1855,14 @@ function valueOfCallee(reader: Reader, call: TSESTree.CallExpression | TSESTree.
   if (last === 'inject' && segments.length > 1) return { type: 'app-client' };
   const local = localDeclaration(fn, root);
   if (local && segments.length === 1) return valueOf(reader, local, new Set([...seen, call]), fn);
-  const binding = local ? null : reader.bindings.get(root);
+  if (local) {
+    // A method that hands back a client, of a client the function holds (`client.db(name)` after
+    // `const client = await MongoClient.connect(url)`); what other methods hand back is data.
+    if (segments.length !== 2 || !handsBackClient(last)) return UNKNOWN;
+    const value = valueOf(reader, local, new Set([...seen, call]), fn);
+    return value.type === 'boundary-client' ? value : UNKNOWN;
+  }
+  const binding = reader.bindings.get(root);
   if (binding?.type === 'local') {
     if (isFunction(binding.node) && segments.length === 1 && call.arguments.some((argument) => isAppAddress(reader, argument, fn, call))) {
       // `apiFetch(url)` on the address the module's server of the app listens on.

@@ -32,10 +32,18 @@ describe('order events', () => {
 });
 `;
 
+/** The module the tests hand the connection to: it publishes through the connection, and changes nothing of it. */
+const ORDER_EVENTS = `exports.publishOrder = async (connection, order) => {
+  const channel = await connection.createChannel();
+  channel.sendToQueue('orders', Buffer.from(JSON.stringify(order)));
+  await channel.close();
+};
+`;
+
 /** Lints the test file of a repository made of `files`: the report's message and its one suggestion's output. */
 function lint(name: string, files: Record<string, string>): { message: string; output: string } {
   const dir = path.join(root, name);
-  for (const [file, text] of Object.entries({ '.git/HEAD': 'ref: refs/heads/main\n', 'tests/integration/order-events.test.js': TEST, ...files })) {
+  for (const [file, text] of Object.entries({ '.git/HEAD': 'ref: refs/heads/main\n', 'tests/integration/order-events.test.js': TEST, 'src/order-events.js': ORDER_EVENTS, ...files })) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
   }

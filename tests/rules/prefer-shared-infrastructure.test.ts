@@ -968,7 +968,7 @@ describe('users', () => {
       filename: JS_FILE,
       code: `
 import { Sequelize } from 'sequelize'
-import { defineModels } from '../../src/models'
+const defineModels = (sequelize) => ({ Order: sequelize.define('Order', {}), Customer: sequelize.define('Customer', {}) })
 
 describe('model definitions', () => {
   let sequelize
@@ -995,7 +995,7 @@ describe('model definitions', () => {
               data: { shared: 'beforeAll', teardown: 'afterAll' },
               output: `
 import { Sequelize } from 'sequelize'
-import { defineModels } from '../../src/models'
+const defineModels = (sequelize) => ({ Order: sequelize.define('Order', {}), Customer: sequelize.define('Customer', {}) })
 
 describe('model definitions', () => {
   let sequelize
@@ -1021,7 +1021,7 @@ describe('model definitions', () => {
       filename: JS_FILE,
       code: `
 const { Sequelize } = require('sequelize');
-const { defineModels } = require('../../src/models');
+const defineModels = (sequelize) => ({ Order: sequelize.define('Order', {}), Customer: sequelize.define('Customer', {}) });
 
 describe('model definitions', () => {
   let sequelize;
@@ -1047,7 +1047,7 @@ describe('model definitions', () => {
               data: { shared: 'beforeAll', teardown: 'afterAll' },
               output: `
 const { Sequelize } = require('sequelize');
-const { defineModels } = require('../../src/models');
+const defineModels = (sequelize) => ({ Order: sequelize.define('Order', {}), Customer: sequelize.define('Customer', {}) });
 
 describe('model definitions', () => {
   let sequelize;
