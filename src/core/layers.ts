@@ -1,3 +1,5 @@
+import picomatch from 'picomatch';
+
 /** The three test layers a file can belong to. */
 export type Layer = 'unit' | 'integration' | 'acceptance';
 
@@ -30,6 +32,19 @@ export const DEFAULT_LAYER_GLOBS: Readonly<Record<Layer, readonly string[]>> = {
     `**/*.e2e-spec.${EXT}`,
   ],
 };
+
+let acceptanceByDefault: ((file: string) => boolean) | null = null;
+
+/**
+ * Whether the default globs put a file in the acceptance layer (`test/app.e2e-spec.ts`,
+ * `tests/e2e/checkout.test.js`), given its path from the project's root with `/` between folders. A
+ * rule that runs on such a file runs there because the user's own globs took it, and a layer the
+ * user gives wins over a default one.
+ */
+export function isAcceptanceByDefault(file: string): boolean {
+  acceptanceByDefault ??= picomatch([...DEFAULT_LAYER_GLOBS.acceptance], { dot: true });
+  return acceptanceByDefault(file);
+}
 
 /** A brace list of two or more plain names (letters, digits, `_`, `.`, `-`): `{test,tests,spec}`. */
 const NAME_LIST = /\{([\w.-]+(?:,[\w.-]+)+)\}/g;

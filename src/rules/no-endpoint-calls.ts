@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../estree/node-types';
 import path from 'node:path';
 import { matchesModuleGlobs } from '../core/boundaries';
+import { isAcceptanceByDefault } from '../core/layers';
 import type { UrlTarget } from '../core/urls';
 import { judgeEndpointCall, onePerPlace, type EndpointCall } from '../core/no-endpoint-calls';
 import { HELPER_CLIENT_NEEDS, parseHelperClientCall } from '../estree/app-clients';
@@ -23,8 +24,7 @@ type MessageId = 'testClient' | 'loopbackHttp' | 'localServerHttp' | 'projectCli
 type Context = Readonly<TSESLint.RuleContext<MessageId, []>>;
 type Reported = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
 
-const MOVE = 'move this file to the acceptance layer (`npx eslint-plugin-integration-tests move {{file}}`, or list its folder under `acceptance` in `createConfigs`)';
-const ADVICE = `Call the adapter or repository under test directly, or ${MOVE}.`;
+const ADVICE = 'Call the adapter or repository under test directly, or {{move}}.';
 const PLACE_NAMES = { module: 'file', describe: 'suite', test: 'test', hook: 'hook' } as const;
 /** Whether a file may hold anything a recogniser below answers for; one reading of the text for most files. */
 const mayHoldEndpointCall = textGate(TEST_CLIENT_NEEDS, HTTP_REQUEST_NEEDS, PROCESS_START_NEEDS, HELPER_CLIENT_NEEDS);
@@ -43,7 +43,7 @@ export default createRule<[], MessageId>({
       testClient: `This integration test drives the app through {{client}}: \`{{call}}\`{{request}}{{more}}. ${ADVICE}`,
       loopbackHttp: `This integration test sends an HTTP request to the app at \`{{url}}\` ({{client}}){{letThrough}}{{more}}. ${ADVICE}`,
       localServerHttp: `This integration test sends an HTTP request to the server it starts (\`{{url}}\`, {{client}}){{letThrough}}{{more}}. ${ADVICE}`,
-      projectCli: `This integration test runs the project's command line: \`{{command}}\` ({{launcher}}){{more}}. Call the code behind the command directly, or ${MOVE}.`,
+      projectCli: `This integration test runs the project's command line: \`{{command}}\` ({{launcher}}){{more}}. Call the code behind the command directly, or {{move}}.`,
     },
   },
   defaultOptions: [],
@@ -124,6 +124,15 @@ class EndpointCalls {
   }
 }
 
+/**
+ * Where the file should go: the acceptance layer, or, for a file whose name already puts it there by
+ * default (`app.e2e-spec.ts`), out of the integration globs that took it.
+ */
+function moveAdvice(file: string): string {
+  if (isAcceptanceByDefault(file)) return 'leave this file out of the `integration` globs in `createConfigs`: its name makes it an acceptance test by default';
+  return `move this file to the acceptance layer (\`npx eslint-plugin-integration-tests move ${file}\`, or list its folder under \`acceptance\` in \`createConfigs\`)`;
+}
+
 function byStart(a: { node: Reported }, b: { node: Reported }): number {
   return a.node.range[0] - b.node.range[0];
 }
@@ -141,17 +150,17 @@ function checkFile(context: Context, endpointCalls: EndpointCalls): void {
     return finding ? [{ node, finding, place: place.call?.node ?? 'file', kind: place.kind }] : [];
   });
   if (findings.length === 0) return;
-  const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
+  const move = moveAdvice(path.relative(context.cwd, context.filename).split(path.sep).join('/'));
   for (const { node, finding, kind, more } of onePerPlace(findings)) {
     const count = more === 0 ? '' : `, and ${more} more like it in this ${PLACE_NAMES[kind]}`;
     if (finding.kind === 'test-client') {
       const { call, request } = describeClientCall(context, node);
-      context.report({ node, messageId: 'testClient', data: { file, more: count, client: finding.entry, call, request: request ? ` (${request})` : '' } });
+      context.report({ node, messageId: 'testClient', data: { move, more: count, client: finding.entry, call, request: request ? ` (${request})` : '' } });
     } else if (finding.kind === 'loopback-http') {
       const letThrough = finding.letThrough ? `, which \`${finding.letThrough}\` lets through` : '';
-      context.report({ node, messageId: finding.localServer ? 'localServerHttp' : 'loopbackHttp', data: { file, more: count, url: finding.url, client: finding.client, letThrough } });
+      context.report({ node, messageId: finding.localServer ? 'localServerHttp' : 'loopbackHttp', data: { move, more: count, url: finding.url, client: finding.client, letThrough } });
     } else {
-      context.report({ node, messageId: 'projectCli', data: { file, more: count, command: finding.command, launcher: finding.launcher } });
+      context.report({ node, messageId: 'projectCli', data: { move, more: count, command: finding.command, launcher: finding.launcher } });
     }
   }
 }

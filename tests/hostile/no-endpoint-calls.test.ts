@@ -3,6 +3,7 @@ import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import rule from '../../src/rules/no-endpoint-calls';
+import { acceptanceMove } from '../helpers/endpoint-advice';
 
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const cjs = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'commonjs' } });
@@ -36,7 +37,7 @@ ts.run('no-endpoint-calls on hostile TypeScript', rule, {
       name: 'fetch to loopback as a computed member of globalThis',
       filename: FILE,
       code: `it('calls the app', async () => { await globalThis['fetch']('http://127.0.0.1:3000/users'); });\n`,
-      errors: [{ messageId: 'loopbackHttp', line: 1, column: 41, data: { url: 'http://127.0.0.1:3000/users', client: 'fetch', letThrough: '', more: '', file: FILE } }],
+      errors: [{ messageId: 'loopbackHttp', line: 1, column: 41, data: { url: 'http://127.0.0.1:3000/users', client: 'fetch', letThrough: '', more: '', move: acceptanceMove(FILE) } }],
     },
   ],
 });

@@ -10,6 +10,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
+import { acceptanceMove } from '../helpers/endpoint-advice';
 
 const project = temporaryProjects('no-endpoint-calls-app-servers');
 
@@ -106,7 +107,7 @@ const shown = (file: string) => path.relative(path.parse(file).root, file);
 const reported = (line: number, file: string, client: string, call: string, more = '', request = '') => ({
   messageId: 'testClient' as const,
   line,
-  data: { file: shown(path.join(billing, file)), client, call, request, more },
+  data: { move: acceptanceMove(shown(path.join(billing, file))), client, call, request, more },
 });
 
 ts.run('no-endpoint-calls: a helper that starts the app and hands back a sender', rule, {

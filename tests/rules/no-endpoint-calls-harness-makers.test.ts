@@ -7,6 +7,7 @@
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
+import { acceptanceMove } from '../helpers/endpoint-advice';
 
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
 
@@ -63,7 +64,7 @@ function createApp(options) {
 const drives = (file: string, call: string, request: string, line: number) => ({
   messageId: 'testClient' as const,
   line,
-  data: { file, client: 'supertest', call, request, more: '' },
+  data: { move: acceptanceMove(file), client: 'supertest', call, request, more: '' },
 });
 
 cjs.run('no-endpoint-calls: bare apps made by the file’s functions (Mocha, CommonJS)', rule, {

@@ -8,6 +8,7 @@ import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
+import { acceptanceMove } from '../helpers/endpoint-advice';
 
 const project = temporaryProjects('no-endpoint-calls-helpers');
 
@@ -140,7 +141,7 @@ const shown = (file: string) => path.relative(path.parse(file).root, file);
 const reported = (line: number, file: string, client: string, call: string, shownAlso: { request?: string; more?: string } = {}) => ({
   messageId: 'testClient' as const,
   line,
-  data: { file: shown(path.join(notes, file)), client, call, request: shownAlso.request ?? '', more: shownAlso.more ?? '' },
+  data: { move: acceptanceMove(shown(path.join(notes, file))), client, call, request: shownAlso.request ?? '', more: shownAlso.more ?? '' },
 });
 
 ts.run("no-endpoint-calls: app clients from the project's test support", rule, {

@@ -8,6 +8,7 @@
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
+import { acceptanceMove } from '../helpers/endpoint-advice';
 
 const esm = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
@@ -50,7 +51,7 @@ esm.run('no-endpoint-calls: the address a harness app listens on (node:test, ESM
         {
           messageId: 'localServerHttp',
           line: 14,
-          data: { file: 'test/integration/rate-limit.test.mjs', url: '${…}', client: 'fetch', more: ', and 1 more like it in this test', letThrough: '' },
+          data: { move: acceptanceMove('test/integration/rate-limit.test.mjs'), url: '${…}', client: 'fetch', more: ', and 1 more like it in this test', letThrough: '' },
         },
       ],
     },
@@ -138,7 +139,7 @@ test('answers once set up', async (t) => {
         {
           messageId: 'loopbackHttp',
           line: 18,
-          data: { file: 'test/integration/stream.test.js', url: 'http://localhost:${…}', client: 'http.get', more: '', letThrough: '' },
+          data: { move: acceptanceMove('test/integration/stream.test.js'), url: 'http://localhost:${…}', client: 'http.get', more: '', letThrough: '' },
         },
       ],
     },

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
+import { acceptanceMove } from '../helpers/endpoint-advice';
 
 const APPLICATION = `module.exports = class Application {
   constructor() {
@@ -62,7 +63,7 @@ cjs.run('no-endpoint-calls: a framework\u2019s own sources (node:test)', rule, {
         {
           messageId: 'testClient',
           line: 11,
-          data: { client: 'supertest', call: 'request(app.callback())', request: ' (GET /)', more: '', file: path.relative(path.parse(shop).root, path.join(shop, '__tests__/body.test.js')) },
+          data: { client: 'supertest', call: 'request(app.callback())', request: ' (GET /)', more: '', move: acceptanceMove(path.relative(path.parse(shop).root, path.join(shop, '__tests__/body.test.js'))) },
         },
       ],
     },

@@ -9,6 +9,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import path from 'node:path';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
+import { acceptanceMove } from '../helpers/endpoint-advice';
 
 const project = temporaryProjects('endpoint-calls-project-doubles');
 
@@ -101,7 +102,7 @@ ts.run('no-endpoint-calls: a server a test double of the project starts (Mocha, 
         {
           messageId: 'loopbackHttp',
           line: 12,
-          data: { file: path.relative('/', filename), url: 'http://localhost:${…}/items', client: 'fetch', more: '', letThrough: '' },
+          data: { move: acceptanceMove(path.relative('/', filename)), url: 'http://localhost:${…}/items', client: 'fetch', more: '', letThrough: '' },
         },
       ],
     },

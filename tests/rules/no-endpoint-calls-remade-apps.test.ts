@@ -7,6 +7,7 @@
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
+import { acceptanceMove } from '../helpers/endpoint-advice';
 
 const ts = new RuleTester();
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
@@ -49,7 +50,7 @@ describe('request spans', () => {
 const at = (line: number) => ({
   messageId: 'testClient' as const,
   line,
-  data: { file: 'test/integration/request-spans.test.ts', client: 'in-process injection', call: 'server.inject(…)', request: '', more: '' },
+  data: { move: acceptanceMove('test/integration/request-spans.test.ts'), client: 'in-process injection', call: 'server.inject(…)', request: '', more: '' },
 });
 
 ts.run('no-endpoint-calls: a bare app made anew in hooks and tests (Mocha, TypeScript)', rule, {
@@ -114,7 +115,7 @@ cjs.run('no-endpoint-calls: plugins written in the file (Jest, CommonJS)', rule,
         {
           messageId: 'testClient',
           line: 20,
-          data: { file: 'test/integration/plugin-spans.test.js', client: 'in-process injection', call: "server.inject('/hello')", request: '', more: '' },
+          data: { move: acceptanceMove('test/integration/plugin-spans.test.js'), client: 'in-process injection', call: "server.inject('/hello')", request: '', more: '' },
         },
       ],
     },

@@ -6,11 +6,12 @@
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
+import { acceptanceMove } from '../helpers/endpoint-advice';
 
 const ts = new RuleTester();
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
 
-const loopback = (file: string, url: string, client: string) => ({ file, url, client, more: '', letThrough: '' });
+const loopback = (file: string, url: string, client: string) => ({ move: acceptanceMove(file), url, client, more: '', letThrough: '' });
 
 ts.run('no-endpoint-calls: a stand-in on a port written out (Jest, Vitest, TypeScript)', rule, {
   valid: [

@@ -7,12 +7,13 @@
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
+import { acceptanceMove } from '../helpers/endpoint-advice';
 
 const ts = new RuleTester();
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
 const esm = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
 
-const loopback = (file: string, url: string, client: string) => ({ file, url, client, more: '', letThrough: '' });
+const loopback = (file: string, url: string, client: string) => ({ move: acceptanceMove(file), url, client, more: '', letThrough: '' });
 
 cjs.run('no-endpoint-calls: a stand-in server (node:test, CommonJS)', rule, {
   valid: [

@@ -3,6 +3,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import { vi } from 'vitest';
 import type { ModuleSummary } from '../../src/core/module-summary';
 import rule from '../../src/rules/no-endpoint-calls';
+import { acceptanceMove } from '../helpers/endpoint-advice';
 
 // What the project-module reader says about the test's helper: `createApiClient` hands back a
 // client bound to the app, `seedDatabase` a database client. Anything else is unknown.
@@ -24,7 +25,7 @@ vi.mock('../../src/estree/project-modules', () => {
 
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const FILE = 'tests/integration/orders.test.ts';
-const at = { file: FILE, request: '', more: '', letThrough: '' };
+const at = { move: acceptanceMove(FILE), request: '', more: '', letThrough: '' };
 
 ts.run('no-endpoint-calls (clients handed out by project modules)', rule, {
   valid: [

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
+import { ACCEPTANCE_BY_NAME, acceptanceMove } from '../helpers/endpoint-advice';
 
 // A project whose package declares a command of its own.
 const project = temporaryProjects('no-endpoint-calls-working-directory');
@@ -48,7 +49,7 @@ it('loads from a fresh install', async () => {
   invalid: [],
 });
 
-const cli = (command: string) => ({ command, launcher: 'spawnSync (child_process)', more: '', file: 'test/integration/cli.test.js' });
+const cli = (command: string) => ({ command, launcher: 'spawnSync (child_process)', more: '', move: acceptanceMove('test/integration/cli.test.js') });
 
 cjs.run('no-endpoint-calls: a process started in a directory the file shows (Jest)', rule, {
   valid: [],
@@ -101,7 +102,7 @@ it('scaffolds a shop', async () => {
         {
           messageId: 'projectCli',
           line: 9,
-          data: { command: 'create-shop new --yes', launcher: 'execa (execa)', more: '', file: path.relative(path.parse(root).root, path.join(root, 'test/e2e/scaffold.test.ts')) },
+          data: { command: 'create-shop new --yes', launcher: 'execa (execa)', more: '', move: ACCEPTANCE_BY_NAME },
         },
       ],
     },

@@ -6,15 +6,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index';
 import rule from '../../src/rules/no-endpoint-calls';
+import { ACCEPTANCE_BY_NAME, acceptanceMove } from '../helpers/endpoint-advice';
 
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const js = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' } });
 const cjs = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'commonjs' } });
 
 /** The data every message takes: the file (named in the advice) and, by default, nothing more to say. */
-const at = (file: string) => ({ file, request: '', more: '', letThrough: '' });
-const advice = (file: string) =>
-  `Call the adapter or repository under test directly, or move this file to the acceptance layer (\`npx eslint-plugin-integration-tests move ${file}\`, or list its folder under \`acceptance\` in \`createConfigs\`).`;
+const at = (file: string) => ({ move: acceptanceMove(file), request: '', more: '', letThrough: '' });
 /**
  * A test file inside a package whose package.json declares the bin `acme`. Relative, so that the
  * working directory stays the repository root and paths in messages read as in a project.
@@ -265,7 +264,7 @@ describe('users', () => {
 `,
       errors: [
         // One report a test, with the request it sends and how many more calls drive the app.
-        { messageId: 'testClient', line: 6, column: 11, data: { ...at('tests/integration/users.e2e.test.ts'), client: 'supertest', call: 'api(app.getHttpServer())', request: ' (GET /users)', more: ', and 4 more like it in this test' } },
+        { messageId: 'testClient', line: 6, column: 11, data: { ...at('tests/integration/users.e2e.test.ts'), move: ACCEPTANCE_BY_NAME, client: 'supertest', call: 'api(app.getHttpServer())', request: ' (GET /users)', more: ', and 4 more like it in this test' } },
       ],
     },
     {
@@ -1152,7 +1151,7 @@ describe('no-endpoint-calls in the configs', () => {
   );
 });
 
-it('gives each message the way to move the file to the acceptance layer', () => {
-  for (const message of Object.values(rule.meta.messages)) expect(message).toMatch(/acceptance layer \(`npx eslint-plugin-integration-tests move \{\{file\}\}`, or list its folder under `acceptance` in `createConfigs`\)\.$/);
-  expect(rule.meta.messages.testClient.endsWith(advice('{{file}}'))).toBe(true);
+it('ends each message with where the file should go', () => {
+  for (const message of Object.values(rule.meta.messages)) expect(message).toMatch(/directly, or \{\{move\}\}\.$/);
+  expect(rule.meta.messages.testClient.endsWith('Call the adapter or repository under test directly, or {{move}}.')).toBe(true);
 });
