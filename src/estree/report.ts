@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { isAcceptanceByDefault } from '../core/layers';
 import type { TextEdit } from './text-edits';
 
 /** The edit a finding offers: the suggestion's message, and the fix that makes the change. */
@@ -40,4 +42,20 @@ export function reportWithEdit<MessageIds extends string>(
 /** A fix that applies text edits, the format every edit builder hands back. */
 export function fixOfEdits(edits: readonly TextEdit[]): TSESLint.ReportFixFunction {
   return (fixer) => edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text));
+}
+
+/** The linted file's path from the working directory, with `/` between folders, as a message shows it. */
+export function shownPath(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string {
+  return path.relative(context.cwd, context.filename).split(path.sep).join('/');
+}
+
+/**
+ * Where a scenario of ordered tests belongs, for a message: the acceptance layer, or, for a file
+ * whose name the default globs already put there (`checkout.e2e-spec.ts`), out of the integration
+ * globs that took it.
+ */
+export function scenarioAdvice(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string {
+  return isAcceptanceByDefault(shownPath(context))
+    ? 'leave this file out of the `integration` globs in `createConfigs`, as its name makes it an acceptance test by default'
+    : 'move the scenario to the acceptance layer';
 }

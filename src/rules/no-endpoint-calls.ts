@@ -16,6 +16,7 @@ import { testPlaceOf } from '../estree/test-calls';
 import { testFileOf } from '../estree/test-file';
 import { describeClientCall, mayCallTestClient, parseTestClientCall, TEST_CLIENT_NEEDS, testClientTargetOf } from '../estree/test-clients';
 import { textGate } from '../estree/text-gates';
+import { shownPath } from '../estree/report';
 import { getSettings } from '../settings';
 import { createRule } from '../util/create-rule';
 import { packageBinsFor } from '../util/package-bins';
@@ -150,7 +151,7 @@ function checkFile(context: Context, endpointCalls: EndpointCalls): void {
     return finding ? [{ node, finding, place: place.call?.node ?? 'file', kind: place.kind }] : [];
   });
   if (findings.length === 0) return;
-  const move = moveAdvice(path.relative(context.cwd, context.filename).split(path.sep).join('/'));
+  const move = moveAdvice(shownPath(context));
   for (const { node, finding, kind, more } of onePerPlace(findings)) {
     const count = more === 0 ? '' : `, and ${more} more like it in this ${PLACE_NAMES[kind]}`;
     if (finding.kind === 'test-client') {

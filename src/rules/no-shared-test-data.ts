@@ -8,7 +8,7 @@ import { factoryNameOf, planLiteralFactory } from '../estree/literal-factory';
 import { collectSharedData, hasBodyMadeByCall, sourceLabel, type SharedDataSyntax } from '../estree/shared-data-facts';
 import type { TestCall } from '../estree/test-calls';
 import { testFileOf } from '../estree/test-file';
-import { fixOfEdits, reportWithEdit } from '../estree/report';
+import { fixOfEdits, reportWithEdit, scenarioAdvice } from '../estree/report';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ autofix?: boolean }];
@@ -49,11 +49,11 @@ export default createRule<Options, MessageIds>({
       sharedData:
         '`{{hook}}` seeds test data once and shares it with {{shared}}: {{sources}}. Those tests share what it made, so any change one of them makes would be seen by the tests after it. Create the data in `beforeEach` or in each test; keep only infrastructure and schema in `{{hook}}`.',
       sharedScenario:
-        '`{{hook}}` seeds test data once for {{shared}} ({{sources}}), and these tests hand state to each other, so they pass only in order. Merge the dependent steps into one test, or move the scenario to the acceptance layer; keep only infrastructure and schema in `{{hook}}`.',
+        '`{{hook}}` seeds test data once for {{shared}} ({{sources}}), and these tests hand state to each other, so they pass only in order. Merge the dependent steps into one test, or {{scenario}}; keep only infrastructure and schema in `{{hook}}`.',
       handedOn:
-        '`{{name}}` is set by an earlier test and read {{later}}: a test run alone, reordered or in parallel finds it not yet set. Give each test its own data, or merge the dependent steps into one test (or move the scenario to the acceptance layer).',
+        '`{{name}}` is set by an earlier test and read {{later}}: a test run alone, reordered or in parallel finds it not yet set. Give each test its own data, or merge the dependent steps into one test (or {{scenario}}).',
       handedOnReplaced:
-        '`{{name}}` is changed by an earlier test and read {{later}}: what it reads depends on whether that test ran first, so a test run alone, reordered or in parallel may see another value. Give each test its own value, or merge the dependent steps into one test (or move the scenario to the acceptance layer).',
+        '`{{name}}` is changed by an earlier test and read {{later}}: what it reads depends on whether that test ran first, so a test run alone, reordered or in parallel may see another value. Give each test its own value, or merge the dependent steps into one test (or {{scenario}}).',
       handedOnOpened:
         '`{{name}}` is opened by an earlier test and used {{later}}: a test run alone, reordered or in parallel finds it not yet open. Open it in a setup hook (`{{hook}}`) instead.',
       mutatedLiteral:
@@ -95,7 +95,7 @@ export default createRule<Options, MessageIds>({
       const shared = finding.scope === 'suite' ? `a suite of ${count} tests` : `${finding.atLeast ? '' : 'the '}${count} tests that use ${names.join(', ')}`;
       const labels = anchors.map((node) => `\`${sourceLabel(node)}\` (line ${node.loc.start.line})`);
       const sources = labels.length > 4 ? `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more` : labels.join(', ');
-      const data = { hook: hookName(hook), shared, sources };
+      const data = { hook: hookName(hook), shared, sources, scenario: scenarioAdvice(context) };
       const suggestion = finding.edit && perTestSuggestion(syntax, finding.edit);
       const loc = { start: first.loc.start, end: (anchors[anchors.length - 1] ?? first).loc.end };
       report({ loc }, finding.ordered ? 'sharedScenario' : 'sharedData', data, suggestion);
@@ -107,7 +107,7 @@ export default createRule<Options, MessageIds>({
       if (!anchor || !name) return;
       const later = finding.tests === 1 ? 'here, by a later test' : `by ${finding.tests} later tests, starting here`;
       const hook = hookNameIn(context, [...syntax.hooks.values(), ...syntax.tests.values()], 'beforeAll');
-      report({ node: anchor }, finding.opens ? 'handedOnOpened' : finding.replaces ? 'handedOnReplaced' : 'handedOn', { name, later, hook }, null);
+      report({ node: anchor }, finding.opens ? 'handedOnOpened' : finding.replaces ? 'handedOnReplaced' : 'handedOn', { name, later, hook, scenario: scenarioAdvice(context) }, null);
     }
 
     function reportMutatedLiteral(syntax: SharedDataSyntax, finding: MutatedLiteral): void {

@@ -3,7 +3,7 @@ import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import rule from '../../src/rules/no-endpoint-calls';
-import { acceptanceMove } from '../helpers/endpoint-advice';
+import { acceptanceMove } from '../helpers/advice';
 
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const cjs = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'commonjs' } });

@@ -10,7 +10,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
-import { acceptanceMove } from '../helpers/endpoint-advice';
+import { acceptanceMove } from '../helpers/advice';
 
 const project = temporaryProjects('no-endpoint-calls-app-servers');
 

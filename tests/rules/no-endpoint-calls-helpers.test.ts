@@ -8,7 +8,7 @@ import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
-import { acceptanceMove } from '../helpers/endpoint-advice';
+import { acceptanceMove } from '../helpers/advice';
 
 const project = temporaryProjects('no-endpoint-calls-helpers');
 

@@ -8,7 +8,7 @@
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
-import { acceptanceMove } from '../helpers/endpoint-advice';
+import { acceptanceMove } from '../helpers/advice';
 
 const esm = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });

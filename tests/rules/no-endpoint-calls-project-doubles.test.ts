@@ -9,7 +9,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import path from 'node:path';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
-import { acceptanceMove } from '../helpers/endpoint-advice';
+import { acceptanceMove } from '../helpers/advice';
 
 const project = temporaryProjects('endpoint-calls-project-doubles');
 

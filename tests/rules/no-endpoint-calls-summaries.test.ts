@@ -3,7 +3,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import { vi } from 'vitest';
 import type { ModuleSummary } from '../../src/core/module-summary';
 import rule from '../../src/rules/no-endpoint-calls';
-import { acceptanceMove } from '../helpers/endpoint-advice';
+import { acceptanceMove } from '../helpers/advice';
 
 // What the project-module reader says about the test's helper: `createApiClient` hands back a
 // client bound to the app, `seedDatabase` a database client. Anything else is unknown.

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
-import { ACCEPTANCE_BY_NAME, acceptanceMove } from '../helpers/endpoint-advice';
+import { ACCEPTANCE_BY_NAME, acceptanceMove } from '../helpers/advice';
 
 // A project whose package declares a command of its own.
 const project = temporaryProjects('no-endpoint-calls-working-directory');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index';
 import rule from '../../src/rules/no-endpoint-calls';
-import { ACCEPTANCE_BY_NAME, acceptanceMove } from '../helpers/endpoint-advice';
+import { ACCEPTANCE_BY_NAME, acceptanceMove } from '../helpers/advice';
 
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const js = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' } });

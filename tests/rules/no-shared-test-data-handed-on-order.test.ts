@@ -7,6 +7,7 @@
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-shared-test-data';
+import { SCENARIO_TO_ACCEPTANCE } from '../helpers/advice';
 
 const ts = new RuleTester();
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
@@ -77,7 +78,7 @@ it('finds it by its new name', async () => {
   expect(await registry.findByName('web-2')).toEqual(client);
 });
 `,
-      errors: [{ messageId: 'handedOn', line: 16, data: { name: 'client', later: 'by 2 later tests, starting here' } }],
+      errors: [{ messageId: 'handedOn', line: 16, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'client', later: 'by 2 later tests, starting here' } }],
     },
     {
       name: 'Vitest: a read in an msw handler of a test that assigns the binding afterwards does not count',
@@ -109,7 +110,7 @@ it('keeps the address it signed in with', async () => {
   expect((await signInWithProvider()).email).toBe(email);
 });
 `,
-      errors: [{ messageId: 'handedOn', line: 25, data: { name: 'email', later: 'here, by a later test' } }],
+      errors: [{ messageId: 'handedOn', line: 25, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'email', later: 'here, by a later test' } }],
     },
   ],
 });

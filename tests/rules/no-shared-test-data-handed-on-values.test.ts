@@ -10,6 +10,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-shared-test-data';
+import { SCENARIO_TO_ACCEPTANCE } from '../helpers/advice';
 
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
@@ -47,8 +48,8 @@ describe('pool limits', () => {
   });
 });`,
       errors: [
-        { messageId: 'handedOnReplaced', line: 23, column: 35, data: { name: 'poolMax', later: 'here, by a later test' } },
-        { messageId: 'handedOn', line: 23, column: 51, data: { name: 'poolAlias', later: 'here, by a later test' } },
+        { messageId: 'handedOnReplaced', line: 23, column: 35, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'poolMax', later: 'here, by a later test' } },
+        { messageId: 'handedOn', line: 23, column: 51, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'poolAlias', later: 'here, by a later test' } },
       ],
     },
   ],
@@ -85,8 +86,8 @@ describe('jobs', function () {
   });
 });`,
       errors: [
-        { messageId: 'handedOnReplaced', line: 21, data: { name: 'retries', later: 'here, by a later test' } },
-        { messageId: 'handedOn', line: 22, data: { name: 'processed', later: 'here, by a later test' } },
+        { messageId: 'handedOnReplaced', line: 21, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'retries', later: 'here, by a later test' } },
+        { messageId: 'handedOn', line: 22, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'processed', later: 'here, by a later test' } },
       ],
     },
   ],
@@ -127,8 +128,8 @@ describe('outbox', () => {
   });
 });`,
       errors: [
-        { messageId: 'handedOnReplaced', line: 23, data: { name: 'sent', later: 'here, by a later test' } },
-        { messageId: 'handedOnReplaced', line: 24, data: { name: 'queued', later: 'here, by a later test' } },
+        { messageId: 'handedOnReplaced', line: 23, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'sent', later: 'here, by a later test' } },
+        { messageId: 'handedOnReplaced', line: 24, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'queued', later: 'here, by a later test' } },
       ],
     },
     {
@@ -156,7 +157,7 @@ describe('outbox totals', () => {
     expect(await outbox.count()).toBe(sent);
   });
 });`,
-      errors: [{ messageId: 'handedOn', line: 20, data: { name: 'sent', later: 'here, by a later test' } }],
+      errors: [{ messageId: 'handedOn', line: 20, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'sent', later: 'here, by a later test' } }],
     },
   ],
 });
@@ -189,7 +190,7 @@ describe('layouts', () => {
     expect(await agent.listLayouts()).to.include('grid');
   });
 });`,
-      errors: [{ messageId: 'handedOnReplaced', line: 18, data: { name: 'agent', later: 'here, by a later test' } }],
+      errors: [{ messageId: 'handedOnReplaced', line: 18, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'agent', later: 'here, by a later test' } }],
     },
     {
       name: 'a connection only the first test opens is still handed on',
@@ -213,7 +214,7 @@ describe('layouts', () => {
     expect(await agent.listLayouts()).to.include('grid');
   });
 });`,
-      errors: [{ messageId: 'handedOn', line: 17, data: { name: 'agent', later: 'here, by a later test' } }],
+      errors: [{ messageId: 'handedOn', line: 17, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'agent', later: 'here, by a later test' } }],
     },
   ],
 });

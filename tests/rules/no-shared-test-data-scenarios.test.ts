@@ -6,6 +6,7 @@
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-shared-test-data';
+import { SCENARIO_BY_NAME, SCENARIO_TO_ACCEPTANCE } from '../helpers/advice';
 
 const ts = new RuleTester();
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
@@ -54,19 +55,14 @@ describe('timeline', () => {
           data: { hook: 'beforeAll', shared: 'a suite of 5 tests', sources: '`createPost()` (line 8)' },
           suggestions: [],
         },
-        { messageId: 'handedOn', line: 28, data: { name: 'likeId', later: 'here, by a later test' }, suggestions: [] },
+        { messageId: 'handedOn', line: 28, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'likeId', later: 'here, by a later test' }, suggestions: [] },
       ],
     },
   ],
 });
 
-cjs.run('no-shared-test-data: when shared data makes a scenario (Mocha, CommonJS)', rule, {
-  valid: [],
-  invalid: [
-    {
-      name: 'three steps of four hand values along, two of them on the shared cart: a scenario',
-      filename: 'test/integration/checkout.test.js',
-      code: `const assert = require('node:assert');
+/** Four steps of a checkout, three of them handing values along to the next. */
+const CHECKOUT = `const assert = require('node:assert');
 const { createCart, addItem, pay, readReceipt } = require('../support/shop');
 
 describe('checkout', () => {
@@ -94,16 +90,39 @@ describe('checkout', () => {
     assert.equal((await readReceipt(receipt.id)).total, 12);
   });
 });
-`,
+`;
+
+cjs.run('no-shared-test-data: when shared data makes a scenario (Mocha, CommonJS)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'three steps of four hand values along, two of them on the shared cart: a scenario',
+      filename: 'test/integration/checkout.test.js',
+      code: CHECKOUT,
       errors: [
         {
           messageId: 'sharedScenario',
           line: 10,
-          data: { hook: 'before', shared: 'the 3 tests that use `cart`', sources: '`cart = createCart()` (line 10)' },
+          data: { scenario: SCENARIO_TO_ACCEPTANCE, hook: 'before', shared: 'the 3 tests that use `cart`', sources: '`cart = createCart()` (line 10)' },
           suggestions: [],
         },
-        { messageId: 'handedOn', line: 22, data: { name: 'item', later: 'here, by a later test' }, suggestions: [] },
-        { messageId: 'handedOn', line: 26, data: { name: 'receipt', later: 'here, by a later test' }, suggestions: [] },
+        { messageId: 'handedOn', line: 22, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'item', later: 'here, by a later test' }, suggestions: [] },
+        { messageId: 'handedOn', line: 26, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'receipt', later: 'here, by a later test' }, suggestions: [] },
+      ],
+    },
+    {
+      name: 'the same scenario in a file named as an end-to-end test, taken by the integration globs: leave it out of them',
+      filename: 'test/checkout.e2e.test.js',
+      code: CHECKOUT,
+      errors: [
+        {
+          messageId: 'sharedScenario',
+          line: 10,
+          data: { scenario: SCENARIO_BY_NAME, hook: 'before', shared: 'the 3 tests that use `cart`', sources: '`cart = createCart()` (line 10)' },
+          suggestions: [],
+        },
+        { messageId: 'handedOn', line: 22, data: { scenario: SCENARIO_BY_NAME, name: 'item', later: 'here, by a later test' }, suggestions: [] },
+        { messageId: 'handedOn', line: 26, data: { scenario: SCENARIO_BY_NAME, name: 'receipt', later: 'here, by a later test' }, suggestions: [] },
       ],
     },
   ],

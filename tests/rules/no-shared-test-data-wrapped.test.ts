@@ -2,6 +2,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-shared-test-data';
+import { SCENARIO_TO_ACCEPTANCE } from '../helpers/advice';
 
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const js = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
@@ -205,7 +206,7 @@ describe('accounts', () => {
         {
           messageId: 'handedOn',
           line: 14,
-          data: { name: 'accountId', later: 'here, by a later test' },
+          data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'accountId', later: 'here, by a later test' },
           suggestions: [],
         },
       ],

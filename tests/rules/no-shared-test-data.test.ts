@@ -1,6 +1,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-shared-test-data';
+import { SCENARIO_TO_ACCEPTANCE } from '../helpers/advice';
 
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const js = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
@@ -861,7 +862,7 @@ describe('posts', () => {
           data: { hook: "beforeAll", shared: "the 2 tests that use `post`", sources: "`post = createPost()` (line 8)" },
           suggestions: [],
         },
-        { messageId: 'handedOn', line: 23, data: { name: 'token', later: 'here, by a later test' } },
+        { messageId: 'handedOn', line: 23, data: { scenario: SCENARIO_TO_ACCEPTANCE, name: 'token', later: 'here, by a later test' } },
       ],
     },
     {
@@ -2347,7 +2348,7 @@ test('cancels the order', async () => {
         {
           messageId: 'handedOn',
           line: 10,
-          data: { name: "orderId", later: "by 2 later tests, starting here" },
+          data: { scenario: SCENARIO_TO_ACCEPTANCE, name: "orderId", later: "by 2 later tests, starting here" },
           suggestions: [],
         },
       ],
@@ -2377,13 +2378,13 @@ describe('a coupon used once', () => {
         {
           messageId: 'sharedScenario',
           line: 8,
-          data: { hook: "beforeAll", shared: "the 2 tests that use `coupon`", sources: "`coupon = createCoupon()` (line 8)" },
+          data: { scenario: SCENARIO_TO_ACCEPTANCE, hook: "beforeAll", shared: "the 2 tests that use `coupon`", sources: "`coupon = createCoupon()` (line 8)" },
           suggestions: [],
         },
         {
           messageId: 'handedOn',
           line: 15,
-          data: { name: "firstOrder", later: "here, by a later test" },
+          data: { scenario: SCENARIO_TO_ACCEPTANCE, name: "firstOrder", later: "here, by a later test" },
           suggestions: [],
         },
       ],
