@@ -42,6 +42,7 @@ import { subjectOf } from './cleanup-subjects';
 import { hooksOfSuiteLevelCall, hooksOfWrappers, hooksOnLoad, mocksOnLoad, specifierFrom, type HooksFromElsewhere } from './unseen-hooks';
 import { exportOfSpecifier, isPackageOrBuiltin, moduleKeyOf } from './project-modules';
 import { mayContain } from './text-gates';
+import { splicesAll } from './mutations';
 import {
   boundaryFact,
   cleanupPlaceOf,
@@ -195,7 +196,7 @@ class CleanupGatherer {
       return;
     }
     this.elsewhere.push({ node, call: node });
-    if (isCollectionReset(node)) this.extraCleanups.push({ node, kind: null });
+    if (splicesAll(this.context, node)) this.extraCleanups.push({ node, kind: null });
     if (!isOutermostCall(node)) return;
     if (isDisposedValue(node)) {
       const container = containerOfValue(context, node);
@@ -405,19 +406,6 @@ function bySourceOrder(a: Candidate, b: Candidate): number {
 
 function isPerTest(write: PlacedWrite): boolean {
   return write.place !== 'once';
-}
-
-/** `x.splice(0)`: an in-memory collection emptied. */
-function isCollectionReset(node: TSESTree.CallExpression): boolean {
-  const callee = node.callee;
-  const first = node.arguments[0];
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(callee) === 'splice' &&
-    node.arguments.length === 1 &&
-    first?.type === AST_NODE_TYPES.Literal &&
-    first.value === 0
-  );
 }
 
 function containerOfReceiver(context: Context, node: WritingCall): { kind: string | null } | null {

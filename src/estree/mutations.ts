@@ -80,7 +80,7 @@ export function mutationOf(context: Context, identifier: TSESTree.Identifier): M
   if (isMember && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
     const method = exact ? path[path.length - 1] : undefined;
     // `items.splice(0)` and `seen.clear()` empty the collection, like `items.length = 0`.
-    if (method !== undefined && isEmptying(method, parent.arguments)) return { path: path.slice(0, -1), kind: 'assign', emptied: true, node: parent };
+    if (method !== undefined && isEmptying(context, parent, method)) return { path: path.slice(0, -1), kind: 'assign', emptied: true, node: parent };
     return method !== undefined && MUTATING_METHODS.has(method) ? { path: path.slice(0, -1), kind: 'change', node: parent } : null;
   }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && isMutatingStatic(context, parent.callee)) {
@@ -145,9 +145,23 @@ function isMutatingStatic(context: Context, callee: Node): boolean {
   return methods !== undefined && name !== null && methods.has(name) && resolveName(context, callee.object).type === 'global';
 }
 
-function isEmptying(method: string, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+function isEmptying(context: Context, call: TSESTree.CallExpression, method: string): boolean {
   // `seen.clear()`, and `emulator.reset()`: a value put back to how it started.
-  if (method === 'clear' || method === 'reset') return args.length === 0;
-  const [start] = args;
-  return method === 'splice' && args.length === 1 && start?.type === AST_NODE_TYPES.Literal && start.value === 0;
+  if (method === 'clear' || method === 'reset') return call.arguments.length === 0;
+  return method === 'splice' && splicesAll(context, call);
+}
+
+/**
+ * `items.splice(0)`, `items.splice(0, items.length)`, `items.splice(0, Infinity)`: every element
+ * taken out, the array emptied whole.
+ */
+export function splicesAll(context: Context, call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  const [start, count, ...rest] = call.arguments;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'splice' || rest.length > 0) return false;
+  if (start?.type !== AST_NODE_TYPES.Literal || start.value !== 0) return false;
+  if (!count) return true;
+  if (count.type === AST_NODE_TYPES.Identifier) return count.name === 'Infinity' && resolveName(context, count).type === 'global';
+  const { sourceCode } = context;
+  return count.type === AST_NODE_TYPES.MemberExpression && propertyName(count) === 'length' && sourceCode.getText(count.object) === sourceCode.getText(callee.object);
 }
