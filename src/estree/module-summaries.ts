@@ -1118,8 +1118,7 @@ function nodeExport(reader: Reader, node: Node): ExportSummary {
   }
   if (isFunction(node)) {
     const facts = factsOfFunction(reader, node);
-    const sendsWith = parametersOnlySentWith(reader, node);
-    const reconfigures = parametersReconfigured(node);
+    const { sendsWith, reconfigures } = parameterUses(reader, node);
     return {
       value: returnedValue(reader, node, new Set()),
       registersHooks: facts?.hooks ?? [],
@@ -1276,48 +1275,49 @@ function clientOfWhatItIsHanded(reader: Reader, node: TSESTree.ClassDeclaration 
 
 /** Whether a callee (`request`, `supertest.agent`) is a test client's call read off an import of its package. */
 /**
- * The parameters a function only hands to a test client as the app to send to (`request(app)` in
- * `signUp(app, email)`): every use of the name is that first argument. A name used any other way,
- * or also by an inner function's own parameter or variable, is left out.
+ * What a function does with its parameters, in one walk of its body:
+ * - `sendsWith`: those it only hands to a test client as the app to send to (`request(app)` in
+ *   `signUp(app, email)`): every use of the name is that first argument. A name used any other way,
+ *   or also by an inner function's own parameter or variable, is left out;
+ * - `reconfigures`: those whose handle it changes rather than the data behind it
+ *   (`orm.config.set('debug', true)`, `client.options.keyPrefix = 'x'`, `orm.discoverEntity(Book)`),
+ *   as `reconfiguresHandle` reads them.
  */
-function parametersOnlySentWith(reader: Reader, fn: TSESTree.FunctionLike): number[] {
+function parameterUses(reader: Reader, fn: TSESTree.FunctionLike): { sendsWith: number[]; reconfigures: number[] } {
   const body = fn.body;
   const names = fn.params.map((param) => (param.type === AST_NODE_TYPES.Identifier ? param.name : null));
-  if (!body || names.every((name) => name === null)) return [];
-  // One walk for all the parameters: how often each name is used, and how often it is sent.
+  if (!body || names.every((name) => name === null)) return { sendsWith: [], reconfigures: [] };
   const uses = new Map<string, number>();
   const sent = new Map<string, number>();
+  const changed = new Set<string>();
+  const noteChange = (target: Node) => {
+    const root = chainRootName(target);
+    if (root === null || !names.includes(root)) return;
+    const [, ...path] = segmentsOf(target) ?? [];
+    if (reconfiguresHandle(path)) changed.add(root);
+  };
   walkNameUses(body, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const first = node.arguments[0];
       const segments = first?.type === AST_NODE_TYPES.Identifier && names.includes(first.name) ? segmentsOf(node.callee) : null;
       if (first?.type === AST_NODE_TYPES.Identifier && segments && callsTestClient(reader, segments)) sent.set(first.name, (sent.get(first.name) ?? 0) + 1);
+      noteChange(node.callee);
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      noteChange(node.left);
     }
     if (node.type === AST_NODE_TYPES.Identifier && names.includes(node.name)) uses.set(node.name, (uses.get(node.name) ?? 0) + 1);
   });
-  return names.flatMap((name, index) => (name !== null && (uses.get(name) ?? 0) > 0 && uses.get(name) === sent.get(name) ? [index] : []));
+  return {
+    sendsWith: names.flatMap((name, index) => (name !== null && (uses.get(name) ?? 0) > 0 && uses.get(name) === sent.get(name) ? [index] : [])),
+    reconfigures: names.flatMap((name, index) => (name !== null && changed.has(name) ? [index] : [])),
+  };
 }
 
-/**
- * The positions of the parameters whose handle the function changes rather than the data behind it:
- * `orm.config.set('debug', true)`, `client.options.keyPrefix = 'x'`, `orm.discoverEntity(Book)` on a
- * parameter, as `reconfiguresHandle` reads them.
- */
-function parametersReconfigured(fn: TSESTree.FunctionLike): number[] {
-  const body = fn.body;
-  const names = fn.params.map((param) => (param.type === AST_NODE_TYPES.Identifier ? param.name : null));
-  if (!body || names.every((name) => name === null)) return [];
-  const changed = new Set<string>();
-  const note = (target: Node) => {
-    const segments = segmentsOf(target);
-    const [first, ...path] = segments ?? [];
-    if (first !== undefined && names.includes(first) && reconfiguresHandle(path)) changed.add(first);
-  };
-  walkNameUses(body, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression) note(node.callee);
-    else if (node.type === AST_NODE_TYPES.AssignmentExpression) note(node.left);
-  });
-  return names.flatMap((name, index) => (name !== null && changed.has(name) ? [index] : []));
+/** The name a member chain starts from (`orm` in `orm.config.set`), or `null` when it starts elsewhere. */
+function chainRootName(node: Node): string | null {
+  let current = unwrapExpression(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
+  return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
 }
 
 function callsTestClient(reader: Reader, segments: readonly string[]): boolean {

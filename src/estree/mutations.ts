@@ -157,8 +157,10 @@ function isEmptying(context: Context, call: TSESTree.CallExpression, method: str
  */
 export function splicesAll(context: Context, call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
-  const [start, count, ...rest] = call.arguments;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'splice' || rest.length > 0) return false;
+  // Read for every call of a file: the callee first, and the arguments by index.
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length > 2 || propertyName(callee) !== 'splice') return false;
+  const start = call.arguments[0];
+  const count = call.arguments[1];
   if (start?.type !== AST_NODE_TYPES.Literal || start.value !== 0) return false;
   if (!count) return true;
   if (count.type === AST_NODE_TYPES.Identifier) return count.name === 'Infinity' && resolveName(context, count).type === 'global';
