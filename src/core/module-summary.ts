@@ -57,7 +57,7 @@ export type ExportValue =
   // (`{ request: supertest.agent(app), destroy }`), by property name; `ownPackage` when it is what the
   // entry point of the module's own package makes when called (`require('../index.js')(config)` in a
   // library's test helper): an instance of the code under test, not data; `holdsClient` when an
-  // object handed back holds a real client or a fresh database in a property (`{ db, disconnect }`)
+  // object handed back holds a real client or a fresh database in a property (`{ db, close }`)
   | { readonly type: 'other'; readonly members?: Readonly<Record<string, ExportValue>>; readonly ownPackage?: boolean; readonly holdsClient?: boolean }
   | { readonly type: 'unknown' };
 

@@ -174,8 +174,8 @@ function readsWhatItsOwnerStarts(context: Context, node: Construction, owner: Te
 
 /**
  * Whether a build stands on what the same test or hook opens through one of the project's own
- * functions (`agenda.start()` after `agenda = new Agenda({ db: mongo.db })` and
- * `mongo = await openTestDb()`, a helper that connects to a database of its own): it can move to a
+ * functions (`scheduler.start()` after `scheduler = new Scheduler({ db: database.db })` and
+ * `database = await openTestDatabase()`, a helper that connects to a database of its own): it can move to a
  * run-once hook only together with that call, which this rule cannot judge, so it says nothing.
  * Followed through the values the callback gives the variables the build reads, its receiver's
  * included, a few steps deep.
@@ -207,7 +207,7 @@ function unwrapAwait(node: Node): Node {
 
 /**
  * A call of a project function that hands back a connection, a fresh database, an object holding
- * one (`await openTestDb()` handing back `{ db, disconnect }`), or what cannot be read: infrastructure
+ * one (`await openTestDatabase()` handing back `{ db, close }`), or what cannot be read: infrastructure
  * of the project's own making, opened where it is called.
  */
 function opensThroughProject(context: Context, call: TSESTree.CallExpression): boolean {
@@ -218,7 +218,7 @@ function opensThroughProject(context: Context, call: TSESTree.CallExpression): b
   return exported === 'unknown' || holdsConnection(exported.value);
 }
 
-/** A connection, a fresh database, what cannot be read, or an object that holds one (`{ db, disconnect }`). */
+/** A connection, a fresh database, what cannot be read, or an object that holds one (`{ db, close }`). */
 function holdsConnection(value: ExportValue): boolean {
   if (value.type === 'boundary-client' || value.type === 'fresh-database' || value.type === 'unknown') return true;
   return value.type === 'other' && value.holdsClient === true;
@@ -226,7 +226,7 @@ function holdsConnection(value: ExportValue): boolean {
 
 /**
  * The variables a build reads that its callback gives a value: those its arguments read, and the
- * receiver of a method call (`agenda.start()`).
+ * receiver of a method call (`scheduler.start()`).
  */
 function valuesReadBy(context: Context, build: Node, callback: Node): TSESLint.Scope.Variable[] {
   if (build.type !== AST_NODE_TYPES.CallExpression && build.type !== AST_NODE_TYPES.NewExpression) return [];
@@ -422,7 +422,7 @@ function isAboutBuilding(context: Context, call: InfrastructureCall, closes: rea
 
 /**
  * Whether a test changes the handle a hook built: `orm.discoverEntity(…)`, `orm.config.set(…)`,
- * `client.options.prefix = 'x'`, or handing it to a function that does (`mockLogger(orm)`).
+ * `client.options.prefix = 'x'`, or handing it to a function that does (`logQueries(orm)`).
  */
 function isReconfiguredByTests(context: Context, call: InfrastructureCall, tests: readonly TestCall[]): boolean {
   const bodies = tests.flatMap((test) => (test.kind === 'test' && test.callback ? [test.callback] : []));
@@ -437,7 +437,7 @@ function isReconfiguredByTests(context: Context, call: InfrastructureCall, tests
 const MAX_HAND_OFF_DEPTH = 3;
 
 /**
- * Whether a call the handle is handed to may change it (`mockLogger(orm)`, whose body calls
+ * Whether a call the handle is handed to may change it (`logQueries(orm)`, whose body calls
  * `orm.config.set(…)`): one of the file's functions that reconfigures that parameter, or hands it on
  * to one that does; a project module's function whose summary says it reconfigures it; or a
  * project function that cannot be read, which may do anything to it. A package's function

@@ -1801,7 +1801,7 @@ function valueOf(reader: Reader, expression: Node, seen: Set<Node>, fn: TSESTree
 /**
  * An object literal handed back: other, with the app clients it holds by property name, so that
  * `app.request.get('/x')` on what `setupApp()` returns is known to drive the app; and whether it
- * holds a real client or a fresh database (`{ db, disconnect }` from a helper that connects).
+ * holds a real client or a fresh database (`{ db, close }` from a helper that connects).
  */
 function objectValue(reader: Reader, node: TSESTree.ObjectExpression, seen: Set<Node>, fn: TSESTree.FunctionLike | null): ExportValue {
   const members: Record<string, ExportValue> = {};
