@@ -6,11 +6,11 @@ import { moduleOriginOf } from './boundary-values';
 import { chainRootOf, isInlineFunction, isUnset, isWithin, propertyName, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
-import { exportOfSpecifier, isOwnPublishedEntry, isPackageOrBuiltin, moduleIdentityOf } from './project-modules';
+import { exportCalledBy, isOwnPublishedEntry, isPackageOrBuiltin, moduleIdentityOf } from './project-modules';
 import { contextAssignments, contextPropertyOf, contextReads } from './context-properties';
 import { parseTestCall } from './test-calls';
 import { TEST_CLIENT_MODULES } from './test-clients';
-import { calledLocalFunction, returnedValueOf } from './local-bindings';
+import { calledLocalFunction, parameterVariable, returnedValueOf } from './local-bindings';
 import { destructuredPropertyOf, plainValuesOf, singleValueOf } from './variables';
 import { usesProjectModules } from './static-text';
 
@@ -339,7 +339,7 @@ function registersOwnPlugin(context: Context, call: TSESTree.CallExpression, dep
   if (depth >= MAX_DEPTH || !plugin || (plugin.type !== AST_NODE_TYPES.ArrowFunctionExpression && plugin.type !== AST_NODE_TYPES.FunctionExpression)) return false;
   const [param] = plugin.params;
   if (param?.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = context.sourceCode.scopeManager?.getDeclaredVariables(plugin).find((declared) => declared.defs.some((definition) => definition.name === param));
+  const variable = parameterVariable(context, plugin, param);
   const references = variable?.references ?? [];
   return (
     references.length > 0 &&
@@ -633,15 +633,13 @@ function usedHarmlesslyBy(context: Context, call: TSESTree.CallExpression, posit
   const fn = depth < MAX_DEPTH ? calledLocalFunction(context, call) : null;
   const param = fn?.params[position];
   if (param?.type !== AST_NODE_TYPES.Identifier || call.arguments.slice(0, position).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
-  const variable = context.sourceCode.scopeManager?.getDeclaredVariables(fn as Node).find((declared) => declared.defs.some((definition) => definition.name === param));
+  const variable = parameterVariable(context, fn as Node, param);
   return variable !== undefined && variable.references.every((reference) => isHarmlessUse(context, reference, depth + 1));
 }
 
 /** `signUp(app, 'ada@example.test')`, a project helper whose summary says it only hands that argument to a test client. */
 function onlySendsTo(context: Context, call: TSESTree.CallExpression, position: number): boolean {
-  const member = moduleMemberOf(context, call.callee);
-  if (!member || member.path.length > 1) return false;
-  const exported = exportOfSpecifier(context, member.source, member.path[0] ?? 'default');
+  const exported = exportCalledBy(context, call);
   return exported !== null && exported !== 'unknown' && (exported.sendsWith ?? []).includes(position);
 }
 

@@ -17,14 +17,13 @@ import { callLabel, defaultsToMemory, mayCheckOutConnection, namesInMemoryStore,
 import { containerOfValue, reachedBoundaryOfValue } from './boundary-values';
 import { callChain, callFacts, callRoleOf, chainRootOf, isWithin, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { resolveName } from './imports';
-import { calledLocalFunction, valuesOf } from './local-bindings';
-import { moduleMemberOf } from './module-members';
+import { calledLocalFunction, parameterVariable, valuesOf } from './local-bindings';
 import { singleValueOf } from './variables';
 import { isEnvironment, isEnvironmentRead } from './static-text';
 import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
 import { BindingKeys, inputsOf, providedBy, providersOf, usesCallbackLocals } from './statement-inputs';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
-import { exportOfSpecifier, moduleKeyOf } from './project-modules';
+import { exportCalledBy, moduleKeyOf } from './project-modules';
 import type { ExportValue } from '../core/module-summary';
 
 type Node = TSESTree.Node;
@@ -191,9 +190,9 @@ function buildsOnProjectInfrastructure(context: Context, node: Construction, own
       seen.add(variable);
       return valuesOf(variable).some((value) => {
         if (!isWithin(value, callback)) return false;
-        const made = unwrapAwait(value);
-        if (made.type !== AST_NODE_TYPES.CallExpression && made.type !== AST_NODE_TYPES.NewExpression) return false;
-        return (made.type === AST_NODE_TYPES.CallExpression && opensThroughProject(context, made)) || standsOn(made, depth + 1);
+        // Values come unwrapped: `await openTestDatabase()` is the call itself.
+        if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.NewExpression) return false;
+        return (value.type === AST_NODE_TYPES.CallExpression && opensThroughProject(context, value)) || standsOn(value, depth + 1);
       });
     });
   return standsOn(node, 0);
@@ -201,21 +200,14 @@ function buildsOnProjectInfrastructure(context: Context, node: Construction, own
 
 const MAX_START_DEPTH = 3;
 
-function unwrapAwait(node: Node): Node {
-  return node.type === AST_NODE_TYPES.AwaitExpression ? unwrap(node.argument) : node;
-}
-
 /**
  * A call of a project function that hands back a connection, a fresh database, an object holding
  * one (`await openTestDatabase()` handing back `{ db, close }`), or what cannot be read: infrastructure
  * of the project's own making, opened where it is called.
  */
 function opensThroughProject(context: Context, call: TSESTree.CallExpression): boolean {
-  const member = moduleMemberOf(context, call.callee);
-  if (!member || member.path.length > 1) return false;
-  const exported = exportOfSpecifier(context, member.source, member.path[0] ?? 'default');
-  if (exported === null) return false;
-  return exported === 'unknown' || holdsConnection(exported.value);
+  const exported = exportCalledBy(context, call);
+  return exported !== null && (exported === 'unknown' || holdsConnection(exported.value));
 }
 
 /** A connection, a fresh database, what cannot be read, or an object that holds one (`{ db, close }`). */
@@ -449,12 +441,10 @@ function handsHandleToReconfigure(context: Context, call: TSESTree.CallExpressio
   if (local) {
     const param = local.params[position];
     if (param?.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = context.sourceCode.scopeManager?.getDeclaredVariables(local as Node).find((declared) => declared.defs.some((definition) => definition.name === param));
+    const variable = parameterVariable(context, local, param);
     return variable?.references.some((reference) => reconfiguresThrough(context, reference.identifier, depth)) ?? false;
   }
-  const member = moduleMemberOf(context, call.callee);
-  if (!member || member.path.length > 1) return false;
-  const exported = exportOfSpecifier(context, member.source, member.path[0] ?? 'default');
+  const exported = exportCalledBy(context, call);
   if (exported === null) return false;
   return exported === 'unknown' || exported.value.type === 'unknown' || (exported.reconfigures ?? []).includes(position);
 }

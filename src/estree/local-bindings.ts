@@ -31,6 +31,11 @@ export function calledLocalFunction(context: Context, node: TSESTree.CallExpress
   return functionOf(variable);
 }
 
+/** The variable a function declares for one of its parameters (`app` in `function visit(app) {…}`). */
+export function parameterVariable(context: Context, fn: Node, param: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+  return context.sourceCode.scopeManager?.getDeclaredVariables(fn).find((declared) => declared.defs.some((definition) => definition.name === param));
+}
+
 const variableValues = fileCache<TSESLint.Scope.Variable, Node[]>();
 
 /**

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ExportSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
 import { clearResolutions, identityOf, isOwnPackageName, isPackageEntry, namesOwnPackage, packageNameAt, resolverCounters } from './module-resolver';
 import { isRelativeSpecifier, packageName } from '../core/boundaries';
 import { clearSummaries, moduleLoads, summaryCounters, summaryOfProjectModule } from './module-summaries';
+import { moduleMemberOf } from './module-members';
 
 export { forgetStamps } from './module-summaries';
 
@@ -81,6 +82,16 @@ export function exportOfSpecifier(context: Context, specifier: string, name: str
   const summary = summaryOfSpecifier(context, specifier);
   if (summary === null || summary === 'unknown') return summary;
   return summary.exports.get(name) ?? (summary.complete ? null : 'unknown');
+}
+
+/**
+ * What the export a call runs does (`signUp(app)`, `helpers.signUp(app)`, with the function imported
+ * from a project module), as {@link exportOfSpecifier} answers for it; `null` for any other call.
+ */
+export function exportCalledBy(context: Context, call: TSESTree.CallExpression): ExportSummary | 'unknown' | null {
+  const member = moduleMemberOf(context, call.callee);
+  if (!member || member.path.length > 1) return null;
+  return exportOfSpecifier(context, member.source, member.path[0] ?? 'default');
 }
 
 /**
