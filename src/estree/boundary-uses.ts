@@ -121,15 +121,17 @@ export function boundariesOfHarnessImport(context: Context, specifier: TSESTree.
 }
 
 /**
- * Whether everything an import declaration brings in is used only as a type (`import { Job } from
- * 'bullmq'` read only in `as Job` and annotations): nothing of the module runs, as with `import type`.
+ * Whether nothing an import declaration brings in is used as a value: each name is read only as a
+ * type (`import { Job } from 'bullmq'` read only in `as Job` and annotations), or not read at all.
+ * Nothing of the module runs, as with `import type`; loading a client's package opens nothing. An
+ * import that names nothing (`import 'pg'`) is not judged here.
  */
-export function usesOnlyTypes(context: Context, node: TSESTree.ImportDeclaration): boolean {
+export function usesNoValues(context: Context, node: TSESTree.ImportDeclaration): boolean {
   if (node.specifiers.length === 0) return false;
   for (const specifier of node.specifiers) {
     const references = context.sourceCode.scopeManager?.getDeclaredVariables(specifier)[0]?.references ?? [];
     // Only typescript-eslint's scope manager tells type references apart; a JavaScript file's are values.
-    if (references.length === 0 || references.some((reference) => (reference as { isValueReference?: boolean }).isValueReference !== false)) return false;
+    if (references.some((reference) => (reference as { isValueReference?: boolean }).isValueReference !== false)) return false;
   }
   return true;
 }
@@ -192,8 +194,8 @@ function isGivenHandlers(context: Context, call: TSESTree.CallExpression): boole
 /**
  * The exports an import declaration takes and the file uses for real: an import every use of which
  * is the target of a stub (`vi.spyOn(storage, 'put')`, `sinon.stub(Repo.prototype, 'save')`) is
- * replaced wherever the tests reach it, so its boundary is not exercised. A namespace import names
- * no export.
+ * replaced wherever the tests reach it, so its boundary is not exercised, and one the file never
+ * reads exercises nothing. A namespace import names no export.
  */
 export function exercisedImports(context: Context, node: TSESTree.ImportDeclaration): string[] {
   if (node.importKind === 'type') return [];
@@ -204,7 +206,7 @@ export function exercisedImports(context: Context, node: TSESTree.ImportDeclarat
     const name = specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier ? 'default' : importedName(specifier);
     const variable = context.sourceCode.scopeManager?.getDeclaredVariables(specifier)[0];
     const references = variable?.references ?? [];
-    if (references.length === 0 || references.some((reference) => !isStubTarget(context, reference.identifier) && !onlyTidies(reference.identifier))) names.push(name);
+    if (references.some((reference) => !isStubTarget(context, reference.identifier) && !onlyTidies(reference.identifier))) names.push(name);
   }
   return names;
 }

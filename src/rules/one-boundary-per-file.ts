@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '../estree/node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../core/one-boundary-per-file';
-import { boundariesOfHarnessImport, boundariesOfModule, boundariesOfTypedClients, exercisedImports, setsUpFakeWithoutHandlers, usesFakeOnlyToTidy, usesOnlyTypes, isOutboundRequest, kindOfGenericContainer, withoutFakesOfHttpServices, type ReachedBoundary } from '../estree/boundary-uses';
+import { boundariesOfHarnessImport, boundariesOfModule, boundariesOfTypedClients, exercisedImports, setsUpFakeWithoutHandlers, usesFakeOnlyToTidy, usesNoValues, isOutboundRequest, kindOfGenericContainer, withoutFakesOfHttpServices, type ReachedBoundary } from '../estree/boundary-uses';
 import { isReExport, moduleLoadOf, type ModuleLoad } from '../estree/imports';
 import { parseGlobalAssignment } from '../estree/mocks';
 import { moduleKeyOf } from '../estree/project-modules';
@@ -97,7 +97,7 @@ class BoundaryUses {
     const { node } = load;
     if (node.type === AST_NODE_TYPES.ImportDeclaration) {
       for (const typed of boundariesOfTypedClients(context, node)) this.use(typed.kind, this.moduleKey(node.source.value), typed.at, typed.system);
-      if (load.typeOnly || usesOnlyTypes(context, node) || usesFakeOnlyToTidy(context, node) || setsUpFakeWithoutHandlers(context, node)) return;
+      if (load.typeOnly || usesNoValues(context, node) || usesFakeOnlyToTidy(context, node) || setsUpFakeWithoutHandlers(context, node)) return;
       this.useModule(node.source.value, node.source, () => exercisedImports(context, node));
       for (const specifier of node.specifiers) this.useAll(boundariesOfHarnessImport(context, specifier, node.source.value), this.moduleKey(node.source.value), specifier);
     } else if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {

@@ -145,6 +145,27 @@ describe('one-boundary-per-file through project modules', () => {
     expect(lint('tests/invoices.test.ts', usedToo, 'one-boundary-per-file')).toHaveLength(1);
   });
 
+  it('does not count a client imported from a project module and never read', () => {
+    project = writeProject({
+      'package.json': JSON.stringify({ name: 'shop' }),
+      'src/db.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`,
+      'src/cache.ts': `import { Redis } from 'ioredis';\nexport const redis = new Redis();\n`,
+    });
+    const code = [
+      `import { test, expect } from 'vitest';`,
+      `import { pool } from '../src/db';`,
+      `import { redis } from '../src/cache';`,
+      `test('stores the order row', async () => {`,
+      `  const { rows } = await pool.query('select 1 as one');`,
+      `  expect(rows).toHaveLength(1);`,
+      `});`,
+    ].join('\n');
+    expect(lint('tests/orders.test.ts', code, 'one-boundary-per-file')).toEqual([]);
+    // Read once, the cache client counts.
+    const readsIt = code.replace(`  expect(rows).toHaveLength(1);`, `  expect(await redis.get('order:1')).toBeNull();`);
+    expect(lint('tests/orders.test.ts', readsIt, 'one-boundary-per-file')).toHaveLength(1);
+  });
+
   it('does not count a helper that sends HTTP requests, whose address its summary does not give', () => {
     project = writeProject({
       'package.json': JSON.stringify({ name: 'shop' }),

@@ -1,6 +1,7 @@
 /**
- * `one-boundary-per-file` on an import used only as a type: `import { Job } from 'bullmq'` read only in
- * `as Job` names a type, and nothing of the queue runs, as with `import type`. A value taken from the
+ * `one-boundary-per-file` on an import used only as a type, or not read at all: `import { Job } from 'bullmq'` read only in
+ * `as Job` names a type, and nothing of the queue runs, as with `import type`; nor does it run for a name
+ * the file imports and never reads. A value taken from the
  * same import (`new Queue(…)`, `Job.fromId(…)`) exercises the queue. So an HTTP fake taken only to tidy up
  * (`nock.cleanAll()`) sets up no fake and exercises no HTTP boundary; one that intercepts a host does.
  */
@@ -134,6 +135,117 @@ ts.run('one-boundary-per-file: an HTTP fake taken only to tidy up (Vitest)', rul
           messageId: 'tooManyBoundaries',
           line: 2,
           data: { count: 2, boundaries: 'http (line 1), database (line 2)', max: 1, file: 'test/integration/users.test.ts' },
+        },
+      ],
+    },
+  ],
+});
+
+const leftOver = (readsIt: string) => `import { MongoClient } from 'mongodb';
+import Redis from 'ioredis';
+import { expect } from 'chai';
+import { ProfileStore } from '../../src/profiles/profile-store.js';
+
+describe('ProfileStore', () => {
+  let client;
+  let store;
+
+  before(async () => {
+    client = await MongoClient.connect(process.env.MONGO_URL);
+    store = new ProfileStore(client.db('profiles_test'));
+  });
+
+  afterEach(() => client.db('profiles_test').collection('profiles').deleteMany({}));
+
+  after(() => client.close());
+
+  it('saves a profile and reads it back', async () => {
+    await store.save({ id: 'p1', name: 'Ines' });
+    expect(await store.find('p1')).to.include({ name: 'Ines' });${readsIt}
+  });
+});
+`;
+
+const esm = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
+
+esm.run('one-boundary-per-file: an import the file never reads (Mocha, JavaScript)', rule, {
+  valid: [
+    {
+      name: 'the cache client is imported but never read: the database is the one boundary',
+      filename: 'test/integration/profile-store.test.js',
+      code: leftOver(''),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same import opens a cache connection: two boundaries',
+      filename: 'test/integration/profile-store.test.js',
+      code: leftOver("\n    expect(await new Redis().get('profile:p1')).to.equal(null);"),
+      errors: [
+        {
+          messageId: 'tooManyBoundaries',
+          line: 2,
+          data: { count: 2, boundaries: 'database (line 1), cache (line 2)', max: 1, file: 'test/integration/profile-store.test.js' },
+        },
+      ],
+    },
+  ],
+});
+
+ts.run('one-boundary-per-file: a leftover import beside one read as a type (Jest)', rule, {
+  valid: [
+    {
+      name: 'one name only types a fixture and the other is never read',
+      filename: 'test/integration/notifications.int.test.ts',
+      code: `import { describe, expect, it, afterAll } from '@jest/globals';
+import { Pool } from 'pg';
+import { connect, Message } from 'amqplib';
+import { NotificationRepository } from '../../src/notifications/repository';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+const repository = new NotificationRepository(pool);
+
+afterAll(() => pool.end());
+
+describe('NotificationRepository', () => {
+  it('stores a notification from a queued message', async () => {
+    const message = { content: Buffer.from(JSON.stringify({ userId: 'u1', text: 'hello' })) } as Message;
+    const { id } = await repository.createFromMessage(message);
+    expect((await repository.find(id))?.text).toBe('hello');
+  });
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the test also connects to the broker: two boundaries',
+      filename: 'test/integration/notifications.int.test.ts',
+      code: `import { describe, expect, it, afterAll } from '@jest/globals';
+import { Pool } from 'pg';
+import { connect, Message } from 'amqplib';
+import { NotificationRepository } from '../../src/notifications/repository';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+const repository = new NotificationRepository(pool);
+
+afterAll(() => pool.end());
+
+describe('NotificationRepository', () => {
+  it('stores a notification from a queued message', async () => {
+    const connection = await connect(process.env.AMQP_URL!);
+    const message = { content: Buffer.from(JSON.stringify({ userId: 'u1', text: 'hello' })) } as Message;
+    const { id } = await repository.createFromMessage(message);
+    expect((await repository.find(id))?.text).toBe('hello');
+    await connection.close();
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'tooManyBoundaries',
+          line: 3,
+          data: { count: 2, boundaries: 'database (line 2), queue (line 3)', max: 1, file: 'test/integration/notifications.int.test.ts' },
         },
       ],
     },
