@@ -470,7 +470,7 @@ export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
   const noun = segments.length > 1 ? headNoun(camelWords(segments[segments.length - 2] as string)) : undefined;
   // A call on a schema object itself: `testSchema.save()` stores the definition, `userSchema.add({…})` extends it.
   if (noun === 'schema' || noun === 'schemas') return SCHEMA_RESET_METHODS.test(last) || resetting ? 'reset' : 'build';
-  // Making the place itself, on a value named for it: `bucket.create()`, `topic.create()`, `ordersTable.create()`.
+  // Making the place itself, on a value named for it: `bucket.create()`, `topic.create()`, `ordersTable.create()`, `testDb.create()`.
   // Deeper chains name a model of a client (`prisma.topic.create()` makes a row of the `topic` model).
   if (segments.length === 2 && noun !== undefined && PLACE_NOUNS.has(noun) && SCHEMA_BUILD_VERBS.has(last)) return resetting ? 'reset' : 'build';
   return null;
@@ -485,8 +485,11 @@ function headNoun(words: readonly string[]): string | undefined {
   return words[(qualifier === -1 ? words.length : qualifier) - 1];
 }
 
-/** Parts of a schema a receiver may be named for, whose bare `create()` makes the part rather than a record in it. */
-const PLACE_NOUNS: ReadonlySet<string> = new Set(['table', 'bucket', 'topic', 'index', 'view', 'collection', 'graph', 'dataset', 'keyspace']);
+/**
+ * Places data goes that a receiver may be named for, whose bare `create()` makes the place rather
+ * than a record in it: a part of a schema, or the database itself (`testDb.create()`).
+ */
+const PLACE_NOUNS: ReadonlySet<string> = new Set(['table', 'bucket', 'topic', 'index', 'view', 'collection', 'graph', 'dataset', 'keyspace', 'database', 'db']);
 /** Verbs that make such a part when they are the whole method name. */
 const SCHEMA_BUILD_VERBS: ReadonlySet<string> = new Set(['create', 'ensure', 'init', 'setup', 'define', 'build', 'make']);
 

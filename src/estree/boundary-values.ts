@@ -9,6 +9,7 @@ import { contextAssignments, contextPropertyOf } from './context-properties';
 import { fileCache } from './file-cache';
 import { exportOfSpecifier, isOwnPackageSpecifier, moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 import { madeWithoutStore } from './store-options';
+import { singleValueOf } from './variables';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -261,18 +262,58 @@ function keepsDataInProcess(context: Context, node: TSESTree.NewExpression): boo
 }
 
 /**
- * `new KeyvCacheableMemory()`: a store of the project's own whose module the plugin has read in full
- * and which reaches no boundary, so it keeps what it is given in the process.
+ * `new KeyvCacheableMemory()`: a store of the project's own that reaches no boundary, so it keeps
+ * what it is given in the process. Also when a variable that is given nothing else holds it
+ * (`const memory = new KeyvCacheableMemory()`, then `new Keyv({ store: memory })`). A store of the
+ * project's that the plugin cannot read (a module in an import cycle, one that does not resolve)
+ * counts too: where it keeps its data is not known, so the client is not taken to reach its system.
+ * Only when it is made from values written in the test (`new MemoryStore({ ttl: 1000 })`): one
+ * handed something else (`new StoreAdapter(redisStore)`) may keep its data there.
  */
 function isInProcessStore(context: Context, node: Node): boolean {
-  const made = unwrap(node);
-  if (made.type !== AST_NODE_TYPES.NewExpression) return false;
+  let made = unwrap(node);
+  if (made.type === AST_NODE_TYPES.Identifier) {
+    const held = resolveName(context, made);
+    const value = held.type === 'local' ? singleValueOf(held.variable) : null;
+    if (value === null) return false;
+    made = unwrap(value);
+  }
+  if (made.type !== AST_NODE_TYPES.NewExpression || !made.arguments.every((argument) => isWrittenOut(context, argument))) return false;
   const callee = unwrap(made.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const resolution = resolveName(context, callee);
   if (resolution.type !== 'module' || resolution.binding.typeOnly) return false;
   const exported = exportOfSpecifier(context, resolution.binding.source, resolution.binding.imported);
-  return exported !== null && exported !== 'unknown' && exported.value.type === 'other' && exported.boundaryKinds.length === 0;
+  if (exported === null) return false;
+  return exported === 'unknown' || (exported.boundaryKinds.length === 0 && (exported.value.type === 'other' || exported.value.type === 'unknown'));
+}
+
+/**
+ * A value written in the file: a literal, a template with no expressions, or an object or array of
+ * such values; also a variable given only one such value (`{ namespace }` after `const namespace = 'ns1'`).
+ */
+function isWrittenOut(context: Context, node: Node, depth = 0): boolean {
+  const value = unwrap(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return value.expressions.length === 0;
+    case AST_NODE_TYPES.UnaryExpression:
+      return isWrittenOut(context, value.argument, depth);
+    case AST_NODE_TYPES.ArrayExpression:
+      return value.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isWrittenOut(context, element, depth));
+    case AST_NODE_TYPES.ObjectExpression:
+      return value.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.computed && isWrittenOut(context, property.value, depth));
+    case AST_NODE_TYPES.Identifier: {
+      if (depth > 0) return false;
+      const held = resolveName(context, value);
+      const single = held.type === 'local' ? singleValueOf(held.variable) : null;
+      return single !== null && isWrittenOut(context, single, depth + 1);
+    }
+    default:
+      return false;
+  }
 }
 
 /** `new Map()`, the global one: a store kept in the process. */

@@ -68,6 +68,11 @@ describe('schemaWorkOf', () => {
     ['createModernGraph(): a graph of sample vertices, records', call('createModernGraph'), null],
     ['createDataset(): a dataset may be a record', call('createDataset'), null],
     ['client.createKeyspace()', call('client.createKeyspace'), 'build'],
+    // The database itself, made on a value named for it: a test database's setup opens and migrates it.
+    ['testDb.create()', call('testDb.create'), 'build'],
+    ['database.init()', call('database.init'), 'build'],
+    ['db.users.create(): a row of the `users` model', call('db.users.create'), null],
+    ['dbUser.create(): a user, a record', call('dbUser.create'), null],
     ['graph.vertexCollection.save(): a vertex, a record', call('graph.vertexCollection.save'), null],
     ['usersCollection.save()', call('usersCollection.save'), null],
     ['bucket.upload()', call('bucket.upload'), null],

@@ -1,8 +1,8 @@
 /**
  * `no-shared-test-data` on making the places data goes, rather than data: a call on a schema object
  * itself (`ordersSchema.save()` stores the class definition, `userSchema.add({…})` extends it), and
- * a bare `create()` on a receiver named for a bucket, a table, a topic, an index or a view
- * (`bucket.create()`, `topic.create()`, also `bucketWithVersioning.create()`). Made once in a run-once hook, such places are shared
+ * a bare `create()` on a receiver named for a bucket, a table, a topic, an index, a view or the database
+ * itself (`bucket.create()`, `topic.create()`, `testDb.create()`, also `bucketWithVersioning.create()`). Made once in a run-once hook, such places are shared
  * infrastructure. What a hook then writes into them is still test data. A function of the file named
  * for such a place (`createTopic()`) is read by its body: one that makes rows of an app's `topic`
  * model seeds data, one that asks a broker for a topic makes infrastructure.
@@ -144,6 +144,34 @@ describe('Invoice queries', () => {
 });
 `;
 
+const TEST_DATABASE = `const { before, after, describe, test } = require('node:test');
+const assert = require('node:assert');
+const { TestDatabase } = require('../helpers/test-database');
+const { Monitor } = require('../../src/models/monitor');
+const { runCheck } = require('../../src/checks');
+
+const testDb = new TestDatabase();
+
+describe('monitor checks', () => {
+  before(async () => {
+    await testDb.create();
+  });
+  after(() => testDb.destroy());
+
+  test('marks a monitor up when it answers', async () => {
+    const monitor = await Monitor.create({ name: 'up', url: 'http://localhost:3001/health' });
+    assert.equal((await runCheck(monitor)).status, 'up');
+    await monitor.remove();
+  });
+
+  test('marks a monitor down when it does not answer', async () => {
+    const monitor = await Monitor.create({ name: 'down', url: 'http://localhost:1/health' });
+    assert.equal((await runCheck(monitor)).status, 'down');
+    await monitor.remove();
+  });
+});
+`;
+
 cjs.run('no-shared-test-data: a schema defined once (Jest, CommonJS)', rule, {
   valid: [
     {
@@ -181,8 +209,28 @@ describe('AuditLog', () => {
 });
 `,
     },
+    {
+      name: 'node:test: the test database made by its own `create()` in `before`; each test adds its own monitor',
+      filename: 'test/integration/monitor-checks.test.js',
+      code: TEST_DATABASE,
+    },
   ],
   invalid: [
+    {
+      name: 'a monitor the same `before` adds to that database is shared data',
+      filename: 'test/integration/monitor-checks.test.js',
+      code: TEST_DATABASE.replace(
+        '    await testDb.create();\n',
+        "    await testDb.create();\n    await Monitor.create({ name: 'home page', url: 'http://localhost:3001' });\n",
+      ),
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 12,
+          data: { hook: 'before', shared: 'a suite of 2 tests', sources: '`Monitor.create()` (line 12)' },
+        },
+      ],
+    },
     {
       name: 'a row created in the same hook is still shared with the tests that read it',
       filename: 'test/integration/invoice-queries.test.js',

@@ -1,6 +1,7 @@
 /**
  * `require-cleanup` and Keyv, which keeps its data in the process unless it is handed a store: a
- * store of the project's own that reaches no boundary keeps what it is given in the process too, and
+ * store of the project's own that reaches no boundary keeps what it is given in the process too; one
+ * the plugin cannot read may keep it anywhere, so the rule stays silent; and
  * a project class that only wraps a Keyv of its own writes nowhere outside the test. A Keyv handed a
  * Redis store writes to Redis.
  */
@@ -19,11 +20,42 @@ const PROJECT: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'pricing', private: true }),
   'src/memory-store.ts': `export class MemoryStore {
   private readonly entries = new Map<string, unknown>();
+  constructor(private readonly options: { maxEntries?: number } = {}) {}
   get(key: string) {
     return this.entries.get(key);
   }
   set(key: string, value: unknown) {
     this.entries.set(key, value);
+  }
+}
+`,
+  'src/stores/index.ts': `export { TtlStore } from './ttl-store';
+export const DEFAULT_TTL_MS = 60_000;
+`,
+  'src/stores/ttl-store.ts': `import { DEFAULT_TTL_MS } from './index';
+
+export class TtlStore {
+  private readonly entries = new Map<string, { value: unknown; expires: number }>();
+  get(key: string) {
+    return this.entries.get(key)?.value;
+  }
+  set(key: string, value: unknown, ttl = DEFAULT_TTL_MS) {
+    this.entries.set(key, { value, expires: Date.now() + ttl });
+  }
+}
+`,
+  'src/store-adapter.ts': `export interface Store {
+  get(key: string): unknown;
+  set(key: string, value: unknown): unknown;
+}
+
+export class StoreAdapter {
+  constructor(private readonly inner: Store) {}
+  get(key: string) {
+    return this.inner.get(key);
+  }
+  set(key: string, value: unknown) {
+    return this.inner.set(key, value);
   }
 }
 `,
@@ -69,6 +101,74 @@ it('keeps a price', async () => {
 });
 `;
     expect(lint('own-store', code)).toEqual([]);
+  });
+
+  it('stays silent on such a store held in a variable first', () => {
+    const code = `import { Keyv } from 'keyv';
+import { expect, it } from 'vitest';
+import { MemoryStore } from '../../src/memory-store';
+
+it('keeps a price', async () => {
+  const maxEntries = 100;
+  const memory = new MemoryStore({ maxEntries });
+  const keyv = new Keyv({ store: memory });
+  await keyv.set('sku-1', 1200);
+  expect(memory.get('sku-1')).toBeDefined();
+});
+`;
+    expect(lint('own-store-variable', code)).toEqual([]);
+  });
+
+  it('stays silent on a store of the project it cannot read: a module in an import cycle, or one that is not there', () => {
+    const code = (source: string) => `import { Keyv } from 'keyv';
+import { expect, it } from 'vitest';
+import { TtlStore } from '${source}';
+
+it('keeps a price', async () => {
+  const keyv = new Keyv({ store: new TtlStore() });
+  await keyv.set('sku-1', 1200);
+  expect(await keyv.get('sku-1')).toBe(1200);
+});
+`;
+    expect(lint('cyclic-store', code('../../src/stores'))).toEqual([]);
+    expect(lint('missing-store', code('../../src/stores/expiring-store'))).toEqual([]);
+  });
+
+  it('reports a write through a store of the project handed a Redis store', () => {
+    const code = `import KeyvRedis from '@keyv/redis';
+import { Keyv } from 'keyv';
+import { expect, it } from 'vitest';
+import { StoreAdapter } from '../../src/store-adapter';
+
+it('keeps a price', async () => {
+  const adapter = new StoreAdapter(new KeyvRedis(process.env.REDIS_URL));
+  const keyv = new Keyv({ store: adapter });
+  await keyv.set('sku-1', 1200);
+  expect(await keyv.get('sku-1')).toBe(1200);
+});
+`;
+    expect(lint('adapted-redis-store', code)).toEqual([
+      '`keyv.set()` writes to the cache, and this file registers no cleanup that removes it. Roll back, truncate or delete after each test, so every test starts from a known state.',
+    ]);
+  });
+
+  it('reports a write through a variable that may hold a Redis store', () => {
+    const code = `import KeyvRedis from '@keyv/redis';
+import { Keyv } from 'keyv';
+import { expect, it } from 'vitest';
+import { MemoryStore } from '../../src/memory-store';
+
+it('keeps a price', async () => {
+  let store = new MemoryStore();
+  if (process.env.REDIS_URL) store = new KeyvRedis(process.env.REDIS_URL);
+  const keyv = new Keyv({ store });
+  await keyv.set('sku-1', 1200);
+  expect(await keyv.get('sku-1')).toBe(1200);
+});
+`;
+    expect(lint('either-store', code)).toEqual([
+      '`keyv.set()` writes to the cache, and this file registers no cleanup that removes it. Roll back, truncate or delete after each test, so every test starts from a known state.',
+    ]);
   });
 
   it('stays silent on a project class that wraps a Keyv of its own', () => {
