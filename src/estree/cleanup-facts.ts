@@ -175,6 +175,10 @@ class CleanupGatherer {
   }
 
   noteTaggedTemplate(node: TSESTree.TaggedTemplateExpression): void {
+    // A statement handed to a call (`db.query(sql`INSERT …`)`, `hasValues(sql`INSERT …`)`) or nested
+    // in another template is judged with what it is handed to: a runner writes it, anything else
+    // only reads its text.
+    if (isHandedOn(node)) return;
     const facts = callFacts(node);
     if (facts) this.candidates.push({ node, facts, role: callRoleOf(node) });
   }
@@ -482,4 +486,11 @@ function roleOfModuleFunction(context: Context, node: TSESTree.CallExpression, f
 
 function isNamespaceExport(exported: ExportSummary | 'unknown' | null): boolean {
   return exported !== null && exported !== 'unknown' && exported.namespace === true;
+}
+
+/** Whether a tagged template is an argument of a call or a value inside another template. */
+function isHandedOn(node: TSESTree.TaggedTemplateExpression): boolean {
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) return parent.callee !== node;
+  return parent.type === AST_NODE_TYPES.TemplateLiteral;
 }
