@@ -328,6 +328,8 @@ export function parseTestCall(context: Context, node: TSESTree.CallExpression): 
 }
 
 function computeTestCall(context: Context, node: TSESTree.CallExpression): TestCall | null {
+  const chooser = unwrap(node.callee);
+  if (chooser.type === AST_NODE_TYPES.ConditionalExpression) return chosenTestCall(context, node, chooser);
   const head = headOf(node.callee, isChainMember);
   if (!head || !mayBeTestChain(head.members)) return null;
   const identified = identify(context, head.identifier, head.members);
@@ -351,6 +353,34 @@ function computeTestCall(context: Context, node: TSESTree.CallExpression): TestC
     framework,
     callback: callbackOf(node),
     head: head.identifier,
+    node,
+  };
+}
+
+/**
+ * `(hasCluster ? describe : describe.skip)('cluster', () => {…})`: a suite or a test called through a
+ * choice, made where it is called, between two variants of the same function is that function,
+ * whichever is picked. Only the modifiers both variants carry are sure to apply. Hooks are not read
+ * this way: an edit that renames a hook renames one name.
+ */
+function chosenTestCall(context: Context, node: TSESTree.CallExpression, chooser: TSESTree.ConditionalExpression): TestCall | null {
+  const [first, second] = [chooser.consequent, chooser.alternate].map((branch) => {
+    const head = headOf(branch, isChainMember);
+    if (!head || !mayBeTestChain(head.members)) return null;
+    const identified = identify(context, head.identifier, head.members);
+    if (!identified || !identified.members.every((member) => MODIFIERS.has(member) && !CALLED_MODIFIERS.has(member))) return null;
+    return { ...identified, head: head.identifier };
+  });
+  if (!first || !second || first.name !== second.name || (first.name !== 'describe' && first.name !== 'test')) return null;
+  return {
+    kind: first.name,
+    name: first.name,
+    writtenName: first.head.name,
+    hook: null,
+    modifiers: first.members.filter((member) => second.members.includes(member)),
+    framework: first.framework,
+    callback: callbackOf(node),
+    head: first.head,
     node,
   };
 }

@@ -30,6 +30,14 @@ describe('parseTestCall', () => {
       ['describe:describe:vitest:', 'test:test:vitest:'],
     ],
     ['a constant that picks a variant of it (globals)', `const maybeIt = process.env.CI ? it.skip : it;\nmaybeIt('y', () => {});`, ['test:test:global:']],
+    [
+      'a variant of describe picked where it is called',
+      `import { describe, it } from 'mocha';\n(process.env.CLUSTER ? describe : describe.skip)('x', () => { it('y', () => {}); });`,
+      ['describe:describe:mocha:', 'test:test:mocha:'],
+    ],
+    ['a variant of it picked where it is called, both skipped only when both say so', `(process.env.CI ? it.only : it.only.skip)('y', () => {});`, ['test:test:global:only']],
+    ['a choice between a suite and a test is neither', `(process.env.CI ? describe : it)('y', () => {});`, []],
+    ['a choice between a hook and a no-op is not read as a hook', `(process.env.CI ? beforeEach : () => {})(() => {});`, []],
   ])('recognises %s', (_label, code, expected) => {
     expect(recognised(code)).toEqual(expected);
   });
