@@ -23,6 +23,7 @@ import { isEnvironment, isEnvironmentRead } from './static-text';
 import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
 import { BindingKeys, inputsOf, providedBy, providersOf, usesCallbackLocals } from './statement-inputs';
 import { parseTestCall, testPlaceOf, type TestCall } from './test-calls';
+import { testFileOf } from './test-file';
 import { exportCalledBy, moduleKeyOf } from './project-modules';
 import type { ExportValue } from '../core/module-summary';
 
@@ -414,16 +415,51 @@ function isAboutBuilding(context: Context, call: InfrastructureCall, closes: rea
 
 /**
  * Whether a test changes the handle a hook built: `orm.discoverEntity(…)`, `orm.config.set(…)`,
- * `client.options.prefix = 'x'`, or handing it to a function that does (`logQueries(orm)`).
+ * `client.options.prefix = 'x'`, or handing it to a function that does (`logQueries(orm)`). Also
+ * replacing one of its methods (`sinon.stub(client, 'ping')`), on the handle or on what the test
+ * builds from it (`sinon.stub(limiter.client, 'functionLoad')` after `limiter = new Limiter({
+ * storeClient: client })`): shared, the handle would keep a stub no one restores.
  */
 function isReconfiguredByTests(context: Context, call: InfrastructureCall, tests: readonly TestCall[]): boolean {
   const bodies = tests.flatMap((test) => (test.kind === 'test' && test.callback ? [test.callback] : []));
-  return providedBy(context, call.statement).some((variable) =>
+  const handles = providedBy(context, call.statement);
+  const changed = handles.some((variable) =>
     variable.references.some((reference) => {
       const identifier = reference.identifier;
       return bodies.some((body) => isWithin(identifier, body)) && reconfiguresThrough(context, identifier, 0);
     }),
   );
+  if (changed || handles.length === 0) return changed;
+  return testFileOf(context).mocks.some(
+    (mock) => mock.replaces && bodies.some((body) => isWithin(mock.node, body)) && mock.targets.some((target) => target.type === 'method' && reachesHandle(context, target.object, handles)),
+  );
+}
+
+/**
+ * Whether an object is a handle, or a member of a value a test built by handing it one (`limiter.client`):
+ * the built value itself (`sinon.stub(limiter, 'block')`) is the test's own, not the handle.
+ */
+function reachesHandle(context: Context, object: Node, handles: readonly TSESLint.Scope.Variable[]): boolean {
+  const root = chainRootOf(object);
+  const resolution = root && resolveName(context, root);
+  if (resolution?.type !== 'local') return false;
+  if (handles.includes(resolution.variable)) return true;
+  if (unwrap(object) === root) return false;
+  const value = singleValueOf(resolution.variable);
+  const built = value && unwrap(value);
+  if (built?.type !== AST_NODE_TYPES.NewExpression && built?.type !== AST_NODE_TYPES.CallExpression) return false;
+  return built.arguments.some((argument) => handedIn(context, argument, handles));
+}
+
+/** Whether an argument is a handle, or an object literal that holds one (`{ storeClient: client }`). */
+function handedIn(context: Context, argument: Node, handles: readonly TSESLint.Scope.Variable[]): boolean {
+  const value = unwrap(argument);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const resolution = resolveName(context, value);
+    return resolution.type === 'local' && handles.includes(resolution.variable);
+  }
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return value.properties.some((property) => property.type === AST_NODE_TYPES.Property && handedIn(context, property.value, handles));
 }
 
 const MAX_HAND_OFF_DEPTH = 3;
