@@ -1,11 +1,8 @@
-import { AST_NODE_TYPES } from '../estree/node-types';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import path from 'node:path';
-import { describeBoundaries, findTooManyBoundaries, type BoundaryUse } from '../core/one-boundary-per-file';
-import { boundariesOfHarnessImport, boundariesOfModule, boundariesOfTypedClients, exercisedImports, setsUpFakeWithoutHandlers, usesFakeOnlyToTidy, usesNoValues, isOutboundRequest, kindOfGenericContainer, withoutFakesOfHttpServices, type ReachedBoundary } from '../estree/boundary-uses';
-import { isReExport, moduleLoadOf, type ModuleLoad } from '../estree/imports';
-import { parseGlobalAssignment } from '../estree/mocks';
-import { moduleKeyOf } from '../estree/project-modules';
+import { describeBoundaries, findTooManyBoundaries } from '../core/one-boundary-per-file';
+import { withoutFakesOfHttpServices } from '../estree/boundary-uses';
+import { fileBoundariesOf } from '../estree/file-boundaries';
 import { testFileOf } from '../estree/test-file';
 import { checkOptionKinds, getSettings } from '../settings';
 import { createRule } from '../util/create-rule';
@@ -68,75 +65,11 @@ export default createRule<Options, 'tooManyBoundaries'>({
 
 type Context = Readonly<TSESLint.RuleContext<'tooManyBoundaries', Options>>;
 
-/** The boundaries a file uses and the modules it mocks, in the order the file names them. */
-class BoundaryUses {
-  readonly uses: Array<BoundaryUse<TSESTree.Node>> = [];
-  readonly mocked = new Set<string>();
-
-  constructor(private readonly context: Context) {}
-
-  /** One name per module, so that `'../src/db'` and `'../src/db.js'` match their mocks. */
-  moduleKey(specifier: string, relativeTo = this.context.filename): string {
-    return moduleKeyOf(this.context, specifier, relativeTo);
-  }
-
-  use(kind: string, via: string | null, node: TSESTree.Node, system: string | null = null): void {
-    this.uses.push({ kind, via, system, line: node.loc.start.line, offset: node.range[0], at: node });
-  }
-
-  private useAll(reached: readonly ReachedBoundary[], via: string, node: TSESTree.Node): void {
-    for (const { kind, system } of reached) this.use(kind, via, node, system);
-  }
-
-  private useModule(specifier: string, node: TSESTree.Node, imported?: () => readonly string[]): void {
-    this.useAll(boundariesOfModule(this.context, specifier, imported), this.moduleKey(specifier), node);
-  }
-
-  useLoad(load: ModuleLoad): void {
-    const context = this.context;
-    const { node } = load;
-    if (node.type === AST_NODE_TYPES.ImportDeclaration) {
-      for (const typed of boundariesOfTypedClients(context, node)) this.use(typed.kind, this.moduleKey(node.source.value), typed.at, typed.system);
-      if (load.typeOnly || usesNoValues(context, node) || usesFakeOnlyToTidy(context, node) || setsUpFakeWithoutHandlers(context, node)) return;
-      this.useModule(node.source.value, node.source, () => exercisedImports(context, node));
-      for (const specifier of node.specifiers) this.useAll(boundariesOfHarnessImport(context, specifier, node.source.value), this.moduleKey(node.source.value), specifier);
-    } else if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-      if (!load.typeOnly && node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) this.useModule(load.source, node.moduleReference.expression);
-    } else if (!isReExport(load)) {
-      this.useModule(load.source, node);
-    }
-  }
-}
-
 function checkFile(context: Context, options: Options[0]): void {
-  const seen = new BoundaryUses(context);
-  const { uses, mocked } = seen;
-  const file = testFileOf(context);
   // Shared setup and helper files have no tests, hooks or suites; only test files are held to one boundary.
-  if (file.tests.length === 0) return;
-  for (const load of file.loads) seen.useLoad(load);
-  for (const node of file.calls) {
-    if (moduleLoadOf(node)) continue;
-    const request = isOutboundRequest(context, node);
-    if (request) seen.use('http', request.via === 'global:fetch' ? request.via : seen.moduleKey(request.via), node.callee);
-  }
-  for (const mock of file.mocks) {
-    if (!mock.replaces) continue;
-    for (const target of mock.targets) {
-      if (target.type === 'module') mocked.add(seen.moduleKey(target.specifier, target.relativeTo));
-      if (target.type === 'global') mocked.add(`global:${target.name}`);
-    }
-  }
-  for (const node of file.memberAssignments) {
-    const replaced = parseGlobalAssignment(node);
-    if (replaced !== null) mocked.add(`global:${replaced}`);
-  }
-  for (const node of file.constructions) {
-    // `new GenericContainer('postgres:16')`: the image says which system it runs.
-    const kind = kindOfGenericContainer(context, node);
-    if (kind) seen.use(kind, null, node);
-  }
-  const found = findTooManyBoundaries(withoutFakesOfHttpServices(context, uses, file.httpFakes), mocked, {
+  if (testFileOf(context).tests.length === 0) return;
+  const { uses, mocked } = fileBoundariesOf(context);
+  const found = findTooManyBoundaries(withoutFakesOfHttpServices(context, uses, testFileOf(context).httpFakes), mocked, {
     max: options.max ?? 1,
     allowTogether: options.allowTogether ?? [],
     ignoreKinds: options.ignoreKinds ?? [],
