@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { BoundaryUse } from '../core/one-boundary-per-file';
 import { AST_NODE_TYPES } from './node-types';
 import { boundariesOfHarnessImport, boundariesOfModule, boundariesOfTypedClients, exercisedImports, isOutboundRequest, kindOfGenericContainer, setsUpFakeWithoutHandlers, usesFakeOnlyToTidy, usesNoValues, type ReachedBoundary } from './boundary-uses';
+import { libraryBoundaryOfSpecifier } from './boundary-values';
 import { fileCache } from './file-cache';
 import { isReExport, moduleLoadOf, type ModuleLoad } from './imports';
 import { parseGlobalAssignment } from './mocks';
@@ -35,10 +36,14 @@ export function fileBoundariesOf(context: Context): FileBoundaries {
   return found;
 }
 
-/** The kinds of boundary a file exercises for real: used, and not through something it mocks. */
+/**
+ * The kinds of boundary a file exercises for real: used, not through something it mocks, and not
+ * through an HTTP fake (nock, msw), which stands in for a service rather than running one.
+ */
 export function realBoundaryKinds(context: Context): ReadonlySet<string> {
   const { uses, mocked } = fileBoundariesOf(context);
-  return new Set(uses.filter((use) => use.via === null || !mocked.has(use.via)).map((use) => use.kind));
+  const real = uses.filter((use) => use.via === null || (!mocked.has(use.via) && libraryBoundaryOfSpecifier(context, use.via)?.role !== 'fake'));
+  return new Set(real.map((use) => use.kind));
 }
 
 function gather(context: Context): FileBoundaries {

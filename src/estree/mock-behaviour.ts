@@ -280,25 +280,53 @@ export function testReliesOnMock(context: Context, call: MockCall, replacements:
 }
 
 /**
- * Whether the file uses what it imports from a mocked module as a mock: `vi.mocked(request)`,
- * `request.mockResolvedValue(…)`, `expect(request).toHaveBeenCalled()`. Without the module mock
- * those lines would fail.
+ * Whether the file uses what it takes from a mocked module as a mock: `vi.mocked(request)`,
+ * `request.mockResolvedValue(…)`, `expect(request).toHaveBeenCalled()`, also on a member of it
+ * (`vi.mocked(axios.post)`) or of an instance it makes (`expect(pool.query)…` after `pool = new
+ * Pool()`). Taken by `import` or by `require`. Without the module mock those lines would fail.
  */
 function importsUsedAsMocks(context: Context, specifier: string): boolean {
   for (const statement of context.sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== specifier) continue;
-    for (const specifierNode of statement.specifiers) {
-      const variable = context.sourceCode.getDeclaredVariables(specifierNode)[0];
-      if (variable?.references.some(({ identifier }) => isUsedAsMock(identifier))) return true;
+    const takes =
+      (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === specifier) ||
+      (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => declarator.init !== null && requiredSpecifier(declarator.init) === specifier));
+    if (!takes) continue;
+    for (const variable of context.sourceCode.getDeclaredVariables(statement)) {
+      if (variable.references.some(({ identifier }) => isUsedAsMock(identifier) || instanceUsedAsMock(context, identifier))) return true;
     }
   }
   return false;
 }
 
+/** The module a `require('…')` (or a member of one) loads, or `null`. */
+function requiredSpecifier(node: Node): string | null {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+  if (current.type !== AST_NODE_TYPES.CallExpression || current.callee.type !== AST_NODE_TYPES.Identifier || current.callee.name !== 'require') return null;
+  const [argument] = current.arguments;
+  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : null;
+}
+
+/** `const pool = new Pool()` of a mocked class, then `expect(pool.query).toHaveBeenCalled…`. */
+function instanceUsedAsMock(context: Context, identifier: Node): boolean {
+  const made = identifier.parent;
+  if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee !== identifier) return false;
+  const holder = made.parent;
+  const target = holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === made ? holder.id : holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === made ? holder.left : null;
+  if (target?.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, target);
+  return resolution.type === 'local' && resolution.variable.references.some((reference) => isUsedAsMock(reference.identifier));
+}
+
 function isUsedAsMock(identifier: Node): boolean {
-  const parent = identifier.parent;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) return /^mock[A-Z]|^mock$/.test(propertyName(parent) ?? '');
-  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(identifier as TSESTree.CallExpressionArgument)) return false;
+  // `request.mockResolvedValue(…)`, or a member of it read as a mock: `axios.post.mockResolvedValue(…)`.
+  let used = identifier;
+  while (used.parent?.type === AST_NODE_TYPES.MemberExpression && used.parent.object === used) {
+    if (/^mock[A-Z]|^mock$/.test(propertyName(used.parent) ?? '')) return true;
+    used = used.parent;
+  }
+  const parent = used.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(used as TSESTree.CallExpressionArgument)) return false;
   const callee = unwrap(parent.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'mocked') return true;
   if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'expect') {

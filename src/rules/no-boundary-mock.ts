@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { compileAllowList, judgeBoundaryMock, mockedThingKey, type BoundaryMockFacts, type Remedy } from '../core/no-boundary-mock';
+import { compileAllowList, judgeBoundaryMock, mockedThingKey, mocksAnotherBoundary, type BoundaryMockFacts, type Remedy } from '../core/no-boundary-mock';
 import { gatherMock, globalAssignmentFacts, manualMockFacts } from '../estree/boundary-mock-facts';
+import { realBoundaryKinds } from '../estree/file-boundaries';
 import { isWithin } from '../estree/call-chain';
 import { isReExport, type ModuleLoad } from '../estree/imports';
 import { AST_NODE_TYPES } from '../estree/node-types';
@@ -107,7 +108,7 @@ class MockCheck {
    */
   private check(loc: TSESTree.SourceLocation, facts: BoundaryMockFacts, removable: () => TSESTree.ExpressionStatement | null): boolean {
     const finding = judgeBoundaryMock(facts, this.allow);
-    if (!finding) return false;
+    if (!finding || mocksAnotherBoundary(finding, realBoundaryKinds(this.context))) return false;
     const key = mockedThingKey(facts);
     if (this.reported.has(key)) return false;
     this.reported.add(key);
