@@ -192,12 +192,7 @@ esm.run('one-boundary-per-file: an import the file never reads (Mocha, JavaScrip
   ],
 });
 
-ts.run('one-boundary-per-file: a leftover import beside one read as a type (Jest)', rule, {
-  valid: [
-    {
-      name: 'one name only types a fixture and the other is never read',
-      filename: 'test/integration/notifications.int.test.ts',
-      code: `import { describe, expect, it, afterAll } from '@jest/globals';
+const NOTIFICATIONS = `import { describe, expect, it, afterAll } from '@jest/globals';
 import { Pool } from 'pg';
 import { connect, Message } from 'amqplib';
 import { NotificationRepository } from '../../src/notifications/repository';
@@ -214,33 +209,23 @@ describe('NotificationRepository', () => {
     expect((await repository.find(id))?.text).toBe('hello');
   });
 });
-`,
+`;
+const FIXTURE_LINE = "    const message = { content: Buffer.from(JSON.stringify({ userId: 'u1', text: 'hello' })) } as Message;\n";
+const LAST_ASSERTION = "    expect((await repository.find(id))?.text).toBe('hello');\n";
+
+ts.run('one-boundary-per-file: a leftover import beside one read as a type (Jest)', rule, {
+  valid: [
+    {
+      name: 'one name only types a fixture and the other is never read',
+      filename: 'test/integration/notifications.int.test.ts',
+      code: NOTIFICATIONS,
     },
   ],
   invalid: [
     {
       name: 'the test also connects to the broker: two boundaries',
       filename: 'test/integration/notifications.int.test.ts',
-      code: `import { describe, expect, it, afterAll } from '@jest/globals';
-import { Pool } from 'pg';
-import { connect, Message } from 'amqplib';
-import { NotificationRepository } from '../../src/notifications/repository';
-
-const pool = new Pool({ connectionString: process.env.DATABASE_URL });
-const repository = new NotificationRepository(pool);
-
-afterAll(() => pool.end());
-
-describe('NotificationRepository', () => {
-  it('stores a notification from a queued message', async () => {
-    const connection = await connect(process.env.AMQP_URL!);
-    const message = { content: Buffer.from(JSON.stringify({ userId: 'u1', text: 'hello' })) } as Message;
-    const { id } = await repository.createFromMessage(message);
-    expect((await repository.find(id))?.text).toBe('hello');
-    await connection.close();
-  });
-});
-`,
+      code: NOTIFICATIONS.replace(FIXTURE_LINE, `    const connection = await connect(process.env.AMQP_URL!);\n${FIXTURE_LINE}`).replace(LAST_ASSERTION, `${LAST_ASSERTION}    await connection.close();\n`),
       errors: [
         {
           messageId: 'tooManyBoundaries',

@@ -10,84 +10,7 @@ import rule from '../../src/rules/prefer-shared-infrastructure';
 const ts = new RuleTester();
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
 
-ts.run('prefer-shared-infrastructure: stubs in the tests (Vitest)', rule, {
-  valid: [
-    {
-      name: 'a test stubs a method of the store it built from the handle',
-      filename: 'test/integration/session-store.test.ts',
-      code: `import Redis from 'ioredis';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { logger } from '../../src/logger';
-import { SessionStore } from '../../src/sessions/session-store';
-
-let redis: Redis;
-
-beforeEach(() => {
-  redis = new Redis(process.env.REDIS_URL!);
-});
-
-afterEach(async () => {
-  await redis.flushdb();
-  await redis.quit();
-});
-
-it('keeps a session', async () => {
-  const store = new SessionStore({ client: redis });
-  await store.save('s-1', { userId: 'u-1' });
-  expect(await store.load('s-1')).toEqual({ userId: 'u-1' });
-});
-
-it('logs a session it cannot read', async () => {
-  const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
-  const store = new SessionStore({ client: redis });
-  vi.spyOn(store.client, 'get').mockResolvedValue('not json');
-  await redis.set('session:s-2', 'not json');
-  expect(await store.load('s-2')).toBeNull();
-  expect(warn).toHaveBeenCalled();
-});
-`,
-    },
-    {
-      name: 'a test stubs a method of the handle itself',
-      filename: 'test/integration/session-store.test.ts',
-      code: `import Redis from 'ioredis';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { logger } from '../../src/logger';
-import { SessionStore } from '../../src/sessions/session-store';
-
-let redis: Redis;
-
-beforeEach(() => {
-  redis = new Redis(process.env.REDIS_URL!);
-});
-
-afterEach(async () => {
-  await redis.flushdb();
-  await redis.quit();
-});
-
-it('keeps a session', async () => {
-  const store = new SessionStore({ client: redis });
-  await store.save('s-1', { userId: 'u-1' });
-  expect(await store.load('s-1')).toEqual({ userId: 'u-1' });
-});
-
-it('logs a session it cannot read', async () => {
-  const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
-  vi.spyOn(redis, 'get').mockResolvedValue('not json');
-  const store = new SessionStore({ client: redis });
-  await redis.set('session:s-2', 'not json');
-  expect(await store.load('s-2')).toBeNull();
-  expect(warn).toHaveBeenCalled();
-});
-`,
-    },
-  ],
-  invalid: [
-    {
-      name: 'the only stub is of the logger: the handle is opened anew for nothing',
-      filename: 'test/integration/session-store.test.ts',
-      code: `import Redis from 'ioredis';
+const SESSIONS = `import Redis from 'ioredis';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { logger } from '../../src/logger';
 import { SessionStore } from '../../src/sessions/session-store';
@@ -116,17 +39,9 @@ it('logs a session it cannot read', async () => {
   expect(await store.load('s-2')).toBeNull();
   expect(warn).toHaveBeenCalled();
 });
-`,
-      errors: [
-        {
-          messageId: 'perTestHook',
-          line: 9,
-          data: { call: 'new Redis()', hook: 'beforeEach', count: 2, shared: 'beforeAll' },
-          suggestions: [
-            {
-              messageId: 'moveToSharedHooks',
-              data: { shared: 'beforeAll', teardown: 'afterAll' },
-              output: `import Redis from 'ioredis';
+`;
+
+const SESSIONS_SHARED = `import Redis from 'ioredis';
 import { afterEach, beforeEach, expect, it, vi, beforeAll, afterAll } from 'vitest';
 import { logger } from '../../src/logger';
 import { SessionStore } from '../../src/sessions/session-store';
@@ -158,7 +73,40 @@ it('logs a session it cannot read', async () => {
   expect(await store.load('s-2')).toBeNull();
   expect(warn).toHaveBeenCalled();
 });
-`,
+`;
+
+/** The second test's first lines, after which a stub is added. */
+const WARN_STUB = "  const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);\n";
+const LOGGER_STUB = `${WARN_STUB}  const store = new SessionStore({ client: redis });\n`;
+
+ts.run('prefer-shared-infrastructure: stubs in the tests (Vitest)', rule, {
+  valid: [
+    {
+      name: 'a test stubs a method of the store it built from the handle',
+      filename: 'test/integration/session-store.test.ts',
+      code: SESSIONS.replace(LOGGER_STUB, `${LOGGER_STUB}  vi.spyOn(store.client, 'get').mockResolvedValue('not json');\n`),
+    },
+    {
+      name: 'a test stubs a method of the handle itself',
+      filename: 'test/integration/session-store.test.ts',
+      code: SESSIONS.replace(WARN_STUB, `${WARN_STUB}  vi.spyOn(redis, 'get').mockResolvedValue('not json');\n`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the only stub is of the logger: the handle is opened anew for nothing',
+      filename: 'test/integration/session-store.test.ts',
+      code: SESSIONS,
+      errors: [
+        {
+          messageId: 'perTestHook',
+          line: 9,
+          data: { call: 'new Redis()', hook: 'beforeEach', count: 2, shared: 'beforeAll' },
+          suggestions: [
+            {
+              messageId: 'moveToSharedHooks',
+              data: { shared: 'beforeAll', teardown: 'afterAll' },
+              output: SESSIONS_SHARED,
             },
           ],
         },
