@@ -167,8 +167,8 @@ function keepsBoundary(facts: BoundaryMockFacts): boolean {
  */
 /**
  * Whether a finding is of a boundary the file does not test: it mocks a kind of boundary other than
- * HTTP while it exercises others for real, none of them of that kind (a database test that replaces
- * the mailer). An integration test runs one boundary for real and stands in for the rest, so such a
+ * HTTP while it exercises others (other than HTTP) for real, none of them of that kind (a database
+ * test that replaces the mailer). An integration test runs one boundary for real and stands in for the rest, so such a
  * mock keeps the file to its one boundary; making it real would give the file two. An HTTP client is
  * still reported: its stand-in belongs at the network (nock, msw), which keeps the client real.
  */

@@ -37,12 +37,14 @@ export function fileBoundariesOf(context: Context): FileBoundaries {
 }
 
 /**
- * The kinds of boundary a file exercises for real: used, not through something it mocks, and not
- * through an HTTP fake (nock, msw), which stands in for a service rather than running one.
+ * The kinds of boundary other than HTTP a file exercises for real: used, not through something it
+ * mocks, and not through a fake (`ioredis-mock`), which stands in for a service rather than running
+ * one. HTTP is left out: a fake server (nock, msw) runs no service either, and a request that
+ * leaves for a real host says nothing about which boundary the file is about.
  */
 export function realBoundaryKinds(context: Context): ReadonlySet<string> {
   const { uses, mocked } = fileBoundariesOf(context);
-  const real = uses.filter((use) => use.via === null || (!mocked.has(use.via) && libraryBoundaryOfSpecifier(context, use.via)?.role !== 'fake'));
+  const real = uses.filter((use) => use.kind !== 'http' && (use.via === null || (!mocked.has(use.via) && libraryBoundaryOfSpecifier(context, use.via)?.role !== 'fake')));
   return new Set(real.map((use) => use.kind));
 }
 

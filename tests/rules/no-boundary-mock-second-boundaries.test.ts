@@ -12,6 +12,19 @@ import rule from '../../src/rules/no-boundary-mock';
 const ts = new RuleTester();
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
 
+const MAILER_BESIDE_REQUEST = `import { afterEach, expect, it, vi } from 'vitest';
+import { inviteMember } from '../../src/teams/invite-member';
+
+vi.mock('nodemailer');
+
+afterEach(() => vi.clearAllMocks());
+
+it('sends the invitation with the team it looked up', async () => {
+  const team = await (await fetch('https://teams.example.com/api/teams/t-1')).json();
+  await expect(inviteMember({ team, email: 'ana@example.com' })).resolves.toBeUndefined();
+});
+`;
+
 ts.run('no-boundary-mock: a second boundary mocked beside a real one (Vitest)', rule, {
   valid: [
     {
@@ -96,6 +109,19 @@ it('stores the invitation it sends', async () => {
           line: 6,
           data: { what: 'module `axios`', kind: 'http', how: '`vi.mock`', effect: 'so its calls no longer send requests' },
           suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a request to a real host says nothing about which boundary the file is about',
+      filename: 'test/integration/invite-member.test.ts',
+      code: MAILER_BESIDE_REQUEST,
+      errors: [
+        {
+          messageId: 'mockedBoundary',
+          line: 4,
+          data: { what: 'module `nodemailer`', kind: 'email', how: '`vi.mock`', effect: 'so its calls no longer reach the email service' },
+          suggestions: [{ messageId: 'removeMock', data: { what: 'module `nodemailer`' }, output: MAILER_BESIDE_REQUEST.replace("vi.mock('nodemailer');\n\n", '') }],
         },
       ],
     },
