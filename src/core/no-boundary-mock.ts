@@ -159,23 +159,24 @@ function keepsBoundary(facts: BoundaryMockFacts): boolean {
 }
 
 /**
+ * Whether a finding is of a boundary the file does not test: it mocks a kind of boundary other than
+ * HTTP while it exercises others (other than HTTP) for real, none of them of that kind (a database
+ * test that replaces the mailer). An integration test runs one boundary for real and stands in for
+ * the rest, so such a mock keeps the file to its one boundary; making it real would give the file
+ * two. An HTTP client is still reported: its stand-in belongs at the network (nock, msw), which
+ * keeps the client real.
+ */
+export function mocksAnotherBoundary(finding: BoundaryMockFinding, realKinds: ReadonlySet<string>): boolean {
+  return finding.remedy !== 'http' && realKinds.size > 0 && !realKinds.has(finding.kind);
+}
+
+/**
  * Whether a mock takes away the boundary an integration test should exercise, and if so what to
  * say. Not reported: spies that call through, things that belong to no boundary, fakes and
  * containers (a fake HTTP server is the right way to test an HTTP client; a container is how the
  * real system gets there), a replacement that is itself a fake or keeps the boundary in place,
  * and anything in `allow`.
  */
-/**
- * Whether a finding is of a boundary the file does not test: it mocks a kind of boundary other than
- * HTTP while it exercises others (other than HTTP) for real, none of them of that kind (a database
- * test that replaces the mailer). An integration test runs one boundary for real and stands in for the rest, so such a
- * mock keeps the file to its one boundary; making it real would give the file two. An HTTP client is
- * still reported: its stand-in belongs at the network (nock, msw), which keeps the client real.
- */
-export function mocksAnotherBoundary(finding: BoundaryMockFinding, realKinds: ReadonlySet<string>): boolean {
-  return finding.remedy !== 'http' && realKinds.size > 0 && !realKinds.has(finding.kind);
-}
-
 export function judgeBoundaryMock(facts: BoundaryMockFacts, allow: AllowList): BoundaryMockFinding | null {
   const { boundary } = facts;
   if (!facts.replaces || !boundary || facts.standIn) return null;
