@@ -6,7 +6,7 @@ import type { BoundaryModule } from '../core/boundaries';
 import { castClientOf, clientOfValue, declaredClientOf } from './boundary-clients';
 import { isInlineFunction, isWithin, propertyName, unwrap } from './call-chain';
 import { fileCache } from './file-cache';
-import { resolveName } from './imports';
+import { moduleOfExpression, resolveName } from './imports';
 import { singleValueOf } from './variables';
 import { IMPLEMENTATION_METHODS, isStandInFunction, parseMockCall, type MockCall } from './mocks';
 
@@ -289,22 +289,13 @@ function importsUsedAsMocks(context: Context, specifier: string): boolean {
   for (const statement of context.sourceCode.ast.body) {
     const takes =
       (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === specifier) ||
-      (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => declarator.init !== null && requiredSpecifier(declarator.init) === specifier));
+      (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => declarator.init !== null && moduleOfExpression(declarator.init)?.source === specifier));
     if (!takes) continue;
     for (const variable of context.sourceCode.getDeclaredVariables(statement)) {
       if (variable.references.some(({ identifier }) => isUsedAsMock(identifier) || instanceUsedAsMock(context, identifier))) return true;
     }
   }
   return false;
-}
-
-/** The module a `require('…')` (or a member of one) loads, or `null`. */
-function requiredSpecifier(node: Node): string | null {
-  let current = unwrap(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
-  if (current.type !== AST_NODE_TYPES.CallExpression || current.callee.type !== AST_NODE_TYPES.Identifier || current.callee.name !== 'require') return null;
-  const [argument] = current.arguments;
-  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : null;
 }
 
 /** `const pool = new Pool()` of a mocked class, then `expect(pool.query).toHaveBeenCalled…`. */

@@ -41,39 +41,10 @@ it('logs a session it cannot read', async () => {
 });
 `;
 
-const SESSIONS_SHARED = `import Redis from 'ioredis';
-import { afterEach, beforeEach, expect, it, vi, beforeAll, afterAll } from 'vitest';
-import { logger } from '../../src/logger';
-import { SessionStore } from '../../src/sessions/session-store';
-
-let redis: Redis;
-
-beforeAll(() => {
-  redis = new Redis(process.env.REDIS_URL!);
-});
-
-afterEach(async () => {
-  await redis.flushdb();
-});
-
-afterAll(async () => {
-  await redis.quit();
-});
-
-it('keeps a session', async () => {
-  const store = new SessionStore({ client: redis });
-  await store.save('s-1', { userId: 'u-1' });
-  expect(await store.load('s-1')).toEqual({ userId: 'u-1' });
-});
-
-it('logs a session it cannot read', async () => {
-  const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
-  const store = new SessionStore({ client: redis });
-  await redis.set('session:s-2', 'not json');
-  expect(await store.load('s-2')).toBeNull();
-  expect(warn).toHaveBeenCalled();
-});
-`;
+/** The same file with the client opened once: `beforeAll` opens it, `afterAll` closes it, `afterEach` only flushes. */
+const SESSIONS_SHARED = SESSIONS.replace("import { afterEach, beforeEach, expect, it, vi } from 'vitest';", "import { afterEach, beforeEach, expect, it, vi, beforeAll, afterAll } from 'vitest';")
+  .replace('beforeEach(() => {\n  redis', 'beforeAll(() => {\n  redis')
+  .replace('  await redis.flushdb();\n  await redis.quit();\n});', '  await redis.flushdb();\n});\n\nafterAll(async () => {\n  await redis.quit();\n});');
 
 /** The second test's first lines, after which a stub is added. */
 const WARN_STUB = "  const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);\n";
@@ -145,38 +116,11 @@ describe('Limiter', () => {
 });
 `;
 
-const CJS_SHARED = `const Redis = require('ioredis');
-const sinon = require('sinon');
-const { expect } = require('chai');
-const { Limiter } = require('../../lib/limiter');
-
-describe('Limiter', () => {
-  let client;
-
-  before(() => {
-    client = new Redis({ host: '127.0.0.1', port: 6379 });
-  });
-
-  afterEach(async () => {
-    await client.flushdb();
-  });
-
-  after(() => {
-    client.disconnect();
-  });
-
-  it('consumes a point', async () => {
-    const limiter = new Limiter({ storeClient: client, points: 2 });
-    expect((await limiter.consume('ip-1')).remaining).to.equal(1);
-  });
-
-  it('fails when its script cannot be loaded', async () => {
-    const limiter = new Limiter({ storeClient: client, points: 2 });
-    sinon.stub(limiter.client, 'script').rejects(new Error('NOSCRIPT'));
-    await expect(limiter.consume('ip-2')).to.be.rejectedWith('NOSCRIPT');
-  });
-});
-`;
+/** The same file with the client opened once in `before` and closed in `after`. */
+const CJS_SHARED = CJS.replace('  beforeEach(() => {\n    client', '  before(() => {\n    client').replace(
+  '    await client.flushdb();\n    client.disconnect();\n  });',
+  '    await client.flushdb();\n  });\n\n  after(() => {\n    client.disconnect();\n  });',
+);
 
 cjs.run('prefer-shared-infrastructure: stubs in the tests (Mocha, sinon)', rule, {
   valid: [
