@@ -67,6 +67,7 @@ import {
   removesThroughSql,
   traceWrite,
   writesIntoStoreOfTest,
+  writesThroughItsParameters,
   type WritingCall,
 } from './cleanup-recognisers';
 
@@ -299,7 +300,9 @@ class CleanupGatherer {
       if (buildsOnly(facts) || isKeptUnrun(node) || (rendered.has(rootName(node)) && node.parent.type !== AST_NODE_TYPES.AwaitExpression)) continue;
       if (isExpectedToFail(node) || isConnectionless(context, node) || writesIntoStoreOfTest(context, node)) continue;
       if (isStaticFactory(context, node, facts) || isLocalHelperWithoutWrites(context, node, facts)) continue;
-      const target = committing ? 'receiver' : writeTargetOf(facts);
+      const byName = committing ? 'receiver' : writeTargetOf(facts);
+      // One of the file's own helpers that writes through what it is handed writes where that leads.
+      const target = byName === 'named' && writesThroughItsParameters(context, node) ? 'argument' : byName;
       if (!target) continue;
       // Hooks nobody can read may clean up anything: there is nothing to say.
       if (!this.readSetup()) return { facts: { writes: [], cleanups: [], throwawayKinds, unseenHooks: true }, writes: [], tests, hasContainer };

@@ -476,6 +476,43 @@ export function isLocalHelperWithoutWrites(context: Context, node: WritingCall, 
   return reachesNoBoundary(context, callee, resolution.binding);
 }
 
+/**
+ * Whether a write named by its function (`seedWidget(store, …)`) calls one of the file's own
+ * functions whose writes all go through its parameters: where it writes is then where what it is
+ * handed leads, not what its name says. A store the test builds in memory and hands to it stores
+ * nothing outside the test.
+ */
+export function writesThroughItsParameters(context: Context, node: WritingCall): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const fn = calledLocalFunction(context, node);
+  if (!fn || fn.params.length === 0) return false;
+  let answer = throughParameters.get(fn);
+  if (answer === undefined) {
+    let through = false;
+    const elsewhere = someCallIn(context, fn, (call) => {
+      if (call.type === AST_NODE_TYPES.NewExpression) return false;
+      const facts = callFacts(call);
+      if (facts === null) return false;
+      if (facts.segments.length === 1) return writeTargetOf(facts) === 'named';
+      if (!isWrite(classifyCall(facts)) && !(facts.text !== undefined && isWrite(classifySql(facts.text)))) return false;
+      const root = call.type === AST_NODE_TYPES.TaggedTemplateExpression ? unwrap(call.tag) : callChain(call)?.root;
+      if (root?.type !== AST_NODE_TYPES.Identifier || !isParameterOf(context, root, fn)) return true;
+      through = true;
+      return false;
+    });
+    answer = through && !elsewhere;
+    throughParameters.set(fn, answer);
+  }
+  return answer;
+}
+
+const throughParameters = fileCache<FunctionNode, boolean>();
+
+function isParameterOf(context: Context, name: TSESTree.Identifier, fn: FunctionNode): boolean {
+  const resolution = resolveName(context, name);
+  return resolution.type === 'local' && resolution.variable.defs.some((definition) => definition.type === 'Parameter' && definition.node === fn);
+}
+
 /** A factory's `create` called on an import: one of the file's own factories is left to its name. */
 function isImportedFactoryWithoutWrites(context: Context, node: WritingCall): boolean {
   const root = node.type === AST_NODE_TYPES.CallExpression ? callChain(node)?.root : undefined;

@@ -1880,7 +1880,12 @@ function valueOfCallee(reader: Reader, call: TSESTree.CallExpression | TSESTree.
     const path = binding.imported === '*' || binding.imported === 'default' ? segments.slice(1) : [binding.imported, ...segments.slice(1)];
     const target = projectSummaryOf(reader, binding.specifier);
     if (target === 'unknown') return UNKNOWN;
-    if (target === null) return packageValue(binding.specifier, binding.imported === 'default' ? ['default', ...segments.slice(1)] : path, call, reader);
+    if (target === null) {
+      const value = packageValue(binding.specifier, binding.imported === 'default' ? ['default', ...segments.slice(1)] : path, call, reader);
+      // A database client made over a database made for the caller (`drizzle(new Database(':memory:'))`) is that database.
+      if (value.type === 'boundary-client' && value.kind === 'database' && handsFreshDatabase(reader, call, seen, fn)) return FRESH_DATABASE;
+      return value;
+    }
     const name = binding.imported === '*' ? segments[1] : binding.imported;
     const exported = name ? target.exports.get(name) : undefined;
     if (!exported) return target.complete ? OTHER : UNKNOWN;
@@ -1894,6 +1899,14 @@ function valueOfCallee(reader: Reader, call: TSESTree.CallExpression | TSESTree.
     return exported.value;
   }
   return UNKNOWN;
+}
+
+const FRESH_DATABASE: ExportValue = { type: 'fresh-database' };
+
+function handsFreshDatabase(reader: Reader, call: TSESTree.CallExpression | TSESTree.NewExpression, seen: Set<Node>, fn: TSESTree.FunctionLike | null): boolean {
+  if (call.arguments.length === 0) return false;
+  const inner = new Set([...seen, call]);
+  return call.arguments.some((argument) => valueOf(reader, argument, inner, fn).type === 'fresh-database');
 }
 
 /** What a call into a package hands back: an app client, a boundary client, a fake or a fresh database. */

@@ -269,6 +269,29 @@ describe('an adapter module', () => {
     });
     expect(exportOfSpecifier(project.context(TEST), './db', 'freshDb')).toMatchObject({ value: { type: 'fresh-database' } });
   });
+
+  it('hands back a fresh database for a client made over an in-memory one, and a client for one made over a file', () => {
+    project = writeProject({
+      'src/db.ts': [
+        `import Database from 'better-sqlite3';`,
+        `import { drizzle } from 'drizzle-orm/better-sqlite3';`,
+        `export function memoryDb() {`,
+        `  const file = new Database(':memory:');`,
+        `  const db = drizzle(file);`,
+        `  return db;`,
+        `}`,
+        `export function fileDb(path: string) {`,
+        `  const file = new Database(path);`,
+        `  return drizzle(file);`,
+        `}`,
+        ``,
+      ].join('\n'),
+      [TEST]: '',
+    });
+    const context = project.context(TEST);
+    expect(exportOfSpecifier(context, '../src/db', 'memoryDb')).toMatchObject({ value: { type: 'fresh-database' } });
+    expect(exportOfSpecifier(context, '../src/db', 'fileDb')).toMatchObject({ value: { type: 'boundary-client', kind: 'database' } });
+  });
 });
 
 describe('a helper that registers hooks', () => {
