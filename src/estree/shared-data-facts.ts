@@ -20,12 +20,12 @@ import { buildsInMemory, callLabel, classifyCall, classifyValueName, namesAuthen
 import { boundaryOfSpecifier } from './boundary-values';
 import { clientOfType } from './boundary-clients';
 import { callChain, callFacts, callRoleOf, isInlineFunction, isUnset, isWithin, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
-import { isStaticFactory } from './cleanup-recognisers';
+import { handsBoundary, isStaticFactory } from './cleanup-recognisers';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { fileCache } from './file-cache';
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
-import { exportOfSpecifier, isOwnPublishedEntry } from './project-modules';
+import { exportOfSpecifier, isOwnPublishedEntry, isPackageOrBuiltin } from './project-modules';
 import { calledLocalFunction, someCallIn, type FunctionNode } from './local-bindings';
 import { mutationOf } from './mutations';
 import { testPlaceOf, wrappedCallbackOf, type TestCall } from './test-calls';
@@ -652,6 +652,9 @@ class Collector {
     if (role === 'data' && facts?.segments.length === 1 && buildsOnlySchema(this.context, node)) return { effect: { kind: 'schema' }, calls: [node] };
     // `cart = givenCart()`, one of the file's own functions that only returns an object it builds: a value, like that literal.
     if (role === 'data' && facts?.segments.length === 1 && buildsOnlyValue(this.context, node)) return { effect: { kind: 'literal', holdsInfrastructure: false }, calls: [] };
+    // `keys = createKeySet(published)`, a function of a package that reaches no boundary and is handed none: a
+    // package knows none of the project's records, so what it hands back is a value in memory, like a literal.
+    if (role === 'data' && facts?.segments.length === 1 && isPackageValueMaker(this.context, node)) return { effect: { kind: 'literal', holdsInfrastructure: false }, calls: [] };
     return { effect: { kind: 'call', role }, calls: [node] };
   }
 
@@ -764,6 +767,17 @@ class Collector {
       return judged.kind === 'call' && judged.role === 'infrastructure';
     });
   }
+}
+
+/** A function imported from a third-party package the catalog and settings do not call a boundary, handed no boundary value. */
+function isPackageValueMaker(context: Context, node: CallLike): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolution = resolveName(context, callee);
+  if (resolution.type !== 'module') return false;
+  const { source } = resolution.binding;
+  return isPackageOrBuiltin(context, source) && boundaryOfSpecifier(context, source) === null && !handsBoundary(context, node);
 }
 
 /**
