@@ -1,8 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import path from 'node:path';
+import { isAcceptanceByDefault } from '../core/layers';
 import { describeBoundaries, findTooManyBoundaries } from '../core/one-boundary-per-file';
 import { withoutFakesOfHttpServices } from '../estree/boundary-uses';
 import { fileBoundariesOf } from '../estree/file-boundaries';
+import { shownPath } from '../estree/report';
 import { testFileOf } from '../estree/test-file';
 import { checkOptionKinds, getSettings } from '../settings';
 import { createRule } from '../util/create-rule';
@@ -18,7 +20,9 @@ function commandLinePath(relative: string): string {
   return /[\s'"$`\\]/.test(posix) ? `'${posix.replace(/'/g, `'\\''`)}'` : posix;
 }
 
-export default createRule<Options, 'tooManyBoundaries'>({
+type MessageIds = 'tooManyBoundaries' | 'tooManyBoundariesByName';
+
+export default createRule<Options, MessageIds>({
   name: 'one-boundary-per-file',
   meta: {
     type: 'suggestion',
@@ -51,6 +55,8 @@ export default createRule<Options, 'tooManyBoundaries'>({
     messages: {
       tooManyBoundaries:
         'This integration test file exercises {{count}} boundaries: {{boundaries}} (at most {{max}} per file). Split it so each file tests one boundary through its adapter, and a failure points at one integration: `npx eslint-plugin-integration-tests split {{file}}`.',
+      tooManyBoundariesByName:
+        'This integration test file exercises {{count}} boundaries: {{boundaries}} (at most {{max}} per file). Its name makes it an acceptance test by default, where a test may use them all: leave it out of the `integration` globs in `createConfigs`, or split it so each file tests one boundary through its adapter: `npx eslint-plugin-integration-tests split {{file}}`.',
     },
   },
   defaultOptions: [{ max: 1, allowTogether: [], ignoreKinds: [] }],
@@ -63,7 +69,7 @@ export default createRule<Options, 'tooManyBoundaries'>({
   },
 });
 
-type Context = Readonly<TSESLint.RuleContext<'tooManyBoundaries', Options>>;
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 function checkFile(context: Context, options: Options[0]): void {
   // Shared setup and helper files have no tests, hooks or suites; only test files are held to one boundary.
@@ -75,9 +81,10 @@ function checkFile(context: Context, options: Options[0]): void {
     ignoreKinds: options.ignoreKinds ?? [],
   });
   if (!found) return;
+  const shown = shownPath(context);
   context.report({
     node: found.at,
-    messageId: 'tooManyBoundaries',
-    data: { count: found.boundaries.length, boundaries: describeBoundaries(found.boundaries), max: options.max ?? 1, file: commandLinePath(path.relative(context.cwd, context.filename)) },
+    messageId: isAcceptanceByDefault(shown) ? 'tooManyBoundariesByName' : 'tooManyBoundaries',
+    data: { count: found.boundaries.length, boundaries: describeBoundaries(found.boundaries), max: options.max ?? 1, file: commandLinePath(shown) },
   });
 }

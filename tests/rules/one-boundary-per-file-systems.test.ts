@@ -105,7 +105,7 @@ it('charges', async () => { nock('https://api.payments.test').post('/charges').r
 `,
       errors: [
         {
-          messageId: 'tooManyBoundaries',
+          messageId: 'tooManyBoundariesByName',
           line: 2,
           column: 18,
           data: { count: 2, boundaries: 'database (line 1), http (line 2)', max: 1, file: 'tests/integration/payments.e2e-spec.ts' },

@@ -240,6 +240,21 @@ test('checks out', async () => {
       errors: [{ messageId: 'tooManyBoundaries', line: 3, column: 31, data: { count: 2, boundaries: 'database (line 2), http (line 3)', max: 1, file: 'tests/integration/checkout.test.ts' } }],
     },
     {
+      name: 'the same file named as an acceptance test, linted as an integration test by the user\u2019s globs',
+      filename: 'tests/checkout.e2e-spec.ts',
+      settings: adapters,
+      code: `
+import { UserRepository } from '../src/repositories/user-repository';
+import { PaymentClient } from '../src/adapters/payments/payment-client';
+
+test('checks out', async () => {
+  const user = await new UserRepository(pool).save({ email: 'a@b.c', name: 'A' });
+  await new PaymentClient().charge(500, user.email);
+});
+`,
+      errors: [{ messageId: 'tooManyBoundariesByName', line: 3, column: 31, data: { count: 2, boundaries: 'database (line 2), http (line 3)', max: 1, file: 'tests/checkout.e2e-spec.ts' } }],
+    },
+    {
       name: 'testcontainers modules of two kinds, and a generic container by its image',
       filename: 'tests/integration/order-events.test.ts',
       code: `
