@@ -390,18 +390,30 @@ class FileIndex {
     const tests = new Map<Id, TestFact>();
     const writers = new Set(binding.uses.flatMap((use) => (use.write && use.place.kind === 'hook' ? [use.place.id] : [])));
     const hookSuites = new Set<Id>();
+    let readDirectly = false;
     for (const use of binding.uses) {
       if (use.write) continue;
       if (use.place.kind === 'test') {
         const test = this.tree.tests.get(use.place.id);
         if (test) tests.set(test.id, test);
+        readDirectly = true;
       } else if (use.place.kind === 'hook' && !use.mutation && !writers.has(use.place.id)) {
         const hook = this.hooks.get(use.place.id);
         if (hook && hook.kind !== 'afterAll') hookSuites.add(hook.suite);
+        if (hook?.kind === 'beforeEach' || hook?.kind === 'afterEach') readDirectly = true;
       }
     }
+    // Read only by run-once hooks (`before(() => { post = createPost(cid) })` in nested suites): what
+    // they make from it is theirs, judged at them, and no test reads the value itself.
+    if (!readDirectly) return [];
     for (const suite of hookSuites) for (const test of this.testsUnder(suite)) tests.set(test.id, test);
     return [...tests.values()];
+  }
+
+  /** Whether a run-once hook other than the ones that set the binding reads it (to build what it makes). */
+  isReadBySetup(binding: BindingFact): boolean {
+    const writers = new Set(binding.uses.flatMap((use) => (use.write && use.place.kind === 'hook' ? [use.place.id] : [])));
+    return binding.uses.some((use) => !use.write && use.place.kind === 'hook' && !writers.has(use.place.id) && this.hooks.get(use.place.id)?.kind === 'beforeAll');
   }
 
   readers(binding: BindingFact): number {
@@ -564,11 +576,12 @@ function sharedHookDataFinding(file: FileIndex, hook: HookFact, assignedIn: Read
   // Data kept nowhere a test reads: a statement that creates data and assigns no suite binding, or
   // only bindings no test reads (the tests reach the rows some other way, by a fixed key or a
   // query). Data kept in a binding that one test reads belongs to that test; data kept in a
-  // binding reset around each test is not shared.
+  // binding reset around each test is not shared; data kept in a binding only other run-once hooks
+  // read is what they build on, and what they make is judged at them.
   const suiteTests = file.runsOf(file.testsUnder(hook.suite), hook.suite);
   const unread = (id: Id): boolean => {
     const binding = file.bindings.get(id);
-    return binding !== undefined && !file.isResetPerTest(binding) && file.readerTests(binding).length === 0;
+    return binding !== undefined && !file.isResetPerTest(binding) && file.readerTests(binding).length === 0 && !file.isReadBySetup(binding);
   };
   const createsData = (statement: StatementFact) => statement.effect.kind === 'call' && statement.effect.role === 'data';
   const leaves = hook.statements ? leafStatements(hook.statements) : [];
