@@ -413,7 +413,8 @@ export function isConnectionless(context: Context, node: WritingCall): boolean {
 
 /**
  * A variable made by `drizzle.mock()`, `knex({ client })`, by wrapping one (`withReplicas(mockDb, […])`),
- * or built on a test double (`new UserRepository(vi.fn(() => fakeEm)())`).
+ * or built on a test double (`new UserRepository(vi.fn(() => fakeEm)())`, `new OrderService({ orders:
+ * { save: vi.fn() } })`).
  */
 const connectionlessVariables = fileCache<TSESLint.Scope.Variable, boolean>();
 
@@ -435,8 +436,29 @@ function connectionlessValues(context: Context, variable: TSESLint.Scope.Variabl
   return valuesOf(variable).some(
     (value) =>
       (value.type === AST_NODE_TYPES.CallExpression && (makesConnectionless(context, value, depth) || isStandInFunction(context, value.callee))) ||
-      (value.type === AST_NODE_TYPES.NewExpression && value.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && isConnectionlessValue(context, argument, depth + 1))),
+      (value.type === AST_NODE_TYPES.NewExpression &&
+        value.arguments.some((argument) => (argument.type === AST_NODE_TYPES.Identifier && isConnectionlessValue(context, argument, depth + 1)) || isDoubleObject(context, argument, 0))),
   );
+}
+
+/**
+ * An object written in the test whose every member stands in for a function: a mock function, a
+ * function literal, a variable given only those, or another such object (`{ orders: { upsert,
+ * findMany } } as unknown as Database`, with `upsert = jest.fn()`). A client built on it calls those.
+ */
+function isDoubleObject(context: Context, node: Node, depth: number): boolean {
+  const object = unwrap(node);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression || object.properties.length === 0 || depth > 3) return false;
+  return object.properties.every((property) => {
+    if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init') return false;
+    const value = unwrap(property.value);
+    if (value.type === AST_NODE_TYPES.ObjectExpression) return isDoubleObject(context, value, depth + 1);
+    if (value.type !== AST_NODE_TYPES.Identifier) return isStandInFunction(context, value);
+    const resolution = resolveName(context, value);
+    if (resolution.type !== 'local') return false;
+    const values = valuesOf(resolution.variable);
+    return values.length > 0 && values.every((given) => isStandInFunction(context, given));
+  });
 }
 
 function makesConnectionless(context: Context, call: TSESTree.CallExpression, depth: number): boolean {
