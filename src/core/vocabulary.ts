@@ -473,8 +473,23 @@ export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
   // Making the place itself, on a value named for it: `bucket.create()`, `topic.create()`, `ordersTable.create()`, `testDb.create()`.
   // Deeper chains name a model of a client (`prisma.topic.create()` makes a row of the `topic` model).
   if (segments.length === 2 && noun !== undefined && PLACE_NOUNS.has(noun) && SCHEMA_BUILD_VERBS.has(last)) return resetting ? 'reset' : 'build';
+  // Making one in a client's namespace of places, handed back by a call (`client.collections().create(schema)`)
+  // or named for indices (`es.indices.create({ index })`). A model an ORM reads off its client as a
+  // property may have a plural name (`db.topics.create()` makes a row), and is not called.
+  const holder = segments.length - 2;
+  const namespace = segments[holder];
+  if (
+    namespace !== undefined &&
+    SCHEMA_BUILD_VERBS.has(last) &&
+    (namespace === 'indices' || (PLACE_NAMESPACES.has(namespace) && facts.called?.has(holder) === true))
+  ) {
+    return resetting ? 'reset' : 'build';
+  }
   return null;
 }
+
+/** A client's namespace of places, by its plural name as written: `collections()`, `buckets()`. */
+const PLACE_NAMESPACES: ReadonlySet<string> = new Set(['tables', 'buckets', 'topics', 'indexes', 'collections', 'views', 'datasets', 'keyspaces', 'databases']);
 
 /** Words that start a qualifier after the noun a name is about: `bucketWithVersioning`, `tableForOrders`. */
 const QUALIFYING_WORDS: ReadonlySet<string> = new Set(['with', 'without', 'for', 'of', 'from', 'by']);

@@ -77,6 +77,11 @@ describe('schemaWorkOf', () => {
     ['usersCollection.save()', call('usersCollection.save'), null],
     ['bucket.upload()', call('bucket.upload'), null],
     ['prisma.topic.create(): a row of the `topic` model', call('prisma.topic.create'), null],
+    // A client's namespace of places, handed back by a call or named for indices, makes one; a model read as a property makes a row.
+    ['search.collections().create(schema)', call('search.collections.create', { called: new Set([1, 2]) }), 'build'],
+    ['es.indices.create({ index })', call('es.indices.create'), 'build'],
+    ['db.collections.create(): a row of a `collections` model', call('db.collections.create'), null],
+    ['search.collections().upsert(): not a verb that makes a place', call('search.collections.upsert', { called: new Set([1, 2]) }), null],
     ['db.table.create(): a row of a restaurant’s `table` model', call('db.table.create'), null],
     ['bucket.file.save()', call('bucket.file.save'), null],
     ['topic.publishMessage()', call('topic.publishMessage'), null],

@@ -273,6 +273,48 @@ describe('forum topics', () => {
   });
 });`;
 
+const SEARCH = `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SearchClient } from '@acme/search';
+import { searchBooks } from '../../src/books/search';
+
+describe('book search', () => {
+  const client = new SearchClient({ host: 'localhost', port: 8108 });
+
+  beforeAll(async () => {
+    await client.collections().create({ name: 'books', fields: [{ name: 'title', type: 'string' }] });
+  });
+
+  afterAll(() => client.collections('books').delete());
+
+  it('finds nothing in an empty collection', async () => {
+    expect(await searchBooks(client, 'dune')).toEqual([]);
+  });
+
+  it('finds nothing for an empty query', async () => {
+    expect(await searchBooks(client, '')).toEqual([]);
+  });
+});
+`;
+
+ts.run('no-shared-test-data: a place made in a client\u2019s namespace of places (Vitest, TypeScript)', rule, {
+  valid: [{ name: 'a search collection made once, through the namespace a call hands back', filename: 'test/integration/book-search.test.ts', code: SEARCH }],
+  invalid: [
+    {
+      name: 'a model an ORM reads as a property, named in the plural, makes a row',
+      filename: 'test/integration/book-search.test.ts',
+      code: SEARCH.replace("await client.collections().create({ name: 'books', fields: [{ name: 'title', type: 'string' }] });", "await client.collections.create({ data: { name: 'books' } });"),
+      errors: [
+        {
+          messageId: 'sharedData',
+          line: 9,
+          data: { hook: 'beforeAll', shared: 'a suite of 2 tests', sources: '`client.collections.create()` (line 9)' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
 ts.run('no-shared-test-data: a function of the file named for a topic, read by its body (Vitest, TypeScript)', rule, {
   valid: [
     {
