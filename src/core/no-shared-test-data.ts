@@ -388,7 +388,7 @@ class FileIndex {
    */
   readerTests(binding: BindingFact): TestFact[] {
     const tests = new Map<Id, TestFact>();
-    const writers = new Set(binding.uses.flatMap((use) => (use.write && use.place.kind === 'hook' ? [use.place.id] : [])));
+    const writers = writerHooks(binding);
     const hookSuites = new Set<Id>();
     let readDirectly = false;
     for (const use of binding.uses) {
@@ -412,7 +412,7 @@ class FileIndex {
 
   /** Whether a run-once hook other than the ones that set the binding reads it (to build what it makes). */
   isReadBySetup(binding: BindingFact): boolean {
-    const writers = new Set(binding.uses.flatMap((use) => (use.write && use.place.kind === 'hook' ? [use.place.id] : [])));
+    const writers = writerHooks(binding);
     return binding.uses.some((use) => !use.write && use.place.kind === 'hook' && !writers.has(use.place.id) && this.hooks.get(use.place.id)?.kind === 'beforeAll');
   }
 
@@ -561,6 +561,11 @@ function holdsData(file: FileIndex, binding: BindingFact, effect: Effect): boole
  */
 function isBookkeeping(file: FileIndex, binding: BindingFact): boolean {
   return binding.uses.every((use) => use.write || use.mutation !== null || use.place.kind === 'elsewhere' || file.isInHook(use.place, TEARDOWN_HOOKS));
+}
+
+/** The hooks that give a binding its value. */
+function writerHooks(binding: BindingFact): Set<Id> {
+  return new Set(binding.uses.flatMap((use) => (use.write && use.place.kind === 'hook' ? [use.place.id] : [])));
 }
 
 /** A use that empties or resets the whole value the binding holds: `emulator.reset()`, `seen.clear()`, `items.length = 0`. */
