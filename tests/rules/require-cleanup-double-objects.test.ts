@@ -55,6 +55,23 @@ const MIXED = "{ order: { upsert }, datasourceUrl: 'postgres://localhost/shop' }
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const filename = path.join(shop, 'test/integration/orders.test.ts');
 
+/** The write reported in the file built over `database`, and the `afterEach` suggested after its `beforeEach`. */
+const reportedWrite = (database: string) => ({
+  messageId: 'missingCleanup' as const,
+  line: 14,
+  data: { call: 'service.save()', target: 'the database', container: '' },
+  suggestions: [
+    {
+      messageId: 'addCleanupHook' as const,
+      data: { hook: 'afterEach', subject: 'service' },
+      output: ordersFile(database).replace(
+        `    service = new OrderService(${database});\n  });\n`,
+        `    service = new OrderService(${database});\n  });\n\n  afterEach(async () => {\n    // Remove what each test wrote through \`service\`: truncate the tables it wrote to, or roll back a per-test transaction.\n  });\n`,
+      ),
+    },
+  ],
+});
+
 ts.run('require-cleanup: a service built over an object of mock functions (Jest, TypeScript)', rule, {
   valid: [{ name: 'the service calls the mock functions it was handed', filename, code: ordersFile(DOUBLE) }],
   invalid: [
@@ -62,45 +79,13 @@ ts.run('require-cleanup: a service built over an object of mock functions (Jest,
       name: 'an object that also holds an address is no double: the service may connect with it',
       filename,
       code: ordersFile(MIXED),
-      errors: [
-        {
-          messageId: 'missingCleanup',
-          line: 14,
-          data: { call: 'service.save()', target: 'the database', container: '' },
-          suggestions: [
-            {
-              messageId: 'addCleanupHook',
-              data: { hook: 'afterEach', subject: 'service' },
-              output: ordersFile(MIXED).replace(
-                `    service = new OrderService(${MIXED});\n  });\n`,
-                `    service = new OrderService(${MIXED});\n  });\n\n  afterEach(async () => {\n    // Remove what each test wrote through \`service\`: truncate the tables it wrote to, or roll back a per-test transaction.\n  });\n`,
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [reportedWrite(MIXED)],
     },
     {
       name: 'the same service built over the project\u2019s database client',
       filename,
       code: ordersFile('database'),
-      errors: [
-        {
-          messageId: 'missingCleanup',
-          line: 14,
-          data: { call: 'service.save()', target: 'the database', container: '' },
-          suggestions: [
-            {
-              messageId: 'addCleanupHook',
-              data: { hook: 'afterEach', subject: 'service' },
-              output: ordersFile('database').replace(
-                '    service = new OrderService(database);\n  });\n',
-                '    service = new OrderService(database);\n  });\n\n  afterEach(async () => {\n    // Remove what each test wrote through `service`: truncate the tables it wrote to, or roll back a per-test transaction.\n  });\n',
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [reportedWrite('database')],
     },
   ],
 });
