@@ -516,7 +516,7 @@ export function writesThroughItsParameters(context: Context, node: WritingCall):
       const facts = callFacts(call);
       if (facts === null) return false;
       if (facts.segments.length === 1) return writeTargetOf(facts) === 'named';
-      if (!isWrite(classifyCall(facts)) && !(facts.text !== undefined && isWrite(classifySql(facts.text)))) return false;
+      if (!writesByItsWords(facts)) return false;
       const root = call.type === AST_NODE_TYPES.TaggedTemplateExpression ? unwrap(call.tag) : callChain(call)?.root;
       if (root?.type !== AST_NODE_TYPES.Identifier || !isParameterOf(context, root, fn)) return true;
       through = true;
@@ -559,6 +559,11 @@ export function handsBoundary(context: Context, node: WritingCall): boolean {
   return node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => boundaryOfValue(context, argument) !== null);
 }
 
+/** Whether a call's method name or the SQL it is handed says it writes (`repo.save(…)`, `db.query('INSERT …')`). */
+function writesByItsWords(facts: CallFacts): boolean {
+  return isWrite(classifyCall(facts)) || (facts.text !== undefined && isWrite(classifySql(facts.text)));
+}
+
 const bodyWritesCache = fileCache<FunctionNode, boolean>();
 
 /** Whether a function's body calls a writing method (`repo.save(…)`) or runs SQL that writes. */
@@ -568,7 +573,7 @@ function bodyWrites(context: Context, fn: FunctionNode): boolean {
     answer = someCallIn(context, fn, (call) => {
       if (call.type === AST_NODE_TYPES.NewExpression) return false;
       const facts = callFacts(call);
-      return facts !== null && facts.segments.length > 1 && (isWrite(classifyCall(facts)) || (facts.text !== undefined && isWrite(classifySql(facts.text))));
+      return facts !== null && facts.segments.length > 1 && writesByItsWords(facts);
     });
     bodyWritesCache.set(fn, answer);
   }
