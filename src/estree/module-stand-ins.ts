@@ -182,10 +182,15 @@ function isInertExport(node: Node): boolean {
   return isEmptyValue(value);
 }
 
-/** `{}`, `[]`, `null`, `undefined`, `void 0`, or an object literal of only such values, however nested. */
+/**
+ * `{}`, `[]`, `null`, `undefined`, `void 0`, a class with nothing in it (`class {}`: what `new` makes
+ * of it is `{}`), or an object literal of only such values, however nested.
+ */
 function isEmptyValue(node: Node): boolean {
   const value = unwrap(node);
   switch (value.type) {
+    case AST_NODE_TYPES.ClassExpression:
+      return value.superClass === null && value.body.body.length === 0 && (value.decorators?.length ?? 0) === 0;
     case AST_NODE_TYPES.ObjectExpression:
       return value.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.method && property.kind === 'init' && isEmptyValue(property.value));
     case AST_NODE_TYPES.ArrayExpression:

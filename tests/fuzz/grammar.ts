@@ -556,7 +556,7 @@ class TestProgramGenerator {
         return;
       }
       case 'node:test':
-        this.out.line(`mock.module(${specifier}, { namedExports: { ${names.map((name) => `${name}: class {}`).join(', ')} } });`);
+        this.out.line(`mock.module(${specifier}, { namedExports: { ${names.map((name) => `${name}: class { query() { return []; } }`).join(', ')} } });`);
         return;
       default:
         if (!this.style.esm) {

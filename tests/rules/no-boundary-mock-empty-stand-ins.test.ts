@@ -1,6 +1,6 @@
 /**
  * `no-boundary-mock` on a module replaced by a stand-in that answers nothing (every export an empty
- * object, `null` or `undefined`), or that hands every read on to a client the test puts in place
+ * object, an empty class, `null` or `undefined`), or that hands every read on to a client the test puts in place
  * later. A test that called through the first would throw, so none of its answers come from the
  * mock; through the second it reaches whatever the file puts there, and that decides whether the
  * boundary is real. The project is written to disk so that its database module is read as the
@@ -24,6 +24,17 @@ const PROJECT: Record<string, string> = {
 
 export const pool = new Pool({ connectionString: process.env.DATABASE_URL });
 export const replica = new Pool({ connectionString: process.env.REPLICA_URL });
+`,
+  // A base class whose own statics write through a pool the module opens.
+  'src/events/base-event.ts': `import { Pool } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+
+export class BaseEvent {
+  static async publish(payload: unknown): Promise<void> {
+    await pool.query('INSERT INTO events (payload) VALUES ($1)', [payload]);
+  }
+}
 `,
   'src/db.js': `import pg from 'pg';
 
@@ -180,8 +191,65 @@ it('reads a balance from the reader', async () => {
 });
 `,
     },
+    {
+      name: 'Vitest: a base class replaced by an empty class, so that loading its subclass opens no pool',
+      filename: TS_TEST,
+      code: `import { expect, it, vi } from 'vitest';
+
+vi.mock('../../src/events/base-event', () => ({ BaseEvent: class {} }));
+
+it('formats a receipt line', async () => {
+  const { Receipt } = await import('../../src/events/receipt');
+  expect(Receipt.line({ account: 'cash', amount: 10 })).toBe('cash: 10');
+});
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'Vitest: a class with a member answers calls',
+      filename: TS_TEST,
+      code: `import { expect, it, vi } from 'vitest';
+
+vi.mock('../../src/events/base-event', () => ({ BaseEvent: class { static async publish() {} } }));
+
+it('publishes a receipt', async () => {
+  const { Receipt } = await import('../../src/events/receipt');
+  await expect(Receipt.send({ account: 'cash', amount: 10 })).resolves.toBeUndefined();
+});
+`,
+      errors: [
+        mockedDatabase('module `../../src/events/base-event`', '`vi.mock`', 3, `import { expect, it } from 'vitest';
+
+it('publishes a receipt', async () => {
+  const { Receipt } = await import('../../src/events/receipt');
+  await expect(Receipt.send({ account: 'cash', amount: 10 })).resolves.toBeUndefined();
+});
+`),
+      ],
+    },
+    {
+      name: 'Jest: a class that extends another is not empty',
+      filename: TS_TEST,
+      code: `import { EventEmitter } from 'node:events';
+import { Receipt } from '../../src/events/receipt';
+
+jest.mock('../../src/events/base-event', () => ({ BaseEvent: class extends EventEmitter {} }));
+
+it('formats a receipt line', () => {
+  expect(Receipt.line({ account: 'cash', amount: 10 })).toBe('cash: 10');
+});
+`,
+      errors: [
+        // The mock was the only use of \`EventEmitter\`: the edit takes its import out too.
+        mockedDatabase('module `../../src/events/base-event`', '`jest.mock`', 4, `import { Receipt } from '../../src/events/receipt';
+
+it('formats a receipt line', () => {
+  expect(Receipt.line({ account: 'cash', amount: 10 })).toBe('cash: 10');
+});
+`),
+      ],
+    },
     {
       name: 'Vitest: a stand-in with a function in it answers calls',
       filename: TS_TEST,
@@ -341,6 +409,20 @@ afterEach(() => mockPool.end());
 test('reads a balance', async () => {
   mockPool = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL });
   expect(await balance('cash')).toBe(0);
+});
+`,
+    },
+    {
+      name: 'node:test: the database module\'s pool replaced by an empty class',
+      filename: JS_TEST,
+      code: `import { mock, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+mock.module('../../src/db.js', { namedExports: { pool: class {} } });
+
+test('books an entry on a pool of its own', async () => {
+  const { LedgerService } = await import('../../src/ledger.js');
+  assert.ok(LedgerService);
 });
 `,
     },

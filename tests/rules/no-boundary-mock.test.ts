@@ -678,7 +678,7 @@ test('queries once', async () => {
     {
       name: 'mock.module of the database driver',
       filename: USERS_TS,
-      code: `import { mock } from 'node:test';\nmock.module('pg', { namedExports: { Pool: class {} } });\n`,
+      code: `import { mock } from 'node:test';\nmock.module('pg', { namedExports: { Pool: class { query() { return { rows: [] }; } } } });\n`,
       errors: [
         {
           messageId: 'mockedDatabase',
