@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { packageName } from '../core/boundaries';
 import { moduleOriginOf } from './boundary-values';
-import { propertyName, staticString, unwrap } from './call-chain';
+import { propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { moduleLoadOf, moduleLoadOfImport, resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { fileCache } from './file-cache';
@@ -297,18 +297,41 @@ function namesKnownText(context: Context, argument: TSESTree.CallExpressionArgum
 }
 
 /**
- * `api.fetch('/v1/users', { method: 'POST', … })`: `POST /v1/users`, for a call named `fetch` whose
- * method is written out as a string in its options.
+ * `api.fetch('/v1/users', { method: 'POST', … })`: `POST /v1/users`, for a call named `fetch`, or a
+ * method named `request` (Hono's `app.request(path, init)`), whose method is written out as a string
+ * in its options.
  */
 function fetchLine(context: Context, call: TSESTree.CallExpression): string | null {
   const callee = unwrap(call.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
   const [target, options] = call.arguments;
-  if (name !== 'fetch' || !target || target.type === AST_NODE_TYPES.SpreadElement || options?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const takesInit = name === 'fetch' || (name === 'request' && callee.type === AST_NODE_TYPES.MemberExpression);
+  if (!takesInit || !target || target.type === AST_NODE_TYPES.SpreadElement || options?.type !== AST_NODE_TYPES.ObjectExpression) return null;
   const method = options.properties.find((property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'method');
   const verb = method?.type === AST_NODE_TYPES.Property && method.value.type === AST_NODE_TYPES.Literal ? method.value.value : null;
   if (typeof verb !== 'string' || !HTTP_METHODS.has(verb.toLowerCase())) return null;
   return requestLine(context, verb, target);
+}
+
+/** What a property's value may be in a pattern rather than an expression. */
+const NOT_EXPRESSIONS: ReadonlySet<string> = new Set([AST_NODE_TYPES.AssignmentPattern, AST_NODE_TYPES.ObjectPattern, AST_NODE_TYPES.ArrayPattern, AST_NODE_TYPES.TSEmptyBodyFunctionExpression]);
+
+/**
+ * `app.inject({ method: 'POST', url: '/orders', payload })`: `POST /orders`, for a call handed a
+ * request written out as an object, whose method is a string and whose `url` or `path` is there.
+ */
+function requestObjectLine(context: Context, call: TSESTree.CallExpression): string | null {
+  const [options] = call.arguments;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const valueOf = (key: string) => {
+    const found = options.properties.find((property) => property.type === AST_NODE_TYPES.Property && !property.computed && propertyKeyName(property.key) === key);
+    return found?.type === AST_NODE_TYPES.Property ? found.value : null;
+  };
+  const method = valueOf('method');
+  const verb = method?.type === AST_NODE_TYPES.Literal ? method.value : null;
+  const target = valueOf('url') ?? valueOf('path');
+  if (typeof verb !== 'string' || !HTTP_METHODS.has(verb.toLowerCase()) || !target || NOT_EXPRESSIONS.has(target.type)) return null;
+  return requestLine(context, verb, target as TSESTree.Expression);
 }
 
 /** A request as a message shows it: the verb, and the target's text cut to a readable length. */
@@ -329,7 +352,7 @@ function requestLineOf(context: Context, node: TSESTree.CallExpression, elided: 
   // A call that is itself the request (`api.post('/v1/users')`) already shows it, unless its
   // arguments were too long to show (`server.post(…)`) or it names its path by a constant whose
   // text is known (`api.post(ORDERS)`).
-  const own = verbCall(node) ?? fetchLine(context, node);
+  const own = verbCall(node) ?? fetchLine(context, node) ?? requestObjectLine(context, node);
   if (own) return elided || namesKnownText(context, node.arguments[0]) ? own : null;
   const parent = node.parent;
   const next = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? parent.parent : null;

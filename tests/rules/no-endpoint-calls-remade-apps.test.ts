@@ -50,7 +50,7 @@ describe('request spans', () => {
 const at = (line: number) => ({
   messageId: 'testClient' as const,
   line,
-  data: { move: acceptanceMove('test/integration/request-spans.test.ts'), client: 'in-process injection', call: 'server.inject(…)', request: '', more: '' },
+  data: { move: acceptanceMove('test/integration/request-spans.test.ts'), client: 'in-process injection', call: 'server.inject(…)', request: ' (GET /)', more: '' },
 });
 
 ts.run('no-endpoint-calls: a bare app made anew in hooks and tests (Mocha, TypeScript)', rule, {

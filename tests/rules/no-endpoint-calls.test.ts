@@ -670,7 +670,38 @@ it('lists users', async () => {
 });
 `,
       errors: [
-        { messageId: 'testClient', line: 6, column: 9, data: { ...at('tests/integration/users.test.mjs'), client: 'in-process injection', call: 'app.inject(…)', more: ', and 1 more like it in this test' } },
+        { messageId: 'testClient', line: 6, column: 9, data: { ...at('tests/integration/users.test.mjs'), client: 'in-process injection', call: 'app.inject(…)', request: ' (GET /users)', more: ', and 1 more like it in this test' } },
+      ],
+    },
+    {
+      name: 'inject with a request object: the message names its method and path, written out or as a constant',
+      filename: 'tests/integration/orders.test.ts',
+      code: `
+import { build } from '../../src/app';
+
+const ORDERS = '/v2/orders';
+
+it('takes an order', async () => {
+  const app = await build();
+  await app.inject({ method: 'POST', url: ORDERS, payload: { sku: 'A1', quantity: 2 } });
+});
+
+it('cancels an order', async () => {
+  const app = await build();
+  await app.inject({ method: 'delete', path: \`\${ORDERS}/7\`, headers: { authorization: 'Bearer t' } });
+});
+
+it('reads an order by a method chosen elsewhere', async () => {
+  const app = await build();
+  const method = 'GET';
+  await app.inject({ method, url: \`\${ORDERS}/7\`, headers: { accept: 'application/json' } });
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 8, column: 9, data: { ...at('tests/integration/orders.test.ts'), client: 'in-process injection', call: 'app.inject(…)', request: ' (POST /v2/orders)' } },
+        { messageId: 'testClient', line: 13, column: 9, data: { ...at('tests/integration/orders.test.ts'), client: 'in-process injection', call: 'app.inject(…)', request: ' (DELETE /v2/orders/7)' } },
+        // A method held in a variable is not shown: the message names only what the call writes out.
+        { messageId: 'testClient', line: 19, column: 9, data: { ...at('tests/integration/orders.test.ts'), client: 'in-process injection', call: 'app.inject(…)' } },
       ],
     },
     {
@@ -948,7 +979,7 @@ test('answers from the order handlers', async () => {
   await app.inject({ method: 'GET', url: \`/items/\${id}\` });
 });
 `,
-      errors: [{ messageId: 'testClient', line: 10, column: 9, data: { ...at('tests/integration/order-handlers.test.ts'), client: 'in-process injection', call: 'app.inject(…)' } }],
+      errors: [{ messageId: 'testClient', line: 10, column: 9, data: { ...at('tests/integration/order-handlers.test.ts'), client: 'in-process injection', call: 'app.inject(…)', request: ' (GET /items/7)' } }],
     },
     {
       name: 'an express app handed to the project to add its routes is the project app',
