@@ -57,8 +57,16 @@ export type ExportValue =
   // (`{ request: supertest.agent(app), destroy }`), by property name; `ownPackage` when it is what the
   // entry point of the module's own package makes when called (`require('../index.js')(config)` in a
   // library's test helper): an instance of the code under test, not data; `holdsClient` when an
-  // object handed back holds a real client or a fresh database in a property (`{ db, close }`)
-  | { readonly type: 'other'; readonly members?: Readonly<Record<string, ExportValue>>; readonly ownPackage?: boolean; readonly holdsClient?: boolean }
+  // object handed back holds a real client or a fresh database in a property (`{ db, close }`);
+  // `framework` when it is the project's app, made by a web framework whose apps answer requests in
+  // process (`new Hono()` handed the project's routes), named as users know the framework (`Hono`)
+  | {
+      readonly type: 'other';
+      readonly members?: Readonly<Record<string, ExportValue>>;
+      readonly ownPackage?: boolean;
+      readonly holdsClient?: boolean;
+      readonly framework?: string;
+    }
   | { readonly type: 'unknown' };
 
 export interface ExportSummary {
@@ -139,3 +147,15 @@ export interface ModuleSummary {
 
 /** A summary, or `unknown` when the module could not be read. */
 export type ModuleSummaryResult = ModuleSummary | 'unknown';
+
+/**
+ * Web frameworks whose apps answer a request in process, with no server listening, by the package
+ * that makes them: the member path that makes an app, and the methods that send a request into it.
+ */
+export const IN_PROCESS_APPS: Readonly<Record<string, { readonly framework: string; readonly makers: ReadonlySet<string>; readonly sends: ReadonlySet<string> }>> = {
+  hono: { framework: 'Hono', makers: new Set(['Hono']), sends: new Set(['request', 'fetch']) },
+  'hono/tiny': { framework: 'Hono', makers: new Set(['Hono']), sends: new Set(['request', 'fetch']) },
+  'hono/quick': { framework: 'Hono', makers: new Set(['Hono']), sends: new Set(['request', 'fetch']) },
+  '@hono/zod-openapi': { framework: 'Hono', makers: new Set(['OpenAPIHono']), sends: new Set(['request', 'fetch']) },
+  elysia: { framework: 'Elysia', makers: new Set(['Elysia']), sends: new Set(['handle']) },
+};

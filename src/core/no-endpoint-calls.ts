@@ -55,7 +55,8 @@ const MAX_COMMAND_LENGTH = 60;
  * Whether a call drives the app through an entry point, and how.
  * - A test client drives the app unless it is given a harness built in the test (the unit under
  *   test is then the piece the harness wraps) or a URL, which is judged like any HTTP request.
- * - A client handed out by a project module counts only when its summary says it is bound to the app.
+ * - A client handed out by a project module counts only when its summary says it is bound to the app,
+ *   and so does the project's app itself where a module exports one that answers requests in process.
  * - An HTTP request counts when it goes to this machine (where the app under test listens), not to
  *   a port of a container or of well-known infrastructure, and no HTTP fake of the file answers
  *   or refuses it: a fake covers only the hosts it is set up for.
@@ -68,6 +69,7 @@ export function judgeEndpointCall(call: EndpointCall, context: EndpointContext):
       if (call.target.type === 'url') return judgeRequest(call.entry, call.entry, call.target.url, context);
       return { kind: 'test-client', entry: call.entry };
     case 'helper-client':
+      if (call.value.type === 'other' && call.value.framework) return { kind: 'test-client', entry: `the ${call.value.framework} app ${call.helper}` };
       if (call.value.type !== 'app-client') return null;
       return { kind: 'test-client', entry: call.value.sends ? `a request function that ${call.helper} hands back` : `the app client ${call.helper}` };
     case 'http-request':

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ExportValue } from '../core/module-summary';
+import { IN_PROCESS_APPS, type ExportValue } from '../core/module-summary';
 import { propertyName, unwrap } from './call-chain';
 import { resolveName } from './imports';
 import { summaryOfSpecifier } from './project-modules';
@@ -27,21 +27,31 @@ const MAX_DEPTH = 4;
  */
 const SENDER_NAMES: ReadonlySet<string> = new Set([...REQUEST_METHODS, 'fetch']);
 
+/** Methods that send a request into an app of a framework that answers in process (`app.request('/x')`), by framework. */
+const IN_PROCESS_SENDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.values(IN_PROCESS_APPS).map((app) => [app.framework, app.sends]));
+const IN_PROCESS_NAMES: ReadonlySet<string> = new Set([...IN_PROCESS_SENDS.values()].flatMap((sends) => [...sends]));
+
 /** Every call {@link parseHelperClientCall} recognises is called by one of these names. */
-export const HELPER_CLIENT_NEEDS: TextNeeds = { names: [...SENDER_NAMES] };
+export const HELPER_CLIENT_NEEDS: TextNeeds = { names: [...new Set([...SENDER_NAMES, ...IN_PROCESS_NAMES])] };
 
 /**
  * Recognises a request through a client from one of the project's modules: `api.post('/orders')`
  * where `const api = createApiClient()` (or `await` of it), `helper().get('/x')`, a client the
  * module exports as a value, or one in a property of such a value (`app.request.get('/x')`), or a
- * call of a function the module hands back that sends a request itself (`api.fetch('/x')`). `null` when the callee is no such client or the module is a package.
+ * call of a function the module hands back that sends a request itself (`api.fetch('/x')`), or a
+ * request sent in process into the project's app that a module exports (`app.request('/x')` on a
+ * Hono app). `null` when the callee is no such client or the module is a package.
  * A module that cannot be read gives `value: { type: 'unknown' }`.
  */
 export function parseHelperClientCall(context: Context, node: TSESTree.CallExpression): HelperClientCall | null {
   const callee = unwrap(node.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-  if (name === null || !SENDER_NAMES.has(name)) return null;
-  const held = callee.type === AST_NODE_TYPES.MemberExpression && REQUEST_METHODS.has(name) ? clientOrigin(context, unwrap(callee.object), 0) : null;
+  if (name === null || (!SENDER_NAMES.has(name) && !IN_PROCESS_NAMES.has(name))) return null;
+  const member = callee.type === AST_NODE_TYPES.MemberExpression && (REQUEST_METHODS.has(name) || IN_PROCESS_NAMES.has(name));
+  const held = member ? clientOrigin(context, unwrap(callee.object), 0) : null;
+  // The project's app itself (`app.request('/x')` on a Hono app a module exports): only the methods
+  // that send it a request; the rest register routes or read settings.
+  if (held?.value.type === 'other' && held.value.framework) return IN_PROCESS_SENDS.get(held.value.framework)?.has(name) ? held : null;
   if (held && held.value.type !== 'other') return held;
   // `api.fetch('/x')`: the function called is itself what sends the request.
   const sender = clientOrigin(context, callee, 0);

@@ -5,6 +5,7 @@ import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import type * as OxcParser from 'oxc-parser' with { 'resolution-mode': 'import' };
 import { lookupBoundary, storeOptionsOf } from '../core/boundaries';
 import type { ExportSummary, ExportValue, HookEffect, HookKind, HookSummary, ModuleIdentity, ModuleSummary, ModuleSummaryResult } from '../core/module-summary';
+import { IN_PROCESS_APPS } from '../core/module-summary';
 import { classifyCall, classifySql, handsBackClient, namesTestDouble, reconfiguresHandle, runsSql, type CallRole } from '../core/vocabulary';
 import { parseSettings } from '../settings';
 import { fileCache } from './file-cache';
@@ -1063,7 +1064,9 @@ function exportSummary(reader: Reader, ref: ExportRef): ExportSummary {
     const binding = reader.bindings.get(ref.name);
     if (!binding) return unknownExport();
     if (binding.type === 'import') return importedExport(reader, binding.specifier, binding.imported);
-    return nodeExport(reader, binding.node);
+    const summary = nodeExport(reader, binding.node);
+    const app = isFunction(binding.node) ? null : frameworkAppNamed(reader, ref.name, binding.node, null);
+    return app ? { ...summary, value: app } : summary;
   }
   return nodeExport(reader, ref.node);
 }
@@ -1777,10 +1780,13 @@ function valueOf(reader: Reader, expression: Node, seen: Set<Node>, fn: TSESTree
       return strongest([valueOf(reader, node.left, seen, fn), valueOf(reader, node.right, seen, fn)]);
     case AST_NODE_TYPES.Identifier: {
       const local = localDeclaration(fn, node.name);
-      if (local) return valueOf(reader, local, new Set([...seen, node]), fn);
+      if (local) return frameworkAppNamed(reader, node.name, local, fn) ?? valueOf(reader, local, new Set([...seen, node]), fn);
       const binding = reader.bindings.get(node.name);
       if (!binding) return UNKNOWN;
-      if (binding.type === 'local') return isFunction(binding.node) ? OTHER : valueOf(reader, binding.node, new Set([...seen, node]));
+      if (binding.type === 'local') {
+        if (isFunction(binding.node)) return OTHER;
+        return frameworkAppNamed(reader, node.name, binding.node, null) ?? valueOf(reader, binding.node, new Set([...seen, node]));
+      }
       const target = projectSummaryOf(reader, binding.specifier);
       if (target === 'unknown') return UNKNOWN;
       if (target === null) return OTHER;
@@ -2017,9 +2023,14 @@ function servesProjectApp(reader: Reader, fn: TSESTree.FunctionLike): boolean {
 }
 
 /** Whether an expression is the project's app: a project module's export, or a value built here from or around one. */
-function isProjectApp(reader: Reader, expression: Node, fn: TSESTree.FunctionLike): boolean {
+function isProjectApp(reader: Reader, expression: Node, fn: TSESTree.FunctionLike | null): boolean {
   const root = segmentsOf(expression)?.[0];
   if (!root || root === 'this') return false;
+  return isProjectAppNamed(reader, root, fn);
+}
+
+/** {@link isProjectApp} for the binding of a name, in `fn` or at the module's top level. */
+function isProjectAppNamed(reader: Reader, root: string, fn: TSESTree.FunctionLike | null): boolean {
   if (isProjectImport(reader, root)) return true;
   const inFunction = localDeclaration(fn, root, true);
   const binding = inFunction ? null : reader.bindings.get(root);
@@ -2051,6 +2062,23 @@ function usesProjectImport(reader: Reader, expression: Node): boolean {
   const root = segmentsOf(node)?.[0];
   if (root && isProjectImport(reader, root)) return true;
   return (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && node.arguments.some((argument) => usesProjectImport(reader, argument));
+}
+
+/**
+ * `const app = new Hono()` that the module hands the project's code (`app.route('/v1', v1)`), or
+ * builds from it: the project's app, made by a framework whose apps answer requests in process.
+ * `null` for any other value, a bare app with only handlers written here included (a stand-in).
+ */
+function frameworkAppNamed(reader: Reader, name: string, declared: Node, fn: TSESTree.FunctionLike | null): ExportValue | null {
+  const made = unwrapExpression(declared);
+  if (made.type !== AST_NODE_TYPES.NewExpression && made.type !== AST_NODE_TYPES.CallExpression) return null;
+  const segments = segmentsOf(made.callee);
+  const binding = segments ? reader.bindings.get(segments[0] as string) : undefined;
+  if (!segments || binding?.type !== 'import') return null;
+  const app = IN_PROCESS_APPS[binding.specifier];
+  const path = binding.imported === '*' ? segments.slice(1) : [binding.imported, ...segments.slice(1)];
+  if (!app?.makers.has(path.join('.'))) return null;
+  return isProjectAppNamed(reader, name, fn) ? { type: 'other', framework: app.framework } : null;
 }
 
 /**
