@@ -88,16 +88,17 @@ class Uses {
     return moduleKeyOf(this.context, specifier, relativeTo);
   }
 
-  use(kind: string, via: string | null, node: TSESTree.Node, system: string | null = null): void {
-    this.uses.push({ kind, via, system, line: node.loc.start.line, offset: node.range[0], at: node });
+  /** `line` is the one a message names: where the statement that brings the boundary in starts. */
+  use(kind: string, via: string | null, node: TSESTree.Node, system: string | null = null, line = node.loc.start.line): void {
+    this.uses.push({ kind, via, system, line, offset: node.range[0], at: node });
   }
 
-  private useAll(reached: readonly ReachedBoundary[], via: string, node: TSESTree.Node): void {
-    for (const { kind, system } of reached) this.use(kind, via, node, system);
+  private useAll(reached: readonly ReachedBoundary[], via: string, node: TSESTree.Node, line?: number): void {
+    for (const { kind, system } of reached) this.use(kind, via, node, system, line);
   }
 
-  private useModule(specifier: string, node: TSESTree.Node, imported?: () => readonly string[]): void {
-    this.useAll(boundariesOfModule(this.context, specifier, imported), this.moduleKey(specifier), node);
+  private useModule(specifier: string, node: TSESTree.Node, imported?: () => readonly string[], line?: number): void {
+    this.useAll(boundariesOfModule(this.context, specifier, imported), this.moduleKey(specifier), node, line);
   }
 
   useLoad(load: ModuleLoad): void {
@@ -106,7 +107,9 @@ class Uses {
     if (node.type === AST_NODE_TYPES.ImportDeclaration) {
       for (const typed of boundariesOfTypedClients(context, node)) this.use(typed.kind, this.moduleKey(node.source.value), typed.at, typed.system);
       if (load.typeOnly || usesNoValues(context, node) || usesFakeOnlyToTidy(context, node) || setsUpFakeWithoutHandlers(context, node)) return;
-      this.useModule(node.source.value, node.source, () => exercisedImports(context, node));
+      // Reported at the module's name, and named in the message by the line the import starts on:
+      // the two differ for an import written over several lines.
+      this.useModule(node.source.value, node.source, () => exercisedImports(context, node), node.loc.start.line);
       for (const specifier of node.specifiers) this.useAll(boundariesOfHarnessImport(context, specifier, node.source.value), this.moduleKey(node.source.value), specifier);
     } else if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       if (!load.typeOnly && node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) this.useModule(load.source, node.moduleReference.expression);

@@ -225,6 +225,30 @@ it('caches a user', async () => {
       errors: [{ messageId: 'tooManyBoundaries', line: 3, column: 19, endColumn: 28, data: { count: 2, boundaries: 'database (line 2), cache (line 3)', max: 1, file: 'tests/integration/user-cache.test.ts' } }],
     },
     {
+      name: 'imports written over several lines: the message names the line each import starts on, the report sits at the module name',
+      filename: 'tests/integration/user-cache.test.ts',
+      code: `
+import {
+  Pool,
+  type PoolClient,
+} from 'pg';
+import {
+  Redis,
+} from 'ioredis';
+
+const pool = new Pool();
+const redis = new Redis();
+
+it('caches a user', async () => {
+  const client: PoolClient = await pool.connect();
+  await client.query('INSERT INTO users (name) VALUES ($1)', ['Ada']);
+  await redis.set('user:1', 'Ada');
+  client.release();
+});
+`,
+      errors: [{ messageId: 'tooManyBoundaries', line: 8, column: 8, endColumn: 17, data: { count: 2, boundaries: 'database (line 2), cache (line 6)', max: 1, file: 'tests/integration/user-cache.test.ts' } }],
+    },
+    {
       name: 'user adapters from settings: a repository and a payment client',
       filename: 'tests/integration/checkout.test.ts',
       settings: adapters,
