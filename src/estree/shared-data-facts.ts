@@ -177,7 +177,7 @@ class Collector {
         if (!call.callback) continue;
         const id = this.id();
         this.ids.set(call.node, id);
-        this.suites.push({ id, parent: suite, ...suiteRunsOf(call), ...(this.borrowsTests(call.callback, calls) ? { borrowsTests: true } : {}) });
+        this.suites.push({ id, parent: suite, ...suiteRunsOf(this.context, call), ...(this.borrowsTests(call.callback, calls) ? { borrowsTests: true } : {}) });
         if (call.callback.body.type === AST_NODE_TYPES.BlockStatement) suiteBodies.push({ suite: id, statements: call.callback.body.body });
       } else if (call.kind === 'test') {
         const id = this.id();
@@ -186,7 +186,7 @@ class Collector {
         const wrapped = wrappedCallbackOf(call);
         if (wrapped) this.wrapped.set(wrapped, id);
         const repeats = loopRepeatsOf(this.context, call, isSuite);
-        testFacts.push({ id, suite, runs: runsOf(call) * repeats.times, ...(repeats.more ? { runsMore: true } : {}) });
+        testFacts.push({ id, suite, runs: runsOf(this.context, call) * repeats.times, ...(repeats.more ? { runsMore: true } : {}) });
       } else {
         const id = this.id();
         this.ids.set(call.node, id);
@@ -1035,10 +1035,10 @@ function collectionsOf(context: Context, call: CallLike): string[] {
   return [context.sourceCode.getText(callee.object).replace(/\s+/g, '')];
 }
 
-/** How many times a test runs: the rows of an inline `each` table, else once; never without a body. */
-function runsOf(call: TestCall): number {
+/** How many times a test runs: the rows of an `each` table written out in the file, else once; never without a body. */
+function runsOf(context: Context, call: TestCall): number {
   if (!call.callback && !wrappedCallbackOf(call) && !hasBodyMadeByCall(call)) return 0;
-  return rowsOf(call);
+  return rowsOf(context, call);
 }
 
 /**
@@ -1050,17 +1050,29 @@ export function hasBodyMadeByCall(call: TestCall): boolean {
   return call.kind === 'test' && call.node.arguments.length >= 2 && last !== undefined && unwrap(last).type === AST_NODE_TYPES.CallExpression;
 }
 
-/** The rows of an inline `each` table (`it.each([…])`, `describe.each([…] as const)`), else 1. */
-function rowsOf(call: TestCall): number {
+/**
+ * The rows of an `each` table written out in the file: inline (`it.each([…])`, `describe.each([…] as
+ * const)`), or a `const` array of the file used only as such a table or looped over (`it.each(cases)`).
+ * `null` when the table is not written out, 1 when there is none.
+ */
+function writtenRowsOf(context: Context, call: TestCall): number | null {
   const table = eachTableOf(call);
-  return table?.type === AST_NODE_TYPES.ArrayExpression ? Math.max(1, table.elements.length) : 1;
+  if (table === null) return 1;
+  if (table?.type === AST_NODE_TYPES.ArrayExpression) return Math.max(1, table.elements.length);
+  const items = table?.type === AST_NODE_TYPES.Identifier ? writtenItemsOf(context, table) : null;
+  return items === null ? null : Math.max(1, items);
+}
+
+/** The rows of an `each` table written out in the file ({@link writtenRowsOf}), else 1. */
+function rowsOf(context: Context, call: TestCall): number {
+  return writtenRowsOf(context, call) ?? 1;
 }
 
 /** How often a suite's body runs: once, or once per row of a `describe.each` table (a lower bound when the table is not written out). */
-function suiteRunsOf(call: TestCall): Pick<SuiteFact, 'runs' | 'runsMore'> {
-  const table = eachTableOf(call);
-  if (table === null) return {};
-  return table?.type === AST_NODE_TYPES.ArrayExpression ? { runs: rowsOf(call) } : { runsMore: true };
+function suiteRunsOf(context: Context, call: TestCall): Pick<SuiteFact, 'runs' | 'runsMore'> {
+  if (eachTableOf(call) === null) return {};
+  const rows = writtenRowsOf(context, call);
+  return rows === null ? { runsMore: true } : { runs: rows };
 }
 
 /** The table of a parametrised test or suite (`it.each(table)`), `null` when it has none, `undefined` when it is not written. */
@@ -1080,8 +1092,7 @@ function eachTableOf(call: TestCall): Node | null | undefined {
  * A loop around the whole suite repeats the suite's hooks as well, so it changes no count.
  */
 function loopRepeatsOf(context: Context, call: TestCall, isSuite: (node: Node) => boolean): { times: number; more: boolean } {
-  const table = eachTableOf(call);
-  if (table !== null && table?.type !== AST_NODE_TYPES.ArrayExpression) return { times: 1, more: true };
+  if (writtenRowsOf(context, call) === null) return { times: 1, more: true };
   let times = 1;
   let child: Node = call.node;
   for (let node: Node | undefined = call.node.parent; node && !isSuite(node); child = node, node = node.parent) {
@@ -1137,12 +1148,20 @@ function writtenItemsOf(context: Context, node: Node): number | null {
     const use = reference.identifier;
     const parent = use.parent;
     if (parent?.type === AST_NODE_TYPES.ForOfStatement) return parent.right === use;
+    if (isEachTable(parent, use)) return true;
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return false;
     const name = propertyName(parent);
     if (name === 'length') return true;
     return name !== null && ITERATING_METHODS.has(name) && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
   });
   return onlyLooped ? writtenItemsOf(context, initial) : null;
+}
+
+/** `it.each(cases)`, `describe.each(cases)`, `test.for(cases)`: the table a parametrised test or suite is handed. */
+function isEachTable(parent: Node | undefined, use: Node): boolean {
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== use || parent.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = propertyName(parent.callee);
+  return name === 'each' || name === 'for';
 }
 
 /** Whether a function of the file is named and called by that name in two or more places. */

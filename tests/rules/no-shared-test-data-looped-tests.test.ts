@@ -150,3 +150,79 @@ describe('deposits', () => {
     },
   ],
 });
+
+/** Vitest, TypeScript: a project seeded once, and a test written once per row of a table the file declares. */
+const scheduleSuite = (table: string, tests: string) => `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Pool } from 'pg';
+
+interface Cadence {
+  name: string;
+  minutes: number;
+}
+
+${table}
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+
+describe('schedules', () => {
+  beforeAll(async () => {
+    await pool.query("INSERT INTO projects (id) VALUES ('p1')");
+  });
+  afterAll(() => pool.end());
+
+${tests}
+});
+`;
+
+const scheduleTests = `  it.each(CADENCES)('schedules every $name', async ({ minutes }) => {
+    const { rows } = await pool.query('SELECT next_run($1, $2) AS at', ['p1', minutes]);
+    expect(rows[0].at).toBeDefined();
+  });
+
+  it('lists the schedules of the project', async () => {
+    const { rows } = await pool.query("SELECT * FROM schedules WHERE project_id = 'p1'");
+    expect(rows).toBeDefined();
+  });`;
+
+ts.run('no-shared-test-data: tests made from a `const` table the file hands to `each`', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Vitest: `it.each` over a typed `const` array the file writes out: one test per row, and one more',
+      filename: 'tests/integration/schedules.test.ts',
+      code: scheduleSuite(
+        "const CADENCES: Cadence[] = [\n  { name: 'hour', minutes: 60 },\n  { name: 'day', minutes: 1440 },\n  { name: 'week', minutes: 10080 },\n];",
+        scheduleTests,
+      ),
+      errors: [{ messageId: 'sharedData', line: 19, data: { hook: 'beforeAll', shared: 'a suite of 4 tests', sources: '`pool.query()` (line 19)' } }],
+    },
+    {
+      name: 'Vitest: `describe.each` over such a table runs the tests inside once per row',
+      filename: 'tests/integration/schedules.test.ts',
+      code: scheduleSuite(
+        "const CADENCES = [{ name: 'hour', minutes: 60 }, { name: 'day', minutes: 1440 }] satisfies Cadence[];",
+        `  describe.each(CADENCES)('every $name', ({ minutes }) => {
+    it('schedules the next run', async () => {
+      const { rows } = await pool.query('SELECT next_run($1, $2) AS at', ['p1', minutes]);
+      expect(rows[0].at).toBeDefined();
+    });
+
+    it('keeps the project', async () => {
+      const { rows } = await pool.query("SELECT id FROM projects WHERE id = 'p1'");
+      expect(rows).toHaveLength(1);
+    });
+  });`,
+      ),
+      errors: [{ messageId: 'sharedData', line: 15, data: { hook: 'beforeAll', shared: 'a suite of 4 tests', sources: '`pool.query()` (line 15)' } }],
+    },
+    {
+      name: 'Vitest: a table the file also adds to may hold more rows than it writes: a lower bound',
+      filename: 'tests/integration/schedules.test.ts',
+      code: scheduleSuite(
+        "const CADENCES: Cadence[] = [{ name: 'hour', minutes: 60 }];\nCADENCES.push({ name: 'day', minutes: 1440 });",
+        scheduleTests,
+      ),
+      errors: [{ messageId: 'sharedData', line: 16, data: { hook: 'beforeAll', shared: 'a suite of at least 2 tests', sources: '`pool.query()` (line 16)' } }],
+    },
+  ],
+});
