@@ -148,14 +148,38 @@ export interface ModuleSummary {
 /** A summary, or `unknown` when the module could not be read. */
 export type ModuleSummaryResult = ModuleSummary | 'unknown';
 
-/**
- * Web frameworks whose apps answer a request in process, with no server listening, by the package
- * that makes them: the member path that makes an app, and the methods that send a request into it.
- */
-export const IN_PROCESS_APPS: Readonly<Record<string, { readonly framework: string; readonly makers: ReadonlySet<string>; readonly sends: ReadonlySet<string> }>> = {
-  hono: { framework: 'Hono', makers: new Set(['Hono']), sends: new Set(['request', 'fetch']) },
-  'hono/tiny': { framework: 'Hono', makers: new Set(['Hono']), sends: new Set(['request', 'fetch']) },
-  'hono/quick': { framework: 'Hono', makers: new Set(['Hono']), sends: new Set(['request', 'fetch']) },
-  '@hono/zod-openapi': { framework: 'Hono', makers: new Set(['OpenAPIHono']), sends: new Set(['request', 'fetch']) },
-  elysia: { framework: 'Elysia', makers: new Set(['Elysia']), sends: new Set(['handle']) },
+/** One web framework whose apps answer a request in process, with no server listening. */
+export interface InProcessApp {
+  readonly framework: string;
+  /** The member paths of the package that make an app (`Hono` for `new Hono()`). */
+  readonly makers: ReadonlySet<string>;
+  /** The methods that send a request into an app. */
+  readonly sends: ReadonlySet<string>;
+  /**
+   * The methods that give an app routes, whose last argument is then what answers
+   * (`app.route('/orders', orders)`, `app.get('/x', handler)`): not middleware, which sits in front.
+   */
+  readonly routes: ReadonlySet<string>;
+}
+
+const HONO: InProcessApp = {
+  framework: 'Hono',
+  makers: new Set(['Hono']),
+  sends: new Set(['request', 'fetch']),
+  routes: new Set(['route', 'mount', 'get', 'post', 'put', 'patch', 'delete', 'options', 'all', 'on']),
+};
+
+/** {@link InProcessApp}s by the package that makes them. */
+export const IN_PROCESS_APPS: Readonly<Record<string, InProcessApp>> = {
+  hono: HONO,
+  'hono/tiny': HONO,
+  'hono/quick': HONO,
+  '@hono/zod-openapi': { ...HONO, makers: new Set(['OpenAPIHono']), routes: new Set([...HONO.routes, 'openapi']) },
+  elysia: {
+    framework: 'Elysia',
+    makers: new Set(['Elysia']),
+    sends: new Set(['handle']),
+    // An Elysia plugin (`app.use(ordersPlugin)`) is an app of its own that brings its routes.
+    routes: new Set(['use', 'group', 'route', 'get', 'post', 'put', 'patch', 'delete', 'options', 'all']),
+  },
 };

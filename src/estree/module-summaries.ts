@@ -2065,9 +2065,11 @@ function usesProjectImport(reader: Reader, expression: Node): boolean {
 }
 
 /**
- * `const app = new Hono()` that the module hands the project's code (`app.route('/v1', v1)`), or
- * builds from it: the project's app, made by a framework whose apps answer requests in process.
- * `null` for any other value, a bare app with only handlers written here included (a stand-in).
+ * `const app = new Hono()` whose routes the module takes from the project's code
+ * (`app.route('/v1', v1)`, `app.get('/orders', listOrders)` with `v1` and `listOrders` imported from
+ * it): the project's app, made by a framework whose apps answer requests in process. `null` for any
+ * other value. An app whose handlers the module writes itself is a stand-in, or an example of the
+ * project's middleware in front of them (`app.use(useSession())`, then `app.get('/x', (c) => …)`).
  */
 function frameworkAppNamed(reader: Reader, name: string, declared: Node, fn: TSESTree.FunctionLike | null): ExportValue | null {
   const made = unwrapExpression(declared);
@@ -2078,7 +2080,22 @@ function frameworkAppNamed(reader: Reader, name: string, declared: Node, fn: TSE
   const app = IN_PROCESS_APPS[binding.specifier];
   const path = binding.imported === '*' ? segments.slice(1) : [binding.imported, ...segments.slice(1)];
   if (!app?.makers.has(path.join('.'))) return null;
-  return isProjectAppNamed(reader, name, fn) ? { type: 'other', framework: app.framework } : null;
+  return takesProjectRoutes(reader, name, fn, app.routes) ? { type: 'other', framework: app.framework } : null;
+}
+
+/** Whether `name.<route>(…, handler)`, in `fn` or at the module's top level, takes its last argument from the project's code. */
+function takesProjectRoutes(reader: Reader, name: string, fn: TSESTree.FunctionLike | null, routes: ReadonlySet<string>): boolean {
+  let takes = false;
+  walk((fn ?? reader.program) as Node, (node) => {
+    if (takes) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const segments = segmentsOf(node.callee);
+    const last = node.arguments[node.arguments.length - 1];
+    if (segments?.length !== 2 || segments[0] !== name || !routes.has(segments[1] as string) || !last) return undefined;
+    takes = usesProjectImport(reader, last);
+    return undefined;
+  });
+  return takes;
 }
 
 /**

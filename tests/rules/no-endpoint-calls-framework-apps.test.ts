@@ -1,8 +1,9 @@
 /**
  * `no-endpoint-calls` on the project's own app, exported by one of its modules and driven in process:
  * Hono's `app.request('/x')` and `app.fetch(request)`, Elysia's `app.handle(request)`. The app counts
- * when the module hands it the project's code (`app.route('/orders', orders)`) or builds it from that
- * code; a bare app whose handlers the module writes itself is a stand-in, and is never reported.
+ * when its routes come from the project's code (`app.route('/orders', orders)`); an app whose
+ * handlers the module writes itself is a stand-in, or an example of the project's middleware, and is
+ * never reported.
  */
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
@@ -61,6 +62,23 @@ export default server;
 
 export const ordersPlugin = new Elysia({ prefix: '/orders' }).get('/', () => []);
 `,
+  // The project's middleware, and an example app that puts it in front of handlers written there.
+  'src/session.ts': `import type { MiddlewareHandler } from 'hono';
+
+export function useSession(): MiddlewareHandler {
+  return async (c, next) => {
+    c.set('session', { id: 's1' });
+    await next();
+  };
+}
+`,
+  'examples/session-app.ts': `import { Hono } from 'hono';
+import { useSession } from '../src/session';
+
+export const app = new Hono();
+app.use(useSession());
+app.get('/session', (c) => c.json(c.get('session')));
+`,
   // A stand-in of another company's API for the tests: every answer is written here.
   'test/support/fake-payments.ts': `import { Hono } from 'hono';
 
@@ -106,6 +124,18 @@ import { fakePayments } from '../support/fake-payments';
 it('answers a charge', async () => {
   const res = await fakePayments.request('/v1/charges', { method: 'POST' });
   expect(res.status).toBe(200);
+});
+`,
+    },
+    {
+      name: "Vitest: an example app that puts the project's middleware in front of handlers it writes itself",
+      filename: path.join(shop, 'examples/session-app.test.ts'),
+      code: `import { expect, it } from 'vitest';
+import { app } from './session-app';
+
+it('starts a session', async () => {
+  const res = await app.request('/session');
+  expect(await res.json()).toEqual({ id: 's1' });
 });
 `,
     },
