@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { packageName } from '../core/boundaries';
 import { namesEnding } from '../core/vocabulary';
 import { moduleOriginOf } from './boundary-values';
-import { chainRootOf, isInlineFunction, isUnset, isWithin, propertyName, unwrap } from './call-chain';
+import { chainRootOf, isInlineFunction, isUnset, isWithin, propertyName, staticString, unwrap } from './call-chain';
 import { moduleOfExpression, resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { exportCalledBy, isOwnPublishedEntry, isPackageOrBuiltin, moduleIdentityOf } from './project-modules';
@@ -304,8 +304,11 @@ function servesOnly(context: Context, call: TSESTree.CallExpression): boolean {
   return origin !== null && TEST_CLIENT_MODULES[packageName(origin)] !== undefined;
 }
 
-/** What sends a request into the app in process, adding nothing to it: `app.inject({ … })`, Hono's `app.request('/x')`, Elysia's `app.handle(request)`. */
-const SENDING_METHODS: ReadonlySet<string> = new Set(['inject', 'request', 'handle']);
+/**
+ * What sends a request into the app in process, adding nothing to it: `app.inject({ … })`, Hono's
+ * `app.request('/x')` and `app.fetch(request)`, Elysia's `app.handle(request)`.
+ */
+const SENDING_METHODS: ReadonlySet<string> = new Set(['inject', 'request', 'fetch', 'handle']);
 
 /** Methods that start an app, whose callback (`app.listen(4010, done)`) is told it started and answers no request. */
 const STARTING_METHODS: ReadonlySet<string> = new Set(['listen', 'ready']);
@@ -523,9 +526,17 @@ function isChainWithHandler(value: Node): boolean {
   return false;
 }
 
-/** `app.use(rateLimit())` puts one middleware in front of every handler: that may be the unit under test. */
+/**
+ * `app.use(rateLimit())` puts one middleware in front of every handler, and `app.use('*', auth())`
+ * or `app.use('/admin/*', auth())` in front of every handler a wildcard path covers: that may be the
+ * unit under test. A mount at a plain path (`app.use('/orders', ordersRouter)`) may add the project's
+ * routes instead.
+ */
 function isSingleMiddleware(callee: TSESTree.MemberExpression, call: TSESTree.CallExpression): boolean {
-  return propertyName(callee) === 'use' && call.arguments.length === 1;
+  if (propertyName(callee) !== 'use') return false;
+  if (call.arguments.length === 1) return true;
+  const path = call.arguments.length === 2 ? staticString(call.arguments[0]) : null;
+  return path !== null && path.endsWith('*');
 }
 
 /** `app.use(…)` for the identifier `app`. */

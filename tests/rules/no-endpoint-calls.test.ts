@@ -882,6 +882,27 @@ it('answers through hono', async () => {
 `,
     },
     {
+      name: 'a Hono harness whose middleware under test covers wildcard paths, in front of handlers written here (Vitest)',
+      filename: 'tests/integration/authorizer.test.ts',
+      code: `
+import { Hono } from 'hono';
+import { expect, it } from 'vitest';
+import { authorize } from '../../src/middleware/authorize';
+import { policyFor } from '../../src/policies';
+
+it('lets an admin through and stops a guest', async () => {
+  const app = new Hono();
+  app.use('*', authorize({ policy: policyFor('shop') }));
+  app.use('/admin/*', authorize({ policy: policyFor('admin') }));
+  app.get('/orders', (c) => c.text('orders'));
+  app.get('/admin/users', (c) => c.text('users'));
+  const admin = await app.fetch(new Request('http://localhost/admin/users', { headers: { authorization: 'Basic YWRtaW46eA==' } }));
+  expect(admin.status).toBe(200);
+  expect((await app.request('/orders')).status).toBe(401);
+});
+`,
+    },
+    {
       name: "the project's middleware wrapped around a handler written in the test, mounted on a path (Mocha)",
       filename: 'tests/integration/feature-gate.test.ts',
       code: `
