@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { boundariesOfHarnessImport, boundariesOfModule, boundariesOfTypedClients, exercisedImports, isOutboundRequest, kindOfGenericContainer, setsUpFakeWithoutHandlers, usesFakeOnlyToTidy, usesNoValues, type ReachedBoundary } from './boundary-uses';
 import { libraryBoundaryOfSpecifier } from './boundary-values';
 import { fileCache } from './file-cache';
-import { isReExport, moduleLoadOf, type ModuleLoad } from './imports';
+import { importedName, isReExport, moduleLoadOf, type ModuleLoad } from './imports';
 import { parseGlobalAssignment } from './mocks';
 import { moduleKeyOf } from './project-modules';
 import { testFileOf } from './test-file';
@@ -101,15 +101,32 @@ class Uses {
     this.useAll(boundariesOfModule(this.context, specifier, imported), this.moduleKey(specifier), node, line);
   }
 
+  /**
+   * An import's boundaries, each named in the message by the line of the first name it brings in
+   * that reaches it (`redis` in an import of several helpers from one module), or by the line the
+   * import starts on. The report itself sits at the module's name.
+   */
+  private useImport(node: TSESTree.ImportDeclaration): void {
+    const context = this.context;
+    let exercised: readonly string[] | undefined;
+    const names = () => (exercised ??= exercisedImports(context, node));
+    const specifier = node.source.value;
+    for (const { kind, system } of boundariesOfModule(context, specifier, names)) {
+      const named = node.specifiers.find((imported) => {
+        const name = imported.type === AST_NODE_TYPES.ImportDefaultSpecifier ? 'default' : imported.type === AST_NODE_TYPES.ImportSpecifier ? importedName(imported) : null;
+        return name !== null && names().includes(name) && boundariesOfModule(context, specifier, () => [name]).some((reached) => reached.kind === kind);
+      });
+      this.use(kind, this.moduleKey(specifier), node.source, system, (named ?? node).loc.start.line);
+    }
+  }
+
   useLoad(load: ModuleLoad): void {
     const context = this.context;
     const { node } = load;
     if (node.type === AST_NODE_TYPES.ImportDeclaration) {
       for (const typed of boundariesOfTypedClients(context, node)) this.use(typed.kind, this.moduleKey(node.source.value), typed.at, typed.system);
       if (load.typeOnly || usesNoValues(context, node) || usesFakeOnlyToTidy(context, node) || setsUpFakeWithoutHandlers(context, node)) return;
-      // Reported at the module's name, and named in the message by the line the import starts on:
-      // the two differ for an import written over several lines.
-      this.useModule(node.source.value, node.source, () => exercisedImports(context, node), node.loc.start.line);
+      this.useImport(node);
       for (const specifier of node.specifiers) this.useAll(boundariesOfHarnessImport(context, specifier, node.source.value), this.moduleKey(node.source.value), specifier);
     } else if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       if (!load.typeOnly && node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) this.useModule(load.source, node.moduleReference.expression);

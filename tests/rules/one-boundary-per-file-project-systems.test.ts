@@ -18,6 +18,8 @@ const shop = project('shop', {
   'package.json': JSON.stringify({ name: 'shop', version: '1.0.0' }),
   'src/db.ts': "import { Pool } from 'pg';\n\nexport const db = new Pool({ connectionString: process.env.DATABASE_URL });\n",
   'src/redis.js': "import { Redis } from 'ioredis';\n\nexport const connection = new Redis({ maxRetriesPerRequest: null });\n",
+  // A barrel of server helpers: plain functions beside the Redis client.
+  'src/server/index.ts': "export { connection as redis } from '../redis.js';\n\nexport function traceId(): string {\n  return 'trace-1';\n}\n",
   // A cache kept in the process: Keyv given no store.
   'src/price-cache.ts': "import Keyv from 'keyv';\n\nexport const prices = new Keyv({ namespace: 'prices', ttl: 60_000 });\n",
   // The same cache given a Redis store: it reaches Redis.
@@ -81,6 +83,29 @@ it('lists a price once it is cached', async () => {
     },
   ],
   invalid: [
+    {
+      name: 'a barrel import over several lines: the message names the line of the client it brings in (Vitest)',
+      filename: path.join(shop, 'tests/integration/trace-cache.test.ts'),
+      code: `import { afterAll, expect, it } from 'vitest';
+import { db } from '../../src/db';
+import {
+  traceId,
+  redis,
+} from '../../src/server';
+
+afterAll(async () => {
+  await db.end();
+  redis.disconnect();
+});
+
+it('caches a trace', async () => {
+  await db.query('insert into traces (id) values ($1)', [traceId()]);
+  await redis.set(\`trace:\${traceId()}\`, '1');
+  expect(await redis.get(\`trace:\${traceId()}\`)).toBe('1');
+});
+`,
+      errors: [{ messageId: 'tooManyBoundaries', line: 6, data: { count: 2, boundaries: 'database (line 2), cache (line 5)', max: 1, file: path.relative('/', path.join(shop, 'tests/integration/trace-cache.test.ts')) } }],
+    },
     {
       name: 'a store reading Postgres and MySQL beside a queue in Postgres: two boundaries (Mocha)',
       filename: path.join(shop, 'tests/integration/report-jobs.test.ts'),

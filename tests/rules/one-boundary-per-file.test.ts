@@ -225,7 +225,7 @@ it('caches a user', async () => {
       errors: [{ messageId: 'tooManyBoundaries', line: 3, column: 19, endColumn: 28, data: { count: 2, boundaries: 'database (line 2), cache (line 3)', max: 1, file: 'tests/integration/user-cache.test.ts' } }],
     },
     {
-      name: 'imports written over several lines: the message names the line each import starts on, the report sits at the module name',
+      name: 'imports written over several lines: the message names the line of the client each one brings in, the report sits at the module name',
       filename: 'tests/integration/user-cache.test.ts',
       code: `
 import {
@@ -246,7 +246,7 @@ it('caches a user', async () => {
   client.release();
 });
 `,
-      errors: [{ messageId: 'tooManyBoundaries', line: 8, column: 8, endColumn: 17, data: { count: 2, boundaries: 'database (line 2), cache (line 6)', max: 1, file: 'tests/integration/user-cache.test.ts' } }],
+      errors: [{ messageId: 'tooManyBoundaries', line: 8, column: 8, endColumn: 17, data: { count: 2, boundaries: 'database (line 3), cache (line 7)', max: 1, file: 'tests/integration/user-cache.test.ts' } }],
     },
     {
       name: 'user adapters from settings: a repository and a payment client',
