@@ -88,17 +88,17 @@ class Uses {
     return moduleKeyOf(this.context, specifier, relativeTo);
   }
 
-  /** `line` is the one a message names: where the statement that brings the boundary in starts. */
+  /** `line` is the one a message names, where it differs from the node reported (see {@link useImport}). */
   use(kind: string, via: string | null, node: TSESTree.Node, system: string | null = null, line = node.loc.start.line): void {
     this.uses.push({ kind, via, system, line, offset: node.range[0], at: node });
   }
 
-  private useAll(reached: readonly ReachedBoundary[], via: string, node: TSESTree.Node, line?: number): void {
-    for (const { kind, system } of reached) this.use(kind, via, node, system, line);
+  private useAll(reached: readonly ReachedBoundary[], via: string, node: TSESTree.Node): void {
+    for (const { kind, system } of reached) this.use(kind, via, node, system);
   }
 
-  private useModule(specifier: string, node: TSESTree.Node, imported?: () => readonly string[], line?: number): void {
-    this.useAll(boundariesOfModule(this.context, specifier, imported), this.moduleKey(specifier), node, line);
+  private useModule(specifier: string, node: TSESTree.Node, imported?: () => readonly string[]): void {
+    this.useAll(boundariesOfModule(this.context, specifier, imported), this.moduleKey(specifier), node);
   }
 
   /**

@@ -2023,14 +2023,9 @@ function servesProjectApp(reader: Reader, fn: TSESTree.FunctionLike): boolean {
 }
 
 /** Whether an expression is the project's app: a project module's export, or a value built here from or around one. */
-function isProjectApp(reader: Reader, expression: Node, fn: TSESTree.FunctionLike | null): boolean {
+function isProjectApp(reader: Reader, expression: Node, fn: TSESTree.FunctionLike): boolean {
   const root = segmentsOf(expression)?.[0];
   if (!root || root === 'this') return false;
-  return isProjectAppNamed(reader, root, fn);
-}
-
-/** {@link isProjectApp} for the binding of a name, in `fn` or at the module's top level. */
-function isProjectAppNamed(reader: Reader, root: string, fn: TSESTree.FunctionLike | null): boolean {
   if (isProjectImport(reader, root)) return true;
   const inFunction = localDeclaration(fn, root, true);
   const binding = inFunction ? null : reader.bindings.get(root);
