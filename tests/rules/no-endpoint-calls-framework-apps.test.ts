@@ -10,7 +10,7 @@ import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
-import { acceptanceMove } from '../helpers/advice';
+import { testClientReport } from '../helpers/advice';
 
 const project = temporaryProjects('no-endpoint-calls-framework-apps');
 
@@ -91,15 +91,9 @@ fakePayments.post('/v1/charges', (c) => c.json({ id: 'ch_1', status: 'succeeded'
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const js = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
 
-/** A path as the move command in a message shows it: RuleTester lints from the file system's root. */
-const shown = (file: string) => path.relative(path.parse(file).root, file);
-
-/** The report of a test that drives the app through `client` at `line` of `file`. */
-const reported = (line: number, file: string, client: string, call: string, also: { request?: string; more?: string } = {}) => ({
-  messageId: 'testClient' as const,
-  line,
-  data: { move: acceptanceMove(shown(path.join(shop, file))), client, call, request: also.request ?? '', more: also.more ?? '' },
-});
+/** The report of a test that drives the app through `client` at `line` of `file`, a path in the project. */
+const reported = (line: number, file: string, client: string, call: string, also: { request?: string; more?: string } = {}) =>
+  testClientReport(line, path.join(shop, file), client, call, also);
 
 ts.run("no-endpoint-calls: the project's own app driven in process (TypeScript)", rule, {
   valid: [

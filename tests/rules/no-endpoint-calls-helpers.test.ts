@@ -8,7 +8,7 @@ import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
-import { acceptanceMove } from '../helpers/advice';
+import { testClientReport } from '../helpers/advice';
 
 const project = temporaryProjects('no-endpoint-calls-helpers');
 
@@ -134,15 +134,9 @@ export class WeatherClient {
 
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 
-/** A path as the move command in a message shows it: RuleTester lints from the file system's root. */
-const shown = (file: string) => path.relative(path.parse(file).root, file);
-
 /** The one report of a test that drives the app through `client`, at `line` of the test file `file`. */
-const reported = (line: number, file: string, client: string, call: string, shownAlso: { request?: string; more?: string } = {}) => ({
-  messageId: 'testClient' as const,
-  line,
-  data: { move: acceptanceMove(shown(path.join(notes, file))), client, call, request: shownAlso.request ?? '', more: shownAlso.more ?? '' },
-});
+const reported = (line: number, file: string, client: string, call: string, shownAlso: { request?: string; more?: string } = {}) =>
+  testClientReport(line, path.join(notes, file), client, call, shownAlso);
 
 ts.run("no-endpoint-calls: app clients from the project's test support", rule, {
   valid: [
