@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from './node-types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { packageName } from '../core/boundaries';
 import { moduleOriginOf } from './boundary-values';
-import { propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
+import { propertyName, staticString, unwrap } from './call-chain';
 import { moduleLoadOf, moduleLoadOfImport, resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { fileCache } from './file-cache';
@@ -172,16 +172,20 @@ function injectsDelete(call: TSESTree.CallExpression): boolean {
 }
 
 /** What an object handed to `inject` says of the request: whether it names a `url` or `path`, and its `method`. */
-function injectedRequestOf(node: Node | undefined): { readonly target: boolean; readonly method: string | null } | null {
+function injectedRequestOf(node: Node | undefined): { readonly target: boolean; readonly method: string | null; readonly url: Node | null } | null {
   if (node?.type !== AST_NODE_TYPES.ObjectExpression) return null;
   let target = false;
   let method: string | null = null;
+  let url: Node | null = null;
   for (const property of node.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
-    if (property.key.name === 'url' || property.key.name === 'path') target = true;
+    if (property.key.name === 'url' || property.key.name === 'path') {
+      target = true;
+      if (url === null || property.key.name === 'url') url = property.value;
+    }
     if (property.key.name === 'method') method = staticString(property.value);
   }
-  return { target, method };
+  return { target, method, url };
 }
 
 const DELETE_VERBS: ReadonlySet<string> = new Set(['delete', 'del']);
@@ -318,20 +322,13 @@ const NOT_EXPRESSIONS: ReadonlySet<string> = new Set([AST_NODE_TYPES.AssignmentP
 
 /**
  * `app.inject({ method: 'POST', url: '/orders', payload })`: `POST /orders`, for a call handed a
- * request written out as an object, whose method is a string and whose `url` or `path` is there.
+ * request written out as an object ({@link injectedRequestOf}) whose method is a string.
  */
 function requestObjectLine(context: Context, call: TSESTree.CallExpression): string | null {
-  const [options] = call.arguments;
-  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return null;
-  const valueOf = (key: string) => {
-    const found = options.properties.find((property) => property.type === AST_NODE_TYPES.Property && !property.computed && propertyKeyName(property.key) === key);
-    return found?.type === AST_NODE_TYPES.Property ? found.value : null;
-  };
-  const method = valueOf('method');
-  const verb = method?.type === AST_NODE_TYPES.Literal ? method.value : null;
-  const target = valueOf('url') ?? valueOf('path');
-  if (typeof verb !== 'string' || !HTTP_METHODS.has(verb.toLowerCase()) || !target || NOT_EXPRESSIONS.has(target.type)) return null;
-  return requestLine(context, verb, target as TSESTree.Expression);
+  const request = injectedRequestOf(call.arguments[0]);
+  const verb = request?.method;
+  if (!request?.url || NOT_EXPRESSIONS.has(request.url.type) || !verb || !HTTP_METHODS.has(verb.toLowerCase())) return null;
+  return requestLine(context, verb, request.url as TSESTree.Expression);
 }
 
 /** A request as a message shows it: the verb, and the target's text cut to a readable length. */
