@@ -10,7 +10,7 @@ import { exportCalledBy, isOwnPublishedEntry, isPackageOrBuiltin, moduleIdentity
 import { contextAssignments, contextPropertyOf, contextReads } from './context-properties';
 import { parseTestCall } from './test-calls';
 import { TEST_CLIENT_MODULES } from './test-clients';
-import { calledLocalFunction, parameterVariable, returnedValueOf } from './local-bindings';
+import { calledLocalFunction, functionOf, parameterVariable, returnedValueOf } from './local-bindings';
 import { destructuredPropertyOf, plainValuesOf, singleValueOf } from './variables';
 import { usesProjectModules } from './static-text';
 
@@ -335,11 +335,12 @@ function registersOwnHandler(context: Context, reference: TSESLint.Scope.Referen
  * `app.register(async (instance) => { instance.register(graphql, { schema, resolvers }) }, { prefix: '/v2' })`:
  * a plugin written here, given the app to register on, which it treats as a harness may (every use
  * of it harmless, one of them registering a handler of the test's own or the library under test).
+ * The plugin may be written inline or be one of the file's functions, registered by name.
  */
 function registersOwnPlugin(context: Context, call: TSESTree.CallExpression, depth: number): boolean {
   const [first] = call.arguments;
-  const plugin = first ? unwrap(first) : null;
-  if (depth >= MAX_DEPTH || !plugin || (plugin.type !== AST_NODE_TYPES.ArrowFunctionExpression && plugin.type !== AST_NODE_TYPES.FunctionExpression)) return false;
+  const plugin = first ? ownFunctionOf(context, first) : null;
+  if (depth >= MAX_DEPTH || !plugin) return false;
   const [param] = plugin.params;
   if (param?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = parameterVariable(context, plugin, param);
@@ -349,6 +350,32 @@ function registersOwnPlugin(context: Context, call: TSESTree.CallExpression, dep
     references.every((reference) => isHarmlessUse(context, reference, depth + 1)) &&
     references.some((reference) => registersOwnHandler(context, reference, depth + 1) || registersLibrary(context, reference))
   );
+}
+
+/**
+ * `app.register(async (instance) => { instance.register(ordersRoutes) })`: a plugin written here is
+ * handed the app, and what it registers on it counts as registered on the app. One that uses
+ * nothing from the project's modules adds none of the project's routes.
+ */
+function pluginAddsOnlyHarmlessly(context: Context, call: TSESTree.CallExpression, depth: number): boolean {
+  if (propertyName(call.callee as TSESTree.MemberExpression) !== 'register') return true;
+  const [first] = call.arguments;
+  const plugin = first ? ownFunctionOf(context, first) : null;
+  const [param] = plugin?.params ?? [];
+  if (!plugin || param?.type !== AST_NODE_TYPES.Identifier || !usesProjectModules(context, plugin)) return true;
+  if (depth >= MAX_DEPTH) return false;
+  const variable = parameterVariable(context, plugin, param);
+  return (variable?.references ?? []).every((reference) => isHarmlessUse(context, reference, depth + 1));
+}
+
+/** A function written inline, or one of the file's functions named (`const subroute = async (child) => {…}`). */
+function ownFunctionOf(context: Context, node: Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | null {
+  const expression = unwrap(node);
+  if (expression.type === AST_NODE_TYPES.ArrowFunctionExpression || expression.type === AST_NODE_TYPES.FunctionExpression) return expression;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const resolution = resolveName(context, expression);
+  if (resolution.type !== 'local' || resolution.variable.defs.length !== 1 || resolution.variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+  return functionOf(resolution.variable);
 }
 
 /** What a registration with options registers: `graphql` in `app.register(graphql, { … })`. */
@@ -615,6 +642,7 @@ function isHarmlessUse(context: Context, reference: TSESLint.Scope.Reference, de
     const call = methodCallOn(identifier);
     if (!call) return SERVING_METHODS.has(propertyName(parent) ?? '') || isHarmlessNestedCall(context, parent, depth) || setsOwnValue(context, parent, depth) || onlyReads(context, parent);
     if (isSingleMiddleware(parent, call) || SENDING_METHODS.has(propertyName(parent) ?? '') || STARTING_METHODS.has(propertyName(parent) ?? '')) return true;
+    if (!pluginAddsOnlyHarmlessly(context, call, depth)) return false;
     const last = call.arguments[call.arguments.length - 1];
     return !last || isWrittenHere(context, last, depth, registeredBy(call)) || wrapsOwnHandler(context, last, depth);
   }
@@ -691,6 +719,8 @@ function onlyReads(context: Context, member: TSESTree.MemberExpression): boolean
   const callee = unwrap(parent.callee);
   const root = chainRootOf(callee);
   if ((root !== null && resolveName(context, root).type === 'global') || isPackageCall(context, parent as TSESTree.CallExpression)) return true;
+  // `t.assert.ok(app.rateLimit)`: handed to the runner's assertion on the test's context.
+  if (parent.type === AST_NODE_TYPES.CallExpression && isTestContextCall(context, parent)) return true;
   // `transform(app.graphql.schema)`, one of the file's functions that uses nothing of the project's.
   const fn = calledLocalFunction(context, parent);
   return fn !== null && !usesProjectModules(context, fn);

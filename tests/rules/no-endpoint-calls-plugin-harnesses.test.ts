@@ -1,9 +1,10 @@
 /**
  * `no-endpoint-calls` in a framework plugin's own repository, on the ways its tests set up a bare app
  * around the plugin: a plugin function written in the test that registers the library under a prefix,
- * the app awaited until it is ready, a class the test declares handed in as an option, and a property
- * of the app passed through one of the file's own functions. Each is the test's own code. Another
- * module of the repository reached the same ways may be an application's, and is still reported.
+ * the app awaited until it is ready, a class the test declares handed in as an option, a property of
+ * the app passed through one of the file's own functions, and a plugin function the file declares and
+ * registers by name. Each is the test's own code. Another module of the repository reached the same
+ * ways may be an application's, and is still reported.
  */
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
@@ -71,6 +72,27 @@ test('publishes through the pubsub the test hands in', async (t) => {
 });
 `;
 
+const NAMED_PLUGIN = `const { test } = require('node:test');
+const Fastify = require('fastify');
+const gql = require('..');
+
+test('serves the endpoint from a plugin the test names', async (t) => {
+  const app = Fastify();
+  t.after(() => app.close());
+
+  async function versioned(instance) {
+    await instance.register(gql, { schema: 'type Query { ping: String }', resolvers: { Query: { ping: () => 'pong' } } });
+    instance.get('/health', async () => 'ok');
+  }
+
+  await app.register(versioned, { prefix: '/v1' });
+  t.assert.ok(app.graphql);
+
+  const res = await app.inject({ method: 'POST', url: '/v1/graphql', body: { query: '{ ping }' } });
+  t.assert.strictEqual(res.statusCode, 200);
+});
+`;
+
 const TRANSFORMED = `import { expect, test } from 'vitest';
 import Fastify from 'fastify';
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
@@ -105,6 +127,31 @@ cjs.run('no-endpoint-calls: harnesses a plugin’s own tests build (node:test, C
       filename: path.join(plugin, 'test/subscription.test.js'),
       code: PUBSUB,
     },
+    {
+      name: 'a plugin function the file declares and registers by name; a decoration of the app checked with t.assert',
+      filename: path.join(plugin, 'test/versioned.test.js'),
+      code: NAMED_PLUGIN,
+    },
+    {
+      name: 'a plugin written inline that uses nothing of the repository’s, its route configured by a decoration the library added',
+      filename: path.join(plugin, 'test/decorated.test.js'),
+      code: `const { test } = require('node:test');
+const Fastify = require('fastify');
+const gql = require('..');
+
+test('configures a route with the decoration', async (t) => {
+  const app = Fastify();
+  await app.register(gql, { schema: 'type Query { ping: String }', resolvers: { Query: { ping: () => 'pong' } } });
+  app.register((instance, _options, done) => {
+    instance.route({ method: 'GET', url: '/slow', preHandler: [instance.graphqlGuard({ depth: 2 })], handler: async () => 'ok' });
+    done();
+  });
+
+  const res = await app.inject('/slow');
+  t.assert.strictEqual(res.statusCode, 200);
+});
+`,
+    },
   ],
   invalid: [
     {
@@ -124,6 +171,35 @@ cjs.run('no-endpoint-calls: harnesses a plugin’s own tests build (node:test, C
         'class MemoryPubSub extends PubSub {',
       ).replace('  constructor() {\n    this.emitter', '  constructor() {\n    super();\n    this.emitter'),
       errors: [{ messageId: 'testClient', line: 28 }],
+    },
+    {
+      name: 'the plugin function the file names also registers another module of the repository',
+      filename: path.join(plugin, 'test/versioned.test.js'),
+      code: NAMED_PLUGIN.replace("const gql = require('..');", "const gql = require('..');\nconst admin = require('../lib/admin-routes');").replace(
+        "    instance.get('/health', async () => 'ok');\n",
+        "    instance.get('/health', async () => 'ok');\n    instance.register(admin);\n",
+      ),
+      errors: [{ messageId: 'testClient', line: 19 }],
+    },
+    {
+      name: 'a handler of the test’s own, next to a plugin written inline that registers another module of the repository',
+      filename: path.join(plugin, 'test/admin.test.js'),
+      code: `const { test } = require('node:test');
+const Fastify = require('fastify');
+const admin = require('../lib/admin-routes');
+
+test('answers the probe', async (t) => {
+  const app = Fastify();
+  app.get('/ping', async () => 'pong');
+  app.register(async (instance) => {
+    instance.register(admin);
+  });
+
+  const res = await app.inject('/admin');
+  t.assert.strictEqual(res.statusCode, 200);
+});
+`,
+      errors: [{ messageId: 'testClient', line: 12 }],
     },
   ],
 });
