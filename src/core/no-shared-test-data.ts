@@ -67,8 +67,12 @@ export type Effect =
   | { readonly kind: 'housekeeping' }
   /** A block or loop: what its statements do. */
   | { readonly kind: 'block'; readonly statements: readonly StatementFact[] }
-  /** Work on the schema (tables, indexes, migrations): infrastructure a suite may share, never data. */
-  | { readonly kind: 'schema' }
+  /**
+   * Work on the schema (tables, indexes, migrations): infrastructure a suite may share, never data.
+   * `definesOnly` when it only defines a model in memory (`ds.define('Order', properties)`), touching
+   * no store: it removes nothing either.
+   */
+  | { readonly kind: 'schema'; readonly definesOnly?: boolean }
   | { readonly kind: 'unknown' };
 
 export interface StatementFact {
@@ -488,7 +492,9 @@ class FileIndex {
     return this.perTestHooksAround(suite).some(
       (hook) =>
         hook.statements !== null &&
-        leafStatements(hook.statements).some((statement) => statement.effect.kind === 'schema' || statementKind(this, statement) === 'cleanup'),
+        leafStatements(hook.statements).some(
+          (statement) => (statement.effect.kind === 'schema' && statement.effect.definesOnly !== true) || statementKind(this, statement) === 'cleanup',
+        ),
     );
   }
 
@@ -552,7 +558,21 @@ function sharedHookOf(file: FileIndex, binding: BindingFact, use: UseFact, chang
  */
 function holdsData(file: FileIndex, binding: BindingFact, effect: Effect): boolean {
   if (!isDataValue(effect, binding.name)) return false;
-  return effect.kind !== 'literal' || (binding.uses.some((use) => use.mutation !== null && use.place.kind === 'test') && !isBookkeeping(file, binding));
+  if (effect.kind !== 'literal') return true;
+  return binding.uses.some((use) => use.mutation !== null && use.place.kind === 'test') && !isBookkeeping(file, binding) && !isSchemaDefinition(file, binding);
+}
+
+/**
+ * An object a run-once hook hands to schema work (`properties = { name: { type: String } }`, then
+ * `ds.define('Employee', properties)`): the definition of a model or a table, which a suite may share
+ * like the schema itself, whatever a test then changes in it to evolve the schema.
+ */
+function isSchemaDefinition(file: FileIndex, binding: BindingFact): boolean {
+  for (const hook of file.hooks.values()) {
+    if (hook.kind !== 'beforeAll' || !hook.statements) continue;
+    if (leafStatements(hook.statements).some((statement) => statement.effect.kind === 'schema' && statement.reads.includes(binding.id))) return true;
+  }
+  return false;
 }
 
 /**

@@ -488,6 +488,15 @@ export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
   return null;
 }
 
+/**
+ * `ds.define('Employee', properties)`, `sequelize.define('user', attributes)`: a model defined by name
+ * on a data source or an ORM, which maps a table in memory and sends nothing to the store.
+ */
+export function definesModel(facts: CallFacts): boolean {
+  const { segments } = facts;
+  return segments.length >= 2 && segments[segments.length - 1] === 'define' && facts.text !== undefined && facts.called?.has(segments.length - 1) !== false;
+}
+
 /** A client's namespace of places, by its plural name as written: `collections()`, `buckets()`. */
 const PLACE_NAMESPACES: ReadonlySet<string> = new Set(['tables', 'buckets', 'topics', 'indexes', 'collections', 'views', 'datasets', 'keyspaces', 'databases']);
 

@@ -16,7 +16,7 @@ import {
   type TestFact,
   type UseFact,
 } from '../core/no-shared-test-data';
-import { buildsInMemory, callLabel, classifyCall, classifyValueName, namesAuthenticationPath, namesEnding, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
+import { buildsInMemory, callLabel, classifyCall, definesModel, classifyValueName, namesAuthenticationPath, namesEnding, namesComponentFactory, namesRecordFactoryMethod, schemaWorkOf, sqlTable, type CallFacts, type CallRole } from '../core/vocabulary';
 import { boundaryOfSpecifier } from './boundary-values';
 import { clientOfType } from './boundary-clients';
 import { callChain, callFacts, callRoleOf, isInlineFunction, isUnset, isWithin, leadingText, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
@@ -641,6 +641,7 @@ class Collector {
       }
     }
     const facts = callFacts(node);
+    if (facts && definesModel(facts)) return { effect: { kind: 'schema', definesOnly: true }, calls: [node] };
     if (facts && schemaWorkOf(facts) !== null && !this.makesRecordsDespiteName(node, facts)) {
       if (/^drop/i.test(facts.segments[facts.segments.length - 1] ?? '') || /^\s*DROP\s/i.test(facts.text ?? '')) this.afterDrop = true;
       return { effect: { kind: 'schema' }, calls: [node] };

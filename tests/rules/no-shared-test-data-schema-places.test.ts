@@ -5,7 +5,9 @@
  * itself (`bucket.create()`, `topic.create()`, `testDb.create()`, also `bucketWithVersioning.create()`). Made once in a run-once hook, such places are shared
  * infrastructure. What a hook then writes into them is still test data. A function of the file named
  * for such a place (`createTopic()`) is read by its body: one that makes rows of an app's `topic`
- * model seeds data, one that asks a broker for a topic makes infrastructure.
+ * model seeds data, one that asks a broker for a topic makes infrastructure. A model defined by name on
+ * a data source, and the object a run-once hook defines it from, are schema, even when a test changes
+ * that object to update the schema; defining a model before each test cleans nothing up.
  */
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -359,6 +361,90 @@ describe('OrderEvents', () => {
           suggestions: [],
         },
       ],
+    },
+  ],
+});
+
+const EVOLVING = `const assert = require('node:assert');
+const { getDataSource } = require('./support/data-source');
+
+describe('schema updates', function () {
+  let dataSource, fields, Ticket;
+
+  before(async function () {
+    dataSource = getDataSource();
+    fields = { title: { type: String }, priority: { type: Number } };
+    Ticket = dataSource.define('Ticket', fields);
+    await dataSource.automigrate();
+  });
+
+  after(() => Ticket.destroyAll());
+
+  it('creates the columns of the model', async function () {
+    const columns = await dataSource.discoverModelProperties('ticket');
+    assert.deepStrictEqual(columns.map((column) => column.name), Object.keys(fields));
+    assert.deepStrictEqual(columns.map((column) => column.dataType), ['text', 'integer']);
+  });
+
+  it('changes a column type on update', async function () {
+    fields.priority.type = String;
+    Ticket = dataSource.define('Ticket', fields);
+    await dataSource.autoupdate();
+    const columns = await dataSource.discoverModelProperties('ticket');
+    assert.deepStrictEqual(columns.map((column) => column.dataType), ['text', 'text']);
+  });
+});
+`;
+
+cjs.run('no-shared-test-data: a model defined once from an object the tests evolve (Mocha, CommonJS)', rule, {
+  valid: [
+    {
+      name: 'the properties handed to `define` in `before` are the model’s definition, which a test changes to update the schema',
+      filename: 'test/integration/schema-updates.test.js',
+      code: EVOLVING,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an object the hook hands to no schema work, which a test changes and writes, is data the tests share',
+      filename: 'test/integration/schema-updates.test.js',
+      code: EVOLVING.replace("    Ticket = dataSource.define('Ticket', fields);\n    await dataSource.automigrate();\n", "    Ticket = dataSource.define('Ticket', { title: { type: String } });\n").replace(
+        "    fields.priority.type = String;\n    Ticket = dataSource.define('Ticket', fields);\n",
+        '    fields.priority.type = String;\n    await Ticket.create(fields);\n',
+      ),
+      errors: [{ messageId: 'sharedData', line: 9 }],
+    },
+    {
+      name: 'defining a model again before each test removes none of the rows a run-once hook made',
+      filename: 'test/integration/ticket-queries.test.js',
+      code: `const assert = require('node:assert');
+const { getDataSource } = require('./support/data-source');
+
+describe('ticket queries', function () {
+  const dataSource = getDataSource();
+  let Ticket;
+
+  before(async function () {
+    await dataSource.models.Ticket.create({ title: 'printer jam', priority: 2 });
+  });
+
+  beforeEach(function () {
+    Ticket = dataSource.define('Ticket', { title: { type: String }, priority: { type: Number } });
+  });
+
+  it('finds tickets by title', async function () {
+    const found = await Ticket.find({ where: { title: 'printer jam' } });
+    assert.strictEqual(found.length, 1);
+  });
+
+  it('closes a ticket', async function () {
+    await Ticket.updateAll({ title: 'printer jam' }, { priority: 0 });
+    const [ticket] = await Ticket.find({ where: { title: 'printer jam' } });
+    assert.strictEqual(ticket.priority, 0);
+  });
+});
+`,
+      errors: [{ messageId: 'sharedData', line: 9 }],
     },
   ],
 });
