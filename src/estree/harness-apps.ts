@@ -239,6 +239,12 @@ function appOf(context: Context, variable: TSESLint.Scope.Variable, depth: numbe
   const value = singleValueOf(variable);
   if (value && isFrameworkMaker(context, value)) return { value, references: [...variable.references] };
   if (depth >= MAX_DEPTH) return null;
+  // `const route = app.post('/author', validate, handler)`: a route method hands back the app it registers on.
+  const registeredOn = value ? appRegisteredOn(context, value) : null;
+  if (registeredOn) {
+    const inner = appOf(context, registeredOn, depth + 1);
+    return inner && { value: inner.value, references: [...inner.references, ...variable.references] };
+  }
   const handedBack = value ? returnedAppOf(context, value) : destructuredAppOf(context, variable);
   if (!handedBack) return null;
   const { fn, returned } = handedBack;
@@ -248,6 +254,18 @@ function appOf(context: Context, variable: TSESLint.Scope.Variable, depth: numbe
   if (!inner) return null;
   const handedOver = (reference: TSESLint.Scope.Reference) => reference.identifier === returned;
   return { value: inner.value, references: [...inner.references.filter((reference) => !handedOver(reference)), ...variable.references] };
+}
+
+/** `app.post('/author', handler)`, a routing method called on a variable of the file: that variable. */
+function appRegisteredOn(context: Context, value: Node): TSESLint.Scope.Variable | null {
+  const call = unwrap(value);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !ROUTING_METHODS.has(propertyName(callee) ?? '')) return null;
+  const receiver = unwrap(callee.object);
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return null;
+  const resolution = resolveName(context, receiver);
+  return resolution.type === 'local' ? resolution.variable : null;
 }
 
 interface HandedBack {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index';
 import rule from '../../src/rules/no-endpoint-calls';
-import { ACCEPTANCE_BY_NAME, acceptanceMove } from '../helpers/advice';
+import { ACCEPTANCE_BY_PATH, acceptanceMove } from '../helpers/advice';
 
 const ts = new RuleTester({ languageOptions: { parser: tsParser } });
 const js = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' } });
@@ -264,7 +264,7 @@ describe('users', () => {
 `,
       errors: [
         // One report a test, with the request it sends and how many more calls drive the app.
-        { messageId: 'testClient', line: 6, column: 11, data: { ...at('tests/integration/users.e2e.test.ts'), move: ACCEPTANCE_BY_NAME, client: 'supertest', call: 'api(app.getHttpServer())', request: ' (GET /users)', more: ', and 4 more like it in this test' } },
+        { messageId: 'testClient', line: 6, column: 11, data: { ...at('tests/integration/users.e2e.test.ts'), move: ACCEPTANCE_BY_PATH, client: 'supertest', call: 'api(app.getHttpServer())', request: ' (GET /users)', more: ', and 4 more like it in this test' } },
       ],
     },
     {
@@ -797,6 +797,25 @@ it('lists users', () => request(app).get('/users'));
   ],
 });
 
+/** A Hono app the test builds around the validator under test, kept under the name `app.post` hands back. */
+const HONO_ROUTE = `
+import { Hono } from 'hono';
+import { expect, it } from 'vitest';
+import { formValidator } from '../../src/middleware/form-validator';
+
+const app = new Hono();
+const route = app.post(
+  '/author',
+  formValidator({ required: ['name'] }),
+  (c) => c.json({ saved: c.req.valid('form').name }),
+);
+
+it('refuses an empty form', async () => {
+  const res = await route.request('/author', { method: 'POST' });
+  expect(res.status).toBe(400);
+});
+`;
+
 ts.run('no-endpoint-calls (harnesses, fakes and URLs)', rule, {
   valid: [
     {
@@ -965,8 +984,22 @@ it('asks the pricing service', async () => {
 });
 `,
     },
+    {
+      name: 'a Hono harness kept under the name its route method hands back, which is the same app (Vitest)',
+      filename: 'tests/integration/author-form.test.ts',
+      code: HONO_ROUTE,
+    },
   ],
   invalid: [
+    {
+      name: 'the name a route method hands back is the same app: one that mounts the project\u2019s routes is the project app (Vitest)',
+      filename: 'tests/integration/author-form.test.ts',
+      code: HONO_ROUTE.replace("import { formValidator } from '../../src/middleware/form-validator';", "import { formValidator } from '../../src/middleware/form-validator';\nimport { authorRoutes } from '../../src/routes/authors';").replace(
+        "  (c) => c.json({ saved: c.req.valid('form').name }),\n);",
+        "  (c) => c.json({ saved: c.req.valid('form').name }),\n);\napp.route('/authors', authorRoutes);",
+      ),
+      errors: [{ messageId: 'testClient', line: 16, column: 21, data: { ...at('tests/integration/author-form.test.ts'), client: 'Hono', call: 'route.request(…)', request: ' (POST /author)' } }],
+    },
     {
       name: 'a bare app handed to the project through a package\u2019s default-export helper is the project app (Jest)',
       filename: 'tests/integration/init.test.ts',
