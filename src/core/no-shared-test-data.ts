@@ -287,6 +287,28 @@ export function readInFull(facts: FileFacts): ReadInFull {
   return { hooks, bindings };
 }
 
+/**
+ * The tests that read what a run-once hook gives a binding: those in its suite, but for the tests
+ * another run-once hook gives a value of its own, nearer to them (`before` of a nested or sibling
+ * suite assigning the same binding) or later in the same suite.
+ */
+function readersOfHook(file: FileIndex, binding: BindingFact, hook: HookFact, readers: readonly TestFact[]): readonly TestFact[] {
+  const writers: HookFact[] = [];
+  for (const id of writerHooks(binding)) {
+    const writer = file.hooks.get(id);
+    if (writer?.kind === 'beforeAll') writers.push(writer);
+  }
+  if (writers.length < 2) return readers;
+  return readers.filter((test) => {
+    let nearest: HookFact | null = null;
+    for (const writer of writers) {
+      if (!file.isUnder(test, writer.suite)) continue;
+      if (!nearest || (writer.suite === nearest.suite ? writer.id > nearest.id : file.isNested(writer.suite, nearest.suite))) nearest = writer;
+    }
+    return nearest?.id === hook.id;
+  });
+}
+
 /** Every finding of the file, in the order of the facts. */
 export function findSharedData(facts: FileFacts): Finding[] {
   const file = new FileIndex(facts);
@@ -303,8 +325,10 @@ export function findSharedData(facts: FileFacts): Finding[] {
       if (!hook) continue;
       readers ??= file.readerTests(binding);
       if (file.runsOf(readers, binding.suite) < 2) break;
+      const hookReaders = readersOfHook(file, binding, hook, readers);
+      if (file.runsOf(hookReaders, hook.suite) < 2) continue;
       const inHook = assignedIn.get(hook.id) ?? [];
-      inHook.push({ binding: binding.id, use: use.id, readers });
+      inHook.push({ binding: binding.id, use: use.id, readers: hookReaders });
       assignedIn.set(hook.id, inHook);
     }
   }
@@ -377,6 +401,11 @@ class FileIndex {
   }
 
   /** The tests of a suite and of the suites nested in it. */
+  /** Whether a test sits in a suite or one nested in it. */
+  isUnder(test: TestFact, suite: Id): boolean {
+    return test.suite === suite || this.isNested(test.suite, suite);
+  }
+
   testsUnder(suite: Id): readonly TestFact[] {
     const known = this.testsBySuite.get(suite);
     if (known) return known;
