@@ -51,11 +51,11 @@ export function shownPath(context: Readonly<TSESLint.RuleContext<string, readonl
 
 /**
  * Where a scenario of ordered tests belongs, for a message: the acceptance layer, or, for a file
- * whose name the default globs already put there (`checkout.e2e-spec.ts`), out of the integration
+ * whose path the default globs already put there (`checkout.e2e-spec.ts`), out of the integration
  * globs that took it.
  */
 export function scenarioAdvice(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string {
   return isAcceptanceByDefault(shownPath(context))
-    ? 'leave this file out of the `integration` globs in `createConfigs`, as its name makes it an acceptance test by default'
+    ? 'leave this file out of the `integration` globs in `createConfigs`, as its path makes it an acceptance test by default'
     : 'move the scenario to the acceptance layer';
 }

@@ -126,11 +126,11 @@ class EndpointCalls {
 }
 
 /**
- * Where the file should go: the acceptance layer, or, for a file whose name already puts it there by
+ * Where the file should go: the acceptance layer, or, for a file whose path already puts it there by
  * default (`app.e2e-spec.ts`), out of the integration globs that took it.
  */
 function moveAdvice(file: string): string {
-  if (isAcceptanceByDefault(file)) return 'leave this file out of the `integration` globs in `createConfigs`: its name makes it an acceptance test by default';
+  if (isAcceptanceByDefault(file)) return 'leave this file out of the `integration` globs in `createConfigs`: its path makes it an acceptance test by default';
   return `move this file to the acceptance layer (\`npx eslint-plugin-integration-tests move ${file}\`, or list its folder under \`acceptance\` in \`createConfigs\`)`;
 }
 

@@ -8,13 +8,13 @@ export function acceptanceMove(file: string): string {
 }
 
 /** The advice for a file the default globs put in the acceptance layer (`*.e2e-spec.ts`, `test/e2e/**`), which the user's integration globs took. */
-export const ACCEPTANCE_BY_NAME = 'leave this file out of the `integration` globs in `createConfigs`: its name makes it an acceptance test by default';
+export const ACCEPTANCE_BY_PATH = 'leave this file out of the `integration` globs in `createConfigs`: its path makes it an acceptance test by default';
 
 /** Where `no-shared-test-data` sends a scenario of ordered tests, in a file whose name puts it in no layer by default. */
 export const SCENARIO_TO_ACCEPTANCE = 'move the scenario to the acceptance layer';
 
 /** Where it sends that scenario in a file the default globs put in the acceptance layer. */
-export const SCENARIO_BY_NAME = 'leave this file out of the `integration` globs in `createConfigs`, as its name makes it an acceptance test by default';
+export const SCENARIO_BY_PATH = 'leave this file out of the `integration` globs in `createConfigs`, as its path makes it an acceptance test by default';
 
 /** A path as the move command in a message shows it: RuleTester lints from the file system's root. */
 export function shownFromRoot(file: string): string {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-endpoint-calls';
 import { temporaryProjects } from '../helpers/projects';
-import { ACCEPTANCE_BY_NAME, acceptanceMove } from '../helpers/advice';
+import { ACCEPTANCE_BY_PATH, acceptanceMove } from '../helpers/advice';
 
 // A project whose package declares a command of its own.
 const project = temporaryProjects('no-endpoint-calls-working-directory');
@@ -102,7 +102,7 @@ it('scaffolds a shop', async () => {
         {
           messageId: 'projectCli',
           line: 9,
-          data: { command: 'create-shop new --yes', launcher: 'execa (execa)', more: '', move: ACCEPTANCE_BY_NAME },
+          data: { command: 'create-shop new --yes', launcher: 'execa (execa)', more: '', move: ACCEPTANCE_BY_PATH },
         },
       ],
     },

@@ -6,7 +6,7 @@
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-shared-test-data';
-import { SCENARIO_BY_NAME, SCENARIO_TO_ACCEPTANCE } from '../helpers/advice';
+import { SCENARIO_BY_PATH, SCENARIO_TO_ACCEPTANCE } from '../helpers/advice';
 
 const ts = new RuleTester();
 const cjs = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } });
@@ -118,11 +118,11 @@ cjs.run('no-shared-test-data: when shared data makes a scenario (Mocha, CommonJS
         {
           messageId: 'sharedScenario',
           line: 10,
-          data: { scenario: SCENARIO_BY_NAME, hook: 'before', shared: 'the 3 tests that use `cart`', sources: '`cart = createCart()` (line 10)' },
+          data: { scenario: SCENARIO_BY_PATH, hook: 'before', shared: 'the 3 tests that use `cart`', sources: '`cart = createCart()` (line 10)' },
           suggestions: [],
         },
-        { messageId: 'handedOn', line: 22, data: { scenario: SCENARIO_BY_NAME, name: 'item', later: 'here, by a later test' }, suggestions: [] },
-        { messageId: 'handedOn', line: 26, data: { scenario: SCENARIO_BY_NAME, name: 'receipt', later: 'here, by a later test' }, suggestions: [] },
+        { messageId: 'handedOn', line: 22, data: { scenario: SCENARIO_BY_PATH, name: 'item', later: 'here, by a later test' }, suggestions: [] },
+        { messageId: 'handedOn', line: 26, data: { scenario: SCENARIO_BY_PATH, name: 'receipt', later: 'here, by a later test' }, suggestions: [] },
       ],
     },
   ],
