@@ -300,10 +300,73 @@ export function namedHookCleanups(context: Context, hook: TestCall): Cleanup[] {
 
 /**
  * Whether a write is made where the test expects it to fail: inside `expect(…).rejects`,
- * `expect(() => …).toThrow()`, `assert.rejects(…)` or chai's `rejectedWith`. Such a write is the
+ * `expect(() => …).toThrow()`, `assert.rejects(…)` or chai's `rejectedWith`, or written so that its
+ * success fails the test: `try { await write(); throw new Error('should have failed') } catch (err)
+ * { … }`, or `write().then(() => reject(new Error('…'))).catch(check)`. Such a write is the
  * behaviour under test, not data left behind.
  */
 export function isExpectedToFail(node: Node): boolean {
+  return isInsideRejectionMatcher(node) || failsInTryOnSuccess(node) || failsInThenOnSuccess(node);
+}
+
+/** Names of calls that fail a test: `assert.fail()`, `expect.fail()`, `t.fail()`, a bare `fail()`. */
+const FAILING_CALLS: ReadonlySet<string> = new Set(['fail']);
+/** Callbacks a test or a promise hands out, called with an error to fail: `reject(new Error(…))`, `done(new Error(…))`. */
+const ERROR_CALLBACKS: ReadonlySet<string> = new Set(['reject', 'done', 'cb', 'callback', 'next']);
+
+/** Whether a statement fails the test when it runs: `throw …`, `assert.fail(…)`, `reject(new Error(…))`. */
+function failsTest(statement: TSESTree.Statement | undefined): boolean {
+  if (!statement) return false;
+  if (statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const expression = unwrap(statement.expression);
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = lastName(expression.callee) ?? '';
+  if (FAILING_CALLS.has(name)) return true;
+  const [first] = expression.arguments;
+  return ERROR_CALLBACKS.has(name) && expression.callee.type === AST_NODE_TYPES.Identifier && first?.type === AST_NODE_TYPES.NewExpression;
+}
+
+/** The statement a write is the whole of (`await conn.query(…)`, `const rows = await conn.query(…)`). */
+function statementOf(node: Node): TSESTree.Statement | null {
+  let current: Node = node;
+  while (current.parent && (current.parent.type === AST_NODE_TYPES.AwaitExpression || current.parent.type === AST_NODE_TYPES.ChainExpression || current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.parent.declarations.length === 1) return parent.parent;
+  return null;
+}
+
+/** `try { await write(); throw new Error('must fail') } catch (err) { … }`: the statement after the write fails the test. */
+function failsInTryOnSuccess(node: Node): boolean {
+  const statement = statementOf(node);
+  const block = statement?.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement || block.parent?.type !== AST_NODE_TYPES.TryStatement) return false;
+  const attempt = block.parent;
+  if (attempt.block !== block || !attempt.handler) return false;
+  return failsTest(block.body[block.body.indexOf(statement as TSESTree.Statement) + 1]);
+}
+
+/** `write().then(() => { reject(new Error('must fail')) }).catch(check)`, or `.then(fail, check)`: its success fails the test, its failure is checked. */
+function failsInThenOnSuccess(node: Node): boolean {
+  const member = node.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || propertyName(member) !== 'then') return false;
+  const then = member.parent;
+  if (then?.type !== AST_NODE_TYPES.CallExpression || then.callee !== member) return false;
+  const [onSuccess, onFailure] = then.arguments;
+  const success = onSuccess ? unwrap(onSuccess) : null;
+  if (success?.type !== AST_NODE_TYPES.ArrowFunctionExpression && success?.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const body = success.body;
+  const fails = body.type === AST_NODE_TYPES.BlockStatement ? failsTest(body.body[0]) : failsTest({ type: AST_NODE_TYPES.ExpressionStatement, expression: body } as TSESTree.ExpressionStatement);
+  if (!fails) return false;
+  if (onFailure) return true;
+  const next = then.parent;
+  return next?.type === AST_NODE_TYPES.MemberExpression && next.object === then && propertyName(next) === 'catch';
+}
+
+function isInsideRejectionMatcher(node: Node): boolean {
   let child: Node = node;
   for (let parent = node.parent, depth = 0; parent && depth < 12; child = parent, parent = parent.parent, depth++) {
     if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child as TSESTree.CallExpressionArgument)) continue;
