@@ -400,12 +400,12 @@ class FileIndex {
     return false;
   }
 
-  /** The tests of a suite and of the suites nested in it. */
   /** Whether a test sits in a suite or one nested in it. */
   isUnder(test: TestFact, suite: Id): boolean {
     return test.suite === suite || this.isNested(test.suite, suite);
   }
 
+  /** The tests of a suite and of the suites nested in it. */
   testsUnder(suite: Id): readonly TestFact[] {
     const known = this.testsBySuite.get(suite);
     if (known) return known;

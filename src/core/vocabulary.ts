@@ -494,7 +494,7 @@ export function schemaWorkOf(facts: CallFacts): 'build' | 'reset' | null {
  */
 export function definesModel(facts: CallFacts): boolean {
   const { segments } = facts;
-  return segments.length >= 2 && segments[segments.length - 1] === 'define' && facts.text !== undefined && facts.called?.has(segments.length - 1) !== false;
+  return segments.length >= 2 && segments[segments.length - 1] === 'define' && facts.text !== undefined;
 }
 
 /** A client's namespace of places, by its plural name as written: `collections()`, `buckets()`. */

@@ -316,10 +316,13 @@ const ERROR_CALLBACKS: ReadonlySet<string> = new Set(['reject', 'done', 'cb', 'c
 
 /** Whether a statement fails the test when it runs: `throw …`, `assert.fail(…)`, `reject(new Error(…))`. */
 function failsTest(statement: TSESTree.Statement | undefined): boolean {
-  if (!statement) return false;
-  if (statement.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-  const expression = unwrap(statement.expression);
+  if (statement?.type === AST_NODE_TYPES.ThrowStatement) return true;
+  return statement?.type === AST_NODE_TYPES.ExpressionStatement && failsTestWhenRun(statement.expression);
+}
+
+/** `assert.fail(…)`, `fail()`, or an error handed to the callback that ends the test or the promise: `done(new Error(…))`. */
+function failsTestWhenRun(node: Node): boolean {
+  const expression = unwrap(node);
   if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = lastName(expression.callee) ?? '';
   if (FAILING_CALLS.has(name)) return true;
@@ -359,8 +362,7 @@ function failsInThenOnSuccess(node: Node): boolean {
   const success = onSuccess ? unwrap(onSuccess) : null;
   if (success?.type !== AST_NODE_TYPES.ArrowFunctionExpression && success?.type !== AST_NODE_TYPES.FunctionExpression) return false;
   const body = success.body;
-  const fails = body.type === AST_NODE_TYPES.BlockStatement ? failsTest(body.body[0]) : failsTest({ type: AST_NODE_TYPES.ExpressionStatement, expression: body } as TSESTree.ExpressionStatement);
-  if (!fails) return false;
+  if (!(body.type === AST_NODE_TYPES.BlockStatement ? failsTest(body.body[0]) : failsTestWhenRun(body))) return false;
   if (onFailure) return true;
   const next = then.parent;
   return next?.type === AST_NODE_TYPES.MemberExpression && next.object === then && propertyName(next) === 'catch';

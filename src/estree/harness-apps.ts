@@ -10,7 +10,7 @@ import { exportCalledBy, isOwnPublishedEntry, isPackageOrBuiltin, moduleIdentity
 import { contextAssignments, contextPropertyOf, contextReads } from './context-properties';
 import { parseTestCall } from './test-calls';
 import { TEST_CLIENT_MODULES } from './test-clients';
-import { calledLocalFunction, functionOf, parameterVariable, returnedValueOf } from './local-bindings';
+import { calledLocalFunction, localFunctionNamed, parameterVariable, returnedValueOf, type FunctionNode } from './local-bindings';
 import { destructuredPropertyOf, plainValuesOf, singleValueOf } from './variables';
 import { usesProjectModules } from './static-text';
 
@@ -387,13 +387,10 @@ function pluginAddsOnlyHarmlessly(context: Context, call: TSESTree.CallExpressio
 }
 
 /** A function written inline, or one of the file's functions named (`const subroute = async (child) => {…}`). */
-function ownFunctionOf(context: Context, node: Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | null {
+function ownFunctionOf(context: Context, node: Node): FunctionNode | null {
   const expression = unwrap(node);
   if (expression.type === AST_NODE_TYPES.ArrowFunctionExpression || expression.type === AST_NODE_TYPES.FunctionExpression) return expression;
-  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
-  const resolution = resolveName(context, expression);
-  if (resolution.type !== 'local' || resolution.variable.defs.length !== 1 || resolution.variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
-  return functionOf(resolution.variable);
+  return localFunctionNamed(context, expression);
 }
 
 /** What a registration with options registers: `graphql` in `app.register(graphql, { … })`. */

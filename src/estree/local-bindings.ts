@@ -22,9 +22,14 @@ export function functionOf(variable: TSESLint.Scope.Variable): FunctionNode | nu
  * nothing assigns it another value: `await createTables()` with `const createTables = async () => {…}`.
  */
 export function calledLocalFunction(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): FunctionNode | null {
-  const callee = unwrap(node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.tag : node.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
-  const resolution = resolveName(context, callee);
+  return localFunctionNamed(context, node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node.tag : node.callee);
+}
+
+/** The function a name stands for, when it is one of the file's own functions and nothing assigns it another value. */
+export function localFunctionNamed(context: Context, node: Node): FunctionNode | null {
+  const name = unwrap(node);
+  if (name.type !== AST_NODE_TYPES.Identifier) return null;
+  const resolution = resolveName(context, name);
   if (resolution.type !== 'local') return null;
   const { variable } = resolution;
   if (variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
