@@ -63,11 +63,18 @@ function clientOrigin(context: Context, node: Node, depth: number): HelperClient
   const expression = node.type === AST_NODE_TYPES.AwaitExpression ? unwrap(node.argument) : node;
   if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression) {
     const callee = unwrap(expression.callee);
+    const use = expression.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
+    if (callee.type === AST_NODE_TYPES.MemberExpression) return namespaceMember(context, callee, use);
     if (callee.type !== AST_NODE_TYPES.Identifier) return null;
-    return exported(context, callee, expression.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call');
+    return exported(context, callee, use);
   }
-  // `app.request.get('/x')`: a client held in a property of what the helper hands back.
-  if (expression.type === AST_NODE_TYPES.MemberExpression) return memberOf(clientOrigin(context, unwrap(expression.object), depth + 1), propertyName(expression));
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    // `helpers.agent`, with `helpers` the whole of a project module.
+    const member = namespaceMember(context, expression, 'read');
+    if (member) return member;
+    // `app.request.get('/x')`: a client held in a property of what the helper hands back.
+    return memberOf(clientOrigin(context, unwrap(expression.object), depth + 1), propertyName(expression));
+  }
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const resolution = resolveName(context, expression);
   if (resolution.type === 'module') return exported(context, expression, 'read');
@@ -97,13 +104,31 @@ function memberOf(holder: HelperClientCall | null, name: string | null): HelperC
 }
 
 /** The summary of an imported export, called (`createApiClient()`), constructed (`new ApiClient()`) or read as a value. */
-function exported(context: Context, identifier: TSESTree.Identifier, use: 'call' | 'new' | 'read'): HelperClientCall | null {
+function exported(context: Context, identifier: TSESTree.Identifier, use: Use): HelperClientCall | null {
   const resolution = resolveName(context, identifier);
   if (resolution.type !== 'module' || resolution.binding.typeOnly || resolution.binding.imported === '*') return null;
-  const { source, imported } = resolution.binding;
+  return exportOf(context, resolution.binding.source, resolution.binding.imported, identifier.name, use);
+}
+
+/**
+ * An export read off the whole of a project module: `common.init()` after `import * as common` or
+ * `const common = require('./common')`. `null` when the object is not such a module.
+ */
+function namespaceMember(context: Context, member: TSESTree.MemberExpression, use: Use): HelperClientCall | null {
+  const object = unwrap(member.object);
+  const name = propertyName(member);
+  if (object.type !== AST_NODE_TYPES.Identifier || name === null) return null;
+  const resolution = resolveName(context, object);
+  if (resolution.type !== 'module' || resolution.binding.typeOnly || resolution.binding.imported !== '*') return null;
+  return exportOf(context, resolution.binding.source, name, `${object.name}.${name}`, use);
+}
+
+type Use = 'call' | 'new' | 'read';
+
+function exportOf(context: Context, source: string, imported: string, shown: string, use: Use): HelperClientCall | null {
   const summary = summaryOfSpecifier(context, source);
   if (summary === null) return null;
-  const helper = `\`${use === 'new' ? 'new ' : ''}${identifier.name}${use === 'read' ? '' : '()'}\` from '${source}'`;
+  const helper = `\`${use === 'new' ? 'new ' : ''}${shown}${use === 'read' ? '' : '()'}\` from '${source}'`;
   if (summary === 'unknown') return { helper, value: { type: 'unknown' } };
   return { helper, value: summary.exports.get(imported)?.value ?? { type: 'unknown' } };
 }

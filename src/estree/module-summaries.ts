@@ -570,7 +570,8 @@ const HOOK_RECEIVERS: ReadonlySet<string> = new Set(['test', 'it', 'describe', '
 
 type Binding =
   | { readonly type: 'import'; readonly specifier: string; readonly imported: string }
-  | { readonly type: 'local'; readonly node: Node };
+  /** `assignable`: a `let` or `var`, whose value is also whatever the module assigns to it later. */
+  | { readonly type: 'local'; readonly node: Node; readonly assignable?: true };
 
 type ExportRef = { readonly type: 'binding'; readonly name: string } | { readonly type: 'node'; readonly node: Node } | { readonly type: 'from'; readonly specifier: string; readonly imported: string };
 
@@ -586,6 +587,8 @@ interface Reader {
   readonly functionFacts: Map<Node, FunctionFacts | null>;
   /** The module's functions that start the project's own app on a server, once asked for. */
   appServers: readonly Node[] | null;
+  /** What the module assigns to its own `let` and `var` bindings, by name, once asked for. */
+  assignments: ReadonlyMap<string, readonly Assignment[]> | null;
   complete: boolean;
   boundaryKinds: Set<string>;
   /** Kinds of the boundary clients the module loads itself, not through other project modules. */
@@ -617,6 +620,7 @@ function buildSummary(identity: ProjectIdentity, stamp: string, depth: number, r
     starSources: [],
     functionFacts: new Map(),
     appServers: null,
+    assignments: null,
     complete: reach.complete,
     boundaryKinds: new Set(reach.kinds),
     ownClientKinds: ownClientKindsOf(file, specifiers),
@@ -929,7 +933,7 @@ function collectDeclarations(reader: Reader, program: Program): void {
       bindings.set(declaration.id.name, { type: 'local', node: declaration });
       if (exported) exportRefs.set(declaration.id.name, { type: 'binding', name: declaration.id.name });
     } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of declaration.declarations) declareVariable(reader, declarator, exported);
+      for (const declarator of declaration.declarations) declareVariable(reader, declarator, exported, declaration.kind === 'let' || declaration.kind === 'var');
     }
   };
   for (const statement of program.body) {
@@ -977,12 +981,12 @@ function collectDeclarations(reader: Reader, program: Program): void {
   }
 }
 
-function declareVariable(reader: Reader, declarator: TSESTree.VariableDeclarator, exported: boolean): void {
+function declareVariable(reader: Reader, declarator: TSESTree.VariableDeclarator, exported: boolean, assignable: boolean): void {
   const init = declarator.init;
   if (declarator.id.type === AST_NODE_TYPES.Identifier) {
     const name = declarator.id.name;
     const required = init && isRequire(unwrapExpression(init)) ? staticText((unwrapExpression(init) as TSESTree.CallExpression).arguments[0]) : null;
-    reader.bindings.set(name, required ? { type: 'import', specifier: required, imported: '*' } : { type: 'local', node: init ?? declarator });
+    reader.bindings.set(name, required ? { type: 'import', specifier: required, imported: '*' } : assignable ? { type: 'local', node: init ?? declarator, assignable } : { type: 'local', node: init ?? declarator });
     if (exported) reader.exports.set(name, { type: 'binding', name });
     return;
   }
@@ -1066,7 +1070,10 @@ function exportSummary(reader: Reader, ref: ExportRef): ExportSummary {
     if (binding.type === 'import') return importedExport(reader, binding.specifier, binding.imported);
     const summary = nodeExport(reader, binding.node);
     const app = isFunction(binding.node) ? null : frameworkAppNamed(reader, ref.name, binding.node, null);
-    return app ? { ...summary, value: app } : summary;
+    if (app) return { ...summary, value: app };
+    if (!binding.assignable || (reader.assignments ?? assignmentsOf(reader)).get(ref.name) === undefined) return summary;
+    const value = bindingValue(reader, ref.name, binding, new Set());
+    return { ...summary, value, boundaryKinds: value.type === 'boundary-client' ? [value.kind] : summary.boundaryKinds };
   }
   return nodeExport(reader, ref.node);
 }
@@ -1680,7 +1687,7 @@ function mayActOnData(reader: Reader, root: string): boolean {
     return value?.type !== 'fake' && value?.type !== 'app-client';
   }
   if (isFunction(binding.node) || binding.node.type === AST_NODE_TYPES.ClassDeclaration) return false;
-  const value = valueOf(reader, binding.node, new Set());
+  const value = bindingValue(reader, root, binding, new Set());
   return value.type !== 'other' && value.type !== 'app-client' && value.type !== 'fake';
 }
 
@@ -1712,6 +1719,93 @@ const APP_REQUEST_SENDER: ExportValue = { type: 'app-client', sends: true };
 const LOOPBACK = /\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])\b|\$\{[^}]*\b(?:port|address)\b/i;
 const FRESH_NAME = /:memory:|\brandomUUID\b|\bMath\.random\b|\bnanoid\b|\buuid(?:v4)?\b|\bv4\(|\bDate\.now\b|\brandomBytes\b/;
 const HTTP_CLIENT_FACTORIES = new Set(['create', 'extend']);
+
+/** An assignment to one of the module's own `let` or `var` bindings, with the function it sits in. */
+interface Assignment {
+  readonly value: Node;
+  readonly fn: TSESTree.FunctionLike | null;
+}
+
+/** Operators that hand a binding the value on their right. */
+const ASSIGNING: ReadonlySet<string> = new Set(['=', '??=', '||=']);
+
+/**
+ * The value of a module-level binding. A `let` or `var` holds its initial value or any the module
+ * assigns to it later (`let agent = null`, then `agent = supertest(url)` in the helper that starts
+ * the server): the strongest of them.
+ */
+function bindingValue(reader: Reader, name: string, binding: Extract<Binding, { type: 'local' }>, seen: Set<Node>): ExportValue {
+  const assigned = binding.assignable ? (reader.assignments ?? assignmentsOf(reader)).get(name) : undefined;
+  if (!assigned) return valueOf(reader, binding.node, seen);
+  const values = binding.node.type === AST_NODE_TYPES.VariableDeclarator ? [] : [valueOf(reader, binding.node, seen)];
+  for (const assignment of assigned) values.push(valueOf(reader, assignment.value, seen, assignment.fn));
+  return strongest(values);
+}
+
+/**
+ * What the module assigns to its `let` and `var` bindings, gathered in one walk. An assignment in a
+ * function that declares a name of its own with the same spelling is to that name, not the module's.
+ */
+function assignmentsOf(reader: Reader): ReadonlyMap<string, readonly Assignment[]> {
+  const assignable = new Set<string>();
+  for (const [name, binding] of reader.bindings) if (binding.type === 'local' && binding.assignable) assignable.add(name);
+  const found = new Map<string, Assignment[]>();
+  reader.assignments = found;
+  if (assignable.size === 0) return found;
+  const visit = (root: Node, fn: TSESTree.FunctionLike | null, hidden: ReadonlySet<string>): void => {
+    walk(root, (node) => {
+      if (node !== root && isFunction(node)) {
+        const own = declaredIn(node, assignable);
+        visit(node, node, own.size === 0 ? hidden : new Set([...hidden, ...own]));
+        return false;
+      }
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.Identifier || !ASSIGNING.has(node.operator)) return undefined;
+      const name = node.left.name;
+      if (!assignable.has(name) || hidden.has(name)) return undefined;
+      const list = found.get(name);
+      if (list) list.push({ value: node.right, fn });
+      else found.set(name, [{ value: node.right, fn }]);
+      return undefined;
+    });
+  };
+  visit(reader.program, null, new Set());
+  return found;
+}
+
+/** Which of `names` a function declares itself: as a parameter, or in its body outside nested functions. */
+function declaredIn(fn: TSESTree.FunctionLike, names: ReadonlySet<string>): Set<string> {
+  const own = new Set<string>();
+  const note = (pattern: Node | null | undefined): void => {
+    if (!pattern) return;
+    walk(pattern, (node) => {
+      if (node.type === AST_NODE_TYPES.Identifier && names.has(node.name)) own.add(node.name);
+      // A default value is read, not declared.
+      if (node.type === AST_NODE_TYPES.AssignmentPattern) {
+        note(node.left);
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.Property) {
+        note(node.value);
+        return false;
+      }
+      return undefined;
+    });
+  };
+  for (const param of fn.params) note(param);
+  if (fn.body) {
+    walk(fn.body, (node) => {
+      if (node !== fn.body && isFunction(node)) {
+        if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id && names.has(node.id.name)) own.add(node.id.name);
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.VariableDeclarator) note(node.id);
+      if (node.type === AST_NODE_TYPES.ClassDeclaration && node.id && names.has(node.id.name)) own.add(node.id.name);
+      if (node.type === AST_NODE_TYPES.CatchClause) note(node.param);
+      return undefined;
+    });
+  }
+  return own;
+}
 
 /** What a function hands back: the strongest of its return values. */
 function returnedValue(reader: Reader, fn: TSESTree.FunctionLike, seen: Set<Node>): ExportValue {
@@ -1785,7 +1879,7 @@ function valueOf(reader: Reader, expression: Node, seen: Set<Node>, fn: TSESTree
       if (!binding) return UNKNOWN;
       if (binding.type === 'local') {
         if (isFunction(binding.node)) return OTHER;
-        return frameworkAppNamed(reader, node.name, binding.node, null) ?? valueOf(reader, binding.node, new Set([...seen, node]));
+        return frameworkAppNamed(reader, node.name, binding.node, null) ?? bindingValue(reader, node.name, binding, new Set([...seen, node]));
       }
       const target = projectSummaryOf(reader, binding.specifier);
       if (target === 'unknown') return UNKNOWN;
@@ -1879,7 +1973,7 @@ function valueOfCallee(reader: Reader, call: TSESTree.CallExpression | TSESTree.
       return nodeExport(reader, binding.node).value;
     }
     // A method of a local value: the value's own kind carries over when it is a client.
-    const value = valueOf(reader, binding.node, new Set([...seen, call]));
+    const value = bindingValue(reader, root, binding, new Set([...seen, call]));
     return value.type === 'boundary-client' || value.type === 'app-client' ? value : UNKNOWN;
   }
   if (binding?.type === 'import') {
