@@ -566,6 +566,64 @@ export function parseGlobalAssignment(node: TSESTree.AssignmentExpression): stri
 }
 
 /**
+ * Whether an assignment to a global only fills it in where it is missing: it stands in the branch
+ * of an `if` that checks the same global is absent (`if (!globalThis.fetch) globalThis.fetch = …`,
+ * `typeof fetch === 'undefined'`, `global.fetch === undefined`, `!('fetch' in global)`). Where the
+ * runtime has the global, the branch never runs and nothing is replaced.
+ */
+export function fillsMissingGlobal(node: TSESTree.AssignmentExpression, name: string): boolean {
+  let current: Node = node;
+  let parent = current.parent;
+  if (parent?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  current = parent;
+  parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.BlockStatement) {
+    current = parent;
+    parent = current.parent;
+  }
+  return parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && checksAbsent(parent.test, name);
+}
+
+function checksAbsent(test: Node, name: string): boolean {
+  const inner = unwrap(test);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '||') return checksAbsent(inner.left, name) || checksAbsent(inner.right, name);
+  if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') {
+    const argument = unwrap(inner.argument);
+    if (namesGlobal(argument, name)) return true;
+    // `!('fetch' in globalThis)`
+    return (
+      argument.type === AST_NODE_TYPES.BinaryExpression &&
+      argument.operator === 'in' &&
+      argument.left.type === AST_NODE_TYPES.Literal &&
+      argument.left.value === name &&
+      isGlobalObjectName(argument.right)
+    );
+  }
+  if (inner.type !== AST_NODE_TYPES.BinaryExpression || (inner.operator !== '===' && inner.operator !== '==')) return false;
+  const sides = [unwrap(inner.left as Node), unwrap(inner.right)];
+  const undefinedText = sides.some((side) => side.type === AST_NODE_TYPES.Literal && side.value === 'undefined');
+  const undefinedValue = sides.some((side) => (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined') || (side.type === AST_NODE_TYPES.Literal && side.value === null));
+  return sides.some((side) =>
+    side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof' ? undefinedText && (namesGlobal(unwrap(side.argument), name) || isBareName(side.argument, name)) : undefinedValue && namesGlobal(side, name),
+  );
+}
+
+/** `globalThis.fetch`, `global.fetch`, `window.fetch`. */
+function namesGlobal(node: Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.MemberExpression && isGlobalObjectName(node.object) && propertyName(node) === name;
+}
+
+function isGlobalObjectName(node: Node): boolean {
+  const inner = unwrap(node);
+  return inner.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(inner.name);
+}
+
+function isBareName(node: Node, name: string): boolean {
+  const inner = unwrap(node);
+  return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;
+}
+
+/**
  * The module a `__mocks__` path stands for: `'../__mocks__/pg'` → `'pg'`,
  * `'../src/db/__mocks__/client'` → `'../src/db/client'`. `null` for other paths.
  */

@@ -5,7 +5,7 @@ import { realBoundaryKinds } from '../estree/file-boundaries';
 import { isWithin } from '../estree/call-chain';
 import { isReExport, type ModuleLoad } from '../estree/imports';
 import { AST_NODE_TYPES } from '../estree/node-types';
-import { isStandInFunction, mayAssignGlobal, mayMock, parseGlobalAssignment, specifierOfManualMock, type MockCall } from '../estree/mocks';
+import { fillsMissingGlobal, isStandInFunction, mayAssignGlobal, mayMock, parseGlobalAssignment, specifierOfManualMock, type MockCall } from '../estree/mocks';
 import { removeWithOrphans } from '../estree/orphan-removal';
 import { statementOfExpression } from '../estree/statement-removal';
 import { reportWithEdit } from '../estree/report';
@@ -139,8 +139,9 @@ class MockCheck {
   private checkGlobalAssignment(node: TSESTree.AssignmentExpression): void {
     if (node.operator !== '=') return;
     const name = parseGlobalAssignment(node);
-    // Only a stand-in counts: `global.fetch = originalFetch` restores, a polyfill adds the real thing.
-    if (name === null || !isStandInFunction(this.context, node.right)) return;
+    // Only a stand-in counts: `global.fetch = originalFetch` restores, a polyfill adds the real thing,
+    // and one set only where the global is missing replaces nothing the runtime has.
+    if (name === null || !isStandInFunction(this.context, node.right) || fillsMissingGlobal(node, name)) return;
     this.check(node.loc, globalAssignmentFacts(this.context, name, node.right), () => statementOfExpression(node));
   }
 }

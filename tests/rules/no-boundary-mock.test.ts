@@ -131,6 +131,26 @@ const clock = mock<Clock>();
       code: `const originalFetch = global.fetch;\nafterEach(() => { global.fetch = originalFetch; });\n`,
     },
     {
+      name: 'a stand-in set only where the runtime has no fetch replaces nothing (Jest)',
+      filename: PAYMENTS_TS,
+      code: `beforeEach(() => {
+  jest.resetAllMocks();
+  if (!global.fetch) {
+    global.fetch = jest.fn();
+  }
+});
+`,
+    },
+    {
+      name: 'the same fill-in written with typeof, or as one statement',
+      filename: PAYMENTS_TS,
+      code: `if (typeof globalThis.fetch === 'undefined') globalThis.fetch = jest.fn();
+if (globalThis.fetch === undefined || !('fetch' in globalThis)) {
+  globalThis.fetch = jest.fn();
+}
+`,
+    },
+    {
       name: 'incomplete and dynamic calls are left alone',
       filename: USERS_TS,
       code: `import sinon from 'sinon';
@@ -961,6 +981,47 @@ const { UserRepository } = proxyquire('../../src/repositories/user-repository', 
       filename: PAYMENTS_JS,
       code: `jest.doMock('axios');\nconst axios = require('axios');\n`,
       errors: [{ messageId: 'mockedHttp', data: http('module `axios`', '`jest.doMock`'), suggestions: [{ messageId: 'removeMock', output: `const axios = require('axios');\n` }] }],
+    },
+    {
+      name: 'a fill-in for a missing fetch is left alone; the replacement in the test is reported',
+      filename: PAYMENTS_JS,
+      code: `beforeEach(() => {
+  if (!globalThis.fetch) globalThis.fetch = jest.fn();
+});
+
+test('reports a network failure', async () => {
+  globalThis.fetch = jest.fn(() => Promise.reject(new Error('offline')));
+});
+`,
+      errors: [
+        {
+          messageId: 'mockedHttp',
+          line: 6,
+          data: http('global `fetch`', 'an assignment'),
+          suggestions: [
+            {
+              messageId: 'removeMock',
+              data: http('global `fetch`', 'an assignment'),
+              output: `beforeEach(() => {
+  if (!globalThis.fetch) globalThis.fetch = jest.fn();
+});
+
+test('reports a network failure', async () => {
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a check of another global does not make the assignment a fill-in',
+      filename: PAYMENTS_JS,
+      code: `if (!globalThis.Headers) {
+  globalThis.fetch = jest.fn();
+}
+`,
+      errors: [{ messageId: 'mockedHttp', line: 2, data: http('global `fetch`', 'an assignment'), suggestions: [{ messageId: 'removeMock', data: http('global `fetch`', 'an assignment'), output: `if (!globalThis.Headers) {\n}\n` }] }],
     },
     {
       name: 'global.fetch replaced by assignment',
