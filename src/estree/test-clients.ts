@@ -14,6 +14,7 @@ import { isHarnessApp } from './harness-apps';
 import { answersWithOwnRoute } from './harness-routes';
 import { partialTextOf } from './static-text';
 import { parseHttpRequest } from './http-requests';
+import { moduleIdentityOf, summaryOfSpecifier } from './project-modules';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -354,4 +355,42 @@ function requestLineOf(context: Context, node: TSESTree.CallExpression, elided: 
   const parent = node.parent;
   const next = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? parent.parent : null;
   return next?.type === AST_NODE_TYPES.CallExpression && next.callee === parent ? verbCall(next) : null;
+}
+
+/** A request a file sends through a test client to an app one of the project's modules exports. */
+export interface ProjectAppRequest {
+  /** The app as the file names it: `app`. */
+  readonly app: string;
+  /** The project module it comes from, as the file writes it: `'../app'`. */
+  readonly source: string;
+  readonly library: string;
+}
+
+/**
+ * The first call among `calls` that drives, through a test client, an app imported from one of the
+ * project's modules (`request(app)` with `app` from '../app', also `request(app.callback())`). A
+ * module whose summary calls the export a fake, or that cannot be read, does not count.
+ */
+export function projectAppRequestIn(context: Context, calls: readonly TSESTree.CallExpression[]): ProjectAppRequest | null {
+  if (!mayCallTestClient(context.sourceCode.text)) return null;
+  for (const call of calls) {
+    const client = parseTestClientCall(context, call);
+    if (!client?.app) continue;
+    let root = unwrap(client.app);
+    while (root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.type === AST_NODE_TYPES.CallExpression ? root.callee : root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier) continue;
+    const resolution = resolveName(context, root);
+    // `let app; before(() => { app = require('../app') })`: a variable set from a project module.
+    const traced = resolution.type === 'local' ? moduleOriginOf(context, root) : null;
+    if (resolution.type === 'module' ? resolution.binding.typeOnly : traced === null) continue;
+    const source = resolution.type === 'module' ? resolution.binding.source : (traced as string);
+    const imported = resolution.type === 'module' ? resolution.binding.imported : '*';
+    if (moduleIdentityOf(context, source).type !== 'project') continue;
+    const summary = summaryOfSpecifier(context, source);
+    if (summary === null || summary === 'unknown') continue;
+    const exported = imported === '*' ? undefined : summary.exports.get(imported);
+    if (exported?.value.type === 'fake' || (imported !== '*' && !exported)) continue;
+    return { app: root.name, source, library: client.library };
+  }
+  return null;
 }

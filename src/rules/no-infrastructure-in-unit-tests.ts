@@ -11,9 +11,10 @@ import { compileOptionGlobs } from '../settings';
 import { createRule } from '../util/create-rule';
 import { moduleKeyOf } from '../estree/project-modules';
 import { testFileOf } from '../estree/test-file';
+import { projectAppRequestIn } from '../estree/test-clients';
 
 type Options = [{ allow?: string[] }];
-type MessageIds = 'container' | 'client';
+type MessageIds = 'container' | 'client' | 'containerBesideApp' | 'clientBesideApp';
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 type Construction = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -46,6 +47,10 @@ export default createRule<Options, MessageIds>({
         "A unit test must not start servers or containers: '{{module}}' runs {{system}}. Move this test to the integration layer, or give the code under test a test double.",
       client:
         "This unit test opens a real {{kind}} connection through '{{module}}'. Mock '{{module}}' (or the adapter that uses it), or move the test to the integration layer.",
+      containerBesideApp:
+        "A unit test must not start servers or containers: '{{module}}' runs {{system}}. This file also sends requests to `{{app}}` from '{{source}}' through {{library}}: as a test of the app over HTTP it belongs in the acceptance layer. Otherwise give the code under test a test double.",
+      clientBesideApp:
+        "This unit test opens a real {{kind}} connection through '{{module}}'. Mock '{{module}}' (or the adapter that uses it). This file also sends requests to `{{app}}` from '{{source}}' through {{library}}: as a test of the app over HTTP it belongs in the acceptance layer.",
     },
   },
   defaultOptions: [{ allow: [] }],
@@ -69,11 +74,13 @@ function checkFile(context: Context, allowed: ReturnType<typeof compileOptionGlo
   if (uses.length === 0) return;
   const mocked = file.mocks.flatMap((mock) => mockedModules(context, mock));
   const findings = findInfrastructureInUnitTest(uses, mocked, valueLoads.map((load) => load.source));
+  // A file that also drives the project's app through a test client is a test of the app over HTTP.
+  const app = findings.length > 0 ? projectAppRequestIn(context, file.calls) : null;
   for (const { use, messageId } of findings) {
     context.report({
       node: use.node,
-      messageId,
-      data: { module: use.specifier, kind: use.kind ?? 'infrastructure', system: use.kind ? `a real ${use.kind}` : 'real services' },
+      messageId: app ? (messageId === 'container' ? 'containerBesideApp' : 'clientBesideApp') : messageId,
+      data: { module: use.specifier, kind: use.kind ?? 'infrastructure', system: use.kind ? `a real ${use.kind}` : 'real services', ...app },
     });
   }
 }
