@@ -133,6 +133,8 @@ class Collector {
   private sorted = false;
   /** The facts of each write, kept from the first pass over a binding's uses for the second. */
   private readonly writes = new Map<TSESLint.Scope.Reference, UseFact>();
+  /** The bindings whose reads in a function of the file were already put at its calls, by function. */
+  private readonly helperReads = new Map<Node, Set<TSESLint.Scope.Variable>>();
   /** Whether the hook body being read has dropped schema: `create…` helpers after that rebuild it. */
   private afterDrop = false;
   /** Whether the hook body being read flushes a unit of work, which makes its `create`/`persist` calls writes. */
@@ -287,6 +289,7 @@ class Collector {
   /** The uses of a binding in source order (the core reads it as the order a test makes them): all of them, or only the writes. */
   private usesOf(variable: TSESLint.Scope.Variable, which: 'writes' | 'all'): UseFact[] {
     const uses: UseFact[] = [];
+    let throughHelpers = false;
     for (const reference of inSourceOrder(variable.references)) {
       if (reference.init) continue;
       if (reference.isWrite()) {
@@ -294,10 +297,48 @@ class Collector {
         this.writes.set(reference, use);
         uses.push(use);
       } else if (which === 'all') {
-        uses.push(this.useOf(reference));
+        const use = this.useOf(reference);
+        uses.push(use);
+        if (use.place.kind === 'elsewhere') throughHelpers = this.readsThroughHelper(reference, variable, uses) || throughHelpers;
       }
     }
+    // The reads at the calls of a helper go where the calls are.
+    if (throughHelpers) uses.sort((a, b) => (this.anchors.get(a.id)?.range[0] ?? 0) - (this.anchors.get(b.id)?.range[0] ?? 0));
     return uses;
+  }
+
+  /**
+   * A read in one of the file's own functions is a read by every test that calls it: with
+   * `const endPoint = (point) => \`/api/${apiVersion}/${point}\``, `agent.get(endPoint('createPad'))`
+   * in a test reads `apiVersion`. Adds one read at each call in a test, once per function; a
+   * function that also assigns or changes the binding is left alone.
+   */
+  private readsThroughHelper(reference: TSESLint.Scope.Reference, variable: TSESLint.Scope.Variable, uses: UseFact[]): boolean {
+    const fn = enclosingFunction(reference.identifier);
+    if (!fn || this.helperReads.get(fn)?.has(variable)) return false;
+    let read = this.helperReads.get(fn);
+    if (!read) this.helperReads.set(fn, (read = new Set()));
+    read.add(variable);
+    const [start, end] = fn.range;
+    // One that also assigns or changes the binding (`tracked.push(client)`) does more than read it.
+    const inside = variable.references.filter((other) => !other.init && other.identifier.range[0] >= start && other.identifier.range[1] <= end);
+    if (inside.some((other) => other.isWrite() || this.mutationOf(other.identifier as TSESTree.Identifier) !== null)) return false;
+    const name = helperVariable(this.context, fn);
+    if (!name) return false;
+    let added = false;
+    for (const call of name.references) {
+      const callee = call.identifier;
+      const parent = callee.parent;
+      if (call.isWrite() || parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== callee) continue;
+      const place = this.placeOf(callee);
+      if (place.kind !== 'test') continue;
+      const id = this.id();
+      this.anchors.set(id, parent);
+      const called = isInFunctionBelow(callee, testPlaceOf(this.context, callee).call?.callback ?? null);
+      uses.push({ id, place, write: false, ...(called ? { inCallback: called } : {}), assigned: null, mutation: null });
+      added = true;
+    }
+    return added;
   }
 
   private useOf(reference: TSESLint.Scope.Reference): UseFact {
@@ -1236,6 +1277,28 @@ function isDeclaredClient(context: Context, variable: TSESLint.Scope.Variable): 
   const name = variable.defs[0]?.name;
   const annotation = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
   return annotation !== undefined && clientOfType(context, annotation)?.role === 'client';
+}
+
+/** The nearest function a node is written in. */
+function enclosingFunction(node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
+  }
+  return null;
+}
+
+/**
+ * The variable that names one of the file's own functions (`function endPoint(…)`, `const endPoint
+ * = (…) => …`), when nothing else is assigned to it; `null` for other functions.
+ */
+function helperVariable(context: Context, fn: FunctionNode): TSESLint.Scope.Variable | null {
+  const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+  const named = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : declarator;
+  if (!named || named.id?.type !== AST_NODE_TYPES.Identifier) return null;
+  const name = named.id.name;
+  const variable = context.sourceCode.getDeclaredVariables(named).find((candidate) => candidate.name === name);
+  if (!variable || variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+  return variable;
 }
 
 /**
