@@ -131,6 +131,12 @@ export interface UseFact {
    * before the test assigns its own, it does not need an earlier one to have set it.
    */
   readonly guard?: boolean;
+  /**
+   * In a test, the assignment sits in the `finally` block of a `try`: it runs however the test ends,
+   * to put the binding back for the tests after it (`rootAgent = await login(app)` after a test that
+   * turned a plugin off).
+   */
+  readonly restores?: boolean;
   /** For a plain assignment (`x = value`): what the value is. */
   readonly assigned: Effect | null;
   readonly mutation: Mutation | null;
@@ -689,7 +695,14 @@ function handoffOf(file: FileIndex, binding: BindingFact, handing: 'data' | 'inf
   // Set by a callback or helper that any test may run (`sendCode({ code }) { otp = code }` handed to
   // the code under test): which test's call set the value a test reads cannot be told.
   if (binding.uses.some((use) => use.deferred)) return { writers: new Set(), readers: [] };
-  const testWrites = binding.uses.filter((use) => use.write && use.place.kind === 'test');
+  const setups = binding.uses.flatMap((use) => {
+    const hook = use.write && use.place.kind === 'hook' ? file.hooks.get(use.place.id) : undefined;
+    return hook?.kind === 'beforeAll' ? [hook] : [];
+  });
+  // What a test assigns in a `finally` block, where a run-once setup hook around it assigned the
+  // binding first, puts back what the tests after it start from: it hands nothing on.
+  const restores = (use: UseFact): boolean => use.restores === true && use.place.kind === 'test' && setups.some((setup) => file.holdsTest(setup.suite, (use.place as { id: Id }).id));
+  const testWrites = binding.uses.filter((use) => use.write && use.place.kind === 'test' && !restores(use));
   // Tests that assign the binding hand on what they assign: those that give it data hand data on;
   // those that connect a client or set up an app hand on infrastructure, which belongs in a hook.
   const assigning = new Set(testWrites.map((use) => (use.place.kind === 'test' ? use.place.id : -1)));
@@ -697,10 +710,6 @@ function handoffOf(file: FileIndex, binding: BindingFact, handing: 'data' | 'inf
     testWrites.flatMap((use) => (use.place.kind === 'test' && opensInfrastructure(use.assigned) === (handing === 'infrastructure') ? [use.place.id] : [])),
   );
   if (writers.size === 0) return { writers, readers: [] };
-  const setups = binding.uses.flatMap((use) => {
-    const hook = use.write && use.place.kind === 'hook' ? file.hooks.get(use.place.id) : undefined;
-    return hook?.kind === 'beforeAll' ? [hook] : [];
-  });
   const handedFrom = (writer: Id, reader: Id): boolean =>
     writer < reader && !setups.some((setup) => file.holdsTest(setup.suite, reader) && !file.holdsTest(setup.suite, writer));
   // The value a test reads is the one the last assigning test before it left.

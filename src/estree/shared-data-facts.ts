@@ -364,6 +364,7 @@ class Collector {
     const deferred = place.kind === 'elsewhere' && inFunction;
     const called = place.kind === 'test' && inFunction;
     const guard = place.kind === 'test' && !reference.isWrite() && reference.resolved !== null && (guardsUnset(identifier, reference.resolved) || disposesOf(identifier));
+    const restores = place.kind === 'test' && reference.isWrite() && isInFinally(identifier);
     return {
       id,
       place,
@@ -372,6 +373,7 @@ class Collector {
       ...(deferred ? { deferred } : {}),
       ...(called ? { inCallback: called } : {}),
       ...(guard ? { guard } : {}),
+      ...(restores ? { restores } : {}),
       assigned,
       mutation: reference.isRead() ? this.mutationOf(identifier) : null,
     };
@@ -1277,6 +1279,16 @@ function isDeclaredClient(context: Context, variable: TSESLint.Scope.Variable): 
   const name = variable.defs[0]?.name;
   const annotation = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
   return annotation !== undefined && clientOfType(context, annotation)?.role === 'client';
+}
+
+/** Whether a node sits in the `finally` block of a `try` in the function it is written in. */
+function isInFinally(node: Node): boolean {
+  let child: Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement && current.finalizer === child) return true;
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+  }
+  return false;
 }
 
 /** The nearest function a node is written in. */
