@@ -40,7 +40,7 @@ export const REQUEST_METHODS: ReadonlySet<string> = new Set([
 export const TEST_CLIENT_MODULES: Readonly<Record<string, { readonly library: string; readonly calls: ReadonlySet<string> }>> = {
   supertest: { library: 'supertest', calls: new Set(['', 'agent']) },
   'supertest-session': { library: 'supertest-session', calls: new Set(['']) },
-  'supertest-fetch': { library: 'supertest-fetch', calls: new Set(['', 'fetch']) },
+  'supertest-fetch': { library: 'supertest-fetch', calls: new Set(['', 'fetch', 'makeFetch']) },
   'light-my-request': { library: 'light-my-request', calls: new Set(['', 'inject']) },
   '@hapi/shot': { library: '@hapi/shot', calls: new Set(['inject']) },
   'chai-http': { library: 'chai-http', calls: new Set(['request', 'request.execute']) },

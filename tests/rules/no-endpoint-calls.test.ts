@@ -247,6 +247,29 @@ it('creates a user', async () => {
       errors: [{ messageId: 'testClient', line: 8, column: 9, endColumn: 21, data: { ...at('tests/integration/users-api.test.ts'), client: 'supertest', call: 'request(app)', request: ' (POST /users)' } }],
     },
     {
+      name: "supertest-fetch: a fetch made on the app with makeFetch, and its fetch(server, url)",
+      filename: 'tests/integration/greetings.test.ts',
+      code: `
+import { fetch as fetchFrom, makeFetch } from 'supertest-fetch';
+import { createApp } from '../../src/app';
+
+const app = createApp();
+const fetch = makeFetch(app);
+
+it('greets', async () => {
+  await fetch('/hello').expect(200);
+});
+
+it('greets by name', async () => {
+  await fetchFrom(app, '/hello/ada').expect(200);
+});
+`,
+      errors: [
+        { messageId: 'testClient', line: 6, data: { ...at('tests/integration/greetings.test.ts'), client: 'supertest-fetch', call: 'makeFetch(app)', request: '' } },
+        { messageId: 'testClient', line: 13, data: { ...at('tests/integration/greetings.test.ts'), client: 'supertest-fetch', call: "fetchFrom(app, '/hello/ada')", request: '' } },
+      ],
+    },
+    {
       name: 'supertest aliased, its agent, a NestJS server and a running URL',
       filename: 'tests/integration/users.e2e.test.ts',
       code: `
