@@ -17,7 +17,7 @@ import { callLabel, defaultsToMemory, mayCheckOutConnection, namesInMemoryStore,
 import { containerOfValue, reachedBoundaryOfValue } from './boundary-values';
 import { callChain, callFacts, callRoleOf, chainRootOf, isWithin, propertyKeyName, propertyName, staticString, unwrap } from './call-chain';
 import { resolveName } from './imports';
-import { calledLocalFunction, parameterVariable, valuesOf } from './local-bindings';
+import { calledLocalFunction, enclosingFunction, parameterVariable, valuesOf } from './local-bindings';
 import { singleValueOf } from './variables';
 import { isEnvironment, isEnvironmentRead } from './static-text';
 import { buildSharedMove, declaredTypeOf, type SharedMove } from './shared-move';
@@ -313,9 +313,9 @@ function isCastThroughUnknown(node: Node): boolean {
 function whenItRuns(context: Context, node: Node): { perTest: TestCall; shared?: never } | { perTest?: never; shared: Node | null } | null {
   const place = testPlaceOf(context, node);
   const call = place.call;
-  if (call && nearestFunction(node) === call.callback && (place.kind === 'test' || isHook(call, 'each'))) return { perTest: call };
+  if (call && enclosingFunction(node) === call.callback && (place.kind === 'test' || isHook(call, 'each'))) return { perTest: call };
   // Code that runs once where it is written: not the body of a function, which runs each time it is called.
-  if (place.kind === 'module' || place.kind === 'describe') return nearestFunction(node) === (call?.callback ?? null) ? { shared: call?.node ?? null } : null;
+  if (place.kind === 'module' || place.kind === 'describe') return enclosingFunction(node) === (call?.callback ?? null) ? { shared: call?.node ?? null } : null;
   return call && isHook(call, 'all') ? { shared: suiteOf(context, call) } : null;
 }
 
@@ -650,7 +650,7 @@ function isDisposedWithTest(node: Node, statement: Node): boolean {
 export function closeCallOf(context: Context, node: TSESTree.CallExpression): CloseCall {
   const place = testPlaceOf(context, node);
   const runsIn = place.call && place.call.kind !== 'describe' ? place.call : null;
-  const owner = runsIn && nearestFunction(node) === runsIn.callback ? runsIn : null;
+  const owner = runsIn && enclosingFunction(node) === runsIn.callback ? runsIn : null;
   return {
     node,
     binding: rootBinding(context, node),
@@ -685,19 +685,6 @@ function configurationStrings(context: Context, nodes: readonly Node[], depth = 
     }
     return [];
   });
-}
-
-function nearestFunction(node: Node): Node | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionDeclaration
-    ) {
-      return current;
-    }
-  }
-  return null;
 }
 
 /** The statement of the owner's callback body that holds `node`, or the body itself for expression bodies. */
@@ -751,7 +738,7 @@ export function sharedMoveFor(
   const infrastructureStatements = new Set(calls.map((call) => call.statement));
   const providers = providersOf(context, blockStatements, keys);
   // `await client.connect()` whose result is dropped connects the client itself; `client = await pool.connect()` borrows.
-  const connecting = candidates.filter(({ node, facts }) => mayCheckOutConnection(facts) && nearestFunction(node) === callback);
+  const connecting = candidates.filter(({ node, facts }) => mayCheckOutConnection(facts) && enclosingFunction(node) === callback);
   const connects = (statement: Node) =>
     connecting.flatMap(({ node }) => {
       const dropped = statementIn(owner, node) === statement && unwrap(statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement) === node;

@@ -30,10 +30,34 @@ export function localFunctionNamed(context: Context, node: Node): FunctionNode |
   const name = unwrap(node);
   if (name.type !== AST_NODE_TYPES.Identifier) return null;
   const resolution = resolveName(context, name);
-  if (resolution.type !== 'local') return null;
-  const { variable } = resolution;
-  if (variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
-  return functionOf(variable);
+  if (resolution.type !== 'local' || !isDeclaredOnly(resolution.variable)) return null;
+  return functionOf(resolution.variable);
+}
+
+/**
+ * The variable that names one of the file's own functions (`function endPoint(…)`, `const endPoint
+ * = (…) => …`), when nothing assigns it another value: the other way from {@link localFunctionNamed}.
+ */
+export function functionVariable(context: Context, fn: FunctionNode): TSESLint.Scope.Variable | null {
+  const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+  const named = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : declarator;
+  if (!named || named.id?.type !== AST_NODE_TYPES.Identifier) return null;
+  const name = named.id.name;
+  const variable = context.sourceCode.getDeclaredVariables(named).find((candidate) => candidate.name === name);
+  return variable && isDeclaredOnly(variable) ? variable : null;
+}
+
+/** Declared once and never assigned again. */
+function isDeclaredOnly(variable: TSESLint.Scope.Variable): boolean {
+  return variable.defs.length === 1 && !variable.references.some((reference) => reference.isWrite() && !reference.init);
+}
+
+/** The nearest function a node is written in. */
+export function enclosingFunction(node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
+  }
+  return null;
 }
 
 /** The variable a function declares for one of its parameters (`app` in `function visit(app) {…}`). */

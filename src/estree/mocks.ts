@@ -560,9 +560,7 @@ export function isStandInFunction(context: Context, expression: Node): boolean {
 export function parseGlobalAssignment(node: TSESTree.AssignmentExpression): string | null {
   const left = unwrap(node.left);
   if (left.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const object = unwrap(left.object);
-  if (object.type !== AST_NODE_TYPES.Identifier || !GLOBAL_OBJECTS.has(object.name)) return null;
-  return propertyName(left);
+  return isGlobalObjectName(left.object) ? propertyName(left) : null;
 }
 
 /**

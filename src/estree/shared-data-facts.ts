@@ -26,7 +26,7 @@ import { fileCache } from './file-cache';
 import { resolveName } from './imports';
 import { moduleMemberOf } from './module-members';
 import { exportOfSpecifier, isOwnPublishedEntry, isPackageOrBuiltin } from './project-modules';
-import { calledLocalFunction, someCallIn, type FunctionNode } from './local-bindings';
+import { calledLocalFunction, enclosingFunction, functionVariable, someCallIn, type FunctionNode } from './local-bindings';
 import { mutationOf } from './mutations';
 import { testPlaceOf, wrappedCallbackOf, type TestCall } from './test-calls';
 import { mayCallTestClient, parseTestClientCall } from './test-clients';
@@ -323,7 +323,7 @@ class Collector {
     // One that also assigns or changes the binding (`tracked.push(client)`) does more than read it.
     const inside = variable.references.filter((other) => !other.init && other.identifier.range[0] >= start && other.identifier.range[1] <= end);
     if (inside.some((other) => other.isWrite() || this.mutationOf(other.identifier as TSESTree.Identifier) !== null)) return false;
-    const name = helperVariable(this.context, fn);
+    const name = functionVariable(this.context, fn);
     if (!name) return false;
     let added = false;
     for (const call of name.references) {
@@ -1289,28 +1289,6 @@ function isInFinally(node: Node): boolean {
     if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return false;
   }
   return false;
-}
-
-/** The nearest function a node is written in. */
-function enclosingFunction(node: Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
-  }
-  return null;
-}
-
-/**
- * The variable that names one of the file's own functions (`function endPoint(…)`, `const endPoint
- * = (…) => …`), when nothing else is assigned to it; `null` for other functions.
- */
-function helperVariable(context: Context, fn: FunctionNode): TSESLint.Scope.Variable | null {
-  const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
-  const named = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : declarator;
-  if (!named || named.id?.type !== AST_NODE_TYPES.Identifier) return null;
-  const name = named.id.name;
-  const variable = context.sourceCode.getDeclaredVariables(named).find((candidate) => candidate.name === name);
-  if (!variable || variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
-  return variable;
 }
 
 /**
